@@ -1,0 +1,35 @@
+"""Text normalisation used to compare encoded Chinese text with its source document.
+
+The source files are text extracted from PDFs and web pages: lines are broken mid-sentence,
+half-width and full-width punctuation are mixed and Markdown emphasis is sprinkled in. The data
+keeps the wording verbatim but may normalise exactly those things, so comparisons normalise both
+sides the same way and nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise", "found_in"]
+
+_DROP = re.compile(r"[\s*#`>\u3000\u00a0]+")
+# Punctuation pairs that the extraction mixes; after NFKC only these remain to be unified.
+_PUNCT = str.maketrans({"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-", "～": "~"})
+
+
+def normalise(text: str) -> str:
+    """Fold width, drop whitespace and Markdown, unify punctuation.
+
+    >>> normalise("负责会员常态运营，拉新；\\n 留存。") == normalise("负责会员常态运营,拉新;留存.")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_PUNCT)
+    return _DROP.sub("", text)
+
+
+def found_in(needle: str, haystack_normalised: str) -> bool:
+    """True when ``needle`` (without trailing punctuation) occurs in an already normalised text."""
+    n = normalise(needle).rstrip(",.;:!?")
+    return bool(n) and n in haystack_normalised

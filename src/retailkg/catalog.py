@@ -79,8 +79,14 @@ class SourceFile:
         return graph_iri(self.name)
 
 
-def source_files() -> list[SourceFile]:
-    """The ontology first, then every ``data/*.ttl`` in name order (deterministic)."""
-    files = [SourceFile("ontology", ontology_file())]
-    files += [SourceFile(p.stem, p) for p in sorted(data_dir().glob("*.ttl"))]
+def source_files(root: Path | None = None) -> list[SourceFile]:
+    """The ontology first, then every ``data/*.ttl`` in name order (deterministic).
+
+    ``root`` is a folder holding ``ontology/`` and ``data/`` (a curator's checkout); by default
+    the bundled resources are used.
+    """
+    onto = root / "ontology" / "retailkg.ttl" if root else ontology_file()
+    data = root / "data" if root else data_dir()
+    files = [SourceFile("ontology", onto)]
+    files += [SourceFile(p.stem, p) for p in sorted(data.glob("*.ttl"))]
     return files

@@ -42,8 +42,10 @@ def cli() -> None:
 @cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build/kg"),
               show_default=True, help="Folder for the release artefacts.")
+@click.option("--source-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="A folder with ontology/ and data/ to build from (a curator's checkout); default: the bundled ones.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the table of counts.")
-def build(out_dir: Path, quiet: bool) -> None:
+def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     """Build the knowledge graph: TriG, Turtle, N-Triples and JSON-LD.
 
     Loads the ontology and every data file into its own named graph, materialises the inferences
@@ -56,10 +58,14 @@ def build(out_dir: Path, quiet: bool) -> None:
     Examples:
       retailkg build
       retailkg build --out /tmp/kg -q
+      retailkg build --source-dir . --out build/kg     # from an edited checkout
     """
     from .build import build as do_build
+    from .catalog import source_files
 
-    result = do_build(out_dir)
+    if source_dir is not None and not (source_dir / "ontology" / "retailkg.ttl").is_file():
+        raise InputError("no ontology/retailkg.ttl in this folder", file=str(source_dir), field="--source-dir")
+    result = do_build(out_dir, source_files(source_dir) if source_dir else None)
     if quiet:
         return
     header = ("document", "posts", "duties", "competencies", "metrics", "functions")
@@ -98,6 +104,17 @@ def ingest(file: Path, doc_id: str, out: Path | None) -> None:
     else:
         atomic_write(out, text)
         click.echo(f"{len(g)} triples written to {out}", err=True)
+
+
+def _register_commands() -> None:
+    """Commands of the other layers live in their own modules; this keeps cli.py the group only."""
+    from . import cli_query, cli_validate
+
+    cli_query.register(cli)
+    cli_validate.register(cli)
+
+
+_register_commands()
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

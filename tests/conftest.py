@@ -1,0 +1,28 @@
+"""Shared fixtures: the graph is built once per test session, from the installed resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from retailkg.build import BuildResult, build, load_dataset
+from retailkg.rdfio import dataset_union
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def union(dataset: Dataset) -> Graph:
+    return dataset_union(dataset)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    return build(tmp_path_factory.mktemp("kg"))

@@ -1,0 +1,129 @@
+"""`retailkg build`: artefacts that parse everywhere, agree with each other, and never vary."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from retailkg.build import BuildResult
+from retailkg.catalog import DOCUMENTS, INFERRED_GRAPH
+from retailkg.cli import cli
+from retailkg.ns import graph_iri
+from retailkg.resources import resource_root
+
+FORMATS = {"retailkg.ttl": ("turtle", ox.RdfFormat.TURTLE), "retailkg.nt": ("nt", ox.RdfFormat.N_TRIPLES),
+           "retailkg.jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_union_formats_hold_the_same_triples(built: BuildResult, name: str) -> None:
+    reference = Graph().parse(built.out_dir / "retailkg.nt", format="nt")
+    rdflib_fmt, ox_fmt = FORMATS[name]
+    g = Graph().parse(built.out_dir / name, format=rdflib_fmt)
+    assert isomorphic(g, reference), f"{name} differs from retailkg.nt"
+    assert len(list(ox.parse(path=str(built.out_dir / name), format=ox_fmt))) == len(reference)
+    assert len(reference) == built.triples
+
+
+def test_trig_has_one_named_graph_per_source(built: BuildResult) -> None:
+    ds = Dataset()
+    ds.parse(built.out_dir / "retailkg.trig", format="trig")
+    graphs = {str(c.identifier) for c in ds.contexts() if len(c)}
+    expected = {str(d.graph) for d in DOCUMENTS} | {str(graph_iri(n)) for n in ("ontology", "functions", "alignments")}
+    expected.add(str(INFERRED_GRAPH))
+    assert graphs == expected
+    quads = list(ox.parse(path=str(built.out_dir / "retailkg.trig"), format=ox.RdfFormat.TRIG))
+    assert {str(q.graph_name.value) for q in quads} == expected
+    # the union of the named graphs is what the union files hold
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, Graph().parse(built.out_dir / "retailkg.nt", format="nt"))
+
+
+def test_jsonld_context_is_published_and_inlined(built: BuildResult) -> None:
+    import json
+
+    doc = json.loads((built.out_dir / "retailkg.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((built.out_dir / "context.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == published["@context"]
+    assert published["@context"]["rkg"] == "https://w3id.org/retailkg/ontology#"
+
+
+def test_chinese_literals_survive_every_format(built: BuildResult) -> None:
+    for name in ("retailkg.ttl", "retailkg.nt", "retailkg.jsonld", "retailkg.trig"):
+        assert "会员运营" in (built.out_dir / name).read_text(encoding="utf-8"), name
+
+
+def _build_in_subprocess(out: Path, seed: str) -> None:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    subprocess.run([sys.executable, "-m", "retailkg.cli", "build", "--out", str(out), "-q"], check=True, env=env)
+
+
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    """Two builds with different hash seeds write byte-identical files."""
+    _build_in_subprocess(tmp_path / "a", "1")
+    _build_in_subprocess(tmp_path / "b", "2")
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    assert "retailkg.trig" in names
+    for n in names:
+        assert (tmp_path / "a" / n).read_bytes() == (tmp_path / "b" / n).read_bytes(), n
+
+
+def test_build_prints_counts_per_document(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "kg")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["document", "posts", "duties", "competencies", "metrics", "functions"]
+    by_doc = {line.split()[0]: line.split()[1:] for line in lines[2:] if line.split()}
+    for d in DOCUMENTS:
+        assert d.id in by_doc
+    assert by_doc["ccagm-003-2021"][0] == "23"
+
+
+@pytest.fixture
+def broken_checkout(tmp_path: Path) -> Path:
+    """A copy of the sources with a curator's typo on a known line."""
+    root = tmp_path / "src"
+    shutil.copytree(resource_root() / "ontology", root / "ontology")
+    shutil.copytree(resource_root() / "data", root / "data", ignore=shutil.ignore_patterns("sources"))
+    f = root / "data" / "functions.ttl"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    target = next(i for i, line in enumerate(lines) if line.strip().startswith("skos:prefLabel"))
+    lines[target] = lines[target].replace('"@zh', "@zh", 1)  # drop a closing quote
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_malformed_data_file_fails_cleanly(broken_checkout: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "retailkg.ttl").write_text("previous release\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(broken_checkout), "--out", str(out)])
+    assert result.exit_code == 2
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1, err
+    assert "functions.ttl:" in err[0] and "Turtle syntax error" in err[0]
+    line_no = int(err[0].split("functions.ttl:")[1].split(":")[0])
+    assert line_no > 0
+    assert "Traceback" not in result.output
+    # nothing half-written: the previous release is untouched and no stray files remain
+    assert (out / "retailkg.ttl").read_text(encoding="utf-8") == "previous release\n"
+    assert sorted(p.name for p in out.iterdir()) == ["retailkg.ttl"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_source_dir_without_ontology_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "--source-dir" in result.stderr

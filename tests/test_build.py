@@ -105,6 +105,12 @@ def broken_checkout(tmp_path: Path) -> Path:
     return root
 
 
+def broken_checkout_line(root: Path) -> int:
+    """The 1-based line of the first prefLabel that lost its closing quote."""
+    lines = (root / "data" / "functions.ttl").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if "prefLabel" in line and '@zh' in line and '"@zh' not in line)
+
+
 def test_malformed_data_file_fails_cleanly(broken_checkout: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -115,7 +121,7 @@ def test_malformed_data_file_fails_cleanly(broken_checkout: Path, tmp_path: Path
     assert len(err) == 1, err
     assert "functions.ttl:" in err[0] and "Turtle syntax error" in err[0]
     line_no = int(err[0].split("functions.ttl:")[1].split(":")[0])
-    assert line_no > 0
+    assert line_no == broken_checkout_line(broken_checkout)
     assert "Traceback" not in result.output
     # nothing half-written: the previous release is untouched and no stray files remain
     assert (out / "retailkg.ttl").read_text(encoding="utf-8") == "previous release\n"

@@ -45,13 +45,11 @@ def check_turtle_syntax(path: Path, data: bytes | None = None) -> None:
             pass
     except SyntaxError as e:
         msg = str(e)
-        m = _OXI_POS.search(msg)
-        line = col = None
-        if m:
-            line = int(m.group(1) or m.group(3))
-            col = int(m.group(2) or m.group(4))
+        line, col = e.lineno, e.offset
+        if line is None and (m := _OXI_POS.search(msg)):
+            line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         detail = msg.split(": ", 1)[1] if ": " in msg else msg
-        detail = re.sub(r"\s*\([^()]*line \d+\)$", "", detail)
+        detail = re.sub(r"\s*\(line \d+\)$", "", detail)
         raise InputError(f"Turtle syntax error: {detail}", file=str(path), line=line, column=col) from None
     except UnicodeDecodeError as e:
         raise InputError(f"not UTF-8 text ({e.reason})", file=str(path)) from None

@@ -37,7 +37,7 @@ def test_union_formats_hold_the_same_triples(built: BuildResult, name: str) -> N
 def test_trig_has_one_named_graph_per_source(built: BuildResult) -> None:
     ds = Dataset()
     ds.parse(built.out_dir / "retailkg.trig", format="trig")
-    graphs = {str(c.identifier) for c in ds.contexts() if len(c)}
+    graphs = {str(c.identifier) for c in ds.graphs() if len(c)}
     expected = {str(d.graph) for d in DOCUMENTS} | {str(graph_iri(n)) for n in ("ontology", "functions", "alignments")}
     expected.add(str(INFERRED_GRAPH))
     assert graphs == expected

@@ -96,7 +96,7 @@ def test_every_post_is_in_a_department_of_its_organisation(union: Graph, doc: Do
         dept = union.value(p, RKG.inDepartment)
         assert dept is not None, p
         org = union.value(p, RKG.inOrganisation)
-        assert org is not None and (dept, RKG.unitOf, org) in union or (dept, RKG.inOrganisation, org) in union, p
+        assert (org is not None and (dept, RKG.unitOf, org) in union) or (dept, RKG.inOrganisation, org) in union, p
 
 
 def test_ccagm_duties_match_the_source_lists(union: Graph) -> None:

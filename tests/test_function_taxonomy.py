@@ -71,7 +71,10 @@ def _any(g: Graph, duty: URIRef) -> set[URIRef]:
     return _lead(g, duty) | set(g.objects(duty, RKG.supportsFunction))
 
 
-@pytest.mark.parametrize(("a", "b", "fn", "why"), MUST_SHARE, ids=[f"{x[0].split('/')[-1]}~{x[1].split('/')[-1]}:{x[2]}" for x in MUST_SHARE])
+_SHARE_IDS = [f"{x[0].split('/')[-1]}~{x[1].split('/')[-1]}:{x[2]}" for x in MUST_SHARE]
+
+
+@pytest.mark.parametrize(("a", "b", "fn", "why"), MUST_SHARE, ids=_SHARE_IDS)
 def test_same_work_shares_a_function(union: Graph, a: str, b: str, fn: str, why: str) -> None:
     assert (d(a), RDF.type, RKG.Duty) in union and (d(b), RDF.type, RKG.Duty) in union
     assert FN[fn] in _lead(union, d(a)) & _lead(union, d(b)), why

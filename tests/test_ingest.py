@@ -49,7 +49,7 @@ def test_ingest_cli_writes_a_draft(tmp_path: Path) -> None:
     (b"", "empty file"),
     (b"\x00\x01\x02binary", "binary file"),
     ("1 范围\n本文件".encode("gb18030") + b"\xff\xfe", "not UTF-8"),
-    ("just some prose without clauses\n".encode(), "no numbered clauses"),
+    (b"just some prose without clauses\n", "no numbered clauses"),
 ])
 def test_ingest_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes, expect: str) -> None:
     f = tmp_path / "in.txt"

@@ -11,6 +11,7 @@ verbatim in the source text (after whitespace/punctuation normalisation).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -39,10 +40,8 @@ def main(path: str, source: str) -> int:
     # other data files may be referenced (alignments); accept their typed subjects too
     for other in (ROOT / "data").glob("*.ttl"):
         if other.resolve() != Path(path).resolve() and other.name != "functions.ttl":
-            try:
+            with contextlib.suppress(Exception):  # another curator's file may be mid-edit
                 declared |= set(rdflib.Graph().parse(other).subjects(RDF.type, None))
-            except Exception:
-                pass
     problems: list[str] = []
     for t in g:
         for term in t:
@@ -55,7 +54,9 @@ def main(path: str, source: str) -> int:
     def labels(s: URIRef, lang: str) -> list[str]:
         return [str(o) for p in (RDFS.label, SKOS.prefLabel) for o in g.objects(s, p) if getattr(o, "language", None) == lang]
 
-    for cls in (RKG.Post, RKG.Duty, RKG.Competency, RKG.Metric, RKG.Department, RKG.UnitFunction, RKG.Routine, RKG.PlanTask, RKG.Term, RKG.BusinessProcess):
+    checked = (RKG.Post, RKG.Duty, RKG.Competency, RKG.Metric, RKG.Department, RKG.UnitFunction, RKG.Routine, RKG.PlanTask,
+               RKG.Term, RKG.BusinessProcess)
+    for cls in checked:
         for s in g.subjects(RDF.type, cls):
             name = cls.split("#")[1]
             if not labels(s, "zh"):
@@ -66,9 +67,9 @@ def main(path: str, source: str) -> int:
                 problems.append(f"{name} {s}: no rkg:sourceClause")
             if (s, RKG.sourceDocument, None) not in g:
                 problems.append(f"{name} {s}: no rkg:sourceDocument")
-            if cls in (RKG.Duty, RKG.UnitFunction, RKG.Routine, RKG.PlanTask):
-                if not set(g.objects(s, RKG.addressesFunction)) | set(g.objects(s, RKG.supportsFunction)):
-                    problems.append(f"{name} {s}: addresses no function")
+            statement = cls in (RKG.Duty, RKG.UnitFunction, RKG.Routine, RKG.PlanTask)
+            if statement and not set(g.objects(s, RKG.addressesFunction)) | set(g.objects(s, RKG.supportsFunction)):
+                problems.append(f"{name} {s}: addresses no function")
             if cls in (RKG.Duty, RKG.Competency, RKG.UnitFunction, RKG.Routine, RKG.PlanTask):
                 for zh in labels(s, "zh"):
                     if not found_in(zh, src) and (s, RKG.sourceText, None) not in g:
@@ -83,7 +84,8 @@ def main(path: str, source: str) -> int:
                 problems.append(f"Post {s}: no rkg:inDepartment")
     for p in problems:
         print(p)
-    counts = {c.split("#")[1]: len(set(g.subjects(RDF.type, c))) for c in (RKG.Post, RKG.Duty, RKG.Competency, RKG.Metric, RKG.Department, RKG.Term)}
+    counted = (RKG.Post, RKG.Duty, RKG.Competency, RKG.Metric, RKG.Department, RKG.Term)
+    counts = {c.split("#")[1]: len(set(g.subjects(RDF.type, c))) for c in counted}
     print(f"{len(g)} triples; {counts}; {len(problems)} problem(s)")
     return 1 if problems else 0
 

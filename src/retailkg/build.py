@@ -23,11 +23,11 @@ import owlrl
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from .catalog import INFERRED_GRAPH, DOCUMENTS, SourceFile, source_files
+from .catalog import DOCUMENTS, INFERRED_GRAPH, SourceFile, source_files
 from .ns import BASE, ORG, PREFIXES, PROV, RKG
 from .rdfio import atomic_directory, canonical, dataset_union, jsonld_context, jsonld_document, ntriples_lines, parse_turtle
 
-__all__ = ["load_sources", "infer", "load_dataset", "build", "BuildResult", "DocumentCounts", "count_documents"]
+__all__ = ["BuildResult", "DocumentCounts", "build", "count_documents", "infer", "load_dataset", "load_sources"]
 
 ONTOLOGY_NS = str(RKG)
 # Inferred triples worth keeping: facts about our own resources in the vocabularies queries use.
@@ -161,7 +161,7 @@ def _trig(ds: Dataset) -> bytes:
     out = []
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
     out.append(header)
-    for ctx in sorted((c for c in ds.contexts() if isinstance(c.identifier, URIRef) and len(c)), key=lambda c: str(c.identifier)):
+    for ctx in sorted((c for c in ds.graphs() if isinstance(c.identifier, URIRef) and len(c)), key=lambda c: str(c.identifier)):
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)

@@ -15,7 +15,7 @@ from rdflib import URIRef
 from .ns import doc_iri, graph_iri
 from .resources import data_dir, ontology_file, sources_dir
 
-__all__ = ["SourceFile", "Document", "DOCUMENTS", "source_files", "document", "INFERRED_GRAPH"]
+__all__ = ["DOCUMENTS", "INFERRED_GRAPH", "Document", "SourceFile", "document", "source_files"]
 
 INFERRED_GRAPH = graph_iri("inferred")
 

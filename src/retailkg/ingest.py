@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 from .errors import InputError
 from .ns import BASE, RKG
 
-__all__ = ["Clause", "ParsedStandard", "parse_standard", "ingest_text", "ingest_file", "split_statements"]
+__all__ = ["Clause", "ParsedStandard", "ingest_file", "ingest_text", "parse_standard", "split_statements"]
 
 _HEADING = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*((?:\d+|[A-Z])(?:\.\d+)*)\s+([^\s*#].*?)\s*(?:\*\*)?\s*$")
 _BARE_NUMBER = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(\d+(?:\.\d+)+)\s*(?:\*\*)?\s*$")
@@ -148,7 +148,8 @@ def parse_standard(text: str, source: str = "<text>") -> ParsedStandard:
                         body.append(lines[i][1])
                     i += 1
             else:
-                raise InputError(f"term {num}: expected '<中文术语> <English term>' but found {line[:30]!r}", file=source, line=ln, field="term")
+                raise InputError(f"term {num}: expected '<中文术语> <English term>' but found {line[:30]!r}",
+                                 file=source, line=ln, field="term")
             terms[num] = (zh, en, _clean("".join(body)))
             clauses[num] = Clause(num, zh, ln)
             continue
@@ -271,7 +272,8 @@ def ingest_text(text: str, doc_id: str, source: str = "<text>") -> Graph:
                     g.add((comp, RKG.competencyOf, p))
                     g.add((comp, RKG.level, level))
                     provenance(comp, level_clause.number, k, f"{level_clause.number} ({k})")
-    g.add((doc, SKOS.editorialNote, Literal("draft written by `retailkg ingest`: add English labels and map duties to functions", lang="en")))
+    note = "draft written by `retailkg ingest`: add English labels and map duties to functions"
+    g.add((doc, SKOS.editorialNote, Literal(note, lang="en")))
     _ = XSD  # datatypes are plain integers; kept for curators extending the draft
     return g
 

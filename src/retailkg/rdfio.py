@@ -25,12 +25,12 @@ from .errors import InputError
 from .ns import PREFIXES
 
 __all__ = [
-    "parse_turtle",
-    "canonical",
-    "ntriples_lines",
-    "jsonld_document",
-    "atomic_write",
     "atomic_directory",
+    "atomic_write",
+    "canonical",
+    "jsonld_document",
+    "ntriples_lines",
+    "parse_turtle",
 ]
 
 _OXI_POS = re.compile(r"at line (\d+) column (\d+)|between line (\d+) column (\d+)")

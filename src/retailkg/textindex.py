@@ -17,15 +17,14 @@ from functools import cache
 import jieba
 from rank_bm25 import BM25Okapi
 
-__all__ = ["tokenize", "BM25Index", "Hit"]
+__all__ = ["BM25Index", "Hit", "tokenize"]
 
 jieba.setLogLevel(logging.WARNING)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)*|[\u4e00-\u9fff]+")
-_STOP = frozenset(
-    "的 和 与 及 等 并 对 为 在 中 进行 负责 相关 工作 各 各类 以及 或 其 之 了 是 有 将 通过 提供 "
-    "the a an and or of to for in on with by from at as is are be".split()
-)
+_STOP_ZH = "的 和 与 及 等 并 对 为 在 中 进行 负责 相关 工作 各 各类 以及 或 其 之 了 是 有 将 通过 提供"
+_STOP_EN = "the a an and or of to for in on with by from at as is are be"
+_STOP = frozenset(_STOP_ZH.split()) | frozenset(_STOP_EN.split())
 
 
 @cache

@@ -133,3 +133,17 @@ def test_ccagm_accountability_phrases_become_metrics(union: Graph) -> None:
                 checked += 1
                 assert any(lbl and lbl in normalise(phrase) for lbl in labels), f"{c.number}: {phrase!r} has no metric"
     assert checked >= 8
+
+
+@pytest.mark.parametrize("cls", [RKG.Post, RKG.Duty, RKG.Competency, RKG.Metric, RKG.Term, RKG.Department],
+                         ids=lambda c: c.split("#")[1])
+def test_every_statement_names_its_document_and_it_agrees_with_the_clause(union: Graph, cls: URIRef) -> None:
+    """rkg:sourceDocument is asserted on every resource and equals its clause's document (the
+    property chain sourceClause ∘ inDocument that the ontology states)."""
+    things = set(union.subjects(RDF.type, cls))
+    assert things
+    for s in things:
+        docs = set(union.objects(s, RKG.sourceDocument))
+        assert len(docs) == 1, f"{s}: {docs}"
+        via_clause = {union.value(c, RKG.inDocument) for c in union.objects(s, RKG.sourceClause)}
+        assert via_clause == docs, f"{s}: clause documents {via_clause} != {docs}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InputError", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "InputError"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["resource_root", "ontology_file", "data_dir", "shapes_dir", "queries_dir", "sources_dir"]
+__all__ = ["data_dir", "ontology_file", "queries_dir", "resource_root", "shapes_dir", "sources_dir"]
 
 
 @cache

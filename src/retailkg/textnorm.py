@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "found_in"]
+__all__ = ["found_in", "normalise"]
 
 _DROP = re.compile(r"[\s*#`>\u3000\u00a0]+")
 # Punctuation pairs that the extraction mixes; after NFKC only these remain to be unified.

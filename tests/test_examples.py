@@ -1,0 +1,168 @@
+"""The example designs in examples/ and what a consultant must read in their reports."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from retailkg.cli import cli
+from retailkg.findings import Finding, Kind, Report, Severity
+from retailkg.validate import validate_file
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FILES = ["ecom-ops-centre.yaml", "taobao-ops.yaml", "acme-department-store.xlsx"]
+SECURITY = {"security-policy", "security-operations", "security-awareness", "security-incident-response"}
+
+
+@cache
+def report(name: str) -> Report:
+    return validate_file(EXAMPLES / name)
+
+
+def rule(r: Report, name: str) -> list[Finding]:
+    return [f for f in r.findings if f.rule == f"rkgsh:{name}"]
+
+
+def fns(findings: list[Finding]) -> set[str]:
+    return {f.function.id.removeprefix("fn:") for f in findings if f.function}
+
+
+def posts(f: Finding) -> set[str]:
+    return {p.id.removeprefix("post/") for p in f.posts}
+
+
+def by_function(r: Report, name: str, function: str) -> Finding:
+    (f,) = [f for f in rule(r, name) if f.function and f.function.id == f"fn:{function}"]
+    return f
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_example_validates_and_fails_on_violations(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    res = CliRunner().invoke(cli, ["validate", str(EXAMPLES / name), "-o", str(out)])
+    assert res.exit_code == 1, res.output
+    assert out.stat().st_size > 10_000
+    r = report(name)
+    assert len(r.organisations) == 1 and r.baseline is not None and r.baseline.id == "ccagm-003-2021"
+    assert not rule(r, "PostLabel") and not rule(r, "PostDepartment") and not rule(r, "NoReportingCycle")
+
+
+# ---------------------------------------------------------------------------------- seed 002
+
+
+def test_ecom_ops_centre_units_without_posts() -> None:
+    empty = {f.department.zh for f in rule(report("ecom-ops-centre.yaml"), "GapDepartmentWithoutPost") if f.department}
+    assert empty == {"商品部", "物流部"}
+
+
+def test_ecom_ops_centre_nobody_owns_security_or_reconciliation() -> None:
+    gaps = fns(rule(report("ecom-ops-centre.yaml"), "GapBaselineFunction"))
+    assert SECURITY | {"reconciliation", "settlement", "invoice-tax"} <= gaps
+
+
+def test_ecom_ops_centre_designers_do_no_design_work() -> None:
+    """美工 (five of them) and 美工主管: no duty leads visual work; page design is only supported."""
+    r = report("ecom-ops-centre.yaml")
+    assert {"visual-standards", "campaign-creative"} <= fns(rule(r, "GapBaselineFunction"))
+    page = by_function(r, "GapSupportOnly", "page-design")
+    assert posts(page) == {"planning-supervisor"}
+    assert [p.zh for p in page.standard_posts] == ["线上视觉美陈"]
+    cov = r.coverage[0]
+    designers = [i for i, p in enumerate(cov.posts) if p.id in ("post/designer", "post/design-supervisor")]
+    visual = [row for row in cov.rows if row.notation.startswith("8.")]
+    assert visual and all(row.cells[i] != "lead" for row in visual for i in designers)
+
+
+def test_ecom_ops_centre_overlaps() -> None:
+    r = report("ecom-ops-centre.yaml")
+    assert posts(by_function(r, "OverlapLeadFunction", "shipment-tracking")) == {"pre-sales-agent", "after-sales-agent"}
+    assert posts(by_function(r, "OverlapLeadFunction", "shop-data-analysis")) == {"project-operator", "promotion-supervisor"}
+    line = by_function(r, "OverlapInSupervisionLine", "business-planning")
+    assert {"ops-director", "ops-supervisor", "project-operator"} <= posts(line)
+    # four supervisors train their own teams: not an overlap
+    assert "team-training" not in fns([f for f in r.findings if f.kind is Kind.OVERLAP])
+
+
+def test_ecom_ops_centre_free_text_is_matched_with_evidence() -> None:
+    r = report("ecom-ops-centre.yaml")
+    f = by_function(r, "OverlapLeadFunction", "shipment-tracking")
+    scored = [e for e in f.evidence if e.score is not None]
+    assert scored and all(e.score >= 6 for e in scored)
+    unmapped = rule(r, "UnmappedDuty")
+    texts = {e.text_zh for f in unmapped for e in f.evidence}
+    assert texts == {"接受部门主管安排工作事宜并拟定完毕时间", "全方面负责组织开展筹划中心的各项工作"}
+    assert all(f.severity is Severity.WARNING and f.kind is Kind.UNMAPPED for f in unmapped)
+
+
+# ---------------------------------------------------------------------------------- seed 003
+
+
+def test_taobao_ops_posts_without_duties() -> None:
+    no_duty = {f.posts[0].zh for f in rule(report("taobao-ops.yaml"), "GapPostWithoutDuty")}
+    assert no_duty == {"运营主管", "客服主管", "售前客服", "售后客服"}
+
+
+def test_taobao_ops_nobody_owns_security_reconciliation_or_service() -> None:
+    gaps = fns(rule(report("taobao-ops.yaml"), "GapBaselineFunction"))
+    assert SECURITY | {"reconciliation", "complaint-handling", "service-system"} <= gaps
+
+
+def test_taobao_ops_sales_target_is_owned_twice_in_one_line() -> None:
+    r = report("taobao-ops.yaml")
+    (m,) = rule(r, "OverlapAccountableMetricInLine")
+    assert m.metric is not None and m.metric.zh == "销售任务" and posts(m) == {"ops-director", "promotion-specialist"}
+    assert posts(by_function(r, "OverlapInSupervisionLine", "sales-performance")) == {"ops-director", "promotion-specialist"}
+    assert not rule(r, "OverlapLeadFunction")
+
+
+# ---------------------------------------------------------------------------------- acme (Excel)
+
+
+def test_acme_deliberate_overlaps() -> None:
+    r = report("acme-department-store.xlsx")
+    for fn in ("user-growth", "user-activation"):
+        assert posts(by_function(r, "OverlapLeadFunction", fn)) == {"new-media-operator", "member-operator"}
+    assert posts(by_function(r, "OverlapLeadFunction", "member-campaigns")) == {"marketing-planner", "member-operator"}
+    (metric,) = [f for f in rule(r, "OverlapAccountableMetric") if f.metric and f.metric.zh == "会员活跃度"]
+    assert posts(metric) == {"marketing-planner", "member-operator"}
+    promo = by_function(r, "OverlapLeadFunction", "promotion-planning")
+    assert posts(promo) == {"planning-head", "marketing-planner", "store-001-manager", "store-002-manager", "store-101-manager"}
+    assert posts(by_function(r, "OverlapInSupervisionLine", "promotion-planning")) == {"planning-head", "marketing-planner"}
+    sales = by_function(r, "OverlapInSupervisionLine", "sales-performance")
+    assert posts(sales) == {"region-east-manager", "region-south-manager", "store-001-manager", "store-002-manager", "store-101-manager"}
+
+
+def test_acme_stores_and_regions_replicate_posts() -> None:
+    """No overlap is between store managers only, or between the two region managers only."""
+    r = report("acme-department-store.xlsx")
+    stores = {"store-001-manager", "store-002-manager", "store-101-manager"}
+    regions = {"region-east-manager", "region-south-manager"}
+    for f in (f for f in r.findings if f.kind is Kind.OVERLAP):
+        assert not posts(f) <= stores and not posts(f) <= regions, f.message_en
+    # the store metric 门店销售额 has three accountable store managers: no overlap
+    assert not [f for f in r.findings if f.metric and f.metric.zh in ("门店销售额", "区域销售额")]
+
+
+def test_acme_team_functions() -> None:
+    r = report("acme-department-store.xlsx")
+    team = by_function(r, "OverlapTeamFunction", "team-training")
+    assert team.severity is Severity.INFO
+    assert "planning-head" not in posts(team) and "ops-head" not in posts(team)
+    assert not [f for f in r.findings if f.function and f.function.id == "fn:performance-appraisal"]
+
+
+def test_acme_deliberate_gaps_and_exclusions() -> None:
+    r = report("acme-department-store.xlsx")
+    gaps = fns(rule(r, "GapBaselineFunction"))
+    assert {"security-awareness", "security-incident-response", "traffic-analytics", "sales-analytics"} <= gaps
+    assert not {"testing", "frontend-development", "to-home-operations", "it-architecture"} & gaps, "excluded (clause 5)"
+    assert {"settlement", "reconciliation", "user-analytics"} <= fns(rule(r, "GapSupportOnly"))
+    assert [f.department.zh for f in rule(r, "GapDepartmentWithoutPost") if f.department] == ["数据中心"]
+    assert [f.posts[0].zh for f in rule(r, "GapPostWithoutDuty")] == ["会员中心主任"]
+    (unmapped,) = rule(r, "UnmappedDuty")
+    assert unmapped.evidence[0].text_zh == "负责员工食堂与宿舍管理" and unmapped.candidates
+    o = r.organisations[0]
+    assert o.excluded == 10 and 0.6 < o.share_covered < 0.9

@@ -133,3 +133,15 @@ def test_source_dir_without_ontology_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "--source-dir", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "--source-dir" in result.stderr
+
+
+def test_atomic_write_leaves_an_ordinary_readable_file(tmp_path: Path) -> None:
+    from retailkg.rdfio import atomic_write
+
+    target = tmp_path / "report.md"
+    atomic_write(target, "内容\n")
+    assert target.read_text(encoding="utf-8") == "内容\n"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

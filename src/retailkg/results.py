@@ -1,0 +1,267 @@
+"""Query results as one table of rdflib terms, and the writers that print it.
+
+Every engine (rdflib, pyoxigraph, a remote endpoint) returns a :class:`ResultTable` whose cells are
+rdflib terms normalised the same way, so results can be compared across engines and written by one
+set of writers:
+
+- ``csv``   W3C *SPARQL 1.1 Query Results CSV*: a header of variable names, bare values (IRIs as
+  they are, literals by their lexical form, blank nodes as ``_:label``), RFC 4180 quoting, CRLF.
+- ``tsv``   W3C *SPARQL 1.1 Query Results TSV*: a header of ``?var``, every value in RDF term
+  syntax (``<iri>``, ``"text"@zh``, ``"1"^^<…#integer>``), LF.
+- ``json``  W3C *SPARQL 1.1 Query Results JSON*: ``head.vars`` and ``results.bindings`` with
+  ``type`` uri / literal / bnode, ``xml:lang`` and ``datatype``; ``{"head": {}, "boolean": …}``
+  for ASK. Chinese is written as is (UTF-8), not as ``\\uXXXX`` escapes.
+- ``table`` for people: aligned columns (a Chinese character is two columns wide), IRIs shortened
+  to ``prefix:name`` or to the form a ``--param`` accepts (``ccagm-003-2021/post/4.1.3``).
+
+The W3C formats define SELECT results only; an ASK result is written as ``true``/``false`` in csv,
+tsv and table, and a CONSTRUCT/DESCRIBE result as a table of ``subject predicate object``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal as TypingLiteral
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .ns import BASE, PREFIXES
+
+__all__ = [
+    "FORMATS",
+    "ResultTable",
+    "Term",
+    "compact",
+    "normalise",
+    "ntriples_term",
+    "render",
+    "write_csv",
+    "write_json",
+    "write_table",
+    "write_tsv",
+]
+
+Term = URIRef | Literal | BNode
+Kind = TypingLiteral["select", "ask", "graph"]
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass
+class ResultTable:
+    """A query result: variables and rows of terms (``None`` = unbound), or a boolean for ASK."""
+
+    vars: list[str]
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    kind: Kind = "select"
+    boolean: bool | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, var: str) -> list[Term | None]:
+        i = self.vars.index(var)
+        return [r[i] for r in self.rows]
+
+    def dicts(self) -> list[dict[str, Term]]:
+        """Rows as ``{var: term}`` with unbound variables left out (handy in tests and scripts)."""
+        return [{v: t for v, t in zip(self.vars, r, strict=True) if t is not None} for r in self.rows]
+
+    def canonical(self) -> list[tuple[str, ...]]:
+        """Rows as sorted tuples of N-Triples strings: the form two engines' answers are compared in."""
+        return sorted(tuple("" if t is None else ntriples_term(t) for t in r) for r in self.rows)
+
+
+def normalise(term: Term | None) -> Term | None:
+    """One spelling per term: ``xsd:string`` literals become simple literals, language tags lowercase.
+
+    RDF 1.1 makes ``"a"`` and ``"a"^^xsd:string`` the same term, but rdflib keeps them apart while
+    Oxigraph and remote stores report the typed form; without this two engines never agree.
+    """
+    if isinstance(term, Literal):
+        if term.datatype == XSD.string:
+            return Literal(str(term))
+        if term.language and term.language != term.language.lower():
+            return Literal(str(term), lang=term.language.lower())
+    return term
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
+
+
+def _escape_string(s: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), s)
+
+
+def ntriples_term(term: Term) -> str:
+    """The term in N-Triples syntax, which is also valid SPARQL and Turtle.
+
+    Used for TSV output and for binding parameters into query text (a VALUES block): quotes,
+    backslashes and line breaks in a literal are escaped, so a value can never end its literal
+    and become query syntax; an IRI containing a character IRIs may not hold is refused.
+    """
+    if isinstance(term, URIRef):
+        if _IRI_BAD.search(str(term)):
+            raise ValueError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        body = f'"{_escape_string(str(term))}"'
+        if term.language:
+            if not _LANG.match(term.language):
+                raise ValueError(f"not a valid language tag: {term.language!r}")
+            return f"{body}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{body}^^{ntriples_term(URIRef(term.datatype))}"
+        return body
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+# Prefixes for the table, longest namespace first so that rkg: wins over the base IRI.
+_TABLE_PREFIXES = sorted(((p, ns) for p, ns in PREFIXES.items() if p != "rkgg"), key=lambda x: -len(x[1]))
+_LOCAL = re.compile(r"^[A-Za-z0-9_\-.]*$")
+
+
+def compact(term: Term | None) -> str:
+    """A short human-readable form: ``rkg:Post``, ``fn:user-growth``, ``ccagm-003-2021/post/4.1.3``.
+
+    Those are exactly the forms an ``iri`` parameter accepts, so a value read in a table can be
+    pasted into the next ``--param``.
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        s = str(term)
+        for prefix, ns in _TABLE_PREFIXES:
+            if s.startswith(ns) and _LOCAL.match(s[len(ns):]) and not s[len(ns):].endswith("."):
+                return f"{prefix}:{s[len(ns):]}"
+        if s.startswith(BASE) and len(s) > len(BASE):
+            return s[len(BASE):]
+        return f"<{s}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split()) if "\n" in str(term) or "\r" in str(term) else str(term)
+
+
+def _width(s: str) -> int:
+    """Columns ``s`` takes in a terminal: East Asian wide and full-width characters take two."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def _clip(s: str, width: int) -> str:
+    if width <= 0 or _width(s) <= width:
+        return s
+    out, w = [], 0
+    for ch in s:
+        cw = _width(ch)
+        if w + cw > width - 1:
+            break
+        out.append(ch)
+        w += cw
+    return "".join(out) + "…"
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * (width - _width(s))
+
+
+def write_table(table: ResultTable, max_width: int = 60) -> str:
+    """Aligned columns for a terminal; cells longer than ``max_width`` columns are clipped (0: never)."""
+    if table.kind == "ask":
+        return ("true" if table.boolean else "false") + "\n"
+    header = list(table.vars)
+    body = [[_clip(compact(t), max_width) for t in row] for row in table.rows]
+    if not header:
+        return ""
+    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    n = len(table.rows)
+    lines.append(f"({n} row{'s' if n != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def write_csv(table: ResultTable) -> str:
+    """SPARQL 1.1 Query Results CSV: bare values, fields quoted when needed, CRLF line ends."""
+    if table.kind == "ask":
+        return ("true" if table.boolean else "false") + "\r\n"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(table.vars)
+    for row in table.rows:
+        w.writerow([_csv_value(t) for t in row])
+    return buf.getvalue()
+
+
+def write_tsv(table: ResultTable) -> str:
+    """SPARQL 1.1 Query Results TSV: ``?var`` header, RDF term syntax, empty field when unbound."""
+    if table.kind == "ask":
+        return ("true" if table.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in table.vars)]
+    lines += ["\t".join("" if t is None else ntriples_term(t) for t in row) for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def write_json(table: ResultTable) -> str:
+    """SPARQL 1.1 Query Results JSON (``application/sparql-results+json``)."""
+    if table.kind == "ask":
+        doc: dict[str, object] = {"head": {}, "boolean": bool(table.boolean)}
+    else:
+        bindings = [{v: _json_term(t) for v, t in zip(table.vars, row, strict=True) if t is not None} for row in table.rows]
+        doc = {"head": {"vars": list(table.vars)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def render(table: ResultTable, fmt: str, *, max_width: int = 60) -> str:
+    """The table in one of :data:`FORMATS`."""
+    if fmt == "table":
+        return write_table(table, max_width)
+    if fmt == "csv":
+        return write_csv(table)
+    if fmt == "tsv":
+        return write_tsv(table)
+    if fmt == "json":
+        return write_json(table)
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def from_rows(vars: Sequence[str], rows: Iterable[Sequence[Term | None]], kind: Kind = "select") -> ResultTable:
+    """Build a normalised table from any iterable of rows."""
+    return ResultTable(list(vars), [tuple(normalise(t) for t in r) for r in rows], kind)

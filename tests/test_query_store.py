@@ -1,0 +1,184 @@
+"""`retailkg load`: named graphs into a real Oxigraph server, idempotently; clear errors otherwise."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import query_support as qs
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from retailkg.cli import cli
+from retailkg.engine import EndpointEngine, OxigraphEngine, load_oxigraph_store, retailkg_graphs
+from retailkg.errors import InputError
+from retailkg.queries import get_query
+from retailkg.remote import credentials_from_env
+from retailkg.store import graph_param, graph_store_url, load_graphs
+
+PASSWORD = "s3cret-Pa55"
+
+
+@pytest.fixture(scope="module")
+def kg(dataset: Dataset) -> Path:
+    return qs.seeded_cache(dataset)
+
+
+@pytest.fixture(autouse=True)
+def _cache(monkeypatch: pytest.MonkeyPatch, kg: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(qs.cache_root()))
+    monkeypatch.delenv("RETAILKG_USER", raising=False)
+    monkeypatch.delenv("RETAILKG_PASSWORD", raising=False)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with qs.oxigraph_server() as base:
+        yield base
+
+
+def _counts(query_url: str) -> dict[str, int]:
+    t = EndpointEngine(query_url, graphs=[]).query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    return {str(g): int(str(n)) for g, n in t.rows}
+
+
+@pytest.mark.slow
+def test_load_puts_every_named_graph_and_twice_changes_nothing(kg: Path, server: str) -> None:
+    store = load_oxigraph_store(kg)
+    local = {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
+    result = CliRunner().invoke(cli, ["load", "--endpoint", f"{server}/query"])
+    assert result.exit_code == 0, result.output
+    assert f"loaded into {server}/store" in result.output
+    first = _counts(f"{server}/query")
+    assert first == local
+    assert set(first) == {str(g) for g in retailkg_graphs()}
+    result = CliRunner().invoke(cli, ["load", "--endpoint", f"{server}/query", "-q"])
+    assert result.exit_code == 0 and result.output == ""
+    assert _counts(f"{server}/query") == first, "PUT replaces: a second load leaves the same store"
+
+
+@pytest.mark.slow
+def test_queries_through_the_endpoint_match_the_embedded_store(kg: Path, server: str) -> None:
+    load_graphs(kg, endpoint=f"{server}/query")
+    runner = CliRunner()
+    for name, params in [("post-duties", ["-p", "post=ccagm-003-2021/post/4.1.3"]), ("terms", [])]:
+        remote = runner.invoke(cli, ["query", "run", name, *params, "--format", "json", "--endpoint", f"{server}/query"])
+        local = runner.invoke(cli, ["query", "run", name, *params, "--format", "json"])
+        assert remote.exit_code == 0, remote.output
+        assert json.loads(remote.output) == json.loads(local.output)
+        assert "会员" in remote.output or "企划" in remote.output  # Chinese intact, not \\u escapes
+    q = get_query("post-duties")
+    b = q.bindings({"post": "ccagm-003-2021/post/4.1.3"})
+    assert EndpointEngine(f"{server}/query").query(q.text, b).canonical() == OxigraphEngine(kg).query(q.text, b).canonical()
+
+
+def test_graph_store_url_is_derived_or_required() -> None:
+    assert graph_store_url("http://127.0.0.1:7878/query") == "http://127.0.0.1:7878/store"
+    assert graph_store_url("http://h/sparql", "http://h/sparql-graph-crud-auth") == "http://h/sparql-graph-crud-auth"
+    with pytest.raises(InputError, match="give --graph-store"):
+        graph_store_url("http://h:8890/sparql")
+    assert graph_param("http://h:8890/sparql-graph-crud-auth") == "graph-uri"  # Virtuoso
+    assert graph_param("http://h:7200/repositories/kg/rdf-graphs/service") == "graph"
+
+
+# --- credentials and failures, against a stub server ---------------------------------------------
+
+
+def _store_stub(status: int, headers: dict[str, str] | None = None, delay: float = 0.0) -> object:
+    def respond(h: qs.StubHandler) -> None:
+        if delay:
+            time.sleep(delay)
+        h.reply(status, b"nope\n", headers)
+
+    return respond
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(401, "HTTP 401: the server refused the credentials; set RETAILKG_USER and RETAILKG_PASSWORD"),
+     (403, "HTTP 403: the server refused the request for this user"),
+     (404, "HTTP 404: no such service at this URL")],
+)
+def test_http_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, status: int, expected: str) -> None:
+    monkeypatch.setenv("RETAILKG_USER", "dba")
+    monkeypatch.setenv("RETAILKG_PASSWORD", PASSWORD)
+    with qs.stub_server(_store_stub(status)) as stub:  # type: ignore[arg-type]
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/query", "--timeout", "5"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], lines
+    assert PASSWORD not in result.output and PASSWORD not in result.stderr
+
+
+def test_connection_refused_is_one_line() -> None:
+    url = qs.closed_port_url()
+    result = CliRunner().invoke(cli, ["load", "--endpoint", url])
+    assert result.exit_code == 2
+    store = url.replace("/query", "/store")
+    assert result.stderr.strip().splitlines() == [f"retailkg: error: {store}: connection refused; is the server running?"]
+
+
+def test_slow_store_times_out() -> None:
+    with qs.stub_server(_store_stub(201, delay=3)) as stub:  # type: ignore[arg-type]
+        t = time.monotonic()
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/query", "--timeout", "0.5"])
+        assert time.monotonic() - t < 3
+    assert result.exit_code == 2
+    assert "no answer within 0.5 s (--timeout)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_basic_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RETAILKG_USER", "loader")
+    monkeypatch.setenv("RETAILKG_PASSWORD", PASSWORD)
+    with qs.stub_server(_store_stub(204)) as stub:  # type: ignore[arg-type]
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/query", "--no-verify"])
+        assert result.exit_code == 0, result.output
+        puts = [r for r in stub.requests if r["method"] == "PUT"]
+    assert len(puts) == len(retailkg_graphs())
+    expected = "Basic " + base64.b64encode(f"loader:{PASSWORD}".encode()).decode()
+    assert all(r["headers"]["Authorization"] == expected for r in puts)  # type: ignore[index]
+    assert all(r["headers"]["Content-Type"].startswith("text/turtle") for r in puts)  # type: ignore[index]
+    assert all(str(r["path"]).startswith("/store?graph=https%3A%2F%2Fw3id.org%2Fretailkg%2Fgraph%2F") for r in puts)
+    assert PASSWORD not in result.output
+
+
+def test_digest_authentication_answers_the_challenge(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RETAILKG_USER", "dba")
+    monkeypatch.setenv("RETAILKG_PASSWORD", PASSWORD)
+
+    def respond(h: qs.StubHandler) -> None:
+        auth = h.headers.get("Authorization", "")
+        if auth.startswith("Digest ") and 'username="dba"' in auth:
+            h.reply(201)
+        else:
+            h.reply(401, b"", {"WWW-Authenticate": 'Digest realm="SPARQL", nonce="abc123", qop="auth", algorithm=MD5'})
+
+    with qs.stub_server(respond) as stub:
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/sparql", "--graph-store",
+                                          f"{stub.base}/sparql-graph-crud-auth", "--auth", "digest", "--no-verify"])
+        assert result.exit_code == 0, result.output
+        done = [r for r in stub.requests if str(r["headers"].get("Authorization", "")).startswith("Digest")]  # type: ignore[union-attr]
+    assert len(done) == len(retailkg_graphs())
+    assert all("graph-uri=" in str(r["path"]) for r in done)  # Virtuoso names the graph graph-uri
+    assert PASSWORD not in "".join(str(r["headers"]) for r in stub.requests)
+
+
+def test_credentials_never_from_the_command_line() -> None:
+    result = CliRunner().invoke(cli, ["load", "--endpoint", f"http://dba:{PASSWORD}@127.0.0.1:9/query"])
+    assert result.exit_code == 2
+    assert "RETAILKG_USER" in result.stderr and PASSWORD not in result.stderr
+    result = CliRunner().invoke(cli, ["load", "--endpoint", "http://127.0.0.1:9/query", "--password", "x"])
+    assert result.exit_code == 2 and "No such option" in result.stderr
+
+
+def test_half_set_credentials_are_an_error() -> None:
+    with pytest.raises(InputError, match="set both"):
+        credentials_from_env("basic", {"RETAILKG_USER": "dba"})
+    assert credentials_from_env("basic", {}) is None
+    creds = credentials_from_env("digest", {"RETAILKG_USER": "dba", "RETAILKG_PASSWORD": PASSWORD})
+    assert creds is not None and PASSWORD not in repr(creds)

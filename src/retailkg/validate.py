@@ -143,6 +143,16 @@ def _subjects(g: Graph, p: URIRef, o: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(p, o) if isinstance(s, URIRef))
 
 
+
+def _add_function_types(d: Graph, kb: KnowledgeBase) -> None:
+    """The few ontology facts the shapes rely on: function types and the subclass links they test."""
+    d.add((RKG.ReferenceOrganisation, RDFS.subClassOf, RKG.Organisation))
+    d.add((RKG.TeamFunction, RDFS.subClassOf, RKG.Function))
+    for f, info in kb.functions.items():
+        d.add((f, RDF.type, RKG.Function))
+        if info.team:
+            d.add((f, RDF.type, RKG.TeamFunction))
+
 def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
              baselines: dict[URIRef, Document] | None = None) -> Assembly:
     """Copy from ``context`` what the shapes read about ``organisations`` (see module docstring)."""
@@ -150,12 +160,7 @@ def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
     d = Graph()
     for prefix, ns in PREFIXES.items():
         d.bind(prefix, ns)
-    d.add((RKG.ReferenceOrganisation, RDFS.subClassOf, RKG.Organisation))
-    d.add((RKG.TeamFunction, RDFS.subClassOf, RKG.Function))
-    for f, info in kb.functions.items():
-        d.add((f, RDF.type, RKG.Function))
-        if info.team:
-            d.add((f, RDF.type, RKG.TeamFunction))
+    _add_function_types(d, kb)
     owner: dict[URIRef, URIRef] = {}
     orgs = list(organisations)
     for org in orgs:
@@ -273,12 +278,7 @@ def validate_instance_graph(instance: Graph, kb: KnowledgeBase | None = None) ->
     d = Graph()
     for t in instance:
         d.add(t)
-    d.add((RKG.ReferenceOrganisation, RDFS.subClassOf, RKG.Organisation))
-    d.add((RKG.TeamFunction, RDFS.subClassOf, RKG.Function))
-    for f, info in kb.functions.items():
-        d.add((f, RDF.type, RKG.Function))
-        if info.team:
-            d.add((f, RDF.type, RKG.TeamFunction))
+    _add_function_types(d, kb)
     return run_shacl(d)
 
 

@@ -198,3 +198,23 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     res = _run_chromium(binary, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri())
     assert res.returncode == 0 and shot.is_file() and shot.stat().st_size > 20_000
+
+
+def test_turtle_report_uses_only_declared_validation_terms() -> None:
+    """Every rkgv: term a Turtle report or a design's RDF uses is declared, with zh and en labels, in
+    ontology/validation.ttl (the same typo check the knowledge graph has for rkg:)."""
+    from rdflib import OWL, RDFS
+
+    from retailkg.ns import RKGV
+    from retailkg.resources import resource_root
+
+    vocab = Graph().parse(resource_root() / "ontology" / "validation.ttl")
+    declared = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s in vocab.subjects(RDF.type, t)
+                if isinstance(s, URIRef)}
+    for term in declared:
+        assert {o.language for o in vocab.objects(term, RDFS.label)} == {"zh", "en"}, term
+    report = validate_file(REPO / "examples" / "acme-department-store.xlsx")
+    g = Graph().parse(data=render(report, "ttl"), format="turtle")
+    used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(RKGV))}
+    assert {RKGV.Finding, RKGV.match, RKGV.score} <= used
+    assert used <= declared, sorted(used - declared)

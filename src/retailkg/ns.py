@@ -7,6 +7,7 @@ from rdflib import Namespace, URIRef
 BASE = "https://w3id.org/retailkg/"
 RKG = Namespace(BASE + "ontology#")
 FN = Namespace(BASE + "function/")
+RKGV = Namespace(BASE + "validation#")  # the validation report vocabulary, ontology/validation.ttl
 GRAPH = Namespace(BASE + "graph/")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 FUNCTION_SCHEME = URIRef(BASE + "functions")
@@ -15,6 +16,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 
 PREFIXES: dict[str, str] = {
     "rkg": str(RKG),
+    "rkgv": str(RKGV),
     "fn": str(FN),
     "rkgg": str(GRAPH),
     "org": str(ORG),

@@ -31,7 +31,7 @@ from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
 from .kb import KnowledgeBase, StatementInfo, fold
 from .matcher import Match, Matcher
-from .ns import BASE, PREFIXES, PROV, RKG
+from .ns import BASE, PREFIXES, PROV, RKG, RKGV
 
 __all__ = [
     "DEFAULT_BASELINE",
@@ -51,7 +51,6 @@ __all__ = [
     "write_template",
 ]
 
-RKGV = Namespace(BASE + "validation#")
 """Terms of the validation report and of match provenance (not part of the ontology)."""
 
 DEFAULT_BASELINE = "T/CCAGM 003-2021"
@@ -864,6 +863,7 @@ def _duty_triples(g: Graph, r: ResolvedDuty, n: int, design_doc: URIRef) -> None
     if r.match is not None:
         for fm in r.match.functions:
             node = BNode()
+            g.add((node, RDF.type, RKGV.FunctionMatch))
             g.add((d, RKGV.match, node))
             g.add((node, RKGV.function, fm.function))
             g.add((node, RKGV.score, Literal(round(fm.score, 3), datatype=XSD.decimal)))

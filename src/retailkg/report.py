@@ -21,11 +21,10 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
 from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
-from .ns import PREFIXES
+from .ns import PREFIXES, RKGV
 
 __all__ = ["FORMATS", "render", "render_html", "render_json", "render_markdown", "render_tsv", "render_turtle"]
 
-RKGV = Namespace("https://w3id.org/retailkg/validation#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 FINDING_BASE = "https://w3id.org/retailkg/validation/finding/"
 SCHEMA_ID = "https://w3id.org/retailkg/report-schema.json"

@@ -147,3 +147,19 @@ def test_every_statement_names_its_document_and_it_agrees_with_the_clause(union:
         assert len(docs) == 1, f"{s}: {docs}"
         via_clause = {union.value(c, RKG.inDocument) for c in union.objects(s, RKG.sourceClause)}
         assert via_clause == docs, f"{s}: clause documents {via_clause} != {docs}"
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=lambda d: d.id)
+@pytest.mark.parametrize("cls", [RKG.Post, RKG.Metric, RKG.Department, RKG.Term, RKG.CompetencyModule],
+                         ids=lambda c: c.split("#")[1])
+def test_names_are_quoted_from_the_source(union: Graph, sources: dict[str, str], doc: Document, cls: URIRef) -> None:
+    """Posts, metrics, departments, terms and modules carry their Chinese name as the document prints it."""
+    missing = []
+    for s in _of(union, doc, cls):
+        names = _zh(union, s, SKOS.prefLabel) if cls == RKG.Term else _zh(union, s)
+        if (s, RKG.sourceText, None) in union:
+            names = [str(o) for o in union.objects(s, RKG.sourceText)]
+        for name in names:
+            if not found_in(name, sources[doc.id]):
+                missing.append((str(s).rsplit("/", 2)[-2:], name))
+    assert not missing, missing

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,49 +154,47 @@ _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _COMMENT = re.compile(r"#[^\n\r]*")
 
 
-def _tokens(text: str) -> list[tuple[int, str]]:
-    """Positions of the structural characters ``{ } ( )`` that are not inside a string, IRI or comment."""
-    out: list[tuple[int, str]] = []
-    i, n = 0, len(text)
+def _scan(text: str) -> Iterator[tuple[str, int, int]]:
+    """Split SPARQL text into ``(kind, start, end)`` runs: "comment", "string", "iri" or "code".
+
+    One scanner serves every place that must not mistake a ``{`` or a keyword inside a string,
+    IRI or comment for syntax (finding the WHERE group, spotting updates). An unterminated string
+    raises ValueError.
+    """
+    i, n, code_start = 0, len(text), 0
     while i < n:
         c = text[i]
+        m = None
+        kind = ""
         if c == "#":
-            m = _COMMENT.match(text, i)
-            i = m.end() if m else n
+            m, kind = _COMMENT.match(text, i), "comment"
         elif c in "'\"":
-            m = _STRING_LONG.match(text, i) or _STRING_SHORT.match(text, i)
-            if not m:
+            m, kind = _STRING_LONG.match(text, i) or _STRING_SHORT.match(text, i), "string"
+            if m is None:
                 raise ValueError(f"unterminated string at offset {i}")
-            i = m.end()
         elif c == "<":
-            m = _IRIREF.match(text, i)
-            i = m.end() if m else i + 1
-        else:
-            if c in "{}()":
-                out.append((i, c))
+            m, kind = _IRIREF.match(text, i), "iri"
+        if m is None:
             i += 1
-    return out
+            continue
+        if code_start < i:
+            yield "code", code_start, i
+        yield kind, i, m.end()
+        i = code_start = m.end()
+    if code_start < n:
+        yield "code", code_start, n
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """Positions of the structural characters ``{ } ( )`` that are not inside a string, IRI or comment."""
+    return [(i, text[i]) for kind, a, b in _scan(text) if kind == "code" for i in range(a, b) if text[i] in "{}()"]
 
 
 def _strip_comments_and_strings(text: str) -> str:
+    """The text with every comment and string replaced by a space (IRIs kept)."""
     try:
-        keep = []
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "#":
-                m = _COMMENT.match(text, i)
-                i = m.end() if m else n
-                keep.append(" ")
-            elif c in "'\"":
-                m = _STRING_LONG.match(text, i) or _STRING_SHORT.match(text, i)
-                i = m.end() if m else n
-                keep.append(" ")
-            else:
-                keep.append(c)
-                i += 1
-        return "".join(keep)
-    except Exception:
+        return "".join(" " if kind in ("comment", "string") else text[a:b] for kind, a, b in _scan(text))
+    except ValueError:
         return text
 
 

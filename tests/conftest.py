@@ -26,3 +26,11 @@ def union(dataset: Dataset) -> Graph:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build(tmp_path_factory.mktemp("kg"))
+
+
+@pytest.fixture(scope="session")
+def kg(dataset: Dataset) -> Path:
+    """The built graph, seeded into a temporary query cache so query commands need no rebuild."""
+    from query_support import seeded_cache
+
+    return seeded_cache(dataset)

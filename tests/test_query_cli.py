@@ -22,11 +22,6 @@ from retailkg.resources import resource_root
 EXAMPLES = [(name, ex) for name, q in catalogue().items() for ex in q.examples]
 
 
-@pytest.fixture(scope="module")
-def kg(dataset: Dataset) -> Path:
-    return qs.seeded_cache(dataset)
-
-
 @pytest.fixture(autouse=True)
 def _cache(monkeypatch: pytest.MonkeyPatch, kg: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(qs.cache_root()))

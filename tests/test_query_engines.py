@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 import query_support as qs
 from click.testing import CliRunner
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from retailkg.catalog import DOCUMENTS, INFERRED_GRAPH
@@ -28,11 +28,6 @@ from retailkg.store import load_graphs
 
 RKG = "https://w3id.org/retailkg/ontology#"
 EVIL = '会员" } ; DROP ALL ; #'
-
-
-@pytest.fixture(scope="module")
-def kg(dataset: Dataset) -> Path:
-    return qs.seeded_cache(dataset)
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 import query_support as qs
 from click.testing import CliRunner
-from rdflib import Dataset
 
 from retailkg.cli import cli
 from retailkg.engine import OxigraphEngine
 from retailkg.search import KINDS, SearchIndex
-
-
-@pytest.fixture(scope="module")
-def kg(dataset: Dataset) -> Path:
-    return qs.seeded_cache(dataset)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import query_support as qs
-from rdflib import Dataset
 
 from retailkg.engine import EndpointEngine, OxigraphEngine, load_oxigraph_store
 from retailkg.queries import get_query
@@ -24,11 +23,6 @@ from retailkg.serve import SparqlServer, negotiate, running_server
 from retailkg.sparqltext import inject_values
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-@pytest.fixture(scope="module")
-def kg(dataset: Dataset) -> Path:
-    return qs.seeded_cache(dataset)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import query_support as qs
 from click.testing import CliRunner
-from rdflib import Dataset
 
 from retailkg.cli import cli
 from retailkg.engine import EndpointEngine, OxigraphEngine, load_oxigraph_store, retailkg_graphs
@@ -21,11 +20,6 @@ from retailkg.remote import credentials_from_env
 from retailkg.store import graph_param, graph_store_url, load_graphs
 
 PASSWORD = "s3cret-Pa55"
-
-
-@pytest.fixture(scope="module")
-def kg(dataset: Dataset) -> Path:
-    return qs.seeded_cache(dataset)
 
 
 @pytest.fixture(autouse=True)

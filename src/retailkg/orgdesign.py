@@ -671,6 +671,11 @@ class ResolvedDesign:
     duties: dict[URIRef, ResolvedDuty]
     metric_sources: dict[tuple[URIRef, URIRef], str]  # (post, metric) → how the accountability arose
 
+    def ntriples(self) -> str:
+        """The design's RDF as N-Triples (the form triple stores bulk-load fastest)."""
+        text = self.graph.serialize(format="nt")
+        return text if isinstance(text, str) else text.decode("utf-8")
+
 
 def _baseline(name: str, where: Where | None) -> Document:
     """The baseline standard; ``where`` is the design's field, or None for the --baseline option."""

@@ -330,7 +330,7 @@ STORE_PLANTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def stores_for(scale: str | int, seed: int = 7, kb: KnowledgeBase | None = None) -> int:
+def stores_for(scale: str | int, seed: int = 7, kb: KnowledgeBase | None = None, matcher: Matcher | None = None) -> int:
     """The store count for a named scale (the one whose predicted triple count is nearest) or an explicit count.
 
     The prediction (:func:`predict_triples`) counts what :func:`retailkg.orgdesign.resolve` will
@@ -345,10 +345,10 @@ def stores_for(scale: str | int, seed: int = 7, kb: KnowledgeBase | None = None)
         raise ValueError(f"unknown scale {scale!r} (named scales: {', '.join(SCALES)}; or a store count)")
     target = SCALES[scale]
     kb = kb or knowledge_base()
-    matcher = Matcher(kb)
+    m = matcher or Matcher(kb)
 
     def triples(n: int) -> int:
-        return predict_triples(resolve_chain(build_chain(n, seed), kb, matcher))
+        return predict_triples(resolve_chain(build_chain(n, seed), kb, m))
 
     lo, hi = triples(10), triples(40)
     per_store = (hi - lo) / 30
@@ -965,7 +965,7 @@ def generate(scale: str | int, out: Path, seed: int = 7, formats: Sequence[str] 
 
     kb = kb or knowledge_base()
     matcher = matcher_for(kb)
-    stores = stores_for(scale, seed, kb)
+    stores = stores_for(scale, seed, kb, matcher)
     chain = build_chain(stores, seed)
     resolved = resolve_chain(chain, kb, matcher)
     predicted = predict_triples(resolved)

@@ -19,7 +19,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from retailkg.kb import knowledge_base
-from retailkg.matcher import Matcher
 from retailkg.ns import RKG
 from retailkg.orgdesign import read_design, resolve
 from retailkg.validate import matcher_for, rules, validate_file
@@ -182,7 +181,7 @@ def test_grouped_findings_partition_the_results(manifest: dict[str, Any]) -> Non
 def test_pool_sentences_lead_the_functions_they_are_written_for() -> None:
     """The planted findings rely on each sentence's functions: the matcher (or the pin) must agree."""
     kb = knowledge_base()
-    matcher = Matcher(kb)
+    matcher = matcher_for(kb)
     sentences = [s for variants in gen.POOL.values() for s in variants]
     sentences += [gen.GM_RULES, gen.HEAD_TRAINING, gen.HEAD_APPRAISAL, gen.REGION_COST, gen.REGION_APPRAISAL, gen.REGION_RECRUITMENT]
     for s in sentences:

@@ -198,6 +198,12 @@ class Finding:
     standard_posts: list[PostRef] = field(default_factory=list)
     candidates: list[tuple[Ref, float]] = field(default_factory=list)  # near-miss functions of an unmapped duty
     results: list[str] = field(default_factory=list)  # the sh:ValidationResult nodes, as strings
+    # A chain's stores replicate one design: the same finding recurs in each. ``scope`` is the
+    # innermost store or region unit the finding sits in (None: the organisation itself) and
+    # ``pattern`` a key that is equal for the same finding in different stores (rule, value and
+    # the posts' names and departments below the store), so reports can show it once with a count.
+    scope: Ref | None = None
+    pattern: str = ""
 
     @property
     def id(self) -> str:
@@ -244,6 +250,8 @@ class Finding:
             "evidence": [e.to_json() for e in self.evidence],
             "standard_posts": [p.to_json() for p in self.standard_posts],
             "candidates": [{"function": r.to_json(), "score": s} for r, s in self.candidates],
+            "scope": self.scope.to_json() if self.scope else None,
+            "pattern": self.pattern or None,
         }
 
 

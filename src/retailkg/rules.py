@@ -1,0 +1,383 @@
+"""The shapes as whole-graph SPARQL: one query per rule, run once over all the data.
+
+pySHACL evaluates a rule once per focus node, so its cost grows with (focus nodes × data): a
+chain of thousands of stores takes minutes to hours (bench/RESULTS.md, "scale"). The shapes stay the
+declarative source of truth; this module *derives* from them queries that find every focus node's
+results in one pass, which Oxigraph (in process, or any SPARQL 1.1 store through
+:class:`EndpointSource`) answers in time linear in the data:
+
+- core constraints (``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
+  ``sh:minInclusive``, ``sh:qualifiedValueShape`` with ``sh:languageIn``/``sh:minLength``) become a
+  SELECT over the shape's targets, with the set differences written as MINUS or GROUP BY, never as
+  a FILTER NOT EXISTS per row;
+- a SPARQL constraint (``sh:sparql``) becomes its own SELECT with ``$this`` left unbound and
+  joined with the shape's targets (``$PATH`` substituted for property shapes);
+- a SPARQL constraint component (the overlap rule) declares a whole-graph validator of its own
+  (``rkgsh:wholeGraphValidator``, shapes/vocabulary.ttl) that returns every overlapping *pair*;
+  the shapes that share the component and path share one query, each keeping the rows whose
+  parameters equal its own.
+
+A constraint this module cannot translate raises :class:`UnsupportedShape` when the rules are
+compiled, so a new shape cannot be silently skipped. ``tests/test_rules.py`` checks that the
+results equal pySHACL's on every shape example, the bundled documents, the example designs and the
+smallest synthetic chain.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+
+__all__ = [
+    "CompiledQuery",
+    "EndpointSource",
+    "OxigraphSource",
+    "RuleResult",
+    "Source",
+    "UnsupportedShape",
+    "compile_rules",
+    "path_sparql",
+    "run_rules",
+]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+RKGSH = Namespace("https://w3id.org/retailkg/shapes#")
+_BOOL_TRUE = {"true", "1"}
+
+# Well-formed lexical forms of the datatypes a shape may require (XSD 1.1 Part 2); a value typed
+# with one of these but spelled otherwise is ill-typed, which sh:datatype reports (SHACL 4.1.2).
+_LEXICAL = {
+    str(XSD.positiveInteger): r"^\\+?0*[1-9][0-9]*$",
+    str(XSD.nonNegativeInteger): r"^(\\+?[0-9]+|-0+)$",
+    str(XSD.integer): r"^[+-]?[0-9]+$",
+    str(XSD.decimal): r"^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$",
+    str(XSD.boolean): r"^(true|false|1|0)$",
+}
+
+
+# Oxigraph stores every integer-derived literal as xsd:integer ("2"^^xsd:positiveInteger comes back
+# as "2"^^xsd:integer), so for these datatypes xsd:integer is accepted as the stored form and the
+# lexical pattern above carries the derived type's restriction (positive, non-negative). The one
+# case this lets through that pySHACL reports: a value *written* as xsd:integer where
+# xsd:positiveInteger is required; designs read by retailkg never write one.
+_INTEGER_DERIVED = {str(XSD.positiveInteger), str(XSD.nonNegativeInteger)}
+
+
+class UnsupportedShape(ValueError):
+    """A shape uses a constraint this module does not translate (name and constraint in the message)."""
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One SHACL result: the shape, the focus node, the value (IRI or lexical form) and, for an
+    overlap, the other post of the pair."""
+
+    shape: str
+    focus: str
+    value: str | None = None
+    other: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        """What pySHACL reports of a result (sh:sourceShape, sh:focusNode, sh:value)."""
+        return (self.shape, self.focus, self.value)
+
+
+@dataclass
+class CompiledQuery:
+    """One whole-graph SELECT and the shapes it answers for.
+
+    Rows bind ``?this`` and ``?value`` (and ``?other`` for pairs). ``dispatch`` maps each shape to
+    the parameter values a row must have for it (overlap component); empty for a one-shape query.
+    """
+
+    shapes: tuple[str, ...]
+    text: str
+    pairs: bool = False
+    dispatch: dict[str, dict[str, bool]] = field(default_factory=dict)
+    value_is_focus: bool = False  # node-shape SPARQL constraints without ?value report $this
+
+
+# ---------------------------------------------------------------------------------------------
+# SHACL paths and targets as SPARQL
+# ---------------------------------------------------------------------------------------------
+
+
+def _iri(node: Any) -> str:
+    return f"<{node}>"
+
+
+def path_sparql(g: Graph, node: Any) -> str:
+    """A SHACL property path (SHACL 2.3.1) as a SPARQL 1.1 property path with full IRIs."""
+    if isinstance(node, URIRef):
+        return _iri(node)
+    if not isinstance(node, BNode):
+        raise UnsupportedShape(f"not a SHACL path: {node!r}")
+    if (node, RDF.first, None) in g:
+        return "(" + "/".join(path_sparql(g, x) for x in Collection(g, node)) + ")"
+    for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"), (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+        inner = g.value(node, pred)
+        if inner is not None:
+            return "(" + fmt.format(path_sparql(g, inner)) + ")"
+    alt = g.value(node, SH.alternativePath)
+    if alt is not None:
+        return "(" + "|".join(path_sparql(g, x) for x in Collection(g, alt)) + ")"
+    raise UnsupportedShape(f"unknown SHACL path node {node!r}")
+
+
+def _target(g: Graph, shape: URIRef) -> str:
+    """The focus nodes as a group pattern binding ?this (sh:targetClass with rdfs:subClassOf*)."""
+    classes = sorted(str(c) for c in g.objects(shape, SH.targetClass))
+    if set(g.objects(shape, SH.targetNode)) or set(g.objects(shape, SH.targetSubjectsOf)) or set(g.objects(shape, SH.targetObjectsOf)):
+        raise UnsupportedShape(f"{shape}: only sh:targetClass targets are translated")
+    if not classes:
+        raise UnsupportedShape(f"{shape}: no sh:targetClass")
+    alts = [f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for c in classes]
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + " } }"
+
+
+def _prefixes(g: Graph, node: Any) -> str:
+    """PREFIX lines for a SPARQL constraint's sh:prefixes (the sh:declare of the named ontologies)."""
+    lines = []
+    for ont in g.objects(node, SH.prefixes):
+        for decl in g.objects(ont, SH.declare):
+            lines.append(f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>")
+    return "\n".join(sorted(set(lines)))
+
+
+def _split_prologue(text: str) -> str:
+    """The query body from its SELECT on (shape queries carry no PREFIX of their own)."""
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Compilation
+# ---------------------------------------------------------------------------------------------
+
+
+def _value_condition(g: Graph, qshape: Any) -> str:
+    """A FILTER expression on ?v for a qualified value shape's constraints."""
+    conds = []
+    for p, o in g.predicate_objects(qshape):
+        if p == SH.languageIn:
+            langs = [str(x) for x in Collection(g, o)]
+            conds.append("isLiteral(?v) && (" + " || ".join(f"langMatches(lang(?v), {json.dumps(x)})" for x in langs) + ")")
+        elif p == SH.minLength:
+            conds.append(f"(!isBlank(?v) && STRLEN(STR(?v)) >= {int(o)})")
+        elif p == RDF.type:
+            continue
+        else:
+            raise UnsupportedShape(f"qualified value shape uses {p}, which is not translated")
+    return " && ".join(conds) or "true"
+
+
+def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
+    s = str(shape)
+    path_node = g.value(shape, SH.path)
+    path = path_sparql(g, path_node) if path_node is not None else None
+    out: list[CompiledQuery] = []
+
+    def need_path(what: str) -> str:
+        if path is None:
+            raise UnsupportedShape(f"{shape}: {what} on a node shape is not translated")
+        return path
+
+    for p, o in sorted(g.predicate_objects(shape), key=lambda po: (str(po[0]), str(po[1]))):
+        if p == SH.minCount:
+            n = int(o)
+            if n == 1:
+                text = f"SELECT ?this WHERE {{ {target} MINUS {{ ?this {need_path('minCount')} ?v }} }}"
+            else:
+                text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('minCount')} ?v }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})")
+            out.append(CompiledQuery((s,), text))
+        elif p == SH.maxCount:
+            text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(o)})")
+            out.append(CompiledQuery((s,), text))
+        elif p == SH["class"]:
+            text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('class')} ?value . "
+                    f"MINUS {{ ?value <{RDF.type}>/<{RDFS.subClassOf}>* <{o}> }} }}")
+            out.append(CompiledQuery((s,), text))
+        elif p == SH.datatype:
+            regex = _LEXICAL.get(str(o))
+            ill = f" || !REGEX(STR(?value), \"{regex}\")" if regex else ""
+            types = f"<{o}>, <{XSD.integer}>" if str(o) in _INTEGER_DERIVED else f"<{o}>"
+            text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('datatype')} ?value . "
+                    f"FILTER (!isLiteral(?value) || datatype(?value) NOT IN ({types}){ill}) }}")
+            out.append(CompiledQuery((s,), text))
+        elif p == SH.minInclusive:
+            lit = o.n3() if isinstance(o, Literal) else _iri(o)
+            text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('minInclusive')} ?value . "
+                    f"FILTER (!COALESCE(?value >= {lit}, false)) }}")
+            out.append(CompiledQuery((s,), text))
+        elif p == SH.qualifiedValueShape:
+            cond = _value_condition(g, o)
+            lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
+            if lo is not None:
+                text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(lo)})")
+                out.append(CompiledQuery((s,), text))
+            if hi is not None:
+                text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(hi)})")
+                out.append(CompiledQuery((s,), text))
+        elif p == SH.sparql:
+            select = str(g.value(o, SH.select))
+            body = _split_prologue(select).replace("$this", "?this")
+            if path is not None:
+                body = body.replace("$PATH", path)
+            text = f"{_prefixes(g, o)}\nSELECT DISTINCT * WHERE {{ {target} {{ {body} }} }}"
+            out.append(CompiledQuery((s,), text, value_is_focus=path is None))
+        elif p in _NOT_CONSTRAINTS or p in _PARAMETER_PREDICATES:
+            continue
+        elif str(p).startswith(str(SH)):
+            raise UnsupportedShape(f"{shape}: {p} is not translated")
+    return out
+
+
+_NOT_CONSTRAINTS = {
+    RDF.type, RDFS.label, RDFS.comment, SH.path, SH.targetClass, SH.severity, SH.message, SH.name, SH.description,
+    SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.order, SH.group, SH.deactivated, RKGSH.findingKind,
+}
+_PARAMETER_PREDICATES: set[Any] = set()
+
+
+def _components(g: Graph) -> dict[URIRef, tuple[list[URIRef], str]]:
+    """Each constraint component with a whole-graph validator: its parameter paths and query."""
+    out = {}
+    for comp in g.subjects(RDF.type, SH.ConstraintComponent):
+        wg = g.value(comp, RKGSH.wholeGraphValidator)
+        if wg is None or not isinstance(comp, URIRef):
+            continue
+        params = [p for par in g.objects(comp, SH.parameter) if isinstance(p := g.value(par, SH.path), URIRef)]
+        out[comp] = (sorted(params, key=str), _prefixes(g, wg) + "\n" + str(g.value(wg, SH.select)))
+    return out
+
+
+def compile_rules(shapes: Graph) -> list[CompiledQuery]:
+    """Every rule shape (``rkgsh:findingKind``) as whole-graph queries; raise on what cannot be."""
+    comps = _components(shapes)
+    for _comp, (params, _text) in comps.items():
+        _PARAMETER_PREDICATES.update(params)
+    queries: list[CompiledQuery] = []
+    shared: dict[tuple[str, str], CompiledQuery] = {}
+    for shape in sorted((s for s in shapes.subjects(RKGSH.findingKind, None) if isinstance(s, URIRef)), key=str):
+        target = _target(shapes, shape)
+        used = False
+        for comp, (params, text) in sorted(comps.items()):
+            if not all((shape, p, None) in shapes for p in params):
+                continue
+            used = True
+            path = path_sparql(shapes, shapes.value(shape, SH.path))
+            key = (str(comp), path + target)
+            q = shared.get(key)
+            if q is None:
+                body = text.replace("$PATH", path).replace("$TARGET", target)
+                q = shared[key] = CompiledQuery((), body, pairs=True)
+                queries.append(q)
+            q.shapes = (*q.shapes, str(shape))
+            q.dispatch[str(shape)] = {str(p).rsplit("#", 1)[-1]: str(shapes.value(shape, p)).lower() in _BOOL_TRUE for p in params}
+        core = _core_queries(shapes, shape, target)
+        if not core and not used:
+            raise UnsupportedShape(f"{shape}: no constraint translated")
+        queries += core
+    return queries
+
+
+@cache
+def _compiled_default() -> tuple[CompiledQuery, ...]:
+    from .validate import load_shapes
+
+    return tuple(compile_rules(load_shapes()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the queries run
+# ---------------------------------------------------------------------------------------------
+
+
+Row = dict[str, str | None]
+
+
+class Source(Protocol):
+    """Something that answers a SPARQL SELECT with rows of IRIs/lexical forms (None when unbound)."""
+
+    def select(self, text: str) -> Iterator[Row]: ...
+
+
+def _ox_value(term: Any) -> str | None:
+    if term is None:
+        return None
+    return str(term.value)
+
+
+class OxigraphSource:
+    """A pyoxigraph store in this process."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def select(self, text: str) -> Iterator[Row]:
+        res = self.store.query(text, use_default_graph_as_union=True)
+        names = [v.value for v in res.variables]  # type: ignore[union-attr]
+        for sol in res:  # type: ignore[union-attr]
+            yield {n: _ox_value(sol[n]) for n in names}
+
+
+class EndpointSource:
+    """A SPARQL 1.1 endpoint (the store the data already lives in), through :mod:`retailkg.engine`."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def select(self, text: str) -> Iterator[Row]:
+        table = self.engine.query(text, source="validate")
+        for row in table.rows:
+            yield {v: (None if t is None else str(t)) for v, t in zip(table.variables, row, strict=True)}
+
+
+def run_rules(source: Source, queries: Sequence[CompiledQuery] | None = None,
+              on_query: Any = None) -> list[RuleResult]:
+    """Run every compiled query over ``source`` and return the SHACL results, sorted.
+
+    Overlap pairs come back in one orientation; both posts of a pair are focus nodes, so each
+    pair gives a result for each end (the component's pySHACL form reports both).
+    """
+    out: set[RuleResult] = set()
+    for q in queries if queries is not None else _compiled_default():
+        for row in source.select(q.text):
+            this = row.get("this")
+            if this is None:
+                continue
+            value = row.get("value")
+            if q.pairs:
+                other = row.get("other")
+                for shape, params in q.dispatch.items():
+                    if all(_truthy(row.get(k)) == v for k, v in params.items()):
+                        out.add(RuleResult(shape, this, value, other))
+                        if other is not None:
+                            out.add(RuleResult(shape, other, value, this))
+                continue
+            if value is None and q.value_is_focus:
+                value = this
+            out.add(RuleResult(q.shapes[0], this, value))
+        if on_query is not None:
+            on_query(q)
+    return sorted(out, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
+
+
+def _truthy(v: str | None) -> bool:
+    return v is not None and v.lower() in _BOOL_TRUE
+
+
+def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None]]:
+    """(shape, focus, value) of each result: what pySHACL would report."""
+    return {r.key for r in results}

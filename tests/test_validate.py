@@ -151,15 +151,31 @@ def test_stores_replicate_posts(tmp_path: Path) -> None:
     assert _overlaps(_design(tmp_path)) == set()
 
 
-def test_head_office_and_stores_overlap(tmp_path: Path) -> None:
+def test_head_office_and_stores_overlap_once_per_store(tmp_path: Path) -> None:
+    """The head office's planner overlaps with each store's manager: one finding per store, and the
+    two findings share a pattern (the same finding repeated), each scoped to its store."""
     extra = "  - {id: planner, name: 营销策划, department: hq, duties: [{standard: T/CCAGM 003-2021 4.1.1 a}]}\n"
-    assert _overlaps(_design(tmp_path, extra)) == {("rkgsh:OverlapLeadFunction", frozenset({"post/planner", "post/m1", "post/m2"}))}
+    r = _design(tmp_path, extra)
+    assert _overlaps(r) == {("rkgsh:OverlapLeadFunction", frozenset({"post/planner", "post/m1"})),
+                            ("rkgsh:OverlapLeadFunction", frozenset({"post/planner", "post/m2"}))}
+    found = find(r, "OverlapLeadFunction")
+    assert {f.scope.id for f in found if f.scope} == {"dept/s1", "dept/s2"}
+    assert len({f.pattern for f in found}) == 1 and found[0].pattern
+
+
+def test_head_office_posts_overlap_as_one_finding(tmp_path: Path) -> None:
+    extra = ("  - {id: planner, name: 营销策划, department: hq, duties: [{standard: T/CCAGM 003-2021 4.1.1 a}]}\n"
+             "  - {id: planner2, name: 活动策划, department: hq, duties: [{standard: T/CCAGM 003-2021 4.1.1 a}]}\n")
+    r = _design(tmp_path, extra)
+    (hq,) = [f for f in find(r, "OverlapLeadFunction") if {p.id for p in f.posts} == {"post/planner", "post/planner2"}]
+    assert hq.scope is None and not hq.pattern  # organisation level: nothing repeats
 
 
 def test_a_unit_and_the_unit_above_it_overlap(tmp_path: Path) -> None:
     extra = ("  - {id: rm2, name: 区域促销专员, department: east, reports_to: rm,\n"
              "     duties: [{text: 策划区域促销, functions: [promotion-planning]}]}\n")
-    assert _overlaps(_design(tmp_path, extra)) == {("rkgsh:OverlapLeadFunction", frozenset({"post/rm2", "post/m1", "post/m2"}))}
+    assert _overlaps(_design(tmp_path, extra)) == {("rkgsh:OverlapLeadFunction", frozenset({"post/rm2", "post/m1"})),
+                                                   ("rkgsh:OverlapLeadFunction", frozenset({"post/rm2", "post/m2"}))}
 
 
 def test_supervision_line_is_a_warning(tmp_path: Path) -> None:

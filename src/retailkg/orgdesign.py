@@ -801,9 +801,12 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                     for m in r.standard.metrics:
                         if std_post is not None and (std_post, RKG.accountableFor, m) in kb.graph:
                             g.add((post, RKG.accountableFor, m))
+                            g.add((m, RDF.type, RKG.Metric))
                             metric_sources.setdefault((post, m), r.standard.citation)
         for name, where in p.accountable_for:
             m = kb.standard_metric(name, prefer=base_doc)
+            if m is not None:
+                g.add((m, RDF.type, RKG.Metric))
             if m is None:
                 m = own_metrics.get(fold(name))
                 if m is None:
@@ -865,6 +868,7 @@ def _duty_triples(g: Graph, r: ResolvedDuty, n: int, design_doc: URIRef) -> None
         g.add((d, PROV.wasDerivedFrom, r.standard.iri))
         for m in r.standard.metrics:
             g.add((d, RKG.concernsMetric, m))
+            g.add((m, RDF.type, RKG.Metric))  # the design says what it refers to: the rules need no KB lookup
     if r.match is not None:
         for fm in r.match.functions:
             node = BNode()

@@ -322,11 +322,15 @@ def _ox_value(term: Any) -> str | None:
 class OxigraphSource:
     """A pyoxigraph store in this process."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, default_graph: str | None = None) -> None:
         self.store = store
+        self.default_graph = default_graph
 
     def select(self, text: str) -> Iterator[Row]:
-        res = self.store.query(text, use_default_graph_as_union=True)
+        if self.default_graph is None:
+            res = self.store.query(text, use_default_graph_as_union=True)
+        else:
+            res = self.store.query(text, default_graph=ox.NamedNode(self.default_graph))
         names = [v.value for v in res.variables]  # type: ignore[union-attr]
         for sol in res:  # type: ignore[union-attr]
             yield {n: _ox_value(sol[n]) for n in names}

@@ -19,13 +19,14 @@ Two modes:
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -34,12 +35,15 @@ from rdflib.plugins.sparql.sparql import Query
 
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
-from .findings import CoverageMatrix, CoverageRow, Evidence, Finding, Kind, OrgSummary, PostRef, Ref, Report, Severity
+from .evidence import Context, _result_id, build_findings, coverage
+from .findings import Kind, Ref, Report, Severity
 from .kb import KnowledgeBase, knowledge_base
+from .lookup import Lookup, StoreLookup
 from .matcher import Matcher
 from .ns import PREFIXES, RKG
 from .orgdesign import DEFAULT_BASELINE, ResolvedDesign, read_design, resolve
 from .resources import shapes_dir
+from .rules import OxigraphSource, RuleResult, Source, compile_rules, run_rules
 
 __all__ = [
     "RKGSH",
@@ -95,6 +99,7 @@ class RuleInfo:
     label_en: str
     message_zh: str
     message_en: str
+    path: str = ""  # the shape's sh:path as a SPARQL path with CURIEs (empty for a node shape)
 
     @property
     def ref(self) -> Ref:
@@ -119,6 +124,7 @@ def rules(shapes: Graph | None = None) -> list[RuleInfo]:
             Severity.from_iri(str(g.value(s, SH.severity) or SH.Violation)),
             _lang(g, s, RDFS.label, "zh"), _lang(g, s, RDFS.label, "en"),
             _lang(g, s, SH.message, "zh"), _lang(g, s, SH.message, "en"),
+            _path_text(g, g.value(s, SH.path)) if g.value(s, SH.path) is not None else "",
         ))
     kinds = [k.value for k in Kind]
     return sorted(out, key=lambda r: (kinds.index(r.kind.value), -r.severity.rank, r.curie))
@@ -282,20 +288,6 @@ def validate_instance_graph(instance: Graph, kb: KnowledgeBase | None = None) ->
     return run_shacl(d)
 
 
-# ---------------------------------------------------------------------------------------------
-# From the report to findings
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Result:
-    node: str
-    shape: URIRef
-    focus: URIRef
-    value: Any
-    severity: Severity
-    path: str
-
 
 def _path_text(g: Graph, node: Any) -> str:
     """A SHACL path as SPARQL with CURIEs: ``^rkg:dutyOf/rkg:addressesFunction``."""
@@ -319,280 +311,105 @@ def _path_text(g: Graph, node: Any) -> str:
     return ""
 
 
-def _results(report: Graph) -> list[_Result]:
-    out = []
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        shape = report.value(r, SH.sourceShape)
-        focus = report.value(r, SH.focusNode)
-        if not isinstance(shape, URIRef) or not isinstance(focus, URIRef):
-            continue
-        out.append(_Result(str(r), shape, focus, report.value(r, SH.value),
-                           Severity.from_iri(str(report.value(r, SH.resultSeverity))),
-                           _path_text(report, report.value(r, SH.resultPath))))
-    return sorted(out, key=lambda x: (str(x.shape), str(x.focus), str(x.value)))
-
-
-class _Namer:
-    """Names, post references and citations from the context graph, memoised."""
-
-    def __init__(self, context: Graph, kb: KnowledgeBase, design: ResolvedDesign | None) -> None:
-        self.g, self.kb, self.design = context, kb, design
-        self._posts: dict[URIRef, PostRef] = {}
-
-    def short(self, node: URIRef) -> str:
-        s = str(node)
-        if self.design is not None and s.startswith(self.design.base):
-            return s[len(self.design.base):]
-        return self.kb.short(node)
-
-    def ref(self, node: URIRef) -> Ref:
-        zh = _lang(self.g, node, RDFS.label, "zh") or self.kb.label(node, "zh")
-        en = _lang(self.g, node, RDFS.label, "en") or self.kb.label(node, "en")
-        return Ref(str(node), self.short(node), zh, en)
-
-    def post(self, node: URIRef) -> PostRef:
-        if node not in self._posts:
-            r = self.ref(node)
-            dept = self.g.value(node, RKG.inDepartment)
-            self._posts[node] = PostRef(r.iri, r.id, r.zh, r.en, self.ref(dept) if isinstance(dept, URIRef) else None)
-        return self._posts[node]
-
-    def citation(self, statement: URIRef) -> str:
-        if self.design is not None and statement in self.design.duties:
-            return self.design.duties[statement].source
-        doc_iri = self.g.value(statement, RKG.sourceDocument)
-        ref = str(self.g.value(statement, RKG.reference) or "")
-        for doc in DOCUMENTS:
-            if doc.iri == doc_iri:
-                return f"{doc.citation} {ref}".strip()
-        return ref or self.short(statement)
-
-    def duty_evidence(self, duty: URIRef, role: str) -> Evidence:
-        post = self.g.value(duty, RKG.dutyOf)
-        ev = Evidence(
-            self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
-            _lang(self.g, duty, RDFS.label, "zh"), _lang(self.g, duty, RDFS.label, "en"),
-            self.citation(duty), str(duty),
-        )
-        if self.design is not None and duty in self.design.duties:
-            rd = self.design.duties[duty]
-            if rd.match is not None:
-                fm = next(iter(rd.match.functions), None)
-                if fm is not None:
-                    best = fm.evidence
-                    ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, fm.score,
-                                  self.ref(best.iri) if best else None, best.citation if best else "")
-        return ev
-
-
-def _duties_of(g: Graph, post: URIRef, pred: URIRef, value: Any) -> list[URIRef]:
-    return sorted(d for d in g.subjects(RKG.dutyOf, post) if (d, pred, value) in g and isinstance(d, URIRef))
-
-
-def _render(template: str, this: str, value: str) -> str:
-    return template.replace("{$this}", this).replace("{?this}", this).replace("{?value}", value).replace("{$value}", value)
-
-
-def findings_from_report(report: Graph, asm: Assembly, context: Graph, kb: KnowledgeBase,
-                         design: ResolvedDesign | None = None, shapes: Graph | None = None) -> list[Finding]:
-    """Group the SHACL results into findings and fill in names and evidence (see findings.py)."""
-    info = {r.iri: r for r in rules(shapes)}
-    namer = _Namer(context, kb, design)
-    groups: dict[tuple[Any, ...], list[_Result]] = defaultdict(list)
-    for res in _results(report):
-        rule = info.get(res.shape)
-        if rule is None:
-            continue
-        org = asm.owner.get(res.focus)
-        if rule.kind is Kind.OVERLAP:
-            key: tuple[Any, ...] = (res.shape, org, str(res.value))
-        elif res.shape == RKGSH.NoReportingCycle:
-            key = (res.shape, org)
-        else:
-            key = (res.shape, str(res.focus), str(res.value))
-        groups[key].append(res)
-    out = [_finding(info[rs[0].shape], rs, asm, namer, design) for rs in groups.values()]
-    by_iri = {str(f): info2.sort_key for f, info2 in kb.functions.items()}
-
-    def key(f: Finding) -> tuple[Any, ...]:
-        k = f.sort_key()
-        taxonomy = by_iri.get(f.function.iri, (999,)) if f.function else (999,)
-        return (*k[:4], taxonomy, *k[4:])
-
-    return sorted(out, key=key)
-
-
-def _finding(rule: RuleInfo, rs: list[_Result], asm: Assembly, namer: _Namer, design: ResolvedDesign | None) -> Finding:
-    g, kb = namer.g, namer.kb
-    first = rs[0]
-    org = asm.owner.get(first.focus)
-    value = first.value
-    focus = sorted({r.focus for r in rs}, key=str)
-    f = Finding(
-        rule.kind, max((r.severity for r in rs), key=lambda s: s.rank), rule.curie, str(rule.iri), "", "",
-        namer.ref(org) if org is not None else None, [str(x) for x in focus],
-        value=str(value) if value is not None else "", path=first.path, results=[r.node for r in rs],
-    )
-    if isinstance(value, URIRef) and value in kb.functions:
-        f.function = namer.ref(value)
-    elif isinstance(value, URIRef) and (value, RDF.type, RKG.Metric) in asm.graph:
-        f.metric = namer.ref(value)
-    name = rule.curie
-    if name in ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction"):
-        f.posts = [namer.post(p) for p in focus]
-        f.evidence = [namer.duty_evidence(d, "lead") for p in focus for d in _duties_of(g, p, RKG.addressesFunction, value)]
-    elif name in ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine"):
-        f.posts = [namer.post(p) for p in focus]
-        f.evidence = [_accountability(namer, design, p, value) for p in focus]
-    elif name == "rkgsh:GapBaselineFunction":
-        f.function = namer.ref(value)
-        std = asm.baselines.get(first.focus)
-        if std is not None:
-            f.standard_posts, f.evidence = _standard_cover(namer, std, value)
-    elif name == "rkgsh:GapSupportOnly":
-        f.function = namer.ref(value)
-        posts = [p for p in _subjects(asm.graph, RKG.inOrganisation, first.focus)]
-        sup = [(p, d) for p in posts for d in _duties_of(g, p, RKG.supportsFunction, value)]
-        f.posts = [namer.post(p) for p in dict.fromkeys(p for p, _ in sup)]
-        f.evidence = [namer.duty_evidence(d, "support") for _, d in sup]
-        std = asm.baselines.get(first.focus)
-        if std is not None:
-            f.standard_posts, extra = _standard_cover(namer, std, value)
-            f.evidence += extra
-    elif name == "rkgsh:GapDepartmentWithoutPost":
-        f.department = namer.ref(first.focus)
-    elif name == "rkgsh:UnmappedDuty":
-        post = g.value(first.focus, RKG.dutyOf)
-        if isinstance(post, URIRef):
-            f.posts = [namer.post(post)]
-        f.evidence = [namer.duty_evidence(first.focus, "unmapped")]
-        if design is not None and first.focus in design.duties and design.duties[first.focus].match is not None:
-            m = design.duties[first.focus].match
-            f.candidates = [(namer.ref(c.function), round(c.score, 3)) for c in m.candidates]  # type: ignore[union-attr]
-    elif name == "rkgsh:MetricAccountablePost":
-        f.metric = namer.ref(first.focus)
-        owner = asm.owner.get(first.focus)
-        stmts = sorted(s for s in g.subjects(RKG.concernsMetric, first.focus) if isinstance(s, URIRef) and owner is not None
-                       and asm.owner.get(s) == owner)
-        f.evidence = [namer.duty_evidence(s, "concerns") for s in stmts]
-    elif (first.focus, RDF.type, RKG.Post) in asm.graph:
-        f.posts = [namer.post(p) for p in focus]
-    elif (first.focus, RDF.type, RKG.Duty) in asm.graph:
-        post = g.value(first.focus, RKG.dutyOf)
-        if isinstance(post, URIRef):
-            f.posts = [namer.post(post)]
-        f.evidence = [namer.duty_evidence(first.focus, "statement")]
-    this_ref = namer.ref(first.focus)
-    if isinstance(value, URIRef):
-        vref = namer.ref(value)
-        vzh, ven = vref.name("zh"), vref.name("en")
-    else:
-        vzh = ven = str(value or "")
-    f.message_zh = _render(rule.message_zh, this_ref.name("zh"), vzh)
-    f.message_en = _render(rule.message_en, this_ref.name("en"), ven)
-    return f
-
-
-def _accountability(namer: _Namer, design: ResolvedDesign | None, post: URIRef, metric: Any) -> Evidence:
-    """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
-    g = namer.g
-    if design is not None and (post, metric) in design.metric_sources:
-        src = design.metric_sources[(post, metric)]
-        duties = [d for d in _duties_of(g, post, RKG.concernsMetric, metric)]
-        if duties:
-            ev = namer.duty_evidence(duties[0], "accountable")
-            return Evidence(ev.post, "accountable", ev.text_zh, ev.text_en, ev.source, ev.statement)
-        m = namer.ref(metric)
-        return Evidence(namer.post(post), "accountable", f"对「{m.name('zh')}」负责", f"accountable for {m.name('en')}", src)
-    duties = _duties_of(g, post, RKG.concernsMetric, metric)
-    if duties:
-        return namer.duty_evidence(duties[0], "accountable")
-    return Evidence(namer.post(post), "accountable", "", "", namer.citation(post))
-
-
-def _standard_cover(namer: _Namer, std: Document, function: Any) -> tuple[list[PostRef], list[Evidence]]:
-    """The baseline's posts whose duties lead ``function``, and those duties."""
-    duties = sorted((d for d in namer.kb.duties.values() if d.document == std and function in d.lead), key=lambda d: str(d.iri))
-    posts: dict[URIRef, PostRef] = {}
-    evidence = []
-    for d in duties:
-        if d.post is None:
-            continue
-        pref = posts.setdefault(d.post, namer.post(d.post))
-        evidence.append(Evidence(pref, "baseline", d.zh, d.en, d.citation, str(d.iri)))
-    return list(posts.values()), evidence
-
 
 # ---------------------------------------------------------------------------------------------
-# Summaries and coverage
+# The fast path: whole-graph rules on a store, findings named from it
 # ---------------------------------------------------------------------------------------------
 
 
-def _posts_in_order(g: Graph, posts: list[URIRef]) -> list[URIRef]:
-    def key(p: URIRef) -> tuple[int, str]:
-        dept = g.value(p, RKG.inDepartment)
-        dept_order = int(g.value(dept, RKG.order) or 0) if dept is not None else 0  # type: ignore[arg-type]
-        return (dept_order * 1000 + int(g.value(p, RKG.order) or 0), str(p))  # type: ignore[arg-type]
-
-    return sorted(posts, key=key)
+@contextmanager
+def _stage(label: str, *, quiet: bool = True) -> Iterator[None]:
+    yield
 
 
-def _summaries(asm: Assembly, context: Graph, kb: KnowledgeBase, namer: _Namer, findings: list[Finding],
-               baseline: Document) -> tuple[list[OrgSummary], list[CoverageMatrix]]:
-    summaries, matrices = [], []
-    base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
-    base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
-    for org in asm.organisations:
-        posts = _posts_in_order(context, [p for p in _subjects(asm.graph, RKG.inOrganisation, org)
-                                          if (p, RDF.type, RKG.Post) in asm.graph])
-        duties = [d for p in posts for d in _subjects(asm.graph, RKG.dutyOf, p) if (d, RDF.type, RKG.Duty) in asm.graph]
-        excluded = set(asm.graph.objects(org, RKG.excludesFunction))
-        rows = []
-        lead_n = support_n = excl_n = 0
-        for fn in base_fns:
-            cells = []
-            for p in posts:
-                ds = list(asm.graph.subjects(RKG.dutyOf, p))
-                if any((d, RKG.addressesFunction, fn) in asm.graph for d in ds):
-                    cells.append("lead")
-                elif any((d, RKG.supportsFunction, fn) in asm.graph for d in ds):
-                    cells.append("support")
-                else:
-                    cells.append("")
-            row = CoverageRow(namer.ref(fn), kb.functions[fn].notation, cells, fn in excluded)
-            rows.append(row)
-            status = row.status
-            lead_n += status == "lead"
-            support_n += status == "support"
-            excl_n += status == "excluded"
-        mine = [f for f in findings if f.organisation is not None and f.organisation.iri == str(org)]
-        by_kind = {k.value: sum(f.kind is k for f in mine) for k in Kind}
-        by_sev = {s.value: sum(f.severity is s for f in mine) for s in Severity}
-        is_ref = (org, RDF.type, RKG.ReferenceOrganisation) in asm.graph
-        bl = asm.baselines.get(org)
-        summaries.append(OrgSummary(
-            namer.ref(org), is_ref, len(posts), len(duties),
-            Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
-            len(base_fns), lead_n, support_n, excl_n, by_kind, by_sev,
-        ))
-        matrices.append(CoverageMatrix(namer.ref(org), base_ref, [namer.post(p) for p in posts], rows))
-    return summaries, matrices
+@cache
+def _kb_facts(baseline_id: str | None) -> bytes:
+    """N-Triples of what the rules read from the knowledge base (not the design): function types,
+    the two subclass axioms and, for a baseline, the functions its duties lead (assemble's job)."""
+    kb = knowledge_base()
+    d = Graph()
+    _add_function_types(d, kb)
+    if baseline_id is not None:
+        std = document(baseline_id)
+        d.add((std.iri, RDF.type, RKG.Standard))
+        for duty in kb.duties.values():
+            if duty.document == std:
+                for f in duty.lead:
+                    d.add((duty.iri, RKG.sourceDocument, std.iri))
+                    d.add((duty.iri, RKG.addressesFunction, f))
+    text = d.serialize(format="nt")
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
-def _report(source: str, asm: Assembly, context: Graph, kb: KnowledgeBase, baseline: Document,
-            design: ResolvedDesign | None, shapes: Graph | None) -> Report:
-    conforms, report_graph = run_shacl(asm.graph, shapes)
-    findings = findings_from_report(report_graph, asm, context, kb, design, shapes)
-    namer = _Namer(context, kb, design)
-    summaries, matrices = _summaries(asm, context, kb, namer, findings, baseline)
+def _load(store: ox.Store, data: bytes | str, graph: str) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    store.bulk_load(raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+
+
+def _validation_report(results: list[RuleResult], info: dict[str, RuleInfo]) -> Graph:
+    """The sh:ValidationReport of the results (the Turtle report carries it)."""
+    g = Graph()
+    g.bind("sh", SH)
+    g.bind("rkgsh", RKGSH)
+    rep = BNode("report")
+    g.add((rep, RDF.type, SH.ValidationReport))
+    g.add((rep, SH.conforms, Literal(not results)))
+    for r in results:
+        rule = info.get(r.shape)
+        node = BNode(_result_id(r))
+        g.add((rep, SH.result, node))
+        g.add((node, RDF.type, SH.ValidationResult))
+        g.add((node, SH.sourceShape, URIRef(r.shape)))
+        g.add((node, SH.focusNode, URIRef(r.focus)))
+        if r.value is not None:
+            g.add((node, SH.value, URIRef(r.value) if _looks_like_iri(r.value) else Literal(r.value)))
+        if rule is not None:
+            g.add((node, SH.resultSeverity, URIRef(rule.severity.iri)))
+    return g
+
+
+def _looks_like_iri(value: str) -> bool:
+    return ":" in value and not any(c in value for c in " \n\"<>")
+
+
+@dataclass
+class Evaluation:
+    """Where the rules run and what the report covers."""
+
+    rules_source: Source
+    lookup: Lookup
+    organisations: list[URIRef]
+    baselines: dict[URIRef, Document]
+    reference_orgs: frozenset[URIRef] = frozenset()
+
+
+def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
+             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = True) -> Report:
+    """Run the compiled rules, then group, name and summarise their results into a :class:`Report`."""
     from . import __version__
-
+    shape_graph = shapes if shapes is not None else load_shapes()
+    compiled = compile_rules(shape_graph) if shapes is not None else None
+    info = {str(r.iri): r for r in rules(shapes)}
+    with _stage("running rules", quiet=quiet):
+        results = run_rules(ev.rules_source, compiled)
+    ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
+    orgs = set(ev.organisations)
+    with _stage("naming findings", quiet=quiet):
+        findings = build_findings(results, ctx, info, orgs)
+    mine = {r for f in findings for r in f.results}
+    kept = [r for r in results if _result_id(r) in mine]
+    with _stage("coverage", quiet=quiet):
+        summaries, matrices = coverage(facts_source or ev.rules_source, ctx, ev.organisations, findings, baseline)
     return Report(
-        source, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        conforms, [r.ref for r in rules(shapes)], report_graph, design.graph if design else None,
+        source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
+        not kept, [r.ref for r in rules(shapes)], _validation_report(kept, info), design.graph if design else None,
         f"retailkg {__version__}",
     )
 
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------------------------
 # Entry points
@@ -624,40 +441,55 @@ def _standard(name: str | None) -> Document:
     return doc
 
 
+
 def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
     """Validate the organisations of the bundled documents as they stand (module docstring)."""
     kb = kb or knowledge_base()
     std = _standard(baseline)
     g = kb.graph
     orgs = sorted({o for t in (RKG.Organisation, RKG.ReferenceOrganisation) for o in _subjects(g, RDF.type, t)}, key=str)
+    refs = frozenset(o for o in orgs if (o, RDF.type, RKG.ReferenceOrganisation) in g)
     baselines = {}
     if baseline is not None:
-        baselines = {o: std for o in orgs if (o, RDF.type, RKG.ReferenceOrganisation) not in g}
+        baselines = {o: std for o in orgs if o not in refs}
     for o in orgs:  # a document may name its own baseline
         b = g.value(o, RKG.baseline)
         for d in DOCUMENTS:
-            if d.iri == b and (o, RDF.type, RKG.ReferenceOrganisation) not in g:
+            if d.iri == b and o not in refs:
                 baselines.setdefault(o, d)
     asm = assemble(g, kb, orgs, baselines)
-    return _report("bundled documents", asm, g, kb, std, None, shapes)
+    # the rules see exactly the assembled graph (as pySHACL did); names come from everything
+    store = ox.Store()
+    _load(store, asm.graph.serialize(format="nt"), "urn:retailkg:assembled")
+    _load(store, g.serialize(format="nt"), "urn:retailkg:kb")
+    rules_source = OxigraphSource(store, default_graph="urn:retailkg:assembled")
+    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs)
+    return evaluate(ev, "bundled documents", kb, std, None, shapes, facts_source=rules_source)
 
 
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
+def design_store(resolved: ResolvedDesign) -> ox.Store:
+    """An in-memory store with the design and what the rules need from the knowledge base."""
+    store = ox.Store()
+    _load(store, _kb_facts(resolved.baseline.id), "urn:retailkg:kb-facts")
+    _load(store, resolved.ntriples(), resolved.base + "design")
+    return store
+
+
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
+                    *, quiet: bool = True) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
-    context = Graph()
-    for t in kb.graph:
-        context.add(t)
-    for t in resolved.graph:
-        context.add(t)
-    asm = assemble(context, kb, [resolved.organisation], {resolved.organisation: resolved.baseline})
-    return _report(str(resolved.design.path), asm, context, kb, resolved.baseline, resolved, shapes)
+    with _stage("loading", quiet=quiet):
+        store = design_store(resolved)
+    ev = Evaluation(OxigraphSource(store), StoreLookup(store), [resolved.organisation], {resolved.organisation: resolved.baseline})
+    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
 
 
-def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
+def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = True) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder or Excel); InputError on bad input."""
     kb = kb or knowledge_base()
-    design = read_design(path)
-    resolved = resolve(design, kb, matcher_for(kb), baseline)
-    return validate_design(resolved, kb)
-
+    with _stage("reading", quiet=quiet):
+        design = read_design(path)
+    with _stage("matching duties", quiet=quiet):
+        resolved = resolve(design, kb, matcher_for(kb), baseline)
+    return validate_design(resolved, kb, quiet=quiet)

@@ -1,0 +1,506 @@
+"""From rule results to findings: group them, name them, cite the duties behind them.
+
+:mod:`retailkg.rules` answers with bare (shape, focus, value, other) results. A consultant needs
+*which posts* overlap on *which function*, in words, with the duties that say so, and, in a chain,
+*in how many stores* the same thing happens. This module reads the names and citations from a
+:class:`~retailkg.lookup.Lookup` (only for the nodes the results cite) and the coverage numbers
+from a few whole-graph queries, so its cost follows the findings, not the size of the design.
+
+Grouping (docs/validation.md, "Large organisations"):
+
+- overlap results come as pairs. A pair is keyed by its rule, its value and the stores/regions
+  its two posts sit in (none for head-office posts); the pairs of one key are one finding. Posts
+  of one head office that lead the same function are therefore one finding, as before, while the
+  same overlap inside 3,000 stores is 3,000 findings, one per store;
+- each finding has a ``scope`` (its innermost store or region) and a ``pattern`` (rule, value, and
+  the posts' names and departments below the store), equal across stores, so a report can show a
+  repeated finding once with the count and the list of stores;
+- every other rule gives one finding per (rule, focus, value); the reporting-cycle rule one per
+  organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from .catalog import DOCUMENTS, Document
+from .findings import CoverageMatrix, CoverageRow, Evidence, Finding, Kind, OrgSummary, PostRef, Ref, Severity
+from .kb import KnowledgeBase
+from .lookup import Lookup
+from .ns import RKG
+from .orgdesign import ResolvedDesign
+from .rules import RuleResult, Source
+
+__all__ = ["Context", "build_findings", "coverage", "owner_of"]
+
+_REPLICATED = ("store", "region")
+_OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
+_OVERLAP_METRIC_RULES = ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine")
+
+
+def _lang(values: Iterable[Node], lang: str) -> str:
+    for o in values:
+        if isinstance(o, Literal) and o.language == lang:
+            return str(o)
+    return ""
+
+
+@dataclass
+class Context:
+    """What naming needs: the data, the knowledge base, and the design when there is one."""
+
+    lookup: Lookup
+    kb: KnowledgeBase
+    design: ResolvedDesign | None
+    baselines: dict[URIRef, Document]
+    reference_orgs: frozenset[URIRef] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._posts: dict[Node, PostRef] = {}
+        self._refs: dict[Node, Ref] = {}
+        self._owner: dict[Node, URIRef | None] = {}
+        self._scope: dict[Node, URIRef | None] = {}
+
+    # --- names ---------------------------------------------------------------------------------
+
+    def short(self, node: Node) -> str:
+        s = str(node)
+        if self.design is not None and s.startswith(self.design.base):
+            return s[len(self.design.base):]
+        return self.kb.short(s)
+
+    def ref(self, node: Node) -> Ref:
+        r = self._refs.get(node)
+        if r is None:
+            labels = self.lookup.objects(node, RDFS.label)
+            zh = _lang(labels, "zh") or self.kb.label(node, "zh")  # type: ignore[arg-type]
+            en = _lang(labels, "en") or self.kb.label(node, "en")  # type: ignore[arg-type]
+            r = self._refs[node] = Ref(str(node), self.short(node), zh, en)
+        return r
+
+    def post(self, node: Node) -> PostRef:
+        if node not in self._posts:
+            r = self.ref(node)
+            dept = self.lookup.value(node, RKG.inDepartment)
+            self._posts[node] = PostRef(r.iri, r.id, r.zh, r.en, self.ref(dept) if isinstance(dept, URIRef) else None)
+        return self._posts[node]
+
+    def citation(self, statement: Node) -> str:
+        if self.design is not None and statement in self.design.duties:
+            return self.design.duties[statement].source  # type: ignore[index]
+        doc_iri = self.lookup.value(statement, RKG.sourceDocument)
+        ref = str(self.lookup.value(statement, RKG.reference) or "")
+        for doc in DOCUMENTS:
+            if doc.iri == doc_iri:
+                return f"{doc.citation} {ref}".strip()
+        return ref or self.short(statement)
+
+    def duty_evidence(self, duty: Node, role: str) -> Evidence:
+        post = self.lookup.value(duty, RKG.dutyOf)
+        labels = self.lookup.objects(duty, RDFS.label)
+        ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
+                      _lang(labels, "zh"), _lang(labels, "en"), self.citation(duty), str(duty))
+        if self.design is not None and duty in self.design.duties:
+            rd = self.design.duties[duty]  # type: ignore[index]
+            fm = next(iter(rd.match.functions), None) if rd.match is not None else None
+            if fm is not None:
+                best = fm.evidence
+                ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, fm.score,
+                              self.ref(best.iri) if best else None, best.citation if best else "")
+        return ev
+
+    def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
+        return sorted(d for d in self.lookup.subjects(RKG.dutyOf, post)
+                      if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+
+    # --- where things belong -------------------------------------------------------------------
+
+    def owner(self, node: Node) -> URIRef | None:
+        """The organisation a post, duty, unit, statement or metric belongs to."""
+        if node in self._owner:
+            return self._owner[node]
+        found = owner_of(self.lookup, node)
+        self._owner[node] = found
+        return found
+
+    def scope(self, post: Node) -> URIRef | None:
+        """The innermost store or region unit ``post`` sits in (None: none, the head office)."""
+        if post not in self._scope:
+            unit = self.lookup.value(post, RKG.inDepartment)
+            found: URIRef | None = None
+            seen: set[Node] = set()
+            while isinstance(unit, URIRef) and unit not in seen:
+                seen.add(unit)
+                if str(self.lookup.value(unit, RKG.unitKind) or "") in _REPLICATED:
+                    found = unit
+                    break
+                unit = self.lookup.value(unit, RKG.subUnitOf)
+            self._scope[post] = found
+        return self._scope[post]
+
+    def place(self, post: Node) -> str:
+        """A post's name and its units' names up to (not including) its store: equal across stores."""
+        names = [self.ref(post).zh or self.ref(post).en]
+        unit = self.lookup.value(post, RKG.inDepartment)
+        stop = self.scope(post)
+        seen: set[Node] = set()
+        while isinstance(unit, URIRef) and unit != stop and unit not in seen:
+            seen.add(unit)
+            names.append(self.ref(unit).zh)
+            unit = self.lookup.value(unit, RKG.subUnitOf)
+        if stop is not None:
+            names.append(f"<{self.lookup.value(stop, RKG.unitKind)}>")
+        return "/".join(names)
+
+
+def owner_of(lookup: Lookup, node: Node) -> URIRef | None:
+    """The organisation of a node, following the design's own links (no inference)."""
+    org = lookup.value(node, RKG.inOrganisation)
+    if org is not None:
+        return org if isinstance(org, URIRef) else None
+    for pred in (RKG.unitOf, RKG.routineOf, RKG.stageOf):
+        org = lookup.value(node, pred)
+        if isinstance(org, URIRef):
+            return org
+    post = lookup.value(node, RKG.dutyOf)
+    if isinstance(post, URIRef):
+        return owner_of(lookup, post)
+    for pred in (RKG.hasUnitFunction, RKG.hasTask):
+        for holder in lookup.subjects(pred, node):
+            org = owner_of(lookup, holder)
+            if org is not None:
+                return org
+    for post in lookup.subjects(RKG.accountableFor, node):
+        org = owner_of(lookup, post)
+        if org is not None:
+            return org
+    for statement in lookup.subjects(RKG.concernsMetric, node):
+        org = owner_of(lookup, statement)
+        if org is not None:
+            return org
+    if lookup.value(node, RKG.baseline) is not None or (node, RKG.excludesFunction, None) in lookup:
+        return node if isinstance(node, URIRef) else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+# ---------------------------------------------------------------------------------------------
+
+
+def _render(template: str, this: str, value: str) -> str:
+    return template.replace("{$this}", this).replace("{?this}", this).replace("{?value}", value).replace("{$value}", value)
+
+
+def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
+                   organisations: set[URIRef], progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """Group and name ``results`` (those whose focus belongs to one of ``organisations``)."""
+    groups: dict[tuple[Any, ...], list[RuleResult]] = defaultdict(list)
+    for res in results:
+        rule = rule_info.get(res.shape)
+        if rule is None:
+            continue
+        focus = URIRef(res.focus)
+        org = ctx.owner(focus)
+        if org is None and (focus, RKG.baseline, None) not in ctx.lookup:
+            org = focus if focus in organisations else None
+        if org not in organisations:
+            continue
+        if rule.kind is Kind.OVERLAP:
+            if res.other is None or res.focus > res.other:
+                continue  # each pair once: from its smaller end
+            scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(URIRef(res.other))) if s is not None}))
+            key: tuple[Any, ...] = (res.shape, org, res.value, scopes)
+        elif res.shape.endswith("#NoReportingCycle"):
+            key = (res.shape, org)
+        else:
+            key = (res.shape, res.focus, res.value)
+        groups[key].append(res)
+    out = []
+    for i, rs in enumerate(groups.values()):
+        out.append(_finding(rule_info[rs[0].shape], rs, ctx))
+        if progress is not None and i % 500 == 499:
+            progress(500)
+    by_iri = {str(f): info.sort_key for f, info in ctx.kb.functions.items()}
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        k = f.sort_key()
+        taxonomy = by_iri.get(f.function.iri, (999,)) if f.function else (999,)
+        scope = f.scope.id if f.scope else ""
+        return (*k[:4], taxonomy, f.pattern, scope, *k[4:])
+
+    return sorted(out, key=key)
+
+
+def _value_node(value: str | None) -> Node | None:
+    if value is None:
+        return None
+    return URIRef(value) if ":" in value and " " not in value else Literal(value)
+
+
+def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
+    kb = ctx.kb
+    first = rs[0]
+    focus_node = URIRef(first.focus)
+    org = ctx.owner(focus_node)
+    if org is None:
+        org = focus_node
+    value = _value_node(first.value)
+    if rule.kind is Kind.OVERLAP:
+        focus = sorted({URIRef(r.focus) for r in rs} | {URIRef(r.other) for r in rs if r.other}, key=str)
+    else:
+        focus = sorted({URIRef(r.focus) for r in rs}, key=str)
+    f = Finding(
+        rule.kind, rule.severity, rule.curie, str(rule.iri), "", "",
+        ctx.ref(org), [str(x) for x in focus], value=first.value or "", path=rule.path,
+        results=[_result_id(r) for r in rs],
+    )
+    if isinstance(value, URIRef) and value in kb.functions:
+        f.function = ctx.ref(value)
+    elif isinstance(value, URIRef) and rule.curie in _OVERLAP_METRIC_RULES:
+        f.metric = ctx.ref(value)
+    name = rule.curie
+    if name in _OVERLAP_PAIR_RULES:
+        f.posts = [ctx.post(p) for p in focus]
+        f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, RKG.addressesFunction, value)]  # type: ignore[arg-type]
+    elif name in _OVERLAP_METRIC_RULES:
+        f.posts = [ctx.post(p) for p in focus]
+        f.evidence = [_accountability(ctx, p, value) for p in focus]
+    elif name == "rkgsh:GapBaselineFunction":
+        f.function = ctx.ref(value)  # type: ignore[arg-type]
+        std = ctx.baselines.get(focus_node)
+        if std is not None:
+            f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
+    elif name == "rkgsh:GapSupportOnly":
+        f.function = ctx.ref(value)  # type: ignore[arg-type]
+        sup = [(ctx.lookup.value(d, RKG.dutyOf), d) for d in ctx.lookup.subjects(RKG.supportsFunction, value)]  # type: ignore[arg-type]
+        sup = sorted(((p, d) for p, d in sup if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
+        f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
+        f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
+        std = ctx.baselines.get(focus_node)
+        if std is not None:
+            f.standard_posts, extra = _standard_cover(ctx, std, value)
+            f.evidence += extra
+    elif name == "rkgsh:GapDepartmentWithoutPost":
+        f.department = ctx.ref(focus_node)
+    elif name == "rkgsh:UnmappedDuty":
+        post = ctx.lookup.value(focus_node, RKG.dutyOf)
+        if isinstance(post, URIRef):
+            f.posts = [ctx.post(post)]
+        f.evidence = [ctx.duty_evidence(focus_node, "unmapped")]
+        d = ctx.design.duties.get(focus_node) if ctx.design is not None else None
+        if d is not None and d.match is not None:
+            f.candidates = [(ctx.ref(c.function), round(c.score, 3)) for c in d.match.candidates]
+    elif name == "rkgsh:MetricAccountablePost":
+        f.metric = ctx.ref(focus_node)
+        stmts = sorted(s for s in ctx.lookup.subjects(RKG.concernsMetric, focus_node)
+                       if isinstance(s, URIRef) and ctx.owner(s) == org)
+        f.evidence = [ctx.duty_evidence(s, "concerns") for s in stmts]
+    elif ctx.lookup.value(focus_node, RKG.inOrganisation) is not None:
+        f.posts = [ctx.post(p) for p in focus]
+    elif ctx.lookup.value(focus_node, RKG.dutyOf) is not None:
+        post = ctx.lookup.value(focus_node, RKG.dutyOf)
+        f.posts = [ctx.post(post)]
+        f.evidence = [ctx.duty_evidence(focus_node, "statement")]
+    # where in the chain, and the key that is equal for the same finding in another store
+    posts = [URIRef(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, RKG.dutyOf) is None else
+                                                [ctx.lookup.value(focus_node, RKG.dutyOf)])
+    scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
+    if f.department is not None:
+        unit_scope = _unit_scope(ctx, focus_node)
+        scopes = [unit_scope] if unit_scope is not None else []
+    if scopes:
+        inner = max(scopes, key=lambda s: len(_chain(ctx, s)))
+        f.scope = ctx.ref(inner)
+        places = sorted(ctx.place(p) for p in posts if p is not None) if not f.department else [
+            _unit_place(ctx, focus_node)]
+        f.pattern = "|".join([rule.curie, first.value or "", *places])
+    this_ref = ctx.ref(focus_node)
+    if isinstance(value, URIRef):
+        vref = ctx.ref(value)
+        vzh, ven = vref.name("zh"), vref.name("en")
+    else:
+        vzh = ven = str(value or "")
+    f.message_zh = _render(rule.message_zh, this_ref.name("zh"), vzh)
+    f.message_en = _render(rule.message_en, this_ref.name("en"), ven)
+    return f
+
+
+def _chain(ctx: Context, unit: Node) -> list[Node]:
+    out: list[Node] = []
+    while isinstance(unit, URIRef) and unit not in out:
+        out.append(unit)
+        unit = ctx.lookup.value(unit, RKG.subUnitOf)  # type: ignore[assignment]
+    return out
+
+
+def _unit_scope(ctx: Context, unit: Node) -> URIRef | None:
+    for u in _chain(ctx, unit):
+        if str(ctx.lookup.value(u, RKG.unitKind) or "") in _REPLICATED:
+            return u  # type: ignore[return-value]
+    return None
+
+
+def _unit_place(ctx: Context, unit: Node) -> str:
+    stop = _unit_scope(ctx, unit)
+    names = []
+    for u in _chain(ctx, unit):
+        if u == stop:
+            names.append(f"<{ctx.lookup.value(u, RKG.unitKind)}>")
+            break
+        names.append(ctx.ref(u).zh)
+    return "/".join(names)
+
+
+def _result_id(r: RuleResult) -> str:
+    import hashlib
+
+    key = "|".join([r.shape, r.focus, r.value or "", r.other or ""])
+    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _accountability(ctx: Context, post: Node, metric: Any) -> Evidence:
+    """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
+    design = ctx.design
+    duties = ctx.duties_of(post, RKG.concernsMetric, metric)
+    if design is not None and (post, metric) in design.metric_sources:
+        if duties:
+            ev = ctx.duty_evidence(duties[0], "accountable")
+            return Evidence(ev.post, "accountable", ev.text_zh, ev.text_en, ev.source, ev.statement)
+        m = ctx.ref(metric)
+        return Evidence(ctx.post(post), "accountable", f"对「{m.name('zh')}」负责", f"accountable for {m.name('en')}",
+                        design.metric_sources[(post, metric)])  # type: ignore[index]
+    if duties:
+        return ctx.duty_evidence(duties[0], "accountable")
+    return Evidence(ctx.post(post), "accountable", "", "", ctx.citation(post))
+
+
+def _standard_cover(ctx: Context, std: Document, function: Any) -> tuple[list[PostRef], list[Evidence]]:
+    """The baseline's posts whose duties lead ``function``, and those duties (from the knowledge base)."""
+    duties = sorted((d for d in ctx.kb.duties.values() if d.document == std and function in d.lead), key=lambda d: str(d.iri))
+    posts: dict[URIRef, PostRef] = {}
+    evidence = []
+    for d in duties:
+        if d.post is None:
+            continue
+        if d.post not in posts:
+            r = Ref(str(d.post), ctx.kb.short(d.post), ctx.kb.label(d.post, "zh"), ctx.kb.label(d.post, "en"))
+            posts[d.post] = PostRef(r.iri, r.id, r.zh, r.en, None)
+        evidence.append(Evidence(posts[d.post], "baseline", d.zh, d.en, d.citation, str(d.iri)))
+    return list(posts.values()), evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries and coverage: whole-graph queries, one row per post and function
+# ---------------------------------------------------------------------------------------------
+
+_POSTS = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org ?post ?unit ?unitOrder ?order WHERE {
+  ?post a rkg:Post ;
+        rkg:inOrganisation ?org .
+  OPTIONAL { ?post rkg:inDepartment ?unit . OPTIONAL { ?unit rkg:order ?unitOrder } }
+  OPTIONAL { ?post rkg:order ?order }
+}"""
+
+_POST_FUNCTIONS = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?post ?function ?role (COUNT(DISTINCT ?duty) AS ?duties) WHERE {
+  ?post a rkg:Post .
+  ?duty rkg:dutyOf ?post .
+  OPTIONAL {
+    { ?duty rkg:addressesFunction ?function . BIND ("lead" AS ?role) }
+    UNION
+    { ?duty rkg:supportsFunction ?function . BIND ("support" AS ?role) }
+  }
+} GROUP BY ?post ?function ?role"""
+
+_DUTY_COUNT = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?post (COUNT(DISTINCT ?duty) AS ?n) WHERE { ?duty a rkg:Duty ; rkg:dutyOf ?post } GROUP BY ?post"""
+
+_EXCLUDED = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
+
+
+def _int(x: str | None) -> int:
+    try:
+        return int(float(x)) if x is not None else 0
+    except ValueError:
+        return 0
+
+
+def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings: list[Finding],
+             baseline: Document) -> tuple[list[OrgSummary], list[CoverageMatrix]]:
+    """Per organisation: size, baseline coverage and findings; and the functions × posts matrix.
+
+    Posts that sit in stores or regions are one column per place (name and units below the store,
+    see :meth:`Context.place`), so a chain of 3,000 stores has a column "店长 ×3,000" instead of
+    3,000 columns; a cell is lead (support) when any post of the column leads (supports).
+    """
+    kb = ctx.kb
+    wanted = {str(o) for o in organisations}
+    posts_by_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in source.select(_POSTS):
+        if row["org"] in wanted and row["post"] is not None:
+            posts_by_org[row["org"]].append((_int(row.get("unitOrder")) * 1000 + _int(row.get("order")), row["post"]))  # type: ignore[index]
+    roles: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in source.select(_POST_FUNCTIONS):
+        if row["function"] is None:
+            continue
+        cell = roles[row["post"]]  # type: ignore[index]
+        if row["role"] == "lead" or cell.get(row["function"]) != "lead":  # type: ignore[arg-type]
+            cell[row["function"]] = row["role"]  # type: ignore[index]
+    duty_n = {row["post"]: _int(row["n"]) for row in source.select(_DUTY_COUNT)}
+    excluded: dict[str, set[str]] = defaultdict(set)
+    for row in source.select(_EXCLUDED):
+        excluded[row["org"]].add(row["function"])  # type: ignore[index, arg-type]
+    base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
+    base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
+    summaries, matrices = [], []
+    for org in organisations:
+        posts = [p for _, p in sorted(posts_by_org.get(str(org), []))]
+        columns: dict[str, list[str]] = {}
+        for p in posts:
+            node = URIRef(p)
+            key = p if ctx.scope(node) is None else "place:" + ctx.place(node)
+            columns.setdefault(key, []).append(p)
+        col_refs = []
+        for key, members in columns.items():
+            ref = ctx.post(URIRef(members[0]))
+            if key.startswith("place:"):
+                n = len(members)
+                ref = PostRef(ref.iri, ref.id, f"{ref.zh} ×{n:,}", f"{ref.en or ref.zh} ×{n:,}", ref.department)
+            col_refs.append(ref)
+        rows = []
+        lead_n = support_n = excl_n = 0
+        org_excluded = excluded.get(str(org), set())
+        for fn in base_fns:
+            cells = []
+            for members in columns.values():
+                states = {roles.get(m, {}).get(str(fn)) for m in members}
+                cells.append("lead" if "lead" in states else "support" if "support" in states else "")
+            row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
+            rows.append(row)
+            lead_n += row.status == "lead"
+            support_n += row.status == "support"
+            excl_n += row.status == "excluded"
+        mine = [f for f in findings if f.organisation is not None and f.organisation.iri == str(org)]
+        by_kind = {k.value: sum(f.kind is k for f in mine) for k in Kind}
+        by_sev = {s.value: sum(f.severity is s for f in mine) for s in Severity}
+        is_ref = org in ctx.reference_orgs
+        bl = ctx.baselines.get(org)
+        summaries.append(OrgSummary(
+            ctx.ref(org), is_ref, len(posts), sum(duty_n.get(p, 0) for p in posts),
+            Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
+            len(base_fns), lead_n, support_n, excl_n, by_kind, by_sev,
+        ))
+        matrices.append(CoverageMatrix(ctx.ref(org), base_ref, col_refs, rows))
+    return summaries, matrices

@@ -1,0 +1,108 @@
+"""Triple lookups for naming findings, over an Oxigraph store or over rows fetched from an endpoint.
+
+Findings need names, departments, duty texts and citations for the few thousand nodes they cite,
+out of a graph that may hold a million triples. Copying that graph into rdflib costs more than the
+whole validation (bench/RESULTS.md, "scale"), so the report code asks a :class:`Lookup` instead:
+:class:`StoreLookup` answers from pyoxigraph's indexes one pattern at a time, :class:`IndexLookup`
+from the triples of the predicates it needs, fetched once from a remote store. Both hand back
+rdflib terms, so the report code reads like rdflib code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+__all__ = ["IndexLookup", "Lookup", "StoreLookup", "to_rdflib"]
+
+
+def to_rdflib(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class Lookup(Protocol):
+    """The four questions the report code asks of the data."""
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]: ...
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]: ...
+
+    def value(self, s: Node, p: URIRef) -> Node | None: ...
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool: ...
+
+
+class StoreLookup:
+    """Lookups on a pyoxigraph store, over all its graphs."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
+        return self.store.quads_for_pattern(None if s is None else _to_ox(s), _to_ox(p), None if o is None else _to_ox(o), None)
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]:
+        return list(dict.fromkeys(to_rdflib(q.object) for q in self._quads(s, p, None)))
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]:
+        return list(dict.fromkeys(to_rdflib(q.subject) for q in self._quads(None, p, o)))
+
+    def value(self, s: Node, p: URIRef) -> Node | None:
+        for q in self._quads(s, p, None):
+            return to_rdflib(q.object)
+        return None
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+        s, p, o = triple
+        return next(iter(self._quads(s, p, o)), None) is not None
+
+
+class IndexLookup:
+    """Lookups on triples held in memory (those of a few predicates, fetched from an endpoint)."""
+
+    def __init__(self, triples: Iterable[tuple[Node, URIRef, Node]]) -> None:
+        self._sp: dict[tuple[Node, URIRef], list[Node]] = defaultdict(list)
+        self._po: dict[tuple[URIRef, Node], list[Node]] = defaultdict(list)
+        for s, p, o in triples:
+            self._sp[(s, p)].append(o)
+            self._po[(p, o)].append(s)
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]:
+        return list(dict.fromkeys(self._sp.get((s, p), [])))
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]:
+        return list(dict.fromkeys(self._po.get((p, o), [])))
+
+    def value(self, s: Node, p: URIRef) -> Node | None:
+        found = self._sp.get((s, p))
+        return found[0] if found else None
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+        s, p, o = triple
+        return o in self._sp.get((s, p), ())

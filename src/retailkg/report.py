@@ -8,7 +8,8 @@ Every renderer reads only the typed report, so they cannot disagree. What each i
 - **json**: programs; the schema is ``docs/report-schema.json``;
 - **ttl**: triple stores: the ``sh:ValidationReport`` as pySHACL wrote it, the findings linked to
   its results, and (for a design file) the design itself;
-- **tsv**: ROBOT's report table (level, rule, subject, property, value), for diffs and grep.
+- **tsv**: ROBOT's report table (level, rule, subject, property, value) plus scope and pattern,
+  for diffs and grep.
 """
 
 from __future__ import annotations
@@ -465,8 +466,13 @@ def _cell(s: str) -> str:
 
 
 def render_tsv(report: Report, lang: str = "zh") -> str:
-    """ROBOT's report columns: level, rule, subject, property, value; one row per focus node."""
-    rows = [("level", "rule", "subject", "property", "value")]
+    """ROBOT's report columns (level, rule, subject, property, value), then scope and pattern; one row
+    per focus node, never grouped: the TSV is for diffs and grep, where every store's row must show.
+
+    ``scope`` is the id of the store or region unit (empty at organisation level), ``pattern`` the
+    finding's pattern key (empty when unique), so ``cut -f7 | sort | uniq -c`` counts repeats.
+    """
+    rows = [("level", "rule", "subject", "property", "value", "scope", "pattern")]
     short = {}
     for f in report.findings:
         for p in f.posts:
@@ -477,8 +483,9 @@ def render_tsv(report: Report, lang: str = "zh") -> str:
     body = []
     for f in report.findings:
         value = short.get(f.value, f.value)
+        scope = f.scope.id if f.scope else ""
         for focus in f.focus:
-            body.append((f.severity.robot_level, f.rule, short.get(focus, focus), f.path, value))
+            body.append((f.severity.robot_level, f.rule, short.get(focus, focus), f.path, value, scope, f.pattern))
     order = {"ERROR": 0, "WARN": 1, "INFO": 2}
     body.sort(key=lambda r: (order[r[0]], r[1], r[2], r[4]))
     rows += body

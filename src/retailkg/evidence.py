@@ -213,8 +213,9 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         if org not in organisations:
             continue
         if rule.kind is Kind.OVERLAP:
-            if res.other is None or res.focus > res.other:
-                continue  # each pair once: from its smaller end
+            if res.other is None:
+                continue
+            # both orientations of a pair share the key, so they land in the same finding
             scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(URIRef(res.other))) if s is not None}))
             key: tuple[Any, ...] = (res.shape, org, res.value, scopes)
         elif res.shape.endswith("#NoReportingCycle"):

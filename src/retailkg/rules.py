@@ -349,8 +349,9 @@ class EndpointSource:
 
     def select(self, text: str) -> Iterator[Row]:
         table = self.engine.query(text, source="validate")
+        names = [str(v) for v in table.vars]
         for row in table.rows:
-            yield {v: (None if t is None else str(t)) for v, t in zip(table.variables, row, strict=True)}
+            yield {v: (None if t is None else str(t)) for v, t in zip(names, row, strict=True)}
 
 
 def run_rules(source: Source, queries: Sequence[CompiledQuery] | None = None,

@@ -19,6 +19,7 @@ Two modes:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -486,10 +487,155 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
 
 
 def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = True) -> Report:
-    """Read, resolve and validate a design file (YAML, CSV folder or Excel); InputError on bad input."""
+    """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
+    .nt/.ttl/.nq/.trig); InputError on bad input."""
+    if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
+        return validate_rdf(path, baseline, kb, quiet=quiet)
     kb = kb or knowledge_base()
     with _stage("reading", quiet=quiet):
         design = read_design(path)
     with _stage("matching duties", quiet=quiet):
         resolved = resolve(design, kb, matcher_for(kb), baseline)
     return validate_design(resolved, kb, quiet=quiet)
+
+
+# ---------------------------------------------------------------------------------------------
+# Designs already in RDF: a file, or a SPARQL endpoint
+# ---------------------------------------------------------------------------------------------
+
+RDF_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
+               ".trig": ox.RdfFormat.TRIG}
+
+_ORGS = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT DISTINCT ?org ?baseline WHERE {
+  ?org a rkg:Organisation .
+  OPTIONAL { ?org rkg:baseline ?baseline }
+} ORDER BY ?org ?baseline"""
+
+_ORGS_IN_GRAPH = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT DISTINCT ?org ?baseline WHERE {
+  GRAPH ?g { ?org a rkg:Organisation }
+  OPTIONAL { ?org rkg:baseline ?baseline }
+} ORDER BY ?org ?baseline"""
+
+
+def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, where: str) -> tuple[list[URIRef], dict[URIRef, Document]]:
+    """The organisations to validate and each one's baseline (--baseline wins over the data's own)."""
+    override = _standard(baseline) if baseline is not None else None
+    orgs: dict[URIRef, Document] = {}
+    for row in rows:
+        org = URIRef(str(row["org"]))
+        doc = override
+        if doc is None and row.get("baseline"):
+            doc = next((d for d in DOCUMENTS if str(d.iri) == row["baseline"] and d.is_standard), None)
+        orgs.setdefault(org, doc or _standard(None))
+    if not orgs:
+        raise InputError("no organisation (rkg:Organisation) in the data: nothing to validate", file=where)
+    return sorted(orgs, key=str), orgs
+
+
+def _load_rdf_file(store: ox.Store, path: Path) -> None:
+    fmt = RDF_FORMATS[path.suffix.lower()]
+    try:
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            store.bulk_load(path=str(path), format=fmt)
+        else:
+            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode("urn:retailkg:design"),
+                            base_iri=path.resolve().as_uri())
+    except SyntaxError as e:
+        from .rdfio import _OXI_POS
+
+        msg = str(e)
+        line, col = e.lineno, e.offset
+        if line is None and (m := _OXI_POS.search(msg)):
+            line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        detail = re.sub(r"\s*\(line \d+\)$", "", msg.split(": ", 1)[1] if ": " in msg else msg)
+        raise InputError(f"RDF syntax error: {detail}", file=str(path), line=line, column=col) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
+
+
+def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = True) -> Report:
+    """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
+    written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
+    kb = kb or knowledge_base()
+    if not path.is_file():
+        raise InputError("file not found", file=str(path))
+    store = ox.Store()
+    with _stage("loading", quiet=quiet):
+        _load_rdf_file(store, path)
+    source = OxigraphSource(store)
+    orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
+    for doc_id in sorted({d.id for d in baselines.values()}):
+        _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
+    ev = Evaluation(source, StoreLookup(store), orgs, baselines)
+    main = baselines[orgs[0]]
+    return evaluate(ev, str(path), kb, main, None, quiet=quiet)
+
+
+# The predicates findings are named from, fetched once from an endpoint (IndexLookup).
+_LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
+                      RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
+                      RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
+                      RKG.excludesFunction)
+
+
+def _lookup_query() -> str:
+    preds = ", ".join(f"<{p}>" for p in _LOOKUP_PREDICATES)
+    docs = ", ".join(f"<{d.iri}>" for d in DOCUMENTS)
+    return (f"SELECT ?s ?p ?o WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
+            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} }}")
+
+
+def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
+                      *, credentials: Any = None, quiet: bool = True, timeout: float = 600.0) -> Report:
+    """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.
+
+    The dataset is retailkg's named graphs (load them with ``retailkg load``) plus ``graph``, the
+    graph holding the design; only organisations typed in ``graph`` are reported (every one when it
+    is not given). The rules are the same whole-graph queries as in process; the names and evidence
+    of findings come from one query over the predicates they need.
+    """
+    from .engine import EndpointEngine, retailkg_graphs
+    from .lookup import IndexLookup
+    from .rules import EndpointSource
+
+    kb = kb or knowledge_base()
+    graphs = retailkg_graphs() + ([URIRef(graph)] if graph else [])
+    engine = EndpointEngine(url, graphs=graphs, credentials=credentials, timeout=timeout, max_rows=50_000_000)
+    source = EndpointSource(engine)
+    if graph:
+        table = engine.query(_ORGS_IN_GRAPH, {"g": URIRef(graph)}, source="validate")
+        names = [str(v) for v in table.vars]
+        rows: Iterable[dict[str, str | None]] = [
+            {n: (None if t is None else str(t)) for n, t in zip(names, r, strict=True)} for r in table.rows]
+    else:
+        rows = list(source.select(_ORGS))
+    orgs, baselines = _organisations(rows, baseline, url)
+    if not graph:  # the knowledge graph's own organisations are validated as documents, not designs
+        refs = {str(r["org"]) for r in source.select(
+            "PREFIX rkg: <https://w3id.org/retailkg/ontology#> SELECT ?org WHERE { ?org a rkg:ReferenceOrganisation }")}
+        orgs = [o for o in orgs if str(o) not in refs]
+    with _stage("fetching names", quiet=quiet):
+        triples = []
+        for row in source.select(_lookup_query()):
+            s, p, o = row["s"], row["p"], row["o"]
+            if s is None or p is None or o is None:
+                continue
+            obj: Any = Literal(o) if p in (str(RKG.reference), str(RKG.unitKind)) else URIRef(o)
+            triples.append((URIRef(s), URIRef(p), obj))
+        triples += _labels(source)
+    ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, quiet=quiet)
+
+
+def _labels(source: Source) -> list[tuple[URIRef, URIRef, Literal]]:
+    """Labels with their language (a plain select loses it)."""
+    out = []
+    for row in source.select(f"SELECT ?s ?l ?lang WHERE {{ ?s <{RDFS.label}> ?l . BIND (LANG(?l) AS ?lang) }}"):
+        if row["s"] is None or row["l"] is None:
+            continue
+        out.append((URIRef(row["s"]), RDFS.label, Literal(row["l"], lang=row["lang"] or None)))
+    return out

@@ -43,6 +43,7 @@ __all__ = [
     "Source",
     "UnsupportedShape",
     "compile_rules",
+    "compiled_rules",
     "path_sparql",
     "run_rules",
 ]
@@ -298,7 +299,8 @@ def compile_rules(shapes: Graph) -> list[CompiledQuery]:
 
 
 @cache
-def _compiled_default() -> tuple[CompiledQuery, ...]:
+def compiled_rules() -> tuple[CompiledQuery, ...]:
+    """The bundled shapes, compiled once per process."""
     from .validate import load_shapes
 
     return tuple(compile_rules(load_shapes()))
@@ -362,7 +364,7 @@ def run_rules(source: Source, queries: Sequence[CompiledQuery] | None = None,
     pair gives a result for each end (the component's pySHACL form reports both).
     """
     out: set[RuleResult] = set()
-    for q in queries if queries is not None else _compiled_default():
+    for q in queries if queries is not None else compiled_rules():
         for row in source.select(q.text):
             this = row.get("this")
             if this is None:

@@ -34,6 +34,7 @@ from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
+from . import progress
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
 from .evidence import Context, _result_id, build_findings, coverage
@@ -44,7 +45,7 @@ from .matcher import Matcher
 from .ns import PREFIXES, RKG
 from .orgdesign import DEFAULT_BASELINE, ResolvedDesign, read_design, resolve
 from .resources import shapes_dir
-from .rules import OxigraphSource, RuleResult, Source, compile_rules, run_rules
+from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, run_rules
 
 __all__ = [
     "RKGSH",
@@ -319,8 +320,13 @@ def _path_text(g: Graph, node: Any) -> str:
 
 
 @contextmanager
-def _stage(label: str, *, quiet: bool = True) -> Iterator[None]:
-    yield
+def _stage(label: str, *, quiet: bool = False) -> Iterator[None]:
+    """A progress line for a long step (stderr, terminals only: retailkg.progress)."""
+    if quiet:
+        yield
+        return
+    with progress.stage(label):
+        yield
 
 
 @cache
@@ -385,14 +391,16 @@ class Evaluation:
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = True) -> Report:
+             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = False) -> Report:
     """Run the compiled rules, then group, name and summarise their results into a :class:`Report`."""
     from . import __version__
-    shape_graph = shapes if shapes is not None else load_shapes()
-    compiled = compile_rules(shape_graph) if shapes is not None else None
     info = {str(r.iri): r for r in rules(shapes)}
-    with _stage("running rules", quiet=quiet):
-        results = run_rules(ev.rules_source, compiled)
+    queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
+    if quiet:
+        results = run_rules(ev.rules_source, queries)
+    else:
+        with progress.task("running rules", total=len(queries)) as bar:
+            results = run_rules(ev.rules_source, queries, on_query=lambda _q: bar.advance())
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
     orgs = set(ev.organisations)
     with _stage("naming findings", quiet=quiet):
@@ -477,7 +485,7 @@ def design_store(resolved: ResolvedDesign) -> ox.Store:
 
 
 def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
-                    *, quiet: bool = True) -> Report:
+                    *, quiet: bool = False) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
     with _stage("loading", quiet=quiet):
@@ -486,7 +494,7 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
     return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
 
 
-def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = True) -> Report:
+def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
     .nt/.ttl/.nq/.trig); InputError on bad input."""
     if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
@@ -557,7 +565,7 @@ def _load_rdf_file(store: ox.Store, path: Path) -> None:
         raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
 
 
-def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = True) -> Report:
+def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
     kb = kb or knowledge_base()
@@ -590,7 +598,7 @@ def _lookup_query() -> str:
 
 
 def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
-                      *, credentials: Any = None, quiet: bool = True, timeout: float = 600.0) -> Report:
+                      *, credentials: Any = None, quiet: bool = False, timeout: float = 600.0) -> Report:
     """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.
 
     The dataset is retailkg's named graphs (load them with ``retailkg load``) plus ``graph``, the

@@ -619,49 +619,65 @@ def render_json(report: Report, lang: str = "zh") -> str:
 
 
 def render_turtle(report: Report, lang: str = "zh") -> str:
-    """The sh:ValidationReport, the findings (rkgv:Finding) linked to its results, and the design."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    g.bind("rkgv", RKGV)
-    g.bind("rkgsh", "https://w3id.org/retailkg/shapes#")
-    g.bind("finding", FINDING_BASE)
+    """The sh:ValidationReport, the findings (rkgv:Finding) linked to its results, and the design.
+
+    Written with pyoxigraph's Turtle serializer: a chain's design is a million triples, which rdflib
+    takes minutes to serialize (bench/RESULTS.md, "scale"). ``report.design_graph`` is the design's
+    N-Triples text (or an rdflib graph, for callers that hold one).
+    """
+    import pyoxigraph as ox
+
+    lines: list[str] = []
     if report.report_graph is not None:
-        for t in report.report_graph:
-            g.add(t)
-    if report.design_graph is not None:
-        for prefix, ns in report.design_graph.namespaces():
-            if prefix not in dict(g.namespaces()):
-                g.bind(prefix, ns)
-        for t in report.design_graph:
-            g.add(t)
-    results = {str(r): r for r in g.subjects(RDF.type, SH.ValidationResult)}
+        lines.append(report.report_graph.serialize(format="nt"))
+    if isinstance(report.design_graph, str):
+        lines.append(report.design_graph)
+    elif report.design_graph is not None:
+        lines.append(report.design_graph.serialize(format="nt"))
+    results = {}
+    if report.report_graph is not None:
+        results = {str(r): r for r in report.report_graph.subjects(RDF.type, SH.ValidationResult)}
+
+    def iri(s: str, p: Any, o: str) -> None:
+        lines.append(f"<{s}> <{p}> <{o}> .\n")
+
+    def lit(s: str, p: Any, o: Literal) -> None:
+        lines.append(f"<{s}> <{p}> {o.n3()} .\n")
+
     for f in report.findings:
-        n = URIRef(FINDING_BASE + f.id)
-        g.add((n, RDF.type, RKGV.Finding))
-        g.add((n, RKGV.kind, Literal(f.kind.value)))
-        g.add((n, SH.resultSeverity, URIRef(f.severity.iri)))
-        g.add((n, RKGV.rule, URIRef(f.rule_iri)))
-        g.add((n, RDFS.label, Literal(f.message_zh, lang="zh")))
-        g.add((n, RDFS.label, Literal(f.message_en, lang="en")))
+        n = FINDING_BASE + f.id
+        iri(n, RDF.type, str(RKGV.Finding))
+        lit(n, RKGV.kind, Literal(f.kind.value))
+        iri(n, SH.resultSeverity, f.severity.iri)
+        iri(n, RKGV.rule, f.rule_iri)
+        lit(n, RDFS.label, Literal(f.message_zh, lang="zh"))
+        lit(n, RDFS.label, Literal(f.message_en, lang="en"))
         if f.organisation:
-            g.add((n, RKGV.organisation, URIRef(f.organisation.iri)))
+            iri(n, RKGV.organisation, f.organisation.iri)
         for p in f.posts:
-            g.add((n, RKGV.post, URIRef(p.iri)))
+            iri(n, RKGV.post, p.iri)
         for r, role in ((f.function, RKGV.function), (f.metric, RKGV.metric), (f.department, RKGV.unit)):
             if r is not None:
-                g.add((n, role, URIRef(r.iri)))
+                iri(n, role, r.iri)
         for e in f.evidence:
             if e.statement:
-                g.add((n, RKGV.baselineEvidence if e.role == "baseline" else RKGV.evidence, URIRef(e.statement)))
+                iri(n, RKGV.baselineEvidence if e.role == "baseline" else RKGV.evidence, e.statement)
         for p in f.standard_posts:
-            g.add((n, RKGV.standardPost, URIRef(p.iri)))
+            iri(n, RKGV.standardPost, p.iri)
+        if f.scope is not None:
+            iri(n, RKGV.scope, f.scope.iri)
+        if f.pattern:
+            lit(n, RKGV.pattern, Literal(f.pattern))
         for rid in f.results:
             node = results.get(rid)
             if node is not None:
-                g.add((n, RKGV.result, node))
-    text = g.serialize(format="turtle")
-    return text if isinstance(text, str) else text.decode("utf-8")
+                lines.append(f"<{n}> <{RKGV.result}> {node.n3()} .\n")
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    prefixes.update({"rkgv": str(RKGV), "rkgsh": "https://w3id.org/retailkg/shapes#", "finding": FINDING_BASE,
+                     "sh": str(SH)})
+    triples = ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    out = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return out.decode("utf-8") if isinstance(out, bytes) else str(out)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -411,7 +411,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         summaries, matrices = coverage(facts_source or ev.rules_source, ctx, ev.organisations, findings, baseline)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], _validation_report(kept, info), design.graph if design else None,
+        not kept, [r.ref for r in rules(shapes)], _validation_report(kept, info), design.ntriples() if design else None,
         f"retailkg {__version__}",
     )
 

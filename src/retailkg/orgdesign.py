@@ -351,7 +351,12 @@ class _Seq(list):  # type: ignore[type-arg]
     lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser (CSafeLoader) when PyYAML has it: a chain's design is ten megabytes of YAML,
+# which the pure-Python scanner takes tens of seconds to read. Both keep node marks (lines).
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     path = ""
 
 

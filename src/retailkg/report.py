@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Literal, Namespace
 
 from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
 from .ns import PREFIXES, RKGV

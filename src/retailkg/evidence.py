@@ -66,6 +66,7 @@ class Context:
         self._refs: dict[Node, Ref] = {}
         self._owner: dict[Node, URIRef | None] = {}
         self._scope: dict[Node, URIRef | None] = {}
+        self._units: dict[tuple[str, Node], object] = {}
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -133,30 +134,40 @@ class Context:
         """The innermost store or region unit ``post`` sits in (None: none, the head office)."""
         if post not in self._scope:
             unit = self.lookup.value(post, RKG.inDepartment)
-            found: URIRef | None = None
-            seen: set[Node] = set()
-            while isinstance(unit, URIRef) and unit not in seen:
-                seen.add(unit)
-                if str(self.lookup.value(unit, RKG.unitKind) or "") in _REPLICATED:
-                    found = unit
-                    break
-                unit = self.lookup.value(unit, RKG.subUnitOf)
-            self._scope[post] = found
+            self._scope[post] = self.unit_scope(unit) if unit is not None else None
         return self._scope[post]
 
-    def place(self, post: Node) -> str:
+    def unit_scope(self, unit: Node) -> URIRef | None:
+        """The innermost store or region at or above ``unit`` (cached: a chain has few units)."""
+        key = ("scope", unit)
+        if key not in self._units:
+            found: URIRef | None = None
+            for u in _chain(self, unit):
+                if str(self.lookup.value(u, RKG.unitKind) or "") in _REPLICATED:
+                    found = u  # type: ignore[assignment]
+                    break
+            self._units[key] = found
+        return self._units[key]  # type: ignore[return-value]
+
+    def unit_place(self, unit: Node) -> str:
+        """The names of ``unit`` and the units above it, up to its store (shown as ``<store>``)."""
+        key = ("place", unit)
+        if key not in self._units:
+            stop = self.unit_scope(unit)
+            names = []
+            for u in _chain(self, unit):
+                if u == stop:
+                    names.append(f"<{self.lookup.value(u, RKG.unitKind)}>")
+                    break
+                names.append(self.ref(u).zh)
+            self._units[key] = "/".join(names)
+        return self._units[key]  # type: ignore[return-value]
+
+    def place(self, post: Node, name: str | None = None, unit: Node | None = None) -> str:
         """A post's name and its units' names up to (not including) its store: equal across stores."""
-        names = [self.ref(post).zh or self.ref(post).en]
-        unit = self.lookup.value(post, RKG.inDepartment)
-        stop = self.scope(post)
-        seen: set[Node] = set()
-        while isinstance(unit, URIRef) and unit != stop and unit not in seen:
-            seen.add(unit)
-            names.append(self.ref(unit).zh)
-            unit = self.lookup.value(unit, RKG.subUnitOf)
-        if stop is not None:
-            names.append(f"<{self.lookup.value(stop, RKG.unitKind)}>")
-        return "/".join(names)
+        name = name if name is not None else (self.ref(post).zh or self.ref(post).en)
+        unit = unit if unit is not None else self.lookup.value(post, RKG.inDepartment)
+        return name + ("/" + self.unit_place(unit) if unit is not None else "")
 
 
 def owner_of(lookup: Lookup, node: Node) -> URIRef | None:
@@ -314,13 +325,13 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
                                                 [ctx.lookup.value(focus_node, RKG.dutyOf)])
     scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
     if f.department is not None:
-        unit_scope = _unit_scope(ctx, focus_node)
+        unit_scope = ctx.unit_scope(focus_node)
         scopes = [unit_scope] if unit_scope is not None else []
     if scopes:
         inner = max(scopes, key=lambda s: len(_chain(ctx, s)))
         f.scope = ctx.ref(inner)
         places = sorted(ctx.place(p) for p in posts if p is not None) if not f.department else [
-            _unit_place(ctx, focus_node)]
+            ctx.unit_place(focus_node)]
         f.pattern = "|".join([rule.curie, first.value or "", *places])
     this_ref = ctx.ref(focus_node)
     if isinstance(value, URIRef):
@@ -339,24 +350,6 @@ def _chain(ctx: Context, unit: Node) -> list[Node]:
         out.append(unit)
         unit = ctx.lookup.value(unit, RKG.subUnitOf)  # type: ignore[assignment]
     return out
-
-
-def _unit_scope(ctx: Context, unit: Node) -> URIRef | None:
-    for u in _chain(ctx, unit):
-        if str(ctx.lookup.value(u, RKG.unitKind) or "") in _REPLICATED:
-            return u  # type: ignore[return-value]
-    return None
-
-
-def _unit_place(ctx: Context, unit: Node) -> str:
-    stop = _unit_scope(ctx, unit)
-    names = []
-    for u in _chain(ctx, unit):
-        if u == stop:
-            names.append(f"<{ctx.lookup.value(u, RKG.unitKind)}>")
-            break
-        names.append(ctx.ref(u).zh)
-    return "/".join(names)
 
 
 def _result_id(r: RuleResult) -> str:
@@ -403,11 +396,13 @@ def _standard_cover(ctx: Context, std: Document, function: Any) -> tuple[list[Po
 
 _POSTS = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
-SELECT ?org ?post ?unit ?unitOrder ?order WHERE {
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?org ?post ?unit ?unitOrder ?order ?name WHERE {
   ?post a rkg:Post ;
         rkg:inOrganisation ?org .
   OPTIONAL { ?post rkg:inDepartment ?unit . OPTIONAL { ?unit rkg:order ?unitOrder } }
   OPTIONAL { ?post rkg:order ?order }
+  OPTIONAL { ?post rdfs:label ?name . FILTER (langMatches(lang(?name), "zh")) }
 }"""
 
 _POST_FUNCTIONS = """
@@ -449,9 +444,11 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
     kb = ctx.kb
     wanted = {str(o) for o in organisations}
     posts_by_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    post_unit: dict[str, tuple[str, str | None]] = {}
     for row in source.select(_POSTS):
-        if row["org"] in wanted and row["post"] is not None:
+        if row["org"] in wanted and row["post"] is not None and row["post"] not in post_unit:
             posts_by_org[row["org"]].append((_int(row.get("unitOrder")) * 1000 + _int(row.get("order")), row["post"]))  # type: ignore[index]
+            post_unit[row["post"]] = (row.get("name") or "", row.get("unit"))  # type: ignore[index]
     roles: dict[str, dict[str, str]] = defaultdict(dict)
     for row in source.select(_POST_FUNCTIONS):
         if row["function"] is None:
@@ -470,8 +467,10 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         posts = [p for _, p in sorted(posts_by_org.get(str(org), []))]
         columns: dict[str, list[str]] = {}
         for p in posts:
-            node = URIRef(p)
-            key = p if ctx.scope(node) is None else "place:" + ctx.place(node)
+            name, unit = post_unit[p]
+            unit_node = URIRef(unit) if unit else None
+            replicated = unit_node is not None and ctx.unit_scope(unit_node) is not None
+            key = "place:" + ctx.place(URIRef(p), name, unit_node) if replicated else p
             columns.setdefault(key, []).append(p)
         col_refs = []
         for key, members in columns.items():
@@ -483,11 +482,16 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         rows = []
         lead_n = support_n = excl_n = 0
         org_excluded = excluded.get(str(org), set())
+        column_roles = []  # per column: function -> lead if any member leads, else support
+        for members in columns.values():
+            merged: dict[str, str] = {}
+            for m in members:
+                for fn_iri, role in roles.get(m, {}).items():
+                    if role == "lead" or fn_iri not in merged:
+                        merged[fn_iri] = role
+            column_roles.append(merged)
         for fn in base_fns:
-            cells = []
-            for members in columns.values():
-                states = {roles.get(m, {}).get(str(fn)) for m in members}
-                cells.append("lead" if "lead" in states else "support" if "support" in states else "")
+            cells = [merged.get(str(fn), "") for merged in column_roles]
             row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
             rows.append(row)
             lead_n += row.status == "lead"

@@ -611,10 +611,12 @@ _BNODE = re.compile(r"_:[A-Za-z0-9]+")
 
 
 def canonical_ntriples(text: str) -> str:
-    """N-Triples sorted, with each blank node named by a hash of its own triples.
+    """N-Triples sorted and without repeats, with each blank node named by a hash of its own triples.
 
-    rdflib names blank nodes at random (the matcher's ``rkgv:match`` nodes) and its output order
-    follows insertion; sorting and content-derived labels make the file depend only on the graph.
+    The serialiser's blank-node labels (the matcher's ``rkgv:match`` nodes) and its line order are
+    its own business; sorting and content-derived labels make the file depend only on the graph,
+    and dropping repeated lines makes one line one triple (a graph is a set; resolve() may write a
+    triple twice when a post answers for a metric both directly and through a standard's duty).
     Blank nodes with identical triples are interchangeable, so numbering ties keeps it stable.
     """
     lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -647,7 +649,7 @@ def canonical_ntriples(text: str) -> str:
                 ln = f"{head} {labels[obj]} ."
         return ln
 
-    return "\n".join(sorted(relabel(ln) for ln in lines)) + "\n"
+    return "\n".join(sorted({relabel(ln) for ln in lines})) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -792,7 +794,9 @@ def predict_triples(r: Resolved) -> int:
             if d.standard:
                 n += 1 + len(d.concerns)  # prov:wasDerivedFrom, rkg:concernsMetric
             n += 4 * d.match_nodes + d.match_evidence  # link, type, function, score, [evidence]
-    return n + 3 * len(r.own_metrics)  # type, zh, sourceDocument
+    # every metric the design names is typed rkg:Metric once; its own metrics also get a label and a source
+    named = {m for p in r.posts for m in p.metrics} | {m for p in r.posts for d in p.duties for m in d.concerns}
+    return n + len(named) + 2 * len(r.own_metrics)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -407,15 +407,12 @@ SELECT ?org ?post ?unit ?unitOrder ?order ?name WHERE {
 
 _POST_FUNCTIONS = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
-SELECT ?post ?function ?role (COUNT(DISTINCT ?duty) AS ?duties) WHERE {
-  ?post a rkg:Post .
+SELECT DISTINCT ?post ?function ?role WHERE {
   ?duty rkg:dutyOf ?post .
-  OPTIONAL {
-    { ?duty rkg:addressesFunction ?function . BIND ("lead" AS ?role) }
-    UNION
-    { ?duty rkg:supportsFunction ?function . BIND ("support" AS ?role) }
-  }
-} GROUP BY ?post ?function ?role"""
+  { ?duty rkg:addressesFunction ?function . BIND ("lead" AS ?role) }
+  UNION
+  { ?duty rkg:supportsFunction ?function . BIND ("support" AS ?role) }
+}"""
 
 _DUTY_COUNT = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>

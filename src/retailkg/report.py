@@ -628,14 +628,17 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
     import pyoxigraph as ox
 
     lines: list[str] = []
-    if report.report_graph is not None:
+    fast = hasattr(report.report_graph, "ntriples")  # validate's ValidationReportGraph: text, result nodes _:<id>
+    if fast:
+        lines.append(report.report_graph.ntriples())
+    elif report.report_graph is not None:
         lines.append(report.report_graph.serialize(format="nt"))
     if isinstance(report.design_graph, str):
         lines.append(report.design_graph)
     elif report.design_graph is not None:
         lines.append(report.design_graph.serialize(format="nt"))
-    results = {}
-    if report.report_graph is not None:
+    results: dict[str, Any] = {}
+    if report.report_graph is not None and not fast:
         results = {str(r): r for r in report.report_graph.subjects(RDF.type, SH.ValidationResult)}
 
     def iri(s: str, p: Any, o: str) -> None:
@@ -669,9 +672,9 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
         if f.pattern:
             lit(n, RKGV.pattern, Literal(f.pattern))
         for rid in f.results:
-            node = results.get(rid)
+            node = f"_:{rid}" if fast else (results[rid].n3() if rid in results else None)
             if node is not None:
-                lines.append(f"<{n}> <{RKGV.result}> {node.n3()} .\n")
+                lines.append(f"<{n}> <{RKGV.result}> {node} .\n")
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     prefixes.update({"rkgv": str(RKGV), "rkgsh": "https://w3id.org/retailkg/shapes#", "finding": FINDING_BASE,
                      "sh": str(SH)})

@@ -320,12 +320,6 @@ class Source(Protocol):
     def select(self, text: str) -> Iterator[Row]: ...
 
 
-def _ox_value(term: Any) -> str | None:
-    if term is None:
-        return None
-    return str(term.value)
-
-
 class OxigraphSource:
     """A pyoxigraph store in this process."""
 
@@ -340,7 +334,7 @@ class OxigraphSource:
             res = self.store.query(text, default_graph=ox.NamedNode(self.default_graph))
         names = [v.value for v in res.variables]  # type: ignore[union-attr]
         for sol in res:  # type: ignore[union-attr]
-            yield {n: _ox_value(sol[n]) for n in names}
+            yield dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
 
 
 class EndpointSource:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -353,26 +353,70 @@ def _load(store: ox.Store, data: bytes | str, graph: str) -> None:
     store.bulk_load(raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
 
 
-def _validation_report(results: list[RuleResult], info: dict[str, RuleInfo]) -> Graph:
-    """The sh:ValidationReport of the results (the Turtle report carries it)."""
-    g = Graph()
-    g.bind("sh", SH)
-    g.bind("rkgsh", RKGSH)
-    rep = BNode("report")
-    g.add((rep, RDF.type, SH.ValidationReport))
-    g.add((rep, SH.conforms, Literal(not results)))
-    for r in results:
-        rule = info.get(r.shape)
-        node = BNode(_result_id(r))
-        g.add((rep, SH.result, node))
-        g.add((node, RDF.type, SH.ValidationResult))
-        g.add((node, SH.sourceShape, URIRef(r.shape)))
-        g.add((node, SH.focusNode, URIRef(r.focus)))
-        if r.value is not None:
-            g.add((node, SH.value, URIRef(r.value) if _looks_like_iri(r.value) else Literal(r.value)))
-        if rule is not None:
-            g.add((node, SH.resultSeverity, URIRef(rule.severity.iri)))
-    return g
+class ValidationReportGraph:
+    """The sh:ValidationReport of the results: N-Triples text at once, an rdflib graph on demand.
+
+    A chain's report holds thousands of results; adding them to rdflib costs more than running the
+    rules, and only callers that inspect the graph need it (the Turtle report is written from the
+    text). Attribute access is forwarded to the rdflib graph, so it reads like one.
+    """
+
+    def __init__(self, results: list[RuleResult], info: dict[str, RuleInfo]) -> None:
+        self.results = results
+        self.info = info
+
+    def ntriples(self) -> str:
+        sh, rdf_type = str(SH), str(RDF.type)
+        rep = "_:report"
+        conforms = "true" if not self.results else "false"
+        lines = [f"{rep} <{rdf_type}> <{sh}ValidationReport> .\n",
+                 f'{rep} <{sh}conforms> "{conforms}"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n']
+        for r in self.results:
+            node = "_:" + _result_id(r)
+            lines.append(f"{rep} <{sh}result> {node} .\n")
+            lines.append(f"{node} <{rdf_type}> <{sh}ValidationResult> .\n")
+            lines.append(f"{node} <{sh}sourceShape> <{r.shape}> .\n")
+            lines.append(f"{node} <{sh}focusNode> <{r.focus}> .\n")
+            if r.value is not None:
+                value = f"<{r.value}>" if _looks_like_iri(r.value) else Literal(r.value).n3()
+                lines.append(f"{node} <{sh}value> {value} .\n")
+            rule = self.info.get(r.shape)
+            if rule is not None:
+                lines.append(f"{node} <{sh}resultSeverity> <{rule.severity.iri}> .\n")
+        return "".join(lines)
+
+    @cached_property
+    def graph(self) -> Graph:
+        g = Graph()
+        g.bind("sh", SH)
+        g.bind("rkgsh", RKGSH)
+        rep = BNode("report")
+        g.add((rep, RDF.type, SH.ValidationReport))
+        g.add((rep, SH.conforms, Literal(not self.results)))
+        for r in self.results:
+            rule = self.info.get(r.shape)
+            node = BNode(_result_id(r))
+            g.add((rep, SH.result, node))
+            g.add((node, RDF.type, SH.ValidationResult))
+            g.add((node, SH.sourceShape, URIRef(r.shape)))
+            g.add((node, SH.focusNode, URIRef(r.focus)))
+            if r.value is not None:
+                g.add((node, SH.value, URIRef(r.value) if _looks_like_iri(r.value) else Literal(r.value)))
+            if rule is not None:
+                g.add((node, SH.resultSeverity, URIRef(rule.severity.iri)))
+        return g
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.graph, name)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.graph)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def __contains__(self, triple: Any) -> bool:
+        return triple in self.graph
 
 
 def _looks_like_iri(value: str) -> bool:
@@ -411,7 +455,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         summaries, matrices = coverage(facts_source or ev.rules_source, ctx, ev.organisations, findings, baseline)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], _validation_report(kept, info), design.ntriples() if design else None,
+        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info), design.ntriples() if design else None,
         f"retailkg {__version__}",
     )
 

@@ -405,3 +405,15 @@ def test_matcher_accuracy_on_the_curated_mappings() -> None:
         duties = [d for d in kb.duties.values() if d.document.is_standard == is_standard and (d.lead or d.support)]
         right = sum(1 for d in duties if (got := m.match(d.zh, verbatim=False).functions) and got[0].function in {*d.lead, *d.support})
         assert right / len(duties) >= floor, (is_standard, right, len(duties))
+
+
+def test_the_n_triples_hold_each_triple_once(tmp_path: Path) -> None:
+    """A post accountable for a metric both by name and through a standard's duty is one triple."""
+    p = tmp_path / "d.yaml"
+    p.write_text("organisation: {id: d, name: 测试}\ndepartments: [{id: a, name: 部门}]\n"
+                 "posts:\n  - {id: s, name: 客服主管, department: a, duties: [{standard: T/CCAGM 003-2021 4.2.3 b}],\n"
+                 "     accountable_for: [顾客满意度]}\n", encoding="utf-8")
+    kb = knowledge_base()
+    lines = resolve(read_design(p), kb, matcher_for(kb)).ntriples().splitlines()
+    assert len(lines) == len(set(lines))
+    assert sum("accountableFor" in line for line in lines) >= 1

@@ -867,7 +867,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                     for m in r.standard.metrics:
                         metric_type(m)
                         if std_post is not None and (std_post, RKG.accountableFor, m) in kb.graph:
-                            w.iri(ps, R + "accountableFor", str(m))
+                            if (post, m) not in metric_sources:  # one triple, however many duties say so
+                                w.iri(ps, R + "accountableFor", str(m))
                             metric_sources.setdefault((post, m), r.standard.citation)
         for name, where in p.accountable_for:
             m = kb.standard_metric(name, prefer=base_doc)
@@ -879,7 +880,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                     w.lit(str(m), LABEL, _lit(name, "zh"))
                     w.iri(str(m), R + "sourceDocument", design_doc)
             metric_type(m)
-            w.iri(ps, R + "accountableFor", str(m))
+            if (post, m) not in metric_sources:
+                w.iri(ps, R + "accountableFor", str(m))
             metric_sources[(post, m)] = where.cite()
     return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
 

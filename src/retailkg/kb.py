@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .catalog import DOCUMENTS, Document, source_files
 from .ns import BASE, FN, RKG
-from .rdfio import parse_turtle
+from .rdfio import check_turtle_syntax
 
 __all__ = ["FunctionInfo", "KnowledgeBase", "StatementInfo", "fold", "knowledge_base"]
 
@@ -196,10 +196,23 @@ class KnowledgeBase:
 
 @cache
 def _load(root: str | None) -> KnowledgeBase:
+    """Parse the sources with pyoxigraph (which also reports syntax errors with their position) and
+    hand rdflib the triples: twice as fast as rdflib's Turtle parser, which every command pays."""
+    import pyoxigraph as ox
+
+    from .lookup import to_rdflib
+
     g = Graph()
-    for sf in source_files(Path(root) if root else None):
-        for t in parse_turtle(sf.path):
-            g.add(t)
+    for i, sf in enumerate(source_files(Path(root) if root else None)):
+        data = sf.path.read_bytes() if sf.path.is_file() else b""
+        check_turtle_syntax(sf.path, data)
+        for t in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=sf.path.resolve().as_uri()):
+            s, p, o = to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
+            if isinstance(s, BNode):  # blank node labels are per file
+                s = BNode(f"f{i}{s}")
+            if isinstance(o, BNode):
+                o = BNode(f"f{i}{o}")
+            g.add((s, p, o))
     return KnowledgeBase.from_graph(g)
 
 

@@ -20,6 +20,8 @@ from rdflib.term import Node
 
 __all__ = ["IndexLookup", "Lookup", "StoreLookup", "to_rdflib"]
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def to_rdflib(term: Any) -> Node:
     """A pyoxigraph term as an rdflib term."""
@@ -30,6 +32,8 @@ def to_rdflib(term: Any) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib writes it
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
 

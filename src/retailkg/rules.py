@@ -28,6 +28,7 @@ smallest synthetic chain.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -183,6 +184,21 @@ def _value_condition(g: Graph, qshape: Any) -> str:
     return " && ".join(conds) or "true"
 
 
+def _without(path: str, path_node: Any, condition: str) -> str:
+    """"?this has no value on ``path`` (meeting ``condition``)", written the way that stays linear.
+
+    For a predicate or its inverse, FILTER NOT EXISTS anchored on ?this is one index lookup per
+    focus node (measured 3× faster than MINUS, which first scans every value of the path). For a
+    longer path Oxigraph may evaluate the inner pattern from its free end, once per focus node,
+    which is quadratic (34 s instead of 0.1 s for a chain's units), so MINUS, evaluated once.
+    """
+    # a predicate, its inverse, or alternatives of predicates: "(^<p>)", "(<p>|<q>)"
+    simple = isinstance(path_node, URIRef) or bool(re.fullmatch(r"\(\^<[^<>]+>\)|\((<[^<>]+>\|)+<[^<>]+>\)", path))
+    if simple:
+        return f"FILTER NOT EXISTS {{ ?this {path} ?v . {condition} }}"
+    return f"MINUS {{ ?this {path} ?v . {condition} }}"
+
+
 def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
     s = str(shape)
     path_node = g.value(shape, SH.path)
@@ -197,8 +213,8 @@ def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
     for p, o in sorted(g.predicate_objects(shape), key=lambda po: (str(po[0]), str(po[1]))):
         if p == SH.minCount:
             n = int(o)
-            if n == 1:  # anchored on ?this: one index lookup per focus node (3× faster than MINUS here)
-                text = f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ ?this {need_path('minCount')} ?v }} }}"
+            if n == 1:
+                text = f"SELECT ?this WHERE {{ {target} {_without(need_path('minCount'), path_node, '')} }}"
             else:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('minCount')} ?v }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})")
@@ -231,8 +247,7 @@ def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
             cond = _value_condition(g, o)
             lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
             if lo is not None and int(lo) == 1:
-                text = (f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ ?this {need_path('qualified')} ?v . "
-                        f"FILTER ({cond}) }} }}")
+                text = f"SELECT ?this WHERE {{ {target} {_without(need_path('qualified'), path_node, f'FILTER ({cond})')} }}"
                 out.append(CompiledQuery((s,), text))
             elif lo is not None:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "

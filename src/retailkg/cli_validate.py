@@ -144,8 +144,10 @@ def template_cmd(fmt: str, out: Path | None) -> None:
 @org_group.command("rdf")
 @click.argument("org_file", type=click.Path(path_type=Path))
 @click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write Turtle here instead of stdout.")
-def rdf_cmd(org_file: Path, baseline: str | None, out: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(("ttl", "nt")), default="ttl", show_default=True,
+              help="Turtle, or N-Triples (what triple stores bulk-load fastest).")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the RDF here instead of stdout.")
+def rdf_cmd(org_file: Path, baseline: str | None, fmt: str, out: Path | None) -> None:
     """Write an organisation design as RDF (Turtle) in the retailkg ontology.
 
     IRIs are https://w3id.org/retailkg/org/<org-id>/…; free-text duties carry the functions they
@@ -155,15 +157,24 @@ def rdf_cmd(org_file: Path, baseline: str | None, out: Path | None) -> None:
     Examples:
       retailkg org rdf examples/taobao-ops.yaml
       retailkg org rdf examples/acme-department-store.xlsx -o acme.ttl
+      retailkg org rdf chain.yaml --format nt -o chain.nt       # for a triple store's bulk loader
     """
+    import pyoxigraph as ox
+
     from .kb import knowledge_base
+    from .ns import PREFIXES, RKGV
     from .orgdesign import read_design, resolve
     from .validate import matcher_for
 
     kb = knowledge_base()
     resolved = resolve(read_design(org_file), kb, matcher_for(kb), baseline)
-    text = resolved.graph.serialize(format="turtle")
-    _write(text if isinstance(text, str) else text.decode("utf-8"), out)
+    nt = resolved.ntriples()
+    if fmt == "nt":
+        _write(nt, out)
+        return
+    prefixes = {**{k: str(v) for k, v in PREFIXES.items()}, "rkgv": str(RKGV), resolved.prefix: resolved.base}
+    text = ox.serialize(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    _write(text.decode("utf-8") if isinstance(text, bytes) else str(text), out)
 
 
 @org_group.command("match")

@@ -67,6 +67,23 @@ class Context:
         self._owner: dict[Node, URIRef | None] = {}
         self._scope: dict[Node, URIRef | None] = {}
         self._units: dict[tuple[str, Node], object] = {}
+        self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
+
+    def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
+        """Every post of ``organisations`` with its names and unit, in one query: naming thousands of
+        findings then needs no lookup per post, and the coverage matrix reuses the rows."""
+        wanted = {str(o) for o in organisations}
+        self.post_rows = {}
+        for row in source.select(_POSTS):
+            post, org = row["post"], row["org"]
+            if org not in wanted or post is None or post in self.post_rows:
+                continue
+            unit = row.get("unit")
+            order = _int(row.get("unitOrder")) * 1000 + _int(row.get("order"))
+            self.post_rows[post] = (org, order, row.get("name") or "", unit)  # type: ignore[index]
+            node = URIRef(post)
+            self._posts[node] = PostRef(post, self.short(node), row.get("name") or "", row.get("nameEn") or "",
+                                        self.ref(URIRef(unit)) if unit else None)
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -397,12 +414,13 @@ def _standard_cover(ctx: Context, std: Document, function: Any) -> tuple[list[Po
 _POSTS = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?org ?post ?unit ?unitOrder ?order ?name WHERE {
+SELECT ?org ?post ?unit ?unitOrder ?order ?name ?nameEn WHERE {
   ?post a rkg:Post ;
         rkg:inOrganisation ?org .
   OPTIONAL { ?post rkg:inDepartment ?unit . OPTIONAL { ?unit rkg:order ?unitOrder } }
   OPTIONAL { ?post rkg:order ?order }
   OPTIONAL { ?post rdfs:label ?name . FILTER (langMatches(lang(?name), "zh")) }
+  OPTIONAL { ?post rdfs:label ?nameEn . FILTER (langMatches(lang(?nameEn), "en")) }
 }"""
 
 _POST_FUNCTIONS = """
@@ -416,7 +434,11 @@ SELECT DISTINCT ?post ?function ?role WHERE {
 
 _DUTY_COUNT = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
-SELECT ?post (COUNT(DISTINCT ?duty) AS ?n) WHERE { ?duty a rkg:Duty ; rkg:dutyOf ?post } GROUP BY ?post"""
+SELECT ?org (COUNT(DISTINCT ?duty) AS ?n) WHERE {
+  ?duty a rkg:Duty ;
+        rkg:dutyOf ?post .
+  ?post rkg:inOrganisation ?org .
+} GROUP BY ?org"""
 
 _EXCLUDED = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
@@ -439,13 +461,13 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
     3,000 columns; a cell is lead (support) when any post of the column leads (supports).
     """
     kb = ctx.kb
-    wanted = {str(o) for o in organisations}
+    if ctx.post_rows is None:
+        ctx.prefetch_posts(source, organisations)
     posts_by_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
     post_unit: dict[str, tuple[str, str | None]] = {}
-    for row in source.select(_POSTS):
-        if row["org"] in wanted and row["post"] is not None and row["post"] not in post_unit:
-            posts_by_org[row["org"]].append((_int(row.get("unitOrder")) * 1000 + _int(row.get("order")), row["post"]))  # type: ignore[index]
-            post_unit[row["post"]] = (row.get("name") or "", row.get("unit"))  # type: ignore[index]
+    for post, (org_iri, order, name, unit) in (ctx.post_rows or {}).items():
+        posts_by_org[org_iri].append((order, post))
+        post_unit[post] = (name, unit)
     roles: dict[str, dict[str, str]] = defaultdict(dict)
     for row in source.select(_POST_FUNCTIONS):
         if row["function"] is None:
@@ -453,7 +475,7 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         cell = roles[row["post"]]  # type: ignore[index]
         if row["role"] == "lead" or cell.get(row["function"]) != "lead":  # type: ignore[arg-type]
             cell[row["function"]] = row["role"]  # type: ignore[index]
-    duty_n = {row["post"]: _int(row["n"]) for row in source.select(_DUTY_COUNT)}
+    duty_n = {row["org"]: _int(row["n"]) for row in source.select(_DUTY_COUNT)}
     excluded: dict[str, set[str]] = defaultdict(set)
     for row in source.select(_EXCLUDED):
         excluded[row["org"]].add(row["function"])  # type: ignore[index, arg-type]
@@ -500,7 +522,7 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         is_ref = org in ctx.reference_orgs
         bl = ctx.baselines.get(org)
         summaries.append(OrgSummary(
-            ctx.ref(org), is_ref, len(posts), sum(duty_n.get(p, 0) for p in posts),
+            ctx.ref(org), is_ref, len(posts), duty_n.get(str(org), 0),
             Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
             len(base_fns), lead_n, support_n, excl_n, by_kind, by_sev,
         ))

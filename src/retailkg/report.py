@@ -609,8 +609,21 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report, lang: str = "zh") -> str:
-    """JSON (both languages are always present; ``lang`` is accepted for a uniform signature)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+    """JSON (both languages are always present; ``lang`` is accepted for a uniform signature).
+
+    One line per top-level key and one per finding, coverage row or summary: still readable and
+    diffable, and written by json's C encoder (an indented dump goes through the pure-Python one,
+    3 s for a chain's 5,000 findings).
+    """
+    doc = report_dict(report)
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f"{json.dumps(key)}: [\n  {items}\n ]")
+        else:
+            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -448,6 +448,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
     orgs = set(ev.organisations)
     with _stage("naming findings", quiet=quiet):
+        ctx.prefetch_posts(facts_source or ev.rules_source, ev.organisations)
         findings = build_findings(results, ctx, info, orgs)
     mine = {r for f in findings for r in f.results}
     kept = [r for r in results if _result_id(r) in mine]

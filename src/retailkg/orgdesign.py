@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
@@ -31,8 +31,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
 from .kb import KnowledgeBase, StatementInfo, fold
-from .matcher import Match, Matcher
 from .ns import BASE, PREFIXES, PROV, RKG, RKGV
+
+if TYPE_CHECKING:  # the matcher pulls in numpy and BM25: imported when a free-text duty needs it
+    from .matcher import Match, Matcher
 
 __all__ = [
     "DEFAULT_BASELINE",
@@ -906,6 +908,8 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
         yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True)
         return
     if matcher is None:
+        from .matcher import Matcher
+
         matcher = Matcher(kb)
     m = matcher.match(text)
     lead = [fm.function for fm in m.functions if fm.role == "lead"]

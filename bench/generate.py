@@ -492,9 +492,10 @@ def _hq_plants() -> list[Planted]:
                 [result("rkgsh:GapDepartmentWithoutPost", iri("dept", "data-centre"))]),
         Planted("metric-without-post", "operations", "4.2.5 b names metrics (new customers, daily active users, order "
                 "conversion) that its standard post is not accountable for, and no post of the chain is",
-                [result("rkgsh:MetricAccountablePost", m + x) for x in ("new-customers", "daily-active-users", "order-conversion-rate")],
+                [result("rkgsh:MetricAccountablePost", m + x, org)
+                 for x in ("new-customers", "daily-active-users", "order-conversion-rate")],
                 # repurchase and retention are named too, but the service manager answers for them (4.2.3 b)
-                [result("rkgsh:MetricAccountablePost", m + x) for x in ("repurchase-rate", "retention-rate")]),
+                [result("rkgsh:MetricAccountablePost", m + x, org) for x in ("repurchase-rate", "retention-rate")]),
     ]
 
 
@@ -913,7 +914,8 @@ def expected(r: Resolved) -> dict[str, Any]:
                 results.add(("rkgsh:UnmappedDuty", d.iri, None))
     named = {m for p in r.posts for d in p.duties for m in d.concerns}
     answered = {m for p in r.posts for m in p.metrics}
-    results |= {("rkgsh:MetricAccountablePost", m, None) for m in named - answered}
+    # per organisation: ?value is the organisation whose statements name the metric (shapes/structure.ttl)
+    results |= {("rkgsh:MetricAccountablePost", m, ORG_BASE + "org") for m in named - answered}
 
     def deepest(us: frozenset[str]) -> str | None:
         return iri("dept", max(us, key=lambda u: (depth[u], u))) if us else None

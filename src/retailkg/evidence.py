@@ -235,7 +235,8 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         if rule is None:
             continue
         focus = URIRef(res.focus)
-        org = ctx.owner(focus)
+        # the metric rule says whose gap it is: ?value is the organisation
+        org = URIRef(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
         if org is None and (focus, RKG.baseline, None) not in ctx.lookup:
             org = focus if focus in organisations else None
         if org not in organisations:
@@ -277,7 +278,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     kb = ctx.kb
     first = rs[0]
     focus_node = URIRef(first.focus)
-    org = ctx.owner(focus_node)
+    org = URIRef(first.value) if rule.curie == "rkgsh:MetricAccountablePost" and first.value else ctx.owner(focus_node)
     if org is None:
         org = focus_node
     value = _value_node(first.value)

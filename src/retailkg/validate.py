@@ -231,12 +231,22 @@ def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
         statements += _subjects(context, RKG.routineOf, org)
         for stage in _subjects(context, RKG.stageOf, org):
             statements += [s for s in context.objects(stage, RKG.hasTask) if isinstance(s, URIRef)]
+        for u in units:  # how a statement belongs to the organisation (the metric rule asks)
+            for s in context.objects(u, RKG.hasUnitFunction):
+                d.add((u, RKG.hasUnitFunction, s))
+        for s in _subjects(context, RKG.routineOf, org):
+            d.add((s, RKG.routineOf, org))
+        for stage in _subjects(context, RKG.stageOf, org):
+            d.add((stage, RKG.stageOf, org))
+            for s in context.objects(stage, RKG.hasTask):
+                d.add((stage, RKG.hasTask, s))
         for s in statements:
             owner.setdefault(s, org)
             for m in context.objects(s, RKG.concernsMetric):
                 if isinstance(m, URIRef):
                     owner.setdefault(m, org)
                     d.add((m, RDF.type, RKG.Metric))
+                    d.add((s, RKG.concernsMetric, m))
     return Assembly(d, owner, orgs, baselines)
 
 
@@ -574,7 +584,7 @@ SELECT DISTINCT ?org ?baseline WHERE {
 
 _ORGS_IN_GRAPH = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
-SELECT DISTINCT ?org ?baseline WHERE {
+SELECT DISTINCT ?g ?org ?baseline WHERE {
   GRAPH ?g { ?org a rkg:Organisation }
   OPTIONAL { ?org rkg:baseline ?baseline }
 } ORDER BY ?org ?baseline"""

@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
-from rdflib import RDFS, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .catalog import DOCUMENTS, Document
@@ -38,6 +39,31 @@ from .orgdesign import ResolvedDesign
 from .rules import RuleResult, Source
 
 __all__ = ["Context", "build_findings", "coverage", "owner_of"]
+
+# rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
+# findings); the terms used here are built once.
+_R = SimpleNamespace(**{name: RKG[name] for name in (
+    "accountableFor",
+    "addressesFunction",
+    "baseline",
+    "concernsMetric",
+    "dutyOf",
+    "excludesFunction",
+    "hasTask",
+    "hasUnitFunction",
+    "inDepartment",
+    "inOrganisation",
+    "reference",
+    "routineOf",
+    "sourceDocument",
+    "stageOf",
+    "subUnitOf",
+    "supportsFunction",
+    "unitKind",
+    "unitOf",
+
+)})
+_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 
 _REPLICATED = ("store", "region")
 _OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
@@ -68,6 +94,7 @@ class Context:
         self._scope: dict[Node, URIRef | None] = {}
         self._units: dict[tuple[str, Node], object] = {}
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
+        self._post_en: dict[str, str] = {}
 
     def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
         """Every post of ``organisations`` with its names and unit, in one query: naming thousands of
@@ -78,12 +105,9 @@ class Context:
             post, org = row["post"], row["org"]
             if org not in wanted or post is None or post in self.post_rows:
                 continue
-            unit = row.get("unit")
             order = _int(row.get("unitOrder")) * 1000 + _int(row.get("order"))
-            self.post_rows[post] = (org, order, row.get("name") or "", unit)  # type: ignore[index]
-            node = URIRef(post)
-            self._posts[node] = PostRef(post, self.short(node), row.get("name") or "", row.get("nameEn") or "",
-                                        self.ref(URIRef(unit)) if unit else None)
+            self.post_rows[post] = (org, order, row.get("name") or "", row.get("unit"))  # type: ignore[index]
+            self._post_en[post] = row.get("nameEn") or ""
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -96,32 +120,36 @@ class Context:
     def ref(self, node: Node) -> Ref:
         r = self._refs.get(node)
         if r is None:
-            labels = self.lookup.objects(node, RDFS.label)
+            labels = self.lookup.objects(node, _LABEL)
             zh = _lang(labels, "zh") or self.kb.label(node, "zh")  # type: ignore[arg-type]
             en = _lang(labels, "en") or self.kb.label(node, "en")  # type: ignore[arg-type]
             r = self._refs[node] = Ref(str(node), self.short(node), zh, en)
         return r
 
     def post(self, node: Node) -> PostRef:
+        if node not in self._posts and self.post_rows is not None and str(node) in self.post_rows:
+            _org, _order, zh, unit = self.post_rows[str(node)]
+            self._posts[node] = PostRef(str(node), self.short(node), zh, self._post_en.get(str(node), ""),
+                                        self.ref(URIRef(unit)) if unit else None)
         if node not in self._posts:
             r = self.ref(node)
-            dept = self.lookup.value(node, RKG.inDepartment)
+            dept = self.lookup.value(node, _R.inDepartment)
             self._posts[node] = PostRef(r.iri, r.id, r.zh, r.en, self.ref(dept) if isinstance(dept, URIRef) else None)
         return self._posts[node]
 
     def citation(self, statement: Node) -> str:
         if self.design is not None and statement in self.design.duties:
             return self.design.duties[statement].source  # type: ignore[index]
-        doc_iri = self.lookup.value(statement, RKG.sourceDocument)
-        ref = str(self.lookup.value(statement, RKG.reference) or "")
+        doc_iri = self.lookup.value(statement, _R.sourceDocument)
+        ref = str(self.lookup.value(statement, _R.reference) or "")
         for doc in DOCUMENTS:
             if doc.iri == doc_iri:
                 return f"{doc.citation} {ref}".strip()
         return ref or self.short(statement)
 
     def duty_evidence(self, duty: Node, role: str) -> Evidence:
-        post = self.lookup.value(duty, RKG.dutyOf)
-        labels = self.lookup.objects(duty, RDFS.label)
+        post = self.lookup.value(duty, _R.dutyOf)
+        labels = self.lookup.objects(duty, _LABEL)
         ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
                       _lang(labels, "zh"), _lang(labels, "en"), self.citation(duty), str(duty))
         if self.design is not None and duty in self.design.duties:
@@ -134,7 +162,7 @@ class Context:
         return ev
 
     def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
-        return sorted(d for d in self.lookup.subjects(RKG.dutyOf, post)
+        return sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
                       if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
 
     # --- where things belong -------------------------------------------------------------------
@@ -147,10 +175,16 @@ class Context:
         self._owner[node] = found
         return found
 
+    def _unit_of(self, post: Node) -> Node | None:
+        row = self.post_rows.get(str(post)) if self.post_rows is not None else None
+        if row is not None:
+            return URIRef(row[3]) if row[3] else None
+        return self.lookup.value(post, _R.inDepartment)
+
     def scope(self, post: Node) -> URIRef | None:
         """The innermost store or region unit ``post`` sits in (None: none, the head office)."""
         if post not in self._scope:
-            unit = self.lookup.value(post, RKG.inDepartment)
+            unit = self._unit_of(post)
             self._scope[post] = self.unit_scope(unit) if unit is not None else None
         return self._scope[post]
 
@@ -160,7 +194,7 @@ class Context:
         if key not in self._units:
             found: URIRef | None = None
             for u in _chain(self, unit):
-                if str(self.lookup.value(u, RKG.unitKind) or "") in _REPLICATED:
+                if str(self.lookup.value(u, _R.unitKind) or "") in _REPLICATED:
                     found = u  # type: ignore[assignment]
                     break
             self._units[key] = found
@@ -174,7 +208,7 @@ class Context:
             names = []
             for u in _chain(self, unit):
                 if u == stop:
-                    names.append(f"<{self.lookup.value(u, RKG.unitKind)}>")
+                    names.append(f"<{self.lookup.value(u, _R.unitKind)}>")
                     break
                 names.append(self.ref(u).zh)
             self._units[key] = "/".join(names)
@@ -182,37 +216,39 @@ class Context:
 
     def place(self, post: Node, name: str | None = None, unit: Node | None = None) -> str:
         """A post's name and its units' names up to (not including) its store: equal across stores."""
-        name = name if name is not None else (self.ref(post).zh or self.ref(post).en)
-        unit = unit if unit is not None else self.lookup.value(post, RKG.inDepartment)
+        if name is None:
+            ref = self.post(post)
+            name = ref.zh or ref.en
+        unit = unit if unit is not None else self._unit_of(post)
         return name + ("/" + self.unit_place(unit) if unit is not None else "")
 
 
 def owner_of(lookup: Lookup, node: Node) -> URIRef | None:
     """The organisation of a node, following the design's own links (no inference)."""
-    org = lookup.value(node, RKG.inOrganisation)
+    org = lookup.value(node, _R.inOrganisation)
     if org is not None:
         return org if isinstance(org, URIRef) else None
-    for pred in (RKG.unitOf, RKG.routineOf, RKG.stageOf):
+    for pred in (_R.unitOf, _R.routineOf, _R.stageOf):
         org = lookup.value(node, pred)
         if isinstance(org, URIRef):
             return org
-    post = lookup.value(node, RKG.dutyOf)
+    post = lookup.value(node, _R.dutyOf)
     if isinstance(post, URIRef):
         return owner_of(lookup, post)
-    for pred in (RKG.hasUnitFunction, RKG.hasTask):
+    for pred in (_R.hasUnitFunction, _R.hasTask):
         for holder in lookup.subjects(pred, node):
             org = owner_of(lookup, holder)
             if org is not None:
                 return org
-    for post in lookup.subjects(RKG.accountableFor, node):
+    for post in lookup.subjects(_R.accountableFor, node):
         org = owner_of(lookup, post)
         if org is not None:
             return org
-    for statement in lookup.subjects(RKG.concernsMetric, node):
+    for statement in lookup.subjects(_R.concernsMetric, node):
         org = owner_of(lookup, statement)
         if org is not None:
             return org
-    if lookup.value(node, RKG.baseline) is not None or (node, RKG.excludesFunction, None) in lookup:
+    if lookup.value(node, _R.baseline) is not None or (node, _R.excludesFunction, None) in lookup:
         return node if isinstance(node, URIRef) else None
     return None
 
@@ -237,7 +273,7 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         focus = URIRef(res.focus)
         # the metric rule says whose gap it is: ?value is the organisation
         org = URIRef(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
-        if org is None and (focus, RKG.baseline, None) not in ctx.lookup:
+        if org is None and (focus, _R.baseline, None) not in ctx.lookup:
             org = focus if focus in organisations else None
         if org not in organisations:
             continue
@@ -298,7 +334,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     name = rule.curie
     if name in _OVERLAP_PAIR_RULES:
         f.posts = [ctx.post(p) for p in focus]
-        f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, RKG.addressesFunction, value)]  # type: ignore[arg-type]
+        f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, _R.addressesFunction, value)]  # type: ignore[arg-type]
     elif name in _OVERLAP_METRIC_RULES:
         f.posts = [ctx.post(p) for p in focus]
         f.evidence = [_accountability(ctx, p, value) for p in focus]
@@ -309,7 +345,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
             f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
     elif name == "rkgsh:GapSupportOnly":
         f.function = ctx.ref(value)  # type: ignore[arg-type]
-        sup = [(ctx.lookup.value(d, RKG.dutyOf), d) for d in ctx.lookup.subjects(RKG.supportsFunction, value)]  # type: ignore[arg-type]
+        sup = [(ctx.lookup.value(d, _R.dutyOf), d) for d in ctx.lookup.subjects(_R.supportsFunction, value)]  # type: ignore[arg-type]
         sup = sorted(((p, d) for p, d in sup if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
         f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
         f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
@@ -320,7 +356,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     elif name == "rkgsh:GapDepartmentWithoutPost":
         f.department = ctx.ref(focus_node)
     elif name == "rkgsh:UnmappedDuty":
-        post = ctx.lookup.value(focus_node, RKG.dutyOf)
+        post = ctx.lookup.value(focus_node, _R.dutyOf)
         if isinstance(post, URIRef):
             f.posts = [ctx.post(post)]
         f.evidence = [ctx.duty_evidence(focus_node, "unmapped")]
@@ -329,18 +365,18 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
             f.candidates = [(ctx.ref(c.function), round(c.score, 3)) for c in d.match.candidates]
     elif name == "rkgsh:MetricAccountablePost":
         f.metric = ctx.ref(focus_node)
-        stmts = sorted(s for s in ctx.lookup.subjects(RKG.concernsMetric, focus_node)
+        stmts = sorted(s for s in ctx.lookup.subjects(_R.concernsMetric, focus_node)
                        if isinstance(s, URIRef) and ctx.owner(s) == org)
         f.evidence = [ctx.duty_evidence(s, "concerns") for s in stmts]
-    elif ctx.lookup.value(focus_node, RKG.inOrganisation) is not None:
+    elif ctx.lookup.value(focus_node, _R.inOrganisation) is not None:
         f.posts = [ctx.post(p) for p in focus]
-    elif ctx.lookup.value(focus_node, RKG.dutyOf) is not None:
-        post = ctx.lookup.value(focus_node, RKG.dutyOf)
+    elif ctx.lookup.value(focus_node, _R.dutyOf) is not None:
+        post = ctx.lookup.value(focus_node, _R.dutyOf)
         f.posts = [ctx.post(post)]
         f.evidence = [ctx.duty_evidence(focus_node, "statement")]
     # where in the chain, and the key that is equal for the same finding in another store
-    posts = [URIRef(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, RKG.dutyOf) is None else
-                                                [ctx.lookup.value(focus_node, RKG.dutyOf)])
+    posts = [URIRef(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, _R.dutyOf) is None else
+                                                [ctx.lookup.value(focus_node, _R.dutyOf)])
     scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
     if f.department is not None:
         unit_scope = ctx.unit_scope(focus_node)
@@ -366,7 +402,7 @@ def _chain(ctx: Context, unit: Node) -> list[Node]:
     out: list[Node] = []
     while isinstance(unit, URIRef) and unit not in out:
         out.append(unit)
-        unit = ctx.lookup.value(unit, RKG.subUnitOf)  # type: ignore[assignment]
+        unit = ctx.lookup.value(unit, _R.subUnitOf)  # type: ignore[assignment]
     return out
 
 
@@ -380,7 +416,7 @@ def _result_id(r: RuleResult) -> str:
 def _accountability(ctx: Context, post: Node, metric: Any) -> Evidence:
     """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
     design = ctx.design
-    duties = ctx.duties_of(post, RKG.concernsMetric, metric)
+    duties = ctx.duties_of(post, _R.concernsMetric, metric)
     if design is not None and (post, metric) in design.metric_sources:
         if duties:
             ev = ctx.duty_evidence(duties[0], "accountable")

@@ -67,19 +67,37 @@ class StoreLookup:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
+        # the same few thousand nodes are looked up again and again: convert each once
+        self._ox: dict[Node, Any] = {}
+        self._iris: dict[str, URIRef] = {}
+
+    def _term(self, node: Node) -> Any:
+        t = self._ox.get(node)
+        if t is None:
+            t = self._ox[node] = _to_ox(node)
+        return t
+
+    def _back(self, term: Any) -> Node:
+        if isinstance(term, ox.NamedNode):
+            iri = self._iris.get(term.value)
+            if iri is None:
+                iri = self._iris[term.value] = URIRef(term.value)
+            return iri
+        return to_rdflib(term)
 
     def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
-        return self.store.quads_for_pattern(None if s is None else _to_ox(s), _to_ox(p), None if o is None else _to_ox(o), None)
+        return self.store.quads_for_pattern(None if s is None else self._term(s), self._term(p),
+                                            None if o is None else self._term(o), None)
 
     def objects(self, s: Node, p: URIRef) -> list[Node]:
-        return list(dict.fromkeys(to_rdflib(q.object) for q in self._quads(s, p, None)))
+        return list(dict.fromkeys(self._back(q.object) for q in self._quads(s, p, None)))
 
     def subjects(self, p: URIRef, o: Node) -> list[Node]:
-        return list(dict.fromkeys(to_rdflib(q.subject) for q in self._quads(None, p, o)))
+        return list(dict.fromkeys(self._back(q.subject) for q in self._quads(None, p, o)))
 
     def value(self, s: Node, p: URIRef) -> Node | None:
         for q in self._quads(s, p, None):
-            return to_rdflib(q.object)
+            return self._back(q.object)
         return None
 
     def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:

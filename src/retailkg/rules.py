@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -414,3 +414,58 @@ def _truthy(v: str | None) -> bool:
 def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None]]:
     """(shape, focus, value) of each result: what pySHACL would report."""
     return {r.key for r in results}
+
+
+def _worker(make_store: Callable[[], ox.Store], queries: Sequence[CompiledQuery], conn: Any) -> None:
+    """In the forked helper process: load its own store, run its share, send the results back."""
+    try:
+        results = run_rules(OxigraphSource(make_store()), queries)
+        conn.send(("ok", [(r.shape, r.focus, r.value, r.other) for r in results]))
+    except BaseException as e:
+        conn.send(("error", e))
+    finally:
+        conn.close()
+
+
+def run_rules_parallel(make_store: Callable[[], ox.Store], queries: Sequence[CompiledQuery] | None = None,
+                       *, workers: int | None = None, on_query: Any = None) -> tuple[ox.Store, list[RuleResult]]:
+    """Load the data and run the rules on two cores: a forked process loads its own copy and runs
+    the overlap queries while this one loads and runs the rest.
+
+    Oxigraph answers a query on one thread and pyoxigraph holds the GIL while it does, so threads
+    do not help; two processes do (bench/RESULTS.md, "scale"), at the cost of a second copy of the
+    store in memory. Falls back to one process where ``fork`` is unavailable, with one CPU, or
+    when ``workers`` is 1. Returns this process's store (the report is named from it) and the
+    results, sorted as :func:`run_rules` sorts them.
+    """
+    import multiprocessing as mp
+    import os
+
+    qs = list(queries if queries is not None else compiled_rules())
+    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if n < 2 or "fork" not in mp.get_all_start_methods() or len(qs) < 2:
+        store = make_store()
+        return store, run_rules(OxigraphSource(store), qs, on_query)
+    # the pair queries cost about as much as all the others together: one side each
+    theirs = [q for q in qs if q.pairs]
+    mine = [q for q in qs if not q.pairs]
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_worker, args=(make_store, theirs, child), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        store = make_store()
+        results = set(run_rules(OxigraphSource(store), mine, on_query))
+        status, payload = parent.recv()
+    finally:
+        proc.join(timeout=60)
+        if proc.is_alive():
+            proc.kill()
+    if status != "ok":
+        raise payload
+    results |= {RuleResult(*t) for t in payload}
+    if on_query is not None:
+        for q in theirs:
+            on_query(q)
+    return store, sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))

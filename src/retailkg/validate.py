@@ -449,12 +449,17 @@ class Evaluation:
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = False) -> Report:
-    """Run the compiled rules, then group, name and summarise their results into a :class:`Report`."""
+             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = False,
+             results: list[RuleResult] | None = None) -> Report:
+    """Run the compiled rules (unless ``results`` are given), then group, name and summarise their
+    results into a :class:`Report`."""
     from . import __version__
+
     info = {str(r.iri): r for r in rules(shapes)}
     queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
-    if quiet:
+    if results is not None:
+        pass
+    elif quiet:
         results = run_rules(ev.rules_source, queries)
     else:
         with progress.task("running rules", total=len(queries)) as bar:
@@ -549,10 +554,20 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
                     *, quiet: bool = False) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
-    with _stage("loading", quiet=quiet):
-        store = design_store(resolved)
+    store, results = _load_and_run(lambda: design_store(resolved), shapes, quiet)
     ev = Evaluation(OxigraphSource(store), StoreLookup(store), [resolved.organisation], {resolved.organisation: resolved.baseline})
-    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
+    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet, results=results)
+
+
+def _load_and_run(make_store: Any, shapes: Graph | None, quiet: bool) -> tuple[ox.Store, list[RuleResult]]:
+    """Load the store and run the rules, on two processes where the machine has two cores."""
+    from .rules import run_rules_parallel
+
+    queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
+    if quiet:
+        return run_rules_parallel(make_store, queries)
+    with progress.task("loading and running rules", total=len(queries)) as bar:
+        return run_rules_parallel(make_store, queries, on_query=lambda _q: bar.advance())
 
 
 def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
@@ -635,16 +650,21 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
     kb = kb or knowledge_base()
     if not path.is_file():
         raise InputError("file not found", file=str(path))
-    store = ox.Store()
-    with _stage("loading", quiet=quiet):
+
+    def make_store() -> ox.Store:
+        store = ox.Store()
         _load_rdf_file(store, path)
+        _orgs, found = _organisations(OxigraphSource(store).select(_ORGS), baseline, str(path))
+        for doc_id in sorted({d.id for d in found.values()}):
+            _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
+        return store
+
+    store, results = _load_and_run(make_store, None, quiet)
     source = OxigraphSource(store)
     orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
-    for doc_id in sorted({d.id for d in baselines.values()}):
-        _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
     ev = Evaluation(source, StoreLookup(store), orgs, baselines)
     main = baselines[orgs[0]]
-    return evaluate(ev, str(path), kb, main, None, quiet=quiet)
+    return evaluate(ev, str(path), kb, main, None, quiet=quiet, results=results)
 
 
 # The predicates findings are named from, fetched once from an endpoint (IndexLookup).

@@ -434,16 +434,18 @@ def run_rules_parallel(make_store: Callable[[], ox.Store], queries: Sequence[Com
 
     Oxigraph answers a query on one thread and pyoxigraph holds the GIL while it does, so threads
     do not help; two processes do (bench/RESULTS.md, "scale"), at the cost of a second copy of the
-    store in memory. Falls back to one process where ``fork`` is unavailable, with one CPU, or
-    when ``workers`` is 1. Returns this process's store (the report is named from it) and the
-    results, sorted as :func:`run_rules` sorts them.
+    store in memory. Falls back to one process where ``fork`` is unavailable, with one CPU, when
+    other threads run (a server in the same process), or when ``workers`` is 1. Returns this
+    process's store (the report is named from it) and the results, sorted as :func:`run_rules` does.
     """
     import multiprocessing as mp
     import os
+    import threading
 
     qs = list(queries if queries is not None else compiled_rules())
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if n < 2 or "fork" not in mp.get_all_start_methods() or len(qs) < 2:
+    # forking a process that runs other threads can deadlock the child on a lock one of them held
+    if n < 2 or "fork" not in mp.get_all_start_methods() or len(qs) < 2 or threading.active_count() > 1:
         store = make_store()
         return store, run_rules(OxigraphSource(store), qs, on_query)
     # the pair queries cost about as much as all the others together: one side each

@@ -200,7 +200,7 @@ def _load(root: str | None) -> KnowledgeBase:
     hand rdflib the triples: twice as fast as rdflib's Turtle parser, which every command pays."""
     import pyoxigraph as ox
 
-    from .lookup import to_rdflib
+    from .engine import from_oxigraph as to_rdflib
 
     g = Graph()
     for i, sf in enumerate(source_files(Path(root) if root else None)):

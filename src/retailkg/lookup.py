@@ -15,39 +15,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
-__all__ = ["IndexLookup", "Lookup", "StoreLookup", "to_rdflib"]
+from .engine import from_oxigraph, to_oxigraph
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def to_rdflib(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib writes it
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _to_ox(term: Node) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+__all__ = ["IndexLookup", "Lookup", "StoreLookup"]
 
 
 class Lookup(Protocol):
@@ -74,7 +47,7 @@ class StoreLookup:
     def _term(self, node: Node) -> Any:
         t = self._ox.get(node)
         if t is None:
-            t = self._ox[node] = _to_ox(node)
+            t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
         return t
 
     def _back(self, term: Any) -> Node:
@@ -83,7 +56,7 @@ class StoreLookup:
             if iri is None:
                 iri = self._iris[term.value] = URIRef(term.value)
             return iri
-        return to_rdflib(term)
+        return from_oxigraph(term)  # type: ignore[return-value]
 
     def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
         return self.store.quads_for_pattern(None if s is None else self._term(s), self._term(p),

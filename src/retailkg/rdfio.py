@@ -36,6 +36,17 @@ __all__ = [
 _OXI_POS = re.compile(r"at line (\d+) column (\d+)|between line (\d+) column (\d+)")
 
 
+def located_syntax_error(e: SyntaxError, path: Path, syntax: str) -> InputError:
+    """pyoxigraph's syntax error as one line naming the file, line and column."""
+    msg = str(e)
+    line, col = e.lineno, e.offset
+    if line is None and (m := _OXI_POS.search(msg)):
+        line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+    detail = msg.split(": ", 1)[1] if ": " in msg else msg
+    detail = re.sub(r"\s*\(line \d+\)$", "", detail)
+    return InputError(f"{syntax} syntax error: {detail}", file=str(path), line=line, column=col)
+
+
 def check_turtle_syntax(path: Path, data: bytes | None = None) -> None:
     """Raise :class:`InputError` with file, line and column if ``path`` is not valid Turtle."""
     try:
@@ -44,13 +55,7 @@ def check_turtle_syntax(path: Path, data: bytes | None = None) -> None:
         for _ in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
             pass
     except SyntaxError as e:
-        msg = str(e)
-        line, col = e.lineno, e.offset
-        if line is None and (m := _OXI_POS.search(msg)):
-            line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
-        detail = msg.split(": ", 1)[1] if ": " in msg else msg
-        detail = re.sub(r"\s*\(line \d+\)$", "", detail)
-        raise InputError(f"Turtle syntax error: {detail}", file=str(path), line=line, column=col) from None
+        raise located_syntax_error(e, path, "Turtle") from None
     except UnicodeDecodeError as e:
         raise InputError(f"not UTF-8 text ({e.reason})", file=str(path)) from None
 

@@ -19,7 +19,6 @@ Two modes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from .resources import shapes_dir
 
 if TYPE_CHECKING:
     from .matcher import Matcher
+from .rdfio import located_syntax_error
 from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, run_rules
 
 __all__ = [
@@ -162,6 +162,17 @@ def _add_function_types(d: Graph, kb: KnowledgeBase) -> None:
         if info.team:
             d.add((f, RDF.type, RKG.TeamFunction))
 
+def _add_baseline_coverage(d: Graph, kb: KnowledgeBase, std: Document) -> None:
+    """What a baseline covers, as the gap rule reads it: each of its duties' document and the
+    functions it leads (untyped, so that no shape targets the standard's duties)."""
+    d.add((std.iri, RDF.type, RKG.Standard))
+    for duty in kb.duties.values():
+        if duty.document == std:
+            for f in duty.lead:
+                d.add((duty.iri, RKG.sourceDocument, std.iri))
+                d.add((duty.iri, RKG.addressesFunction, f))
+
+
 def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
              baselines: dict[URIRef, Document] | None = None) -> Assembly:
     """Copy from ``context`` what the shapes read about ``organisations`` (see module docstring)."""
@@ -182,12 +193,7 @@ def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
         std = baselines.get(org)
         if std is not None:
             d.add((org, RKG.baseline, std.iri))
-            d.add((std.iri, RDF.type, RKG.Standard))
-            for duty in kb.duties.values():
-                if duty.document == std:
-                    for f in duty.lead:
-                        d.add((duty.iri, RKG.sourceDocument, std.iri))
-                        d.add((duty.iri, RKG.addressesFunction, f))
+            _add_baseline_coverage(d, kb, std)
         units = set(_subjects(context, RKG.unitOf, org))
         for u in sorted(units):
             owner[u] = org
@@ -350,13 +356,7 @@ def _kb_facts(baseline_id: str | None) -> bytes:
     d = Graph()
     _add_function_types(d, kb)
     if baseline_id is not None:
-        std = document(baseline_id)
-        d.add((std.iri, RDF.type, RKG.Standard))
-        for duty in kb.duties.values():
-            if duty.document == std:
-                for f in duty.lead:
-                    d.add((duty.iri, RKG.sourceDocument, std.iri))
-                    d.add((duty.iri, RKG.addressesFunction, f))
+        _add_baseline_coverage(d, kb, document(baseline_id))
     text = d.serialize(format="nt")
     return text.encode("utf-8") if isinstance(text, str) else text
 
@@ -632,14 +632,7 @@ def _load_rdf_file(store: ox.Store, path: Path) -> None:
             store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode("urn:retailkg:design"),
                             base_iri=path.resolve().as_uri(), lenient=True)
     except SyntaxError as e:
-        from .rdfio import _OXI_POS
-
-        msg = str(e)
-        line, col = e.lineno, e.offset
-        if line is None and (m := _OXI_POS.search(msg)):
-            line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
-        detail = re.sub(r"\s*\(line \d+\)$", "", msg.split(": ", 1)[1] if ": " in msg else msg)
-        raise InputError(f"RDF syntax error: {detail}", file=str(path), line=line, column=col) from None
+        raise located_syntax_error(e, path, "RDF") from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
 

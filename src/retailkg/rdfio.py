@@ -43,7 +43,7 @@ def located_syntax_error(e: SyntaxError, path: Path, syntax: str) -> InputError:
     if line is None and (m := _OXI_POS.search(msg)):
         line, col = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
     detail = msg.split(": ", 1)[1] if ": " in msg else msg
-    detail = re.sub(r"\s*\(line \d+\)$", "", detail)
+    detail = re.sub(r"\s*\((?:[^()]*, )?line \d+\)$", "", detail)  # the location is in the prefix already
     return InputError(f"{syntax} syntax error: {detail}", file=str(path), line=line, column=col)
 
 

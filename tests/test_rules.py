@@ -7,6 +7,7 @@ comparison here is against pySHACL's own report on the same data graph, (shape, 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -95,3 +96,35 @@ def test_an_untranslatable_constraint_is_refused() -> None:
     shapes.add((URIRef("https://w3id.org/retailkg/shapes#PostLabel"), SH.pattern, Literal("^x")))
     with pytest.raises(UnsupportedShape, match="pattern"):
         compile_rules(shapes)
+
+
+def _acme_store() -> ox.Store:
+    kb = knowledge_base()
+    from retailkg.validate import design_store
+
+    return design_store(resolve(read_design(REPO / "examples" / "acme-department-store.xlsx"), kb, matcher_for(kb)))
+
+
+def test_two_processes_find_what_one_finds() -> None:
+    """The forked split (overlap queries in a helper process) changes where the rules run, not what they find."""
+    from retailkg.rules import run_rules_parallel
+
+    _store, one = run_rules_parallel(_acme_store, workers=1)
+    _store, two = run_rules_parallel(_acme_store, workers=2)
+    assert one and any(r.other for r in two), "the example has overlap pairs, found by the helper process"
+    assert two == one
+
+
+def test_an_error_in_the_helper_process_reaches_the_caller() -> None:
+    from retailkg.errors import InputError
+    from retailkg.rules import run_rules_parallel
+
+    parent = os.getpid()
+
+    def make_store() -> ox.Store:
+        if os.getpid() != parent:  # only the forked helper fails; this process loads fine
+            raise InputError("broken design", file="x.yaml")
+        return _acme_store()
+
+    with pytest.raises(InputError, match="broken design"):
+        run_rules_parallel(make_store, workers=2)

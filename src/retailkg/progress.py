@@ -33,11 +33,12 @@ import os
 import sys
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from types import TracebackType
 from typing import TextIO, TypeVar
+
+from .textnorm import clip, display_width
 
 __all__ = ["ENV", "Task", "enabled", "is_quiet", "set_quiet", "stage", "task", "track"]
 
@@ -86,21 +87,12 @@ def enabled(stream: TextIO | None = None) -> bool:
 
 def _width(text: str) -> int:
     """Terminal cells of ``text``: CJK characters take two (a Chinese label would otherwise wrap)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width(text)
 
 
 def _fit(text: str, cells: int) -> str:
     """``text`` cut to ``cells`` terminal cells: a wrapped line cannot be redrawn with ``\\r``."""
-    if _width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "~"
+    return clip(text, cells, "~")
 
 
 class Task:

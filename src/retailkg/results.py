@@ -24,7 +24,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
@@ -33,6 +32,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .ns import BASE, PREFIXES
+from .textnorm import clip, display_width
 
 __all__ = [
     "FORMATS",
@@ -153,31 +153,8 @@ def compact(term: Term | None) -> str:
     return " ".join(str(term).split()) if "\n" in str(term) or "\r" in str(term) else str(term)
 
 
-def _width(s: str) -> int:
-    """Columns ``s`` takes in a terminal: East Asian wide and full-width characters take two."""
-    w = 0
-    for ch in s:
-        if unicodedata.combining(ch):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return w
-
-
-def _clip(s: str, width: int) -> str:
-    if width <= 0 or _width(s) <= width:
-        return s
-    out, w = [], 0
-    for ch in s:
-        cw = _width(ch)
-        if w + cw > width - 1:
-            break
-        out.append(ch)
-        w += cw
-    return "".join(out) + "…"
-
-
 def _pad(s: str, width: int) -> str:
-    return s + " " * (width - _width(s))
+    return s + " " * (width - display_width(s))
 
 
 def write_table(table: ResultTable, max_width: int = 60) -> str:
@@ -185,10 +162,10 @@ def write_table(table: ResultTable, max_width: int = 60) -> str:
     if table.kind == "ask":
         return ("true" if table.boolean else "false") + "\n"
     header = list(table.vars)
-    body = [[_clip(compact(t), max_width) for t in row] for row in table.rows]
+    body = [[clip(compact(t), max_width) for t in row] for row in table.rows]
     if not header:
         return ""
-    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in body]) for i, h in enumerate(header)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]

@@ -33,3 +33,28 @@ def found_in(needle: str, haystack_normalised: str) -> bool:
     """True when ``needle`` (without trailing punctuation) occurs in an already normalised text."""
     n = normalise(needle).rstrip(",.;:!?")
     return bool(n) and n in haystack_normalised
+
+
+def display_width(s: str) -> int:
+    """Columns ``s`` takes in a terminal: East Asian wide and full-width characters take two,
+    combining marks none (a Chinese label would otherwise overflow its column or wrap its line)."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def clip(s: str, width: int, mark: str = "…") -> str:
+    """``s`` cut to ``width`` terminal columns, ``mark`` showing that it was cut."""
+    if width <= 0 or display_width(s) <= width:
+        return s
+    out, w = [], 0
+    for ch in s:
+        cw = display_width(ch)
+        if w + cw > width - display_width(mark):
+            break
+        out.append(ch)
+        w += cw
+    return "".join(out) + mark

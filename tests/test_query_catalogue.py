@@ -214,3 +214,16 @@ def test_typed_parameters() -> None:
 )
 def test_adhoc_parameter_terms(value: str, term: object) -> None:
     assert parse_term(value) == term
+
+
+def test_queries_are_checked_safely_from_several_threads() -> None:
+    """validate asks an endpoint the rules' queries from two threads, and each is checked first:
+    rdflib's parser keeps state between calls, so two parses at once must not break each other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from retailkg.rules import compiled_rules
+
+    texts = [q.text for q in compiled_rules()] * 3
+    with ThreadPoolExecutor(4) as pool:
+        kinds = list(pool.map(lambda t: check(t, "rule").kind, texts))
+    assert kinds == ["select"] * len(texts)

@@ -36,9 +36,9 @@ from .kb import KnowledgeBase
 from .lookup import Lookup
 from .ns import RKG
 from .orgdesign import ResolvedDesign
-from .rules import RuleResult, Source
+from .rules import Row, RuleResult, Source
 
-__all__ = ["Context", "build_findings", "coverage", "owner_of"]
+__all__ = ["FACT_QUERIES", "Context", "build_findings", "coverage", "owner_of"]
 
 # rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
 # findings); the terms used here are built once.
@@ -63,18 +63,10 @@ _R = SimpleNamespace(**{name: RKG[name] for name in (
     "unitOf",
 
 )})
-_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 
 _REPLICATED = ("store", "region")
 _OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
 _OVERLAP_METRIC_RULES = ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine")
-
-
-def _lang(values: Iterable[Node], lang: str) -> str:
-    for o in values:
-        if isinstance(o, Literal) and o.language == lang:
-            return str(o)
-    return ""
 
 
 @dataclass
@@ -94,6 +86,7 @@ class Context:
         self._scope: dict[Node, URIRef | None] = {}
         self._units: dict[tuple[str, Node], object] = {}
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
+        self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
         self._post_en: dict[str, str] = {}
 
     def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
@@ -101,13 +94,18 @@ class Context:
         findings then needs no lookup per post, and the coverage matrix reuses the rows."""
         wanted = {str(o) for o in organisations}
         self.post_rows = {}
-        for row in source.select(_POSTS):
+        for row in self.rows(source, _POSTS):
             post, org = row["post"], row["org"]
             if org not in wanted or post is None or post in self.post_rows:
                 continue
             order = _int(row.get("unitOrder")) * 1000 + _int(row.get("order"))
             self.post_rows[post] = (org, order, row.get("name") or "", row.get("unit"))  # type: ignore[index]
             self._post_en[post] = row.get("nameEn") or ""
+
+    def rows(self, source: Source, text: str) -> list[Row]:
+        """The rows of one of FACT_QUERIES: fetched beforehand, or asked now."""
+        found = self.facts.get(text)
+        return found if found is not None else list(source.select(text))
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -120,9 +118,9 @@ class Context:
     def ref(self, node: Node) -> Ref:
         r = self._refs.get(node)
         if r is None:
-            labels = self.lookup.objects(node, _LABEL)
-            zh = _lang(labels, "zh") or self.kb.label(node, "zh")  # type: ignore[arg-type]
-            en = _lang(labels, "en") or self.kb.label(node, "en")  # type: ignore[arg-type]
+            zh, en = self.lookup.names(node)
+            zh = zh or self.kb.label(node, "zh")  # type: ignore[arg-type]
+            en = en or self.kb.label(node, "en")  # type: ignore[arg-type]
             r = self._refs[node] = Ref(str(node), self.short(node), zh, en)
         return r
 
@@ -149,9 +147,9 @@ class Context:
 
     def duty_evidence(self, duty: Node, role: str) -> Evidence:
         post = self.lookup.value(duty, _R.dutyOf)
-        labels = self.lookup.objects(duty, _LABEL)
+        zh, en = self.lookup.names(duty)
         ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
-                      _lang(labels, "zh"), _lang(labels, "en"), self.citation(duty), str(duty))
+                      zh, en, self.citation(duty), str(duty))
         if self.design is not None and duty in self.design.duties:
             rd = self.design.duties[duty]  # type: ignore[index]
             fm = next(iter(rd.match.functions), None) if rd.match is not None else None
@@ -482,6 +480,10 @@ PREFIX rkg: <https://w3id.org/retailkg/ontology#>
 SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
 
 
+FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED)
+"""What naming and coverage read with whole-graph queries: asked alongside the rules (rules.run_parallel)."""
+
+
 def _int(x: str | None) -> int:
     try:
         return int(float(x)) if x is not None else 0
@@ -506,15 +508,15 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         posts_by_org[org_iri].append((order, post))
         post_unit[post] = (name, unit)
     roles: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in source.select(_POST_FUNCTIONS):
+    for row in ctx.rows(source, _POST_FUNCTIONS):
         if row["function"] is None:
             continue
         cell = roles[row["post"]]  # type: ignore[index]
         if row["role"] == "lead" or cell.get(row["function"]) != "lead":  # type: ignore[arg-type]
             cell[row["function"]] = row["role"]  # type: ignore[index]
-    duty_n = {row["org"]: _int(row["n"]) for row in source.select(_DUTY_COUNT)}
+    duty_n = {row["org"]: _int(row["n"]) for row in ctx.rows(source, _DUTY_COUNT)}
     excluded: dict[str, set[str]] = defaultdict(set)
-    for row in source.select(_EXCLUDED):
+    for row in ctx.rows(source, _EXCLUDED):
         excluded[row["org"]].add(row["function"])  # type: ignore[index, arg-type]
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)

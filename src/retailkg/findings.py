@@ -118,6 +118,15 @@ class Ref:
         return first or second or self.id
 
     def to_json(self) -> dict[str, Any]:
+        # a chain's report cites one post or function thousands of times: built once, shared
+        # (callers serialise these dicts, never change them)
+        d: dict[str, Any] | None = self.__dict__.get("_json")
+        if d is None:
+            d = self._json_dict()
+            object.__setattr__(self, "_json", d)
+        return d
+
+    def _json_dict(self) -> dict[str, Any]:
         return {"iri": self.iri, "id": self.id, "name": {"zh": self.zh, "en": self.en}}
 
 
@@ -127,8 +136,8 @@ class PostRef(Ref):
 
     department: Ref | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        d = super().to_json()
+    def _json_dict(self) -> dict[str, Any]:
+        d = super()._json_dict()
         d["department"] = self.department.to_json() if self.department else None
         return d
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -386,25 +386,36 @@ def run_rules(source: Source, queries: Sequence[CompiledQuery] | None = None,
     """
     out: set[RuleResult] = set()
     for q in queries if queries is not None else compiled_rules():
-        for row in source.select(q.text):
-            this = row.get("this")
-            if this is None:
-                continue
-            value = row.get("value")
-            if q.pairs:
-                other = row.get("other")
-                for shape, params in q.dispatch.items():
-                    if all(_truthy(row.get(k)) == v for k, v in params.items()):
-                        out.add(RuleResult(shape, this, value, other))
-                        if other is not None:
-                            out.add(RuleResult(shape, other, value, this))
-                continue
-            if value is None and q.value_is_focus:
-                value = this
-            out.add(RuleResult(q.shapes[0], this, value))
+        out.update(_query_results(source, q))
         if on_query is not None:
             on_query(q)
-    return sorted(out, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
+    return _sorted(out)
+
+
+def _sorted(results: Iterable[RuleResult]) -> list[RuleResult]:
+    return sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
+
+
+def _query_results(source: Source, q: CompiledQuery) -> list[RuleResult]:
+    """The results of one compiled query."""
+    out: list[RuleResult] = []
+    for row in source.select(q.text):
+        this = row.get("this")
+        if this is None:
+            continue
+        value = row.get("value")
+        if q.pairs:
+            other = row.get("other")
+            for shape, params in q.dispatch.items():
+                if all(_truthy(row.get(k)) == v for k, v in params.items()):
+                    out.append(RuleResult(shape, this, value, other))
+                    if other is not None:
+                        out.append(RuleResult(shape, other, value, this))
+            continue
+        if value is None and q.value_is_focus:
+            value = this
+        out.append(RuleResult(q.shapes[0], this, value))
+    return out
 
 
 def _truthy(v: str | None) -> bool:
@@ -416,58 +427,42 @@ def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None
     return {r.key for r in results}
 
 
-def _worker(make_store: Callable[[], ox.Store], queries: Sequence[CompiledQuery], conn: Any) -> None:
-    """In the forked helper process: load its own store, run its share, send the results back."""
-    try:
-        results = run_rules(OxigraphSource(make_store()), queries)
-        conn.send(("ok", [(r.shape, r.focus, r.value, r.other) for r in results]))
-    except BaseException as e:
-        conn.send(("error", e))
-    finally:
-        conn.close()
+def run_rules_parallel(source: Source, queries: Sequence[CompiledQuery] | None = None,
+                       *, workers: int | None = None, on_query: Any = None) -> list[RuleResult]:
+    """:func:`run_rules` on several threads sharing one source; the same results (see :func:`run_parallel`)."""
+    return run_parallel(source, queries, (), workers=workers, on_query=on_query)[0]
 
 
-def run_rules_parallel(make_store: Callable[[], ox.Store], queries: Sequence[CompiledQuery] | None = None,
-                       *, workers: int | None = None, on_query: Any = None) -> tuple[ox.Store, list[RuleResult]]:
-    """Load the data and run the rules on two cores: a forked process loads its own copy and runs
-    the overlap queries while this one loads and runs the rest.
+def run_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selects: Sequence[str],
+                 *, workers: int | None = None, on_query: Any = None) -> tuple[list[RuleResult], list[list[Row]]]:
+    """The rules' results, and the rows of each of ``selects`` (the queries the report is named
+    and summarised from), all answered on several threads sharing one source.
 
-    Oxigraph answers a query on one thread and pyoxigraph holds the GIL while it does, so threads
-    do not help; two processes do (bench/RESULTS.md, "scale"), at the cost of a second copy of the
-    store in memory. Falls back to one process where ``fork`` is unavailable, with one CPU, when
-    other threads run (a server in the same process), or when ``workers`` is 1. Returns this
-    process's store (the report is named from it) and the results, sorted as :func:`run_rules` does.
+    pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
+    store use two cores (at a million triples: 4.7 s of rules in 2.0 s, bench/RESULTS.md, "scale")
+    without the second copy of the store a process would need; an endpoint answers the
+    threads' requests concurrently. The pair queries cost about as much as all the others
+    together, so they are handed out first and the rest fill in behind them. ``on_query`` is
+    called from this thread for each rule query, so a progress bar needs no lock.
     """
-    import multiprocessing as mp
     import os
-    import threading
+    from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
     qs = list(queries if queries is not None else compiled_rules())
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
-    # forking a process that runs other threads can deadlock the child on a lock one of them held
-    if n < 2 or "fork" not in mp.get_all_start_methods() or len(qs) < 2 or threading.active_count() > 1:
-        store = make_store()
-        return store, run_rules(OxigraphSource(store), qs, on_query)
-    # the pair queries cost about as much as all the others together: one side each
-    theirs = [q for q in qs if q.pairs]
-    mine = [q for q in qs if not q.pairs]
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker, args=(make_store, theirs, child), daemon=True)
-    proc.start()
-    child.close()
+    if n < 2 or len(qs) + len(selects) < 2:
+        return run_rules(source, qs, on_query), [list(source.select(t)) for t in selects]
+    ordered = sorted(qs, key=lambda q: not q.pairs)  # stable: pairs first, then the compiled order
+    out: set[RuleResult] = set()
+    pool = ThreadPoolExecutor(n, thread_name_prefix="retailkg-rules")
     try:
-        store = make_store()
-        results = set(run_rules(OxigraphSource(store), mine, on_query))
-        status, payload = parent.recv()
+        rule_futures: dict[Future[Any], CompiledQuery] = {pool.submit(_query_results, source, q): q for q in ordered}
+        select_futures = [pool.submit(lambda t: list(source.select(t)), t) for t in selects]
+        for fut in as_completed(rule_futures):
+            out.update(fut.result())
+            if on_query is not None:
+                on_query(rule_futures[fut])
+        rows = [f.result() for f in select_futures]
     finally:
-        proc.join(timeout=60)
-        if proc.is_alive():
-            proc.kill()
-    if status != "ok":
-        raise payload
-    results |= {RuleResult(*t) for t in payload}
-    if on_query is not None:
-        for q in theirs:
-            on_query(q)
-    return store, sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
+        pool.shutdown(wait=True, cancel_futures=True)
+    return _sorted(out), rows

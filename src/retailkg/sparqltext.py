@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -106,12 +107,21 @@ def syntax_error(text: str, source: str, fallback: Exception | None = None) -> I
     return InputError(f"SPARQL syntax error: {fallback}", file=source)
 
 
+_PARSE_LOCK = threading.Lock()
+
+
 def check(text: str, source: str = "query") -> QueryInfo:
-    """Parse ``text`` as a SPARQL query without running it; raise :class:`InputError` if it is not one."""
+    """Parse ``text`` as a SPARQL query without running it; raise :class:`InputError` if it is not one.
+
+    rdflib's parser (pyparsing) keeps state between calls: two threads parsing at once fail with
+    errors such as "postParse2() missing 1 required positional argument", so parses take turns
+    (validate asks an endpoint the rules' queries from two threads).
+    """
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        parsed = parseQuery(text)
+        with _PARSE_LOCK:
+            parsed = parseQuery(text)
     except Exception as e:
         raise syntax_error(text, source, e) from None
     q: Any = parsed[1]

@@ -35,7 +35,7 @@ from rdflib.plugins.sparql.sparql import Query
 from . import progress
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
-from .evidence import Context, _result_id, build_findings, coverage
+from .evidence import FACT_QUERIES, Context, _result_id, build_findings, coverage
 from .findings import Kind, Ref, Report, Severity
 from .kb import KnowledgeBase, knowledge_base
 from .lookup import Lookup, StoreLookup
@@ -46,7 +46,7 @@ from .resources import shapes_dir
 if TYPE_CHECKING:
     from .matcher import Matcher
 from .rdfio import located_syntax_error
-from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, run_rules
+from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, run_parallel
 
 __all__ = [
     "RKGSH",
@@ -364,7 +364,7 @@ def _kb_facts(baseline_id: str | None) -> bytes:
 def _load(store: ox.Store, data: bytes | str, graph: str) -> None:
     """Load N-Triples retailkg wrote itself (lenient: its IRIs are known good, 25 % faster)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    store.bulk_load(raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph), lenient=True)
+    store.load(raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph), lenient=True)
 
 
 class ValidationReportGraph:
@@ -449,30 +449,28 @@ class Evaluation:
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None, *, facts_source: Source | None = None, quiet: bool = False,
-             results: list[RuleResult] | None = None) -> Report:
-    """Run the compiled rules (unless ``results`` are given), then group, name and summarise their
-    results into a :class:`Report`."""
+             shapes: Graph | None = None, *, quiet: bool = False) -> Report:
+    """Run the compiled rules and the report's own queries (together, on two threads), then group,
+    name and summarise the results into a :class:`Report`."""
     from . import __version__
 
     info = {str(r.iri): r for r in rules(shapes)}
     queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
-    if results is not None:
-        pass
-    elif quiet:
-        results = run_rules(ev.rules_source, queries)
+    if quiet:
+        results, rows = run_parallel(ev.rules_source, queries, FACT_QUERIES)
     else:
         with progress.task("running rules", total=len(queries)) as bar:
-            results = run_rules(ev.rules_source, queries, on_query=lambda _q: bar.advance())
+            results, rows = run_parallel(ev.rules_source, queries, FACT_QUERIES, on_query=lambda _q: bar.advance())
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
+    ctx.facts = dict(zip(FACT_QUERIES, rows, strict=True))
     orgs = set(ev.organisations)
     with _stage("naming findings", quiet=quiet):
-        ctx.prefetch_posts(facts_source or ev.rules_source, ev.organisations)
+        ctx.prefetch_posts(ev.rules_source, ev.organisations)
         findings = build_findings(results, ctx, info, orgs)
     mine = {r for f in findings for r in f.results}
     kept = [r for r in results if _result_id(r) in mine]
     with _stage("coverage", quiet=quiet):
-        summaries, matrices = coverage(facts_source or ev.rules_source, ctx, ev.organisations, findings, baseline)
+        summaries, matrices = coverage(ev.rules_source, ctx, ev.organisations, findings, baseline)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
         not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info), design.ntriples() if design else None,
@@ -539,7 +537,7 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
     _load(store, g.serialize(format="nt"), "urn:retailkg:kb")
     rules_source = OxigraphSource(store, default_graph="urn:retailkg:assembled")
     ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs)
-    return evaluate(ev, "bundled documents", kb, std, None, shapes, facts_source=rules_source)
+    return evaluate(ev, "bundled documents", kb, std, None, shapes)
 
 
 def design_store(resolved: ResolvedDesign) -> ox.Store:
@@ -554,20 +552,11 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
                     *, quiet: bool = False) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
-    store, results = _load_and_run(lambda: design_store(resolved), shapes, quiet)
-    ev = Evaluation(OxigraphSource(store), StoreLookup(store), [resolved.organisation], {resolved.organisation: resolved.baseline})
-    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet, results=results)
-
-
-def _load_and_run(make_store: Any, shapes: Graph | None, quiet: bool) -> tuple[ox.Store, list[RuleResult]]:
-    """Load the store and run the rules, on two processes where the machine has two cores."""
-    from .rules import run_rules_parallel
-
-    queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
-    if quiet:
-        return run_rules_parallel(make_store, queries)
-    with progress.task("loading and running rules", total=len(queries)) as bar:
-        return run_rules_parallel(make_store, queries, on_query=lambda _q: bar.advance())
+    with _stage("loading", quiet=quiet):
+        store = design_store(resolved)
+    source = OxigraphSource(store)
+    ev = Evaluation(source, StoreLookup(store), [resolved.organisation], {resolved.organisation: resolved.baseline})
+    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
 
 
 def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
@@ -627,9 +616,9 @@ def _load_rdf_file(store: ox.Store, path: Path) -> None:
     fmt = RDF_FORMATS[path.suffix.lower()]
     try:
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            store.bulk_load(path=str(path), format=fmt, lenient=True)
+            store.load(path=str(path), format=fmt, lenient=True)
         else:
-            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode("urn:retailkg:design"),
+            store.load(path=str(path), format=fmt, to_graph=ox.NamedNode("urn:retailkg:design"),
                             base_iri=path.resolve().as_uri(), lenient=True)
     except SyntaxError as e:
         raise located_syntax_error(e, path, "RDF") from None
@@ -640,24 +629,29 @@ def _load_rdf_file(store: ox.Store, path: Path) -> None:
 def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
-    kb = kb or knowledge_base()
+    from concurrent.futures import ThreadPoolExecutor
+
     if not path.is_file():
         raise InputError("file not found", file=str(path))
 
-    def make_store() -> ox.Store:
+    def load() -> ox.Store:
         store = ox.Store()
         _load_rdf_file(store, path)
-        _orgs, found = _organisations(OxigraphSource(store).select(_ORGS), baseline, str(path))
-        for doc_id in sorted({d.id for d in found.values()}):
-            _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
         return store
 
-    store, results = _load_and_run(make_store, None, quiet)
+    # pyoxigraph parses without the GIL: this thread reads the knowledge base meanwhile
+    with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
+        loading = pool.submit(load)
+        kb = kb or knowledge_base()
+        _kb_facts(_standard(baseline).id)
+        with _stage("loading", quiet=quiet):
+            store = loading.result()
     source = OxigraphSource(store)
     orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
+    for doc_id in sorted({d.id for d in baselines.values()}):
+        _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
     ev = Evaluation(source, StoreLookup(store), orgs, baselines)
-    main = baselines[orgs[0]]
-    return evaluate(ev, str(path), kb, main, None, quiet=quiet, results=results)
+    return evaluate(ev, str(path), kb, baselines[orgs[0]], None, quiet=quiet)
 
 
 # The predicates findings are named from, fetched once from an endpoint (IndexLookup).

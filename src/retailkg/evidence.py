@@ -128,7 +128,7 @@ class Context:
         if node not in self._posts and self.post_rows is not None and str(node) in self.post_rows:
             _org, _order, zh, unit = self.post_rows[str(node)]
             self._posts[node] = PostRef(str(node), self.short(node), zh, self._post_en.get(str(node), ""),
-                                        self.ref(URIRef(unit)) if unit else None)
+                                        self.ref(self.lookup.iri(unit)) if unit else None)
         if node not in self._posts:
             r = self.ref(node)
             dept = self.lookup.value(node, _R.inDepartment)
@@ -176,7 +176,7 @@ class Context:
     def _unit_of(self, post: Node) -> Node | None:
         row = self.post_rows.get(str(post)) if self.post_rows is not None else None
         if row is not None:
-            return URIRef(row[3]) if row[3] else None
+            return self.lookup.iri(row[3]) if row[3] else None
         return self.lookup.value(post, _R.inDepartment)
 
     def scope(self, post: Node) -> URIRef | None:
@@ -268,9 +268,9 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         rule = rule_info.get(res.shape)
         if rule is None:
             continue
-        focus = URIRef(res.focus)
+        focus = ctx.lookup.iri(res.focus)
         # the metric rule says whose gap it is: ?value is the organisation
-        org = URIRef(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
+        org = ctx.lookup.iri(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
         if org is None and (focus, _R.baseline, None) not in ctx.lookup:
             org = focus if focus in organisations else None
         if org not in organisations:
@@ -279,7 +279,7 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
             if res.other is None:
                 continue
             # both orientations of a pair share the key, so they land in the same finding
-            scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(URIRef(res.other))) if s is not None}))
+            scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(ctx.lookup.iri(res.other))) if s is not None}))
             key: tuple[Any, ...] = (res.shape, org, res.value, scopes)
         elif res.shape.endswith("#NoReportingCycle"):
             key = (res.shape, org)
@@ -302,24 +302,24 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
     return sorted(out, key=key)
 
 
-def _value_node(value: str | None) -> Node | None:
+def _value_node(value: str | None, ctx: Context) -> Node | None:
     if value is None:
         return None
-    return URIRef(value) if ":" in value and " " not in value else Literal(value)
+    return ctx.lookup.iri(value) if ":" in value and " " not in value else Literal(value)
 
 
 def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     kb = ctx.kb
     first = rs[0]
-    focus_node = URIRef(first.focus)
-    org = URIRef(first.value) if rule.curie == "rkgsh:MetricAccountablePost" and first.value else ctx.owner(focus_node)
+    focus_node = ctx.lookup.iri(first.focus)
+    org = ctx.lookup.iri(first.value) if rule.curie == "rkgsh:MetricAccountablePost" and first.value else ctx.owner(focus_node)
     if org is None:
         org = focus_node
-    value = _value_node(first.value)
+    value = _value_node(first.value, ctx)
     if rule.kind is Kind.OVERLAP:
-        focus = sorted({URIRef(r.focus) for r in rs} | {URIRef(r.other) for r in rs if r.other}, key=str)
+        focus = sorted({ctx.lookup.iri(r.focus) for r in rs} | {ctx.lookup.iri(r.other) for r in rs if r.other}, key=str)
     else:
-        focus = sorted({URIRef(r.focus) for r in rs}, key=str)
+        focus = sorted({ctx.lookup.iri(r.focus) for r in rs}, key=str)
     f = Finding(
         rule.kind, rule.severity, rule.curie, str(rule.iri), "", "",
         ctx.ref(org), [str(x) for x in focus], value=first.value or "", path=rule.path,
@@ -373,7 +373,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
         f.posts = [ctx.post(post)]
         f.evidence = [ctx.duty_evidence(focus_node, "statement")]
     # where in the chain, and the key that is equal for the same finding in another store
-    posts = [URIRef(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, _R.dutyOf) is None else
+    posts = [ctx.lookup.iri(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, _R.dutyOf) is None else
                                                 [ctx.lookup.value(focus_node, _R.dutyOf)])
     scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
     if f.department is not None:
@@ -526,13 +526,13 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
         columns: dict[str, list[str]] = {}
         for p in posts:
             name, unit = post_unit[p]
-            unit_node = URIRef(unit) if unit else None
+            unit_node = ctx.lookup.iri(unit) if unit else None
             replicated = unit_node is not None and ctx.unit_scope(unit_node) is not None
-            key = "place:" + ctx.place(URIRef(p), name, unit_node) if replicated else p
+            key = "place:" + ctx.place(ctx.lookup.iri(p), name, unit_node) if replicated else p
             columns.setdefault(key, []).append(p)
         col_refs = []
         for key, members in columns.items():
-            ref = ctx.post(URIRef(members[0]))
+            ref = ctx.post(ctx.lookup.iri(members[0]))
             if key.startswith("place:"):
                 n = len(members)
                 ref = PostRef(ref.iri, ref.id, f"{ref.zh} ×{n:,}", f"{ref.en or ref.zh} ×{n:,}", ref.department)

@@ -40,6 +40,15 @@ class Lookup(Protocol):
         """The zh and en ``rdfs:label`` of ``s`` ("" when it has none)."""
         ...
 
+    def iri(self, value: str) -> URIRef:
+        """The one URIRef for ``value`` the lookups also hand back (interned).
+
+        rdflib compares terms in Python, so dictionaries keyed by terms are only fast when the
+        keys are the same objects; a chain's report asks about the same few thousand nodes
+        hundreds of thousands of times.
+        """
+        ...
+
 
 class StoreLookup:
     """Lookups on a pyoxigraph store, over all its graphs."""
@@ -56,12 +65,15 @@ class StoreLookup:
             t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
         return t
 
+    def iri(self, value: str) -> URIRef:
+        iri = self._iris.get(value)
+        if iri is None:
+            iri = self._iris[value] = URIRef(value)
+        return iri
+
     def _back(self, term: Any) -> Node:
         if isinstance(term, ox.NamedNode):
-            iri = self._iris.get(term.value)
-            if iri is None:
-                iri = self._iris[term.value] = URIRef(term.value)
-            return iri
+            return self.iri(term.value)
         return from_oxigraph(term)  # type: ignore[return-value]
 
     def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
@@ -95,7 +107,10 @@ class IndexLookup:
     def __init__(self, triples: Iterable[tuple[Node, URIRef, Node]]) -> None:
         self._sp: dict[tuple[Node, URIRef], list[Node]] = defaultdict(list)
         self._po: dict[tuple[URIRef, Node], list[Node]] = defaultdict(list)
+        self._iris: dict[str, URIRef] = {}
         for s, p, o in triples:
+            s, p = self._intern(s), self._intern(p)  # type: ignore[assignment]
+            o = self._intern(o)
             self._sp[(s, p)].append(o)
             self._po[(p, o)].append(s)
 
@@ -115,6 +130,15 @@ class IndexLookup:
 
     def names(self, s: Node) -> tuple[str, str]:
         return _zh_en((str(o), o.language) for o in self._sp.get((s, _LABEL), ()) if isinstance(o, Literal))
+
+    def iri(self, value: str) -> URIRef:
+        iri = self._iris.get(value)
+        if iri is None:
+            iri = self._iris[value] = URIRef(value)
+        return iri
+
+    def _intern(self, node: Node) -> Node:
+        return self.iri(str(node)) if type(node) is URIRef else node
 
 
 def _zh_en(labels: Iterable[tuple[str, str | None]]) -> tuple[str, str]:

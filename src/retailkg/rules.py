@@ -441,8 +441,7 @@ def run_parallel(source: Source, queries: Sequence[CompiledQuery] | None, select
     pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
     store use two cores (at a million triples: 4.7 s of rules in 2.0 s, bench/RESULTS.md, "scale")
     without the second copy of the store a process would need; an endpoint answers the
-    threads' requests concurrently. The pair queries cost about as much as all the others
-    together, so they are handed out first and the rest fill in behind them. ``on_query`` is
+    threads' requests concurrently. ``on_query`` is
     called from this thread for each rule query, so a progress bar needs no lock.
     """
     import os
@@ -452,12 +451,14 @@ def run_parallel(source: Source, queries: Sequence[CompiledQuery] | None, select
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if n < 2 or len(qs) + len(selects) < 2:
         return run_rules(source, qs, on_query), [list(source.select(t)) for t in selects]
-    ordered = sorted(qs, key=lambda q: not q.pairs)  # stable: pairs first, then the compiled order
     out: set[RuleResult] = set()
     pool = ThreadPoolExecutor(n, thread_name_prefix="retailkg-rules")
     try:
-        rule_futures: dict[Future[Any], CompiledQuery] = {pool.submit(_query_results, source, q): q for q in ordered}
+        # roughly costliest first, so that no thread is left with a long query at the end:
+        # the pair queries, the report's whole-graph selects, then the single-shape rules
+        rule_futures: dict[Future[Any], CompiledQuery] = {pool.submit(_query_results, source, q): q for q in qs if q.pairs}
         select_futures = [pool.submit(lambda t: list(source.select(t)), t) for t in selects]
+        rule_futures.update({pool.submit(_query_results, source, q): q for q in qs if not q.pairs})
         for fut in as_completed(rule_futures):
             out.update(fut.result())
             if on_query is not None:

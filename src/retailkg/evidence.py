@@ -22,7 +22,7 @@ Grouping (docs/validation.md, "Large organisations"):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -38,7 +38,7 @@ from .ns import RKG
 from .orgdesign import ResolvedDesign
 from .rules import Row, RuleResult, Source
 
-__all__ = ["FACT_QUERIES", "Context", "build_findings", "coverage", "owner_of"]
+__all__ = ["FACT_QUERIES", "Context", "build_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
 
 # rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
 # findings); the terms used here are built once.
@@ -261,8 +261,15 @@ def _render(template: str, this: str, value: str) -> str:
 
 
 def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
-                   organisations: set[URIRef], progress: Callable[[int], None] | None = None) -> list[Finding]:
-    """Group and name ``results`` (those whose focus belongs to one of ``organisations``)."""
+                   organisations: set[URIRef]) -> list[Finding]:
+    """Group and name ``results`` (those whose focus belongs to one of ``organisations``), sorted."""
+    return sort_findings(name_findings(results, ctx, rule_info, organisations), ctx)
+
+
+def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
+                  organisations: set[URIRef]) -> list[Finding]:
+    """The findings of ``results``, unsorted. Results are grouped within one shape only, so the
+    results of each shape can be named on their own, as soon as the shape's queries are answered."""
     groups: dict[tuple[Any, ...], list[RuleResult]] = defaultdict(list)
     for res in results:
         rule = rule_info.get(res.shape)
@@ -286,11 +293,11 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         else:
             key = (res.shape, res.focus, res.value)
         groups[key].append(res)
-    out = []
-    for i, rs in enumerate(groups.values()):
-        out.append(_finding(rule_info[rs[0].shape], rs, ctx))
-        if progress is not None and i % 500 == 499:
-            progress(500)
+    return [_finding(rule_info[rs[0].shape], rs, ctx) for rs in groups.values()]
+
+
+def sort_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Organisation, severity, kind, rule, then the taxonomy's order of functions and the stores."""
     by_iri = {str(f): info.sort_key for f, info in ctx.kb.functions.items()}
 
     def key(f: Finding) -> tuple[Any, ...]:
@@ -299,7 +306,7 @@ def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str,
         scope = f.scope.id if f.scope else ""
         return (*k[:4], taxonomy, f.pattern, scope, *k[4:])
 
-    return sorted(out, key=key)
+    return sorted(findings, key=key)
 
 
 def _value_node(value: str | None, ctx: Context) -> Node | None:
@@ -528,7 +535,8 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
             name, unit = post_unit[p]
             unit_node = ctx.lookup.iri(unit) if unit else None
             replicated = unit_node is not None and ctx.unit_scope(unit_node) is not None
-            key = "place:" + ctx.place(ctx.lookup.iri(p), name, unit_node) if replicated else p
+            # the name is given, so place() needs no node for the post
+            key = "place:" + ctx.place(p, name, unit_node) if replicated else p  # type: ignore[arg-type]
             columns.setdefault(key, []).append(p)
         col_refs = []
         for key, members in columns.items():

@@ -389,10 +389,11 @@ def run_rules(source: Source, queries: Sequence[CompiledQuery] | None = None,
         out.update(_query_results(source, q))
         if on_query is not None:
             on_query(q)
-    return _sorted(out)
+    return sort_results(out)
 
 
-def _sorted(results: Iterable[RuleResult]) -> list[RuleResult]:
+def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
+    """Results in one stable order (shape, focus, value, other), whatever order the queries answered in."""
     return sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
 
 
@@ -435,35 +436,61 @@ def run_rules_parallel(source: Source, queries: Sequence[CompiledQuery] | None =
 
 def run_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selects: Sequence[str],
                  *, workers: int | None = None, on_query: Any = None) -> tuple[list[RuleResult], list[list[Row]]]:
-    """The rules' results, and the rows of each of ``selects`` (the queries the report is named
-    and summarised from), all answered on several threads sharing one source.
+    """The rules' results, and the rows of each of ``selects`` (see :func:`iter_parallel`)."""
+    out: set[RuleResult] = set()
+    rows: dict[str, list[Row]] = {}
+    for answer in iter_parallel(source, queries, selects, workers=workers):
+        if answer.query is None:
+            rows[answer.select] = answer.rows
+            continue
+        out.update(answer.results)
+        if on_query is not None:
+            on_query(answer.query)
+    return sort_results(out), [rows[t] for t in selects]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answered query of :func:`iter_parallel`: a rule query and its results, or a select and its rows."""
+
+    query: CompiledQuery | None
+    results: list[RuleResult] = field(default_factory=list)
+    select: str = ""
+    rows: list[Row] = field(default_factory=list)
+
+
+def iter_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selects: Sequence[str],
+                  *, workers: int | None = None) -> Iterator[Answer]:
+    """Answer the rule queries and ``selects`` (the queries the report is named and summarised
+    from) on several threads sharing one source, yielding each as it is answered, so the caller
+    can work on the first answers while the threads compute the rest.
 
     pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
     store use two cores (at a million triples: 4.7 s of rules in 2.0 s, bench/RESULTS.md, "scale")
     without the second copy of the store a process would need; an endpoint answers the
-    threads' requests concurrently. ``on_query`` is
-    called from this thread for each rule query, so a progress bar needs no lock.
+    threads' requests concurrently. The queries are handed out roughly costliest first, so
+    that no thread is left with a long query at the end: the pair queries, the selects, then the
+    single-shape rules.
     """
     import os
     from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
     qs = list(queries if queries is not None else compiled_rules())
+    ordered: list[CompiledQuery | str] = [q for q in qs if q.pairs] + list(selects) + [q for q in qs if not q.pairs]
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if n < 2 or len(qs) + len(selects) < 2:
-        return run_rules(source, qs, on_query), [list(source.select(t)) for t in selects]
-    out: set[RuleResult] = set()
+
+    def answer(item: CompiledQuery | str) -> Answer:
+        if isinstance(item, str):
+            return Answer(None, select=item, rows=list(source.select(item)))
+        return Answer(item, _query_results(source, item))
+
+    if n < 2 or len(ordered) < 2:
+        yield from map(answer, ordered)
+        return
     pool = ThreadPoolExecutor(n, thread_name_prefix="retailkg-rules")
     try:
-        # roughly costliest first, so that no thread is left with a long query at the end:
-        # the pair queries, the report's whole-graph selects, then the single-shape rules
-        rule_futures: dict[Future[Any], CompiledQuery] = {pool.submit(_query_results, source, q): q for q in qs if q.pairs}
-        select_futures = [pool.submit(lambda t: list(source.select(t)), t) for t in selects]
-        rule_futures.update({pool.submit(_query_results, source, q): q for q in qs if not q.pairs})
-        for fut in as_completed(rule_futures):
-            out.update(fut.result())
-            if on_query is not None:
-                on_query(rule_futures[fut])
-        rows = [f.result() for f in select_futures]
-    finally:
+        futures: list[Future[Answer]] = [pool.submit(answer, item) for item in ordered]
+        for fut in as_completed(futures):
+            yield fut.result()
+    finally:  # also when the caller stops early or fails: nothing left running
         pool.shutdown(wait=True, cancel_futures=True)
-    return _sorted(out), rows

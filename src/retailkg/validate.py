@@ -19,6 +19,7 @@ Two modes:
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,8 +36,8 @@ from rdflib.plugins.sparql.sparql import Query
 from . import progress
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
-from .evidence import FACT_QUERIES, Context, _result_id, build_findings, coverage
-from .findings import Kind, Ref, Report, Severity
+from .evidence import FACT_QUERIES, Context, _result_id, coverage, name_findings, sort_findings
+from .findings import Finding, Kind, Ref, Report, Severity
 from .kb import KnowledgeBase, knowledge_base
 from .lookup import Lookup, StoreLookup
 from .ns import PREFIXES, RKG
@@ -46,7 +47,7 @@ from .resources import shapes_dir
 if TYPE_CHECKING:
     from .matcher import Matcher
 from .rdfio import located_syntax_error
-from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, run_parallel
+from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, iter_parallel, sort_results
 
 __all__ = [
     "RKGSH",
@@ -451,22 +452,47 @@ class Evaluation:
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
              shapes: Graph | None = None, *, quiet: bool = False) -> Report:
     """Run the compiled rules and the report's own queries (together, on two threads), then group,
-    name and summarise the results into a :class:`Report`."""
+    name and summarise the results into a :class:`Report`.
+
+    Naming runs in this thread while the query threads still work: a shape's results are named
+    as soon as every query of the shape is answered (findings never group results of two shapes),
+    and once the posts' names have arrived (the first of the report's queries).
+    """
     from . import __version__
 
     info = {str(r.iri): r for r in rules(shapes)}
     queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
-    if quiet:
-        results, rows = run_parallel(ev.rules_source, queries, FACT_QUERIES)
-    else:
-        with progress.task("running rules", total=len(queries)) as bar:
-            results, rows = run_parallel(ev.rules_source, queries, FACT_QUERIES, on_query=lambda _q: bar.advance())
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
-    ctx.facts = dict(zip(FACT_QUERIES, rows, strict=True))
     orgs = set(ev.organisations)
+    pending = Counter(shape for q in queries for shape in q.shapes)
+    answered: dict[str, set[RuleResult]] = defaultdict(set)
+    findings: list[Finding] = []
+
+    def name_ready() -> None:
+        for shape in [s for s, n in pending.items() if n == 0]:
+            del pending[shape]
+            findings.extend(name_findings(sort_results(answered.get(shape, ())), ctx, info, orgs))
+
+    with progress.task("running rules", total=len(queries), quiet=quiet) as bar:
+        for answer in iter_parallel(ev.rules_source, queries, FACT_QUERIES):
+            if answer.query is None:
+                ctx.facts[answer.select] = answer.rows
+                if ctx.post_rows is None and all(t in ctx.facts for t in FACT_QUERIES[:1]):
+                    ctx.prefetch_posts(ev.rules_source, ev.organisations)
+            else:
+                bar.advance()
+                for r in answer.results:
+                    answered[r.shape].add(r)
+                for shape in answer.query.shapes:
+                    pending[shape] -= 1
+            if ctx.post_rows is not None:
+                name_ready()
     with _stage("naming findings", quiet=quiet):
-        ctx.prefetch_posts(ev.rules_source, ev.organisations)
-        findings = build_findings(results, ctx, info, orgs)
+        if ctx.post_rows is None:
+            ctx.prefetch_posts(ev.rules_source, ev.organisations)
+        name_ready()
+        findings = sort_findings(findings, ctx)
+    results = sort_results(r for rs in answered.values() for r in rs)
     mine = {r for f in findings for r in f.results}
     kept = [r for r in results if _result_id(r) in mine]
     with _stage("coverage", quiet=quiet):

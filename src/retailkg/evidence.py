@@ -139,7 +139,7 @@ class Context:
         if self.design is not None and statement in self.design.duties:
             return self.design.duties[statement].source  # type: ignore[index]
         doc_iri = self.lookup.value(statement, _R.sourceDocument)
-        ref = str(self.lookup.value(statement, _R.reference) or "")
+        ref = self.lookup.text(statement, _R.reference)
         for doc in DOCUMENTS:
             if doc.iri == doc_iri:
                 return f"{doc.citation} {ref}".strip()
@@ -192,7 +192,7 @@ class Context:
         if key not in self._units:
             found: URIRef | None = None
             for u in _chain(self, unit):
-                if str(self.lookup.value(u, _R.unitKind) or "") in _REPLICATED:
+                if self.lookup.text(u, _R.unitKind) in _REPLICATED:
                     found = u  # type: ignore[assignment]
                     break
             self._units[key] = found
@@ -206,7 +206,7 @@ class Context:
             names = []
             for u in _chain(self, unit):
                 if u == stop:
-                    names.append(f"<{self.lookup.value(u, _R.unitKind)}>")
+                    names.append(f"<{self.lookup.text(u, _R.unitKind)}>")
                     break
                 names.append(self.ref(u).zh)
             self._units[key] = "/".join(names)
@@ -404,11 +404,17 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
 
 
 def _chain(ctx: Context, unit: Node) -> list[Node]:
-    out: list[Node] = []
-    while isinstance(unit, URIRef) and unit not in out:
-        out.append(unit)
-        unit = ctx.lookup.value(unit, _R.subUnitOf)  # type: ignore[assignment]
-    return out
+    """``unit`` and the units above it, innermost first (cached: a chain has few units, asked often)."""
+    key = ("chain", unit)
+    found = ctx._units.get(key)
+    if found is None:
+        out: list[Node] = []
+        u = unit
+        while isinstance(u, URIRef) and u not in out:
+            out.append(u)
+            u = ctx.lookup.value(u, _R.subUnitOf)  # type: ignore[assignment]
+        found = ctx._units[key] = out
+    return found  # type: ignore[return-value]
 
 
 def _result_id(r: RuleResult) -> str:

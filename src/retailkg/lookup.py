@@ -40,6 +40,10 @@ class Lookup(Protocol):
         """The zh and en ``rdfs:label`` of ``s`` ("" when it has none)."""
         ...
 
+    def text(self, s: Node, p: URIRef) -> str:
+        """The lexical form of one object of ``s p`` ("" when there is none), without building a term."""
+        ...
+
     def iri(self, value: str) -> URIRef:
         """The one URIRef for ``value`` the lookups also hand back (interned).
 
@@ -95,6 +99,11 @@ class StoreLookup:
         s, p, o = triple
         return next(iter(self._quads(s, p, o)), None) is not None
 
+    def text(self, s: Node, p: URIRef) -> str:
+        for q in self._quads(s, p, None):
+            return q.object.value  # type: ignore[no-any-return]
+        return ""
+
     def names(self, s: Node) -> tuple[str, str]:
         # read as strings: an rdflib Literal per label costs more than the lookup (60,000 in a chain's report)
         return _zh_en((q.object.value, q.object.language) for q in self._quads(s, _LABEL, None)
@@ -127,6 +136,10 @@ class IndexLookup:
     def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
         s, p, o = triple
         return o in self._sp.get((s, p), ())
+
+    def text(self, s: Node, p: URIRef) -> str:
+        found = self._sp.get((s, p))
+        return str(found[0]) if found else ""
 
     def names(self, s: Node) -> tuple[str, str]:
         return _zh_en((str(o), o.language) for o in self._sp.get((s, _LABEL), ()) if isinstance(o, Literal))

@@ -28,6 +28,7 @@ __all__ = [
     "atomic_directory",
     "atomic_write",
     "canonical",
+    "drop_statements",
     "jsonld_document",
     "ntriples_lines",
     "parse_turtle",
@@ -171,3 +172,39 @@ def dataset_union(ds: Dataset) -> Graph:
 
 def is_ours(term: Any, base: str) -> bool:
     return isinstance(term, URIRef) and str(term).startswith(base)
+
+
+def drop_statements(data: bytes, predicates: Iterable[bytes]) -> bytes:
+    """``data`` (N-Triples or N-Quads) without the lines whose predicate starts with one of
+    ``predicates`` (each an N-Triples IRI prefix such as ``b"<https://w3id.org/retailkg/validation#"``,
+    optionally followed by the start of the object: ``b"<…#type> <…validation#"``).
+
+    A predicate is the term after a line's first space (subjects are IRIs or blank node labels,
+    neither holds a space), so a literal that merely mentions the IRI keeps its line. Lines are
+    found with bytes.find, not split: a million-line file costs a few hundred thousand C-level
+    searches instead of a million Python strings. Lines in another layout (tabs between terms) are
+    kept: dropping is only ever an optimisation, never needed for the answer.
+    """
+    cuts: list[tuple[int, int]] = []
+    for prefix in predicates:
+        needle = b" " + prefix
+        i = data.find(needle)
+        while i != -1:
+            start = data.rfind(b"\n", 0, i) + 1
+            if data.find(b" ", start) == i:
+                end = data.find(b"\n", i)
+                end = len(data) if end == -1 else end + 1
+                cuts.append((start, end))
+                i = data.find(needle, end)
+            else:
+                i = data.find(needle, i + 1)
+    if not cuts:
+        return data
+    cuts.sort()
+    parts, pos = [], 0
+    for start, end in cuts:
+        if start >= pos:  # one line can match two prefixes: cut it once
+            parts.append(data[pos:start])
+            pos = end
+    parts.append(data[pos:])
+    return b"".join(parts)

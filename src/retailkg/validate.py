@@ -40,13 +40,13 @@ from .evidence import FACT_QUERIES, Context, _result_id, coverage, name_findings
 from .findings import Finding, Kind, Ref, Report, Severity
 from .kb import KnowledgeBase, knowledge_base
 from .lookup import Lookup, StoreLookup
-from .ns import PREFIXES, RKG
+from .ns import PREFIXES, RKG, RKGV
 from .orgdesign import DEFAULT_BASELINE, ResolvedDesign, read_design, resolve
 from .resources import shapes_dir
 
 if TYPE_CHECKING:
     from .matcher import Matcher
-from .rdfio import located_syntax_error
+from .rdfio import drop_statements, located_syntax_error
 from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, iter_parallel, sort_results
 
 __all__ = [
@@ -635,17 +635,34 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
     return sorted(orgs, key=str), orgs
 
 
+# What no rule, name or count reads from a design, dropped from line-based files before loading:
+# the matcher's provenance (rkgv:match nodes with their type, function, score and evidence) and
+# duty item letters. In a resolved chain that is a quarter of the triples and a third of the time
+# Oxigraph takes to load them (bench/RESULTS.md, "scale"); tests/test_validate_scale.py checks that
+# no compiled rule or report query names them.
+UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
+
+
 def _load_rdf_file(store: ox.Store, path: Path) -> None:
     """Load a design file. Syntax is checked (an error names the line); IRIs are not validated
     (Oxigraph's lenient mode, 25 % faster on a million triples): a malformed IRI is just a node the
-    rules never match, and nothing the rules read depends on IRI syntax."""
+    rules never match, and nothing the rules read depends on IRI syntax. N-Triples and N-Quads are
+    loaded without the statements nobody reads (UNREAD_PREDICATES), in one document, so blank
+    nodes keep their identity."""
     fmt = RDF_FORMATS[path.suffix.lower()]
+    graph = {} if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else {"to_graph": ox.NamedNode("urn:retailkg:design")}
     try:
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            store.load(path=str(path), format=fmt, lenient=True)
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            data = drop_statements(path.read_bytes(), UNREAD_PREDICATES)
+            try:
+                store.load(data, format=fmt, lenient=True, **graph)  # type: ignore[arg-type]
+            except SyntaxError:
+                # the line numbers are those of the shortened text: parse the file as written for the place
+                for _ in ox.parse(path=str(path), format=fmt, lenient=True):
+                    pass
+                raise
         else:
-            store.load(path=str(path), format=fmt, to_graph=ox.NamedNode("urn:retailkg:design"),
-                            base_iri=path.resolve().as_uri(), lenient=True)
+            store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), lenient=True, **graph)  # type: ignore[arg-type]
     except SyntaxError as e:
         raise located_syntax_error(e, path, "RDF") from None
     except OSError as e:

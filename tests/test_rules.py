@@ -135,3 +135,33 @@ def test_an_error_in_a_rule_thread_reaches_the_caller() -> None:
 
     with pytest.raises(InputError, match="timed out"):
         run_rules_parallel(_FailingSource(OxigraphSource(_acme_store())), workers=2)
+
+
+_TRICKY = r'''
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:p "tab\there", "line\nbreak", "cr\rreturn", "quote \" inside", "ends with quote\"", "back\\slash \\t",
+          "中文", "店长"@zh, "store manager"@en-GB, "", "01"^^xsd:integer, 42, 1.5, 1.5e3, true,
+          "<not an iri>", "_:notablank", "\u00e9\U0001F600", ex:中文, [ ex:q "in a blank node" ] .
+ex:b ex:p ex:a .
+'''
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+    "SELECT ?s ?o WHERE { ?s <http://example.org/p> ?x OPTIONAL { ?x <http://example.org/q> ?o } }",
+    "SELECT ?o WHERE { ?s <http://example.org/p> ?x OPTIONAL { ?x <http://example.org/q> ?o } }",
+    "SELECT ?x WHERE { ?x <http://example.org/nothing> ?y }",
+])
+def test_store_rows_are_what_pyoxigraph_answers(query: str) -> None:
+    """OxigraphSource reads results as TSV written in Rust (no GIL per row); each value must be what
+    pyoxigraph's own terms give: IRI, lexical form (escapes undone), blank node label, None if unbound."""
+    store = ox.Store()
+    store.load(_TRICKY.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    res = store.query(query)
+    names = [v.value for v in res.variables]
+    expected = sorted((tuple(None if t is None else t.value for t in sol) for sol in res), key=str)
+    got = sorted((tuple(row[n] for n in names) for row in OxigraphSource(store).select(query)), key=str)
+    assert got == expected
+    if "?s ?p ?o" in query:
+        assert len(got) == 22 and ("http://example.org/a", "http://example.org/p", 'quote " inside') in got

@@ -38,6 +38,8 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
+from .results import read_tsv_values
+
 __all__ = [
     "CompiledQuery",
     "EndpointSource",
@@ -359,9 +361,12 @@ class OxigraphSource:
             res = self.store.query(text, use_default_graph_as_union=True)
         else:
             res = self.store.query(text, default_graph=ox.NamedNode(self.default_graph))
-        names = [v.value for v in res.variables]  # type: ignore[union-attr]
-        for sol in res:  # type: ignore[union-attr]
-            yield dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
+        # written as TSV in Rust, without the GIL: iterating the solutions takes the GIL once per
+        # row, and while another thread runs Python (naming findings) each row then waits for the
+        # interpreter's switch interval (a 0.4 s query took minutes, bench/RESULTS.md "scale")
+        names, rows = read_tsv_values(res.serialize(format=ox.QueryResultsFormat.TSV))  # type: ignore[union-attr]
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
 
 
 class EndpointSource:

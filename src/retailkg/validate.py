@@ -20,7 +20,7 @@ Two modes:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -643,58 +643,83 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
 UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
 
 
-def _load_rdf_file(store: ox.Store, path: Path) -> None:
-    """Load a design file. Syntax is checked (an error names the line); IRIs are not validated
-    (Oxigraph's lenient mode, 25 % faster on a million triples): a malformed IRI is just a node the
-    rules never match, and nothing the rules read depends on IRI syntax. N-Triples and N-Quads are
-    loaded without the statements nobody reads (UNREAD_PREDICATES), in one document, so blank
-    nodes keep their identity."""
+_CHUNK = 32 << 20
+"""Bytes of N-Triples handed to Oxigraph at a time, so the next piece is filtered meanwhile."""
+
+
+def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
+    """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads (it releases the GIL).
+
+    Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
+    25 % faster on a million triples): a malformed IRI is just a node the rules never match.
+    N-Triples and N-Quads are loaded without the statements nobody reads (UNREAD_PREDICATES), in
+    pieces of whole lines: this thread filters a piece while a loader thread stores the one
+    before. Blank node labels are scoped to one load, so from the first piece that holds a blank
+    node on, the rest is loaded as one document (the pieces before had none to share).
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     fmt = RDF_FORMATS[path.suffix.lower()]
-    graph = {} if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else {"to_graph": ox.NamedNode("urn:retailkg:design")}
+    graph: dict[str, Any] = {} if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else {
+        "to_graph": ox.NamedNode("urn:retailkg:design")}
+    pool = ThreadPoolExecutor(1, thread_name_prefix="retailkg-load")
+    loads: list[Future[None]] = []
     try:
         if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-            data = drop_statements(path.read_bytes(), UNREAD_PREDICATES)
+            data = path.read_bytes()
+            start = 0
+            while start < len(data):
+                end = data.find(b"\n", start + _CHUNK) + 1 or len(data)
+                piece = drop_statements(data[start:end], UNREAD_PREDICATES)
+                if b"_:" in piece:  # a blank node: the rest is one document
+                    piece = piece + drop_statements(data[end:], UNREAD_PREDICATES)
+                    end = len(data)
+                loads.append(pool.submit(store.load, piece, format=fmt, lenient=True, **graph))
+                start = end
+        else:
+            loads.append(pool.submit(store.load, path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
+                                     lenient=True, **graph))
+        if meanwhile is not None:
+            meanwhile()
+        for f in loads:
+            f.result()
+    except SyntaxError as first:
+        error = first
+        pool.shutdown(wait=True, cancel_futures=True)
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            # the line numbers are those of a shortened piece: parse the file as written for the place
             try:
-                store.load(data, format=fmt, lenient=True, **graph)  # type: ignore[arg-type]
-            except SyntaxError:
-                # the line numbers are those of the shortened text: parse the file as written for the place
                 for _ in ox.parse(path=str(path), format=fmt, lenient=True):
                     pass
-                raise
-        else:
-            store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), lenient=True, **graph)  # type: ignore[arg-type]
-    except SyntaxError as e:
-        raise located_syntax_error(e, path, "RDF") from None
+            except SyntaxError as located:
+                error = located
+        raise located_syntax_error(error, path, "RDF") from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
-    from concurrent.futures import ThreadPoolExecutor
-
     if not path.is_file():
         raise InputError("file not found", file=str(path))
+    found: list[KnowledgeBase] = []
 
-    def load() -> ox.Store:
-        store = ox.Store()
-        _load_rdf_file(store, path)
-        return store
-
-    # pyoxigraph parses without the GIL: this thread reads the knowledge base meanwhile
-    with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
-        loading = pool.submit(load)
-        kb = kb or knowledge_base()
+    def read_kb() -> None:
+        found.append(kb or knowledge_base())
         _kb_facts(_standard(baseline).id)
-        with _stage("loading", quiet=quiet):
-            store = loading.result()
+
+    store = ox.Store()
+    with _stage("loading", quiet=quiet):
+        load_rdf_file(store, path, meanwhile=read_kb)
     source = OxigraphSource(store)
     orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
     for doc_id in sorted({d.id for d in baselines.values()}):
         _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
     ev = Evaluation(source, StoreLookup(store), orgs, baselines)
-    return evaluate(ev, str(path), kb, baselines[orgs[0]], None, quiet=quiet)
+    return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, quiet=quiet)
 
 
 # The predicates findings are named from, fetched once from an endpoint (IndexLookup).

@@ -24,7 +24,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Namespace
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.compare import isomorphic
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
@@ -120,6 +121,94 @@ def test_a_broken_rdf_design_is_one_located_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["validate", str(bad)])
     assert res.exit_code == 2
     assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("piece", [1 << 10, 64 << 10])
+def test_n_triples_loaded_in_pieces_give_the_manifests_results(piece: int, chain: Path, manifest: dict[str, Any],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader stores N-Triples a piece at a time (the default is 32 MiB, more than this chain):
+    with pieces of a few lines the findings must be the same."""
+    monkeypatch.setattr("retailkg.validate._CHUNK", piece)
+    expected = {(RKGSH + r["rule"].split(":", 1)[1], r["focus"], r["value"]) for r in manifest["results"]}
+    assert results(validate_file(chain / "chain.nt", quiet=True)) == expected
+
+
+def _loaded(path: Path, piece: int, monkeypatch: pytest.MonkeyPatch) -> Graph:
+    import pyoxigraph as ox
+
+    from retailkg.validate import load_rdf_file
+
+    monkeypatch.setattr("retailkg.validate._CHUNK", piece)
+    store = ox.Store()
+    load_rdf_file(store, path)
+    return Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.NamedNode("urn:retailkg:design")),
+                         format="nt")
+
+
+def test_the_loader_drops_only_what_nobody_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Matcher provenance and item letters are dropped; every other statement is stored, a literal
+    that merely mentions a dropped IRI too, and blank nodes keep their identity across pieces."""
+    rkgv, rkg = "https://w3id.org/retailkg/validation#", "https://w3id.org/retailkg/ontology#"
+    rdf_type = str(RDF.type)
+    lines = ['_:shared <urn:p> "first use" .']
+    for i in range(200):
+        lines += [f'<urn:duty{i}> <{rkg}dutyOf> <urn:post> .',
+                  f'<urn:duty{i}> <{rkgv}match> _:m{i} .',
+                  f'_:m{i} <{rdf_type}> <{rkgv}FunctionMatch> .',
+                  f'_:m{i} <{rkgv}score> "0.5" .',
+                  f'<urn:duty{i}> <{rkg}item> "a" .',
+                  f'<urn:duty{i}> <{rkg}order> "{i}" .']
+    lines += [f'<urn:note> <urn:says> "see <{rkgv}match> in the docs" .', '_:shared <urn:p> "last use" .']
+    path = tmp_path / "design.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def unread(t: tuple[Any, Any, Any]) -> bool:
+        _s, p, o = (str(x) for x in t)
+        return p.startswith(rkgv) or p == rkg + "item" or (p == rdf_type and o.startswith(rkgv))
+
+    written = Graph().parse(path, format="nt")
+    expected = Graph()
+    for t in written:
+        if not unread(t):
+            expected.add(t)
+    assert len(expected) == 200 * 2 + 3
+    for piece in (256, 4096, 32 << 20):
+        got = _loaded(path, piece, monkeypatch)
+        assert isomorphic(got, expected), f"pieces of {piece} bytes"
+        assert len(set(got.subjects(URIRef("urn:p"), None))) == 1, "the two uses of _:shared are one node"
+
+
+def test_a_syntax_error_in_a_later_piece_names_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyoxigraph as ox
+
+    from retailkg.validate import load_rdf_file
+
+    rkgv = "https://w3id.org/retailkg/validation#"
+    lines = [f'<urn:d{i}> <{rkgv}score> "1" .\n<urn:d{i}> <urn:p> "ok" .' for i in range(100)]
+    lines.append('<urn:x> <urn:p> "unterminated .')
+    path = tmp_path / "late.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr("retailkg.validate._CHUNK", 512)
+    with pytest.raises(InputError) as e:
+        load_rdf_file(ox.Store(), path)
+    assert "late.nt:201" in str(e.value), "the line in the file as written, not in a shortened piece"
+
+
+def test_nothing_the_rules_or_the_report_read_is_dropped() -> None:
+    """Every IRI the compiled rules, the report's queries and the lookups name must survive loading."""
+    from retailkg.evidence import _R, FACT_QUERIES
+    from retailkg.rules import compiled_rules
+    from retailkg.validate import _LOOKUP_PREDICATES, UNREAD_PREDICATES
+
+    texts = [q.text for q in compiled_rules()] + list(FACT_QUERIES)
+    named = {str(p) for p in _LOOKUP_PREDICATES} | {str(v) for v in vars(_R).values()}
+    rkgv, item = "https://w3id.org/retailkg/validation#", "https://w3id.org/retailkg/ontology#item"
+    assert {p.decode() for p in UNREAD_PREDICATES} == {f"<{rkgv}", f"<{item}>", f"<{RDF.type}> <{rkgv}"}, \
+        "a new unread predicate needs its own check here"
+    for text in texts:
+        assert rkgv not in text and "rkgv:" not in text
+        assert item not in text and "rkg:item" not in text
+    assert not any(n.startswith(rkgv) or n == item for n in named)
 
 
 def test_rdf_without_an_organisation_is_refused(tmp_path: Path) -> None:

@@ -570,7 +570,7 @@ def design_store(resolved: ResolvedDesign) -> ox.Store:
     """An in-memory store with the design and what the rules need from the knowledge base."""
     store = ox.Store()
     _load(store, _kb_facts(resolved.baseline.id), "urn:retailkg:kb-facts")
-    _load(store, resolved.ntriples(), resolved.base + "design")
+    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, ox.NamedNode(resolved.base + "design"))
     return store
 
 
@@ -647,57 +647,65 @@ _CHUNK = 32 << 20
 """Bytes of N-Triples handed to Oxigraph at a time, so the next piece is filtered meanwhile."""
 
 
-def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
-    """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads (it releases the GIL).
-
-    Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
-    25 % faster on a million triples): a malformed IRI is just a node the rules never match.
-    N-Triples and N-Quads are loaded without the statements nobody reads (UNREAD_PREDICATES), in
-    pieces of whole lines: this thread filters a piece while a loader thread stores the one
-    before. Blank node labels are scoped to one load, so from the first piece that holds a blank
-    node on, the rest is loaded as one document (the pieces before had none to share).
+def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, graph: ox.NamedNode | None = None,
+               meanwhile: Callable[[], object] | None = None) -> None:
+    """Load N-Triples or N-Quads without the statements nobody reads (UNREAD_PREDICATES), in pieces
+    of whole lines: this thread filters a piece while a loader thread stores the one before (Oxigraph
+    releases the GIL), then runs ``meanwhile``. Blank node labels are scoped to one load, so from the
+    first piece that holds a blank node on, the rest is loaded as one document (the pieces before
+    had none to share). A syntax error is raised as pyoxigraph's SyntaxError, its line counted in
+    the piece (:func:`load_rdf_file` locates it in the file).
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    fmt = RDF_FORMATS[path.suffix.lower()]
-    graph: dict[str, Any] = {} if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else {
-        "to_graph": ox.NamedNode("urn:retailkg:design")}
+    into: dict[str, Any] = {} if graph is None else {"to_graph": graph}
     pool = ThreadPoolExecutor(1, thread_name_prefix="retailkg-load")
     loads: list[Future[None]] = []
     try:
-        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-            data = path.read_bytes()
-            start = 0
-            while start < len(data):
-                end = data.find(b"\n", start + _CHUNK) + 1 or len(data)
-                piece = drop_statements(data[start:end], UNREAD_PREDICATES)
-                if b"_:" in piece:  # a blank node: the rest is one document
-                    piece = piece + drop_statements(data[end:], UNREAD_PREDICATES)
-                    end = len(data)
-                loads.append(pool.submit(store.load, piece, format=fmt, lenient=True, **graph))
-                start = end
-        else:
-            loads.append(pool.submit(store.load, path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
-                                     lenient=True, **graph))
+        start = 0
+        while start < len(data):
+            end = data.find(b"\n", start + _CHUNK) + 1 or len(data)
+            piece = drop_statements(data[start:end], UNREAD_PREDICATES)
+            if b"_:" in piece:  # a blank node: the rest is one document
+                piece = piece + drop_statements(data[end:], UNREAD_PREDICATES)
+                end = len(data)
+            loads.append(pool.submit(store.load, piece, format=fmt, lenient=True, **into))
+            start = end
         if meanwhile is not None:
             meanwhile()
         for f in loads:
             f.result()
-    except SyntaxError as first:
-        error = first
-        pool.shutdown(wait=True, cancel_futures=True)
-        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-            # the line numbers are those of a shortened piece: parse the file as written for the place
-            try:
-                for _ in ox.parse(path=str(path), format=fmt, lenient=True):
-                    pass
-            except SyntaxError as located:
-                error = located
-        raise located_syntax_error(error, path, "RDF") from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
+    """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads.
+
+    Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
+    25 % faster on a million triples): a malformed IRI is just a node the rules never match.
+    N-Triples and N-Quads go through :func:`load_lines`.
+    """
+    fmt = RDF_FORMATS[path.suffix.lower()]
+    graph = None if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else ox.NamedNode("urn:retailkg:design")
+    try:
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            try:
+                load_lines(store, path.read_bytes(), fmt, graph, meanwhile)
+            except SyntaxError:
+                # the line numbers are those of a shortened piece: parse the file as written for the place
+                for _ in ox.parse(path=str(path), format=fmt, lenient=True):
+                    pass
+                raise
+        else:
+            into = {} if graph is None else {"to_graph": graph}
+            store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), lenient=True, **into)
+            if meanwhile is not None:
+                meanwhile()
+    except SyntaxError as e:
+        raise located_syntax_error(e, path, "RDF") from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
 
 
 def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:

@@ -305,7 +305,8 @@ def _child(args: argparse.Namespace) -> None:
     out = run_step(args.measure, args.dir, kg=args.kg, url=args.url, graph=args.graph, query_timeout=args.query_timeout)
     out["step"] = args.measure
     out["process_s"] = time.perf_counter() - started
-    # the validator forks a helper process (two cores): its peak counts too, added as a bound
+    # a step that starts processes of its own (none does today: the validator uses threads) would
+    # have their peak added, as a bound
     out["peak_rss_mib"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                            + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024  # KiB on Linux
     print(MARK + json.dumps(out, ensure_ascii=False), flush=True)

@@ -54,26 +54,33 @@ class Lookup(Protocol):
         ...
 
 
-class StoreLookup:
-    """Lookups on a pyoxigraph store, over all its graphs."""
+class _Interned:
+    """One URIRef per IRI, handed out by :meth:`iri` (see :meth:`Lookup.iri`)."""
 
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-        # the same few thousand nodes are looked up again and again: convert each once
-        self._ox: dict[Node, Any] = {}
+    def __init__(self) -> None:
         self._iris: dict[str, URIRef] = {}
-
-    def _term(self, node: Node) -> Any:
-        t = self._ox.get(node)
-        if t is None:
-            t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
-        return t
 
     def iri(self, value: str) -> URIRef:
         iri = self._iris.get(value)
         if iri is None:
             iri = self._iris[value] = URIRef(value)
         return iri
+
+
+class StoreLookup(_Interned):
+    """Lookups on a pyoxigraph store, over all its graphs."""
+
+    def __init__(self, store: ox.Store) -> None:
+        super().__init__()
+        self.store = store
+        # the same few thousand nodes are looked up again and again: convert each once
+        self._ox: dict[Node, Any] = {}
+
+    def _term(self, node: Node) -> Any:
+        t = self._ox.get(node)
+        if t is None:
+            t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
+        return t
 
     def _back(self, term: Any) -> Node:
         if isinstance(term, ox.NamedNode):
@@ -110,13 +117,13 @@ class StoreLookup:
                       if isinstance(q.object, ox.Literal))
 
 
-class IndexLookup:
+class IndexLookup(_Interned):
     """Lookups on triples held in memory (those of a few predicates, fetched from an endpoint)."""
 
     def __init__(self, triples: Iterable[tuple[Node, URIRef, Node]]) -> None:
+        super().__init__()
         self._sp: dict[tuple[Node, URIRef], list[Node]] = defaultdict(list)
         self._po: dict[tuple[URIRef, Node], list[Node]] = defaultdict(list)
-        self._iris: dict[str, URIRef] = {}
         for s, p, o in triples:
             s, p = self._intern(s), self._intern(p)  # type: ignore[assignment]
             o = self._intern(o)
@@ -143,12 +150,6 @@ class IndexLookup:
 
     def names(self, s: Node) -> tuple[str, str]:
         return _zh_en((str(o), o.language) for o in self._sp.get((s, _LABEL), ()) if isinstance(o, Literal))
-
-    def iri(self, value: str) -> URIRef:
-        iri = self._iris.get(value)
-        if iri is None:
-            iri = self._iris[value] = URIRef(value)
-        return iri
 
     def _intern(self, node: Node) -> Node:
         return self.iri(str(node)) if type(node) is URIRef else node

@@ -87,6 +87,7 @@ class Context:
         self._units: dict[tuple[str, Node], object] = {}
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
         self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
+        self._leads: dict[tuple[str, str], list[str]] | None = None
         self._post_en: dict[str, str] = {}
 
     def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
@@ -160,8 +161,21 @@ class Context:
         return ev
 
     def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
+        """The duties of ``post`` that say ``pred value``, by IRI."""
+        if pred is _R.addressesFunction and _POST_FUNCTIONS in self.facts:
+            return sorted(self.lookup.iri(d) for d in self._lead_duties().get((str(post), str(value)), ()))
         return sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
                       if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+
+    def _lead_duties(self) -> dict[tuple[str, str], list[str]]:
+        """(post, function) -> the duties leading it, from the coverage query's rows (fetched
+        alongside the rules): an overlap finding cites them for each of its posts."""
+        if self._leads is None:
+            self._leads = defaultdict(list)
+            for row in self.facts[_POST_FUNCTIONS]:
+                if row["role"] == "lead" and row["duty"] is not None:
+                    self._leads[(row["post"], row["function"])].append(row["duty"])  # type: ignore[index]
+        return self._leads
 
     # --- where things belong -------------------------------------------------------------------
 
@@ -473,11 +487,12 @@ SELECT ?org ?post ?unit ?unitOrder ?order ?name ?nameEn WHERE {
 
 _POST_FUNCTIONS = """
 PREFIX rkg: <https://w3id.org/retailkg/ontology#>
-SELECT DISTINCT ?post ?function ?role WHERE {
+SELECT ?post ?function ?role ?duty WHERE {
   ?duty rkg:dutyOf ?post .
   { ?duty rkg:addressesFunction ?function . BIND ("lead" AS ?role) }
   UNION
   { ?duty rkg:supportsFunction ?function . BIND ("support" AS ?role) }
+  FILTER (isIRI(?duty))
 }"""
 
 _DUTY_COUNT = """

@@ -88,6 +88,8 @@ class Context:
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
         self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
         self._leads: dict[tuple[str, str], list[str]] | None = None
+        self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
+        self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._post_en: dict[str, str] = {}
 
     def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
@@ -147,6 +149,14 @@ class Context:
         return ref or self.short(statement)
 
     def duty_evidence(self, duty: Node, role: str) -> Evidence:
+        """A duty as evidence (cached: a head-office duty is cited in the finding of every store)."""
+        key = (duty, role)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._duty_evidence(duty, role)
+        return found
+
+    def _duty_evidence(self, duty: Node, role: str) -> Evidence:
         post = self.lookup.value(duty, _R.dutyOf)
         zh, en = self.lookup.names(duty)
         ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
@@ -164,8 +174,12 @@ class Context:
         """The duties of ``post`` that say ``pred value``, by IRI."""
         if pred is _R.addressesFunction and _POST_FUNCTIONS in self.facts:
             return sorted(self.lookup.iri(d) for d in self._lead_duties().get((str(post), str(value)), ()))
-        return sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
-                      if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+        key = (post, pred, value)
+        found = self._duties.get(key)
+        if found is None:  # a head-office post recurs in the finding of every store it overlaps with
+            found = self._duties[key] = sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
+                                               if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+        return found
 
     def _lead_duties(self) -> dict[tuple[str, str], list[str]]:
         """(post, function) -> the duties leading it, from the coverage query's rows (fetched

@@ -167,6 +167,14 @@ class Evidence:
         return first or second
 
     def to_json(self) -> dict[str, Any]:
+        # one duty is evidence in many findings (a head-office duty, once per store): built once
+        d: dict[str, Any] | None = self.__dict__.get("_json")
+        if d is None:
+            d = self._json_dict()
+            object.__setattr__(self, "_json", d)
+        return d
+
+    def _json_dict(self) -> dict[str, Any]:
         return {
             "post": self.post.to_json(),
             "role": self.role,

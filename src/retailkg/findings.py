@@ -103,6 +103,16 @@ class Severity(StrEnum):
         return self.value
 
 
+def _built_once(obj: Any) -> dict[str, Any]:
+    """``obj._json_dict()``, built once per (frozen) object and shared: a chain's report cites one
+    post, function or head-office duty thousands of times. Callers serialise it, never change it."""
+    d: dict[str, Any] | None = obj.__dict__.get("_json")
+    if d is None:
+        d = obj._json_dict()
+        object.__setattr__(obj, "_json", d)
+    return d
+
+
 @dataclass(frozen=True)
 class Ref:
     """A named thing in the graph: its IRI, a short id for tables and its zh and en names."""
@@ -118,13 +128,7 @@ class Ref:
         return first or second or self.id
 
     def to_json(self) -> dict[str, Any]:
-        # a chain's report cites one post or function thousands of times: built once, shared
-        # (callers serialise these dicts, never change them)
-        d: dict[str, Any] | None = self.__dict__.get("_json")
-        if d is None:
-            d = self._json_dict()
-            object.__setattr__(self, "_json", d)
-        return d
+        return _built_once(self)
 
     def _json_dict(self) -> dict[str, Any]:
         return {"iri": self.iri, "id": self.id, "name": {"zh": self.zh, "en": self.en}}
@@ -167,12 +171,7 @@ class Evidence:
         return first or second
 
     def to_json(self) -> dict[str, Any]:
-        # one duty is evidence in many findings (a head-office duty, once per store): built once
-        d: dict[str, Any] | None = self.__dict__.get("_json")
-        if d is None:
-            d = self._json_dict()
-            object.__setattr__(self, "_json", d)
-        return d
+        return _built_once(self)
 
     def _json_dict(self) -> dict[str, Any]:
         return {

@@ -13,9 +13,7 @@ tests then compare the result sets themselves, not only the benchmark's own pass
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +22,7 @@ from typing import Any
 import pytest
 import query_support as qs
 from click.testing import CliRunner
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.validate import validate_endpoint, validate_file
@@ -33,12 +32,7 @@ STORES = "2"
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/run.py", "bench_run")
 
 
 run = _load()

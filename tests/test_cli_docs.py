@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from scripts import load_script
 
 from retailkg.cli import cli
 
@@ -15,11 +15,7 @@ TOOL = Path(__file__).resolve().parents[1] / "tools" / "cli_docs.py"
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cli_docs", TOOL)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("tools/cli_docs.py", "cli_docs")
 
 
 COMMANDS = _tool().commands(cli)

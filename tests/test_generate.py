@@ -6,10 +6,8 @@ planted store finding still occurs (they recur every ``min(PERIOD, stores)``-th 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from scripts import load_script
 
 from retailkg.kb import knowledge_base
 from retailkg.ns import RKG
@@ -28,12 +27,7 @@ STORES = 3
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/generate.py", "bench_generate")
 
 
 gen = _load()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +13,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
@@ -55,11 +55,7 @@ posts:
 
 
 def _load_make_acme() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_acme", REPO / "examples" / "make_acme.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("examples/make_acme.py", "make_acme")
 
 
 def signature(d: OrgDesign) -> tuple[object, ...]:

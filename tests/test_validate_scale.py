@@ -8,7 +8,6 @@ independent oracle of what every rule must report (see that module).
 from __future__ import annotations
 
 import fcntl
-import importlib.util
 import json
 import os
 import pty
@@ -26,6 +25,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
@@ -40,12 +40,7 @@ FORMS = ["chain.yaml", "chain-csv", "chain.xlsx", "chain.nt"]
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate_scale", REPO / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/generate.py", "bench_generate")
 
 
 @pytest.fixture(scope="module")

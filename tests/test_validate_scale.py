@@ -246,3 +246,30 @@ def test_progress_on_a_terminal_and_not_when_quiet_or_piped(chain: Path, tmp_pat
     piped = subprocess.run([sys.executable, "-m", "retailkg", "validate", str(chain / "chain.yaml"), "--format", "tsv"],
                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert piped.returncode == 1 and piped.stderr == "" and piped.stdout.startswith("level\t")
+
+
+def test_a_shape_of_several_queries_is_named_after_all_of_them(tmp_path: Path) -> None:
+    """Findings are named while the rules still run, a shape once every query compiled from it
+    has answered: PostDepartment is three queries (none, not a department, more than one), and a
+    post that breaks each must all be reported, whichever query answers first."""
+    design = tmp_path / "departments.ttl"
+    design.write_text("""
+@prefix rkg:  <https://w3id.org/retailkg/ontology#> .
+@prefix fn:   <https://w3id.org/retailkg/function/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex:   <https://example.org/acme/> .
+ex:org a rkg:Organisation ; rdfs:label "示例百货"@zh .
+ex:planning a rkg:Department ; rdfs:label "企划部"@zh ; rkg:unitOf ex:org .
+ex:buying a rkg:Department ; rdfs:label "采购部"@zh ; rkg:unitOf ex:org .
+ex:nowhere-post a rkg:Post ; rdfs:label "营销策划"@zh ; rkg:inOrganisation ex:org .
+ex:elsewhere-post a rkg:Post ; rdfs:label "陈列"@zh ; rkg:inDepartment ex:nowhere ; rkg:inOrganisation ex:org .
+ex:two-post a rkg:Post ; rdfs:label "采购"@zh ; rkg:inDepartment ex:planning , ex:buying ; rkg:inOrganisation ex:org .
+ex:d1 a rkg:Duty ; rdfs:label "制定促销计划"@zh ; rkg:dutyOf ex:nowhere-post ; rkg:addressesFunction fn:promotion-planning .
+ex:d2 a rkg:Duty ; rdfs:label "商品陈列"@zh ; rkg:dutyOf ex:elsewhere-post ; rkg:addressesFunction fn:visual-merchandising .
+ex:d3 a rkg:Duty ; rdfs:label "采购谈判"@zh ; rkg:dutyOf ex:two-post ; rkg:addressesFunction fn:supplier-negotiation .
+""", encoding="utf-8")
+    for _ in range(3):  # the threads answer in a different order from run to run
+        report = validate_file(design, quiet=True)
+        foci = [x for f in report.findings if f.rule == "rkgsh:PostDepartment" for x in f.focus]
+        assert sorted(foci) == sorted(f"https://example.org/acme/{p}" for p in ("elsewhere-post", "nowhere-post", "two-post")), \
+            "each post once: a shape named early would lose or repeat the later queries' results"

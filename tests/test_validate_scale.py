@@ -273,3 +273,27 @@ ex:d3 a rkg:Duty ; rdfs:label "采购谈判"@zh ; rkg:dutyOf ex:two-post ; rkg:a
         foci = [x for f in report.findings if f.rule == "rkgsh:PostDepartment" for x in f.focus]
         assert sorted(foci) == sorted(f"https://example.org/acme/{p}" for p in ("elsewhere-post", "nowhere-post", "two-post")), \
             "each post once: a shape named early would lose or repeat the later queries' results"
+
+
+def test_a_pair_query_returns_only_the_rows_a_shape_takes(chain: Path) -> None:
+    """The overlap validator finds every pair with its parameters; the pairs no shape takes (team
+    functions of posts outside one supervision line) are filtered out in the store. Without the
+    filter this chain has such rows, so the test can tell."""
+    import pyoxigraph as ox
+
+    from retailkg.rules import OxigraphSource, compiled_rules
+    from retailkg.validate import _kb_facts, load_rdf_file
+
+    store = ox.Store()
+    load_rdf_file(store, chain / "chain.nt")
+    store.load(_kb_facts("T/CCAGM 003-2021"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:kb"))  # team functions
+    source = OxigraphSource(store)
+    for q in (q for q in compiled_rules() if q.pairs):
+        rows = list(source.select(q.text))
+        assert rows, f"{q.shapes}: the chain has pairs"
+        taken = [r for r in rows if any(all((r[k] == "true") == v for k, v in params.items()) for params in q.dispatch.values())]
+        assert taken == rows
+    unfiltered = next(q for q in compiled_rules() if q.pairs and any("TeamFunction" in s for s in q.shapes))
+    whole = unfiltered.text[unfiltered.text.index("{\nSELECT") + 1:unfiltered.text.rindex("}\nFILTER")]
+    prologue = unfiltered.text[:unfiltered.text.index("SELECT *")]
+    assert len(list(source.select(prologue + whole))) > len(list(source.select(unfiltered.text)))

@@ -136,7 +136,7 @@ def _loaded(path: Path, piece: int, monkeypatch: pytest.MonkeyPatch) -> Graph:
     monkeypatch.setattr("retailkg.validate._CHUNK", piece)
     store = ox.Store()
     load_rdf_file(store, path)
-    return Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.NamedNode("urn:retailkg:design")),
+    return Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()),
                          format="nt")
 
 

@@ -65,6 +65,7 @@ _R = SimpleNamespace(**{name: RKG[name] for name in (
 )})
 
 _REPLICATED = ("store", "region")
+_DOCUMENT_BY_IRI = {str(d.iri): d for d in DOCUMENTS}
 _OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
 _OVERLAP_METRIC_RULES = ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine")
 
@@ -141,11 +142,10 @@ class Context:
     def citation(self, statement: Node) -> str:
         if self.design is not None and statement in self.design.duties:
             return self.design.duties[statement].source  # type: ignore[index]
-        doc_iri = self.lookup.value(statement, _R.sourceDocument)
+        doc = _DOCUMENT_BY_IRI.get(self.lookup.text(statement, _R.sourceDocument))
         ref = self.lookup.text(statement, _R.reference)
-        for doc in DOCUMENTS:
-            if doc.iri == doc_iri:
-                return f"{doc.citation} {ref}".strip()
+        if doc is not None:
+            return f"{doc.citation} {ref}".strip()
         return ref or self.short(statement)
 
     def duty_evidence(self, duty: Node, role: str) -> Evidence:

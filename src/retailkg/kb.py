@@ -185,13 +185,13 @@ class KnowledgeBase:
     def short(self, node: URIRef | str) -> str:
         """A short id for tables: ``fn:user-growth``, ``ccagm-003-2021/post/4.1.3``."""
         s = str(node)
-        if s.startswith(str(FN)):
-            return "fn:" + s[len(str(FN)):]
-        if s.startswith(str(RKG)):
-            return "rkg:" + s[len(str(RKG)):]
-        if s.startswith(BASE):
-            return s[len(BASE):]
+        for prefix, short in _SHORT:
+            if s.startswith(prefix):
+                return short + s[len(prefix):]
         return s
+
+
+_SHORT = ((str(FN), "fn:"), (str(RKG), "rkg:"), (BASE, ""))  # KnowledgeBase.short, in this order
 
 
 @cache

@@ -89,6 +89,8 @@ class Context:
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
         self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
         self._leads: dict[tuple[str, str], list[str]] | None = None
+        self._duty_post: dict[str, str] | None = None
+        self._by_value: dict[tuple[URIRef, Node], dict[Node, list[URIRef]]] = {}
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._post_en: dict[str, str] = {}
@@ -157,7 +159,7 @@ class Context:
         return found
 
     def _duty_evidence(self, duty: Node, role: str) -> Evidence:
-        post = self.lookup.value(duty, _R.dutyOf)
+        post = self._post_of(duty)
         zh, en = self.lookup.names(duty)
         ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
                       zh, en, self.citation(duty), str(duty))
@@ -174,12 +176,26 @@ class Context:
         """The duties of ``post`` that say ``pred value``, by IRI."""
         if pred is _R.addressesFunction and _POST_FUNCTIONS in self.facts:
             return sorted(self.lookup.iri(d) for d in self._lead_duties().get((str(post), str(value)), ()))
+        by_post = self._by_value.get((pred, value))
+        if by_post is None:  # once per value: every post that says it is asked about in turn
+            by_post = self._by_value[(pred, value)] = defaultdict(list)
+            for d in self.lookup.subjects(pred, value):
+                if isinstance(d, URIRef):
+                    for p in self.lookup.objects(d, _R.dutyOf):
+                        by_post[p].append(d)
         key = (post, pred, value)
         found = self._duties.get(key)
         if found is None:  # a head-office post recurs in the finding of every store it overlaps with
-            found = self._duties[key] = sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
-                                               if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+            found = self._duties[key] = sorted(by_post.get(post, ()))
         return found
+
+    def _post_of(self, duty: Node) -> Node | None:
+        """The post of a duty: from the coverage query's rows when they hold it (fetched alongside
+        the rules), else looked up."""
+        if self._duty_post is None and _POST_FUNCTIONS in self.facts:
+            self._duty_post = {row["duty"]: row["post"] for row in self.facts[_POST_FUNCTIONS]}  # type: ignore[misc]
+        post = self._duty_post.get(str(duty)) if self._duty_post is not None else None
+        return self.lookup.iri(post) if post is not None else self.lookup.value(duty, _R.dutyOf)
 
     def _lead_duties(self) -> dict[tuple[str, str], list[str]]:
         """(post, function) -> the duties leading it, from the coverage query's rows (fetched
@@ -197,7 +213,8 @@ class Context:
         """The organisation a post, duty, unit, statement or metric belongs to."""
         if node in self._owner:
             return self._owner[node]
-        found = owner_of(self.lookup, node)
+        row = self.post_rows.get(str(node)) if self.post_rows is not None else None
+        found = self.lookup.iri(row[0]) if row is not None else owner_of(self.lookup, node)
         self._owner[node] = found
         return found
 

@@ -550,9 +550,10 @@ def _int(x: str | None) -> int:
         return 0
 
 
-def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings: list[Finding],
+def coverage(source: Source, ctx: Context, organisations: list[URIRef],
              baseline: Document) -> tuple[list[OrgSummary], list[CoverageMatrix]]:
-    """Per organisation: size, baseline coverage and findings; and the functions × posts matrix.
+    """Per organisation: size and baseline coverage (the findings are counted by :func:`count_findings`,
+    so this can run before they are known); and the functions × posts matrix.
 
     Posts that sit in stores or regions are one column per place (name and units below the store,
     see :meth:`Context.place`), so a chain of 3,000 stores has a column "店长 ×3,000" instead of
@@ -615,15 +616,20 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef], findings
             lead_n += row.status == "lead"
             support_n += row.status == "support"
             excl_n += row.status == "excluded"
-        mine = [f for f in findings if f.organisation is not None and f.organisation.iri == str(org)]
-        by_kind = {k.value: sum(f.kind is k for f in mine) for k in Kind}
-        by_sev = {s.value: sum(f.severity is s for f in mine) for s in Severity}
         is_ref = org in ctx.reference_orgs
         bl = ctx.baselines.get(org)
         summaries.append(OrgSummary(
             ctx.ref(org), is_ref, len(posts), duty_n.get(str(org), 0),
             Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
-            len(base_fns), lead_n, support_n, excl_n, by_kind, by_sev,
+            len(base_fns), lead_n, support_n, excl_n,
         ))
         matrices.append(CoverageMatrix(ctx.ref(org), base_ref, col_refs, rows))
     return summaries, matrices
+
+
+def count_findings(summaries: list[OrgSummary], findings: list[Finding]) -> None:
+    """Fill in each organisation's findings by kind and by severity."""
+    for summary in summaries:
+        mine = [f for f in findings if f.organisation is not None and f.organisation.iri == summary.organisation.iri]
+        summary.by_kind = {k.value: sum(f.kind is k for f in mine) for k in Kind}
+        summary.by_severity = {s.value: sum(f.severity is s for f in mine) for s in Severity}

@@ -36,8 +36,8 @@ from rdflib.plugins.sparql.sparql import Query
 from . import progress
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
-from .evidence import FACT_QUERIES, Context, _result_id, coverage, name_findings, sort_findings
-from .findings import Finding, Kind, Ref, Report, Severity
+from .evidence import FACT_QUERIES, Context, _result_id, count_findings, coverage, name_findings, sort_findings
+from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
 from .kb import KnowledgeBase, knowledge_base
 from .lookup import Lookup, StoreLookup
 from .ns import PREFIXES, RKG, RKGV
@@ -456,7 +456,8 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
 
     Naming runs in this thread while the query threads still work: a shape's results are named
     as soon as every query of the shape is answered (findings never group results of two shapes),
-    and once the posts' names have arrived (the first of the report's queries).
+    and once the posts' names have arrived (the first of the report's queries). The coverage
+    matrices are built as soon as the report's queries are answered, also while rules still run.
     """
     from . import __version__
 
@@ -473,12 +474,15 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
             del pending[shape]
             findings.extend(name_findings(sort_results(answered.get(shape, ())), ctx, info, orgs))
 
+    covered: tuple[list[OrgSummary], list[CoverageMatrix]] | None = None
     with progress.task("running rules", total=len(queries), quiet=quiet) as bar:
         for answer in iter_parallel(ev.rules_source, queries, FACT_QUERIES):
             if answer.query is None:
                 ctx.facts[answer.select] = answer.rows
                 if ctx.post_rows is None and all(t in ctx.facts for t in FACT_QUERIES[:1]):
                     ctx.prefetch_posts(ev.rules_source, ev.organisations)
+                if covered is None and all(t in ctx.facts for t in FACT_QUERIES):  # while the rules still run
+                    covered = coverage(ev.rules_source, ctx, ev.organisations, baseline)
             else:
                 bar.advance()
                 for r in answer.results:
@@ -496,7 +500,8 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     mine = {r for f in findings for r in f.results}
     kept = [r for r in results if _result_id(r) in mine]
     with _stage("coverage", quiet=quiet):
-        summaries, matrices = coverage(ev.rules_source, ctx, ev.organisations, findings, baseline)
+        summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
+        count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
         not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info), design.ntriples() if design else None,

@@ -30,6 +30,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 
 from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
+from .gcpause import paused_gc
 from .kb import KnowledgeBase, StatementInfo, fold
 from .ns import BASE, PREFIXES, PROV, RKG, RKGV
 
@@ -316,6 +317,7 @@ def _decode(raw: bytes, path: Path) -> str:
         raise InputError("cannot decode: neither UTF-8 nor GB18030/GBK text", file=str(path), line=line) from None
 
 
+@paused_gc()
 def read_design(path: Path) -> OrgDesign:
     """Read a design from YAML, a folder of CSV files or an Excel workbook (by what ``path`` is)."""
     if path.is_dir():
@@ -778,6 +780,7 @@ def _slug(name: str) -> str:
     return s or "metric"
 
 
+@paused_gc()
 def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 

@@ -29,6 +29,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Namespace
 
 from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
+from .gcpause import paused_gc
 from .ns import PREFIXES, RKGV
 from .results import ntriples_string
 
@@ -743,6 +744,7 @@ FORMATS: dict[str, Callable[[Report, str], str]] = {
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv"}
 
 
+@paused_gc()
 def render(report: Report, fmt: str = "md", lang: str = "zh") -> str:
     """Render ``report`` as ``fmt`` (md, html, json, ttl or tsv) in ``lang`` (zh or en)."""
     return FORMATS[fmt](report, lang)

@@ -38,6 +38,7 @@ from .catalog import DOCUMENTS, Document, document
 from .errors import InputError
 from .evidence import FACT_QUERIES, Context, _result_id, count_findings, coverage, name_findings, sort_findings
 from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
+from .gcpause import paused_gc
 from .kb import KnowledgeBase, knowledge_base
 from .lookup import Lookup, StoreLookup
 from .ns import PREFIXES, RKG, RKGV
@@ -546,6 +547,7 @@ def _standard(name: str | None) -> Document:
 
 
 
+@paused_gc()
 def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
     """Validate the organisations of the bundled documents as they stand (module docstring)."""
     kb = kb or knowledge_base()
@@ -579,6 +581,7 @@ def design_store(resolved: ResolvedDesign) -> ox.Store:
     return store
 
 
+@paused_gc()
 def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
                     *, quiet: bool = False) -> Report:
     """Validate one resolved design against its baseline."""
@@ -590,6 +593,7 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
     return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
 
 
+@paused_gc()
 def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
     .nt/.ttl/.nq/.trig); InputError on bad input."""
@@ -749,6 +753,7 @@ def _lookup_query() -> str:
             f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} }}")
 
 
+@paused_gc()
 def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
                       *, credentials: Any = None, quiet: bool = False, timeout: float = 600.0) -> Report:
     """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.

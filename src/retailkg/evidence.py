@@ -90,7 +90,6 @@ class Context:
         self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
         self._leads: dict[tuple[str, str], list[str]] | None = None
         self._duty_post: dict[str, str] | None = None
-        self._by_value: dict[tuple[URIRef, Node], dict[Node, list[URIRef]]] = {}
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._post_en: dict[str, str] = {}
@@ -176,17 +175,11 @@ class Context:
         """The duties of ``post`` that say ``pred value``, by IRI."""
         if pred is _R.addressesFunction and _POST_FUNCTIONS in self.facts:
             return sorted(self.lookup.iri(d) for d in self._lead_duties().get((str(post), str(value)), ()))
-        by_post = self._by_value.get((pred, value))
-        if by_post is None:  # once per value: every post that says it is asked about in turn
-            by_post = self._by_value[(pred, value)] = defaultdict(list)
-            for d in self.lookup.subjects(pred, value):
-                if isinstance(d, URIRef):
-                    for p in self.lookup.objects(d, _R.dutyOf):
-                        by_post[p].append(d)
         key = (post, pred, value)
         found = self._duties.get(key)
         if found is None:  # a head-office post recurs in the finding of every store it overlaps with
-            found = self._duties[key] = sorted(by_post.get(post, ()))
+            found = self._duties[key] = sorted(d for d in self.lookup.subjects(_R.dutyOf, post)
+                                               if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
         return found
 
     def _post_of(self, duty: Node) -> Node | None:

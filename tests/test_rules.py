@@ -125,9 +125,15 @@ class _FailingSource:
         self.source = source
 
     def select(self, text: str) -> Iterator[dict[str, str | None]]:
+        return self.rows(self.fetch(text))
+
+    def fetch(self, text: str) -> bytes:
         if "?other" in text:
             raise InputError("endpoint timed out", file="http://127.0.0.1:1/sparql")
-        return self.source.select(text)
+        return self.source.fetch(text)
+
+    def rows(self, fetched: bytes) -> Iterator[dict[str, str | None]]:
+        return self.source.rows(fetched)
 
 
 def test_an_error_in_a_rule_thread_reaches_the_caller() -> None:

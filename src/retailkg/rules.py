@@ -367,9 +367,24 @@ Row = dict[str, str | None]
 
 
 class Source(Protocol):
-    """Something that answers a SPARQL SELECT with rows of IRIs/lexical forms (None when unbound)."""
+    """Something that answers a SPARQL SELECT with rows of IRIs/lexical forms (None when unbound).
 
-    def select(self, text: str) -> Iterator[Row]: ...
+    An answer comes in two steps so that the query threads of :func:`iter_parallel` only wait on
+    the store: :meth:`fetch` (on a query thread) gets the answer as the store gives it, :meth:`rows`
+    (on the caller's thread) reads it.
+    """
+
+    def select(self, text: str) -> Iterator[Row]:
+        """``rows(fetch(text))``."""
+        ...
+
+    def fetch(self, text: str) -> Any:
+        """The answer to ``text`` as the store returns it."""
+        ...
+
+    def rows(self, fetched: Any) -> Iterator[Row]:
+        """The rows of a fetched answer."""
+        ...
 
 
 class OxigraphSource:
@@ -380,14 +395,21 @@ class OxigraphSource:
         self.default_graph = default_graph
 
     def select(self, text: str) -> Iterator[Row]:
+        return self.rows(self.fetch(text))
+
+    def fetch(self, text: str) -> bytes:
+        """The answer as SPARQL TSV, evaluated and written in Rust without the GIL. Iterating the
+        solutions instead takes the GIL once per row, and while another thread runs Python (naming
+        findings) each row then waits for the interpreter's switch interval (a 0.4 s query took
+        minutes, bench/RESULTS.md "scale")."""
         if self.default_graph is None:
             res = self.store.query(text, use_default_graph_as_union=True)
         else:
             res = self.store.query(text, default_graph=ox.NamedNode(self.default_graph))
-        # written as TSV in Rust, without the GIL: iterating the solutions takes the GIL once per
-        # row, and while another thread runs Python (naming findings) each row then waits for the
-        # interpreter's switch interval (a 0.4 s query took minutes, bench/RESULTS.md "scale")
-        names, rows = read_tsv_values(res.serialize(format=ox.QueryResultsFormat.TSV))  # type: ignore[union-attr]
+        return res.serialize(format=ox.QueryResultsFormat.TSV)  # type: ignore[union-attr, no-any-return]
+
+    def rows(self, fetched: bytes) -> Iterator[Row]:
+        names, rows = read_tsv_values(fetched)
         for row in rows:
             yield dict(zip(names, row, strict=True))
 
@@ -399,9 +421,14 @@ class EndpointSource:
         self.engine = engine
 
     def select(self, text: str) -> Iterator[Row]:
-        table = self.engine.query(text, source="validate")
-        names = [str(v) for v in table.vars]
-        for row in table.rows:
+        return self.rows(self.fetch(text))
+
+    def fetch(self, text: str) -> Any:
+        return self.engine.query(text, source="validate")
+
+    def rows(self, fetched: Any) -> Iterator[Row]:
+        names = [str(v) for v in fetched.vars]
+        for row in fetched.rows:
             yield {v: (None if t is None else str(t)) for v, t in zip(names, row, strict=True)}
 
 
@@ -427,8 +454,13 @@ def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
 
 def _query_results(source: Source, q: CompiledQuery) -> list[RuleResult]:
     """The results of one compiled query."""
+    return _results_of(q, source.select(q.text))
+
+
+def _results_of(q: CompiledQuery, rows: Iterable[Row]) -> list[RuleResult]:
+    """The results in the rows of a compiled query."""
     out: list[RuleResult] = []
-    for row in source.select(q.text):
+    for row in rows:
         this = row.get("this")
         if this is None:
             continue
@@ -498,7 +530,9 @@ def iter_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selec
     without the second copy of the store a process would need; an endpoint answers the
     threads' requests concurrently. The queries are handed out roughly costliest first, so
     that no thread is left with a long query at the end: the pair queries, the selects, then the
-    single-shape rules.
+    single-shape rules. The threads only fetch (Source.fetch); answers are read into rows in the
+    caller's thread, which has time to spare between namings, so the threads go straight on to
+    the next query instead of holding the GIL for the reading.
     """
     import os
     from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -507,18 +541,22 @@ def iter_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selec
     ordered: list[CompiledQuery | str] = [q for q in qs if q.pairs] + list(selects) + [q for q in qs if not q.pairs]
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
 
-    def answer(item: CompiledQuery | str) -> Answer:
+    def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
+        return item, source.fetch(item if isinstance(item, str) else item.text)
+
+    def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):
-            return Answer(None, select=item, rows=list(source.select(item)))
-        return Answer(item, _query_results(source, item))
+            return Answer(None, select=item, rows=list(source.rows(fetched)))
+        return Answer(item, _results_of(item, source.rows(fetched)))
 
     if n < 2 or len(ordered) < 2:
-        yield from map(answer, ordered)
+        for item in ordered:
+            yield answer(*fetch(item))
         return
     pool = ThreadPoolExecutor(n, thread_name_prefix="retailkg-rules")
     try:
-        futures: list[Future[Answer]] = [pool.submit(answer, item) for item in ordered]
+        futures: list[Future[tuple[CompiledQuery | str, Any]]] = [pool.submit(fetch, item) for item in ordered]
         for fut in as_completed(futures):
-            yield fut.result()
+            yield answer(*fut.result())
     finally:  # also when the caller stops early or fails: nothing left running
         pool.shutdown(wait=True, cancel_futures=True)

@@ -38,7 +38,7 @@ from . import sparqltext
 from .errors import InputError
 from .ns import graph_iri
 from .remote import Credentials, check_url, http_error, network_error
-from .results import ResultTable, Term, from_rows
+from .results import ResultTable, Term, from_rows, normalise
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -192,7 +192,21 @@ def oxigraph_result(res: Any) -> ResultTable:
         return ResultTable([], [], "ask", bool(res))
     if isinstance(res, ox.QuerySolutions):
         names = [v.value for v in res.variables]
-        return from_rows(names, ([from_oxigraph(sol[i]) for i in range(len(names))] for sol in res))
+        # each distinct term is converted once: building an rdflib term (IRI checks, literal casts)
+        # is most of a large answer's time, and its values repeat from row to row (a coverage
+        # matrix of 58k rows at 1M triples names a few hundred functions, areas and documents)
+        seen: dict[Any, Term | None] = {}
+
+        def term(t: Any) -> Term | None:
+            if t is None:
+                return None
+            found = seen.get(t)
+            if found is None:
+                found = seen[t] = normalise(from_oxigraph(t))
+            return found
+
+        width = range(len(names))
+        return ResultTable(names, [tuple(term(sol[i]) for i in width) for sol in res], "select")
     triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in res]
     return from_rows(["subject", "predicate", "object"], sorted(triples, key=lambda t: tuple(map(str, t))), "graph")
 

@@ -124,19 +124,32 @@ def jsonld_document(g: Graph) -> str:
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file beside ``path`` and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write to a temporary file beside ``path`` and rename: never a half-written file. A place
+    that cannot be written (a file where a folder should be, no permission, a full disk) is the
+    user's InputError naming ``path``."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as e:
+        raise _cannot_write(path, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report must be readable like any file
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise _cannot_write(path, e) from None
         raise
+
+
+def _cannot_write(path: Path, e: OSError) -> InputError:
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    why = f"{blocker} is a file, not a folder" if blocker is not None else (e.strerror or str(e))
+    return InputError(f"cannot write: {why}", file=str(path))
 
 
 def _umask() -> int:
@@ -148,13 +161,19 @@ def _umask() -> int:
 @contextmanager
 def atomic_directory(out: Path) -> Iterator[Path]:
     """Yield a staging folder; on success move its files into ``out``, on failure leave ``out`` as it was."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as e:
+        raise _cannot_write(out, e) from None
     try:
         yield staging
-        out.mkdir(parents=True, exist_ok=True)
-        for f in sorted(staging.iterdir()):
-            os.replace(f, out / f.name)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for f in sorted(staging.iterdir()):
+                os.replace(f, out / f.name)
+        except OSError as e:
+            raise _cannot_write(out, e) from None
     finally:
         for f in staging.iterdir() if staging.exists() else ():
             f.unlink()

@@ -225,6 +225,20 @@ def test_org_rdf_command_writes_turtle(tmp_path: Path) -> None:
     assert (URIRef("https://w3id.org/retailkg/org/mini/post/planner"), RKG.inDepartment, None) in g
 
 
+@pytest.mark.parametrize(("name", "args", "first"), [
+    ("d.nt", [], "<"), ("d.ttl", [], "@prefix"), ("d.rdf", [], "@prefix"), ("d.ttl", ["--format", "nt"], "<"),
+])
+def test_org_rdf_takes_its_format_from_the_output_name(tmp_path: Path, name: str, args: list[str], first: str) -> None:
+    """`-o design.nt` writes N-Triples (what `validate design.nt` then reads) unless --format says otherwise."""
+    src = _write(tmp_path, "mini.yaml", MIN_YAML)
+    out = tmp_path / name
+    res = CliRunner().invoke(cli, ["org", "rdf", str(src), "-o", str(out), *args])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith(first)
+    if first == "<":
+        assert CliRunner().invoke(cli, ["validate", str(out), "--quiet", "--format", "json"]).exit_code in (0, 1)
+
+
 def test_org_match_command_shows_score_and_evidence() -> None:
     res = CliRunner().invoke(cli, ["org", "match", "负责会员活动的策划与执行"])
     assert res.exit_code == 0

@@ -144,10 +144,10 @@ def template_cmd(fmt: str, out: Path | None) -> None:
 @org_group.command("rdf")
 @click.argument("org_file", type=click.Path(path_type=Path))
 @click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
-@click.option("--format", "fmt", type=click.Choice(("ttl", "nt")), default="ttl", show_default=True,
-              help="Turtle, or N-Triples (what triple stores bulk-load fastest).")
+@click.option("--format", "fmt", type=click.Choice(("ttl", "nt")), default=None,
+              help="Turtle, or N-Triples (what triple stores bulk-load fastest); default: from the -o extension, else ttl.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the RDF here instead of stdout.")
-def rdf_cmd(org_file: Path, baseline: str | None, fmt: str, out: Path | None) -> None:
+def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | None) -> None:
     """Write an organisation design as RDF (Turtle) in the retailkg ontology.
 
     IRIs are https://w3id.org/retailkg/org/<org-id>/…; free-text duties carry the functions they
@@ -157,7 +157,7 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str, out: Path | None) ->
     Examples:
       retailkg org rdf examples/taobao-ops.yaml
       retailkg org rdf examples/acme-department-store.xlsx -o acme.ttl
-      retailkg org rdf chain.yaml --format nt -o chain.nt       # for a triple store's bulk loader
+      retailkg org rdf chain.yaml -o chain.nt                   # N-Triples, for a triple store's bulk loader
     """
     import pyoxigraph as ox
 
@@ -169,6 +169,8 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str, out: Path | None) ->
     kb = knowledge_base()
     resolved = resolve(read_design(org_file), kb, matcher_for(kb), baseline)
     nt = resolved.ntriples()
+    if fmt is None:  # as `validate` does: the -o extension says which
+        fmt = "nt" if out is not None and out.suffix.lower() == ".nt" else "ttl"
     if fmt == "nt":
         _write(nt, out)
         return

@@ -38,7 +38,7 @@ from .ns import RKG
 from .orgdesign import ResolvedDesign
 from .rules import Row, RuleResult, Source
 
-__all__ = ["FACT_QUERIES", "Context", "build_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
+__all__ = ["FACT_QUERIES", "Context", "count_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
 
 # rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
 # findings); the terms used here are built once.
@@ -298,12 +298,6 @@ def _render(template: str, this: str, value: str) -> str:
     return template.replace("{$this}", this).replace("{?this}", this).replace("{?value}", value).replace("{$value}", value)
 
 
-def build_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
-                   organisations: set[URIRef]) -> list[Finding]:
-    """Group and name ``results`` (those whose focus belongs to one of ``organisations``), sorted."""
-    return sort_findings(name_findings(results, ctx, rule_info, organisations), ctx)
-
-
 def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
                   organisations: set[URIRef]) -> list[Finding]:
     """The findings of ``results``, unsorted. Results are grouped within one shape only, so the
@@ -533,7 +527,7 @@ SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
 
 
 FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED)
-"""What naming and coverage read with whole-graph queries: asked alongside the rules (rules.run_parallel)."""
+"""What naming and coverage read with whole-graph queries: asked alongside the rules (rules.iter_parallel)."""
 
 
 def _int(x: str | None) -> int:

@@ -489,24 +489,9 @@ def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None
 
 
 def run_rules_parallel(source: Source, queries: Sequence[CompiledQuery] | None = None,
-                       *, workers: int | None = None, on_query: Any = None) -> list[RuleResult]:
-    """:func:`run_rules` on several threads sharing one source; the same results (see :func:`run_parallel`)."""
-    return run_parallel(source, queries, (), workers=workers, on_query=on_query)[0]
-
-
-def run_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selects: Sequence[str],
-                 *, workers: int | None = None, on_query: Any = None) -> tuple[list[RuleResult], list[list[Row]]]:
-    """The rules' results, and the rows of each of ``selects`` (see :func:`iter_parallel`)."""
-    out: set[RuleResult] = set()
-    rows: dict[str, list[Row]] = {}
-    for answer in iter_parallel(source, queries, selects, workers=workers):
-        if answer.query is None:
-            rows[answer.select] = answer.rows
-            continue
-        out.update(answer.results)
-        if on_query is not None:
-            on_query(answer.query)
-    return sort_results(out), [rows[t] for t in selects]
+                       *, workers: int | None = None) -> list[RuleResult]:
+    """:func:`run_rules` on several threads sharing one source (:func:`iter_parallel`): the same results."""
+    return sort_results(r for answer in iter_parallel(source, queries, (), workers=workers) for r in answer.results)
 
 
 @dataclass(frozen=True)
@@ -526,7 +511,7 @@ def iter_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selec
     can work on the first answers while the threads compute the rest.
 
     pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
-    store use two cores (at a million triples: 4.7 s of rules in 2.0 s, bench/RESULTS.md, "scale")
+    store use two cores (at a million triples: 3.3 s of queries in 1.65 s, bench/RESULTS.md, "scale")
     without the second copy of the store a process would need; an endpoint answers the
     threads' requests concurrently. The queries are handed out roughly costliest first, so
     that no thread is left with a long query at the end: the pair queries, the selects, then the

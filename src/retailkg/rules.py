@@ -491,7 +491,7 @@ def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None
 def run_rules_parallel(source: Source, queries: Sequence[CompiledQuery] | None = None,
                        *, workers: int | None = None) -> list[RuleResult]:
     """:func:`run_rules` on several threads sharing one source (:func:`iter_parallel`): the same results."""
-    return sort_results(r for answer in iter_parallel(source, queries, (), workers=workers) for r in answer.results)
+    return sort_results({r for answer in iter_parallel(source, queries, (), workers=workers) for r in answer.results})
 
 
 @dataclass(frozen=True)

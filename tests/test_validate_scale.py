@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from scripts import load_script
 
@@ -173,6 +173,67 @@ def test_the_loader_drops_only_what_nobody_reads(tmp_path: Path, monkeypatch: py
         assert len(set(got.subjects(URIRef("urn:p"), None))) == 1, "the two uses of _:shared are one node"
 
 
+def _aside_design(tmp_path: Path, baseline: str) -> Path:
+    rkg, base = "https://w3id.org/retailkg/ontology#", "https://w3id.org/retailkg/org/acme/"
+    lines = [f'<{base}org> <{rkg}baseline> <{baseline}> .']
+    for i in range(50):
+        lines += [f'<{base}duty/{i}> <{rkg}dutyOf> <{base}post> .',
+                  f'<{base}duty/{i}> <{rkg}reference> "row {i}" .',
+                  f'<{base}duty/{i}> <{rkg}sourceDocument> <{base}design> .']
+    lines += [f'<{base}std-duty> <{rkg}sourceDocument> <https://w3id.org/retailkg/ccagm-003-2021> .',  # a standard: the rules read it
+              f'_:anonymous <{rkg}reference> "row b" .',  # a blank node means nothing beside its document
+              f'<{base}note> <urn:says> "see <{rkg}reference> in the docs" .',
+              f'<{base}duty\\u0041> <{rkg}reference> "escaped" .']
+    path = tmp_path / "aside.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("baseline, source_aside", [("https://w3id.org/retailkg/ccagm-003-2021", True),
+                                                    ("https://w3id.org/retailkg/org/other/design", False)])
+def test_the_loader_sets_aside_what_only_naming_reads(tmp_path: Path, baseline: str, source_aside: bool) -> None:
+    """A statement's clause reference, and a design's own source document, go beside the rules'
+    store; naming still finds them. A design's source document stays with the rules when the data
+    names a design as a baseline (the baseline-gap rule then reads it); blank-node subjects stay."""
+    import pyoxigraph as ox
+
+    from retailkg.lookup import Aside, StoreLookup
+    from retailkg.validate import load_rdf_file
+
+    rkg, base = "https://w3id.org/retailkg/ontology#", "https://w3id.org/retailkg/org/acme/"
+    path = _aside_design(tmp_path, baseline)
+    written = Graph().parse(path, format="nt")
+
+    def goes_aside(t: tuple[Any, Any, Any]) -> bool:
+        s, p, o = t
+        if not isinstance(s, URIRef):
+            return False
+        return str(p) == rkg + "reference" or (source_aside and str(p) == rkg + "sourceDocument" and str(o).startswith(base))
+
+    store, aside = ox.Store(), Aside()
+    load_rdf_file(store, path, aside=aside)
+    kept = Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()), format="nt")
+    assert isomorphic(kept, Graph().parse(data="".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in written
+                                                       if not goes_aside((s, p, o))), format="nt"))
+    assert len(aside) == sum(goes_aside(t) for t in written) == 51 + (50 if source_aside else 0)
+    lookup = StoreLookup(store, aside)
+    assert lookup.text(URIRef(base + "duty/7"), URIRef(rkg + "reference")) == "row 7"
+    assert lookup.text(URIRef(base + "dutyA"), URIRef(rkg + "reference")) == "escaped"
+    assert lookup.value(URIRef(base + "duty/7"), URIRef(rkg + "sourceDocument")) == URIRef(base + "design")
+    assert lookup.subjects(URIRef(rkg + "reference"), Literal("row 3")) == [URIRef(base + "duty/3")]
+    assert lookup.text(URIRef(base + "std-duty"), URIRef(rkg + "sourceDocument")) == "https://w3id.org/retailkg/ccagm-003-2021"
+
+
+@pytest.mark.parametrize("form", ["chain.nt", "chain.yaml"])
+def test_setting_statements_aside_changes_no_result_and_no_name(form: str, chain: Path, reports: dict[str, Report],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same report, citations included, as when every statement is loaded for the rules."""
+    from retailkg.report import render
+
+    monkeypatch.setattr("retailkg.validate.aside_predicates", lambda data: ())
+    assert render(validate_file(chain / form, quiet=True), "json") == render(reports[form], "json")
+
+
 def test_a_syntax_error_in_a_later_piece_names_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pyoxigraph as ox
 
@@ -204,6 +265,24 @@ def test_nothing_the_rules_or_the_report_read_is_dropped() -> None:
         assert rkgv not in text and "rkgv:" not in text
         assert item not in text and "rkg:item" not in text
     assert not any(n.startswith(rkgv) or n == item for n in named)
+
+
+def test_what_is_set_aside_is_read_by_no_rule_but_the_baseline_gap() -> None:
+    """rkg:reference is read by no rule and no report query; rkg:sourceDocument only by the
+    baseline-gap rule, for the organisation's baseline (ASIDE_PREDICATES says why that is safe)."""
+    from retailkg.evidence import FACT_QUERIES
+    from retailkg.rules import compiled_rules
+    from retailkg.validate import ASIDE_PREDICATES
+
+    rkg = "https://w3id.org/retailkg/ontology#"
+    assert [p.decode().split(" ")[0] for p in ASIDE_PREDICATES] == [f"<{rkg}reference>", f"<{rkg}sourceDocument>"], \
+        "a new predicate set aside needs its own check here"
+    for text in [q.text for q in compiled_rules()] + list(FACT_QUERIES):
+        assert "reference" not in text
+    readers = [q.shapes for q in compiled_rules() if "sourceDocument" in q.text]
+    assert readers == [("https://w3id.org/retailkg/shapes#GapBaselineFunction",)]
+    assert any(" rkg:baseline ?standard" in q.text and "rkg:sourceDocument ?standard" in q.text for q in compiled_rules())
+    assert not any("sourceDocument" in t for t in FACT_QUERIES)
 
 
 def test_rdf_without_an_organisation_is_refused(tmp_path: Path) -> None:

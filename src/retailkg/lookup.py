@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any, Protocol
 
 import pyoxigraph as ox
@@ -20,7 +21,7 @@ from rdflib.term import Node
 
 from .engine import from_oxigraph, to_oxigraph
 
-__all__ = ["IndexLookup", "Lookup", "StoreLookup"]
+__all__ = ["Aside", "IndexLookup", "Lookup", "StoreLookup"]
 
 _LABEL = RDFS.label
 
@@ -67,12 +68,59 @@ class _Interned:
         return iri
 
 
-class StoreLookup(_Interned):
-    """Lookups on a pyoxigraph store, over all its graphs."""
+class Aside:
+    """Statements set aside while loading (retailkg.validate.ASIDE_PREDICATES: those only naming
+    reads), kept as their N-Triples lines by subject IRI and parsed when naming first asks for a
+    subject: a chain sets aside 180,000 statements and its findings cite a few thousand subjects,
+    so parsing them all up front would cost more than the loader saves."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self) -> None:
+        self._lines: dict[str, list[bytes]] = defaultdict(list)
+        self._parsed: dict[str, list[Any]] = {}
+        self.predicates: set[ox.NamedNode] = set()
+        self._fmt = ox.RdfFormat.N_TRIPLES
+
+    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
+        """Keep the lines of ``data`` (N-Triples or N-Quads, each line's subject an IRI, each
+        predicate one of ``predicates``)."""
+        self._fmt = fmt
+        self.predicates.update(ox.NamedNode(p) for p in predicates)
+        lines = self._lines
+        for line in data.split(b"\n"):
+            if not line.startswith(b"<"):
+                continue
+            subject = line[1:line.find(b">")]
+            if b"\\" in subject:  # an escaped IRI: its key is the IRI it spells
+                subject = next(iter(ox.parse(line, format=fmt, lenient=True))).subject.value.encode()
+            lines[subject.decode("utf-8")].append(line)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._lines.values())
+
+    def _quads(self, subject: str) -> list[Any]:
+        found = self._parsed.get(subject)
+        if found is None:
+            data = b"\n".join(self._lines.get(subject, ()))
+            found = self._parsed[subject] = list(ox.parse(data, format=self._fmt, lenient=True)) if data else []
+        return found
+
+    def quads_for_pattern(self, s: Any, p: Any, o: Any, _g: None = None) -> list[Any]:
+        if s is None:  # naming never asks for the subjects of these predicates; answered all the same
+            return [q for subject in list(self._lines) for q in self._quads(subject)
+                    if q.predicate == p and (o is None or q.object == o)]
+        if not isinstance(s, ox.NamedNode):
+            return []
+        return [q for q in self._quads(s.value) if q.predicate == p and (o is None or q.object == o)]
+
+
+class StoreLookup(_Interned):
+    """Lookups on a pyoxigraph store, over all its graphs, and on the statements set ``aside``
+    while loading it."""
+
+    def __init__(self, store: ox.Store, aside: Aside | None = None) -> None:
         super().__init__()
         self.store = store
+        self.aside = aside if aside is not None and len(aside) else None
         # the same few thousand nodes are looked up again and again: convert each once
         self._ox: dict[Node, Any] = {}
 
@@ -88,8 +136,10 @@ class StoreLookup(_Interned):
         return from_oxigraph(term)  # type: ignore[return-value]
 
     def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
-        return self.store.quads_for_pattern(None if s is None else self._term(s), self._term(p),
-                                            None if o is None else self._term(o), None)
+        pattern = (None if s is None else self._term(s), self._term(p), None if o is None else self._term(o), None)
+        if self.aside is None or pattern[1] not in self.aside.predicates:
+            return self.store.quads_for_pattern(*pattern)
+        return chain(self.store.quads_for_pattern(*pattern), self.aside.quads_for_pattern(*pattern))
 
     def objects(self, s: Node, p: URIRef) -> list[Node]:
         return list(dict.fromkeys(self._back(q.object) for q in self._quads(s, p, None)))

@@ -28,10 +28,10 @@ __all__ = [
     "atomic_directory",
     "atomic_write",
     "canonical",
-    "drop_statements",
     "jsonld_document",
     "ntriples_lines",
     "parse_turtle",
+    "split_statements",
 ]
 
 _OXI_POS = re.compile(r"at line (\d+) column (\d+)|between line (\d+) column (\d+)")
@@ -193,37 +193,43 @@ def is_ours(term: Any, base: str) -> bool:
     return isinstance(term, URIRef) and str(term).startswith(base)
 
 
-def drop_statements(data: bytes, predicates: Iterable[bytes]) -> bytes:
-    """``data`` (N-Triples or N-Quads) without the lines whose predicate starts with one of
-    ``predicates`` (each an N-Triples IRI prefix such as ``b"<https://w3id.org/retailkg/validation#"``,
-    optionally followed by the start of the object: ``b"<…#type> <…validation#"``).
+def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] = ()) -> tuple[bytes, bytes]:
+    """``data`` (N-Triples or N-Quads) in two: the lines to keep, and the lines set aside; the lines
+    whose predicate starts with one of ``drop`` are in neither. Each prefix is an N-Triples IRI
+    prefix such as ``b"<https://w3id.org/retailkg/validation#"``, optionally followed by the start
+    of the object: ``b"<…#type> <…validation#"``. A line is set aside only when its subject is an
+    IRI (a blank node's label means nothing outside the document that holds it).
 
     A predicate is the term after a line's first space (subjects are IRIs or blank node labels,
     neither holds a space), so a literal that merely mentions the IRI keeps its line. Lines are
     found with bytes.find, not split: a million-line file costs a few hundred thousand C-level
     searches instead of a million Python strings. Lines in another layout (tabs between terms) are
-    kept: dropping is only ever an optimisation, never needed for the answer.
+    kept: splitting is only ever an optimisation, never needed for the answer.
     """
-    cuts: list[tuple[int, int]] = []
-    for prefix in predicates:
-        needle = b" " + prefix
-        i = data.find(needle)
-        while i != -1:
-            start = data.rfind(b"\n", 0, i) + 1
-            if data.find(b" ", start) == i:
-                end = data.find(b"\n", i)
-                end = len(data) if end == -1 else end + 1
-                cuts.append((start, end))
-                i = data.find(needle, end)
-            else:
-                i = data.find(needle, i + 1)
+    cuts: list[tuple[int, int, bool]] = []
+    lt = ord("<")
+    for prefixes, set_aside in ((drop, False), (aside, True)):
+        for prefix in prefixes:
+            needle = b" " + prefix
+            i = data.find(needle)
+            while i != -1:
+                start = data.rfind(b"\n", 0, i) + 1
+                if data.find(b" ", start) == i and (not set_aside or data[start] == lt):
+                    end = data.find(b"\n", i)
+                    end = len(data) if end == -1 else end + 1
+                    cuts.append((start, end, set_aside))
+                    i = data.find(needle, end)
+                else:
+                    i = data.find(needle, i + 1)
     if not cuts:
-        return data
+        return data, b""
     cuts.sort()
-    parts, pos = [], 0
-    for start, end in cuts:
+    parts, aside_parts, pos = [], [], 0
+    for start, end, set_aside in cuts:
         if start >= pos:  # one line can match two prefixes: cut it once
             parts.append(data[pos:start])
+            if set_aside:
+                aside_parts.append(data[start:end])
             pos = end
     parts.append(data[pos:])
-    return b"".join(parts)
+    return b"".join(parts), b"".join(aside_parts)

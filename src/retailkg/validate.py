@@ -40,14 +40,14 @@ from .evidence import FACT_QUERIES, Context, _result_id, count_findings, coverag
 from .findings import CoverageMatrix, Finding, Kind, OrgSummary, Ref, Report, Severity
 from .gcpause import paused_gc
 from .kb import KnowledgeBase, knowledge_base
-from .lookup import Lookup, StoreLookup
+from .lookup import Aside, Lookup, StoreLookup
 from .ns import PREFIXES, RKG, RKGV
-from .orgdesign import DEFAULT_BASELINE, ResolvedDesign, read_design, resolve
+from .orgdesign import DEFAULT_BASELINE, ORG_BASE, ResolvedDesign, read_design, resolve
 from .resources import shapes_dir
 
 if TYPE_CHECKING:
     from .matcher import Matcher
-from .rdfio import drop_statements, located_syntax_error
+from .rdfio import located_syntax_error, split_statements
 from .rules import OxigraphSource, RuleResult, Source, compile_rules, compiled_rules, iter_parallel, sort_results
 
 __all__ = [
@@ -569,11 +569,12 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
     return evaluate(ev, "bundled documents", kb, std, None, shapes)
 
 
-def design_store(resolved: ResolvedDesign) -> ox.Store:
-    """An in-memory store with the design and what the rules need from the knowledge base."""
+def design_store(resolved: ResolvedDesign, aside: Aside | None = None) -> ox.Store:
+    """An in-memory store with the design and what the rules need from the knowledge base (and
+    the statements only naming reads in ``aside``, when given: :func:`load_lines`)."""
     store = ox.Store()
     _load(store, _kb_facts(resolved.baseline.id), "urn:retailkg:kb-facts")
-    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside)
     return store
 
 
@@ -582,10 +583,11 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
                     *, quiet: bool = False) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
+    aside = Aside()
     with _stage("loading", quiet=quiet):
-        store = design_store(resolved)
+        store = design_store(resolved, aside)
     source = OxigraphSource(store)
-    ev = Evaluation(source, StoreLookup(store), [resolved.organisation], {resolved.organisation: resolved.baseline})
+    ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
     return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
 
 
@@ -647,18 +649,40 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
 # no compiled rule or report query names them.
 UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
 
+# What only the naming of findings reads (a statement's citation: its clause reference and, for a
+# design's own statements, the design as its source document), loaded into a second store beside
+# the one the rules run on. Oxigraph keeps a list of statements per subject and walks it for every
+# lookup of a bound subject, so each duty's reference and source document lengthened the walks of
+# every rule; a chain's store is 24 % smaller without them (bench/RESULTS.md, "scale"). No rule
+# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
+# organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
+# design's source documents with the rules when the data says otherwise).
+_ASIDE = ((RKG.reference, ""), (RKG.sourceDocument, ORG_BASE))  # predicate, start of the object
+ASIDE_PREDICATES = tuple(f"<{p}>{f' <{o}' if o else ''}".encode() for p, o in _ASIDE)
+
+
+def aside_predicates(data: bytes) -> tuple[bytes, ...]:
+    """The ASIDE_PREDICATES that may be set aside from ``data`` without changing any rule's answer."""
+    if f"<{RKG.baseline}> <{ORG_BASE}".encode() in data:  # a design named as a baseline: its sources count
+        return tuple(p for p in ASIDE_PREDICATES if not p.startswith(f"<{RKG.sourceDocument}>".encode()))
+    return ASIDE_PREDICATES
+
 
 _CHUNK = 32 << 20
 """Bytes of N-Triples handed to Oxigraph at a time, so the next piece is filtered meanwhile."""
 
 
-def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Callable[[], object] | None = None) -> None:
+def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Callable[[], object] | None = None,
+               aside: Aside | None = None) -> None:
     """Load N-Triples or N-Quads without the statements nobody reads (UNREAD_PREDICATES), in pieces
     of whole lines: this thread filters a piece while a loader thread stores the one before (Oxigraph
-    releases the GIL), then runs ``meanwhile``. Blank node labels are scoped to one load, so from the
-    first piece that holds a blank node on, the rest is loaded as one document (the pieces before
-    had none to share). A syntax error is raised as pyoxigraph's SyntaxError, its line counted in
-    the piece (:func:`load_rdf_file` locates it in the file).
+    releases the GIL), then runs ``meanwhile``. With an ``aside`` index, the statements only naming
+    reads (ASIDE_PREDICATES) are kept there instead (a second store would cost the loader's core
+    more than it saves). Blank node labels are
+    scoped to one load, so from the first piece that holds a blank node on, the rest is loaded as
+    one document (the pieces before had none to share; statements set aside never hold one). A
+    syntax error is raised as pyoxigraph's SyntaxError, its line counted in the piece
+    (:func:`load_rdf_file` locates it in the file).
 
     Triples go to the default graph (the rules read the union of all graphs): Oxigraph stores them
     there 15-25 % faster than in a named graph (a chain's 756k triples: 1.27-1.45 s against
@@ -668,16 +692,21 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
 
     pool = ThreadPoolExecutor(1, thread_name_prefix="retailkg-load")
     loads: list[Future[None]] = []
+    set_aside: list[bytes] = []
+    to_aside = aside_predicates(data) if aside is not None else ()
     try:
         start = 0
         while start < len(data):
             end = data.find(b"\n", start + _CHUNK) + 1 or len(data)
-            piece = drop_statements(data[start:end], UNREAD_PREDICATES)
+            piece, moved = split_statements(data[start:end], UNREAD_PREDICATES, to_aside)
             if b"_:" in piece:  # a blank node: the rest is one document
-                piece = piece + drop_statements(data[end:], UNREAD_PREDICATES)
-                end = len(data)
+                rest, rest_moved = split_statements(data[end:], UNREAD_PREDICATES, to_aside)
+                piece, moved, end = piece + rest, moved + rest_moved, len(data)
+            set_aside.append(moved)
             loads.append(pool.submit(store.load, piece, format=fmt, lenient=True))
             start = end
+        if aside is not None:
+            aside.add(b"".join(set_aside), fmt, [str(p) for p, _o in _ASIDE])
         if meanwhile is not None:
             meanwhile()
         for f in loads:
@@ -686,18 +715,20 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
+def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None,
+                  aside: Aside | None = None) -> None:
     """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads.
 
     Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
     25 % faster on a million triples): a malformed IRI is just a node the rules never match.
-    N-Triples and N-Quads go through :func:`load_lines`.
+    N-Triples and N-Quads go through :func:`load_lines` (which sets statements ``aside``); Turtle
+    and TriG are loaded whole into ``store``.
     """
     fmt = RDF_FORMATS[path.suffix.lower()]
     try:
         if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
             try:
-                load_lines(store, path.read_bytes(), fmt, meanwhile)
+                load_lines(store, path.read_bytes(), fmt, meanwhile, aside)
             except SyntaxError:
                 # the line numbers are those of a shortened piece: parse the file as written for the place
                 for _ in ox.parse(path=str(path), format=fmt, lenient=True):
@@ -724,14 +755,14 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         found.append(kb or knowledge_base())
         _kb_facts(_standard(baseline).id)
 
-    store = ox.Store()
+    store, aside = ox.Store(), Aside()
     with _stage("loading", quiet=quiet):
-        load_rdf_file(store, path, meanwhile=read_kb)
+        load_rdf_file(store, path, meanwhile=read_kb, aside=aside)
     source = OxigraphSource(store)
     orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
     for doc_id in sorted({d.id for d in baselines.values()}):
         _load(store, _kb_facts(doc_id), f"urn:retailkg:kb-facts:{doc_id}")
-    ev = Evaluation(source, StoreLookup(store), orgs, baselines)
+    ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
     return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, quiet=quiet)
 
 

@@ -20,7 +20,7 @@ from retailkg.kb import knowledge_base
 from retailkg.ns import RKG
 from retailkg.orgdesign import read_design, resolve
 from retailkg.resources import shapes_dir
-from retailkg.rules import OxigraphSource, UnsupportedShape, compile_rules, result_keys, run_rules
+from retailkg.rules import OxigraphSource, Table, UnsupportedShape, compile_rules, result_keys, run_rules
 from retailkg.validate import SH, _add_function_types, _subjects, assemble, load_shapes, matcher_for, rules, run_shacl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -125,15 +125,15 @@ class _FailingSource:
         self.source = source
 
     def select(self, text: str) -> Iterator[dict[str, str | None]]:
-        return self.rows(self.fetch(text))
+        return self.table(self.fetch(text)).dicts()
 
     def fetch(self, text: str) -> bytes:
         if "?other" in text:
             raise InputError("endpoint timed out", file="http://127.0.0.1:1/sparql")
         return self.source.fetch(text)
 
-    def rows(self, fetched: bytes) -> Iterator[dict[str, str | None]]:
-        return self.source.rows(fetched)
+    def table(self, fetched: bytes) -> Table:
+        return self.source.table(fetched)
 
 
 def test_an_error_in_a_rule_thread_reaches_the_caller() -> None:

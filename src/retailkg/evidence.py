@@ -36,7 +36,7 @@ from .kb import KnowledgeBase
 from .lookup import Lookup
 from .ns import RKG
 from .orgdesign import ResolvedDesign
-from .rules import Row, RuleResult, Source
+from .rules import RuleResult, Source, Table
 
 __all__ = ["FACT_QUERIES", "Context", "count_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
 
@@ -87,7 +87,7 @@ class Context:
         self._scope: dict[Node, URIRef | None] = {}
         self._units: dict[tuple[str, Node], object] = {}
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
-        self.facts: dict[str, list[Row]] = {}  # rows of FACT_QUERIES fetched beforehand (alongside the rules)
+        self.facts: dict[str, Table] = {}  # answers to FACT_QUERIES fetched beforehand (alongside the rules)
         self._leads: dict[tuple[str, str], list[str]] | None = None
         self._duty_post: dict[str, str] | None = None
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
@@ -99,18 +99,21 @@ class Context:
         findings then needs no lookup per post, and the coverage matrix reuses the rows."""
         wanted = {str(o) for o in organisations}
         self.post_rows = {}
-        for row in self.rows(source, _POSTS):
-            post, org = row["post"], row["org"]
+        t = self.table(source, _POSTS)
+        i_org, i_post, i_unit, i_unit_order, i_order, i_name, i_en = (
+            t.column(c) for c in ("org", "post", "unit", "unitOrder", "order", "name", "nameEn"))
+        for row in t.rows:
+            post, org = row[i_post], row[i_org]
             if org not in wanted or post is None or post in self.post_rows:
                 continue
-            order = _int(row.get("unitOrder")) * 1000 + _int(row.get("order"))
-            self.post_rows[post] = (org, order, row.get("name") or "", row.get("unit"))  # type: ignore[index]
-            self._post_en[post] = row.get("nameEn") or ""
+            order = _int(row[i_unit_order]) * 1000 + _int(row[i_order])
+            self.post_rows[post] = (org, order, row[i_name] or "", row[i_unit])
+            self._post_en[post] = row[i_en] or ""
 
-    def rows(self, source: Source, text: str) -> list[Row]:
-        """The rows of one of FACT_QUERIES: fetched beforehand, or asked now."""
+    def table(self, source: Source, text: str) -> Table:
+        """The answer to one of FACT_QUERIES: fetched beforehand, or asked now."""
         found = self.facts.get(text)
-        return found if found is not None else list(source.select(text))
+        return found if found is not None else source.table(source.fetch(text))
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -186,7 +189,9 @@ class Context:
         """The post of a duty: from the coverage query's rows when they hold it (fetched alongside
         the rules), else looked up."""
         if self._duty_post is None and _POST_FUNCTIONS in self.facts:
-            self._duty_post = {row["duty"]: row["post"] for row in self.facts[_POST_FUNCTIONS]}  # type: ignore[misc]
+            t = self.facts[_POST_FUNCTIONS]
+            i_duty, i_post = t.column("duty"), t.column("post")
+            self._duty_post = {row[i_duty]: row[i_post] for row in t.rows}  # type: ignore[misc]
         post = self._duty_post.get(str(duty)) if self._duty_post is not None else None
         return self.lookup.iri(post) if post is not None else self.lookup.value(duty, _R.dutyOf)
 
@@ -195,9 +200,11 @@ class Context:
         alongside the rules): an overlap finding cites them for each of its posts."""
         if self._leads is None:
             self._leads = defaultdict(list)
-            for row in self.facts[_POST_FUNCTIONS]:
-                if row["role"] == "lead" and row["duty"] is not None:
-                    self._leads[(row["post"], row["function"])].append(row["duty"])  # type: ignore[index]
+            t = self.facts[_POST_FUNCTIONS]
+            i_post, i_fn, i_role, i_duty = (t.column(c) for c in ("post", "function", "role", "duty"))
+            for row in t.rows:
+                if row[i_role] == "lead" and row[i_duty] is not None:
+                    self._leads[(row[i_post], row[i_fn])].append(row[i_duty])  # type: ignore[index]
         return self._leads
 
     # --- where things belong -------------------------------------------------------------------
@@ -555,16 +562,19 @@ def coverage(source: Source, ctx: Context, organisations: list[URIRef],
         posts_by_org[org_iri].append((order, post))
         post_unit[post] = (name, unit)
     roles: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in ctx.rows(source, _POST_FUNCTIONS):
-        if row["function"] is None:
+    t = ctx.table(source, _POST_FUNCTIONS)
+    i_post, i_fn, i_role = (t.column(c) for c in ("post", "function", "role"))
+    for row in t.rows:
+        fn, role = row[i_fn], row[i_role]
+        if fn is None:
             continue
-        cell = roles[row["post"]]  # type: ignore[index]
-        if row["role"] == "lead" or cell.get(row["function"]) != "lead":  # type: ignore[arg-type]
-            cell[row["function"]] = row["role"]  # type: ignore[index]
-    duty_n = {row["org"]: _int(row["n"]) for row in ctx.rows(source, _DUTY_COUNT)}
+        cell = roles[row[i_post]]  # type: ignore[index]
+        if role == "lead" or cell.get(fn) != "lead":
+            cell[fn] = role  # type: ignore[assignment]
+    duty_n = {str(d["org"]): _int(d["n"]) for d in ctx.table(source, _DUTY_COUNT).dicts()}
     excluded: dict[str, set[str]] = defaultdict(set)
-    for row in ctx.rows(source, _EXCLUDED):
-        excluded[row["org"]].add(row["function"])  # type: ignore[index, arg-type]
+    for d in ctx.table(source, _EXCLUDED).dicts():
+        excluded[str(d["org"])].add(d["function"])  # type: ignore[arg-type]
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
     summaries, matrices = [], []

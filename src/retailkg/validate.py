@@ -479,7 +479,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     with progress.task("running rules", total=len(queries), quiet=quiet) as bar:
         for answer in iter_parallel(ev.rules_source, queries, FACT_QUERIES):
             if answer.query is None:
-                ctx.facts[answer.select] = answer.rows
+                ctx.facts[answer.select] = answer.table
                 if ctx.post_rows is None and all(t in ctx.facts for t in FACT_QUERIES[:1]):
                     ctx.prefetch_posts(ev.rules_source, ev.organisations)
                 if covered is None and all(t in ctx.facts for t in FACT_QUERIES):  # while the rules still run

@@ -249,6 +249,14 @@ def _core_queries(g: Graph, shape: URIRef, target: str) -> list[CompiledQuery]:
         elif p == SH.qualifiedValueShape:
             cond = _value_condition(g, o)
             lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
+            if lo is not None and hi is not None and int(lo) == int(hi) == 1:
+                # exactly one (a post's one Chinese name): one grouping evaluates the condition once
+                # per value, where the self-join of "at most one" evaluated it for every pair
+                # (0.25 s -> 0.13 s for 31,690 posts)
+                text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) != 1)")
+                out.append(CompiledQuery((s,), text))
+                continue
             if lo is not None and int(lo) == 1:
                 text = f"SELECT ?this WHERE {{ {target} {_without(need_path('qualified'), path_node, f'FILTER ({cond})')} }}"
                 out.append(CompiledQuery((s,), text))

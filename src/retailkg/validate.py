@@ -650,10 +650,10 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
 UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
 
 # What only the naming of findings reads (a statement's citation: its clause reference and, for a
-# design's own statements, the design as its source document), loaded into a second store beside
-# the one the rules run on. Oxigraph keeps a list of statements per subject and walks it for every
-# lookup of a bound subject, so each duty's reference and source document lengthened the walks of
-# every rule; a chain's store is 24 % smaller without them (bench/RESULTS.md, "scale"). No rule
+# design's own statements, the design as its source document), kept beside the store the rules run
+# on (lookup.Aside). Oxigraph keeps a list of statements per subject and walks it for every lookup
+# of a bound subject, so each duty's reference and source document lengthened the walks of every
+# rule; a chain's store is 24 % smaller without them (docs/validation.md, "Performance"). No rule
 # reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
 # organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
 # design's source documents with the rules when the data says otherwise).
@@ -678,11 +678,10 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
     of whole lines: this thread filters a piece while a loader thread stores the one before (Oxigraph
     releases the GIL), then runs ``meanwhile``. With an ``aside`` index, the statements only naming
     reads (ASIDE_PREDICATES) are kept there instead (a second store would cost the loader's core
-    more than it saves). Blank node labels are
-    scoped to one load, so from the first piece that holds a blank node on, the rest is loaded as
-    one document (the pieces before had none to share; statements set aside never hold one). A
-    syntax error is raised as pyoxigraph's SyntaxError, its line counted in the piece
-    (:func:`load_rdf_file` locates it in the file).
+    more than it saves). Blank node labels are scoped to one load, so from the first piece that
+    holds a blank node on, the rest is loaded as one document (the pieces before had none to
+    share; statements set aside never hold one). A syntax error is raised as pyoxigraph's
+    SyntaxError, its line counted in the piece (:func:`load_rdf_file` locates it in the file).
 
     Triples go to the default graph (the rules read the union of all graphs): Oxigraph stores them
     there 15-25 % faster than in a named graph (a chain's 756k triples: 1.27-1.45 s against

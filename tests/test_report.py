@@ -219,3 +219,23 @@ def test_turtle_report_uses_only_declared_validation_terms() -> None:
     used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(RKGV))}
     assert {RKGV.Finding, RKGV.match, RKGV.score} <= used
     assert used <= declared, sorted(used - declared)
+
+
+def test_a_finding_id_follows_its_rule_focus_and_value() -> None:
+    """The id is remembered (every format asks for it), but never outlives what it was made of."""
+    import copy
+    import hashlib
+
+    f = copy.deepcopy(acme().findings[0])
+
+    def expected() -> str:
+        key = "|".join([f.rule_iri, *sorted(f.focus), f.value])
+        return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+    first = f.id
+    assert first == expected() and f.id == first
+    f.focus = [*f.focus, "https://example.org/another-post"]
+    assert f.id == expected() != first
+    f.focus = f.focus[:-1]
+    f.value = "something else"
+    assert f.id == expected() != first

@@ -223,9 +223,16 @@ class Finding:
 
     @property
     def id(self) -> str:
-        """A stable id: the same rule on the same things gives the same id in every run and format."""
-        key = "|".join([self.rule_iri, *sorted(self.focus), self.value])
-        return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        """A stable id: the same rule on the same things gives the same id in every run and format.
+
+        Remembered with what it was computed from (every format asks for it, a chain's report has
+        thousands of findings), and computed again if any of that changed."""
+        made_of = (self.rule_iri, tuple(self.focus), self.value)
+        memo = self.__dict__.get("_id")
+        if memo is None or memo[0] != made_of:
+            key = "|".join([self.rule_iri, *sorted(self.focus), self.value])
+            memo = self.__dict__["_id"] = (made_of, "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10])
+        return memo[1]
 
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en

@@ -377,9 +377,10 @@ class ValidationReportGraph:
     text). Attribute access is forwarded to the rdflib graph, so it reads like one.
     """
 
-    def __init__(self, results: list[RuleResult], info: dict[str, RuleInfo]) -> None:
+    def __init__(self, results: list[RuleResult], info: dict[str, RuleInfo], ids: dict[RuleResult, str] | None = None) -> None:
         self.results = results
         self.info = info
+        self.ids = ids if ids is not None else {r: _result_id(r) for r in results}  # each a SHA-1: computed once
 
     def ntriples(self) -> str:
         sh, rdf_type = str(SH), str(RDF.type)
@@ -388,7 +389,7 @@ class ValidationReportGraph:
         lines = [f"{rep} <{rdf_type}> <{sh}ValidationReport> .\n",
                  f'{rep} <{sh}conforms> "{conforms}"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n']
         for r in self.results:
-            node = "_:" + _result_id(r)
+            node = "_:" + self.ids[r]
             lines.append(f"{rep} <{sh}result> {node} .\n")
             lines.append(f"{node} <{rdf_type}> <{sh}ValidationResult> .\n")
             lines.append(f"{node} <{sh}sourceShape> <{r.shape}> .\n")
@@ -411,7 +412,7 @@ class ValidationReportGraph:
         g.add((rep, SH.conforms, Literal(not self.results)))
         for r in self.results:
             rule = self.info.get(r.shape)
-            node = BNode(_result_id(r))
+            node = BNode(self.ids[r])
             g.add((rep, SH.result, node))
             g.add((node, RDF.type, SH.ValidationResult))
             g.add((node, SH.sourceShape, URIRef(r.shape)))
@@ -499,13 +500,14 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         findings = sort_findings(findings, ctx)
     results = sort_results(r for rs in answered.values() for r in rs)
     mine = {r for f in findings for r in f.results}
-    kept = [r for r in results if _result_id(r) in mine]
+    ids = {r: _result_id(r) for r in results}
+    kept = [r for r in results if ids[r] in mine]
     with _stage("coverage", quiet=quiet):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info), design.ntriples() if design else None,
+        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info, ids), design.ntriples() if design else None,
         f"retailkg {__version__}",
     )
 

@@ -75,7 +75,7 @@ class Aside:
     so parsing them all up front would cost more than the loader saves."""
 
     def __init__(self) -> None:
-        self._lines: dict[str, list[bytes]] = defaultdict(list)
+        self._lines: dict[bytes, list[bytes]] = defaultdict(list)  # by the subject IRI's UTF-8
         self._parsed: dict[str, list[Any]] = {}
         self.predicates: set[ox.NamedNode] = set()
         self._fmt = ox.RdfFormat.N_TRIPLES
@@ -87,12 +87,13 @@ class Aside:
         self.predicates.update(ox.NamedNode(p) for p in predicates)
         lines = self._lines
         for line in data.split(b"\n"):
-            if not line.startswith(b"<"):
+            end = line.find(b">")
+            if end < 1 or line[0] != 60:  # an empty line, or not an IRI subject ("<")
                 continue
-            subject = line[1:line.find(b">")]
-            if b"\\" in subject:  # an escaped IRI: its key is the IRI it spells
+            subject = line[1:end]
+            if 92 in subject:  # a backslash: an escaped IRI, keyed by the IRI it spells
                 subject = next(iter(ox.parse(line, format=fmt, lenient=True))).subject.value.encode()
-            lines[subject.decode("utf-8")].append(line)
+            lines[subject].append(line)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._lines.values())
@@ -100,13 +101,13 @@ class Aside:
     def _quads(self, subject: str) -> list[Any]:
         found = self._parsed.get(subject)
         if found is None:
-            data = b"\n".join(self._lines.get(subject, ()))
+            data = b"\n".join(self._lines.get(subject.encode("utf-8"), ()))
             found = self._parsed[subject] = list(ox.parse(data, format=self._fmt, lenient=True)) if data else []
         return found
 
     def quads_for_pattern(self, s: Any, p: Any, o: Any, _g: None = None) -> list[Any]:
         if s is None:  # naming never asks for the subjects of these predicates; answered all the same
-            return [q for subject in list(self._lines) for q in self._quads(subject)
+            return [q for subject in list(self._lines) for q in self._quads(subject.decode("utf-8"))
                     if q.predicate == p and (o is None or q.object == o)]
         if not isinstance(s, ox.NamedNode):
             return []

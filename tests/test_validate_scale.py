@@ -234,6 +234,21 @@ def test_setting_statements_aside_changes_no_result_and_no_name(form: str, chain
     assert render(validate_file(chain / form, quiet=True), "json") == render(reports[form], "json")
 
 
+def test_a_syntax_error_in_a_statement_set_aside_names_its_line(tmp_path: Path) -> None:
+    """Statements set aside are parsed when a finding cites them, but their syntax is checked as
+    the file loads: a broken clause reference fails the run with its line, as any broken line does."""
+    path = _aside_design(tmp_path, "https://w3id.org/retailkg/ccagm-003-2021")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    broken = next(i for i, line in enumerate(lines) if "#reference>" in line and "row 20" in line)
+    lines[broken] = lines[broken].replace('"row 20" .', '"row 20 .')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        validate_file(path, quiet=True)
+    assert f"aside.nt:{broken + 1}" in str(e.value)
+    res = CliRunner().invoke(cli, ["validate", str(path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+
+
 def test_a_syntax_error_in_a_later_piece_names_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pyoxigraph as ox
 

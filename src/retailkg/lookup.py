@@ -70,52 +70,31 @@ class _Interned:
 
 class Aside:
     """Statements set aside while loading (retailkg.validate.ASIDE_PREDICATES: those only naming
-    reads), kept as their N-Triples lines by subject IRI and parsed when naming first asks for a
-    subject: a chain sets aside 180,000 statements and its findings cite a few thousand subjects,
-    so parsing them all up front would cost more than the loader saves."""
+    reads), as pyoxigraph quads by subject IRI: a Python index, since a second store would cost
+    the loading thread's core more than the rules' store saves."""
 
     def __init__(self) -> None:
-        self._lines: dict[bytes, list[bytes]] = defaultdict(list)  # by the subject IRI's UTF-8
-        self._parsed: dict[str, list[Any]] = {}
+        self._by_subject: dict[str, list[Any]] = defaultdict(list)
         self.predicates: set[ox.NamedNode] = set()
-        self._fmt = ox.RdfFormat.N_TRIPLES
 
     def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
-        """Keep the lines of ``data`` (N-Triples or N-Quads, each line's subject an IRI, each
-        predicate one of ``predicates``); SyntaxError as pyoxigraph raises it."""
-        self._fmt = fmt
+        """Index the statements of ``data`` (N-Triples or N-Quads whose subjects are IRIs and
+        predicates among ``predicates``); SyntaxError as pyoxigraph raises it, so that a broken
+        line set aside fails the load as any other broken line does."""
         self.predicates.update(ox.NamedNode(p) for p in predicates)
-        # parsed once now, for the syntax only (0.1 s for a chain's 180,000 lines): the loader checks
-        # the rest of the file, and a broken line set aside must fail the load as well
-        for _ in ox.parse(data, format=fmt, lenient=True):
-            pass
-        lines = self._lines
-        for line in data.split(b"\n"):
-            end = line.find(b">")
-            if end < 1 or line[0] != 60:  # an empty line, or not an IRI subject ("<")
-                continue
-            subject = line[1:end]
-            if 92 in subject:  # a backslash: an escaped IRI, keyed by the IRI it spells
-                subject = next(iter(ox.parse(line, format=fmt, lenient=True))).subject.value.encode()
-            lines[subject].append(line)
+        by_subject = self._by_subject
+        for q in ox.parse(data, format=fmt, lenient=True):
+            by_subject[q.subject.value].append(q)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._lines.values())
-
-    def _quads(self, subject: str) -> list[Any]:
-        found = self._parsed.get(subject)
-        if found is None:
-            data = b"\n".join(self._lines.get(subject.encode("utf-8"), ()))
-            found = self._parsed[subject] = list(ox.parse(data, format=self._fmt, lenient=True)) if data else []
-        return found
+        return sum(len(v) for v in self._by_subject.values())
 
     def quads_for_pattern(self, s: Any, p: Any, o: Any, _g: None = None) -> list[Any]:
         if s is None:  # naming never asks for the subjects of these predicates; answered all the same
-            return [q for subject in list(self._lines) for q in self._quads(subject.decode("utf-8"))
-                    if q.predicate == p and (o is None or q.object == o)]
+            return [q for qs in self._by_subject.values() for q in qs if q.predicate == p and (o is None or q.object == o)]
         if not isinstance(s, ox.NamedNode):
             return []
-        return [q for q in self._quads(s.value) if q.predicate == p and (o is None or q.object == o)]
+        return [q for q in self._by_subject.get(s.value, ()) if q.predicate == p and (o is None or q.object == o)]
 
 
 class StoreLookup(_Interned):

@@ -93,6 +93,7 @@ class Context:
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._post_en: dict[str, str] = {}
+        self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
 
     def prefetch_posts(self, source: Source, organisations: Iterable[URIRef]) -> None:
         """Every post of ``organisations`` with its names and unit, in one query: naming thousands of
@@ -114,6 +115,13 @@ class Context:
         """The answer to one of FACT_QUERIES: fetched beforehand, or asked now."""
         found = self.facts.get(text)
         return found if found is not None else source.table(source.fetch(text))
+
+    def result_id(self, r: RuleResult) -> str:
+        """The id of a result's node in the report graph (computed once)."""
+        found = self.result_ids.get(r)
+        if found is None:
+            found = self.result_ids[r] = _result_id(r)
+        return found
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -369,7 +377,7 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     f = Finding(
         rule.kind, rule.severity, rule.curie, str(rule.iri), "", "",
         ctx.ref(org), [str(x) for x in focus], value=first.value or "", path=rule.path,
-        results=[_result_id(r) for r in rs],
+        results=[ctx.result_id(r) for r in rs],
     )
     if isinstance(value, URIRef) and value in kb.functions:
         f.function = ctx.ref(value)

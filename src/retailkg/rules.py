@@ -549,7 +549,7 @@ def iter_parallel(source: Source, queries: Sequence[CompiledQuery] | None, selec
     without the second copy of the store a process would need; an endpoint answers the
     threads' requests concurrently. The queries are handed out roughly costliest first, so
     that no thread is left with a long query at the end: the pair queries, the selects, then the
-    single-shape rules. The threads only fetch (Source.fetch); answers are read into rows in the
+    single-shape rules. The threads only fetch (Source.fetch); answers are read (Source.table) in the
     caller's thread, which has time to spare between namings, so the threads go straight on to
     the next query instead of holding the GIL for the reading.
     """

@@ -500,7 +500,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         findings = sort_findings(findings, ctx)
     results = sort_results(r for rs in answered.values() for r in rs)
     mine = {r for f in findings for r in f.results}
-    ids = {r: _result_id(r) for r in results}
+    ids = {r: ctx.result_id(r) for r in results}
     kept = [r for r in results if ids[r] in mine]
     with _stage("coverage", quiet=quiet):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
@@ -647,7 +647,7 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
 # What no rule, name or count reads from a design, dropped from line-based files before loading:
 # the matcher's provenance (rkgv:match nodes with their type, function, score and evidence) and
 # duty item letters. In a resolved chain that is a quarter of the triples and a third of the time
-# Oxigraph takes to load them (bench/RESULTS.md, "scale"); tests/test_validate_scale.py checks that
+# Oxigraph takes to load them (docs/validation.md, "Performance"); tests/test_validate_scale.py checks that
 # no compiled rule or report query names them.
 UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
 

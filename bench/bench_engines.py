@@ -24,9 +24,9 @@ import pyoxigraph
 import rdflib
 
 from retailkg import __version__
-from retailkg.engine import OxigraphEngine, RdflibEngine
-from retailkg.kgcache import ensure_graph
-from retailkg.queries import catalogue
+from retailkg.kg.cache import ensure_graph
+from retailkg.query.catalogue import catalogue
+from retailkg.query.engines import OxigraphEngine, RdflibEngine
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:

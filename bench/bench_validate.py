@@ -25,10 +25,12 @@ from pathlib import Path
 import pyshacl
 from rdflib import RDF, Graph
 
-from retailkg.kb import knowledge_base
-from retailkg.matcher import Matcher
+from retailkg.design.matching import Matcher, matcher_for
+from retailkg.kg.knowledge import knowledge_base
 from retailkg.ns import RKG
-from retailkg.validate import assemble, load_shapes, matcher_for, run_shacl, validate_bundled, validate_file
+from retailkg.validation.pipeline import validate_bundled, validate_file
+from retailkg.validation.reference import assemble, run_shacl
+from retailkg.validation.shapes import load_shapes
 
 REPO = Path(__file__).resolve().parents[1]
 

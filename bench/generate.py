@@ -8,14 +8,14 @@ Why: the validator and the query layer need designs far larger than the bundled 
 measured, and a benchmark is only worth something if its answers are known. This module writes a
 national retail chain (head office laid out after T/CCAGM 003-2021, regions, and S stores that all
 replicate one set of store posts) with deliberately planted overlaps (交叉) and gaps (空白), in
-every design format :func:`retailkg.orgdesign.read_design` reads (YAML, a folder of CSV tables, an
+every design format :func:`retailkg.design.readers.read_design` reads (YAML, a folder of CSV tables, an
 Excel workbook) plus the resolved design's N-Triples, and a ``manifest.json`` holding the expected
 result of every SHACL rule.
 
 The expected results come from an *independent oracle*: plain Python over this module's own
 in-memory model, restating what each shape in ``shapes/`` says (the overlap component's replica
 and supervision-line tests, team functions, metric accountability, the set differences of the gap
-rules, ...). It never runs SPARQL, SHACL or :mod:`retailkg.validate`; it only asks the knowledge
+rules, ...). It never runs SPARQL, SHACL or :mod:`retailkg.validation.pipeline`; it only asks the knowledge
 base which functions and metrics a standard's duty has, and the matcher what it makes of each
 distinct free-text sentence (once per sentence): those are data, not rules. A disagreement between
 the oracle and the validator therefore means one of them misreads the shapes
@@ -46,9 +46,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from retailkg.catalog import Document, document
-from retailkg.kb import KnowledgeBase, StatementInfo, knowledge_base
-from retailkg.matcher import Match, Matcher
+from retailkg.design.matching import Match, Matcher
+from retailkg.kg.catalog import Document, document
+from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, knowledge_base
 from retailkg.ns import BASE, RKG
 
 __all__ = [
@@ -175,7 +175,7 @@ class Chain:
 
 
 def iri(kind: str, ident: str) -> str:
-    """The IRI :func:`retailkg.orgdesign.resolve` gives a unit, post, duty or own metric."""
+    """The IRI :func:`retailkg.design.resolve.resolve` gives a unit, post, duty or own metric."""
     return f"{ORG_BASE}{kind}/{ident}"
 
 
@@ -333,7 +333,7 @@ STORE_PLANTS: tuple[tuple[str, str], ...] = (
 def stores_for(scale: str | int, seed: int = 7, kb: KnowledgeBase | None = None, matcher: Matcher | None = None) -> int:
     """The store count for a named scale (the one whose predicted triple count is nearest) or an explicit count.
 
-    The prediction (:func:`predict_triples`) counts what :func:`retailkg.orgdesign.resolve` will
+    The prediction (:func:`predict_triples`) counts what :func:`retailkg.design.resolve.resolve` will
     write, so the named scales land close to their target without resolving anything.
     """
     if isinstance(scale, int) or (isinstance(scale, str) and scale.isdigit()):
@@ -955,13 +955,13 @@ def generate(scale: str | int, out: Path, seed: int = 7, formats: Sequence[str] 
              kb: KnowledgeBase | None = None, log: Any = None) -> dict[str, Any]:
     """Write the chain for ``scale`` (a named scale or a store count) into ``out``; return the manifest.
 
-    ``nt`` needs the YAML (chain.nt is the YAML resolved by :func:`retailkg.orgdesign.resolve`),
+    ``nt`` needs the YAML (chain.nt is the YAML resolved by :func:`retailkg.design.resolve.resolve`),
     so asking for it writes chain.yaml too. ``log`` (a file) gets progress lines with timings.
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)} (known: {', '.join(FORMATS)})")
-    from retailkg.validate import matcher_for
+    from retailkg.design.matching import matcher_for
 
     started = time.perf_counter()
 
@@ -985,7 +985,8 @@ def generate(scale: str | int, out: Path, seed: int = 7, formats: Sequence[str] 
         say(f"wrote {name} ({size} bytes)")
     triples: int | None = None
     if "nt" in formats:
-        from retailkg.orgdesign import read_design, resolve
+        from retailkg.design.readers import read_design
+        from retailkg.design.resolve import resolve
 
         rd = resolve(read_design(out / "chain.yaml"), kb, matcher)
         say("resolved chain.yaml")

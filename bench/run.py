@@ -20,7 +20,7 @@ floor run in alternation (report, floor, report, ...), and their ratio is the me
 within those pairs: the machine's speed drifts over a run, and two medians taken minutes apart
 drifted with it. Steps per scale:
 
-- ``read-yaml`` / ``read-csv`` / ``read-xlsx``: :func:`retailkg.orgdesign.read_design` only;
+- ``read-yaml`` / ``read-csv`` / ``read-xlsx``: :func:`retailkg.design.readers.read_design` only;
 - ``resolve``: read chain.yaml, resolve it (knowledge base, matcher) and write N-Triples;
 - ``validate-nt``: the whole report from chain.nt, i.e. ``validate_file`` and rendering all five
   formats (the headline); ``validate-yaml``: the same from chain.yaml;
@@ -130,7 +130,7 @@ def _manifest(folder: Path) -> dict[str, Any]:
 
 
 def step_read(folder: Path, name: str) -> dict[str, Any]:
-    from retailkg.orgdesign import read_design
+    from retailkg.design.readers import read_design
 
     t = time.perf_counter()
     design = read_design(folder / READS[name])
@@ -139,9 +139,10 @@ def step_read(folder: Path, name: str) -> dict[str, Any]:
 
 
 def step_resolve(folder: Path) -> dict[str, Any]:
-    from retailkg.kb import knowledge_base
-    from retailkg.orgdesign import read_design, resolve
-    from retailkg.validate import matcher_for
+    from retailkg.design.matching import matcher_for
+    from retailkg.design.readers import read_design
+    from retailkg.design.resolve import resolve
+    from retailkg.kg.knowledge import knowledge_base
 
     t = time.perf_counter()
     kb = knowledge_base()
@@ -154,8 +155,8 @@ def step_resolve(folder: Path) -> dict[str, Any]:
 
 def step_validate(folder: Path, name: str) -> dict[str, Any]:
     """The whole report: validate_file, then every format rendered (what ``retailkg validate`` does)."""
-    from retailkg.report import render
-    from retailkg.validate import validate_file
+    from retailkg.report.formats import render
+    from retailkg.validation.pipeline import validate_file
 
     t = time.perf_counter()
     report = validate_file(folder / name)
@@ -204,9 +205,9 @@ QUERY_TIMEOUT = 30.0
 def step_queries(folder: Path, kg: Path | None = None, query_timeout: float = QUERY_TIMEOUT) -> dict[str, Any]:
     import pyoxigraph as ox
 
-    from retailkg.engine import OxigraphEngine, load_oxigraph_store
-    from retailkg.kgcache import ensure_graph
-    from retailkg.queries import catalogue
+    from retailkg.kg.cache import ensure_graph
+    from retailkg.query.catalogue import catalogue
+    from retailkg.query.engines import OxigraphEngine, load_oxigraph_store
 
     graph_file = kg or ensure_graph()
     doc, graph, post = design_names(_manifest(folder))
@@ -249,15 +250,17 @@ def step_baseline(folder: Path) -> dict[str, Any]:
     import pyshacl
     from rdflib import Graph
 
-    from retailkg.catalog import document
-    from retailkg.validate import _kb_facts, load_shapes
+    from retailkg.kg.catalog import document
+    from retailkg.kg.knowledge import knowledge_base
+    from retailkg.validation.facts import kb_facts
+    from retailkg.validation.shapes import load_shapes
 
     baseline = document(_manifest(folder)["baseline"]).id
     shapes = load_shapes()
     t = time.perf_counter()
     g = Graph()
     g.parse(str(folder / "chain.nt"), format="nt")
-    g.parse(data=_kb_facts(baseline), format="nt")
+    g.parse(data=kb_facts(knowledge_base(), baseline), format="nt")
     t_parse = time.perf_counter()
     _conforms, results, _text = pyshacl.validate(g, shacl_graph=shapes, inference="none", advanced=False)
     wall = time.perf_counter() - t
@@ -266,7 +269,7 @@ def step_baseline(folder: Path) -> dict[str, Any]:
 
 
 def step_endpoint(folder: Path, url: str, graph: str) -> dict[str, Any]:
-    from retailkg.validate import validate_endpoint
+    from retailkg.validation.pipeline import validate_endpoint
 
     t = time.perf_counter()
     report = validate_endpoint(url, graph=graph)
@@ -487,8 +490,8 @@ def load_endpoint(base: str, nt: Path, graph: str, kg: Path | None = None) -> di
     """
     import requests
 
-    from retailkg.engine import EndpointEngine
-    from retailkg.store import count_remote
+    from retailkg.query.engines import EndpointEngine
+    from retailkg.query.graphstore import count_remote
 
     cmd = [sys.executable, "-m", "retailkg", "load", "--endpoint", f"{base}/query", "-q"]
     if kg is not None:
@@ -793,7 +796,7 @@ def run(scales: Sequence[str], *, out: Path, repeat: int = 3, baseline: bool = T
     """Every scale in order; once the baseline fails to finish, larger scales skip it."""
     started = time.perf_counter()
     if kg is None:  # build it once here, not in a measured child
-        from retailkg.kgcache import ensure_graph
+        from retailkg.kg.cache import ensure_graph
 
         kg = ensure_graph(on_build=lambda p: log(f"building the knowledge graph once into {p}"))
     data = header(repeat, baseline_timeout)

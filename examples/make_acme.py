@@ -25,8 +25,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from retailkg.orgdesign import TABLES, xlsx_bytes
-from retailkg.rdfio import atomic_write
+from retailkg.design.tables import TABLES
+from retailkg.design.templates import xlsx_bytes
+from retailkg.rdf.io import atomic_write
 
 STD = "T/CCAGM 003-2021"
 

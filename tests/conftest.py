@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from retailkg.build import BuildResult, build, load_dataset
-from retailkg.rdfio import dataset_union
+from retailkg.kg.build import BuildResult, build, load_dataset
+from retailkg.rdf.io import dataset_union
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
 Building the graph with inference takes seconds, and conftest's session ``dataset`` has already
 paid for it; :func:`seeded_cache` writes that dataset once per test process into a temporary
-XDG cache folder, where :mod:`retailkg.kgcache` finds it, so no test builds the graph again and
+XDG cache folder, where :mod:`retailkg.kg.cache` finds it, so no test builds the graph again and
 no test touches the user's real cache. Servers are started on 127.0.0.1 on a free port and are
 always stopped.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from retailkg import kgcache
+from retailkg.kg import cache as kgcache
 
 _ROOT: Path | None = None
 

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from scripts import load_script
 
 from retailkg.cli import cli
-from retailkg.validate import validate_endpoint, validate_file
+from retailkg.validation.pipeline import validate_endpoint, validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 STORES = "2"
@@ -115,7 +115,7 @@ def test_the_whole_report_and_the_floor_run_in_alternation(tmp_path: Path, monke
 
 @pytest.mark.slow
 def test_the_queries_read_the_design(bench: dict[str, Any], manifest: dict[str, Any]) -> None:
-    from retailkg.queries import catalogue
+    from retailkg.query.catalogue import catalogue
 
     queries = bench["steps"]["queries"]["queries"]
     assert set(queries) == set(catalogue())

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from retailkg.build import BuildResult
-from retailkg.catalog import DOCUMENTS, INFERRED_GRAPH
 from retailkg.cli import cli
+from retailkg.kg.build import BuildResult
+from retailkg.kg.catalog import DOCUMENTS, INFERRED_GRAPH
 from retailkg.ns import graph_iri
 from retailkg.resources import resource_root
 
@@ -66,7 +66,7 @@ def test_chinese_literals_survive_every_format(built: BuildResult) -> None:
 
 def _build_in_subprocess(out: Path, seed: str) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    subprocess.run([sys.executable, "-m", "retailkg.cli", "build", "--out", str(out), "-q"], check=True, env=env)
+    subprocess.run([sys.executable, "-m", "retailkg", "build", "--out", str(out), "-q"], check=True, env=env)
 
 
 def test_build_is_deterministic(tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_source_dir_without_ontology_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_atomic_write_leaves_an_ordinary_readable_file(tmp_path: Path) -> None:
-    from retailkg.rdfio import atomic_write
+    from retailkg.rdf.io import atomic_write
 
     target = tmp_path / "report.md"
     atomic_write(target, "内容\n")

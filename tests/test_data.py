@@ -8,10 +8,10 @@ import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from retailkg.catalog import DOCUMENTS, Document
-from retailkg.ingest import parse_standard
+from retailkg.kg.catalog import DOCUMENTS, Document
+from retailkg.kg.ingest import parse_standard
 from retailkg.ns import RKG
-from retailkg.textnorm import found_in, normalise
+from retailkg.text.normalise import found_in, normalise
 
 STATEMENT_CLASSES = (RKG.Duty, RKG.UnitFunction, RKG.Routine, RKG.PlanTask)
 TEXT_CLASSES = (*STATEMENT_CLASSES, RKG.Competency)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from retailkg.cli import cli
-from retailkg.findings import Finding, Kind, Report, Severity
-from retailkg.validate import validate_file
+from retailkg.validation.findings import Finding, Kind, Report, Severity
+from retailkg.validation.pipeline import validate_file
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FILES = ["ecom-ops-centre.yaml", "taobao-ops.yaml", "acme-department-store.xlsx"]

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from retailkg.errors import InputError
-from retailkg.gcpause import paused_gc
-from retailkg.report import FORMATS, render
-from retailkg.validate import validate_file
+from retailkg.report.formats import FORMATS, render
+from retailkg.text.runtime import paused_gc
+from retailkg.validation.pipeline import validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 DESIGN = REPO / "examples" / "taobao-ops.yaml"
@@ -26,8 +26,8 @@ DESIGN = REPO / "examples" / "taobao-ops.yaml"
 
 def test_the_collector_is_off_while_validating_and_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
     """Probed from inside: reading the design, naming the rules' results, and each renderer."""
-    import retailkg.report as report_module
-    import retailkg.validate as validate_module
+    import retailkg.report.formats as report_module
+    import retailkg.validation.pipeline as validate_module
 
     seen: dict[str, bool] = {}
 
@@ -37,7 +37,7 @@ def test_the_collector_is_off_while_validating_and_rendering(monkeypatch: pytest
             return fn(*args, **kwargs)
         return wrapped
 
-    import retailkg.orgdesign as orgdesign_module
+    import retailkg.design.readers as orgdesign_module
 
     monkeypatch.setattr(orgdesign_module, "parse_yaml", probe("reading", orgdesign_module.parse_yaml))
     monkeypatch.setattr(validate_module, "name_findings", probe("naming", validate_module.name_findings))

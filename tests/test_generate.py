@@ -17,10 +17,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from scripts import load_script
 
-from retailkg.kb import knowledge_base
+from retailkg.design.matching import matcher_for
+from retailkg.design.readers import read_design
+from retailkg.design.resolve import resolve
+from retailkg.kg.knowledge import knowledge_base
 from retailkg.ns import RKG
-from retailkg.orgdesign import read_design, resolve
-from retailkg.validate import matcher_for, rules, validate_file
+from retailkg.validation.pipeline import validate_file
+from retailkg.validation.shapes import rules
 
 REPO = Path(__file__).resolve().parents[1]
 STORES = 3

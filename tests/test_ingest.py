@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from retailkg.catalog import DOCUMENTS, Document
 from retailkg.cli import cli
-from retailkg.ingest import ingest_file
+from retailkg.kg.catalog import DOCUMENTS, Document
+from retailkg.kg.ingest import ingest_file
 from retailkg.ns import RKG
-from retailkg.textnorm import normalise
+from retailkg.text.normalise import normalise
 
 STANDARDS = [d for d in DOCUMENTS if d.is_standard]
 

@@ -16,11 +16,15 @@ from rdflib.compare import isomorphic
 from scripts import load_script
 
 from retailkg.cli import cli
+from retailkg.design.matching import matcher_for
+from retailkg.design.model import OrgDesign
+from retailkg.design.readers import read_design
+from retailkg.design.resolve import resolve
+from retailkg.design.tables import TABLES
+from retailkg.design.templates import write_template, xlsx_bytes
 from retailkg.errors import InputError
-from retailkg.kb import knowledge_base
+from retailkg.kg.knowledge import knowledge_base
 from retailkg.ns import FN, RKG
-from retailkg.orgdesign import TABLES, OrgDesign, read_design, resolve, write_template, xlsx_bytes
-from retailkg.validate import matcher_for
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
-from retailkg.rdfio import atomic_directory, atomic_write
+from retailkg.rdf.io import atomic_directory, atomic_write
 
 REPO = Path(__file__).resolve().parents[1]
 DESIGN = str(REPO / "examples" / "taobao-ops.yaml")

@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from retailkg import progress
-from retailkg.progress import ENV
+from retailkg.text import progress
+from retailkg.text.progress import ENV
 
 LABEL = "匹配职责 matching duties"
 
 # What the pipeline does: a counted task, a stage, and a report on stdout.
 SCRIPT = f"""
-from retailkg import progress
+from retailkg.text import progress
 with progress.task({LABEL!r}, total=500) as bar:
     for _ in range(500):
         bar.advance()

@@ -19,9 +19,9 @@ import pyoxigraph as ox
 import pytest
 from scripts import load_script
 
-from retailkg.catalog import document
-from retailkg.engine import OxigraphEngine
-from retailkg.queries import get_query
+from retailkg.kg.catalog import document
+from retailkg.query.catalogue import get_query
+from retailkg.query.engines import OxigraphEngine
 
 RKG = "https://w3id.org/retailkg/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

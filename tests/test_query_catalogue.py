@@ -12,9 +12,9 @@ from rdflib import Literal, URIRef
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
-from retailkg.queries import Param, catalogue, get_query, load_query, parse_term, render_docs, resolve_iri
+from retailkg.query.catalogue import Param, catalogue, get_query, load_query, parse_term, render_docs, resolve_iri
+from retailkg.query.sparqltext import check
 from retailkg.resources import queries_dir
-from retailkg.sparqltext import check
 
 REPO = Path(__file__).resolve().parents[1]
 XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
@@ -221,7 +221,7 @@ def test_queries_are_checked_safely_from_several_threads() -> None:
     rdflib's parser keeps state between calls, so two parses at once must not break each other."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from retailkg.rules import compiled_rules
+    from retailkg.validation.compile import compiled_rules
 
     texts = [q.text for q in compiled_rules()] * 3
     with ThreadPoolExecutor(4) as pool:

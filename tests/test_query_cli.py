@@ -13,10 +13,10 @@ import query_support as qs
 from click.testing import CliRunner, Result
 from rdflib import Dataset
 
-from retailkg import kgcache
-from retailkg.catalog import source_files
 from retailkg.cli import cli
-from retailkg.queries import catalogue
+from retailkg.kg import cache as kgcache
+from retailkg.kg.catalog import source_files
+from retailkg.query.catalogue import catalogue
 from retailkg.resources import resource_root
 
 EXAMPLES = [(name, ex) for name, q in catalogue().items() for ex in q.examples]
@@ -200,7 +200,7 @@ def test_cache_key_follows_the_sources(tmp_path: Path) -> None:
 
 
 def test_cached_graph_is_reused_and_rebuilt_when_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kg: Path) -> None:
-    import retailkg.build
+    import retailkg.kg.build
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     target = kgcache.cached_graph_path()
@@ -210,7 +210,7 @@ def test_cached_graph_is_reused_and_rebuilt_when_missing(monkeypatch: pytest.Mon
     calls = []
     small = Dataset()
     small.graph("https://w3id.org/retailkg/graph/x").parse(data='<urn:a> <urn:b> "会员" .', format="turtle")
-    monkeypatch.setattr(retailkg.build, "load_dataset", lambda files=None: calls.append(1) or small)
+    monkeypatch.setattr(retailkg.kg.build, "load_dataset", lambda files=None: calls.append(1) or small)
     notices: list[Path] = []
     assert kgcache.ensure_graph(on_build=notices.append) == target
     assert calls == [1] and notices == [target] and "会员" in target.read_text(encoding="utf-8")

@@ -17,14 +17,14 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from retailkg.catalog import DOCUMENTS, INFERRED_GRAPH
 from retailkg.cli import cli
-from retailkg.engine import EndpointEngine, OxigraphEngine, RdflibEngine, load_oxigraph_store, oxigraph_result
 from retailkg.errors import InputError
-from retailkg.queries import catalogue, get_query
-from retailkg.serve import running_server
-from retailkg.sparqltext import inject_values
-from retailkg.store import load_graphs
+from retailkg.kg.catalog import DOCUMENTS, INFERRED_GRAPH
+from retailkg.query.catalogue import catalogue, get_query
+from retailkg.query.engines import EndpointEngine, OxigraphEngine, RdflibEngine, load_oxigraph_store, oxigraph_result
+from retailkg.query.graphstore import load_graphs
+from retailkg.query.serve import running_server
+from retailkg.query.sparqltext import inject_values
 
 RKG = "https://w3id.org/retailkg/ontology#"
 EVIL = '会员" } ; DROP ALL ; #'

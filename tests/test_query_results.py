@@ -10,9 +10,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from retailkg.engine import oxigraph_result
-from retailkg.results import ResultTable, compact, normalise, ntriples_term, render, write_csv, write_json, write_table, write_tsv
-from retailkg.serve import write_xml
+from retailkg.query.engines import oxigraph_result
+from retailkg.query.results import ResultTable, compact, normalise, render, write_csv, write_json, write_table, write_tsv
+from retailkg.query.serve import write_xml
+from retailkg.rdf.terms import ntriples_term
 
 INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")

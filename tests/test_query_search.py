@@ -11,8 +11,8 @@ import query_support as qs
 from click.testing import CliRunner
 
 from retailkg.cli import cli
-from retailkg.engine import OxigraphEngine
-from retailkg.search import KINDS, SearchIndex
+from retailkg.query.engines import OxigraphEngine
+from retailkg.query.search import KINDS, SearchIndex
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,10 @@ import pyoxigraph as ox
 import pytest
 import query_support as qs
 
-from retailkg.engine import EndpointEngine, OxigraphEngine, load_oxigraph_store
-from retailkg.queries import get_query
-from retailkg.serve import SparqlServer, negotiate, running_server
-from retailkg.sparqltext import inject_values
+from retailkg.query.catalogue import get_query
+from retailkg.query.engines import EndpointEngine, OxigraphEngine, load_oxigraph_store
+from retailkg.query.serve import SparqlServer, negotiate, running_server
+from retailkg.query.sparqltext import inject_values
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -159,7 +159,7 @@ def test_negotiation() -> None:
 def test_serve_command_runs_and_stops(kg: Path) -> None:
     port = qs.free_port()
     env = dict(os.environ, XDG_CACHE_HOME=str(qs.cache_root()))
-    proc = subprocess.Popen([sys.executable, "-m", "retailkg.cli", "serve", "--port", str(port), "-q"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "retailkg", "serve", "--port", str(port), "-q"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"

@@ -13,11 +13,11 @@ import query_support as qs
 from click.testing import CliRunner
 
 from retailkg.cli import cli
-from retailkg.engine import EndpointEngine, OxigraphEngine, load_oxigraph_store, retailkg_graphs
 from retailkg.errors import InputError
-from retailkg.queries import get_query
-from retailkg.remote import credentials_from_env
-from retailkg.store import graph_param, graph_store_url, load_graphs
+from retailkg.query.catalogue import get_query
+from retailkg.query.engines import EndpointEngine, OxigraphEngine, load_oxigraph_store, retailkg_graphs
+from retailkg.query.graphstore import graph_param, graph_store_url, load_graphs
+from retailkg.query.remote import credentials_from_env
 
 PASSWORD = "s3cret-Pa55"
 

@@ -15,9 +15,10 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph, Namespace, URIRef
 
 from retailkg.cli import cli
-from retailkg.findings import Report
-from retailkg.report import FORMATS, render, report_dict
-from retailkg.validate import validate_file
+from retailkg.report.formats import FORMATS, render
+from retailkg.report.json import report_dict
+from retailkg.validation.findings import Report
+from retailkg.validation.pipeline import validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "docs" / "report-schema.json"

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace
 
-from retailkg.findings import CoverageMatrix, CoverageRow, Finding, Kind, OrgSummary, PostRef, Ref, Report, Severity
-from retailkg.report import HTML_PAGE, MAX_COLUMNS, MD_SCOPES, group_findings, matrix_columns, render
+from retailkg.report.common import HTML_PAGE, MAX_COLUMNS, MD_SCOPES, group_findings, matrix_columns
+from retailkg.report.formats import render
+from retailkg.validation.findings import CoverageMatrix, CoverageRow, Finding, Kind, OrgSummary, PostRef, Ref, Report, Severity
 
 BASE = "https://w3id.org/retailkg/org/chain/"
 FN = "https://w3id.org/retailkg/function/"

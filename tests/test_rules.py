@@ -1,4 +1,4 @@
-"""The whole-graph rules (retailkg.rules) find exactly what pySHACL finds with the same shapes.
+"""The whole-graph rules (retailkg.validation.compile) find exactly what pySHACL finds with the same shapes.
 
 The shapes are the source of truth; the compiled queries are an execution strategy. So every
 comparison here is against pySHACL's own report on the same data graph, (shape, focus, value) by
@@ -14,14 +14,21 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
-from retailkg.catalog import document
+from retailkg.design.matching import matcher_for
+from retailkg.design.readers import read_design
+from retailkg.design.resolve import resolve
 from retailkg.errors import InputError
-from retailkg.kb import knowledge_base
-from retailkg.ns import RKG
-from retailkg.orgdesign import read_design, resolve
+from retailkg.kg.catalog import document
+from retailkg.kg.knowledge import knowledge_base
+from retailkg.ns import RKG, SH
+from retailkg.query.engines import OxigraphEngine
+from retailkg.query.results import LexicalTable
 from retailkg.resources import shapes_dir
-from retailkg.rules import OxigraphSource, Table, UnsupportedShape, compile_rules, result_keys, run_rules
-from retailkg.validate import SH, _add_function_types, _subjects, assemble, load_shapes, matcher_for, rules, run_shacl
+from retailkg.validation.compile import UnsupportedShape, compile_rules
+from retailkg.validation.facts import add_function_types, subjects_of
+from retailkg.validation.reference import assemble, run_shacl
+from retailkg.validation.run import result_keys, run_rules
+from retailkg.validation.shapes import load_shapes, rules
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_FILES = sorted(shapes_dir().glob("examples/*/*/*.ttl"))
@@ -40,13 +47,13 @@ def pyshacl_keys(data: Graph) -> set[tuple[str, str, str | None]]:
 def rules_keys(data: Graph) -> set[tuple[str, str, str | None]]:
     store = ox.Store()
     store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return result_keys(run_rules(OxigraphSource(store)))
+    return result_keys(run_rules(OxigraphEngine(store=store)))
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: "/".join(p.parts[-3:]))
 def test_rules_equal_pyshacl_on_every_shape_example(path: Path) -> None:
     data = Graph().parse(path)
-    _add_function_types(data, knowledge_base())
+    add_function_types(data, knowledge_base())
     expected = pyshacl_keys(data)
     assert rules_keys(data) == expected
     if path.parts[-2] == "invalid":  # the comparison is not vacuous: the invalid ones do fire
@@ -56,7 +63,7 @@ def test_rules_equal_pyshacl_on_every_shape_example(path: Path) -> None:
 def test_rules_equal_pyshacl_on_the_bundled_documents() -> None:
     kb = knowledge_base()
     g = kb.graph
-    orgs = sorted({o for t in (RKG.Organisation, RKG.ReferenceOrganisation) for o in _subjects(g, RDF.type, t)}, key=str)
+    orgs = sorted({o for t in (RKG.Organisation, RKG.ReferenceOrganisation) for o in subjects_of(g, RDF.type, t)}, key=str)
     std = document("T/CCAGM 003-2021")
     asm = assemble(g, kb, orgs, {o: std for o in orgs if (o, RDF.type, RKG.ReferenceOrganisation) not in g})
     expected = pyshacl_keys(asm.graph)
@@ -101,16 +108,16 @@ def test_an_untranslatable_constraint_is_refused() -> None:
 
 def _acme_store() -> ox.Store:
     kb = knowledge_base()
-    from retailkg.validate import design_store
+    from retailkg.validation.pipeline import design_store
 
-    return design_store(resolve(read_design(REPO / "examples" / "acme-department-store.xlsx"), kb, matcher_for(kb)))
+    return design_store(resolve(read_design(REPO / "examples" / "acme-department-store.xlsx"), kb, matcher_for(kb)), kb)
 
 
 def test_two_threads_find_what_one_finds() -> None:
     """Running the queries on two threads over one store changes how fast the rules run, not what they find."""
-    from retailkg.rules import run_rules_parallel
+    from retailkg.validation.run import run_rules_parallel
 
-    source = OxigraphSource(_acme_store())
+    source = OxigraphEngine(store=_acme_store())
     one = run_rules_parallel(source, workers=1)
     two = run_rules_parallel(source, workers=2)
     assert one and any(r.other for r in two), "the example has overlap pairs"
@@ -121,7 +128,7 @@ def test_two_threads_find_what_one_finds() -> None:
 class _FailingSource:
     """Answers like the store, except that the pair queries fail (as a timed-out endpoint would)."""
 
-    def __init__(self, source: OxigraphSource) -> None:
+    def __init__(self, source: OxigraphEngine) -> None:
         self.source = source
 
     def select(self, text: str) -> Iterator[dict[str, str | None]]:
@@ -132,15 +139,15 @@ class _FailingSource:
             raise InputError("endpoint timed out", file="http://127.0.0.1:1/sparql")
         return self.source.fetch(text)
 
-    def table(self, fetched: bytes) -> Table:
+    def table(self, fetched: bytes) -> LexicalTable:
         return self.source.table(fetched)
 
 
 def test_an_error_in_a_rule_thread_reaches_the_caller() -> None:
-    from retailkg.rules import run_rules_parallel
+    from retailkg.validation.run import run_rules_parallel
 
     with pytest.raises(InputError, match="timed out"):
-        run_rules_parallel(_FailingSource(OxigraphSource(_acme_store())), workers=2)
+        run_rules_parallel(_FailingSource(OxigraphEngine(store=_acme_store())), workers=2)
 
 
 _TRICKY = r'''
@@ -160,14 +167,14 @@ ex:b ex:p ex:a .
     "SELECT ?x WHERE { ?x <http://example.org/nothing> ?y }",
 ])
 def test_store_rows_are_what_pyoxigraph_answers(query: str) -> None:
-    """OxigraphSource reads results as TSV written in Rust (no GIL per row); each value must be what
+    """OxigraphEngine reads results as TSV written in Rust (no GIL per row); each value must be what
     pyoxigraph's own terms give: IRI, lexical form (escapes undone), blank node label, None if unbound."""
     store = ox.Store()
     store.load(_TRICKY.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     res = store.query(query)
     names = [v.value for v in res.variables]
     expected = sorted((tuple(None if t is None else t.value for t in sol) for sol in res), key=str)
-    got = sorted((tuple(row[n] for n in names) for row in OxigraphSource(store).select(query)), key=str)
+    got = sorted((tuple(row[n] for n in names) for row in OxigraphEngine(store=store).select(query)), key=str)
     assert got == expected
     if "?s ?p ?o" in query:
         assert len(got) == 22 and ("http://example.org/a", "http://example.org/p", 'quote " inside') in got

@@ -12,9 +12,11 @@ import pyshacl
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from retailkg.findings import Kind, Severity
+from retailkg.ns import RKGSH, SH
 from retailkg.resources import shapes_dir
-from retailkg.validate import RKGSH, SH, load_shapes, rules, validate_instance_graph
+from retailkg.validation.findings import Kind, Severity
+from retailkg.validation.reference import validate_instance_graph
+from retailkg.validation.shapes import load_shapes, rules
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = shapes_dir() / "examples"

@@ -10,10 +10,11 @@ from click.testing import CliRunner
 from rdflib import RDF, URIRef
 
 from retailkg.cli import cli
-from retailkg.findings import Finding, Kind, Report, Severity
-from retailkg.kb import knowledge_base
+from retailkg.kg.knowledge import knowledge_base
 from retailkg.ns import RKG
-from retailkg.validate import assemble, validate_bundled
+from retailkg.validation.findings import Finding, Kind, Report, Severity
+from retailkg.validation.pipeline import validate_bundled
+from retailkg.validation.reference import assemble
 
 CCAGM = "https://w3id.org/retailkg/ccagm-003-2021/"
 ECOM = "https://w3id.org/retailkg/ecom-ops-centre/"
@@ -135,7 +136,7 @@ posts:
 
 
 def _design(tmp_path: Path, extra: str = "", exclude: str = "") -> Report:
-    from retailkg.validate import validate_file
+    from retailkg.validation.pipeline import validate_file
 
     p = tmp_path / "t.yaml"
     p.write_text(DESIGN.format(extra=extra, exclude=exclude), encoding="utf-8")
@@ -216,7 +217,7 @@ def test_exit_codes_follow_fail_on(tmp_path: Path) -> None:
     warn_only = tmp_path / "w.yaml"
     # a design whose only finding is a warning: a post without duties (every baseline function excluded)
     kb = knowledge_base()
-    from retailkg.catalog import document
+    from retailkg.kg.catalog import document
 
     fns = sorted(kb.functions[f].id for f in kb.covered_functions(document("ccagm-003-2021")))
     warn_only.write_text(

@@ -29,8 +29,8 @@ from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
-from retailkg.findings import Kind, Report
-from retailkg.validate import validate_file
+from retailkg.validation.findings import Kind, Report
+from retailkg.validation.pipeline import validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -123,7 +123,7 @@ def test_n_triples_loaded_in_pieces_give_the_manifests_results(piece: int, chain
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """The loader stores N-Triples a piece at a time (the default is 32 MiB, more than this chain):
     with pieces of a few lines the findings must be the same."""
-    monkeypatch.setattr("retailkg.validate._CHUNK", piece)
+    monkeypatch.setattr("retailkg.validation.loading.CHUNK_BYTES", piece)
     expected = {(RKGSH + r["rule"].split(":", 1)[1], r["focus"], r["value"]) for r in manifest["results"]}
     assert results(validate_file(chain / "chain.nt", quiet=True)) == expected
 
@@ -131,9 +131,9 @@ def test_n_triples_loaded_in_pieces_give_the_manifests_results(piece: int, chain
 def _loaded(path: Path, piece: int, monkeypatch: pytest.MonkeyPatch) -> Graph:
     import pyoxigraph as ox
 
-    from retailkg.validate import load_rdf_file
+    from retailkg.validation.loading import load_rdf_file
 
-    monkeypatch.setattr("retailkg.validate._CHUNK", piece)
+    monkeypatch.setattr("retailkg.validation.loading.CHUNK_BYTES", piece)
     store = ox.Store()
     load_rdf_file(store, path)
     return Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()),
@@ -197,8 +197,8 @@ def test_the_loader_sets_aside_what_only_naming_reads(tmp_path: Path, baseline: 
     names a design as a baseline (the baseline-gap rule then reads it); blank-node subjects stay."""
     import pyoxigraph as ox
 
-    from retailkg.lookup import Aside, StoreLookup
-    from retailkg.validate import load_rdf_file
+    from retailkg.validation.loading import load_rdf_file
+    from retailkg.validation.lookup import Aside, StoreLookup
 
     rkg, base = "https://w3id.org/retailkg/ontology#", "https://w3id.org/retailkg/org/acme/"
     path = _aside_design(tmp_path, baseline)
@@ -228,9 +228,9 @@ def test_the_loader_sets_aside_what_only_naming_reads(tmp_path: Path, baseline: 
 def test_setting_statements_aside_changes_no_result_and_no_name(form: str, chain: Path, reports: dict[str, Report],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The same report, citations included, as when every statement is loaded for the rules."""
-    from retailkg.report import render
+    from retailkg.report.formats import render
 
-    monkeypatch.setattr("retailkg.validate.aside_predicates", lambda data: ())
+    monkeypatch.setattr("retailkg.validation.loading.aside_predicates", lambda data: ())
     assert render(validate_file(chain / form, quiet=True), "json") == render(reports[form], "json")
 
 
@@ -252,14 +252,14 @@ def test_a_syntax_error_in_a_statement_set_aside_names_its_line(tmp_path: Path) 
 def test_a_syntax_error_in_a_later_piece_names_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pyoxigraph as ox
 
-    from retailkg.validate import load_rdf_file
+    from retailkg.validation.loading import load_rdf_file
 
     rkgv = "https://w3id.org/retailkg/validation#"
     lines = [f'<urn:d{i}> <{rkgv}score> "1" .\n<urn:d{i}> <urn:p> "ok" .' for i in range(100)]
     lines.append('<urn:x> <urn:p> "unterminated .')
     path = tmp_path / "late.nt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr("retailkg.validate._CHUNK", 512)
+    monkeypatch.setattr("retailkg.validation.loading.CHUNK_BYTES", 512)
     with pytest.raises(InputError) as e:
         load_rdf_file(ox.Store(), path)
     assert "late.nt:201" in str(e.value), "the line in the file as written, not in a shortened piece"
@@ -267,12 +267,13 @@ def test_a_syntax_error_in_a_later_piece_names_its_line(tmp_path: Path, monkeypa
 
 def test_nothing_the_rules_or_the_report_read_is_dropped() -> None:
     """Every IRI the compiled rules, the report's queries and the lookups name must survive loading."""
-    from retailkg.evidence import _R, FACT_QUERIES
-    from retailkg.rules import compiled_rules
-    from retailkg.validate import _LOOKUP_PREDICATES, UNREAD_PREDICATES
+    from retailkg.validation.compile import compiled_rules
+    from retailkg.validation.loading import UNREAD_PREDICATES
+    from retailkg.validation.naming import FACT_QUERIES, TERMS
+    from retailkg.validation.pipeline import LOOKUP_PREDICATES
 
     texts = [q.text for q in compiled_rules()] + list(FACT_QUERIES)
-    named = {str(p) for p in _LOOKUP_PREDICATES} | {str(v) for v in vars(_R).values()}
+    named = {str(p) for p in LOOKUP_PREDICATES} | {str(v) for v in vars(TERMS).values()}
     rkgv, item = "https://w3id.org/retailkg/validation#", "https://w3id.org/retailkg/ontology#item"
     assert {p.decode() for p in UNREAD_PREDICATES} == {f"<{rkgv}", f"<{item}>", f"<{RDF.type}> <{rkgv}"}, \
         "a new unread predicate needs its own check here"
@@ -285,9 +286,9 @@ def test_nothing_the_rules_or_the_report_read_is_dropped() -> None:
 def test_what_is_set_aside_is_read_by_no_rule_but_the_baseline_gap() -> None:
     """rkg:reference is read by no rule and no report query; rkg:sourceDocument only by the
     baseline-gap rule, for the organisation's baseline (ASIDE_PREDICATES says why that is safe)."""
-    from retailkg.evidence import FACT_QUERIES
-    from retailkg.rules import compiled_rules
-    from retailkg.validate import ASIDE_PREDICATES
+    from retailkg.validation.compile import compiled_rules
+    from retailkg.validation.loading import ASIDE_PREDICATES
+    from retailkg.validation.naming import FACT_QUERIES
 
     rkg = "https://w3id.org/retailkg/ontology#"
     assert [p.decode().split(" ")[0] for p in ASIDE_PREDICATES] == [f"<{rkg}reference>", f"<{rkg}sourceDocument>"], \
@@ -375,13 +376,17 @@ def test_a_pair_query_returns_only_the_rows_a_shape_takes(chain: Path) -> None:
     filter this chain has such rows, so the test can tell."""
     import pyoxigraph as ox
 
-    from retailkg.rules import OxigraphSource, compiled_rules
-    from retailkg.validate import _kb_facts, load_rdf_file
+    from retailkg.kg.knowledge import knowledge_base
+    from retailkg.query.engines import OxigraphEngine
+    from retailkg.validation.compile import compiled_rules
+    from retailkg.validation.facts import kb_facts
+    from retailkg.validation.loading import load_rdf_file
 
     store = ox.Store()
     load_rdf_file(store, chain / "chain.nt")
-    store.load(_kb_facts("T/CCAGM 003-2021"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:kb"))  # team functions
-    source = OxigraphSource(store)
+    facts = kb_facts(knowledge_base(), "T/CCAGM 003-2021")  # team functions
+    store.load(facts, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:kb"))
+    source = OxigraphEngine(store=store)
     for q in (q for q in compiled_rules() if q.pairs):
         rows = list(source.select(q.text))
         assert rows, f"{q.shapes}: the chain has pairs"

@@ -21,7 +21,7 @@ from rdflib.namespace import SKOS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from retailkg.textnorm import found_in, normalise  # noqa: E402
+from retailkg.text.normalise import found_in, normalise  # noqa: E402
 
 RKG = rdflib.Namespace("https://w3id.org/retailkg/ontology#")
 BASE = "https://w3id.org/retailkg/"

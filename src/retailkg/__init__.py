@@ -2,9 +2,9 @@
 
 The library API is what the CLI calls and what the tests drive:
 
-- :func:`retailkg.build.build` writes the release artefacts (TriG, Turtle, N-Triples, JSON-LD).
-- :func:`retailkg.build.load_dataset` gives the graph in memory, inference included.
-- :func:`retailkg.ingest.ingest_text` drafts an encoding of a GB/T 1.1-structured standard.
+- :func:`retailkg.kg.build.build` writes the release artefacts (TriG, Turtle, N-Triples, JSON-LD).
+- :func:`retailkg.kg.build.load_dataset` gives the graph in memory, inference included.
+- :func:`retailkg.kg.ingest.ingest_text` drafts an encoding of a GB/T 1.1-structured standard.
 """
 
 from __future__ import annotations

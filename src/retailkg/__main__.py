@@ -1,5 +1,5 @@
 """``python -m retailkg``: the same command line as the ``retailkg`` script."""
 
-from .cli import main
+from retailkg.cli import main
 
 main()

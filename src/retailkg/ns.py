@@ -13,6 +13,8 @@ ONTOLOGY_IRI = URIRef(BASE + "ontology")
 FUNCTION_SCHEME = URIRef(BASE + "functions")
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+RKGSH = Namespace(BASE + "shapes#")  # the shapes, shapes/*.ttl
 
 PREFIXES: dict[str, str] = {
     "rkg": str(RKG),

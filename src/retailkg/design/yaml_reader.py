@@ -1,0 +1,160 @@
+"""A design written as YAML, read with the line of every value so errors can name it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from retailkg.design.fields import duty_field, headcount_field, ident_field, kind_field, names_field, text_field
+from retailkg.design.model import DepartmentSpec, OrganisationSpec, OrgDesign, PostSpec, Where
+from retailkg.errors import InputError
+
+# --- YAML ---
+
+
+class _Map(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class _Seq(list):  # type: ignore[type-arg]
+    line: int = 0
+    lines: list[int]
+
+
+# libyaml's parser (CSafeLoader) when PyYAML has it: a chain's design is ten megabytes of YAML,
+# which the pure-Python scanner takes tens of seconds to read. Both keep node marks (lines).
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    path = ""
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in m:
+            raise InputError(f"duplicate key {key!r}", file=loader.path, line=key_node.start_mark.line + 1, field=key)
+        m[key] = loader.construct_object(value_node, deep=True)
+        m.lines[key] = value_node.start_mark.line + 1
+    return m
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    s = _Seq(loader.construct_object(n, deep=True) for n in node.value)
+    s.line = node.start_mark.line + 1
+    s.lines = [n.start_mark.line + 1 for n in node.value]
+    return s
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+
+_KEYS = {
+    "top": {"organisation", "organization", "departments", "posts"},
+    "organisation": {"id", "name", "name_en", "baseline", "exclude_functions"},
+    "department": {"id", "name", "name_en", "kind", "parent"},
+    "post": {"id", "name", "name_en", "department", "reports_to", "headcount", "duties", "accountable_for"},
+    "duty": {"standard", "text", "role", "functions"},
+}
+
+
+def _mapping(value: Any, where: Where, what: str) -> _Map:
+    if not isinstance(value, dict):
+        raise where.error(f"{what} must be a mapping (key: value)")
+    unknown = sorted(set(value) - _KEYS[what])
+    if unknown:
+        line = value.lines.get(unknown[0], where.line) if isinstance(value, _Map) else where.line
+        raise where.at(line=line).error(f"unknown field {unknown[0]!r} (known: {', '.join(sorted(_KEYS[what]))})", unknown[0])
+    return value  # type: ignore[return-value]
+
+
+def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise where.error(f"{fld} must be a list", fld)
+    lines = value.lines if isinstance(value, _Seq) else [where.line] * len(value)
+    return [(v, where.at(fld, line)) for v, line in zip(value, lines, strict=True)]
+
+
+def parse_yaml(text: str, path: Path) -> OrgDesign:
+    """Parse YAML text (see the module docstring); ``path`` is only used in messages."""
+    loader = _LineLoader(text)
+    loader.path = str(path)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(f"invalid YAML: {e.problem or e.context}", file=str(path), line=line) from None
+    except yaml.YAMLError as e:
+        raise InputError(f"invalid YAML: {e}", file=str(path)) from None
+    finally:
+        loader.dispose()
+    top = Where(str(path), 1)
+    if data is None:
+        raise top.error("empty file")
+    top_map = _mapping(data, top, "top")
+    line = top_map.lines.get  # type: ignore[attr-defined]
+    org_key = "organisation" if "organisation" in top_map else "organization"
+    if org_key not in top_map:
+        raise top.error("missing organisation", "organisation")
+    ow = top.at("organisation", line(org_key))
+    o = _mapping(top_map[org_key], ow, "organisation")
+    org = OrganisationSpec(
+        ow, ident_field(o.get("id"), ow.at("id", o.lines.get("id")), "id") or "",
+        text_field(o.get("name"), ow.at("name", o.lines.get("name")), "name", required=True) or "",
+        text_field(o.get("baseline"), ow, "baseline"), text_field(o.get("name_en"), ow, "name_en") or "",
+    )
+    ew = ow.at("exclude_functions", o.lines.get("exclude_functions"))
+    org.exclude_functions = [(n, ew) for n in names_field(o.get("exclude_functions"), ew, "exclude_functions")]
+    depts = []
+    for raw, w in _seq(top_map.get("departments"), top.at("departments", line("departments")), "departments"):
+        d = _mapping(raw, w, "department")
+        w = w.at(line=d.line)
+        depts.append(DepartmentSpec(
+            w, ident_field(d.get("id"), w.at("id", d.lines.get("id")), "id") or "",
+            text_field(d.get("name"), w.at("name", d.lines.get("name")), "name", required=True) or "",
+            kind_field(d.get("kind"), w.at("kind", d.lines.get("kind"))),
+            ident_field(d.get("parent"), w.at("parent", d.lines.get("parent")), "parent", required=False),
+            text_field(d.get("name_en"), w, "name_en") or "",
+        ))
+    posts = []
+    for raw, w in _seq(top_map.get("posts"), top.at("posts", line("posts")), "posts"):
+        p = _mapping(raw, w, "post")
+        w = w.at(line=p.line)
+        pl = p.lines.get
+        post = PostSpec(
+            w, ident_field(p.get("id"), w.at("id", pl("id")), "id") or "",
+            text_field(p.get("name"), w.at("name", pl("name")), "name", required=True) or "",
+            ident_field(p.get("department"), w.at("department", pl("department")), "department") or "",
+            ident_field(p.get("reports_to"), w.at("reports_to", pl("reports_to")), "reports_to", required=False),
+            headcount_field(p.get("headcount"), w.at("headcount", pl("headcount"))),
+            text_field(p.get("name_en"), w, "name_en") or "",
+        )
+        for rd, dw in _seq(p.get("duties"), w.at("duties", pl("duties")), "duties"):
+            if isinstance(rd, str):  # a bare string is free text
+                post.duties.append(duty_field({"text": rd}, dw))
+                continue
+            dm = _mapping(rd, dw, "duty")
+            post.duties.append(duty_field(dm, dw.at(line=dm.line)))
+        aw = w.at("accountable_for", pl("accountable_for"))
+        post.accountable_for = [(n, aw) for n in names_field(p.get("accountable_for"), aw, "accountable_for")]
+        posts.append(post)
+    if not depts:
+        raise top.error("no departments", "departments")
+    return OrgDesign(path, org, depts, posts)
+
+

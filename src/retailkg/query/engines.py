@@ -1,0 +1,414 @@
+"""Three ways to run a SPARQL query, one answer: :class:`ResultTable` of rdflib terms.
+
+- :class:`OxigraphEngine` — pyoxigraph, in process (the default: see ``bench/RESULTS.md``).
+- :class:`RdflibEngine`   — rdflib's pure-Python evaluator, in process.
+- :class:`EndpointEngine` — any SPARQL 1.1 Protocol endpoint, through SPARQLWrapper.
+
+Queries are written against the *union* of the named graphs. In process that is
+``use_default_graph_as_union`` (Oxigraph) or a ``Dataset(default_union=True)`` (rdflib). A remote
+store decides for itself what its default graph is (Oxigraph: an empty default graph; Virtuoso:
+every graph including its system graphs; GraphDB and Neptune: everything), so the endpoint
+engine sends one ``default-graph-uri`` and one ``named-graph-uri`` per retailkg named graph
+(SPARQL 1.1 Protocol §2.1.4): every store then answers over the same dataset, whose default graph
+is the union and whose ``GRAPH ?g`` sees exactly retailkg's graphs.
+
+Parameters are bound, never pasted: rdflib gets ``initBindings``, pyoxigraph ``substitutions``
+(SEP-0007), and the endpoint a VALUES block of N-Triples terms at the start of the WHERE group
+(:func:`retailkg.query.sparqltext.inject_values`, which explains why that is equivalent and safe).
+
+Remote stores may cap results silently (Virtuoso's ``ResultSetMaxRows``, 10 000 by default). A
+SELECT with ORDER BY and no LIMIT of its own is therefore fetched in pages (``LIMIT n OFFSET k``)
+until a page comes back empty, which also defeats a cap smaller than the page; any other query
+fails with a clear error when the store says it truncated the answer (``X-SPARQL-MaxRows``).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from retailkg.errors import InputError
+from retailkg.ns import graph_iri
+from retailkg.query import sparqltext
+from retailkg.query.remote import Credentials, check_url, http_error, network_error
+from retailkg.query.results import LexicalTable, ResultTable, Row, from_rows, normalise, read_tsv_values
+from retailkg.rdf.terms import Term, from_oxigraph, to_oxigraph
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "EndpointEngine",
+    "Engine",
+    "OxigraphEngine",
+    "RdflibEngine",
+    "load_oxigraph_store",
+    "open_engine",
+    "retailkg_graphs",
+]
+
+ENGINES = ("oxigraph", "rdflib")
+# Chosen by bench/bench_engines.py: pyoxigraph answers the named queries far faster (bench/RESULTS.md).
+DEFAULT_ENGINE = "oxigraph"
+
+
+class Engine(Protocol):
+    """Where every SPARQL query of retailkg runs: the named queries, search, the rules and the report's
+    own queries.
+
+    :meth:`query` answers with rdflib terms and bound parameters (what people read). The rules and the
+    report read lexical values, in two steps so that the threads of
+    :func:`retailkg.validation.run.iter_parallel` only wait on the store: :meth:`fetch` (on a query
+    thread) gets the answer as the store gives it, :meth:`table` (on the caller's thread) reads it.
+    """
+
+    name: str
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable: ...
+
+    def fetch(self, text: str) -> Any:
+        """The answer to a SELECT as the store returns it."""
+        ...
+
+    def table(self, fetched: Any) -> LexicalTable:
+        """A fetched answer, read as lexical values."""
+        ...
+
+    def select(self, text: str) -> Iterator[Row]:
+        """``table(fetch(text)).dicts()``."""
+        ...
+
+
+class _TermEngine:
+    """fetch/table/select for an engine whose only answer is a :class:`ResultTable`."""
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
+        raise NotImplementedError
+
+    def fetch(self, text: str) -> ResultTable:
+        return self.query(text, source="validate")
+
+    def table(self, fetched: ResultTable) -> LexicalTable:
+        return LexicalTable.of(fetched)
+
+    def select(self, text: str) -> Iterator[Row]:
+        return self.table(self.fetch(text)).dicts()
+
+
+# --- graph files ---------------------------------------------------------------------------------
+
+_FORMATS = {
+    ".trig": ("trig", ox.RdfFormat.TRIG),
+    ".nq": ("nquads", ox.RdfFormat.N_QUADS),
+    ".ttl": ("turtle", ox.RdfFormat.TURTLE),
+    ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
+    ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+}
+_UNION_FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the union sees it
+
+
+def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
+    if not path.is_file():
+        raise InputError("graph file not found", file=str(path), field="--graph")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown graph format {path.suffix!r}; use one of {', '.join(_FORMATS)}", file=str(path), field="--graph")
+    return fmt
+
+
+def load_oxigraph_store(path: Path) -> ox.Store:
+    """An in-memory pyoxigraph store holding the graph file (quads keep their named graphs)."""
+    _, fmt = _graph_format(path)
+    store = ox.Store()
+    try:
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            store.bulk_load(path=str(path), format=fmt)
+        else:
+            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(_UNION_FILE_GRAPH)))
+    except SyntaxError as e:
+        raise InputError(f"cannot parse graph file: {e}", file=str(path), field="--graph") from None
+    return store
+
+
+def retailkg_graphs(store: ox.Store | None = None) -> list[URIRef]:
+    """The named graphs retailkg publishes: one per source file, plus the inferred graph.
+
+    With a store, the named graphs it actually holds (a ``--graph`` file may hold others).
+    """
+    if store is not None:
+        return sorted(URIRef(g.value) for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    from retailkg.kg.catalog import INFERRED_GRAPH, source_files
+
+    return sorted({URIRef(sf.graph) for sf in source_files()} | {URIRef(INFERRED_GRAPH)})
+
+
+# --- in-process engines --------------------------------------------------------------------------
+
+
+def _projection_error(text: str, bindings: Mapping[str, Term], source: str) -> InputError:
+    try:
+        sparqltext.check_bindings(sparqltext.check(text, source), bindings, source)
+    except InputError as e:
+        return e
+    return InputError("the query cannot take these parameters", file=source)
+
+
+class OxigraphEngine:
+    """pyoxigraph over an in-memory store; the union of its graphs is the dataset, unless
+    ``default_graph`` names the one graph to query (the bundled documents' assembled data)."""
+
+    name = "oxigraph"
+
+    def __init__(self, graph: Path | None = None, *, store: ox.Store | None = None, default_graph: str | None = None) -> None:
+        if store is None:
+            if graph is None:
+                raise ValueError("OxigraphEngine needs a graph file or a store")
+            store = load_oxigraph_store(graph)
+        self.store = store
+        self.default_graph = default_graph
+
+    def _run(self, text: str, substitutions: Any = None) -> Any:
+        if self.default_graph is None:
+            return self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+        return self.store.query(text, default_graph=ox.NamedNode(self.default_graph), substitutions=substitutions)
+
+    def fetch(self, text: str) -> bytes:
+        """The answer as SPARQL TSV, evaluated and written in Rust without the GIL. Iterating the
+        solutions instead takes the GIL once per row, and while another thread runs Python (naming
+        findings) each row then waits for the interpreter's switch interval (bench/RESULTS.md, "scale")."""
+        res = self._run(text)
+        return bytes(res.serialize(format=ox.QueryResultsFormat.TSV))
+
+    def table(self, fetched: bytes) -> LexicalTable:
+        return LexicalTable(*read_tsv_values(fetched))
+
+    def select(self, text: str) -> Iterator[Row]:
+        return self.table(self.fetch(text)).dicts()
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._run(text, subs or None)
+        except SyntaxError as e:
+            raise sparqltext.syntax_error(text, source, e) from None
+        except RuntimeError as e:
+            if "projection" in str(e) and bindings:
+                raise _projection_error(text, bindings, source) from None
+            raise InputError(f"query failed: {e}", file=source) from None
+        return oxigraph_result(res)
+
+
+def oxigraph_result(res: Any) -> ResultTable:
+    """A pyoxigraph query result as a :class:`ResultTable`."""
+    if isinstance(res, ox.QueryBoolean):
+        return ResultTable([], [], "ask", bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        # each distinct term is converted once: building an rdflib term (IRI checks, literal casts)
+        # is most of a large answer's time, and its values repeat from row to row (a coverage
+        # matrix of 58k rows at 1M triples names a few hundred functions, areas and documents)
+        seen: dict[Any, Term | None] = {}
+
+        def term(t: Any) -> Term | None:
+            if t is None:
+                return None
+            found = seen.get(t)
+            if found is None:
+                found = seen[t] = normalise(from_oxigraph(t))
+            return found
+
+        width = range(len(names))
+        return ResultTable(names, [tuple(term(sol[i]) for i in width) for sol in res], "select")
+    triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in res]
+    return from_rows(["subject", "predicate", "object"], sorted(triples, key=lambda t: tuple(map(str, t))), "graph")
+
+
+class RdflibEngine(_TermEngine):
+    """rdflib's SPARQL evaluator over a Dataset whose default graph is the union of its graphs."""
+
+    name = "rdflib"
+
+    def __init__(self, graph: Path | None = None, *, dataset: Dataset | None = None) -> None:
+        if dataset is None:
+            if graph is None:
+                raise ValueError("RdflibEngine needs a graph file or a dataset")
+            rdflib_fmt, _ = _graph_format(graph)
+            dataset = Dataset(default_union=True)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    if rdflib_fmt in ("trig", "nquads"):
+                        dataset.parse(str(graph), format=rdflib_fmt)
+                    else:
+                        dataset.graph(_UNION_FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
+            except Exception as e:  # rdflib raises parser-specific types
+                raise InputError(f"cannot parse graph file: {e}", file=str(graph), field="--graph") from None
+        else:
+            dataset.default_union = True
+        self.dataset = dataset
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
+        from pyparsing import ParseException
+
+        if bindings:
+            sparqltext.check_bindings(sparqltext.check(text, source), bindings, source)
+        try:
+            with warnings.catch_warnings():
+                # rdflib 7 calls its own deprecated Dataset.default_context once per triple pattern match
+                warnings.simplefilter("ignore", DeprecationWarning)
+                res = self.dataset.query(text, initBindings=dict(bindings or {}))
+                rows = list(res) if res.type == "SELECT" else []
+        except ParseException as e:
+            raise sparqltext.syntax_error(text, source, e) from None
+        if res.type == "ASK":
+            return ResultTable([], [], "ask", bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            g = res.graph or Graph()
+            return from_rows(["subject", "predicate", "object"], sorted(g, key=lambda t: tuple(map(str, t))), "graph")
+        names = [str(v) for v in (res.vars or [])]
+        return from_rows(names, ([row[i] for i in range(len(names))] for row in rows))
+
+
+# --- remote endpoint -----------------------------------------------------------------------------
+
+
+def _json_term(b: Mapping[str, str]) -> Term:
+    t = b.get("type")
+    v = b.get("value", "")
+    if t == "uri":
+        return URIRef(v)
+    if t == "bnode":
+        return BNode(v)
+    if t in ("literal", "typed-literal"):
+        lang = b.get("xml:lang")
+        if lang:
+            return Literal(v, lang=lang.lower())
+        dt = b.get("datatype")
+        return Literal(v, datatype=URIRef(dt)) if dt and dt != str(XSD.string) else Literal(v)
+    raise ValueError(f"unknown binding type {t!r}")
+
+
+class EndpointEngine(_TermEngine):
+    """A SPARQL 1.1 Protocol endpoint (Oxigraph, Virtuoso, GraphDB, Fuseki, Neptune, ``retailkg serve``)."""
+
+    name = "endpoint"
+
+    def __init__(self, url: str, *, graphs: Sequence[URIRef] | None = None, credentials: Credentials | None = None,
+                 timeout: float = 60.0, page_size: int = 10_000, max_rows: int = 1_000_000) -> None:
+        self.url = check_url(url)
+        self.graphs = list(graphs) if graphs is not None else retailkg_graphs()
+        self.credentials = credentials
+        self.timeout = timeout
+        self.page_size = page_size
+        self.max_rows = max_rows
+        self.requests = 0  # how many HTTP requests were made (tests and the benchmark read it)
+
+    def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
+        info = sparqltext.check(text, source)
+        if bindings:
+            text = sparqltext.inject_values(text, bindings, source)
+        if info.pageable:
+            return self._paged(text, info)
+        table, cap = self._request(text, info.kind)
+        if cap is not None and len(table.rows) >= cap:
+            raise InputError(f"{self.url}: the endpoint cut the result off at {cap} rows (X-SPARQL-MaxRows); add ORDER BY "
+                             "(and no LIMIT) so that retailkg can fetch it in pages", file=source)
+        return table
+
+    def _paged(self, text: str, info: sparqltext.QueryInfo) -> ResultTable:
+        rows: list[tuple[Term | None, ...]] = []
+        names: list[str] | None = None
+        while True:
+            page, _ = self._request(sparqltext.with_page(text, self.page_size, len(rows)), info.kind)
+            names = names or page.vars
+            if not page.rows:
+                break
+            rows += page.rows
+            if len(rows) >= self.max_rows:
+                raise InputError(f"{self.url}: more than {self.max_rows} rows; add a LIMIT")
+        return ResultTable(names or [], rows)
+
+    def _request(self, text: str, kind: str) -> tuple[ResultTable, int | None]:
+        from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        sw = SPARQLWrapper(self.url)
+        sw.setQuery(text)
+        # SPARQLWrapper guesses the query type with a regular expression that can take a word in a
+        # comment or an IRI (rkg:addressesFunction → ADD) for an update keyword; we parsed the query.
+        sw.queryType = kind.upper()
+        sw.setMethod(POST)
+        sw.setRequestMethod(URLENCODED)
+        sw.setOnlyConneg(True)
+        sw.timeout = self.timeout  # setTimeout() would round it down to whole seconds
+        sw.setReturnFormat(JSON if kind in ("select", "ask") else TURTLE)
+        for g in self.graphs:
+            sw.addDefaultGraph(str(g))
+            sw.addNamedGraph(str(g))
+        if self.credentials:
+            sw.setCredentials(self.credentials.user, self.credentials.password)
+            if self.credentials.scheme == "digest":
+                sw.setHTTPAuth(DIGEST)
+        self.requests += 1
+        try:
+            response = sw.query().response
+            body = response.read()
+            headers = response.headers
+        except SPARQLWrapperException as e:
+            raise self._wrapper_error(e) from None
+        except Exception as e:
+            import urllib.error
+
+            if isinstance(e, urllib.error.HTTPError):
+                raise http_error(self.url, e.code, e.reason, _safe_read(e)) from None
+            raise network_error(self.url, e, self.timeout) from None
+        cap_header = headers.get("X-SPARQL-MaxRows") if headers else None
+        cap = int(cap_header) if cap_header and cap_header.strip().isdigit() else None
+        return self._parse(body, kind, headers.get("Content-Type", "") if headers else ""), cap
+
+    def _wrapper_error(self, e: Exception) -> InputError:
+        from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFound, QueryBadFormed, Unauthorized, URITooLong
+
+        status = {Unauthorized: 401, EndPointNotFound: 404, QueryBadFormed: 400, URITooLong: 414, EndPointInternalError: 500}
+        code = next((c for cls, c in status.items() if isinstance(e, cls)), 0)
+        detail = str(e).split("Response:", 1)[-1].strip().strip("b'\"")
+        reasons = {400: "Bad Request (the endpoint rejected the query)", 500: "Internal Server Error"}
+        return http_error(self.url, code, reasons.get(code, ""), detail.replace("\\n", "\n"))
+
+    def _parse(self, body: bytes, kind: str, content_type: str) -> ResultTable:
+        try:
+            if kind in ("select", "ask"):
+                doc = json.loads(body.decode("utf-8"))
+                if "boolean" in doc:
+                    return ResultTable([], [], "ask", bool(doc["boolean"]))
+                names = list(doc["head"].get("vars", []))
+                bindings = doc["results"]["bindings"]
+                return from_rows(names, ([_json_term(b[v]) if v in b else None for v in names] for b in bindings))
+            g = Graph()
+            fmt = "nt" if "n-triples" in content_type else "turtle"
+            g.parse(data=body.decode("utf-8"), format=fmt)
+            return from_rows(["subject", "predicate", "object"], sorted(g, key=lambda t: tuple(map(str, t))), "graph")
+        except (ValueError, KeyError, UnicodeDecodeError) as e:
+            raise InputError(f"{self.url}: the endpoint's answer is not valid SPARQL results ({type(e).__name__}: {e})") from None
+
+
+def _safe_read(e: Any) -> bytes:
+    try:
+        return bytes(e.read())
+    except Exception:
+        return b""
+
+
+def open_engine(kind: str, graph: Path) -> OxigraphEngine | RdflibEngine:
+    """An in-process engine over a graph file."""
+    if kind == "oxigraph":
+        return OxigraphEngine(graph)
+    if kind == "rdflib":
+        return RdflibEngine(graph)
+    raise InputError(f"unknown engine {kind!r}; one of {', '.join(ENGINES)}")

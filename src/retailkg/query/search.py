@@ -1,0 +1,152 @@
+"""``retailkg search``: ranked full-text search over posts, duties, competencies, metrics and terms.
+
+SPARQL's CONTAINS finds substrings but cannot rank, and Chinese has no spaces to split words at.
+Here every searchable thing is one short document — its Chinese and English labels, definitions
+and alternative labels — segmented by :mod:`retailkg.text.index` (jieba for Chinese, lower-cased
+words for English) and ranked with BM25. Each hit carries what a reader needs to check it: the
+post it belongs to, the document and the clause.
+
+The corpus is read from the built graph with one SPARQL query (on the embedded engine), so search
+sees exactly what the named queries see, inferences included (a metric's accountable posts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from retailkg.ns import BASE
+from retailkg.query.engines import Engine
+from retailkg.text.index import BM25Index
+
+__all__ = ["KINDS", "Entry", "SearchHit", "SearchIndex"]
+
+KINDS = ("post", "duty", "competency", "metric", "term")
+
+_CORPUS = """
+PREFIX rkg:  <https://w3id.org/retailkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?item ?kind ?doc ?reference ?clauseNumber ?post ?postLabel ?text ?field
+WHERE {
+  {
+    { ?item a rkg:Post ; rdfs:label ?postLabel . BIND ("post" AS ?kind) BIND (?item AS ?post) }
+    UNION { ?item a rkg:Duty ; rkg:dutyOf ?post . ?post rdfs:label ?postLabel . BIND ("duty" AS ?kind) }
+    UNION { ?item a rkg:Competency ; rkg:competencyOf ?post . ?post rdfs:label ?postLabel . BIND ("competency" AS ?kind) }
+    UNION { ?item a rkg:Metric . BIND ("metric" AS ?kind) OPTIONAL { ?item rkg:accountablePost ?post . ?post rdfs:label ?postLabel } }
+    UNION { ?item a rkg:Term . BIND ("term" AS ?kind) }
+  }
+  FILTER (!BOUND(?postLabel) || lang(?postLabel) = "zh")
+  ?item rkg:sourceDocument ?doc .
+  { ?item rdfs:label ?text . BIND ("label" AS ?field) }
+  UNION { ?item skos:definition ?text . BIND ("definition" AS ?field) }
+  UNION { ?item skos:altLabel ?text . BIND ("altLabel" AS ?field) }
+  OPTIONAL { ?item rkg:reference ?reference }
+  OPTIONAL { ?item rkg:sourceClause ?clause . ?clause rkg:clauseNumber ?clauseNumber }
+}
+"""
+
+
+@dataclass
+class Entry:
+    """One searchable thing and where it comes from."""
+
+    kind: str
+    iri: str
+    doc: str
+    text: str = ""
+    text_en: str = ""
+    clause: str = ""
+    posts: dict[str, str] = field(default_factory=dict)  # post IRI -> zh label
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def document(self) -> str:
+        return self.doc[len(BASE):] if self.doc.startswith(BASE) else self.doc
+
+    @property
+    def post(self) -> str:
+        """The post's (or posts') Chinese name; a metric may have several accountable posts."""
+        return "、".join(label for _, label in sorted(self.posts.items()))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A ranked entry."""
+
+    rank: int
+    score: float
+    entry: Entry
+
+    def as_dict(self) -> dict[str, object]:
+        e = self.entry
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 4),
+            "type": e.kind,
+            "iri": e.iri,
+            "text": e.text,
+            "text_en": e.text_en,
+            "post": sorted(e.posts),
+            "post_label": e.post,
+            "document": e.document,
+            "clause": e.clause,
+        }
+
+
+class SearchIndex:
+    """A BM25 index over the graph's posts, duties, competencies, metrics and terms."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        self._index = BM25Index([" ".join(dict.fromkeys(e.texts)) for e in self.entries])
+
+    @classmethod
+    def from_engine(cls, engine: Engine) -> SearchIndex:
+        """Read the corpus from a graph through any engine."""
+        table = engine.query(_CORPUS, source="search")
+        return cls(_entries(table.dicts()))
+
+    def search(self, query: str, *, limit: int | None = 10, kinds: Iterable[str] | None = None) -> list[SearchHit]:
+        """The best entries for ``query`` (Chinese, English or both), best first; optionally of some kinds only."""
+        wanted = set(kinds) if kinds else None
+        hits = []
+        for h in self._index.search(query, k=None):
+            e = self.entries[h.index]
+            if wanted is None or e.kind in wanted:
+                hits.append(SearchHit(len(hits) + 1, h.score, e))
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits
+
+
+def _entries(rows: Iterable[dict[str, object]]) -> list[Entry]:
+    by_iri: dict[str, Entry] = {}
+    clauses: dict[str, set[str]] = {}
+    for r in rows:
+        iri = str(r["item"])
+        e = by_iri.get(iri)
+        if e is None:
+            e = by_iri[iri] = Entry(kind=str(r["kind"]), iri=iri, doc=str(r["doc"]))
+        text = r.get("text")
+        if isinstance(text, Literal):
+            e.texts.append(str(text))
+            if str(r.get("field")) == "label":
+                if text.language == "zh" and not e.text:
+                    e.text = str(text)
+                elif text.language == "en" and not e.text_en:
+                    e.text_en = str(text)
+        if r.get("reference") is not None:
+            e.clause = str(r["reference"])
+        elif r.get("clauseNumber") is not None:
+            clauses.setdefault(iri, set()).add(str(r["clauseNumber"]))
+        post = r.get("post")
+        if isinstance(post, URIRef):
+            e.posts[str(post)] = str(r.get("postLabel") or "")
+    for e in by_iri.values():
+        e.texts.sort()
+        if not e.clause and e.iri in clauses:
+            e.clause = ", ".join(sorted(clauses[e.iri]))
+    return sorted(by_iri.values(), key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else 9, e.iri))

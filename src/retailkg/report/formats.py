@@ -1,0 +1,34 @@
+"""The registry of report formats, which the CLI reads its choices from.
+
+Every renderer reads only the typed :class:`~retailkg.validation.findings.Report`, so the formats
+cannot disagree; adding one is a module with a ``render_<name>(report, lang) -> str`` and one entry
+in :data:`FORMATS` (and :data:`EXTENSIONS` for its file suffix): `retailkg validate --format`
+accepts it with no change to the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retailkg.report.html import render_html
+from retailkg.report.json import render_json
+from retailkg.report.markdown import render_markdown
+from retailkg.report.tsv import render_tsv
+from retailkg.report.turtle import render_turtle
+from retailkg.text.runtime import paused_gc
+from retailkg.validation.findings import Report
+
+FORMATS: dict[str, Callable[[Report, str], str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+    "ttl": render_turtle,
+    "tsv": render_tsv,
+}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv"}
+
+
+@paused_gc()
+def render(report: Report, fmt: str = "md", lang: str = "zh") -> str:
+    """Render ``report`` as ``fmt`` (md, html, json, ttl or tsv) in ``lang`` (zh or en)."""
+    return FORMATS[fmt](report, lang)

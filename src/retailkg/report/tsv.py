@@ -1,0 +1,44 @@
+"""The TSV report: ROBOT's report table (level, rule, subject, property, value) plus scope and pattern,
+for diffs and grep.
+"""
+
+from __future__ import annotations
+
+from retailkg.validation.findings import Report
+
+# ---------------------------------------------------------------------------------------------
+# TSV (ROBOT report)
+# ---------------------------------------------------------------------------------------------
+
+
+def _cell(s: str) -> str:
+    return s.replace("\t", " ").replace("\n", " ")
+
+
+def render_tsv(report: Report, lang: str = "zh") -> str:
+    """ROBOT's report columns (level, rule, subject, property, value), then scope and pattern; one row
+    per focus node, never grouped: the TSV is for diffs and grep, where every store's row must show.
+
+    ``scope`` is the id of the store or region unit (empty at organisation level), ``pattern`` the
+    finding's pattern key (empty when unique), so ``cut -f7 | sort | uniq -c`` counts repeats.
+    """
+    rows = [("level", "rule", "subject", "property", "value", "scope", "pattern")]
+    short = {}
+    for f in report.findings:
+        for p in f.posts:
+            short[p.iri] = p.id
+        for r in (f.function, f.metric, f.department, f.organisation):
+            if r is not None:
+                short[r.iri] = r.id
+    body = []
+    for f in report.findings:
+        value = short.get(f.value, f.value)
+        scope = f.scope.id if f.scope else ""
+        for focus in f.focus:
+            body.append((f.severity.robot_level, f.rule, short.get(focus, focus), f.path, value, scope, f.pattern))
+    order = {"ERROR": 0, "WARN": 1, "INFO": 2}
+    body.sort(key=lambda r: (order[r[0]], r[1], r[2], r[4]))
+    rows += body
+    return "".join("\t".join(_cell(c) for c in r) + "\n" for r in rows)
+
+

@@ -1,0 +1,58 @@
+"""What the rules read from the knowledge base besides the design: function types, two subclass
+axioms and a baseline's coverage.
+
+The rules run on a store holding the design, not the whole knowledge graph; these few facts are
+all they need from it, so they are written once per knowledge base and baseline (:func:`kb_facts`)
+and loaded beside each design.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from retailkg.kg.catalog import Document, document
+from retailkg.kg.knowledge import KnowledgeBase
+from retailkg.ns import RKG
+
+if TYPE_CHECKING:
+    pass
+
+def subjects_of(g: Graph, p: URIRef, o: URIRef) -> list[URIRef]:
+    return sorted(s for s in g.subjects(p, o) if isinstance(s, URIRef))
+
+
+
+def add_function_types(d: Graph, kb: KnowledgeBase) -> None:
+    """The few ontology facts the shapes rely on: function types and the subclass links they test."""
+    d.add((RKG.ReferenceOrganisation, RDFS.subClassOf, RKG.Organisation))
+    d.add((RKG.TeamFunction, RDFS.subClassOf, RKG.Function))
+    for f, info in kb.functions.items():
+        d.add((f, RDF.type, RKG.Function))
+        if info.team:
+            d.add((f, RDF.type, RKG.TeamFunction))
+
+def add_baseline_coverage(d: Graph, kb: KnowledgeBase, std: Document) -> None:
+    """What a baseline covers, as the gap rule reads it: each of its duties' document and the
+    functions it leads (untyped, so that no shape targets the standard's duties)."""
+    d.add((std.iri, RDF.type, RKG.Standard))
+    for duty in kb.duties.values():
+        if duty.document == std:
+            for f in duty.lead:
+                d.add((duty.iri, RKG.sourceDocument, std.iri))
+                d.add((duty.iri, RKG.addressesFunction, f))
+
+@cache
+def kb_facts(kb: KnowledgeBase, baseline_id: str | None) -> bytes:
+    """N-Triples of what the rules read from the knowledge base (not the design): function types,
+    the two subclass axioms and, for a baseline, the functions its duties lead; once per knowledge
+    base and baseline."""
+    d = Graph()
+    add_function_types(d, kb)
+    if baseline_id is not None:
+        add_baseline_coverage(d, kb, document(baseline_id))
+    text = d.serialize(format="nt")
+    return text.encode("utf-8") if isinstance(text, str) else text
+

@@ -1,0 +1,200 @@
+"""Triple lookups for naming findings, over an Oxigraph store or over rows fetched from an endpoint.
+
+Findings need names, departments, duty texts and citations for the few thousand nodes they cite,
+out of a graph that may hold a million triples. Copying that graph into rdflib costs more than the
+whole validation (bench/RESULTS.md, "scale"), so the report code asks a :class:`Lookup` instead:
+:class:`StoreLookup` answers from pyoxigraph's indexes one pattern at a time, :class:`IndexLookup`
+from the triples of the predicates it needs, fetched once from a remote store. Both hand back
+rdflib terms, so the report code reads like rdflib code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from retailkg.rdf.terms import from_oxigraph, to_oxigraph
+
+__all__ = ["Aside", "IndexLookup", "Lookup", "StoreLookup"]
+
+_LABEL = RDFS.label
+
+
+class Lookup(Protocol):
+    """The four questions the report code asks of the data."""
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]: ...
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]: ...
+
+    def value(self, s: Node, p: URIRef) -> Node | None: ...
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool: ...
+
+    def names(self, s: Node) -> tuple[str, str]:
+        """The zh and en ``rdfs:label`` of ``s`` ("" when it has none)."""
+        ...
+
+    def text(self, s: Node, p: URIRef) -> str:
+        """The lexical form of one object of ``s p`` ("" when there is none), without building a term."""
+        ...
+
+    def iri(self, value: str) -> URIRef:
+        """The one URIRef for ``value`` the lookups also hand back (interned).
+
+        rdflib compares terms in Python, so dictionaries keyed by terms are only fast when the
+        keys are the same objects; a chain's report asks about the same few thousand nodes
+        hundreds of thousands of times.
+        """
+        ...
+
+
+class _Interned:
+    """One URIRef per IRI, handed out by :meth:`iri` (see :meth:`Lookup.iri`)."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, URIRef] = {}
+
+    def iri(self, value: str) -> URIRef:
+        iri = self._iris.get(value)
+        if iri is None:
+            iri = self._iris[value] = URIRef(value)
+        return iri
+
+
+class Aside:
+    """Statements set aside while loading (retailkg.validation.loading.ASIDE_PREDICATES: those only naming
+    reads), as pyoxigraph quads by subject IRI: a Python index, since a second store would cost
+    the loading thread's core more than the rules' store saves."""
+
+    def __init__(self) -> None:
+        self._by_subject: dict[str, list[Any]] = defaultdict(list)
+        self.predicates: set[ox.NamedNode] = set()
+
+    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
+        """Index the statements of ``data`` (N-Triples or N-Quads whose subjects are IRIs and
+        predicates among ``predicates``); SyntaxError as pyoxigraph raises it, so that a broken
+        line set aside fails the load as any other broken line does."""
+        self.predicates.update(ox.NamedNode(p) for p in predicates)
+        by_subject = self._by_subject
+        for q in ox.parse(data, format=fmt, lenient=True):
+            by_subject[q.subject.value].append(q)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_subject.values())
+
+    def quads_for_pattern(self, s: Any, p: Any, o: Any, _g: None = None) -> list[Any]:
+        if s is None:  # naming never asks for the subjects of these predicates; answered all the same
+            return [q for qs in self._by_subject.values() for q in qs if q.predicate == p and (o is None or q.object == o)]
+        if not isinstance(s, ox.NamedNode):
+            return []
+        return [q for q in self._by_subject.get(s.value, ()) if q.predicate == p and (o is None or q.object == o)]
+
+
+class StoreLookup(_Interned):
+    """Lookups on a pyoxigraph store, over all its graphs, and on the statements set ``aside``
+    while loading it."""
+
+    def __init__(self, store: ox.Store, aside: Aside | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.aside = aside if aside is not None and len(aside) else None
+        # the same few thousand nodes are looked up again and again: convert each once
+        self._ox: dict[Node, Any] = {}
+
+    def _term(self, node: Node) -> Any:
+        t = self._ox.get(node)
+        if t is None:
+            t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
+        return t
+
+    def _back(self, term: Any) -> Node:
+        if isinstance(term, ox.NamedNode):
+            return self.iri(term.value)
+        return from_oxigraph(term)  # type: ignore[return-value]
+
+    def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
+        pattern = (None if s is None else self._term(s), self._term(p), None if o is None else self._term(o), None)
+        if self.aside is None or pattern[1] not in self.aside.predicates:
+            return self.store.quads_for_pattern(*pattern)
+        return chain(self.store.quads_for_pattern(*pattern), self.aside.quads_for_pattern(*pattern))
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]:
+        return list(dict.fromkeys(self._back(q.object) for q in self._quads(s, p, None)))
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]:
+        return list(dict.fromkeys(self._back(q.subject) for q in self._quads(None, p, o)))
+
+    def value(self, s: Node, p: URIRef) -> Node | None:
+        for q in self._quads(s, p, None):
+            return self._back(q.object)
+        return None
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+        s, p, o = triple
+        return next(iter(self._quads(s, p, o)), None) is not None
+
+    def text(self, s: Node, p: URIRef) -> str:
+        for q in self._quads(s, p, None):
+            return q.object.value  # type: ignore[no-any-return]
+        return ""
+
+    def names(self, s: Node) -> tuple[str, str]:
+        # read as strings: an rdflib Literal per label costs more than the lookup (60,000 in a chain's report)
+        return _zh_en((q.object.value, q.object.language) for q in self._quads(s, _LABEL, None)
+                      if isinstance(q.object, ox.Literal))
+
+
+class IndexLookup(_Interned):
+    """Lookups on triples held in memory (those of a few predicates, fetched from an endpoint)."""
+
+    def __init__(self, triples: Iterable[tuple[Node, URIRef, Node]]) -> None:
+        super().__init__()
+        self._sp: dict[tuple[Node, URIRef], list[Node]] = defaultdict(list)
+        self._po: dict[tuple[URIRef, Node], list[Node]] = defaultdict(list)
+        for s, p, o in triples:
+            s, p = self._intern(s), self._intern(p)  # type: ignore[assignment]
+            o = self._intern(o)
+            self._sp[(s, p)].append(o)
+            self._po[(p, o)].append(s)
+
+    def objects(self, s: Node, p: URIRef) -> list[Node]:
+        return list(dict.fromkeys(self._sp.get((s, p), [])))
+
+    def subjects(self, p: URIRef, o: Node) -> list[Node]:
+        return list(dict.fromkeys(self._po.get((p, o), [])))
+
+    def value(self, s: Node, p: URIRef) -> Node | None:
+        found = self._sp.get((s, p))
+        return found[0] if found else None
+
+    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+        s, p, o = triple
+        return o in self._sp.get((s, p), ())
+
+    def text(self, s: Node, p: URIRef) -> str:
+        found = self._sp.get((s, p))
+        return str(found[0]) if found else ""
+
+    def names(self, s: Node) -> tuple[str, str]:
+        return _zh_en((str(o), o.language) for o in self._sp.get((s, _LABEL), ()) if isinstance(o, Literal))
+
+    def _intern(self, node: Node) -> Node:
+        return self.iri(str(node)) if type(node) is URIRef else node
+
+
+def _zh_en(labels: Iterable[tuple[str, str | None]]) -> tuple[str, str]:
+    """The first label tagged zh and the first tagged en."""
+    zh = en = ""
+    for text, lang in labels:
+        if lang == "zh" and not zh:
+            zh = text
+        elif lang == "en" and not en:
+            en = text
+    return zh, en

@@ -1,0 +1,642 @@
+"""From rule results to findings: group them, name them, cite the duties behind them.
+
+:mod:`retailkg.validation.compile` answers with bare (shape, focus, value, other) results. A consultant needs
+*which posts* overlap on *which function*, in words, with the duties that say so, and, in a chain,
+*in how many stores* the same thing happens. This module reads the names and citations from a
+:class:`~retailkg.validation.lookup.Lookup` (only for the nodes the results cite) and the coverage numbers
+from a few whole-graph queries, so its cost follows the findings, not the size of the design.
+
+Grouping (docs/validation.md, "Large organisations"):
+
+- overlap results come as pairs. A pair is keyed by its rule, its value and the stores/regions
+  its two posts sit in (none for head-office posts); the pairs of one key are one finding. Posts
+  of one head office that lead the same function are therefore one finding, as before, while the
+  same overlap inside 3,000 stores is 3,000 findings, one per store;
+- each finding has a ``scope`` (its innermost store or region) and a ``pattern`` (rule, value, and
+  the posts' names and departments below the store), equal across stores, so a report can show a
+  repeated finding once with the count and the list of stores;
+- every other rule gives one finding per (rule, focus, value); the reporting-cycle rule one per
+  organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from retailkg.design.resolve import ResolvedDesign
+from retailkg.kg.catalog import DOCUMENTS, Document
+from retailkg.kg.knowledge import KnowledgeBase
+from retailkg.ns import RKG
+from retailkg.query.engines import Engine
+from retailkg.query.results import LexicalTable
+from retailkg.validation.compile import RuleResult
+from retailkg.validation.findings import CoverageMatrix, CoverageRow, Evidence, Finding, Kind, OrgSummary, PostRef, Ref, Severity
+from retailkg.validation.lookup import Lookup
+
+__all__ = ["FACT_QUERIES", "Context", "count_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
+
+# rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
+# findings); the terms used here are built once.
+TERMS = SimpleNamespace(**{name: RKG[name] for name in (
+    "accountableFor",
+    "addressesFunction",
+    "baseline",
+    "concernsMetric",
+    "dutyOf",
+    "excludesFunction",
+    "hasTask",
+    "hasUnitFunction",
+    "inDepartment",
+    "inOrganisation",
+    "reference",
+    "routineOf",
+    "sourceDocument",
+    "stageOf",
+    "subUnitOf",
+    "supportsFunction",
+    "unitKind",
+    "unitOf",
+
+)})
+
+_REPLICATED = ("store", "region")
+_DOCUMENT_BY_IRI = {str(d.iri): d for d in DOCUMENTS}
+_OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
+_OVERLAP_METRIC_RULES = ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine")
+
+
+@dataclass
+class Context:
+    """What naming needs: the data, the knowledge base, and the design when there is one."""
+
+    lookup: Lookup
+    kb: KnowledgeBase
+    design: ResolvedDesign | None
+    baselines: dict[URIRef, Document]
+    reference_orgs: frozenset[URIRef] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._posts: dict[Node, PostRef] = {}
+        self._refs: dict[Node, Ref] = {}
+        self._owner: dict[Node, URIRef | None] = {}
+        self._scope: dict[Node, URIRef | None] = {}
+        self._units: dict[tuple[str, Node], object] = {}
+        self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
+        self.facts: dict[str, LexicalTable] = {}  # answers to FACT_QUERIES fetched beforehand (alongside the rules)
+        self._leads: dict[tuple[str, str], list[str]] | None = None
+        self._duty_post: dict[str, str] | None = None
+        self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
+        self._evidence: dict[tuple[Node, str], Evidence] = {}
+        self._post_en: dict[str, str] = {}
+        self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
+
+    def prefetch_posts(self, source: Engine, organisations: Iterable[URIRef]) -> None:
+        """Every post of ``organisations`` with its names and unit, in one query: naming thousands of
+        findings then needs no lookup per post, and the coverage matrix reuses the rows."""
+        wanted = {str(o) for o in organisations}
+        self.post_rows = {}
+        t = self.table(source, _POSTS)
+        i_org, i_post, i_unit, i_unit_order, i_order, i_name, i_en = (
+            t.column(c) for c in ("org", "post", "unit", "unitOrder", "order", "name", "nameEn"))
+        for row in t.rows:
+            post, org = row[i_post], row[i_org]
+            if org not in wanted or post is None or post in self.post_rows:
+                continue
+            order = _int(row[i_unit_order]) * 1000 + _int(row[i_order])
+            self.post_rows[post] = (org, order, row[i_name] or "", row[i_unit])
+            self._post_en[post] = row[i_en] or ""
+
+    def table(self, source: Engine, text: str) -> LexicalTable:
+        """The answer to one of FACT_QUERIES: fetched beforehand, or asked now."""
+        found = self.facts.get(text)
+        return found if found is not None else source.table(source.fetch(text))
+
+    def result_id(self, r: RuleResult) -> str:
+        """The id of a result's node in the report graph (computed once)."""
+        found = self.result_ids.get(r)
+        if found is None:
+            found = self.result_ids[r] = result_id(r)
+        return found
+
+    # --- names ---------------------------------------------------------------------------------
+
+    def short(self, node: Node) -> str:
+        s = str(node)
+        if self.design is not None and s.startswith(self.design.base):
+            return s[len(self.design.base):]
+        return self.kb.short(s)
+
+    def ref(self, node: Node) -> Ref:
+        r = self._refs.get(node)
+        if r is None:
+            zh, en = self.lookup.names(node)
+            zh = zh or self.kb.label(node, "zh")  # type: ignore[arg-type]
+            en = en or self.kb.label(node, "en")  # type: ignore[arg-type]
+            r = self._refs[node] = Ref(str(node), self.short(node), zh, en)
+        return r
+
+    def post(self, node: Node) -> PostRef:
+        if node not in self._posts and self.post_rows is not None and str(node) in self.post_rows:
+            _org, _order, zh, unit = self.post_rows[str(node)]
+            self._posts[node] = PostRef(str(node), self.short(node), zh, self._post_en.get(str(node), ""),
+                                        self.ref(self.lookup.iri(unit)) if unit else None)
+        if node not in self._posts:
+            r = self.ref(node)
+            dept = self.lookup.value(node, TERMS.inDepartment)
+            self._posts[node] = PostRef(r.iri, r.id, r.zh, r.en, self.ref(dept) if isinstance(dept, URIRef) else None)
+        return self._posts[node]
+
+    def citation(self, statement: Node) -> str:
+        if self.design is not None and statement in self.design.duties:
+            return self.design.duties[statement].source  # type: ignore[index]
+        doc = _DOCUMENT_BY_IRI.get(self.lookup.text(statement, TERMS.sourceDocument))
+        ref = self.lookup.text(statement, TERMS.reference)
+        if doc is not None:
+            return f"{doc.citation} {ref}".strip()
+        return ref or self.short(statement)
+
+    def duty_evidence(self, duty: Node, role: str) -> Evidence:
+        """A duty as evidence (cached: a head-office duty is cited in the finding of every store)."""
+        key = (duty, role)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._duty_evidence(duty, role)
+        return found
+
+    def _duty_evidence(self, duty: Node, role: str) -> Evidence:
+        post = self._post_of(duty)
+        zh, en = self.lookup.names(duty)
+        ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
+                      zh, en, self.citation(duty), str(duty))
+        if self.design is not None and duty in self.design.duties:
+            rd = self.design.duties[duty]  # type: ignore[index]
+            fm = next(iter(rd.match.functions), None) if rd.match is not None else None
+            if fm is not None:
+                best = fm.evidence
+                ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, fm.score,
+                              self.ref(best.iri) if best else None, best.citation if best else "")
+        return ev
+
+    def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
+        """The duties of ``post`` that say ``pred value``, by IRI."""
+        if pred is TERMS.addressesFunction and _POST_FUNCTIONS in self.facts:
+            return sorted(self.lookup.iri(d) for d in self._lead_duties().get((str(post), str(value)), ()))
+        key = (post, pred, value)
+        found = self._duties.get(key)
+        if found is None:  # a head-office post recurs in the finding of every store it overlaps with
+            found = self._duties[key] = sorted(d for d in self.lookup.subjects(TERMS.dutyOf, post)
+                                               if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
+        return found
+
+    def _post_of(self, duty: Node) -> Node | None:
+        """The post of a duty: from the coverage query's rows when they hold it (fetched alongside
+        the rules), else looked up."""
+        if self._duty_post is None and _POST_FUNCTIONS in self.facts:
+            t = self.facts[_POST_FUNCTIONS]
+            i_duty, i_post = t.column("duty"), t.column("post")
+            self._duty_post = {row[i_duty]: row[i_post] for row in t.rows}  # type: ignore[misc]
+        post = self._duty_post.get(str(duty)) if self._duty_post is not None else None
+        return self.lookup.iri(post) if post is not None else self.lookup.value(duty, TERMS.dutyOf)
+
+    def _lead_duties(self) -> dict[tuple[str, str], list[str]]:
+        """(post, function) -> the duties leading it, from the coverage query's rows (fetched
+        alongside the rules): an overlap finding cites them for each of its posts."""
+        if self._leads is None:
+            self._leads = defaultdict(list)
+            t = self.facts[_POST_FUNCTIONS]
+            i_post, i_fn, i_role, i_duty = (t.column(c) for c in ("post", "function", "role", "duty"))
+            for row in t.rows:
+                if row[i_role] == "lead" and row[i_duty] is not None:
+                    self._leads[(row[i_post], row[i_fn])].append(row[i_duty])  # type: ignore[index]
+        return self._leads
+
+    # --- where things belong -------------------------------------------------------------------
+
+    def owner(self, node: Node) -> URIRef | None:
+        """The organisation a post, duty, unit, statement or metric belongs to."""
+        if node in self._owner:
+            return self._owner[node]
+        row = self.post_rows.get(str(node)) if self.post_rows is not None else None
+        found = self.lookup.iri(row[0]) if row is not None else owner_of(self.lookup, node)
+        self._owner[node] = found
+        return found
+
+    def _unit_of(self, post: Node) -> Node | None:
+        row = self.post_rows.get(str(post)) if self.post_rows is not None else None
+        if row is not None:
+            return self.lookup.iri(row[3]) if row[3] else None
+        return self.lookup.value(post, TERMS.inDepartment)
+
+    def scope(self, post: Node) -> URIRef | None:
+        """The innermost store or region unit ``post`` sits in (None: none, the head office)."""
+        if post not in self._scope:
+            unit = self._unit_of(post)
+            self._scope[post] = self.unit_scope(unit) if unit is not None else None
+        return self._scope[post]
+
+    def unit_scope(self, unit: Node) -> URIRef | None:
+        """The innermost store or region at or above ``unit`` (cached: a chain has few units)."""
+        key = ("scope", unit)
+        if key not in self._units:
+            found: URIRef | None = None
+            for u in _chain(self, unit):
+                if self.lookup.text(u, TERMS.unitKind) in _REPLICATED:
+                    found = u  # type: ignore[assignment]
+                    break
+            self._units[key] = found
+        return self._units[key]  # type: ignore[return-value]
+
+    def unit_place(self, unit: Node) -> str:
+        """The names of ``unit`` and the units above it, up to its store (shown as ``<store>``)."""
+        key = ("place", unit)
+        if key not in self._units:
+            stop = self.unit_scope(unit)
+            names = []
+            for u in _chain(self, unit):
+                if u == stop:
+                    names.append(f"<{self.lookup.text(u, TERMS.unitKind)}>")
+                    break
+                names.append(self.ref(u).zh)
+            self._units[key] = "/".join(names)
+        return self._units[key]  # type: ignore[return-value]
+
+    def place(self, post: Node, name: str | None = None, unit: Node | None = None) -> str:
+        """A post's name and its units' names up to (not including) its store: equal across stores."""
+        if name is None:
+            ref = self.post(post)
+            name = ref.zh or ref.en
+        unit = unit if unit is not None else self._unit_of(post)
+        return name + ("/" + self.unit_place(unit) if unit is not None else "")
+
+
+def owner_of(lookup: Lookup, node: Node) -> URIRef | None:
+    """The organisation of a node, following the design's own links (no inference)."""
+    org = lookup.value(node, TERMS.inOrganisation)
+    if org is not None:
+        return org if isinstance(org, URIRef) else None
+    for pred in (TERMS.unitOf, TERMS.routineOf, TERMS.stageOf):
+        org = lookup.value(node, pred)
+        if isinstance(org, URIRef):
+            return org
+    post = lookup.value(node, TERMS.dutyOf)
+    if isinstance(post, URIRef):
+        return owner_of(lookup, post)
+    for pred in (TERMS.hasUnitFunction, TERMS.hasTask):
+        for holder in lookup.subjects(pred, node):
+            org = owner_of(lookup, holder)
+            if org is not None:
+                return org
+    for post in lookup.subjects(TERMS.accountableFor, node):
+        org = owner_of(lookup, post)
+        if org is not None:
+            return org
+    for statement in lookup.subjects(TERMS.concernsMetric, node):
+        org = owner_of(lookup, statement)
+        if org is not None:
+            return org
+    if lookup.value(node, TERMS.baseline) is not None or (node, TERMS.excludesFunction, None) in lookup:
+        return node if isinstance(node, URIRef) else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+# ---------------------------------------------------------------------------------------------
+
+
+def _render(template: str, this: str, value: str) -> str:
+    return template.replace("{$this}", this).replace("{?this}", this).replace("{?value}", value).replace("{$value}", value)
+
+
+def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, Any],
+                  organisations: set[URIRef]) -> list[Finding]:
+    """The findings of ``results``, unsorted. Results are grouped within one shape only, so the
+    results of each shape can be named on their own, as soon as the shape's queries are answered."""
+    groups: dict[tuple[Any, ...], list[RuleResult]] = defaultdict(list)
+    for res in results:
+        rule = rule_info.get(res.shape)
+        if rule is None:
+            continue
+        focus = ctx.lookup.iri(res.focus)
+        # the metric rule says whose gap it is: ?value is the organisation
+        org = ctx.lookup.iri(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
+        if org is None and (focus, TERMS.baseline, None) not in ctx.lookup:
+            org = focus if focus in organisations else None
+        if org not in organisations:
+            continue
+        if rule.kind is Kind.OVERLAP:
+            if res.other is None:
+                continue
+            # both orientations of a pair share the key, so they land in the same finding
+            scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(ctx.lookup.iri(res.other))) if s is not None}))
+            key: tuple[Any, ...] = (res.shape, org, res.value, scopes)
+        elif res.shape.endswith("#NoReportingCycle"):
+            key = (res.shape, org)
+        else:
+            key = (res.shape, res.focus, res.value)
+        groups[key].append(res)
+    return [_finding(rule_info[rs[0].shape], rs, ctx) for rs in groups.values()]
+
+
+def sort_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Organisation, severity, kind, rule, then the taxonomy's order of functions and the stores."""
+    by_iri = {str(f): info.sort_key for f, info in ctx.kb.functions.items()}
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        k = f.sort_key()
+        taxonomy = by_iri.get(f.function.iri, (999,)) if f.function else (999,)
+        scope = f.scope.id if f.scope else ""
+        return (*k[:4], taxonomy, f.pattern, scope, *k[4:])
+
+    return sorted(findings, key=key)
+
+
+def _value_node(value: str | None, ctx: Context) -> Node | None:
+    if value is None:
+        return None
+    return ctx.lookup.iri(value) if ":" in value and " " not in value else Literal(value)
+
+
+def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
+    kb = ctx.kb
+    first = rs[0]
+    focus_node = ctx.lookup.iri(first.focus)
+    org = ctx.lookup.iri(first.value) if rule.curie == "rkgsh:MetricAccountablePost" and first.value else ctx.owner(focus_node)
+    if org is None:
+        org = focus_node
+    value = _value_node(first.value, ctx)
+    if rule.kind is Kind.OVERLAP:
+        focus = sorted({ctx.lookup.iri(r.focus) for r in rs} | {ctx.lookup.iri(r.other) for r in rs if r.other}, key=str)
+    else:
+        focus = sorted({ctx.lookup.iri(r.focus) for r in rs}, key=str)
+    f = Finding(
+        rule.kind, rule.severity, rule.curie, str(rule.iri), "", "",
+        ctx.ref(org), [str(x) for x in focus], value=first.value or "", path=rule.path,
+        results=[ctx.result_id(r) for r in rs],
+    )
+    if isinstance(value, URIRef) and value in kb.functions:
+        f.function = ctx.ref(value)
+    elif isinstance(value, URIRef) and rule.curie in _OVERLAP_METRIC_RULES:
+        f.metric = ctx.ref(value)
+    name = rule.curie
+    if name in _OVERLAP_PAIR_RULES:
+        f.posts = [ctx.post(p) for p in focus]
+        f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, TERMS.addressesFunction, value)]  # type: ignore[arg-type]
+    elif name in _OVERLAP_METRIC_RULES:
+        f.posts = [ctx.post(p) for p in focus]
+        f.evidence = [_accountability(ctx, p, value) for p in focus]
+    elif name == "rkgsh:GapBaselineFunction":
+        f.function = ctx.ref(value)  # type: ignore[arg-type]
+        std = ctx.baselines.get(focus_node)
+        if std is not None:
+            f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
+    elif name == "rkgsh:GapSupportOnly":
+        f.function = ctx.ref(value)  # type: ignore[arg-type]
+        sup = [(ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value)]  # type: ignore[arg-type]
+        sup = sorted(((p, d) for p, d in sup if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
+        f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
+        f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
+        std = ctx.baselines.get(focus_node)
+        if std is not None:
+            f.standard_posts, extra = _standard_cover(ctx, std, value)
+            f.evidence += extra
+    elif name == "rkgsh:GapDepartmentWithoutPost":
+        f.department = ctx.ref(focus_node)
+    elif name == "rkgsh:UnmappedDuty":
+        post = ctx.lookup.value(focus_node, TERMS.dutyOf)
+        if isinstance(post, URIRef):
+            f.posts = [ctx.post(post)]
+        f.evidence = [ctx.duty_evidence(focus_node, "unmapped")]
+        d = ctx.design.duties.get(focus_node) if ctx.design is not None else None
+        if d is not None and d.match is not None:
+            f.candidates = [(ctx.ref(c.function), round(c.score, 3)) for c in d.match.candidates]
+    elif name == "rkgsh:MetricAccountablePost":
+        f.metric = ctx.ref(focus_node)
+        stmts = sorted(s for s in ctx.lookup.subjects(TERMS.concernsMetric, focus_node)
+                       if isinstance(s, URIRef) and ctx.owner(s) == org)
+        f.evidence = [ctx.duty_evidence(s, "concerns") for s in stmts]
+    elif ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None:
+        f.posts = [ctx.post(p) for p in focus]
+    elif ctx.lookup.value(focus_node, TERMS.dutyOf) is not None:
+        post = ctx.lookup.value(focus_node, TERMS.dutyOf)
+        f.posts = [ctx.post(post)]
+        f.evidence = [ctx.duty_evidence(focus_node, "statement")]
+    # where in the chain, and the key that is equal for the same finding in another store
+    posts = [ctx.lookup.iri(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, TERMS.dutyOf) is None else
+                                                [ctx.lookup.value(focus_node, TERMS.dutyOf)])
+    scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
+    if f.department is not None:
+        unit_scope = ctx.unit_scope(focus_node)
+        scopes = [unit_scope] if unit_scope is not None else []
+    if scopes:
+        inner = max(scopes, key=lambda s: len(_chain(ctx, s)))
+        f.scope = ctx.ref(inner)
+        places = sorted(ctx.place(p) for p in posts if p is not None) if not f.department else [
+            ctx.unit_place(focus_node)]
+        f.pattern = "|".join([rule.curie, first.value or "", *places])
+    this_ref = ctx.ref(focus_node)
+    if isinstance(value, URIRef):
+        vref = ctx.ref(value)
+        vzh, ven = vref.name("zh"), vref.name("en")
+    else:
+        vzh = ven = str(value or "")
+    f.message_zh = _render(rule.message_zh, this_ref.name("zh"), vzh)
+    f.message_en = _render(rule.message_en, this_ref.name("en"), ven)
+    return f
+
+
+def _chain(ctx: Context, unit: Node) -> list[Node]:
+    """``unit`` and the units above it, innermost first (cached: a chain has few units, asked often)."""
+    key = ("chain", unit)
+    found = ctx._units.get(key)
+    if found is None:
+        out: list[Node] = []
+        u = unit
+        while isinstance(u, URIRef) and u not in out:
+            out.append(u)
+            u = ctx.lookup.value(u, TERMS.subUnitOf)  # type: ignore[assignment]
+        found = ctx._units[key] = out
+    return found  # type: ignore[return-value]
+
+
+def result_id(r: RuleResult) -> str:
+    import hashlib
+
+    key = "|".join([r.shape, r.focus, r.value or "", r.other or ""])
+    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _accountability(ctx: Context, post: Node, metric: Any) -> Evidence:
+    """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
+    design = ctx.design
+    duties = ctx.duties_of(post, TERMS.concernsMetric, metric)
+    if design is not None and (post, metric) in design.metric_sources:
+        if duties:
+            ev = ctx.duty_evidence(duties[0], "accountable")
+            return Evidence(ev.post, "accountable", ev.text_zh, ev.text_en, ev.source, ev.statement)
+        m = ctx.ref(metric)
+        return Evidence(ctx.post(post), "accountable", f"对「{m.name('zh')}」负责", f"accountable for {m.name('en')}",
+                        design.metric_sources[(post, metric)])  # type: ignore[index]
+    if duties:
+        return ctx.duty_evidence(duties[0], "accountable")
+    return Evidence(ctx.post(post), "accountable", "", "", ctx.citation(post))
+
+
+def _standard_cover(ctx: Context, std: Document, function: Any) -> tuple[list[PostRef], list[Evidence]]:
+    """The baseline's posts whose duties lead ``function``, and those duties (from the knowledge base)."""
+    duties = sorted((d for d in ctx.kb.duties.values() if d.document == std and function in d.lead), key=lambda d: str(d.iri))
+    posts: dict[URIRef, PostRef] = {}
+    evidence = []
+    for d in duties:
+        if d.post is None:
+            continue
+        if d.post not in posts:
+            r = Ref(str(d.post), ctx.kb.short(d.post), ctx.kb.label(d.post, "zh"), ctx.kb.label(d.post, "en"))
+            posts[d.post] = PostRef(r.iri, r.id, r.zh, r.en, None)
+        evidence.append(Evidence(posts[d.post], "baseline", d.zh, d.en, d.citation, str(d.iri)))
+    return list(posts.values()), evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries and coverage: whole-graph queries, one row per post and function
+# ---------------------------------------------------------------------------------------------
+
+_POSTS = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?org ?post ?unit ?unitOrder ?order ?name ?nameEn WHERE {
+  ?post a rkg:Post ;
+        rkg:inOrganisation ?org .
+  OPTIONAL { ?post rkg:inDepartment ?unit . OPTIONAL { ?unit rkg:order ?unitOrder } }
+  OPTIONAL { ?post rkg:order ?order }
+  OPTIONAL { ?post rdfs:label ?name . FILTER (langMatches(lang(?name), "zh")) }
+  OPTIONAL { ?post rdfs:label ?nameEn . FILTER (langMatches(lang(?nameEn), "en")) }
+}"""
+
+_POST_FUNCTIONS = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?post ?function ?role ?duty WHERE {
+  ?duty rkg:dutyOf ?post .
+  { ?duty rkg:addressesFunction ?function . BIND ("lead" AS ?role) }
+  UNION
+  { ?duty rkg:supportsFunction ?function . BIND ("support" AS ?role) }
+  FILTER (isIRI(?duty))
+}"""
+
+_DUTY_COUNT = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org (COUNT(DISTINCT ?duty) AS ?n) WHERE {
+  ?duty a rkg:Duty ;
+        rkg:dutyOf ?post .
+  ?post rkg:inOrganisation ?org .
+} GROUP BY ?org"""
+
+_EXCLUDED = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
+
+
+FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED)
+"""What naming and coverage read with whole-graph queries: asked alongside the rules (rules.iter_parallel)."""
+
+
+def _int(x: str | None) -> int:
+    try:
+        return int(float(x)) if x is not None else 0
+    except ValueError:
+        return 0
+
+
+def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
+             baseline: Document) -> tuple[list[OrgSummary], list[CoverageMatrix]]:
+    """Per organisation: size and baseline coverage (the findings are counted by :func:`count_findings`,
+    so this can run before they are known); and the functions × posts matrix.
+
+    Posts that sit in stores or regions are one column per place (name and units below the store,
+    see :meth:`Context.place`), so a chain of 3,000 stores has a column "店长 ×3,000" instead of
+    3,000 columns; a cell is lead (support) when any post of the column leads (supports).
+    """
+    kb = ctx.kb
+    if ctx.post_rows is None:
+        ctx.prefetch_posts(source, organisations)
+    posts_by_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    post_unit: dict[str, tuple[str, str | None]] = {}
+    for post, (org_iri, order, name, unit) in (ctx.post_rows or {}).items():
+        posts_by_org[org_iri].append((order, post))
+        post_unit[post] = (name, unit)
+    roles: dict[str, dict[str, str]] = defaultdict(dict)
+    t = ctx.table(source, _POST_FUNCTIONS)
+    i_post, i_fn, i_role = (t.column(c) for c in ("post", "function", "role"))
+    for row in t.rows:
+        fn, role = row[i_fn], row[i_role]
+        if fn is None:
+            continue
+        cell = roles[row[i_post]]  # type: ignore[index]
+        if role == "lead" or cell.get(fn) != "lead":
+            cell[fn] = role  # type: ignore[assignment]
+    duty_n = {str(d["org"]): _int(d["n"]) for d in ctx.table(source, _DUTY_COUNT).dicts()}
+    excluded: dict[str, set[str]] = defaultdict(set)
+    for d in ctx.table(source, _EXCLUDED).dicts():
+        excluded[str(d["org"])].add(d["function"])  # type: ignore[arg-type]
+    base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
+    base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
+    summaries, matrices = [], []
+    for org in organisations:
+        posts = [p for _, p in sorted(posts_by_org.get(str(org), []))]
+        columns: dict[str, list[str]] = {}
+        for p in posts:
+            name, unit = post_unit[p]
+            unit_node = ctx.lookup.iri(unit) if unit else None
+            replicated = unit_node is not None and ctx.unit_scope(unit_node) is not None
+            # the name is given, so place() needs no node for the post
+            key = "place:" + ctx.place(p, name, unit_node) if replicated else p  # type: ignore[arg-type]
+            columns.setdefault(key, []).append(p)
+        col_refs = []
+        for key, members in columns.items():
+            ref = ctx.post(ctx.lookup.iri(members[0]))
+            if key.startswith("place:"):
+                n = len(members)
+                ref = PostRef(ref.iri, ref.id, f"{ref.zh} ×{n:,}", f"{ref.en or ref.zh} ×{n:,}", ref.department)
+            col_refs.append(ref)
+        rows = []
+        lead_n = support_n = excl_n = 0
+        org_excluded = excluded.get(str(org), set())
+        column_roles = []  # per column: function -> lead if any member leads, else support
+        for members in columns.values():
+            merged: dict[str, str] = {}
+            for m in members:
+                for fn_iri, role in roles.get(m, {}).items():
+                    if role == "lead" or fn_iri not in merged:
+                        merged[fn_iri] = role
+            column_roles.append(merged)
+        for fn in base_fns:
+            cells = [merged.get(str(fn), "") for merged in column_roles]
+            row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
+            rows.append(row)
+            lead_n += row.status == "lead"
+            support_n += row.status == "support"
+            excl_n += row.status == "excluded"
+        is_ref = org in ctx.reference_orgs
+        bl = ctx.baselines.get(org)
+        summaries.append(OrgSummary(
+            ctx.ref(org), is_ref, len(posts), duty_n.get(str(org), 0),
+            Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
+            len(base_fns), lead_n, support_n, excl_n,
+        ))
+        matrices.append(CoverageMatrix(ctx.ref(org), base_ref, col_refs, rows))
+    return summaries, matrices
+
+
+def count_findings(summaries: list[OrgSummary], findings: list[Finding]) -> None:
+    """Fill in each organisation's findings by kind and by severity."""
+    for summary in summaries:
+        mine = [f for f in findings if f.organisation is not None and f.organisation.iri == summary.organisation.iri]
+        summary.by_kind = {k.value: sum(f.kind is k for f in mine) for k in Kind}
+        summary.by_severity = {s.value: sum(f.severity is s for f in mine) for s in Severity}

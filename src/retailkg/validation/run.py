@@ -1,0 +1,139 @@
+"""Running the compiled rules on an engine, on two threads, and reading their answers as results.
+
+The rules and the report's own queries (:data:`retailkg.validation.naming.FACT_QUERIES`) share the
+threads, so naming can start on the first answers while the store computes the rest; the engines'
+``fetch``/``table`` split keeps each thread waiting on the store only (:class:`retailkg.query.engines.Engine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from retailkg.query.engines import Engine
+from retailkg.query.results import LexicalTable
+from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, compiled_rules
+
+
+def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None,
+              on_query: Any = None) -> list[RuleResult]:
+    """Run every compiled query over ``source`` and return the SHACL results, sorted.
+
+    Overlap pairs come back in one orientation; both posts of a pair are focus nodes, so each
+    pair gives a result for each end (the component's pySHACL form reports both).
+    """
+    out: set[RuleResult] = set()
+    for q in queries if queries is not None else compiled_rules():
+        out.update(_query_results(source, q))
+        if on_query is not None:
+            on_query(q)
+    return sort_results(out)
+
+
+def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
+    """Results in one stable order (shape, focus, value, other), whatever order the queries answered in."""
+    return sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
+
+
+def _query_results(source: Engine, q: CompiledQuery) -> list[RuleResult]:
+    """The results of one compiled query."""
+    return _results_of(q, source.table(source.fetch(q.text)))
+
+
+def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
+    """The results in the rows of a compiled query."""
+    names = table.names
+
+    def col(name: str) -> int | None:
+        return names.index(name) if name in names else None
+
+    i_this, i_value, i_other = col("this"), col("value"), col("other")
+    params = {k: col(k) for shape_params in q.dispatch.values() for k in shape_params}
+    out: list[RuleResult] = []
+    for row in table.rows:
+        this = row[i_this] if i_this is not None else None
+        if this is None:
+            continue
+        value = row[i_value] if i_value is not None else None
+        if q.pairs:
+            other = row[i_other] if i_other is not None else None
+            truth = {k: _truthy(row[i] if i is not None else None) for k, i in params.items()}
+            for shape, shape_params in q.dispatch.items():
+                if all(truth[k] == v for k, v in shape_params.items()):
+                    out.append(RuleResult(shape, this, value, other))
+                    if other is not None:
+                        out.append(RuleResult(shape, other, value, this))
+            continue
+        if value is None and q.value_is_focus:
+            value = this
+        out.append(RuleResult(q.shapes[0], this, value))
+    return out
+
+
+def _truthy(v: str | None) -> bool:
+    return v is not None and v.lower() in BOOL_TRUE
+
+
+def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None]]:
+    """(shape, focus, value) of each result: what pySHACL would report."""
+    return {r.key for r in results}
+
+
+def run_rules_parallel(source: Engine, queries: Sequence[CompiledQuery] | None = None,
+                       *, workers: int | None = None) -> list[RuleResult]:
+    """:func:`run_rules` on several threads sharing one source (:func:`iter_parallel`): the same results."""
+    return sort_results({r for answer in iter_parallel(source, queries, (), workers=workers) for r in answer.results})
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answered query of :func:`iter_parallel`: a rule query and its results, or a select and its table."""
+
+    query: CompiledQuery | None
+    results: list[RuleResult] = field(default_factory=list)
+    select: str = ""
+    table: LexicalTable = field(default_factory=lambda: LexicalTable([], []))
+
+
+def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selects: Sequence[str],
+                  *, workers: int | None = None) -> Iterator[Answer]:
+    """Answer the rule queries and ``selects`` (the queries the report is named and summarised
+    from) on several threads sharing one source, yielding each as it is answered, so the caller
+    can work on the first answers while the threads compute the rest.
+
+    pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
+    store use two cores (at a million triples: 3.3 s of queries in 1.65 s, bench/RESULTS.md, "scale")
+    without the second copy of the store a process would need; an endpoint answers the
+    threads' requests concurrently. The queries are handed out roughly costliest first, so
+    that no thread is left with a long query at the end: the pair queries, the selects, then the
+    single-shape rules. The threads only fetch (Engine.fetch); answers are read (Engine.table) in the
+    caller's thread, which has time to spare between namings, so the threads go straight on to
+    the next query instead of holding the GIL for the reading.
+    """
+    import os
+    from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+
+    qs = list(queries if queries is not None else compiled_rules())
+    ordered: list[CompiledQuery | str] = [q for q in qs if q.pairs] + list(selects) + [q for q in qs if not q.pairs]
+    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+
+    def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
+        return item, source.fetch(item if isinstance(item, str) else item.text)
+
+    def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
+        if isinstance(item, str):
+            return Answer(None, select=item, table=source.table(fetched))
+        return Answer(item, _results_of(item, source.table(fetched)))
+
+    if n < 2 or len(ordered) < 2:
+        for item in ordered:
+            yield answer(*fetch(item))
+        return
+    pool = ThreadPoolExecutor(n, thread_name_prefix="retailkg-rules")
+    try:
+        futures: list[Future[tuple[CompiledQuery | str, Any]]] = [pool.submit(fetch, item) for item in ordered]
+        for fut in as_completed(futures):
+            yield answer(*fut.result())
+    finally:  # also when the caller stops early or fails: nothing left running
+        pool.shutdown(wait=True, cancel_futures=True)

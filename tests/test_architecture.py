@@ -9,6 +9,7 @@ a reader has to follow.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,13 @@ def test_no_private_name_is_imported_from_another_module() -> None:
                 found += [f"{path.relative_to(root)}: {node.module}.{a.name}" for a in node.names
                           if a.name.startswith("_") and not a.name.startswith("__")]
     assert found == []
+
+
+def test_every_file_the_recipes_name_exists() -> None:
+    """docs/architecture.md's recipes list the files to touch; each must be there."""
+    root = SRC.parent
+    text = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    recipes = text[text.index("## Recipes"):]
+    paths = set(re.findall(r"`((?:src|shapes|queries|docs|tests|tools|data)/[^`\s]*)`", recipes))
+    assert len(paths) >= 15
+    assert sorted(p for p in paths if not (root / p).exists()) == []

@@ -66,7 +66,7 @@ def test_chinese_literals_survive_every_format(built: BuildResult) -> None:
 
 def _build_in_subprocess(out: Path, seed: str) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    subprocess.run([sys.executable, "-m", "retailkg", "build", "--out", str(out), "-q"], check=True, env=env)
+    subprocess.run([sys.executable, "-m", "retailkg", "build", "-o", str(out), "-q"], check=True, env=env)
 
 
 def test_build_is_deterministic(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_build_prints_counts_per_document(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "kg")])
+    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "kg")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["document", "posts", "duties", "competencies", "metrics", "functions"]
@@ -115,7 +115,7 @@ def test_malformed_data_file_fails_cleanly(broken_checkout: Path, tmp_path: Path
     out = tmp_path / "out"
     out.mkdir()
     (out / "retailkg.ttl").write_text("previous release\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--source-dir", str(broken_checkout), "--out", str(out)])
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(broken_checkout), "-o", str(out)])
     assert result.exit_code == 2
     err = result.stderr.strip().splitlines()
     assert len(err) == 1, err
@@ -130,7 +130,7 @@ def test_malformed_data_file_fails_cleanly(broken_checkout: Path, tmp_path: Path
 
 
 def test_source_dir_without_ontology_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", "--source-dir", str(tmp_path), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(tmp_path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "--source-dir" in result.stderr
 

@@ -39,7 +39,7 @@ def test_ingest_recovers_what_the_curated_data_holds(doc: Document, cls: URIRef)
 
 def test_ingest_cli_writes_a_draft(tmp_path: Path) -> None:
     out = tmp_path / "draft.ttl"
-    result = CliRunner().invoke(cli, ["ingest", str(STANDARDS[0].text_path), "--id", "ccagm-003-2021", "--out", str(out)])
+    result = CliRunner().invoke(cli, ["ingest", str(STANDARDS[0].text_path), "--id", "ccagm-003-2021", "-o", str(out)])
     assert result.exit_code == 0, result.output
     g = Graph().parse(out)
     assert len(set(g.subjects(RDF.type, RKG.Post))) == 23
@@ -55,7 +55,7 @@ def test_ingest_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes,
     f = tmp_path / "in.txt"
     f.write_bytes(content)
     out = tmp_path / "draft.ttl"
-    result = CliRunner().invoke(cli, ["ingest", str(f), "--id", "x-1", "--out", str(out)])
+    result = CliRunner().invoke(cli, ["ingest", str(f), "--id", "x-1", "-o", str(out)])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and expect in lines[0] and str(f) in lines[0], lines

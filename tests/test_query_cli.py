@@ -162,7 +162,7 @@ def test_option_conflicts_are_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "do not combine" in result.stderr
     result = run("sparql")
     assert result.exit_code == 2 and "give the query" in result.stderr
-    line = one_error_line(run("query", "run", "documents", "--graph", str(tmp_path / "missing.trig")))
+    line = one_error_line(run("query", "run", "documents", "--graph-file", str(tmp_path / "missing.trig")))
     assert "graph file not found" in line
 
 
@@ -172,7 +172,7 @@ def test_graph_option_queries_a_given_build(tmp_path: Path) -> None:
                  '<https://w3id.org/retailkg/ontology#sourceDocument> <https://w3id.org/retailkg/x> ; '
                  '<http://www.w3.org/2000/01/rdf-schema#label> "测试岗位"@zh .\n', encoding="utf-8")
     for engine in ("oxigraph", "rdflib"):
-        result = run("query", "run", "posts-by-department", "--graph", str(f), "--engine", engine, "--format", "csv")
+        result = run("query", "run", "posts-by-department", "--graph-file", str(f), "--engine", engine, "--format", "csv")
         assert result.exit_code == 0, result.output
         assert "测试岗位" in result.output and result.stdout_bytes.count(b"\r\n") == 2
 
@@ -217,3 +217,39 @@ def test_cached_graph_is_reused_and_rebuilt_when_missing(monkeypatch: pytest.Mon
     assert not stale.exists(), "builds of other versions are cleaned up"
     assert kgcache.ensure_graph() == target and calls == [1], "the second call reuses the cache"
     assert oct(os.stat(target).st_mode)[-3:] in ("600", "644")
+
+
+def test_an_iri_parameter_that_names_nothing_is_a_usage_error() -> None:
+    """A mistyped post would match no row and read as "no duties"; it is one line and exit 2 instead."""
+    result = run("query", "run", "post-duties", "-p", "post=ccagm-003-2021/post/9.9.9")
+    assert result.exit_code == 2
+    assert "names nothing in the graph" in one_error_line(result)
+
+
+def test_the_options_of_0_1_0_still_work_with_a_note(tmp_path: Path) -> None:
+    """--graph FILE and --out are deprecated aliases: the command works, and says what to write instead."""
+    kg = tmp_path / "missing.trig"
+    result = run("query", "run", "documents", "--graph", str(kg))
+    assert result.exit_code == 2
+    assert "--graph is deprecated; use --graph-file" in result.output
+    assert "[--graph-file] graph file not found" in result.output
+
+
+def test_out_is_a_deprecated_alias_of_output(tmp_path: Path) -> None:
+    out = tmp_path / "design.yaml"
+    result = run("org", "template", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    assert "--out is deprecated; use -o/--output" in result.stderr
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import retailkg.query.catalogue
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(retailkg.query.catalogue, "catalogue", interrupted)
+    result = run("query", "list")
+    assert result.exit_code == 130
+    assert "Traceback" not in result.output and "interrupted" in result.stderr

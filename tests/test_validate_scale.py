@@ -57,7 +57,7 @@ def manifest(chain: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def reports(chain: Path) -> dict[str, Report]:
-    return {form: validate_file(chain / form, quiet=True) for form in FORMS}
+    return {form: validate_file(chain / form) for form in FORMS}
 
 
 def results(r: Report) -> set[tuple[str, str, str | None]]:
@@ -125,7 +125,7 @@ def test_n_triples_loaded_in_pieces_give_the_manifests_results(piece: int, chain
     with pieces of a few lines the findings must be the same."""
     monkeypatch.setattr("retailkg.validation.loading.CHUNK_BYTES", piece)
     expected = {(RKGSH + r["rule"].split(":", 1)[1], r["focus"], r["value"]) for r in manifest["results"]}
-    assert results(validate_file(chain / "chain.nt", quiet=True)) == expected
+    assert results(validate_file(chain / "chain.nt")) == expected
 
 
 def _loaded(path: Path, piece: int, monkeypatch: pytest.MonkeyPatch) -> Graph:
@@ -231,7 +231,7 @@ def test_setting_statements_aside_changes_no_result_and_no_name(form: str, chain
     from retailkg.report.formats import render
 
     monkeypatch.setattr("retailkg.validation.loading.aside_predicates", lambda data: ())
-    assert render(validate_file(chain / form, quiet=True), "json") == render(reports[form], "json")
+    assert render(validate_file(chain / form), "json") == render(reports[form], "json")
 
 
 def test_a_syntax_error_in_a_statement_set_aside_names_its_line(tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ def test_a_syntax_error_in_a_statement_set_aside_names_its_line(tmp_path: Path) 
     lines[broken] = lines[broken].replace('"row 20" .', '"row 20 .')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
-        validate_file(path, quiet=True)
+        validate_file(path)
     assert f"aside.nt:{broken + 1}" in str(e.value)
     res = CliRunner().invoke(cli, ["validate", str(path)])
     assert res.exit_code == 2 and "Traceback" not in res.output
@@ -364,7 +364,7 @@ ex:d2 a rkg:Duty ; rdfs:label "商品陈列"@zh ; rkg:dutyOf ex:elsewhere-post ;
 ex:d3 a rkg:Duty ; rdfs:label "采购谈判"@zh ; rkg:dutyOf ex:two-post ; rkg:addressesFunction fn:supplier-negotiation .
 """, encoding="utf-8")
     for _ in range(3):  # the threads answer in a different order from run to run
-        report = validate_file(design, quiet=True)
+        report = validate_file(design)
         foci = [x for f in report.findings if f.rule == "rkgsh:PostDepartment" for x in f.focus]
         assert sorted(foci) == sorted(f"https://example.org/acme/{p}" for p in ("elsewhere-post", "nowhere-post", "two-post")), \
             "each post once: a shape named early would lose or repeat the later queries' results"

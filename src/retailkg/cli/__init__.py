@@ -13,11 +13,12 @@ from typing import Any
 import click
 
 from retailkg import __version__
+from retailkg.cli.options import EXIT_INTERRUPTED, output_option, quiet_option
 from retailkg.errors import EXIT_USAGE, InputError
 
 
 class RetailkgGroup(click.Group):
-    """A click group that turns :class:`InputError` into one line and exit code 2."""
+    """A click group that turns :class:`InputError` into one line and exit code 2, and Ctrl-C into exit code 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -25,6 +26,9 @@ class RetailkgGroup(click.Group):
         except InputError as e:
             click.echo(f"retailkg: error: {e}", err=True)
             sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:  # click would print "Aborted!" and exit 1
+            click.echo("retailkg: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=RetailkgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -34,23 +38,22 @@ def cli() -> None:
 
     \b
     Examples:
-      retailkg build --out build/kg
+      retailkg build -o build/kg
       retailkg query list
       retailkg query run functions-shared --param doc=ccagm-003-2021
       retailkg search 会员 拉新
       retailkg validate examples/taobao-ops.yaml -o report.html
       retailkg load --endpoint http://127.0.0.1:7878
       retailkg serve --port 7879
-      retailkg ingest standard.txt --id ccagm-003-2021 --out draft.ttl
+      retailkg ingest standard.txt --id ccagm-003-2021 -o draft.ttl
     """
 
 
 @cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build/kg"),
-              show_default=True, help="Folder for the release artefacts.")
+@output_option("Folder for the release artefacts.", dest="out_dir", folder=True, default=Path("build/kg"), show_default=True)
 @click.option("--source-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="A folder with ontology/ and data/ to build from (a curator's checkout); default: the bundled ones.")
-@click.option("--quiet", "-q", is_flag=True, help="Do not print the table of counts.")
+@quiet_option("Do not print the table of counts.")
 def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     """Build the knowledge graph: TriG, Turtle, N-Triples and JSON-LD.
 
@@ -63,8 +66,8 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     \b
     Examples:
       retailkg build
-      retailkg build --out /tmp/kg -q
-      retailkg build --source-dir . --out build/kg     # from an edited checkout
+      retailkg build -o /tmp/kg -q
+      retailkg build --source-dir . -o build/kg     # from an edited checkout
     """
     from retailkg.kg.build import build as do_build
     from retailkg.kg.catalog import source_files
@@ -75,8 +78,9 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     if quiet:
         return
     header = ("document", "posts", "duties", "competencies", "metrics", "functions")
-    rows = [(c.document, c.posts, c.duties, c.competencies, c.metrics, c.functions) for c in result.counts]
-    rows.append(("total", *(sum(r[i] for r in rows) for i in range(1, 5)), "-"))  # type: ignore[misc]
+    rows: list[tuple[object, ...]] = [(c.document, c.posts, c.duties, c.competencies, c.metrics, c.functions) for c in result.counts]
+    totals = [sum(getattr(c, name) for c in result.counts) for name in ("posts", "duties", "competencies", "metrics")]
+    rows.append(("total", *totals, "-"))
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, tuple("-" * w for w in widths), *rows]:
         click.echo("  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True))))
@@ -86,8 +90,7 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--id", "doc_id", required=True, help="Document id for the IRIs, e.g. ccagm-003-2021.")
-@click.option("--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the draft here instead of stdout.")
+@output_option("Write the draft here instead of stdout.", dest="out")
 def ingest(file: Path, doc_id: str, out: Path | None) -> None:
     """Draft an RDF encoding of a GB/T 1.1-structured standard.
 
@@ -97,7 +100,7 @@ def ingest(file: Path, doc_id: str, out: Path | None) -> None:
 
     \b
     Examples:
-      retailkg ingest data/sources/000_59d1e9ac0e1c4846.txt --id ccagm-003-2021 --out draft.ttl
+      retailkg ingest data/sources/000_59d1e9ac0e1c4846.txt --id ccagm-003-2021 -o draft.ttl
       retailkg ingest new-standard.txt --id ccfa-999-2026 | less
     """
     from retailkg.kg.ingest import ingest_file

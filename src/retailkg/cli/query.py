@@ -10,63 +10,35 @@ unless ``-o`` is given (then written atomically); a user's mistake is an
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from retailkg.cli.options import (
+    engine_options,
+    graph_file_option,
+    output_option,
+    parse_params,
+    results_options,
+)
 from retailkg.errors import EXIT_FINDINGS, InputError
+from retailkg.rdf.terms import Term
 
 __all__ = ["register"]
 
 
-# --- shared options ------------------------------------------------------------------------------
-
-
-def _parse_params(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for v in values:
-        if "=" not in v:
-            raise click.BadParameter(f"expected NAME=VALUE, got {v!r}", ctx=ctx, param=param)
-        k, val = v.split("=", 1)
-        k = k.strip().lstrip("?")
-        if not k:
-            raise click.BadParameter(f"expected NAME=VALUE, got {v!r}", ctx=ctx, param=param)
-        if k in out:
-            raise click.BadParameter(f"{k} given twice", ctx=ctx, param=param)
-        out[k] = val
-    return out
-
-
-def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--engine, --graph, --endpoint, --auth, --timeout: where a query runs."""
-    from retailkg.query.engines import ENGINES
-
-    f = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-                     help="Seconds to wait for a remote endpoint.")(f)
-    f = click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
-                     help="HTTP authentication for --endpoint; user and password come from RETAILKG_USER and RETAILKG_PASSWORD.")(f)
-    f = click.option("--endpoint", metavar="URL", default=None,
-                     help="Query a SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of the embedded store.")(f)
-    f = click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="Query this build (retailkg.trig, .nq, .ttl, .nt) instead of the cached bundled graph.")(f)
-    f = click.option("--engine", type=click.Choice(ENGINES), default=None,
-                     help="Embedded engine [default: oxigraph, the faster; see bench/RESULTS.md].")(f)
-    return f
-
-
-def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--format, --output, --max-width: how results are written."""
+def _search_formats() -> list[str]:
     from retailkg.query.results import FORMATS
 
-    f = click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
-                     help="Clip table cells to this many columns (0: never).")(f)
-    f = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="Write the results to this file instead of stdout.")(f)
-    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                     help="table for people; csv, tsv, json as the W3C SPARQL 1.1 result formats.")(f)
-    return f
+    return list(FORMATS)
+
+
+def _graph_formats() -> tuple[str, ...]:
+    """The result formats, and ttl for the graph a CONSTRUCT or DESCRIBE answers."""
+    from retailkg.query.results import FORMATS
+
+    return (*FORMATS, "ttl")
 
 
 def _build_notice(path: Path) -> None:
@@ -182,10 +154,10 @@ def query_show(name: str) -> None:
 
 @query_group.command("run")
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_parse_params,
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=parse_params,
               help="Bind a parameter (repeatable). IRIs: full, prefix:name or relative to https://w3id.org/retailkg/.")
 @engine_options
-@output_options
+@results_options()
 def query_run(name: str, params: dict[str, str], engine: str | None, graph_file: Path | None, endpoint: str | None,
               auth: str, timeout: float, fmt: str, output: Path | None, max_width: int) -> None:
     """Run a named query on the embedded store or on a SPARQL endpoint.
@@ -202,12 +174,13 @@ def query_run(name: str, params: dict[str, str], engine: str | None, graph_file:
       retailkg query run reporting-chain -p post=ecom-ops-centre/post/project-operator --engine rdflib
       retailkg query run documents --endpoint http://127.0.0.1:7878/query
     """
-    from retailkg.query.catalogue import get_query
+    from retailkg.query.catalogue import check_iris_named, get_query
     from retailkg.query.results import render
 
     q = get_query(name)
     bindings = q.bindings(params)
     eng = make_engine(engine, graph_file, endpoint, auth, timeout)
+    check_iris_named(eng, bindings)
     table = eng.query(q.text, bindings, source=q.name)
     emit(render(table, fmt, max_width=max_width), output, _rows_note(table))
 
@@ -245,10 +218,10 @@ def query_docs(output: Path | None, check_file: Path | None) -> None:
 @click.argument("query", required=False)
 @click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Read the query from this file ('-' for stdin).")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_parse_params,
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=parse_params,
               help='Bind a selected variable: <iri>, prefix:name, "text"@zh, 42, or plain text.')
 @engine_options
-@output_options
+@results_options(_graph_formats())
 def sparql_cmd(query: str | None, query_file: Path | None, params: dict[str, str], engine: str | None,
                graph_file: Path | None, endpoint: str | None, auth: str, timeout: float, fmt: str, output: Path | None,
                max_width: int) -> None:
@@ -264,6 +237,7 @@ def sparql_cmd(query: str | None, query_file: Path | None, params: dict[str, str
       retailkg sparql 'PREFIX rkg: <https://w3id.org/retailkg/ontology#>
         SELECT ?post WHERE { ?post rkg:inOrganisation ?org }' -p org=ccagm-003-2021/org
       echo 'ASK { ?s ?p ?o }' | retailkg sparql -f -
+      retailkg sparql 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/retailkg/ontology#Standard> ; ?p ?o }' --format ttl
     """
     from retailkg.query.catalogue import parse_term
     from retailkg.query.results import render
@@ -282,6 +256,11 @@ def sparql_cmd(query: str | None, query_file: Path | None, params: dict[str, str
     bindings = {k: parse_term(v) for k, v in params.items()}
     eng = make_engine(engine, graph_file, endpoint, auth, timeout)
     table = eng.query(text, bindings, source=source)
+    if fmt == "ttl":
+        from retailkg.query.results import write_turtle
+
+        emit(write_turtle(table, source), output, _rows_note(table))
+        return
     emit(render(table, fmt, max_width=max_width), output, _rows_note(table))
 
 
@@ -292,8 +271,7 @@ def sparql_cmd(query: str | None, query_file: Path | None, params: dict[str, str
 @click.option("--endpoint", required=True, metavar="URL", help="The store's SPARQL query endpoint (used to verify the load).")
 @click.option("--graph-store", metavar="URL", default=None,
               help="The store's Graph Store Protocol endpoint [default: …/store for an Oxigraph …/query endpoint].")
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Load this build (retailkg.trig) instead of the cached bundled graph.")
+@graph_file_option("Load this build (retailkg.trig) instead of the cached bundled graph.")
 @click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
               help="HTTP authentication; user and password come only from RETAILKG_USER and RETAILKG_PASSWORD.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds to wait for each request.")
@@ -342,8 +320,7 @@ def load_cmd(endpoint: str, graph_store: str | None, graph_file: Path | None, au
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; there is no authentication.")
 @click.option("--port", type=click.IntRange(0, 65535), default=7879, show_default=True, help="Port (0 picks a free one).")
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Serve this build instead of the cached bundled graph.")
+@graph_file_option("Serve this build instead of the cached bundled graph.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Cap SELECT results (announced in X-SPARQL-MaxRows).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | None, quiet: bool) -> None:
@@ -386,10 +363,10 @@ def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | Non
 @click.option("--type", "-t", "kinds", multiple=True, type=click.Choice(["post", "duty", "competency", "metric", "term"]),
               help="Only hits of this type (repeatable).")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many hits.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Search this build instead of the cached bundled graph.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to this file.")
+@click.option("--format", "fmt", type=click.Choice(_search_formats()), default="table", show_default=True,
+              help="table for people; csv and tsv with one row per hit; json with every field of a hit.")
+@graph_file_option("Search this build instead of the cached bundled graph.")
+@output_option("Write to this file instead of stdout.")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True, help="Clip table cells (0: never).")
 def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: str, graph_file: Path | None,
                output: Path | None, max_width: int) -> None:
@@ -403,13 +380,14 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
       retailkg search 会员 拉新
       retailkg search livestream --type duty -n 5
       retailkg search 复购率 --format json
+      retailkg search 会员 --format csv -o hits.csv
     """
     import json
 
     from rdflib import Literal
 
     from retailkg.query.engines import OxigraphEngine
-    from retailkg.query.results import ResultTable, write_table
+    from retailkg.query.results import ResultTable, render, write_table
     from retailkg.query.search import SearchIndex
 
     query = " ".join(terms)
@@ -418,9 +396,13 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     if fmt == "json":
         emit(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", output)
         return
-    rows = [(Literal(str(h.rank)), Literal(f"{h.score:.2f}"), Literal(h.entry.kind), Literal(h.entry.document),
-             Literal(h.entry.clause), Literal(h.entry.post), Literal(h.entry.text or h.entry.text_en)) for h in hits]
+    rows: list[tuple[Term | None, ...]] = [
+        (Literal(str(h.rank)), Literal(f"{h.score:.2f}"), Literal(h.entry.kind), Literal(h.entry.document),
+         Literal(h.entry.clause), Literal(h.entry.post), Literal(h.entry.text or h.entry.text_en)) for h in hits]
     table = ResultTable(["#", "score", "type", "document", "clause", "post", "text"], rows)
+    if fmt != "table":
+        emit(render(table, fmt), output)
+        return
     text = write_table(table, max_width) if hits else f"no hits for {query!r}\n"
     emit(text, output)
 

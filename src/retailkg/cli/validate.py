@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
+from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
-
-FORMAT_CHOICES = ("md", "html", "json", "ttl", "tsv")
+from retailkg.report.formats import EXTENSIONS, FORMATS
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -31,10 +31,9 @@ def _write(text: str, out: Path | None) -> None:
 @click.option("--baseline", default=None, metavar="ID",
               help="Standard to check against (T/CCAGM 003-2021, the default for a design; ccfags-046-2023 …). "
                    "Without ORG_FILE it also reports baseline gaps for the documents' own organisations.")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
               help="Report format; default: from the -o extension, else md.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report here (atomically) instead of stdout.")
+@output_option("Write the report here (atomically) instead of stdout.", dest="out")
 @click.option("--fail-on", type=click.Choice(("violation", "warning", "info")), default="violation", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--lang", type=click.Choice(("zh", "en")), default="zh", show_default=True,
@@ -45,11 +44,9 @@ def _write(text: str, out: Path | None) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None,
               help="With --endpoint: the named graph holding the design (the store must also hold the knowledge graph: "
                    "`retailkg load`). Only its organisations are reported.")
-@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
-              help="HTTP authentication for --endpoint; user and password come only from RETAILKG_USER and RETAILKG_PASSWORD.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=600.0, show_default=True,
-              help="Seconds to wait for each request to --endpoint.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bars (they are only drawn on a terminal anyway).")
+@auth_option
+@timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
+@quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
                  endpoint: str | None, graph_iri: str | None, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
@@ -75,7 +72,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
     """
-    from retailkg.report.formats import EXTENSIONS, render
+    from retailkg.report.formats import render
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
@@ -121,8 +118,7 @@ def org_group() -> None:
 @org_group.command("template")
 @click.option("--format", "fmt", type=click.Choice(("yaml", "csv", "xlsx")), default="yaml", show_default=True,
               help="yaml: one file; csv: a folder of five CSV files (UTF-8 with BOM); xlsx: one workbook, a sheet per table.")
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
-              help="Where to write (a folder for csv). YAML goes to stdout without -o.")
+@output_option("Where to write (a folder for csv). YAML goes to stdout without -o.", dest="out", folder=None)
 def template_cmd(fmt: str, out: Path | None) -> None:
     """Write an empty organisation design with one example row per table.
 
@@ -146,7 +142,7 @@ def template_cmd(fmt: str, out: Path | None) -> None:
 @click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
 @click.option("--format", "fmt", type=click.Choice(("ttl", "nt")), default=None,
               help="Turtle, or N-Triples (what triple stores bulk-load fastest); default: from the -o extension, else ttl.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the RDF here instead of stdout.")
+@output_option("Write the RDF here instead of stdout.", dest="out")
 def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | None) -> None:
     """Write an organisation design as RDF (Turtle) in the retailkg ontology.
 

@@ -23,7 +23,7 @@ from functools import cache
 from rdflib import URIRef
 
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
-from retailkg.text.index import BM25Index, tokenize
+from retailkg.text.index import BM25Index, Hit, tokenize
 from retailkg.text.normalise import normalise
 
 __all__ = ["MAX_FUNCTIONS", "MIN_SCORE", "RELATIVE", "FunctionMatch", "Match", "Matcher"]
@@ -118,7 +118,7 @@ class Matcher:
         result.candidates = [FunctionMatch(f, s, self._evidence(f, duty_hits)) for f, s in near]
         return result
 
-    def _evidence(self, function: URIRef, duty_hits: list) -> StatementInfo | None:  # type: ignore[type-arg]
+    def _evidence(self, function: URIRef, duty_hits: list[Hit]) -> StatementInfo | None:
         """The best-matching standard duty that leads ``function`` (or supports it, failing that)."""
         for h in duty_hits:
             if function in self._duties[h.index].lead:

@@ -261,18 +261,18 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                                 w.iri(ps, R + "accountableFor", str(m))
                             metric_sources.setdefault((post, m), r.standard.citation)
         for name, where in p.accountable_for:
-            m = kb.standard_metric(name, prefer=base_doc)
-            if m is None:
-                m = own_metrics.get(fold(name))
-                if m is None:
-                    m = URIRef(base + f"metric/{_slug(name)}")
-                    own_metrics[fold(name)] = m
-                    w.lit(str(m), LABEL, _lit(name, "zh"))
-                    w.iri(str(m), R + "sourceDocument", design_doc)
-            metric_type(m)
-            if (post, m) not in metric_sources:
-                w.iri(ps, R + "accountableFor", str(m))
-            metric_sources[(post, m)] = where.cite()
+            metric = kb.standard_metric(name, prefer=base_doc)
+            if metric is None:
+                metric = own_metrics.get(fold(name))
+                if metric is None:
+                    metric = URIRef(base + f"metric/{_slug(name)}")
+                    own_metrics[fold(name)] = metric
+                    w.lit(str(metric), LABEL, _lit(name, "zh"))
+                    w.iri(str(metric), R + "sourceDocument", design_doc)
+            metric_type(metric)
+            if (post, metric) not in metric_sources:
+                w.iri(ps, R + "accountableFor", str(metric))
+            metric_sources[(post, metric)] = where.cite()
     return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
 
 

@@ -15,14 +15,14 @@ from retailkg.errors import InputError
 # --- YAML ---
 
 
-class _Map(dict):  # type: ignore[type-arg]
+class _Map(dict):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line: int = 0
     lines: dict[str, int]
 
 
-class _Seq(list):  # type: ignore[type-arg]
+class _Seq(list):
     line: int = 0
     lines: list[int]
 
@@ -32,7 +32,7 @@ class _Seq(list):  # type: ignore[type-arg]
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(_BaseLoader):
     path = ""
 
 
@@ -58,8 +58,8 @@ def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     return s
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 _KEYS = {
     "top": {"organisation", "organization", "departments", "posts"},
@@ -107,7 +107,7 @@ def parse_yaml(text: str, path: Path) -> OrgDesign:
     if data is None:
         raise top.error("empty file")
     top_map = _mapping(data, top, "top")
-    line = top_map.lines.get  # type: ignore[attr-defined]
+    line = top_map.lines.get
     org_key = "organisation" if "organisation" in top_map else "organization"
     if org_key not in top_map:
         raise top.error("missing organisation", "organisation")

@@ -22,10 +22,20 @@ from pathlib import Path
 import owlrl
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.query import ResultRow
 
 from retailkg.kg.catalog import DOCUMENTS, INFERRED_GRAPH, SourceFile, source_files
 from retailkg.ns import BASE, ORG, PREFIXES, PROV, RKG
-from retailkg.rdf.io import atomic_directory, canonical, dataset_union, jsonld_context, jsonld_document, ntriples_lines, parse_turtle
+from retailkg.rdf.io import (
+    atomic_directory,
+    canonical,
+    dataset_union,
+    jsonld_context,
+    jsonld_document,
+    ntriples_lines,
+    parse_turtle,
+    trig_bytes,
+)
 
 __all__ = ["BuildResult", "DocumentCounts", "build", "count_documents", "infer", "load_dataset", "load_sources"]
 
@@ -122,7 +132,8 @@ def count_documents(ds: Dataset) -> list[DocumentCounts]:
     for d in DOCUMENTS:
         res = list(union.query(_COUNT_QUERY, initNs={"rkg": RKG}, initBindings={"doc": d.iri}))
         r = res[0]
-        rows.append(DocumentCounts(d.id, *(int(v) for v in r)))  # type: ignore[arg-type]
+        assert isinstance(r, ResultRow)  # a SELECT's row
+        rows.append(DocumentCounts(d.id, *(int(str(v)) for v in r)))
     return rows
 
 
@@ -148,26 +159,9 @@ def build(out_dir: Path, files: Sequence[SourceFile] | None = None) -> BuildResu
     import json
 
     with atomic_directory(out_dir) as stage:
-        (stage / "retailkg.trig").write_bytes(_trig(ds))
+        (stage / "retailkg.trig").write_bytes(trig_bytes(ds))
         (stage / "retailkg.ttl").write_bytes(union.serialize(format="turtle", encoding="utf-8"))
         (stage / "retailkg.nt").write_text("\n".join(ntriples_lines(union)) + "\n", encoding="utf-8")
         (stage / "retailkg.jsonld").write_text(jsonld_document(union), encoding="utf-8")
         (stage / "context.jsonld").write_text(json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return BuildResult(out_dir, [out_dir / a for a in ARTEFACTS], count_documents(ds), len(union))
-
-
-def _trig(ds: Dataset) -> bytes:
-    """TriG with graphs in IRI order (rdflib's own order follows its store's hashing)."""
-    out = []
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    out.append(header)
-    for ctx in sorted((c for c in ds.graphs() if isinstance(c.identifier, URIRef) and len(c)), key=lambda c: str(c.identifier)):
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        for t in ctx:
-            g.add(t)
-        body = g.serialize(format="turtle", encoding="utf-8").decode("utf-8")
-        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
-        out.append(f"<{ctx.identifier}> {{\n{body.strip()}\n}}\n")
-    return "\n".join(out).encode("utf-8")

@@ -18,14 +18,11 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from retailkg import __version__
 from retailkg.kg.catalog import SourceFile, source_files
-from retailkg.ns import PREFIXES
-from retailkg.rdf.io import atomic_write
-from retailkg.rdf.terms import to_oxigraph
+from retailkg.rdf.io import atomic_write, trig_bytes
 
 __all__ = ["cache_dir", "cached_graph_path", "ensure_graph", "fingerprint", "write_trig"]
 
@@ -56,17 +53,9 @@ def cached_graph_path(files: Sequence[SourceFile] | None = None) -> Path:
 
 
 def write_trig(ds: Dataset, path: Path) -> int:
-    """Write every named graph of ``ds`` as TriG (atomically); return the number of quads."""
-    quads = []
-    for s, p, o, ctx in ds.quads((None, None, None, None)):
-        name = getattr(ctx, "identifier", ctx)
-        if not isinstance(name, URIRef) or str(name).startswith("urn:x-rdflib:"):
-            continue
-        quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(name))))  # type: ignore[arg-type]
-    quads.sort(key=lambda q: (q.graph_name.value, str(q.subject), str(q.predicate), str(q.object)))
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
-    atomic_write(path, data if isinstance(data, bytes) else bytes(data or b""))
-    return len(quads)
+    """Write every named graph of ``ds`` as TriG (atomically, :func:`retailkg.rdf.io.trig_bytes`); return the number of quads."""
+    atomic_write(path, trig_bytes(ds))
+    return sum(len(g) for g in ds.graphs() if isinstance(g.identifier, URIRef) and not str(g.identifier).startswith("urn:x-rdflib:"))
 
 
 def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | None = None) -> Path:

@@ -171,7 +171,6 @@ def parse_standard(text: str, source: str = "<text>") -> ParsedStandard:
             current.paragraphs.append(_clean(line))
     if not clauses:
         raise InputError("no numbered clauses found: is this a GB/T 1.1-structured standard?", file=source)
-    title = None
     return ParsedStandard(citation, title, clauses, terms)
 
 

@@ -114,7 +114,7 @@ class KnowledgeBase:
                     kb._function_names.setdefault(fold(name), f)
         by_iri = {d.iri: d for d in DOCUMENTS}
         for d in g.subjects(RDF.type, RKG.Duty):
-            doc = by_iri.get(g.value(d, RKG.sourceDocument))  # type: ignore[arg-type]
+            doc = by_iri.get(URIRef(str(g.value(d, RKG.sourceDocument))))
             if doc is None or not isinstance(d, URIRef):
                 continue
             ref = str(g.value(d, RKG.reference) or "")
@@ -129,12 +129,12 @@ class KnowledgeBase:
             if ref:
                 kb._duty_refs[(doc.id, fold(ref))] = d
         for p in g.subjects(RDF.type, RKG.Post):
-            doc = by_iri.get(g.value(p, RKG.sourceDocument))  # type: ignore[arg-type]
+            doc = by_iri.get(URIRef(str(g.value(p, RKG.sourceDocument))))
             ref = str(g.value(p, RKG.reference) or "")
             if doc is not None and ref and isinstance(p, URIRef):
                 kb._post_refs[(doc.id, fold(ref))] = p
         metric_names: dict[str, list[URIRef]] = defaultdict(list)
-        for m in sorted(g.subjects(RDF.type, RKG.Metric)):
+        for m in sorted(g.subjects(RDF.type, RKG.Metric), key=str):
             if not isinstance(m, URIRef):
                 continue
             names = {str(m).rsplit("/", 1)[-1]}
@@ -165,7 +165,7 @@ class KnowledgeBase:
     def duties_of(self, post: URIRef) -> list[StatementInfo]:
         """The duties of a source document's post, in document order."""
         out = [d for d in self.duties.values() if d.post == post]
-        return sorted(out, key=lambda d: (int(self.graph.value(d.iri, RKG.order) or 0), str(d.iri)))
+        return sorted(out, key=lambda d: (int(str(self.graph.value(d.iri, RKG.order) or 0)), str(d.iri)))
 
     def standard_metric(self, name: str, prefer: Document | None = None) -> URIRef | None:
         """A standard's metric by slug or zh/en label; the ``prefer``red document wins a tie."""
@@ -216,6 +216,7 @@ def _load(root: str | None) -> KnowledgeBase:
                 s = BNode(f"f{i}{s}")
             if isinstance(o, BNode):
                 o = BNode(f"f{i}{o}")
+            assert s is not None and p is not None and o is not None  # a parsed triple has all three
             g.add((s, p, o))
     return KnowledgeBase.from_graph(g)
 

@@ -33,6 +33,7 @@ from rdflib.namespace import XSD
 
 from retailkg.errors import InputError
 from retailkg.ns import BASE, PREFIXES
+from retailkg.query.engines import Engine
 from retailkg.rdf.terms import Term
 from retailkg.resources import queries_dir
 
@@ -307,3 +308,18 @@ def render_docs(folder: Path | None = None) -> str:
         body = "\n".join(line for line in q.text.splitlines() if not line.startswith("#")).strip()
         out += ["<details><summary>SPARQL</summary>", "", "```sparql", body, "```", "", "</details>"]
     return "\n".join(out) + "\n"
+
+
+# a SELECT, not an ASK: an endpoint is sent its parameters as a VALUES block, which only a SELECT takes
+_NAMED = "SELECT ?iri WHERE { { ?iri ?p ?o } UNION { ?s ?p ?iri } UNION { GRAPH ?iri { ?s ?p ?o } } } LIMIT 1"
+
+
+def check_iris_named(engine: Engine, bindings: Mapping[str, Term]) -> None:
+    """InputError (exit 2) for an IRI parameter that names nothing in the graph.
+
+    A mistyped post or document would otherwise match no row, and an empty answer reads like "there
+    is none"; one small query per IRI parameter tells the two apart.
+    """
+    for name, term in bindings.items():
+        if isinstance(term, URIRef) and not engine.query(_NAMED, {"iri": term}, source="parameter check").rows:
+            raise InputError(f"<{term}> names nothing in the graph (a typo?)", field=f"--param {name}")

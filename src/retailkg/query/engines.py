@@ -1,4 +1,8 @@
-"""Three ways to run a SPARQL query, one answer: :class:`ResultTable` of rdflib terms.
+"""Three ways to run a SPARQL query behind one :class:`Engine`: the only query stack of retailkg.
+
+People's queries are answered as a :class:`ResultTable` of rdflib terms (:meth:`Engine.query`); the
+rules and the report's own queries read the same engines as lexical values (:meth:`Engine.fetch`,
+:meth:`Engine.table`), which at a million triples costs a fraction of building terms.
 
 - :class:`OxigraphEngine` — pyoxigraph, in process (the default: see ``bench/RESULTS.md``).
 - :class:`RdflibEngine`   — rdflib's pure-Python evaluator, in process.
@@ -115,10 +119,10 @@ _UNION_FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the 
 
 def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
     if not path.is_file():
-        raise InputError("graph file not found", file=str(path), field="--graph")
+        raise InputError("graph file not found", file=str(path), field="--graph-file")
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"unknown graph format {path.suffix!r}; use one of {', '.join(_FORMATS)}", file=str(path), field="--graph")
+        raise InputError(f"unknown graph format {path.suffix!r}; use one of {', '.join(_FORMATS)}", file=str(path), field="--graph-file")
     return fmt
 
 
@@ -132,7 +136,7 @@ def load_oxigraph_store(path: Path) -> ox.Store:
         else:
             store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(_UNION_FILE_GRAPH)))
     except SyntaxError as e:
-        raise InputError(f"cannot parse graph file: {e}", file=str(path), field="--graph") from None
+        raise InputError(f"cannot parse graph file: {e}", file=str(path), field="--graph-file") from None
     return store
 
 
@@ -248,7 +252,7 @@ class RdflibEngine(_TermEngine):
                     else:
                         dataset.graph(_UNION_FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
             except Exception as e:  # rdflib raises parser-specific types
-                raise InputError(f"cannot parse graph file: {e}", file=str(graph), field="--graph") from None
+                raise InputError(f"cannot parse graph file: {e}", file=str(graph), field="--graph-file") from None
         else:
             dataset.default_union = True
         self.dataset = dataset
@@ -263,7 +267,7 @@ class RdflibEngine(_TermEngine):
                 # rdflib 7 calls its own deprecated Dataset.default_context once per triple pattern match
                 warnings.simplefilter("ignore", DeprecationWarning)
                 res = self.dataset.query(text, initBindings=dict(bindings or {}))
-                rows = list(res) if res.type == "SELECT" else []
+                rows: list[Any] = list(res) if res.type == "SELECT" else []
         except ParseException as e:
             raise sparqltext.syntax_error(text, source, e) from None
         if res.type == "ASK":
@@ -346,7 +350,8 @@ class EndpointEngine(_TermEngine):
         sw.setMethod(POST)
         sw.setRequestMethod(URLENCODED)
         sw.setOnlyConneg(True)
-        sw.timeout = self.timeout  # setTimeout() would round it down to whole seconds
+        # setTimeout() would round it down to whole seconds; SPARQLWrapper annotates the attribute int, urllib takes a float
+        sw.timeout = self.timeout  # type: ignore[assignment]
         sw.setReturnFormat(JSON if kind in ("select", "ask") else TURTLE)
         for g in self.graphs:
             sw.addDefaultGraph(str(g))

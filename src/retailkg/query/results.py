@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from typing import Literal as TypingLiteral
 
 from rdflib import BNode, Literal, URIRef
@@ -249,8 +250,8 @@ def render(table: ResultTable, fmt: str, *, max_width: int = 60) -> str:
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
 
 
-def from_rows(vars: Sequence[str], rows: Iterable[Sequence[Term | None]], kind: Kind = "select") -> ResultTable:
-    """Build a normalised table from any iterable of rows."""
+def from_rows(vars: Sequence[str], rows: Iterable[Sequence[Any]], kind: Kind = "select") -> ResultTable:
+    """Build a normalised table from any iterable of rows of rdflib terms (or None), as rdflib's results and graphs give them."""
     return ResultTable(list(vars), [tuple(normalise(t) for t in r) for r in rows], kind)
 
 
@@ -285,3 +286,20 @@ class LexicalTable:
     def of(cls, table: ResultTable) -> LexicalTable:
         """A table of terms as lexical values (what an endpoint or rdflib answers, read like Oxigraph's TSV)."""
         return cls([str(v) for v in table.vars], [[None if t is None else str(t) for t in row] for row in table.rows])
+
+
+def write_turtle(table: ResultTable, source: str = "query") -> str:
+    """A CONSTRUCT or DESCRIBE answer as Turtle with retailkg's prefixes; InputError for any other answer."""
+    from rdflib import Graph
+
+    from retailkg.errors import InputError
+
+    if table.kind != "graph":
+        raise InputError("--format ttl writes the graph of a CONSTRUCT or DESCRIBE query; use table, csv, tsv or json", file=source)
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o in table.rows:
+        if s is not None and p is not None and o is not None:
+            g.add((s, p, o))
+    return g.serialize(format="turtle")

@@ -12,7 +12,7 @@ sees exactly what the named queries see, inferences included (a metric's account
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -112,7 +112,7 @@ class SearchIndex:
     def search(self, query: str, *, limit: int | None = 10, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """The best entries for ``query`` (Chinese, English or both), best first; optionally of some kinds only."""
         wanted = set(kinds) if kinds else None
-        hits = []
+        hits: list[SearchHit] = []
         for h in self._index.search(query, k=None):
             e = self.entries[h.index]
             if wanted is None or e.kind in wanted:
@@ -122,7 +122,7 @@ class SearchIndex:
         return hits
 
 
-def _entries(rows: Iterable[dict[str, object]]) -> list[Entry]:
+def _entries(rows: Iterable[Mapping[str, object]]) -> list[Entry]:
     by_iri: dict[str, Entry] = {}
     clauses: dict[str, set[str]] = {}
     for r in rows:

@@ -233,3 +233,22 @@ def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] 
             pos = end
     parts.append(data[pos:])
     return b"".join(parts), b"".join(aside_parts)
+
+
+def trig_bytes(ds: Dataset) -> bytes:
+    """Every non-empty named graph of ``ds`` as TriG, graphs in IRI order and each graph's statements
+    in rdflib's Turtle (rdflib's own graph order follows its store's hashing): the one TriG writer, for
+    the release artefact and the cached graph alike, so the same dataset always gives the same bytes."""
+    out = []
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    out.append(header)
+    for ctx in sorted((c for c in ds.graphs() if isinstance(c.identifier, URIRef) and len(c)), key=lambda c: str(c.identifier)):
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for t in ctx:
+            g.add(t)
+        body = g.serialize(format="turtle", encoding="utf-8").decode("utf-8")
+        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
+        out.append(f"<{ctx.identifier}> {{\n{body.strip()}\n}}\n")
+    return "\n".join(out).encode("utf-8")

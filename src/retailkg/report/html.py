@@ -114,9 +114,9 @@ def render_html(report: Report, lang: str = "zh") -> str:
     head += [kind_name(k, lang) for k in Kind] + [severity_name(s, lang) for s in Severity]
     parts.append("<table class=\"summary\"><thead><tr>" + "".join(f"<th>{_h(x)}</th>" for x in head) + "</tr></thead><tbody>")
     for o in report.organisations:
-        cov = f"{o.covered_lead + o.covered_support_only}/{o.baseline_functions - o.excluded} ({percent(o.share_covered)})"
+        share = f"{o.covered_lead + o.covered_support_only}/{o.baseline_functions - o.excluded} ({percent(o.share_covered)})"
         ref = f" <span class=\"alt\">{_h(word('reference', lang))}</span>" if o.reference else ""
-        cells = [str(o.posts), str(o.duties), cov]
+        cells = [str(o.posts), str(o.duties), share]
         cells += [str(o.by_kind.get(k.value, 0)) for k in Kind] + [str(o.by_severity.get(s.value, 0)) for s in Severity]
         tds = "".join(f"<td class=\"n\">{_h(c)}</td>" for c in cells)
         parts.append(f"<tr><td>{_ref_html(o.organisation, lang)}{ref}</td>{tds}</tr>")

@@ -46,9 +46,9 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
     for o in report.organisations:
-        cov = f"{o.covered_lead + o.covered_support_only}/{o.baseline_functions - o.excluded} ({percent(o.share_covered)})"
+        share = f"{o.covered_lead + o.covered_support_only}/{o.baseline_functions - o.excluded} ({percent(o.share_covered)})"
         name = o.organisation.name(lang) + (f" *({word('reference', lang)})*" if o.reference else "")
-        row = [_md_escape(name), str(o.posts), str(o.duties), cov]
+        row = [_md_escape(name), str(o.posts), str(o.duties), share]
         row += [str(o.by_kind.get(k.value, 0)) for k in kinds] + [str(o.by_severity.get(s.value, 0)) for s in sevs]
         out.append("| " + " | ".join(row) + " |")
     by_kind, by_sev = report.counts()

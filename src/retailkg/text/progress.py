@@ -103,12 +103,12 @@ class Task:
     Use it as a context manager (:func:`task`, :func:`stage`) so the line is always finished.
     """
 
-    def __init__(self, label: str, total: int | None = None, stream: TextIO | None = None, *, quiet: bool = False) -> None:
+    def __init__(self, label: str, total: int | None = None, stream: TextIO | None = None) -> None:
         self.label = label
         self.total = total if total is None or total > 0 else None
         self.done = 0
         self._stream = sys.stderr if stream is None else stream
-        self._on = not quiet and enabled(self._stream)
+        self._on = enabled(self._stream)
         self._shown = ""
         self._percent = -1
         self._drawn_at = 0.0
@@ -190,10 +190,10 @@ class Task:
             return None
 
 
-def task(label: str, total: int | None = None, *, quiet: bool = False) -> Task:
+def task(label: str, total: int | None = None) -> Task:
     """A bar for a step of ``total`` units on stderr; use it as a context manager and call ``advance``.
     ``quiet`` silences this bar alone (a command's ``--quiet``)."""
-    return Task(label, total, quiet=quiet)
+    return Task(label, total)
 
 
 def stage(label: str) -> Task:

@@ -153,7 +153,7 @@ def _value_condition(g: Graph, qshape: Any) -> str:
             langs = [str(x) for x in Collection(g, o)]
             conds.append("isLiteral(?v) && (" + " || ".join(f"langMatches(lang(?v), {json.dumps(x)})" for x in langs) + ")")
         elif p == SH.minLength:
-            conds.append(f"(!isBlank(?v) && STRLEN(STR(?v)) >= {int(o)})")
+            conds.append(f"(!isBlank(?v) && STRLEN(STR(?v)) >= {int(str(o))})")
         elif p == RDF.type:
             continue
         else:
@@ -189,20 +189,20 @@ def _core_queries(g: Graph, shape: URIRef, target: str, parameters: set[URIRef])
 
     for p, o in sorted(g.predicate_objects(shape), key=lambda po: (str(po[0]), str(po[1]))):
         if p == SH.minCount:
-            n = int(o)
+            n = int(str(o))
             if n == 1:
                 text = f"SELECT ?this WHERE {{ {target} {_without(need_path('minCount'), path_node, '')} }}"
             else:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('minCount')} ?v }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})")
             out.append(CompiledQuery((s,), text))
-        elif p == SH.maxCount and int(o) == 1:  # two different values: a self-join, cheaper than grouping all
+        elif p == SH.maxCount and int(str(o)) == 1:  # two different values: a self-join, cheaper than grouping all
             text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v . "
                     f"?this {need_path('maxCount')} ?w . FILTER (?v != ?w) }}")
             out.append(CompiledQuery((s,), text))
         elif p == SH.maxCount:
             text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(o)})")
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(str(o))})")
             out.append(CompiledQuery((s,), text))
         elif p == SH["class"]:
             text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('class')} ?value . "
@@ -223,7 +223,7 @@ def _core_queries(g: Graph, shape: URIRef, target: str, parameters: set[URIRef])
         elif p == SH.qualifiedValueShape:
             cond = _value_condition(g, o)
             lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
-            if lo is not None and hi is not None and int(lo) == int(hi) == 1:
+            if lo is not None and hi is not None and int(str(lo)) == int(str(hi)) == 1:
                 # exactly one (a post's one Chinese name): one grouping evaluates the condition once
                 # per value, where the self-join of "at most one" evaluated it for every pair
                 # (0.25 s -> 0.13 s for 31,690 posts)
@@ -231,21 +231,21 @@ def _core_queries(g: Graph, shape: URIRef, target: str, parameters: set[URIRef])
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) != 1)")
                 out.append(CompiledQuery((s,), text))
                 continue
-            if lo is not None and int(lo) == 1:
+            if lo is not None and int(str(lo)) == 1:
                 text = f"SELECT ?this WHERE {{ {target} {_without(need_path('qualified'), path_node, f'FILTER ({cond})')} }}"
                 out.append(CompiledQuery((s,), text))
             elif lo is not None:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(lo)})")
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(str(lo))})")
                 out.append(CompiledQuery((s,), text))
-            if hi is not None and int(hi) == 1:
+            if hi is not None and int(str(hi)) == 1:
                 cond_w = cond.replace("?v", "?w")
                 text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) "
                         f"?this {need_path('qualified')} ?w . FILTER (?v != ?w && {cond_w}) }}")
                 out.append(CompiledQuery((s,), text))
             elif hi is not None:
                 text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(hi)})")
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(str(hi))})")
                 out.append(CompiledQuery((s,), text))
         elif p == SH.sparql:
             select = str(g.value(o, SH.select))

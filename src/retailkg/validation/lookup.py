@@ -35,7 +35,7 @@ class Lookup(Protocol):
 
     def value(self, s: Node, p: URIRef) -> Node | None: ...
 
-    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool: ...
+    def __contains__(self, triple: tuple[Node, URIRef, Node | None]) -> bool: ...
 
     def names(self, s: Node) -> tuple[str, str]:
         """The zh and en ``rdfs:label`` of ``s`` ("" when it has none)."""
@@ -136,7 +136,7 @@ class StoreLookup(_Interned):
             return self._back(q.object)
         return None
 
-    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+    def __contains__(self, triple: tuple[Node, URIRef, Node | None]) -> bool:
         s, p, o = triple
         return next(iter(self._quads(s, p, o)), None) is not None
 
@@ -174,7 +174,7 @@ class IndexLookup(_Interned):
         found = self._sp.get((s, p))
         return found[0] if found else None
 
-    def __contains__(self, triple: tuple[Node, URIRef, Node]) -> bool:
+    def __contains__(self, triple: tuple[Node, URIRef, Node | None]) -> bool:
         s, p, o = triple
         return o in self._sp.get((s, p), ())
 

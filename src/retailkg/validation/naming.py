@@ -213,8 +213,9 @@ class Context:
             t = self.facts[_POST_FUNCTIONS]
             i_post, i_fn, i_role, i_duty = (t.column(c) for c in ("post", "function", "role", "duty"))
             for row in t.rows:
-                if row[i_role] == "lead" and row[i_duty] is not None:
-                    self._leads[(row[i_post], row[i_fn])].append(row[i_duty])  # type: ignore[index]
+                post, fn, duty = row[i_post], row[i_fn], row[i_duty]
+                if row[i_role] == "lead" and duty is not None and post is not None and fn is not None:  # post, fn: always bound
+                    self._leads[(post, fn)].append(duty)
         return self._leads
 
     # --- where things belong -------------------------------------------------------------------
@@ -399,8 +400,8 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
             f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
     elif name == "rkgsh:GapSupportOnly":
         f.function = ctx.ref(value)  # type: ignore[arg-type]
-        sup = [(ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value)]  # type: ignore[arg-type]
-        sup = sorted(((p, d) for p, d in sup if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
+        supporting = ((ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value))  # type: ignore[arg-type]
+        sup = sorted(((p, d) for p, d in supporting if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
         f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
         f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
         std = ctx.baselines.get(focus_node)
@@ -424,13 +425,12 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
         f.evidence = [ctx.duty_evidence(s, "concerns") for s in stmts]
     elif ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None:
         f.posts = [ctx.post(p) for p in focus]
-    elif ctx.lookup.value(focus_node, TERMS.dutyOf) is not None:
-        post = ctx.lookup.value(focus_node, TERMS.dutyOf)
+    elif (post := ctx.lookup.value(focus_node, TERMS.dutyOf)) is not None:
         f.posts = [ctx.post(post)]
         f.evidence = [ctx.duty_evidence(focus_node, "statement")]
     # where in the chain, and the key that is equal for the same finding in another store
-    posts = [ctx.lookup.iri(p.iri) for p in f.posts] or ([focus_node] if ctx.lookup.value(focus_node, TERMS.dutyOf) is None else
-                                                [ctx.lookup.value(focus_node, TERMS.dutyOf)])
+    duty_post = ctx.lookup.value(focus_node, TERMS.dutyOf)
+    posts: list[Node | None] = [ctx.lookup.iri(p.iri) for p in f.posts] or [focus_node if duty_post is None else duty_post]
     scopes = [s for s in (ctx.scope(p) for p in posts if p is not None) if s is not None]
     if f.department is not None:
         unit_scope = ctx.unit_scope(focus_node)
@@ -618,11 +618,11 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
             column_roles.append(merged)
         for fn in base_fns:
             cells = [merged.get(str(fn), "") for merged in column_roles]
-            row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
-            rows.append(row)
-            lead_n += row.status == "lead"
-            support_n += row.status == "support"
-            excl_n += row.status == "excluded"
+            cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
+            rows.append(cov_row)
+            lead_n += cov_row.status == "lead"
+            support_n += cov_row.status == "support"
+            excl_n += cov_row.status == "excluded"
         is_ref = org in ctx.reference_orgs
         bl = ctx.baselines.get(org)
         summaries.append(OrgSummary(

@@ -9,8 +9,7 @@ baseline), and the organisations already in a SPARQL endpoint (the rules run in 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,16 +39,6 @@ from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.shapes import rules
 
 
-@contextmanager
-def _stage(label: str, *, quiet: bool = False) -> Iterator[None]:
-    """A progress line for a long step (stderr, terminals only: retailkg.text.progress)."""
-    if quiet:
-        yield
-        return
-    with progress.stage(label):
-        yield
-
-
 @dataclass
 class Evaluation:
     """Where the rules run and what the report covers."""
@@ -62,7 +51,7 @@ class Evaluation:
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None, *, quiet: bool = False) -> Report:
+             shapes: Graph | None = None) -> Report:
     """Run the compiled rules and the report's own queries (together, on two threads), then group,
     name and summarise the results into a :class:`Report`.
 
@@ -87,7 +76,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
             findings.extend(name_findings(sort_results(answered.get(shape, ())), ctx, info, orgs))
 
     covered: tuple[list[OrgSummary], list[CoverageMatrix]] | None = None
-    with progress.task("running rules", total=len(queries), quiet=quiet) as bar:
+    with progress.task("running rules", total=len(queries)) as bar:
         for answer in iter_parallel(ev.rules_source, queries, FACT_QUERIES):
             if answer.query is None:
                 ctx.facts[answer.select] = answer.table
@@ -103,7 +92,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
                     pending[shape] -= 1
             if ctx.post_rows is not None:
                 name_ready()
-    with _stage("naming findings", quiet=quiet):
+    with progress.stage("naming findings"):
         if ctx.post_rows is None:
             ctx.prefetch_posts(ev.rules_source, ev.organisations)
         name_ready()
@@ -112,7 +101,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     mine = {r for f in findings for r in f.results}
     ids = {r: ctx.result_id(r) for r in results}
     kept = [r for r in results if ids[r] in mine]
-    with _stage("coverage", quiet=quiet):
+    with progress.stage("coverage"):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
         count_findings(summaries, findings)
     return Report(
@@ -175,32 +164,31 @@ def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | Non
 
 
 @paused_gc()
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
-                    *, quiet: bool = False) -> Report:
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
     aside = Aside()
-    with _stage("loading", quiet=quiet):
+    with progress.stage("loading"):
         store = design_store(resolved, kb, aside)
     source = OxigraphEngine(store=store)
     ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
-    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes, quiet=quiet)
+    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
 
 
 @paused_gc()
-def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
+def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
     .nt/.ttl/.nq/.trig); InputError on bad input."""
     if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
-        return validate_rdf(path, baseline, kb, quiet=quiet)
+        return validate_rdf(path, baseline, kb)
     kb = kb or knowledge_base()
-    with _stage("reading", quiet=quiet):
+    with progress.stage("reading"):
         design = read_design(path)
-    with _stage("matching duties", quiet=quiet):
+    with progress.stage("matching duties"):
         from retailkg.design.matching import matcher_for  # numpy and BM25: only when a design is read
 
         resolved = resolve(design, kb, matcher_for(kb), baseline)
-    return validate_design(resolved, kb, quiet=quiet)
+    return validate_design(resolved, kb)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -237,7 +225,7 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
     return sorted(orgs, key=str), orgs
 
 
-def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None, *, quiet: bool = False) -> Report:
+def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
     if not path.is_file():
@@ -249,14 +237,14 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         kb_facts(found[0], _standard(baseline).id)
 
     store, aside = ox.Store(), Aside()
-    with _stage("loading", quiet=quiet):
+    with progress.stage("loading"):
         load_rdf_file(store, path, meanwhile=read_kb, aside=aside)
     source = OxigraphEngine(store=store)
     orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
     for doc_id in sorted({d.id for d in baselines.values()}):
         load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
     ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
-    return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, quiet=quiet)
+    return evaluate(ev, str(path), found[0], baselines[orgs[0]], None)
 
 
 # The predicates findings are named from, fetched once from an endpoint (IndexLookup).
@@ -275,7 +263,7 @@ def _lookup_query() -> str:
 
 @paused_gc()
 def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
-                      *, credentials: Any = None, quiet: bool = False, timeout: float = 600.0) -> Report:
+                      *, credentials: Any = None, timeout: float = 600.0) -> Report:
     """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.
 
     The dataset is retailkg's named graphs (load them with ``retailkg load``) plus ``graph``, the
@@ -302,7 +290,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
         refs = {str(r["org"]) for r in source.select(
             "PREFIX rkg: <https://w3id.org/retailkg/ontology#> SELECT ?org WHERE { ?org a rkg:ReferenceOrganisation }")}
         orgs = [o for o in orgs if str(o) not in refs]
-    with _stage("fetching names", quiet=quiet):
+    with progress.stage("fetching names"):
         triples = []
         for row in source.select(_lookup_query()):
             s, p, o = row["s"], row["p"], row["o"]
@@ -312,7 +300,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
-    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, quiet=quiet)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None)
 
 
 def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:

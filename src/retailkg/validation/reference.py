@@ -161,7 +161,7 @@ def run_shacl(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
         graph, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none",
         advanced=False, allow_warnings=False, allow_infos=False, abort_on_first=False, inplace=True,
     )
-    return bool(conforms), results  # type: ignore[return-value]
+    return bool(conforms), results
 
 
 def validate_instance_graph(instance: Graph, kb: KnowledgeBase | None = None) -> tuple[bool, Graph]:

@@ -4,7 +4,7 @@ Validation, matching and reading design files all ask the same questions of the 
 function ``fn:user-growth`` called, which duty is ``T/CCAGM 003-2021 4.1.3 c``, which functions
 does a standard cover, what is metric ``会员活跃度``. They are answered here, once, from the parsed
 source files. The owlrl materialisation of :func:`retailkg.kg.build.load_dataset` is not needed for
-that (and takes half a minute): the few entailments the shapes rely on (a post's organisation, the
+that (and is the slow part of a build): the few entailments the shapes rely on (a post's organisation, the
 reporting chain) are asserted in the data or evaluated by SPARQL property paths.
 """
 
@@ -39,6 +39,11 @@ def _lit(g: Graph, s: URIRef, p: URIRef, lang: str) -> str:
         if isinstance(o, Literal) and (o.language or "") == lang:
             return str(o)
     return ""
+
+
+def _iris(g: Graph, s: URIRef, p: URIRef) -> tuple[URIRef, ...]:
+    """The IRI objects of ``s p``, sorted: posts, functions and metrics are IRIs, anything else is not one."""
+    return tuple(sorted(o for o in g.objects(s, p) if isinstance(o, URIRef)))
 
 
 @dataclass(frozen=True)
@@ -120,10 +125,8 @@ class KnowledgeBase:
             ref = str(g.value(d, RKG.reference) or "")
             info2 = StatementInfo(
                 d, doc, ref, _lit(g, d, RDFS.label, "zh"), _lit(g, d, RDFS.label, "en"),
-                g.value(d, RKG.dutyOf),  # type: ignore[arg-type]
-                tuple(sorted(g.objects(d, RKG.addressesFunction))),  # type: ignore[arg-type]
-                tuple(sorted(g.objects(d, RKG.supportsFunction))),  # type: ignore[arg-type]
-                tuple(sorted(g.objects(d, RKG.concernsMetric))),  # type: ignore[arg-type]
+                next(iter(_iris(g, d, RKG.dutyOf)), None),
+                _iris(g, d, RKG.addressesFunction), _iris(g, d, RKG.supportsFunction), _iris(g, d, RKG.concernsMetric),
             )
             kb.duties[d] = info2
             if ref:
@@ -201,7 +204,7 @@ _SHORT = ((str(FN), "fn:"), (str(RKG), "rkg:"), (BASE, ""))  # KnowledgeBase.sho
 @cache
 def _load(root: str | None) -> KnowledgeBase:
     """Parse the sources with pyoxigraph (which also reports syntax errors with their position) and
-    hand rdflib the triples: twice as fast as rdflib's Turtle parser, which every command pays."""
+    hand rdflib the triples: faster than rdflib's Turtle parser, and every command pays for this."""
     import pyoxigraph as ox
 
     from retailkg.rdf.terms import from_oxigraph as to_rdflib

@@ -94,7 +94,7 @@ def load_graphs(graph_file: Path, *, endpoint: str, graph_store: str | None = No
             body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=name)
             url = _put_url(gsp, g)
             try:
-                r = session.put(url, data=body, auth=auth, timeout=timeout,  # type: ignore[arg-type]
+                r = session.put(url, data=body, auth=auth, timeout=timeout,
                                 headers={"Content-Type": "text/turtle; charset=utf-8"})
             except requests.RequestException as e:
                 raise network_error(gsp, e, timeout) from None

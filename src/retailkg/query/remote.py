@@ -12,9 +12,13 @@ import socket
 import urllib.error
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from retailkg.errors import InputError
+
+if TYPE_CHECKING:
+    from requests.auth import AuthBase
 
 __all__ = [
     "AUTH_SCHEMES",
@@ -40,7 +44,7 @@ class Credentials:
     password: str = field(repr=False)
     scheme: str = "basic"
 
-    def requests_auth(self) -> object:
+    def requests_auth(self) -> AuthBase:
         """The ``auth=`` object for :mod:`requests`."""
         from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 

@@ -8,10 +8,10 @@ come from :func:`shacl_path`, so the path a finding cites is the path its rule r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from retailkg.ns import RKG, SH
 
@@ -33,7 +33,7 @@ def curie(iri: str) -> str:
     return full_iri(iri)
 
 
-def shacl_path(g: Graph, node: Any, *, display: bool = False) -> str:
+def shacl_path(g: Graph, node: Node | None, *, display: bool = False) -> str:
     """``node`` (a path in ``g``) as a SPARQL property path; ValueError when it is not a SHACL path.
 
     ``display``: CURIEs and no parentheses a reader does not need (``^rkg:dutyOf/rkg:addressesFunction``);

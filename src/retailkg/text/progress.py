@@ -33,7 +33,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from contextvars import ContextVar
 from types import TracebackType
 from typing import TextIO, TypeVar
@@ -203,11 +203,8 @@ def stage(label: str) -> Task:
 
 def track(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
     """Yield ``items``, advancing a bar; ``total`` defaults to ``len(items)`` when it has one."""
-    if total is None:
-        try:
-            total = len(items)  # type: ignore[arg-type]
-        except TypeError:
-            total = None
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     with Task(label, total) as bar:
         for item in items:
             yield item

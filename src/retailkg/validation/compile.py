@@ -1,7 +1,7 @@
 """The shapes as whole-graph SPARQL: one query per rule, run once over all the data.
 
 pySHACL evaluates a rule once per focus node, so its cost grows with (focus nodes × data): a
-chain of thousands of stores takes minutes to hours (bench/RESULTS.md, "scale"). The shapes stay the
+chain of thousands of stores is out of its reach (bench/RESULTS.md, "scale"). The shapes stay the
 declarative source of truth; this module *derives* from them queries that find every focus node's
 results in one pass, which Oxigraph (in process, or any SPARQL 1.1 store through
 :class:`~retailkg.query.engines.EndpointEngine`) answers in time linear in the data:
@@ -9,8 +9,8 @@ results in one pass, which Oxigraph (in process, or any SPARQL 1.1 store through
 - core constraints (``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
   ``sh:minInclusive``, ``sh:qualifiedValueShape`` with ``sh:languageIn``/``sh:minLength``) become a
   SELECT over the shape's targets. A "has no value" test is a FILTER NOT EXISTS anchored on
-  ``?this`` (one index lookup per focus node, linear; measured 3× faster than MINUS, which scans
-  every value of the path first); "more than one value" is a self-join for a maximum of one, else
+  ``?this`` (one index lookup per focus node, linear; MINUS would scan every value of the path
+  first); "more than one value" is a self-join for a maximum of one, else
   GROUP BY. No negation here ever runs an unanchored pattern per row;
 - a SPARQL constraint (``sh:sparql``) becomes its own SELECT with ``$this`` left unbound and
   joined with the shape's targets (``$PATH`` substituted for property shapes);
@@ -31,10 +31,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from retailkg.ns import RKGSH, SH
 from retailkg.rdf.paths import shacl_path
@@ -101,11 +101,11 @@ class CompiledQuery:
 # ---------------------------------------------------------------------------------------------
 
 
-def _iri(node: Any) -> str:
+def _iri(node: Node) -> str:
     return f"<{node}>"
 
 
-def path_sparql(g: Graph, node: Any) -> str:
+def path_sparql(g: Graph, node: Node | None) -> str:
     """A shape's sh:path as a SPARQL property path (:func:`retailkg.rdf.paths.shacl_path`); UnsupportedShape if it is none."""
     try:
         return shacl_path(g, node)
@@ -120,13 +120,13 @@ def _target(g: Graph, shape: URIRef) -> str:
         raise UnsupportedShape(f"{shape}: only sh:targetClass targets are translated")
     if not classes:
         raise UnsupportedShape(f"{shape}: no sh:targetClass")
-    # classes first: the few (sub)classes, then their instances by index (twice as fast as the
-    # path from the instance side on a million triples)
+    # classes first: the few (sub)classes, then their instances by index (rather than walking the
+    # path from each instance, which visits every typed node)
     alts = [f"{{ ?targetClass <{RDFS.subClassOf}>* <{c}> }}" for c in classes]
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + f" ?this <{RDF.type}> ?targetClass }} }}"
 
 
-def _prefixes(g: Graph, node: Any) -> str:
+def _prefixes(g: Graph, node: Node) -> str:
     """PREFIX lines for a SPARQL constraint's sh:prefixes (the sh:declare of the named ontologies)."""
     lines = []
     for ont in g.objects(node, SH.prefixes):
@@ -145,7 +145,7 @@ def _split_prologue(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _value_condition(g: Graph, qshape: Any) -> str:
+def _value_condition(g: Graph, qshape: Node) -> str:
     """A FILTER expression on ?v for a qualified value shape's constraints."""
     conds = []
     for p, o in g.predicate_objects(qshape):
@@ -161,13 +161,13 @@ def _value_condition(g: Graph, qshape: Any) -> str:
     return " && ".join(conds) or "true"
 
 
-def _without(path: str, path_node: Any, condition: str) -> str:
+def _without(path: str, path_node: Node | None, condition: str) -> str:
     """"?this has no value on ``path`` (meeting ``condition``)", written the way that stays linear.
 
     For a predicate or its inverse, FILTER NOT EXISTS anchored on ?this is one index lookup per
-    focus node (measured 3× faster than MINUS, which first scans every value of the path). For a
-    longer path Oxigraph may evaluate the inner pattern from its free end, once per focus node,
-    which is quadratic (34 s instead of 0.1 s for a chain's units), so MINUS, evaluated once.
+    focus node (MINUS would first scan every value of the path). For a longer path Oxigraph may
+    evaluate the inner pattern from its free end, once per focus node, which is quadratic in a
+    chain's units, so MINUS, evaluated once.
     """
     # a predicate, its inverse, or alternatives of predicates: "(^<p>)", "(<p>|<q>)"
     simple = isinstance(path_node, URIRef) or bool(re.fullmatch(r"\(\^<[^<>]+>\)|\((<[^<>]+>\|)+<[^<>]+>\)", path))
@@ -226,7 +226,6 @@ def _core_queries(g: Graph, shape: URIRef, target: str, parameters: set[URIRef])
             if lo is not None and hi is not None and int(str(lo)) == int(str(hi)) == 1:
                 # exactly one (a post's one Chinese name): one grouping evaluates the condition once
                 # per value, where the self-join of "at most one" evaluated it for every pair
-                # (0.25 s -> 0.13 s for 31,690 posts)
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) != 1)")
                 out.append(CompiledQuery((s,), text))
@@ -291,8 +290,8 @@ def _dispatched(prologue: str, select: str, dispatch: dict[str, dict[str, bool]]
     A validator returns every pair with its parameters' values, and each shape keeps the rows
     with its own; the rows no shape keeps are dropped in the store rather than written out and
     read back. In a chain most pairs are such: supervisors of different stores share their team
-    functions, and no shape reports team functions outside one supervision line (25,651 rows,
-    4,379 kept at 1M triples).
+    functions, and no shape reports team functions outside one supervision line, so most rows
+    would be dropped.
     """
     combos = sorted({tuple(sorted(params.items())) for params in dispatch.values()})
     alts = [" && ".join(_true(k) if v else f"!{_true(k)}" for k, v in combo) or "true" for combo in combos]

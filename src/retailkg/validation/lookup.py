@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Any, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib import RDFS, Literal, URIRef
+from rdflib import RDFS, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from retailkg.rdf.terms import from_oxigraph, to_oxigraph
@@ -24,6 +24,8 @@ from retailkg.rdf.terms import from_oxigraph, to_oxigraph
 __all__ = ["Aside", "IndexLookup", "Lookup", "StoreLookup"]
 
 _LABEL = RDFS.label
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 class Lookup(Protocol):
@@ -74,7 +76,7 @@ class Aside:
     the loading thread's core more than the rules' store saves."""
 
     def __init__(self) -> None:
-        self._by_subject: dict[str, list[Any]] = defaultdict(list)
+        self._by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
         self.predicates: set[ox.NamedNode] = set()
 
     def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
@@ -89,7 +91,7 @@ class Aside:
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_subject.values())
 
-    def quads_for_pattern(self, s: Any, p: Any, o: Any, _g: None = None) -> list[Any]:
+    def quads_for_pattern(self, s: OxTerm | None, p: ox.NamedNode, o: OxTerm | None) -> list[ox.Quad]:
         if s is None:  # naming never asks for the subjects of these predicates; answered all the same
             return [q for qs in self._by_subject.values() for q in qs if q.predicate == p and (o is None or q.object == o)]
         if not isinstance(s, ox.NamedNode):
@@ -106,24 +108,33 @@ class StoreLookup(_Interned):
         self.store = store
         self.aside = aside if aside is not None and len(aside) else None
         # the same few thousand nodes are looked up again and again: convert each once
-        self._ox: dict[Node, Any] = {}
+        self._ox: dict[Node, OxTerm] = {}
 
-    def _term(self, node: Node) -> Any:
+    def _term(self, node: Node) -> OxTerm:
         t = self._ox.get(node)
         if t is None:
-            t = self._ox[node] = to_oxigraph(node)  # type: ignore[arg-type]
+            if not isinstance(node, URIRef | BNode | Literal):  # a Variable or a graph: not data
+                raise TypeError(f"not an RDF term: {node!r}")
+            t = self._ox[node] = to_oxigraph(node)
         return t
 
-    def _back(self, term: Any) -> Node:
+    def _back(self, term: OxTerm | ox.Triple) -> Node:
         if isinstance(term, ox.NamedNode):
             return self.iri(term.value)
-        return from_oxigraph(term)  # type: ignore[return-value]
+        if isinstance(term, ox.Triple):
+            raise TypeError(f"an RDF-star triple where a term was expected: {term}")
+        return from_oxigraph(term)
 
-    def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[Any]:
-        pattern = (None if s is None else self._term(s), self._term(p), None if o is None else self._term(o), None)
-        if self.aside is None or pattern[1] not in self.aside.predicates:
-            return self.store.quads_for_pattern(*pattern)
-        return chain(self.store.quads_for_pattern(*pattern), self.aside.quads_for_pattern(*pattern))
+    def _quads(self, s: Node | None, p: URIRef, o: Node | None) -> Iterator[ox.Quad]:
+        subject = None if s is None else self._term(s)
+        predicate = self._term(p)
+        obj = None if o is None else self._term(o)
+        if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+            return iter(())  # a literal is never a subject
+        found = self.store.quads_for_pattern(subject, predicate, obj)
+        if self.aside is None or predicate not in self.aside.predicates:
+            return found
+        return chain(found, self.aside.quads_for_pattern(subject, predicate, obj))
 
     def objects(self, s: Node, p: URIRef) -> list[Node]:
         return list(dict.fromkeys(self._back(q.object) for q in self._quads(s, p, None)))
@@ -142,7 +153,8 @@ class StoreLookup(_Interned):
 
     def text(self, s: Node, p: URIRef) -> str:
         for q in self._quads(s, p, None):
-            return q.object.value  # type: ignore[no-any-return]
+            if not isinstance(q.object, ox.Triple):
+                return q.object.value
         return ""
 
     def names(self, s: Node) -> tuple[str, str]:
@@ -159,8 +171,7 @@ class IndexLookup(_Interned):
         self._sp: dict[tuple[Node, URIRef], list[Node]] = defaultdict(list)
         self._po: dict[tuple[URIRef, Node], list[Node]] = defaultdict(list)
         for s, p, o in triples:
-            s, p = self._intern(s), self._intern(p)  # type: ignore[assignment]
-            o = self._intern(o)
+            s, p, o = self._intern(s), self.iri(str(p)), self._intern(o)
             self._sp[(s, p)].append(o)
             self._po[(p, o)].append(s)
 

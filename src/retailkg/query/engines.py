@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 ENGINES = ("oxigraph", "rdflib")
-# Chosen by bench/bench_engines.py: pyoxigraph answers the named queries far faster (bench/RESULTS.md).
+# Chosen by bench/bench_engines.py: pyoxigraph answers the named queries faster (bench/RESULTS.md, "engines").
 DEFAULT_ENGINE = "oxigraph"
 
 
@@ -215,8 +215,8 @@ def oxigraph_result(res: Any) -> ResultTable:
     if isinstance(res, ox.QuerySolutions):
         names = [v.value for v in res.variables]
         # each distinct term is converted once: building an rdflib term (IRI checks, literal casts)
-        # is most of a large answer's time, and its values repeat from row to row (a coverage
-        # matrix of 58k rows at 1M triples names a few hundred functions, areas and documents)
+        # is most of a large answer's time, and its values repeat from row to row (a chain's
+        # coverage matrix has tens of thousands of rows naming a few hundred functions and areas)
         seen: dict[Any, Term | None] = {}
 
         def term(t: Any) -> Term | None:

@@ -3,9 +3,9 @@
 A chain's report builds hundreds of thousands of short-lived objects (result rows, findings,
 evidence, JSON dicts) that form no reference cycles: reference counting frees each of them.
 The cyclic collector, though, is triggered by the number of allocations, and every full pass
-scans every live object again: at a million triples it ran 1,300 times, for about 1 s of a 6 s
-report, and reading the chain's YAML took 9.3 s with it and 3.8 s without (bench/RESULTS.md,
-"scale"). Pausing it for the build is what bulk loaders commonly do.
+scans every live object again, so on a chain it runs over and over and finds nothing to free
+(bench/run.py's "read YAML" and "whole report" steps, bench/RESULTS.md, "scale", are where it
+showed). Pausing it for the build is what bulk loaders commonly do.
 """
 
 from __future__ import annotations

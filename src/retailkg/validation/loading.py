@@ -25,7 +25,7 @@ from retailkg.rdf.io import located_syntax_error, split_statements
 
 
 def load_ntriples(store: ox.Store, data: bytes | str, graph: str) -> None:
-    """Load N-Triples retailkg wrote itself (lenient: its IRIs are known good, 25 % faster)."""
+    """Load N-Triples retailkg wrote itself (lenient: its IRIs are known good, and not checking them is faster)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     store.load(raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph), lenient=True)
 
@@ -44,7 +44,7 @@ UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type
 # design's own statements, the design as its source document), kept beside the store the rules run
 # on (lookup.Aside). Oxigraph keeps a list of statements per subject and walks it for every lookup
 # of a bound subject, so each duty's reference and source document lengthened the walks of every
-# rule; a chain's store is 24 % smaller without them (docs/validation.md, "Performance"). No rule
+# rule; a chain's store is markedly smaller without them (docs/validation.md, "Performance"). No rule
 # reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
 # organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
 # design's source documents with the rules when the data says otherwise).
@@ -75,8 +75,7 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
     SyntaxError, its line counted in the piece (:func:`load_rdf_file` locates it in the file).
 
     Triples go to the default graph (the rules read the union of all graphs): Oxigraph stores them
-    there 15-25 % faster than in a named graph (a chain's 756k triples: 1.27-1.45 s against
-    1.54-1.70 s).
+    there faster than in a named graph.
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -110,7 +109,7 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
     """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads.
 
     Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
-    25 % faster on a million triples): a malformed IRI is just a node the rules never match.
+    which is faster): a malformed IRI is just a node the rules never match.
     N-Triples and N-Quads go through :func:`load_lines` (which sets statements ``aside``); Turtle
     and TriG are loaded whole into ``store``.
     """

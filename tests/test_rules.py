@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -24,7 +25,7 @@ from retailkg.ns import RKG, SH
 from retailkg.query.engines import OxigraphEngine
 from retailkg.query.results import LexicalTable
 from retailkg.resources import shapes_dir
-from retailkg.validation.compile import UnsupportedShape, compile_rules
+from retailkg.validation.compile import RuleResult, UnsupportedShape, compile_rules
 from retailkg.validation.facts import add_function_types, subjects_of
 from retailkg.validation.reference import assemble, run_shacl
 from retailkg.validation.run import result_keys, run_rules
@@ -113,13 +114,18 @@ def _acme_store() -> ox.Store:
     return design_store(resolve(read_design(REPO / "examples" / "acme-department-store.xlsx"), kb, matcher_for(kb)), kb)
 
 
+def _run_on_threads(source: Any, workers: int) -> list[RuleResult]:
+    """The rules' results as the pipeline gets them (iter_parallel), in one order."""
+    from retailkg.validation.run import iter_parallel, sort_results
+
+    return sort_results({r for answer in iter_parallel(source, None, (), workers=workers) for r in answer.results})
+
+
 def test_two_threads_find_what_one_finds() -> None:
     """Running the queries on two threads over one store changes how fast the rules run, not what they find."""
-    from retailkg.validation.run import run_rules_parallel
-
     source = OxigraphEngine(store=_acme_store())
-    one = run_rules_parallel(source, workers=1)
-    two = run_rules_parallel(source, workers=2)
+    one = _run_on_threads(source, workers=1)
+    two = _run_on_threads(source, workers=2)
     assert one and any(r.other for r in two), "the example has overlap pairs"
     assert two == one
     assert two == run_rules(source)
@@ -144,10 +150,8 @@ class _FailingSource:
 
 
 def test_an_error_in_a_rule_thread_reaches_the_caller() -> None:
-    from retailkg.validation.run import run_rules_parallel
-
     with pytest.raises(InputError, match="timed out"):
-        run_rules_parallel(_FailingSource(OxigraphEngine(store=_acme_store())), workers=2)
+        _run_on_threads(_FailingSource(OxigraphEngine(store=_acme_store())), workers=2)
 
 
 _TRICKY = r'''

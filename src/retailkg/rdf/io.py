@@ -189,10 +189,6 @@ def dataset_union(ds: Dataset) -> Graph:
     return g
 
 
-def is_ours(term: Any, base: str) -> bool:
-    return isinstance(term, URIRef) and str(term).startswith(base)
-
-
 def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] = ()) -> tuple[bytes, bytes]:
     """``data`` (N-Triples or N-Quads) in two: the lines to keep, and the lines set aside; the lines
     whose predicate starts with one of ``drop`` are in neither. Each prefix is an N-Triples IRI

@@ -82,4 +82,5 @@ class BM25Index:
         return idf
 
     def tokens(self, i: int) -> list[str]:
+        """Document ``i`` as the index sees it, tokenised (bench/matching compares matchers on them)."""
         return self._tokens[i]

@@ -3,14 +3,15 @@
 The product never runs it (the rules are compiled to whole-graph SPARQL, :mod:`retailkg.validation.compile`);
 the equality tests and the benchmark's baseline do, to prove the compiled rules find exactly what
 SHACL says. :func:`assemble` copies only what the shapes read, because pySHACL walks every focus
-node of every shape.
+node of every shape; :func:`run_shacl` runs pySHACL on it; :func:`validate_instance_graph` does
+both for a small hand-written graph (the shape examples of tests/test_shapes.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
@@ -21,9 +22,6 @@ from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 from retailkg.ns import PREFIXES, RKG
 from retailkg.validation.facts import add_baseline_coverage, add_function_types, subjects_of
 from retailkg.validation.shapes import load_shapes
-
-if TYPE_CHECKING:
-    pass
 
 _STRUCTURE_PREDICATES = (RKG.inDepartment, RKG.reportsTo, RKG.headcount, RKG.accountableFor)
 _DUTY_PREDICATES = (RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction)
@@ -132,9 +130,9 @@ class PreparedQueryGraph(Graph):
     """An rdflib graph that parses each SPARQL text once.
 
     pySHACL hands rdflib the query *text* for every focus node (and, for a constraint component,
-    every value node); rdflib parses it again each time. Parsing the overlap query takes about
-    50 ms and evaluating it for one post 1 to 20 ms, so without this a run of the bundled documents
-    took over a minute (bench/RESULTS.md, "validate").
+    every value node); rdflib parses it again each time, and parsing the overlap query costs more
+    than evaluating it for one post. Parsing once per text is what makes the reference usable on the
+    bundled documents (bench/RESULTS.md, "validate").
     """
 
     def query(self, query_object: Any, processor: Any = "sparql", result: Any = "sparql", initNs: Any = None,

@@ -1,8 +1,11 @@
 """Running the compiled rules on an engine, on two threads, and reading their answers as results.
 
-The rules and the report's own queries (:data:`retailkg.validation.naming.FACT_QUERIES`) share the
-threads, so naming can start on the first answers while the store computes the rest; the engines'
-``fetch``/``table`` split keeps each thread waiting on the store only (:class:`retailkg.query.engines.Engine`).
+:func:`iter_parallel` is what the pipeline runs: the rules and the report's own queries
+(:data:`retailkg.validation.naming.FACT_QUERIES`) share the threads, so naming can start on the
+first answers while the store computes the rest; the engines' ``fetch``/``table`` split keeps each
+thread waiting on the store only (:class:`retailkg.query.engines.Engine`). :func:`run_rules` runs
+the same queries one after the other and :func:`result_keys` reduces results to what pySHACL
+reports: the equality tests compare the two engines with them.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from retailkg.query.engines import Engine
 from retailkg.query.results import LexicalTable
 from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, compiled_rules
 
+__all__ = ["Answer", "iter_parallel", "result_keys", "run_rules", "sort_results"]
 
-def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None,
-              on_query: Any = None) -> list[RuleResult]:
+
+def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) -> list[RuleResult]:
     """Run every compiled query over ``source`` and return the SHACL results, sorted.
 
     Overlap pairs come back in one orientation; both posts of a pair are focus nodes, so each
@@ -26,8 +30,6 @@ def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None,
     out: set[RuleResult] = set()
     for q in queries if queries is not None else compiled_rules():
         out.update(_query_results(source, q))
-        if on_query is not None:
-            on_query(q)
     return sort_results(out)
 
 
@@ -80,12 +82,6 @@ def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None
     return {r.key for r in results}
 
 
-def run_rules_parallel(source: Engine, queries: Sequence[CompiledQuery] | None = None,
-                       *, workers: int | None = None) -> list[RuleResult]:
-    """:func:`run_rules` on several threads sharing one source (:func:`iter_parallel`): the same results."""
-    return sort_results({r for answer in iter_parallel(source, queries, (), workers=workers) for r in answer.results})
-
-
 @dataclass(frozen=True)
 class Answer:
     """One answered query of :func:`iter_parallel`: a rule query and its results, or a select and its table."""
@@ -103,8 +99,7 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     can work on the first answers while the threads compute the rest.
 
     pyoxigraph releases the GIL while it evaluates a query, so two threads over one in-memory
-    store use two cores (at a million triples: 3.3 s of queries in 1.65 s, bench/RESULTS.md, "scale")
-    without the second copy of the store a process would need; an endpoint answers the
+    store use two cores without the second copy of the store a process would need; an endpoint answers the
     threads' requests concurrently. The queries are handed out roughly costliest first, so
     that no thread is left with a long query at the end: the pair queries, the selects, then the
     single-shape rules. The threads only fetch (Engine.fetch); answers are read (Engine.table) in the

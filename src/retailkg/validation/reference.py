@@ -23,6 +23,8 @@ from retailkg.ns import PREFIXES, RKG
 from retailkg.validation.facts import add_baseline_coverage, add_function_types, subjects_of
 from retailkg.validation.shapes import load_shapes
 
+__all__ = ["Assembly", "PreparedQueryGraph", "assemble", "run_shacl", "validate_instance_graph"]
+
 _STRUCTURE_PREDICATES = (RKG.inDepartment, RKG.reportsTo, RKG.headcount, RKG.accountableFor)
 _DUTY_PREDICATES = (RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction)
 # ---------------------------------------------------------------------------------------------

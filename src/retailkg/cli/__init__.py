@@ -52,10 +52,11 @@ def _register_commands() -> None:
     """Each command group lives in its own module with a ``register(group)``; this module is the group only."""
     from retailkg.cli import build as cli_build
     from retailkg.cli import ingest as cli_ingest
+    from retailkg.cli import org as cli_org
     from retailkg.cli import query as cli_query
     from retailkg.cli import validate as cli_validate
 
-    for module in (cli_build, cli_ingest, cli_query, cli_validate):
+    for module in (cli_build, cli_ingest, cli_query, cli_validate, cli_org):
         module.register(cli)
 
 

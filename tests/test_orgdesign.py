@@ -243,14 +243,6 @@ def test_org_rdf_takes_its_format_from_the_output_name(tmp_path: Path, name: str
         assert CliRunner().invoke(cli, ["validate", str(out), "--quiet", "--format", "json"]).exit_code in (0, 1)
 
 
-def test_org_match_command_shows_score_and_evidence() -> None:
-    res = CliRunner().invoke(cli, ["org", "match", "负责会员活动的策划与执行"])
-    assert res.exit_code == 0
-    first = res.output.splitlines()[0].split("\t")
-    assert first[0] == "match" and first[3] == "fn:member-campaigns" and float(first[1]) > 6
-    assert "T/CCAGM 003-2021 4.1.3 c" in res.output
-
-
 # ---------------------------------------------------------------------------------------------- bad input
 
 

@@ -42,6 +42,7 @@ def cli() -> None:
       retailkg query run functions-shared --param doc=ccagm-003-2021
       retailkg search 会员 拉新
       retailkg validate examples/taobao-ops.yaml -o report.html
+      retailkg org match --design examples/taobao-ops.yaml
       retailkg load --endpoint http://127.0.0.1:7878
       retailkg serve --port 7879
       retailkg ingest standard.txt --id ccagm-003-2021 -o draft.ttl

@@ -1,13 +1,29 @@
-"""The ``retailkg org`` group: organisation design files (templates, RDF) and the duty matcher."""
+"""The ``retailkg org`` group: organisation design files (templates, RDF) and the duty matcher.
+
+``org match`` is a thin layer over :class:`retailkg.design.matching.Matcher`: it gathers the duty
+texts (arguments, a file of lines, or a design's free-text duties), matches them in one batch
+(``match_many``) and writes what the matcher answered as a table for a person, or as TSV or JSON
+for a program. Matching ran means exit 0, whatever the matches are (a duty to review is an
+answer, not a failure); bad input is exit 2.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from retailkg.cli.options import output_option
 from retailkg.errors import InputError
+
+if TYPE_CHECKING:  # the matcher pulls in numpy and scikit-learn: imported when a command runs
+    from retailkg.design.matching import FunctionMatch, Match
+    from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -28,6 +44,7 @@ def org_group() -> None:
       retailkg org template --format xlsx -o design.xlsx
       retailkg org rdf examples/taobao-ops.yaml -o taobao-ops.ttl
       retailkg org match "负责会员活动的策划与执行"
+      retailkg org match --design examples/taobao-ops.yaml --format tsv -o matches.tsv
     """
 
 
@@ -92,33 +109,273 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | N
     _write(text.decode("utf-8") if isinstance(text, bytes) else str(text), out)
 
 
+# ---------------------------------------------------------------------------------------------- org match
+
+MATCH_FORMATS = ("table", "tsv", "json")
+
+TSV_COLUMNS = ("duty_no", "text", "post", "where", "outcome", "to_review", "area", "rank", "function", "label_zh",
+               "probability", "role", "kept", "evidence_citation", "evidence_text", "example", "example_source")
+"""The columns of ``org match --format tsv``: one row per (duty, function shown), kept functions first."""
+
+TABLE_TEXT_WIDTH = 160
+"""A duty longer than this many terminal columns is clipped in the table (never in TSV or JSON)."""
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One text to match: its words, its post's title, and where it was read (``file:line``, or "")."""
+
+    text: str
+    post: str = ""
+    where: str = ""
+
+
+def duties_from_file(path: Path) -> list[Duty]:
+    """One duty per non-blank line of ``path`` (``-``: standard input), in UTF-8 or GB18030."""
+    from retailkg.design.fields import decode_text
+
+    if str(path) == "-":
+        raw, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            raw, name = path.read_bytes(), str(path)
+        except FileNotFoundError:
+            raise InputError("file not found", file=str(path), field="--file") from None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", file=str(path), field="--file") from None
+    text = decode_text(raw, Path(name))  # an empty file is an InputError here
+    out = [Duty(line.strip(), where=f"{Path(name).name}:{n}")
+           for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    if not out:
+        raise InputError("no duty: every line is blank", file=name, field="--file")
+    return out
+
+
+def duties_from_design(path: Path) -> list[Duty]:
+    """Every free-text duty of a design with its post's name; duties that cite a standard or pin
+    their functions are not matched (`validate` does not match them either)."""
+    from retailkg.design.readers import read_design
+
+    design = read_design(path)
+    out = [Duty(d.text.strip(), p.name, d.where.cite())
+           for p in design.posts for d in p.duties
+           if d.standard is None and not d.functions and d.text and d.text.strip()]
+    if not out:
+        raise InputError("no free-text duty to match (every duty cites a standard or gives its functions)",
+                         file=str(path), field="--design")
+    return out
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _refuse_overwriting_input(out: Path | None, file: Path | None, design: Path | None) -> None:
+    if out is None:
+        return
+    if file is not None and str(file) != "-" and _same_file(out, file):
+        raise InputError("-o would overwrite the --file input: write the matches elsewhere", file=str(out), field="-o")
+    if design is not None:
+        inside_folder = design.is_dir() and out.suffix.lower() == ".csv" and _same_file(out.parent, design)
+        if inside_folder or _same_file(out, design):
+            raise InputError("-o would overwrite the --design input: write the matches elsewhere", file=str(out), field="-o")
+
+
+def run_matcher(kb: KnowledgeBase, duties: list[Duty]) -> list[Match]:
+    """The matcher's answer for each duty, in order; each distinct (text, post) is matched once."""
+    from retailkg.design.matching import matcher_for
+
+    distinct = list(dict.fromkeys((d.text, d.post) for d in duties))
+    found = matcher_for(kb).match_many([t for t, _ in distinct], [p for _, p in distinct])
+    by_key = dict(zip(distinct, found, strict=True))
+    return [by_key[(d.text, d.post)] for d in duties]
+
+
+# The three renderings share one reading of a Match: the functions kept, then the candidates.
+
+def _shown(m: Match) -> Iterator[tuple[int, FunctionMatch, bool]]:
+    """(rank, function, kept) for the kept functions, then the candidates."""
+    for rank, (fm, kept) in enumerate([*((f, True) for f in m.functions), *((f, False) for f in m.candidates)], start=1):
+        yield rank, fm, kept
+
+
+def _outcome(m: Match) -> str:
+    return "functions" if m.functions else f"none: {m.none}" if m.none else "none"
+
+
+def _area_id(area: Any) -> str:
+    return str(area).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _statement(s: StatementInfo | None) -> dict[str, str] | None:
+    return None if s is None else {"citation": s.citation, "zh": s.zh, "en": s.en}
+
+
+def _function_json(kb: KnowledgeBase, fm: FunctionMatch) -> dict[str, Any]:
+    info = kb.functions[fm.function]
+    return {"function": str(fm.function), "id": info.id, "zh": info.zh, "en": info.en,
+            "probability": round(fm.score, 4), "role": fm.role, "evidence": _statement(fm.evidence),
+            "examples": [{"text": e.text, "post": e.post, "source": e.source, "url": e.url} for e in fm.examples]}
+
+
+def render_json(kb: KnowledgeBase, duties: list[Duty], matches: list[Match]) -> str:
+    out = []
+    for n, (d, m) in enumerate(zip(duties, matches, strict=True), start=1):
+        lab = m.labelled
+        out.append({
+            "duty_no": n, "text": d.text, "post": d.post, "where": d.where,
+            "outcome": "functions" if m.functions else "none",
+            "none": None if m.functions else (m.none or None),
+            "probability": round(m.probability, 4), "to_review": m.to_review, "review_below": round(m.review_below, 4),
+            "area": None if m.area is None else {"area": str(m.area), "id": _area_id(m.area),
+                                                 "zh": kb.label(m.area, "zh"), "en": kb.label(m.area, "en")},
+            "verbatim": _statement(m.verbatim),
+            "labelled": None if lab is None else {"text": lab.text, "post": lab.post, "source": lab.source, "url": lab.url},
+            "functions": [_function_json(kb, f) for f in m.functions],
+            "candidates": [_function_json(kb, f) for f in m.candidates],
+        })
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: object) -> str:
+    return " ".join(str(value).split())  # no tab or newline inside a cell
+
+
+def render_tsv(kb: KnowledgeBase, duties: list[Duty], matches: list[Match]) -> str:
+    lines = ["\t".join(TSV_COLUMNS)]
+    for n, (d, m) in enumerate(zip(duties, matches, strict=True), start=1):
+        head = [n, d.text, d.post, d.where, _outcome(m), "yes" if m.to_review else "no",
+                "" if m.area is None else _area_id(m.area)]
+        rows = [[rank, kb.functions[fm.function].id, kb.functions[fm.function].zh, f"{fm.score:.4f}", fm.role,
+                 "yes" if kept else "no",
+                 fm.evidence.citation if fm.evidence else "", fm.evidence.zh if fm.evidence else "",
+                 fm.examples[0].text if fm.examples else "", fm.examples[0].source if fm.examples else ""]
+                for rank, fm, kept in _shown(m)]
+        for row in rows or [[""] * 10]:
+            lines.append("\t".join(_cell(c) for c in [*head, *row]))
+    return "\n".join(lines) + "\n"
+
+
+def render_table(kb: KnowledgeBase, duties: list[Duty], matches: list[Match]) -> str:
+    from retailkg.text.normalise import clip
+
+    lines: list[str] = []
+    for n, (d, m) in enumerate(zip(duties, matches, strict=True), start=1):
+        lines.append(f"[{n}] {clip(d.text, TABLE_TEXT_WIDTH)}")
+        if d.post:
+            lines.append(f"    post: {d.post}" + (f" ({d.where})" if d.where else ""))
+        elif d.where:
+            lines.append(f"    at: {d.where}")
+        if m.verbatim is not None:
+            lines.append(f"    = the words of {m.verbatim.citation}")
+        elif m.labelled is not None:
+            lines.append(f"    = a labelled sentence ({m.labelled.source})")
+        if not m.functions:
+            lines.append(f"    → none ({m.none})" if m.none else "    → none")
+        for fm in m.functions:
+            info = kb.functions[fm.function]
+            lines.append(f"    → {info.id}  {info.zh}  {fm.role}  {fm.score:.2f}")
+            if fm.evidence is not None:
+                lines.append(f"        standard: {fm.evidence.citation} 「{fm.evidence.zh}」")
+            lines.extend(f"        labelled: 「{clip(e.text, 80)}」 ({e.source})" for e in fm.examples)
+        if m.to_review:
+            area = f"; area: {kb.label(m.area, 'zh')} ({_area_id(m.area)})" if m.area is not None else ""
+            lines.append(f"    待复核 to review: probability {m.probability:.2f} < {m.review_below:.2f}{area}")
+        if m.candidates:
+            lines.append("    candidates:")
+            for fm in m.candidates:
+                info = kb.functions[fm.function]
+                ev = f"  ({fm.evidence.citation})" if fm.evidence else ""
+                lines.append(f"        {info.id}  {info.zh}  {fm.score:.2f}{ev}")
+        lines.append("")
+    matched = sum(1 for m in matches if m.functions)
+    review = sum(1 for m in matches if m.to_review)
+    duties_word = "duty" if len(matches) == 1 else "duties"
+    lines.append(f"{len(matches)} {duties_word}: {matched} matched, {len(matches) - matched} none, {review} to review (待复核)")
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {"table": render_table, "tsv": render_tsv, "json": render_json}
+
+
 @org_group.command("match")
-@click.argument("text", nargs=-1, required=True)
-def match_cmd(text: tuple[str, ...]) -> None:
-    """Show which functions a free-text duty is matched to, with scores and evidence.
+@click.argument("text", nargs=-1)
+@click.option("--file", "file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              help="Match each non-blank line of FILE (UTF-8 or GB18030; - is standard input).")
+@click.option("--design", type=click.Path(path_type=Path), default=None,
+              help="Match every free-text duty of this design (.yaml/.yml, .xlsx, or a folder of CSV files), "
+                   "with its post's name; duties that cite a standard or give their functions are skipped.")
+@click.option("--post", default="", metavar="NAME",
+              help="The post's title for TEXT or --file duties (the same words are different work under different posts).")
+@click.option("--format", "fmt", type=click.Choice(MATCH_FORMATS), default="table", show_default=True,
+              help="table for a person; tsv or json for a program (columns and keys above).")
+@output_option("Write the matches here (atomically) instead of stdout; never the --file or --design input.")
+def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, post: str, fmt: str,
+              output: Path | None) -> None:
+    """Show which functions free-text duties are matched to, with probabilities and evidence.
+
+    Give the duties as TEXT arguments (each argument is one duty), as --file (one duty per line),
+    or as --design (every free-text duty of a design file). For each duty: the functions kept
+    with their role (lead/support) and probability, or none and why (empty; catch-all: …, a
+    curated pattern; model; labelled); whether it is to review (待复核: the probability is below
+    the model's review threshold) and, when the matcher is sure of the area but not the function,
+    the area; the other candidates with their probabilities; and the evidence for each function:
+    the standard's duty (citation and text) and the nearest labelled sentences of real job posts.
+
+    \b
+    --format json: a list, one object per duty, in input order, with the keys
+      duty_no, text, post, where (file:line, or ""), outcome ("functions" or "none"),
+      none (why nothing, or null), probability (of the first outcome), to_review, review_below,
+      area ({area, id, zh, en} or null), verbatim ({citation, zh, en}: the text is that curated
+      duty's words, or null), labelled ({text, post, source, url}, or null),
+      functions and candidates (lists of {function (IRI), id, zh, en, probability, role,
+      evidence ({citation, zh, en} or null), examples ([{text, post, source, url}])}).
+    --format tsv: a header, then one row per (duty, function shown): the kept functions
+      (kept=yes) then the candidates (kept=no), ranked; a duty with neither has one row with
+      the function columns empty. Columns: duty_no, text, post, where, outcome
+      ("functions" or "none: <why>"), to_review (yes/no), area (id), rank, function (id),
+      label_zh, probability, role, kept (yes/no), evidence_citation, evidence_text, example
+      (the nearest labelled sentence), example_source.
+
+    Exit code: 0 when matching ran (a duty to review is not a failure); 2 for bad input (no
+    text, an unreadable or empty file, an invalid design).
 
     \b
     Examples:
       retailkg org match "负责会员活动的策划与执行"
-      retailkg org match 跟踪物流查单
+      retailkg org match 跟踪物流查单 负责门店收银 完成领导交办的其他工作
+      retailkg org match --post 出纳 "每日盘点现金"
+      retailkg org match --file duties.txt --format tsv -o matches.tsv
+      cat duties.txt | retailkg org match --file - --format json
+      retailkg org match --design examples/taobao-ops.yaml
     """
-    from retailkg.design.matching import matcher_for
     from retailkg.kg.knowledge import knowledge_base
 
+    given = [name for name, on in (("TEXT", bool(text)), ("--file", file is not None), ("--design", design is not None)) if on]
+    if not given:
+        raise InputError("no duty to match: give TEXT, --file FILE or --design PATH", field="TEXT")
+    if len(given) > 1:
+        raise InputError(f"give one of TEXT, --file, --design (got {' and '.join(given)})", field=given[1])
+    if design is not None and post:
+        raise InputError("--post is for TEXT and --file: a design's duties take their post's name", field="--post")
+    _refuse_overwriting_input(output, file, design)
+    if text:
+        if not any(t.strip() for t in text):
+            raise InputError("no duty to match: every TEXT is blank", field="TEXT")
+        duties = [Duty(t.strip(), post.strip()) for t in text]
+    elif file is not None:
+        duties = [Duty(d.text, post.strip(), d.where) for d in duties_from_file(file)]
+    else:
+        assert design is not None
+        duties = duties_from_design(design)
     kb = knowledge_base()
-    joined = " ".join(text).strip()
-    if not joined:
-        raise InputError("empty text", field="TEXT")
-    m = matcher_for(kb).match(joined)
-    if m.verbatim is not None:
-        click.echo(f"verbatim: {m.verbatim.citation} 「{m.verbatim.zh}」")
-    if m.unmapped:
-        click.echo("unmapped: no function scores high enough")
-    for label, items in (("match", m.functions), ("near", m.candidates)):
-        for fm in items:
-            info = kb.functions[fm.function]
-            ev = f"  evidence: {fm.evidence.citation} 「{fm.evidence.zh}」" if fm.evidence else ""
-            click.echo(f"{label}\t{fm.score:6.2f}\t{fm.role}\tfn:{info.id}\t{info.zh} / {info.en}{ev}")
+    matches = run_matcher(kb, duties)
+    _write(RENDERERS[fmt](kb, duties, matches), output)
+    if output is not None:
+        click.echo(f"{len(duties)} {'duty' if len(duties) == 1 else 'duties'} written to {output}", err=True)
 
 
 def register(group: click.Group) -> None:

@@ -39,10 +39,12 @@ class Document:
 
     @property
     def text_path(self) -> Path:
+        """The document's extracted text (what ``retailkg ingest`` reads and the data tests quote)."""
         return sources_dir() / self.text_file
 
     @property
     def data_path(self) -> Path:
+        """The document's curated encoding in Turtle (what a draft of ``retailkg ingest`` is compared with)."""
         return data_dir() / f"{self.id}.ttl"
 
 

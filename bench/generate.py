@@ -219,7 +219,7 @@ POOL: dict[str, tuple[Sentence, ...]] = {
     "purchasing": (_s("负责门店商品的订货与到货跟进", ["purchasing"]),
                    _s("制定门店商品采购计划，下单订货并跟进到货", ["purchasing"], [("purchasing", "lead")])),
     "shop-data": (_s("每日查看并分析门店销售数据，发现问题及时反馈", ["shop-data-analysis"]),
-                  _s("统计与分析门店每日销售数据并反馈问题", ["shop-data-analysis"])),
+                  _s("统计与分析门店每日销售数据并反馈问题", ["shop-data-analysis"], [("shop-data-analysis", "lead")])),
     "after-sales": (_s("处理顾客退货、换货与退款等售后问题", ["after-sales-service"]),
                     _s("处理顾客的退换货与退款", ["after-sales-service"], [("after-sales-service", "lead")])),
     "feedback": (_s("登记顾客意见并及时反馈给相关部门", ["customer-feedback"]),
@@ -227,14 +227,14 @@ POOL: dict[str, tuple[Sentence, ...]] = {
     "pre-sales": (_s("接待顾客咨询，介绍与推荐商品", ["pre-sales-service"]),
                   _s("为进店顾客提供商品咨询与推荐", ["pre-sales-service"])),
     "advisor": (_s("利用企业微信等数字化工具服务顾客并促成成交", ["advisor-selling"]),
-                _s("通过企业微信社群服务老顾客，促成线上成交", ["advisor-selling"])),
+                _s("通过企业微信社群服务老顾客，促成线上成交", ["advisor-selling"], [("advisor-selling", "lead")])),
     "clienteling": (_s("定期回访VIP顾客，维护老顾客关系", ["clienteling"], [("clienteling", "lead"), ("user-activation", "support")]),
                     _s("维护VIP顾客关系，节假日回访与关怀", ["clienteling"])),
     # support: the matcher finds reconciliation, the role demotes it (head office leads it)
     "cash-check": (_s("配合财务部门完成每日收银对账", [], role="support"),),
     # planted only
     "promotion": (_s("负责门店促销活动的策划与实施", ["promotion-planning"]),),
-    "cashier": (_s("负责门店收银", []),),  # no cashier function in the taxonomy: unmapped
+    "cashier": (_s("完成店长交办的其他临时工作", []),),  # a catch-all line: the matcher's overrides map it to nothing
 }
 
 HQ_UNITS: tuple[tuple[str, str, str], ...] = (
@@ -326,7 +326,7 @@ STORE_PLANTS: tuple[tuple[str, str], ...] = (
     ("store-hq-metric", "the customer service supervisor is accountable for 顾客满意度 (the standard's customer "
                         "satisfaction), as the head-office service manager is through 4.2.3 b: a metric overlap"),
     ("post-without-duty", "a management trainee post (储备干部) with no duty"),
-    ("unmapped", "the cashier supervisor also has 负责门店收银, which the matcher maps to no function"),
+    ("unmapped", "the cashier supervisor also has 完成店长交办的其他临时工作, which the matcher maps to no function"),
 )
 
 
@@ -672,6 +672,7 @@ class RDuty:
     standard: bool = False
     match_nodes: int = 0  # rkgv:match nodes, and how many carry evidence
     match_evidence: int = 0
+    match_review: int = 0  # and how many say rkgv:toReview
 
 
 @dataclass
@@ -715,7 +716,7 @@ def _standard(kb: KnowledgeBase, doc: Document, ref: str) -> list[StatementInfo]
 def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved:
     """Each duty's functions (standard duties from the KB, sentences from the matcher, once each)."""
     baseline = document(STD)
-    matches: dict[str, Match] = {}
+    matches: dict[tuple[str, str], Match] = {}
     std_cache: dict[str, list[StatementInfo]] = {}
     own: dict[str, str] = {}
     metric_cache: dict[str, str] = {}
@@ -762,9 +763,9 @@ def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved
                 rd.lead = frozenset(function(f) for f, r in s.pinned if r == "lead")
                 rd.support = frozenset(function(f) for f, r in s.pinned if r != "lead")
             else:
-                if s.text not in matches:
-                    matches[s.text] = matcher.match(s.text)
-                m = matches[s.text]
+                if (s.text, p.name) not in matches:  # the matcher reads the post's name too, as resolve() passes it
+                    matches[s.text, p.name] = matcher.match(s.text, p.name)
+                m = matches[s.text, p.name]
                 lead = {str(fm.function) for fm in m.functions if fm.role == "lead"}
                 support = {str(fm.function) for fm in m.functions if fm.role == "support"}
                 if role == "support":
@@ -772,6 +773,7 @@ def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved
                 rd.lead, rd.support = frozenset(lead), frozenset(support)
                 rd.match_nodes = len(m.functions)
                 rd.match_evidence = sum(fm.evidence is not None for fm in m.functions)
+                rd.match_review = len(m.functions) if m.to_review else 0
             duties.append(rd)
         accountable.update(metric(label) for label in p.metrics)
         superior = iri("post", p.reports_to) if p.reports_to else None
@@ -794,7 +796,7 @@ def predict_triples(r: Resolved) -> int:
             n += 7 + bool(d.en) + len(d.lead) + len(d.support)  # type, zh, [en], dutyOf, item, order, reference, source
             if d.standard:
                 n += 1 + len(d.concerns)  # prov:wasDerivedFrom, rkg:concernsMetric
-            n += 4 * d.match_nodes + d.match_evidence  # link, type, function, score, [evidence]
+            n += 4 * d.match_nodes + d.match_evidence + d.match_review  # link, type, function, score, [evidence], [toReview]
     # every metric the design names is typed rkg:Metric once; its own metrics also get a label and a source
     named = {m for p in r.posts for m in p.metrics} | {m for p in r.posts for d in p.duties for m in d.concerns}
     return n + len(named) + 2 * len(r.own_metrics)

@@ -1,57 +1,94 @@
-"""Free-text duty → work functions, each with a score and the standard duty that supports it.
+"""Free-text duty → work functions, each with a probability, its evidence, and whether to review it.
 
-A consultant writes duties in their client's words (负责会员活动的策划与执行); overlaps and gaps
-are judged on functions. Two BM25 indexes (:class:`retailkg.text.index.BM25Index`) bridge the gap:
+Overlaps (交叉) and gaps (空白) are judged on functions, and a client's duties are free text, so a
+wrong match makes a false overlap or hides a real gap. The matcher therefore answers in four
+steps, most certain first (the order coders of occupations use, shared/docs in the brief):
 
-- over the function taxonomy (zh label and definition; English text gets an English index): this
-  ranks the functions. Measured on the curated mappings (bench/RESULTS.md, "validate"), a right
-  function comes first for 89 % of the standards' duties (ranking alone) and 68 % of the
-  e-commerce documents' duties, while adding the standard-duty scores to it only lowered both;
-- over every standard duty's zh text, each of which carries its curated functions: this gives the
-  *evidence* for a function (the best-matching standard duty that leads it) and, when the text is
-  a standard duty's own words, the curated mapping itself.
+1. **Labelled words.** A duty whose words are those of a curated duty of the four documents, or of a
+   labelled corpus sentence (``data/matching/corpus.tsv``), takes that duty's labels as they are.
+2. **Curated overrides** (``data/matching/overrides.tsv``): patterns for known catch-all lines
+   (完成上级交办的其他工作) that must map to nothing, however a model scores them.
+3. **The trained classifier** (:mod:`retailkg.design.classifier`): a calibrated probability per
+   function and for ``none``; the first function and any further one that is nearly as likely
+   (a compound duty) are kept, at most :data:`MAX_FUNCTIONS`.
+4. **Honesty about doubt.** A match whose probability is below the model's review threshold is
+   marked *to review* (待复核), and names the area it is sure of when it is unsure of the leaf
+   (area accuracy is far higher than leaf accuracy). ``none`` is an outcome, not a failure: the duty
+   is reported as unmapped with its nearest candidates, never dropped.
 
-A duty whose best function scores below :data:`MIN_SCORE` maps to nothing: it is reported as an
-unmapped duty, with the nearest candidates, never dropped.
+Each function carries its evidence: the standard's duty that leads it and is closest in wording
+(the citation a consultant shows a client) and the nearest labelled sentences of real job
+descriptions. Whether a duty only supports work is read from its verb (配合, 协助, 参与, 提供…支持),
+as the taxonomy's principle 3 says (data/README.md).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from pathlib import Path
 
+import numpy as np
 from rdflib import URIRef
+from rdflib.namespace import SKOS
+from scipy import sparse
 
+from retailkg.design.classifier import NONE, Classifier, Example, ModelError, model_dir, read_corpus, sentence_key
+from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
-from retailkg.text.index import BM25Index, Hit, tokenize
-from retailkg.text.normalise import normalise
 
-__all__ = ["MAX_FUNCTIONS", "MIN_SCORE", "RELATIVE", "FunctionMatch", "Match", "Matcher"]
-
-MIN_SCORE = 6.0
-"""Lowest BM25 score of a function match. Below it are texts like 负责门店收银 (3.6, no cashier
-function in the taxonomy) or 完成领导交办的其他工作 (4.9); right matches of short duties start
-around 6 (跟踪物流查单 → shipment-tracking 17.9, 帮派活动报名 → platform-campaign-enrolment 9.2)."""
-
-RELATIVE = 0.85
-"""A further function is kept when it scores at least this share of the best one (compound duties)."""
+__all__ = [
+    "MAX_FUNCTIONS",
+    "MIN_PROBABILITY",
+    "RELATIVE",
+    "FunctionMatch",
+    "Match",
+    "Matcher",
+    "Override",
+    "matcher_for",
+    "read_overrides",
+    "role_of",
+]
 
 MAX_FUNCTIONS = 3
 """At most this many functions per duty (taxonomy principle 2: most duties need one to three)."""
 
-VERBATIM = 0.9
-"""Share of the text's (and the standard duty's) weighted words two texts must share to count as
-the same duty; the standard duty's curated functions are then taken as they are."""
+RELATIVE = 0.5
+"""A further function is kept when its probability is at least this share of the first one's."""
+
+MIN_PROBABILITY = 0.12
+"""A further function is kept only above this probability, so near-ties of weak candidates do not
+make a compound duty (users complain most about long lists of weak candidates)."""
+
+AREA_SURE = 0.6
+"""Below the review threshold, the summed probability of one area's functions above which the
+match names that area (\"merchandise work; which function is unclear\")."""
+
+CANDIDATES = 3
+"""How many nearest functions an unmapped or doubtful duty shows."""
+
+EXAMPLES = 2
+"""How many labelled sentences are shown as evidence for a function."""
+
+_SUPPORT = re.compile(r"^(?:负责)?(?:配合|协助|协同|参与|辅助|帮助|支持|支援|协调配合)|提供.{0,16}支持")
+
+
+def role_of(text: str) -> str:
+    """``support`` when the duty's verb only assists work another post owns, else ``lead``."""
+    return "support" if _SUPPORT.search(text.strip()) else "lead"
 
 
 @dataclass(frozen=True)
 class FunctionMatch:
-    """One function assigned to a text: its score and the standard duty that is the evidence."""
+    """One function assigned to a text: its probability and the evidence for it."""
 
     function: URIRef
-    score: float
-    evidence: StatementInfo | None
+    score: float  # the calibrated probability, 0 to 1 (1 for labelled words)
+    evidence: StatementInfo | None  # the closest standard duty that leads (or supports) the function
     role: str = "lead"
+    examples: tuple[Example, ...] = ()  # the nearest labelled sentences of real job descriptions
 
 
 @dataclass
@@ -61,89 +98,264 @@ class Match:
     text: str
     functions: list[FunctionMatch] = field(default_factory=list)
     candidates: list[FunctionMatch] = field(default_factory=list)
-    verbatim: StatementInfo | None = None
+    verbatim: StatementInfo | None = None  # the text is this curated duty's own words
+    labelled: Example | None = None  # the text is this labelled sentence's own words
+    none: str = ""  # why nothing: "empty", "catch-all: …" (an override), "model" (the model's none)
+    probability: float = 1.0  # of the first outcome (a function, or none)
+    review_below: float = 0.0
+    area: URIRef | None = None  # the area the matcher is sure of when unsure of the function
 
     @property
     def unmapped(self) -> bool:
         return not self.functions
 
+    @property
+    def to_review(self) -> bool:
+        """A consultant should confirm this match before a finding rests on it (待复核)."""
+        return self.probability < self.review_below
+
+
+@dataclass(frozen=True)
+class Override:
+    """A curated pattern and what a duty matching it addresses (``none`` or function ids)."""
+
+    pattern: re.Pattern[str]
+    outcome: tuple[str, ...]
+    why: str
+    line: int
+
+
+def read_overrides(path: Path | None = None) -> list[Override]:
+    """``overrides.tsv``: ``pattern<TAB>outcome<TAB>why``, checked (bad regex: its line, exit 2)."""
+    path = path or model_dir() / "overrides.tsv"
+    out: list[Override] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ModelError(f"cannot read the matcher's overrides: {e}", file=str(path)) from e
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#") or (n == 1 and line.startswith("pattern\t")):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3:
+            raise ModelError(f"{len(cells)} fields, expected pattern, outcome, why", file=str(path), line=n)
+        try:
+            pattern = re.compile(cells[0])
+        except re.error as e:
+            raise ModelError(f"bad pattern: {e}", file=str(path), line=n, field="pattern") from e
+        out.append(Override(pattern, tuple(cells[1].split()), cells[2], n))
+    return out
+
+
+@dataclass(frozen=True)
+class _Labels:
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    duty: StatementInfo | None
+    example: Example | None
+
 
 class Matcher:
-    """Match texts against the function taxonomy and the standards' duties of a knowledge base."""
+    """Match duty texts of a design against the function taxonomy of a knowledge base.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    ``model`` defaults to the shipped classifier; a missing or corrupt one is a :class:`ModelError`
+    (one line naming the file and how to rebuild it, exit 2). ``corpus`` defaults to the shipped
+    labelled sentences (the evaluation passes only the training sources' ones).
+    """
+
+    def __init__(self, kb: KnowledgeBase, model: Classifier | None = None, corpus: list[Example] | None = None) -> None:
         self.kb = kb
-        self._functions = sorted(kb.functions.values(), key=lambda f: str(f.iri))
-        # zh label and definition only: English words lengthen every document without matching a
-        # Chinese query, which measurably lowered the ranking; English text gets its own index
-        self._findex_zh = BM25Index([f"{f.zh} {f.definition_zh}" for f in self._functions])
-        self._findex_en = BM25Index([f"{f.en} {f.definition_en}" for f in self._functions])
-        self._ftokens_zh = {f.iri: set(self._findex_zh.tokens(i)) for i, f in enumerate(self._functions)}
-        self._ftokens_en = {f.iri: set(self._findex_en.tokens(i)) for i, f in enumerate(self._functions)}
-        self._duties = kb.standard_duties()
-        self._dindex = BM25Index([d.zh for d in self._duties])
+        self.model = model or Classifier.load()
+        self._by_id = {f.id: f.iri for f in kb.functions.values()}
+        unknown = [c for c in self.model.classes if c != NONE and c not in self._by_id]
+        if unknown:
+            raise ModelError(f"the matcher's model names functions the taxonomy lacks ({', '.join(unknown[:5])}): "
+                             "rebuild it with `python tools/train_matcher.py`", file=str(model_dir() / "model.json"))
+        self.review_below = self.model.review_below
+        self.overrides = read_overrides()
+        self.corpus = corpus if corpus is not None else read_corpus(known=self._by_id)
+        self._labels: dict[str, _Labels] = {}
+        for d in sorted(kb.duties.values(), key=lambda d: (not d.document.is_standard, str(d.iri))):
+            self._labels.setdefault(sentence_key(d.zh), _Labels(
+                tuple(kb.functions[f].id for f in d.lead if f in kb.functions),
+                tuple(kb.functions[f].id for f in d.support if f in kb.functions), d, None))
+        for e in self.corpus:
+            self._labels.setdefault(sentence_key(e.text), _Labels(
+                () if e.is_none else e.lead, e.support, None, e))
+        self._cache: dict[tuple[str, str], Match] = {}
 
-    def match(self, text: str, verbatim: bool = True) -> Match:
-        """The functions ``text`` addresses, best first (see the module docstring for the rule).
+    # ------------------------------------------------------------------------------------- matching
 
-        ``verbatim=False`` skips the standard-duty shortcut (used to measure the ranking alone).
-        """
-        result = Match(text)
-        duty_hits = self._dindex.search(text, k=None)
-        if verbatim and duty_hits and self._verbatim(text, duty_hits[0].index):
-            best = self._duties[duty_hits[0].index]
-            result.verbatim = best
-            score = duty_hits[0].score
-            result.functions = [FunctionMatch(f, score, best, "lead") for f in best.lead]
-            result.functions += [FunctionMatch(f, score, best, "support") for f in best.support]
-            return result
-        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in text)
-        findex, ftokens = (self._findex_zh, self._ftokens_zh) if chinese else (self._findex_en, self._ftokens_en)
-        ranked = [(self._functions[h.index].iri, h.score) for h in findex.search(text, k=None)]
-        if not ranked:
-            return result
-        top = ranked[0][1]
-        kept: list[tuple[URIRef, float]] = []
-        explained: set[str] = set()
-        query = set(tokenize(text))
-        for f, s in ranked[:MAX_FUNCTIONS]:
-            words = query & ftokens[f]
-            # a further function must explain words the ones before it did not (a compound duty),
-            # not merely share the best one's words (培训 in 团队培训 and 信息安全培训)
-            if s >= MIN_SCORE and s >= RELATIVE * top and (not kept or words - explained):
-                kept.append((f, s))
-                explained |= words
-        near = [(f, s) for f, s in ranked[:MAX_FUNCTIONS] if (f, s) not in kept]
-        result.functions = [FunctionMatch(f, s, self._evidence(f, duty_hits)) for f, s in kept]
-        result.candidates = [FunctionMatch(f, s, self._evidence(f, duty_hits)) for f, s in near]
-        return result
+    def match(self, text: str, post: str = "") -> Match:
+        """The functions ``text`` (a duty of a post named ``post``) addresses, best first."""
+        key = (text, post)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self.match_many([text], [post])[0]
+        return found
 
-    def _evidence(self, function: URIRef, duty_hits: list[Hit]) -> StatementInfo | None:
-        """The best-matching standard duty that leads ``function`` (or supports it, failing that)."""
-        for h in duty_hits:
-            if function in self._duties[h.index].lead:
-                return self._duties[h.index]
-        for h in duty_hits:
-            if function in self._duties[h.index].support:
-                return self._duties[h.index]
+    def match_many(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> list[Match]:
+        """:meth:`match` for many texts at once (one feature matrix, one product)."""
+        posts = list(posts) if posts is not None else [""] * len(texts)
+        out: list[Match | None] = [None] * len(texts)
+        todo: list[int] = []
+        for i, text in enumerate(texts):
+            out[i] = self._before_model(text)
+            if out[i] is None:
+                todo.append(i)
+        if todo:
+            probs = self.model.probabilities([texts[i] for i in todo], [posts[i] for i in todo])
+            for row, i in enumerate(todo):
+                out[i] = self._from_model(texts[i], probs[row])
+        return [m for m in out if m is not None]
+
+    def _before_model(self, text: str) -> Match | None:
+        key = sentence_key(text)
+        if not key:
+            return Match(text, none="empty", review_below=self.review_below)
+        known = self._labels.get(key)
+        if known is not None:
+            m = Match(text, verbatim=known.duty, labelled=known.example, review_below=self.review_below)
+            if not known.lead and not known.support:
+                m.none = "labelled"
+                return m
+            for role, ids in (("lead", known.lead), ("support", known.support)):
+                for fid in ids:
+                    f = self._by_id[fid]
+                    m.functions.append(FunctionMatch(f, 1.0, self._standard_evidence(f, text), role))
+            return m
+        for o in self.overrides:
+            if o.pattern.search(text):
+                m = Match(text, review_below=self.review_below)
+                if o.outcome == (NONE,):
+                    m.none = f"catch-all: {o.why}"
+                    return m
+                role = role_of(text)
+                m.functions = [FunctionMatch(self._by_id[fid], 1.0, self._standard_evidence(self._by_id[fid], text), role)
+                               for fid in o.outcome if fid in self._by_id]
+                return m
         return None
 
-    def _verbatim(self, text: str, i: int) -> bool:
-        if normalise(text).rstrip(",.;") == normalise(self._duties[i].zh).rstrip(",.;"):
-            return True
-        q, d = set(tokenize(text)), set(self._dindex.tokens(i))
-        if not q or not d:
-            return False
-        idf = self._dindex.idf
+    def _from_model(self, text: str, p: np.ndarray) -> Match:
+        classes = self.model.classes
+        order = [int(i) for i in np.argsort(-p, kind="stable")]
+        first = classes[order[0]]
+        m = Match(text, probability=float(p[order[0]]), review_below=self.review_below)
+        ranked = [(classes[i], float(p[i])) for i in order if classes[i] != NONE]
+        if first == NONE:
+            m.none = "model"
+            m.candidates = [self._function_match(c, s, text) for c, s in ranked[:CANDIDATES]]
+            return m
+        kept = [(c, s) for c, s in ranked[:MAX_FUNCTIONS]
+                if c == first or (s >= RELATIVE * m.probability and s >= MIN_PROBABILITY)]
+        role = role_of(text)
+        m.functions = [self._function_match(c, s, text, role) for c, s in kept]
+        kept_ids = {c for c, _ in kept}
+        m.candidates = [self._function_match(c, s, text) for c, s in ranked[:CANDIDATES + len(kept)] if c not in kept_ids][:CANDIDATES]
+        if m.to_review:
+            m.area = self._sure_area(p)
+        return m
 
-        def weight(tokens: set[str]) -> float:
-            return sum(max(idf.get(t, 0.0), 0.01) for t in tokens)
+    # ------------------------------------------------------------------------------------- evidence
 
-        shared = weight(q & d)
-        return shared >= VERBATIM * weight(q) and shared >= VERBATIM * weight(d)
+    def _function_match(self, fid: str, score: float, text: str, role: str = "lead") -> FunctionMatch:
+        f = self._by_id[fid]
+        return FunctionMatch(f, round(score, 4), self._standard_evidence(f, text), role, self.examples(fid, text))
+
+    def _standard_evidence(self, function: URIRef, text: str) -> StatementInfo | None:
+        """The standard's duty leading ``function`` (supporting it, failing that) closest to ``text``."""
+        for pool in (self._leading.get(function, []), self._supporting.get(function, [])):
+            if pool:
+                return pool[self._closest(text, [d.zh for d in pool], [""] * len(pool))]
+        return None
+
+    def examples(self, fid: str, text: str, k: int = EXAMPLES) -> tuple[Example, ...]:
+        """The ``k`` labelled corpus sentences with function ``fid`` closest in wording to ``text``."""
+        pool = self._examples_of.get(fid, [])
+        if not pool:
+            return ()
+        x = self._vector(text)
+        sims = np.asarray((self._corpus_matrix[pool] @ x.T).todense()).ravel()
+        best = np.argsort(-sims, kind="stable")[:k]
+        return tuple(self.corpus[pool[i]] for i in best)
+
+    def _closest(self, text: str, candidates: list[str], posts: list[str]) -> int:
+        if len(candidates) == 1:
+            return 0
+        m = _unit_rows(self.model.features.transform(candidates, posts))
+        sims = np.asarray((m @ self._vector(text).T).todense()).ravel()
+        return int(np.argmax(sims))
+
+    def _vector(self, text: str) -> sparse.csr_matrix:
+        return _unit_rows(self.model.features.transform([text], [""]))
+
+    @cached_property
+    def _corpus_matrix(self) -> sparse.csr_matrix:
+        return _unit_rows(self.model.features.transform([e.text for e in self.corpus], [""] * len(self.corpus)))
+
+    @cached_property
+    def _examples_of(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, e in enumerate(self.corpus):
+            for f in e.gold:
+                out.setdefault(f, []).append(i)
+        return out
+
+    @cached_property
+    def _leading(self) -> dict[URIRef, list[StatementInfo]]:
+        out: dict[URIRef, list[StatementInfo]] = {}
+        for d in self.kb.standard_duties():
+            for f in d.lead:
+                out.setdefault(f, []).append(d)
+        return out
+
+    @cached_property
+    def _supporting(self) -> dict[URIRef, list[StatementInfo]]:
+        out: dict[URIRef, list[StatementInfo]] = {}
+        for d in self.kb.standard_duties():
+            for f in d.support:
+                out.setdefault(f, []).append(d)
+        return out
+
+    # ------------------------------------------------------------------------------------- areas
+
+    @cached_property
+    def _area_of(self) -> dict[str, URIRef]:
+        out: dict[str, URIRef] = {}
+        for fid, iri in self._by_id.items():
+            parent = self.kb.graph.value(iri, SKOS.broader)
+            if isinstance(parent, URIRef):
+                out[fid] = parent
+        return out
+
+    def _sure_area(self, p: np.ndarray) -> URIRef | None:
+        totals: dict[URIRef, float] = {}
+        for i, c in enumerate(self.model.classes):
+            area = self._area_of.get(c)
+            if area is not None:
+                totals[area] = totals.get(area, 0.0) + float(p[i])
+        if not totals:
+            return None
+        area, total = max(totals.items(), key=lambda kv: (kv[1], str(kv[0])))
+        return area if total >= AREA_SURE else None
+
+
+def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    from sklearn.preprocessing import normalize
+
+    return normalize(m)
 
 
 @cache
 def matcher_for(kb: KnowledgeBase) -> Matcher:
-    """One matcher per knowledge base and process (building its indexes takes a second)."""
+    """One matcher per knowledge base and process (loading the model and corpus takes a moment)."""
     return Matcher(kb)
+
+
+def check_model(kb: KnowledgeBase) -> None:
+    """Load the matcher now, so a missing or corrupt model is reported before any work is done."""
+    try:
+        matcher_for(kb)
+    except InputError:
+        matcher_for.cache_clear()
+        raise

@@ -242,10 +242,11 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.iri(ps, R + "sourceDocument", design_doc)
         n = 0
         for spec in p.duties:
-            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions))
+            # the post's name is part of a free-text duty's key: the matcher reads it (数据统计 of a 出纳 is not an analyst's)
+            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), p.name)
             proto = cache.get(key)
             if proto is None:
-                proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc))
+                proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc, p.name))
             for r0 in proto:
                 n += 1
                 r = ResolvedDuty(URIRef(base + f"duty/{p.id}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
@@ -276,7 +277,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
 
 
-def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, baseline: Document) -> Iterator[ResolvedDuty]:
+def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, baseline: Document,
+                  post_name: str = "") -> Iterator[ResolvedDuty]:
     placeholder = URIRef(BASE)
     if spec.standard is not None:
         for s in _standard_duties(spec.standard, spec.where.at("standard"), kb, baseline):
@@ -299,7 +301,7 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
         from retailkg.design.matching import Matcher
 
         matcher = Matcher(kb)
-    m = matcher.match(text)
+    m = matcher.match(text, post_name)
     lead = [fm.function for fm in m.functions if fm.role == "lead"]
     support = [fm.function for fm in m.functions if fm.role == "support"]
     if spec.role == "support":
@@ -337,5 +339,7 @@ def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
             w.lines.append(f"{node} <{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} .\n")
             if fm.evidence is not None:
                 w.lines.append(f"{node} <{RKGV}evidence> <{fm.evidence.iri}> .\n")
+            if r.match.to_review:
+                w.lines.append(f"{node} <{RKGV}toReview> {_lit('true', datatype=str(XSD.boolean))} .\n")
 
 

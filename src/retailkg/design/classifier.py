@@ -1,0 +1,523 @@
+"""The duty classifier: which work function a free-text duty addresses, with a calibrated probability.
+
+A client's job descriptions are written by employers, in their words (负责收银台日常作业, 每日盘点现金),
+and the taxonomy's one-line definitions are too short to learn that language from. So the model is
+trained on the labelled corpus of real duty sentences (``data/matching/corpus.tsv``), the four
+documents' curated duties and the definitions themselves:
+
+- features: jieba words (precise mode, with a curated retail lexicon, ``data/matching/lexicon.txt``)
+  and character uni- and bigrams of the duty (robust to the segmenter's mistakes and to new
+  words), plus character n-grams of the post's title, because the same words are different work
+  under different posts (数据统计 under 出纳 and under 数据分析师). Traditional Chinese is converted
+  to Simplified first (OpenCC tables), so the same duty gives the same features in either script;
+- a linear model (scikit-learn's LinearSVC) with one weight vector per function and one for
+  ``none`` (catch-all, attitude and off-taxonomy duties): the classic strong baseline for short
+  texts, fast to train and deterministic;
+- a probability from the scores by a softmax whose temperature is fitted on held-out predictions
+  (grouped by source), so that "0.8" means right about eight times in ten; and the review threshold
+  below which a match is marked "to review", chosen on the same held-out predictions.
+
+The model is shipped as plain arrays (``model.npz``) and a JSON header (``model.json``), not as a
+pickle: a pickle runs code when loaded and ties the file to one scikit-learn version, while arrays
+load anywhere and are checked. ``python tools/train_matcher.py`` rebuilds both from the corpus; the
+header records the corpus's SHA-256 so a stale model is caught (tests/test_matching.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from retailkg.errors import InputError
+from retailkg.kg.knowledge import KnowledgeBase
+from retailkg.resources import data_dir
+
+__all__ = [
+    "NONE",
+    "Classifier",
+    "Example",
+    "ModelError",
+    "corpus_digest",
+    "corpus_path",
+    "cross_validated_scores",
+    "knowledge_examples",
+    "model_dir",
+    "normalise_duty",
+    "read_corpus",
+    "sentence_key",
+]
+
+NONE = "none"
+"""The label of a duty that addresses no function of the taxonomy."""
+
+FORMAT = 1
+"""Version of the model files' layout; a file of another layout is refused, not misread."""
+
+SUPPORT_WEIGHT = 0.5
+"""Weight of a supported function against a led one when a sentence carries several labels."""
+
+TITLE_WEIGHT = 0.35
+"""Weight of the post-title block against the duty's own features (bench/matching: with and without)."""
+
+C = 0.5
+"""Regularisation of the linear model, chosen by held-out evaluation (bench/matching/README.md)."""
+
+FAMILIES = (
+    "management", "marketing", "user-ops", "new-media", "merchandise", "merchants", "ecommerce", "visual",
+    "service", "sales", "logistics", "analytics", "technology", "finance", "hr-admin", "store",
+)
+"""The post families of ``corpus.tsv`` (data/matching/README.md)."""
+
+_NUMBERING = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]{1,3}[、.．]|[-•·●▪◆])\s*")
+_SPLIT = re.compile(r"[\s\u3000,，。.;；:：、!！?？()（）\[\]【】《》<>“”\"'‘’/\\|~～—\-_=+*#@$%^&]+")
+_KEY = re.compile(r"[\W_]+")
+
+
+class ModelError(InputError):
+    """The shipped model is missing, corrupt or stale: one line that says how to rebuild it."""
+
+
+def corpus_path() -> Path:
+    return data_dir() / "matching" / "corpus.tsv"
+
+
+def model_dir() -> Path:
+    return data_dir() / "matching"
+
+
+@cache
+def _t2s() -> Any:
+    import opencc  # pure-Python OpenCC tables: loaded only when a duty is classified
+
+    return opencc.OpenCC("t2s")
+
+
+def normalise_duty(text: str) -> str:
+    """Width and script folded (NFKC, Traditional → Simplified), list numbering dropped, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _t2s().convert(text)
+    return _NUMBERING.sub("", text).strip().lower()
+
+
+def sentence_key(text: str) -> str:
+    """Two sentences with the same key are the same duty (punctuation, spaces, width, script folded)."""
+    return _KEY.sub("", normalise_duty(text))
+
+
+@cache
+def _segmenter() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    lexicon = model_dir() / "lexicon.txt"
+    if lexicon.is_file():
+        for line in lexicon.read_text(encoding="utf-8").splitlines():
+            word = line.split("#", 1)[0].strip()
+            if word:
+                tk.add_word(word, freq=2000)
+    return tk
+
+
+_STOP = frozenset(
+    ["的", "和", "与", "及", "等", "并", "对", "为", "在", "中", "各", "以及", "或", "其", "之", "了", "是", "有", "将", "通过"]
+)
+
+
+def words(text: str) -> list[str]:
+    """jieba words of an already normalised text (precise mode, no HMM: deterministic, no guessed words)."""
+    tk = _segmenter()
+    out: list[str] = []
+    for piece in _SPLIT.split(text):
+        if piece:
+            out.extend(w for w in (x.strip() for x in tk.lcut(piece, HMM=False)) if w and w not in _STOP)
+    return out
+
+
+def _chars(text: str) -> str:
+    return _SPLIT.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled duty sentence: the unit the model learns from and is measured on."""
+
+    text: str
+    lead: tuple[str, ...]
+    support: tuple[str, ...] = ()
+    post: str = ""
+    source: str = ""
+    family: str = ""
+    id: str = ""
+    url: str = ""
+
+    @property
+    def is_none(self) -> bool:
+        return self.lead == (NONE,)
+
+    @property
+    def gold(self) -> frozenset[str]:
+        """Every function the sentence addresses (lead or support), or {none}."""
+        return frozenset((NONE,)) if self.is_none else frozenset(self.lead) | frozenset(self.support)
+
+    @property
+    def first(self) -> str:
+        """The labeller's first function: the first lead, else the first supported function."""
+        return (self.lead or self.support or (NONE,))[0]
+
+
+CORPUS_COLUMNS = ("id", "text", "post_title", "family", "lead", "support", "source", "source_url", "note")
+
+
+def read_corpus(path: Path | None = None, known: Iterable[str] | None = None, withdrawn: bool = False) -> list[Example]:
+    """The labelled corpus, checked: every row well formed and every function id known (``known``).
+
+    Rows marked ``withdrawn`` in ``note`` are left out, unless ``withdrawn`` (the second labelling
+    refers to rows by id, whatever became of them since)."""
+    path = path or corpus_path()
+    known_ids = frozenset(known) if known is not None else None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read the corpus: {e}", file=str(path)) from e
+    if not lines or tuple(lines[0].split("\t")) != CORPUS_COLUMNS:
+        raise InputError(f"the header must be {' '.join(CORPUS_COLUMNS)} (tab-separated)", file=str(path), line=1)
+    out: list[Example] = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(CORPUS_COLUMNS):
+            raise InputError(f"{len(cells)} fields, expected {len(CORPUS_COLUMNS)}", file=str(path), line=n)
+        row = dict(zip(CORPUS_COLUMNS, cells, strict=True))
+        if "withdrawn" in row["note"] and not withdrawn:
+            continue
+        lead, support = tuple(row["lead"].split()), tuple(row["support"].split())
+        if not row["text"].strip():
+            raise InputError("empty text", file=str(path), line=n, field="text")
+        if not lead and not support:
+            raise InputError("no label: give function ids in lead or support, or none in lead", file=str(path), line=n, field="lead")
+        if NONE in lead and (len(lead) > 1 or support):
+            raise InputError("none stands alone", file=str(path), line=n, field="lead")
+        if row["family"] not in FAMILIES:
+            raise InputError(f"unknown family {row['family']!r} (one of {', '.join(FAMILIES)})", file=str(path), line=n, field="family")
+        if known_ids is not None:
+            for col, ids in (("lead", lead), ("support", support)):
+                for f in ids:
+                    if f != NONE and f not in known_ids:
+                        raise InputError(f"unknown function id {f!r}", file=str(path), line=n, field=col)
+        out.append(Example(row["text"], lead, support, row["post_title"], row["source"], row["family"], row["id"], row["source_url"]))
+    return out
+
+
+def corpus_digest(path: Path | None = None) -> str:
+    return hashlib.sha256((path or corpus_path()).read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- features
+
+
+@dataclass
+class _Block:
+    """One TF-IDF block: a fixed vocabulary and its idf weights (sublinear tf, l2-normalised rows)."""
+
+    kind: str  # "words", "chars" or "title"
+    vocabulary: list[str]
+    idf: np.ndarray
+    weight: float = 1.0
+    _vectorizer: Any = field(default=None, repr=False)
+
+    def vectorizer(self) -> Any:
+        if self._vectorizer is None:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            if self.kind == "words":
+                v = TfidfVectorizer(analyzer=words, sublinear_tf=True, vocabulary=self.vocabulary)
+            else:
+                v = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, vocabulary=self.vocabulary)
+            v.idf_ = self.idf
+            self._vectorizer = v
+        return self._vectorizer
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        m = self.vectorizer().transform([t if self.kind == "words" else _chars(t) for t in texts])
+        return m * self.weight if self.weight != 1.0 else m
+
+    @classmethod
+    def fit(cls, kind: str, texts: Sequence[str], weight: float = 1.0) -> _Block:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if kind == "words":
+            v = TfidfVectorizer(analyzer=words, sublinear_tf=True, min_df=2)
+            v.fit(texts)
+        else:
+            v = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, min_df=2)
+            v.fit([_chars(t) for t in texts])
+        vocab = sorted(v.vocabulary_, key=v.vocabulary_.get)
+        return cls(kind, vocab, np.asarray(v.idf_, dtype=np.float64), weight)
+
+
+@dataclass
+class Features:
+    """Duty words, duty characters and title characters, side by side in one sparse row."""
+
+    blocks: list[_Block]
+
+    def transform(self, texts: Sequence[str], posts: Sequence[str]) -> sparse.csr_matrix:
+        norm = [normalise_duty(t) for t in texts]
+        titles = [normalise_duty(p) for p in posts]
+        parts = [b.transform(titles if b.kind == "title" else norm) for b in self.blocks]
+        return sparse.hstack(parts, format="csr")
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], posts: Sequence[str]) -> Features:
+        norm = [normalise_duty(t) for t in texts]
+        titles = [normalise_duty(p) for p in posts]
+        return cls([_Block.fit("words", norm), _Block.fit("chars", norm), _Block.fit("title", titles, TITLE_WEIGHT)])
+
+
+# ---------------------------------------------------------------------------------------------- model
+
+
+def _expand(examples: Sequence[Example]) -> tuple[list[str], list[str], list[str], np.ndarray]:
+    """One training row per (sentence, label); a sentence's labels share its unit weight."""
+    texts: list[str] = []
+    posts: list[str] = []
+    labels: list[str] = []
+    weights: list[float] = []
+    for e in examples:
+        labs = [(NONE, 1.0)] if e.is_none else [(f, 1.0) for f in e.lead] + [(f, SUPPORT_WEIGHT) for f in e.support]
+        total = sum(w for _, w in labs)
+        for f, w in labs:
+            texts.append(e.text)
+            posts.append(e.post)
+            labels.append(f)
+            weights.append(w / total)
+    return texts, posts, labels, np.asarray(weights)
+
+
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = scores / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return np.asarray(p / p.sum(axis=1, keepdims=True))
+
+
+@dataclass
+class Classifier:
+    """A trained model: features, one weight row per class, and its calibration."""
+
+    features: Features
+    classes: list[str]
+    weights: np.ndarray  # classes × features
+    bias: np.ndarray
+    temperature: float = 1.0
+    review_below: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def scores(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> np.ndarray:
+        x = self.features.transform(texts, posts if posts is not None else [""] * len(texts))
+        return np.asarray(x @ self.weights.T + self.bias)
+
+    def probabilities(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> np.ndarray:
+        """One row per text, one column per class (:attr:`classes`), each row summing to 1."""
+        return softmax(self.scores(texts, posts), self.temperature)
+
+    # -------------------------------------------------------------------------------- training
+
+    @classmethod
+    def fit_plain(cls, examples: Sequence[Example], c: float = C) -> Classifier:
+        """The model without calibration (temperature 1): what cross-validation trains in each fold."""
+        from sklearn.svm import LinearSVC
+
+        texts, posts, labels, w = _expand(examples)
+        features = Features.fit(texts, posts)
+        x = features.transform(texts, posts)
+        svc = LinearSVC(C=c)
+        svc.fit(x, labels, sample_weight=w * len(examples) / w.sum())
+        classes = [str(k) for k in svc.classes_]
+        coef = np.asarray(svc.coef_, dtype=np.float32)
+        bias = np.asarray(svc.intercept_, dtype=np.float32)
+        if len(classes) == 2:  # LinearSVC keeps one row for two classes
+            coef = np.vstack([-coef, coef])
+            bias = np.concatenate([-bias, bias])
+        return cls(features, classes, coef, bias)
+
+    @classmethod
+    def train(cls, examples: Sequence[Example], folds: int = 5, target_flagged: float = 0.85) -> Classifier:
+        """Train on ``examples``, calibrated on held-out folds grouped by source.
+
+        The temperature minimises the held-out negative log-likelihood of the gold labels; the review
+        threshold is the lowest top probability below which ``target_flagged`` of the held-out wrong
+        first functions fall.
+        """
+        held_out = cross_validated_scores(examples, folds)
+        temperature = fit_temperature(held_out)
+        review = review_threshold(held_out, temperature, target_flagged)
+        model = cls.fit_plain(examples)
+        model.temperature, model.review_below = temperature, review
+        return model
+
+    # -------------------------------------------------------------------------------- files
+
+    def save(self, folder: Path, meta: dict[str, Any]) -> None:
+        """``model.json`` (header, vocabularies) and ``model.npz`` (arrays), each written atomically."""
+        from retailkg.rdf.io import atomic_write
+
+        header = {
+            "format": FORMAT,
+            **meta,
+            "classes": self.classes,
+            "temperature": self.temperature,
+            "review_below": self.review_below,
+            "blocks": [{"kind": b.kind, "weight": b.weight, "vocabulary": b.vocabulary} for b in self.features.blocks],
+        }
+        arrays: dict[str, np.ndarray] = {"weights": self.weights.astype(np.float16), "bias": self.bias.astype(np.float32)}
+        for i, b in enumerate(self.features.blocks):
+            arrays[f"idf{i}"] = b.idf.astype(np.float32)
+        import io
+
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as ArrayLike
+        atomic_write(folder / "model.npz", buf.getvalue())
+        atomic_write(folder / "model.json", json.dumps(header, ensure_ascii=False, sort_keys=True) + "\n")
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Classifier:
+        folder = folder or model_dir()
+        head, arrs = folder / "model.json", folder / "model.npz"
+        rebuild = "rebuild it with `python tools/train_matcher.py` in a checkout, or reinstall retailkg"
+        try:
+            header = json.loads(head.read_text(encoding="utf-8"))
+            with np.load(arrs, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        except FileNotFoundError as e:
+            raise ModelError(f"the matcher's model is missing: {rebuild}", file=str(e.filename or head)) from e
+        except (OSError, ValueError, UnicodeDecodeError, EOFError, zipfile.BadZipFile) as e:
+            raise ModelError(f"the matcher's model is corrupt ({type(e).__name__}): {rebuild}", file=str(folder)) from e
+        try:
+            if header.get("format") != FORMAT:
+                raise ValueError(f"format {header.get('format')!r}, this retailkg reads {FORMAT}")
+            blocks = [
+                _Block(b["kind"], list(b["vocabulary"]), arrays[f"idf{i}"].astype(np.float64), float(b["weight"]))
+                for i, b in enumerate(header["blocks"])
+            ]
+            classes = [str(c) for c in header["classes"]]
+            weights = arrays["weights"].astype(np.float32)
+            bias = arrays["bias"].astype(np.float32)
+            width = sum(len(b.vocabulary) for b in blocks)
+            if weights.shape != (len(classes), width) or bias.shape != (len(classes),):
+                raise ValueError(f"weights {weights.shape} do not fit {len(classes)} classes × {width} features")
+            if any(len(b.idf) != len(b.vocabulary) for b in blocks):
+                raise ValueError("an idf array does not fit its vocabulary")
+            model = cls(Features(blocks), classes, weights, bias, float(header["temperature"]), float(header["review_below"]))
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"the matcher's model is corrupt ({e}): {rebuild}", file=str(folder)) from e
+        model.meta = {k: v for k, v in header.items() if k not in ("blocks", "classes")}
+        return model
+
+
+# ---------------------------------------------------------------------------------------------- calibration
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """Scores of examples predicted by a model that did not see their source."""
+
+    examples: list[Example]
+    classes: list[str]
+    scores: np.ndarray  # examples × classes (a fold's missing class scores -inf)
+
+
+def source_folds(examples: Sequence[Example], folds: int) -> list[tuple[list[int], list[int]]]:
+    """``folds`` train/test splits with every source wholly on one side (deterministic)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [e.source or f"row-{i}" for i, e in enumerate(examples)]
+    n = min(folds, len(set(groups)))
+    return [(list(tr), list(te)) for tr, te in GroupKFold(n_splits=n).split(list(examples), groups=groups)]
+
+
+def cross_validated_scores(examples: Sequence[Example], folds: int = 5, extra: Sequence[Example] = (), c: float = C) -> HeldOut:
+    """Held-out scores for the examples that have a source; ``extra`` (no source) is always trained on."""
+    corpus = [e for e in examples if e.source]
+    always = [e for e in examples if not e.source] + list(extra)
+    classes = sorted({lab for e in list(examples) + list(extra) for lab in (e.gold if not e.is_none else (NONE,))} | {NONE})
+    index = {c_: i for i, c_ in enumerate(classes)}
+    out = np.full((len(corpus), len(classes)), -np.inf, dtype=np.float64)
+    for train, test in source_folds(corpus, folds):
+        model = Classifier.fit_plain([corpus[i] for i in train] + always, c)
+        s = model.scores([corpus[i].text for i in test], [corpus[i].post for i in test])
+        cols = [index[k] for k in model.classes]
+        for row, i in enumerate(test):
+            out[i, cols] = s[row]
+    return HeldOut(corpus, classes, out)
+
+
+def _finite(scores: np.ndarray) -> np.ndarray:
+    return np.where(np.isfinite(scores), scores, -1e9)
+
+
+def fit_temperature(held: HeldOut) -> float:
+    """The softmax temperature that minimises the held-out negative log-likelihood of the gold set."""
+    from scipy.optimize import minimize_scalar
+
+    s = _finite(held.scores)
+    gold = np.zeros_like(s, dtype=bool)
+    index = {c: i for i, c in enumerate(held.classes)}
+    for r, e in enumerate(held.examples):
+        for g in e.gold:
+            gold[r, index[g]] = True
+
+    def nll(log_t: float) -> float:
+        p = softmax(s, float(np.exp(log_t)))
+        return float(-np.log(np.clip((p * gold).sum(axis=1), 1e-12, None)).mean())
+
+    res = minimize_scalar(nll, bounds=(-6.0, 3.0), method="bounded")
+    return float(np.exp(res.x))
+
+
+def review_threshold(held: HeldOut, temperature: float, target_flagged: float) -> float:
+    """The lowest top probability below which ``target_flagged`` of the wrong first functions fall."""
+    p = softmax(_finite(held.scores), temperature)
+    top = p.argmax(axis=1)
+    wrong = sorted(float(p[r, top[r]]) for r, e in enumerate(held.examples) if held.classes[top[r]] not in e.gold)
+    if not wrong:
+        return 0.0
+    k = min(len(wrong) - 1, int(np.ceil(target_flagged * len(wrong))) - 1)
+    return round(wrong[k] + 1e-6, 6)
+
+
+def knowledge_examples(kb: KnowledgeBase) -> list[Example]:
+    """The curated duties of the four documents and the functions' own definitions, as examples.
+
+    They have no ``source``: cross-validation always trains on them and never tests on them, because
+    they are not the client text the matcher is measured on.
+    """
+    by_iri = {f.iri: f.id for f in kb.functions.values()}
+    out: list[Example] = []
+    for d in sorted(kb.duties.values(), key=lambda d: str(d.iri)):
+        lead = tuple(by_iri[f] for f in d.lead if f in by_iri)
+        support = tuple(by_iri[f] for f in d.support if f in by_iri)
+        if d.zh and (lead or support):
+            post = kb.label(d.post) if d.post is not None else ""
+            out.append(Example(d.zh, lead, support, post, id=str(d.iri)))
+    for f in sorted(kb.functions.values(), key=lambda f: f.id):
+        out.append(Example(f"{f.zh}：{f.definition_zh}", (f.id,), id=str(f.iri)))
+        if f.en:
+            out.append(Example(f"{f.en}: {f.definition_en}", (f.id,), id=str(f.iri)))
+    return out

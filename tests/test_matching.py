@@ -1,0 +1,168 @@
+"""The duty matcher: curated duties keep their curated functions, catch-alls map to nothing, every
+answer carries a probability and its evidence, doubt is marked, and bad text never crashes it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retailkg.design import classifier
+from retailkg.design.classifier import Classifier, ModelError, corpus_digest, model_dir
+from retailkg.design.matching import Matcher, matcher_for, read_overrides, role_of
+from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return matcher_for(kb)
+
+
+def ids(kb: KnowledgeBase, fms: list) -> set[str]:  # type: ignore[type-arg]
+    return {kb.functions[f.function].id for f in fms}
+
+
+def test_every_curated_duty_of_the_four_documents_maps_to_its_curated_functions(kb: KnowledgeBase, matcher: Matcher) -> None:
+    wrong = []
+    for d in kb.duties.values():
+        if not d.zh or not (d.lead or d.support):
+            continue
+        m = matcher.match(d.zh)
+        got_lead = {f.function for f in m.functions if f.role == "lead"}
+        got_support = {f.function for f in m.functions if f.role == "support"}
+        if (got_lead, got_support) != (set(d.lead), set(d.support)):
+            wrong.append(d.citation)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("text", [
+    "完成上级交办的其他工作",
+    "完成领导安排的其他临时性工作",
+    "负责公司领导交办的其它事项",
+    "其他工作",
+    "遵守公司各项规章制度",
+])
+def test_catch_all_and_compliance_lines_map_to_nothing(matcher: Matcher, text: str) -> None:
+    m = matcher.match(text)
+    assert m.unmapped and m.none.startswith(("catch-all", "labelled", "model"))
+
+
+def test_every_override_line_has_an_example_here() -> None:
+    examples = ["完成上级交办的其他工作", "其他工作", "遵守公司各项规章制度"]
+    for o in read_overrides():
+        assert any(o.pattern.search(x) for x in examples), f"overrides.tsv line {o.line} has no example in this test"
+
+
+@pytest.mark.parametrize(("text", "post", "expected"), [
+    ("负责门店收银与备用金管理", "收银主管", "cashiering"),
+    ("组织新员工入职培训", "培训专员", "training-development"),
+    ("每日盘点现金并登记现金日记账", "出纳", "cash-management"),
+    ("负责天猫店铺直通车关键词出价与优化", "推广专员", "search-advertising"),
+    ("录入并更新会员资料，维护CRM系统数据", "会员专员", "member-data"),
+])
+def test_real_duties_of_new_work_reach_their_functions(kb: KnowledgeBase, matcher: Matcher, text: str, post: str, expected: str) -> None:
+    m = matcher.match(text, post)
+    assert expected in ids(kb, m.functions) | ids(kb, m.candidates[:1])
+
+
+def test_probabilities_are_a_distribution_and_doubt_is_marked(matcher: Matcher) -> None:
+    p = matcher.model.probabilities(["负责门店陈列与补货", "负责公众号内容运营"], ["理货员", "新媒体专员"])
+    assert np.allclose(p.sum(axis=1), 1.0) and (p >= 0).all()
+    m = matcher.match("Responsible for store cashiering")  # English: little to go on
+    assert m.to_review == (m.probability < matcher.review_below)
+    sure = matcher.match("负责门店收银台的日常收款与找零", "收银员")
+    assert not sure.to_review
+
+
+def test_each_function_carries_its_evidence(kb: KnowledgeBase, matcher: Matcher) -> None:
+    m = matcher.match("负责会员拉新，提升新会员数量", "会员运营")
+    assert m.functions
+    first = m.functions[0]
+    assert 0.0 < first.score <= 1.0
+    assert first.examples and all(first.function in {kb.function(g) for g in e.gold} for e in first.examples)
+    assert first.evidence is not None and first.function in (*first.evidence.lead, *first.evidence.support)
+
+
+def test_a_supporting_verb_makes_a_supporting_match() -> None:
+    assert role_of("协助店长做好月度盘点") == "support"
+    assert role_of("为销售团队提供数据分析支持") == "support"
+    assert role_of("负责门店月度盘点") == "lead"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "。。。！！", "——"])
+def test_empty_or_punctuation_only_text_is_none(matcher: Matcher, text: str) -> None:
+    m = matcher.match(text)
+    assert m.unmapped and m.none == "empty"
+
+
+def test_long_english_and_traditional_text_never_crash(kb: KnowledgeBase, matcher: Matcher) -> None:
+    assert matcher.match("负责门店收银。" * 1500) is not None
+    assert matcher.match("Plan and run member campaigns", "CRM manager") is not None
+    simplified = matcher.match("负责门店收银与对账", "收银主管")
+    traditional = matcher.match("負責門店收銀與對賬", "收銀主管")
+    assert ids(kb, traditional.functions) == ids(kb, simplified.functions)
+    assert traditional.probability == pytest.approx(simplified.probability, abs=1e-6)
+
+
+def test_matching_is_deterministic(kb: KnowledgeBase) -> None:
+    texts = ["负责商品采购与供应商谈判", "策划直播选品与脚本", "处理顾客投诉与退换货"]
+    a = Matcher(kb).match_many(texts, ["采购", "主播", "客服"])
+    b = Matcher(kb).match_many(texts, ["采购", "主播", "客服"])
+    assert [(x.functions, x.candidates, x.probability) for x in a] == [(y.functions, y.candidates, y.probability) for y in b]
+
+
+def test_the_shipped_model_was_trained_on_this_corpus() -> None:
+    header = json.loads((model_dir() / "model.json").read_text(encoding="utf-8"))
+    assert header["corpus_sha256"] == corpus_digest(), "stale model: run python tools/train_matcher.py"
+
+
+def test_a_missing_model_is_one_line_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(ModelError) as e:
+        Classifier.load(tmp_path)
+    assert "model.json" in str(e.value) and "train_matcher" in str(e.value)
+
+
+@pytest.mark.parametrize("damage", ["truncate-npz", "json-garbage", "wrong-shape", "other-format"])
+def test_a_corrupt_model_is_one_line_naming_it(tmp_path: Path, damage: str) -> None:
+    for name in ("model.json", "model.npz"):
+        shutil.copy(model_dir() / name, tmp_path / name)
+    if damage == "truncate-npz":
+        data = (tmp_path / "model.npz").read_bytes()
+        (tmp_path / "model.npz").write_bytes(data[: len(data) // 2])
+    elif damage == "json-garbage":
+        (tmp_path / "model.json").write_text("{not json", encoding="utf-8")
+    else:
+        header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+        if damage == "wrong-shape":
+            header["classes"] = header["classes"][:-1]
+        else:
+            header["format"] = 99
+        (tmp_path / "model.json").write_text(json.dumps(header), encoding="utf-8")
+    with pytest.raises(ModelError) as e:
+        Classifier.load(tmp_path)
+    assert str(tmp_path) in str(e.value) and "corrupt" in str(e.value)
+
+
+def test_the_cli_reports_a_corrupt_model_with_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from retailkg.cli import cli
+
+    (tmp_path / "model.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.npz").write_bytes(b"junk")
+    monkeypatch.setattr(classifier, "model_dir", lambda: tmp_path)
+    matcher_for.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["org", "match", "负责门店收银"])
+    finally:
+        matcher_for.cache_clear()
+    assert result.exit_code == 2
+    assert "model" in result.output and "Traceback" not in result.output

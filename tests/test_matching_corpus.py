@@ -1,0 +1,91 @@
+"""The labelled corpus is well formed, broad, and labelled with functions the taxonomy has."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from retailkg.design.classifier import FAMILIES, NONE, corpus_path, read_corpus, sentence_key
+from retailkg.errors import InputError
+from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
+
+SECOND = corpus_path().parent / "second-labelling.tsv"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return knowledge_base()
+
+
+def test_every_label_is_a_leaf_function_of_the_taxonomy(kb: KnowledgeBase) -> None:
+    corpus = read_corpus(known={f.id for f in kb.functions.values()})
+    assert len(corpus) >= 2000
+
+
+def test_the_corpus_is_broad_many_sources_and_every_family() -> None:
+    corpus = read_corpus()
+    assert len({e.source for e in corpus}) >= 30
+    assert len({e.url for e in corpus}) >= 100
+    families = Counter(e.family for e in corpus)
+    assert set(families) == set(FAMILIES)
+    # a job board (zhaopin.com) carries many employers' postings; no publisher is a tenth of the corpus
+    assert max(Counter(e.source for e in corpus).values()) <= 0.10 * len(corpus), "no publisher dominates"
+
+
+def test_sentences_are_distinct_and_ids_unique() -> None:
+    corpus = read_corpus()
+    assert len({e.id for e in corpus}) == len(corpus)
+    keys = Counter(sentence_key(e.text) for e in corpus)
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_catch_all_lines_are_present_as_negatives() -> None:
+    corpus = read_corpus()
+    nones = [e for e in corpus if e.is_none]
+    assert 0.02 * len(corpus) <= len(nones) <= 0.10 * len(corpus)
+
+
+def test_the_second_labelling_covers_300_corpus_sentences_with_known_functions(kb: KnowledgeBase) -> None:
+    ids = {e.id for e in read_corpus(withdrawn=True)}
+    known = {f.id for f in kb.functions.values()} | {NONE}
+    rows = [line.split("\t") for line in SECOND.read_text(encoding="utf-8").splitlines()[1:]]
+    assert len(rows) == 300 and len({r[0] for r in rows}) == 300
+    for sid, lead, support, confidence in rows:
+        assert sid in ids
+        assert set(lead.split()) | set(support.split()) <= known
+        assert confidence in {"high", "low"}
+
+
+HEADER = "id\ttext\tpost_title\tfamily\tlead\tsupport\tsource\tsource_url\tnote\n"
+
+
+@pytest.mark.parametrize(("row", "where", "field"), [
+    ("m1\t负责收银\t收银员\tstore\tcashiering\n", ":2", None),  # too few fields
+    ("m1\t负责收银\t收银员\tstore\t\t\tx.com\thttp://x.com/1\t\n", ":2", "lead"),  # no label
+    ("m1\t负责收银\t收银员\tstore\tcashier\t\tx.com\thttp://x.com/1\t\n", ":2", "lead"),  # unknown id
+    ("m1\t负责收银\t收银员\tshop\tcashiering\t\tx.com\thttp://x.com/1\t\n", ":2", "family"),
+    ("m1\t负责收银\t收银员\tstore\tnone cashiering\t\tx.com\thttp://x.com/1\t\n", ":2", "lead"),
+])
+def test_a_bad_row_is_one_error_naming_file_line_and_field(tmp_path: Path, row: str, where: str, field: str | None) -> None:
+    p = tmp_path / "corpus.tsv"
+    p.write_text(HEADER + row, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_corpus(p, known={"cashiering"})
+    assert str(p) + where in str(e.value)
+    assert e.value.field == field
+
+
+def test_a_wrong_header_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "corpus.tsv"
+    p.write_text("text\tlead\n负责收银\tcashiering\n", encoding="utf-8")
+    with pytest.raises(InputError, match="header"):
+        read_corpus(p)
+
+
+def test_a_withdrawn_row_is_not_read(tmp_path: Path) -> None:
+    p = tmp_path / "corpus.tsv"
+    p.write_text(HEADER + "m1\t负责收银\t收银员\tstore\tcashiering\t\tx.com\thttp://x.com/1\twithdrawn: publisher asked\n",
+                 encoding="utf-8")
+    assert read_corpus(p) == []

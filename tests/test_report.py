@@ -103,9 +103,9 @@ def test_schema_required_keys_are_all_declared() -> None:
 
 def test_tsv_is_a_robot_report() -> None:
     lines = render(acme(), "tsv").splitlines()
-    assert lines[0].split("\t") == ["level", "rule", "subject", "property", "value", "scope", "pattern"]  # ROBOT's five first
+    assert lines[0].split("\t") == ["level", "rule", "subject", "property", "value", "scope", "pattern", "review"]  # ROBOT's five first
     rows = [x.split("\t") for x in lines[1:]]
-    assert all(len(r) == 7 for r in rows)
+    assert all(len(r) == 8 for r in rows)
     assert {r[0] for r in rows} == {"ERROR", "WARN", "INFO"}
     levels = [r[0] for r in rows]
     assert levels == sorted(levels, key=["ERROR", "WARN", "INFO"].index)

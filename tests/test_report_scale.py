@@ -356,15 +356,15 @@ def test_json_keeps_every_finding_with_scope_and_pattern() -> None:
 
 def test_tsv_has_one_row_per_focus_node_with_scope_and_pattern() -> None:
     lines = render(chain(), "tsv").splitlines()
-    assert lines[0].split("\t") == ["level", "rule", "subject", "property", "value", "scope", "pattern"]
+    assert lines[0].split("\t") == ["level", "rule", "subject", "property", "value", "scope", "pattern", "review"]
     rows = [x.split("\t") for x in lines[1:]]
     assert len(rows) == sum(len(f.focus) for f in chain().findings)
-    assert all(len(r) == 7 for r in rows)
+    assert all(len(r) == 8 for r in rows)
     line_rows = [r for r in rows if r[6] == PATTERNS[0]]
     assert len(line_rows) == 2 * STORES  # deputy and manager of every store
     assert {r[5] for r in line_rows} == {store(i).id for i in range(1, STORES + 1)}
     assert [r for r in rows if r[1] == "rkgsh:GapBaselineFunction"] == [["WARN", "rkgsh:GapBaselineFunction", "org", "",
-                                                                          FN + "reconciliation", "", ""]]
+                                                                          FN + "reconciliation", "", "", ""]]
 
 
 def test_turtle_still_holds_every_finding() -> None:

@@ -63,7 +63,7 @@ table.matrix td.fn, table.matrix th.fn { text-align: left; white-space: nowrap; 
 table.matrix th.post { writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; max-height: 12em; }
 td.lead { color: var(--lead); font-weight: bold; } td.support { color: var(--sup); }
 tr.gap td.fn { color: var(--gap); } tr.gap td.st { color: var(--gap); font-weight: bold; } tr.excluded td { color: var(--muted); }
-.badge.count { background: #3d4a8a; } .orgline { margin-top: 0; }
+.badge.count { background: #3d4a8a; } .badge.review { background: #b8860b; } .orgline { margin-top: 0; }
 details.more { margin: 10px 0; } details.more > summary, details.scopes > summary { cursor: pointer; color: var(--muted); }
 ul.scopes { columns: 11em; margin: .3em 0; padding-left: 1.2em; font-size: .88em; } .wide { overflow-x: auto; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } h2 { break-after: avoid; }
@@ -109,6 +109,8 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<div class=\"card\"><b>{by_sev[s.value]}</b>{badge}</div>")
     for k in Kind:
         parts.append(f"<div class=\"card\"><b>{by_kind[k.value]}</b>{_pair(kind_name(k, lang), kind_name(k, o2))}</div>")
+    if report.to_review:
+        parts.append(f"<div class=\"card review\"><b>{report.to_review}</b>{_pair(word('to_review', lang), word('to_review', o2))}</div>")
     parts.append("</div>")
     head = [word("organisation", lang), word("posts", lang), word("duties", lang), word("covered", lang)]
     head += [kind_name(k, lang) for k in Kind] + [severity_name(s, lang) for s in Severity]
@@ -192,9 +194,11 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
         for e in own:
             extra = ""
             if e.score is not None:
-                extra = f"; {_h(word('score', lang))} {e.score:.1f}"
+                extra = f"; {_h(word('score', lang))} {e.score:.2f}" + (f" ({_h(word('to_review', lang))})" if e.to_review else "")
                 if e.matched_source:
                     extra += f", {_h(word('via', lang))} {_h(e.matched_source)}"
+                if e.examples:
+                    extra += f", {_h(word('example', lang))} 「{_h(e.examples[0][0])}」"  # no link: the page loads nothing
             alt = e.text(o2)
             alt_html = f"<br><span class=\"alt\">{_h(alt)}</span>" if alt and alt != e.text(lang) else ""
             items.append(f"<li><b>{_h(e.post.name(lang))}</b>: 「{_h(e.text(lang) or '—')}」 "
@@ -205,17 +209,20 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
         names = separator(lang).join(_h(p.name(lang)) for p in f.standard_posts)
         rows.append((word("standard_posts", lang), names + "<ul class=\"ev\">" + "".join(items) + "</ul>"))
     if f.candidates:
-        rows.append((word("candidates", lang), separator(lang).join(f"{_h(r.name(lang))} ({s:.1f})" for r, s in f.candidates)))
+        rows.append((word("candidates", lang), separator(lang).join(f"{_h(r.name(lang))} ({s:.2f})" for r, s in f.candidates)))
     dl = "".join(f"<dt>{_h(k)}</dt><dd>{v}</dd>" for k, v in rows)
     classes, extra, count = f"finding {f.severity.value}", "", ""
     if members:
         classes += " repeated"
         extra = f" data-pattern=\"{_h(f.pattern)}\" data-count=\"{len(members)}\""
         count = f"<span class=\"badge count\">{_h(repeat_label(len(members), lang))}</span>"
+    review = f"<span class=\"badge review\">⚑ {_h(word('to_review', lang))}</span>" if f.to_review else ""
+    if f.to_review:
+        extra += " data-review=\"1\""
     return (
         f"<div class=\"{classes}\" id=\"{f.id}\" data-rule=\"{_h(f.rule)}\" data-kind=\"{f.kind.value}\"{extra}>"
         f"<h4><span class=\"badge {f.severity.value}\">{_h(severity_name(f.severity, lang))}</span>"
-        f"<span class=\"badge kind\">{_h(kind_name(f.kind, lang))}</span>{count}{_h(f.message(lang))}</h4>"
+        f"<span class=\"badge kind\">{_h(kind_name(f.kind, lang))}</span>{count}{review}{_h(f.message(lang))}</h4>"
         f"<p class=\"msg-alt\">{_h(f.message(o2))} <span class=\"rule\">{_h(f.rule)} · {f.id}</span></p>"
         f"<dl>{dl}</dl></div>"
     )

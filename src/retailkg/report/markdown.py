@@ -53,7 +53,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
         out.append("| " + " | ".join(row) + " |")
     by_kind, by_sev = report.counts()
     out += ["", " · ".join(f"{kind_name(k, lang)} {by_kind[k.value]}" for k in kinds) + " — "
-            + " · ".join(f"{severity_name(s, lang)} {by_sev[s.value]}" for s in sevs), ""]
+            + " · ".join(f"{severity_name(s, lang)} {by_sev[s.value]}" for s in sevs)
+            + (f" — ⚑ {word('to_review', lang)} {report.to_review}" if report.to_review else ""), ""]
     out += [f"## {both_words('findings', lang)}", ""]
     if not report.findings:
         out += [word("none", lang), ""]
@@ -92,7 +93,8 @@ def _md_finding(i: int, f: Finding, lang: str, group: list[Finding] | None = Non
     """One numbered finding; for a group (``f`` is its first member) the count and the stores follow."""
     members = group if group is not None and len(group) > 1 else []
     count = f" {repeat_label(len(members), lang)}" if members else ""
-    lines = [f"{i}. **[{kind_name(f.kind, lang)}] {_md_escape(f.message(lang))}**{count} `{f.rule}` `{f.id}`"]
+    review = f" ⚑ **{word('to_review', lang)}**" if f.to_review else ""
+    lines = [f"{i}. **[{kind_name(f.kind, lang)}] {_md_escape(f.message(lang))}**{review}{count} `{f.rule}` `{f.id}`"]
     if members:
         # Each listed store with its finding's id, so an id from the JSON or TSV can be found here.
         shown = separator(lang).join(f"{_md_escape(scope_name(m, lang))} `{m.id}`" for m in members[:MD_SCOPES])
@@ -115,9 +117,11 @@ def _md_finding(i: int, f: Finding, lang: str, group: list[Finding] | None = Non
             text = _md_escape(e.text(lang)) or "—"
             extra = ""
             if e.score is not None:
-                extra = f"; {word('score', lang)} {e.score:.1f}"
+                extra = f"; {word('score', lang)} {e.score:.2f}" + (f" ({word('to_review', lang)})" if e.to_review else "")
                 if e.matched_source:
                     extra += f", {word('via', lang)} {e.matched_source}"
+                if e.examples:
+                    extra += f", {word('example', lang)} 「{_md_escape(e.examples[0][0])}」"
             lines.append(f"     - {_md_escape(e.post.name(lang))}: 「{text}」 — {e.source}{extra}")
     if f.standard_posts:
         names = separator(lang).join(_md_escape(p.name(lang)) for p in f.standard_posts)
@@ -125,7 +129,7 @@ def _md_finding(i: int, f: Finding, lang: str, group: list[Finding] | None = Non
         for e in (e for e in f.evidence if e.role == "baseline"):
             lines.append(f"     - {e.source}: 「{_md_escape(e.text(lang))}」")
     if f.candidates:
-        candidates = separator(lang).join(f"{_md_escape(r.name(lang))} ({s:.1f})" for r, s in f.candidates)
+        candidates = separator(lang).join(f"{_md_escape(r.name(lang))} ({s:.2f})" for r, s in f.candidates)
         lines.append(f"   - {word('candidates', lang)}: {candidates}")
     return [*lines, ""]
 

@@ -16,13 +16,14 @@ def _cell(s: str) -> str:
 
 
 def render_tsv(report: Report, lang: str = "zh") -> str:
-    """ROBOT's report columns (level, rule, subject, property, value), then scope and pattern; one row
+    """ROBOT's report columns (level, rule, subject, property, value), then scope, pattern and review; one row
     per focus node, never grouped: the TSV is for diffs and grep, where every store's row must show.
 
     ``scope`` is the id of the store or region unit (empty at organisation level), ``pattern`` the
-    finding's pattern key (empty when unique), so ``cut -f7 | sort | uniq -c`` counts repeats.
+    finding's pattern key (empty when unique), so ``cut -f7 | sort | uniq -c`` counts repeats;
+    ``review`` is ``to review`` when the finding rests on a match a consultant should confirm.
     """
-    rows = [("level", "rule", "subject", "property", "value", "scope", "pattern")]
+    rows = [("level", "rule", "subject", "property", "value", "scope", "pattern", "review")]
     short = {}
     for f in report.findings:
         for p in f.posts:
@@ -35,7 +36,8 @@ def render_tsv(report: Report, lang: str = "zh") -> str:
         value = short.get(f.value, f.value)
         scope = f.scope.id if f.scope else ""
         for focus in f.focus:
-            body.append((f.severity.robot_level, f.rule, short.get(focus, focus), f.path, value, scope, f.pattern))
+            review = "to review" if f.to_review else ""
+            body.append((f.severity.robot_level, f.rule, short.get(focus, focus), f.path, value, scope, f.pattern, review))
     order = {"ERROR": 0, "WARN": 1, "INFO": 2}
     body.sort(key=lambda r: (order[r[0]], r[1], r[2], r[4]))
     rows += body

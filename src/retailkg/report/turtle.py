@@ -43,7 +43,7 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
 
     # the predicates as N-Triples terms, built once (rdflib's Namespace builds a term per access)
     p_ = {name: f"<{RKGV[name]}>" for name in (
-        "kind", "rule", "organisation", "post", "function", "metric", "unit", "evidence", "baselineEvidence",
+        "kind", "rule", "organisation", "post", "function", "metric", "unit", "evidence", "baselineEvidence", "toReview",
         "standardPost", "scope", "pattern", "result")}
     a, finding_class, severity, label = f"<{RDF.type}>", f"<{RKGV.Finding}>", f"<{SH.resultSeverity}>", f"<{RDFS.label}>"
     for f in report.findings:
@@ -71,6 +71,8 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
             add(f"{n} {p_['scope']} <{f.scope.iri}> .\n")
         if f.pattern:
             add(f"{n} {p_['pattern']} {ntriples_string(f.pattern)} .\n")
+        if f.to_review:
+            add(f"{n} {p_['toReview']} \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n")
         for rid in f.results:
             node = f"_:{rid}" if fast else (results[rid].n3() if rid in results else None)
             if node is not None:

@@ -153,8 +153,10 @@ class Evidence:
 
     ``source`` cites the statement as a consultant would: ``T/CCAGM 003-2021 4.1.2 b`` for a
     standard's duty, ``acme.yaml:23`` for a free-text duty of a design file. For a free-text duty
-    that was matched by text, ``score`` is the match score and ``matched`` the best-matching
-    standard duty (the reason the function was assigned).
+    that was matched by text, ``score`` is the match's calibrated probability, ``matched`` the
+    closest standard duty leading the function (the reason it was assigned), and ``to_review`` says
+    the probability is below the matcher's review threshold (待复核: a consultant should confirm it);
+    ``examples`` are the nearest labelled sentences of real job descriptions with that function.
     """
 
     post: PostRef
@@ -166,6 +168,8 @@ class Evidence:
     score: float | None = None
     matched: Ref | None = None
     matched_source: str = ""
+    to_review: bool = False
+    examples: tuple[tuple[str, str], ...] = ()  # nearest labelled sentences of real job descriptions: (text, address)
 
     def text(self, lang: str = "zh") -> str:
         first, second = (self.text_zh, self.text_en) if lang == "zh" else (self.text_en, self.text_zh)
@@ -183,6 +187,8 @@ class Evidence:
             "source": self.source,
             "match": None if self.score is None else {
                 "score": round(self.score, 3),
+                "to_review": self.to_review,
+                "examples": [{"text": t, "source": u} for t, u in self.examples],
                 "standard_duty": self.matched.to_json() if self.matched else None,
                 "standard_source": self.matched_source or None,
             },
@@ -239,6 +245,11 @@ class Finding:
         return self.message_zh if lang == "zh" else self.message_en
 
     @property
+    def to_review(self) -> bool:
+        """The finding rests on a duty matched below the review threshold (待复核): confirm it first."""
+        return any(e.to_review for e in self.evidence)
+
+    @property
     def subject(self) -> Ref | None:
         """What the finding is about, for one-line listings: the function, metric, unit or post."""
         if self.function:
@@ -272,6 +283,7 @@ class Finding:
             "value": self.value or None,
             "path": self.path or None,
             "evidence": [e.to_json() for e in self.evidence],
+            "to_review": self.to_review,
             "standard_posts": [p.to_json() for p in self.standard_posts],
             "candidates": [{"function": r.to_json(), "score": s} for r, s in self.candidates],
             "scope": self.scope.to_json() if self.scope else None,
@@ -381,6 +393,11 @@ class Report:
         kinds = Counter(f.kind.value for f in self.findings)
         sev = Counter(f.severity.value for f in self.findings)
         return {k.value: kinds.get(k.value, 0) for k in Kind}, {s.value: sev.get(s.value, 0) for s in Severity}
+
+    @property
+    def to_review(self) -> int:
+        """How many findings rest on a match a consultant should confirm (待复核)."""
+        return sum(1 for f in self.findings if f.to_review)
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

@@ -181,7 +181,11 @@ class Context:
             if fm is not None:
                 best = fm.evidence
                 ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, fm.score,
-                              self.ref(best.iri) if best else None, best.citation if best else "")
+                              self.ref(best.iri) if best else None, best.citation if best else "",
+                              rd.match is not None and rd.match.to_review, tuple((x.text, x.url) for x in fm.examples))
+            elif rd.match is not None and rd.match.to_review:  # unmapped, but the matcher was unsure of that too
+                ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, rd.match.probability,
+                              to_review=True)
         return ev
 
     def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:

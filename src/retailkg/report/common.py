@@ -45,6 +45,7 @@ TEXTS = {  # (zh, en) texts of the report's own words
     "excluded": ("不设置", "excluded"),
     "score": ("匹配概率", "match probability"),
     "to_review": ("待复核", "to review"),
+    "duties_to_review": ("待复核职责", "duties to review"),
     "example": ("相近的真实职责", "nearest real duty"),
     "via": ("依据标准职责", "matched standard duty"),
     "no_baseline_gaps": ("未对标（只检查交叉与结构）", "no baseline (overlaps and structure only)"),

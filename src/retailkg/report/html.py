@@ -111,6 +111,9 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<div class=\"card\"><b>{by_kind[k.value]}</b>{_pair(kind_name(k, lang), kind_name(k, o2))}</div>")
     if report.to_review:
         parts.append(f"<div class=\"card review\"><b>{report.to_review}</b>{_pair(word('to_review', lang), word('to_review', o2))}</div>")
+    if report.duties_to_review:
+        parts.append(f"<div class=\"card review\"><b>{report.duties_to_review}</b>"
+                     f"{_pair(word('duties_to_review', lang), word('duties_to_review', o2))}</div>")
     parts.append("</div>")
     head = [word("organisation", lang), word("posts", lang), word("duties", lang), word("covered", lang)]
     head += [kind_name(k, lang) for k in Kind] + [severity_name(s, lang) for s in Severity]

@@ -29,6 +29,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "duties": report.duties,
             "findings": len(report.findings),
             "to_review": report.to_review,
+            "duties_to_review": report.duties_to_review,
             "by_kind": by_kind,
             "by_severity": by_sev,
             "worst_severity": worst.value if worst else None,

@@ -54,7 +54,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     by_kind, by_sev = report.counts()
     out += ["", " · ".join(f"{kind_name(k, lang)} {by_kind[k.value]}" for k in kinds) + " — "
             + " · ".join(f"{severity_name(s, lang)} {by_sev[s.value]}" for s in sevs)
-            + (f" — ⚑ {word('to_review', lang)} {report.to_review}" if report.to_review else ""), ""]
+            + (f" — ⚑ {word('to_review', lang)} {report.to_review}" if report.to_review else "")
+            + (f" · {word('duties_to_review', lang)} {report.duties_to_review}" if report.duties_to_review else ""), ""]
     out += [f"## {both_words('findings', lang)}", ""]
     if not report.findings:
         out += [word("none", lang), ""]

@@ -387,6 +387,7 @@ class Report:
     report_graph: Any = None  # rdflib.Graph holding the sh:ValidationReport
     design_graph: Any = None  # rdflib.Graph of the organisation design (ORG_FILE mode)
     generated_by: str = ""
+    duties_to_review: int = 0  # free-text duties whose match is below the review threshold, finding or not
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Findings by kind and by severity, every key present (zeros included)."""

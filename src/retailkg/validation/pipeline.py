@@ -172,7 +172,10 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
         store = design_store(resolved, kb, aside)
     source = OxigraphEngine(store=store)
     ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
-    return evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
+    report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
+    # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
+    report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
+    return report
 
 
 @paused_gc()
@@ -185,7 +188,7 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     with progress.stage("reading"):
         design = read_design(path)
     with progress.stage("matching duties"):
-        from retailkg.design.matching import matcher_for  # numpy and BM25: only when a design is read
+        from retailkg.design.matching import matcher_for  # scikit-learn and the model: only when a design is read
 
         resolved = resolve(design, kb, matcher_for(kb), baseline)
     return validate_design(resolved, kb)

@@ -87,7 +87,9 @@ class Context:
         self._refs: dict[Node, Ref] = {}
         self._owner: dict[Node, URIRef | None] = {}
         self._scope: dict[Node, URIRef | None] = {}
-        self._units: dict[tuple[str, Node], object] = {}
+        self._unit_scopes: dict[Node, URIRef | None] = {}
+        self._unit_places: dict[Node, str] = {}
+        self._chains: dict[Node, list[URIRef]] = {}
         self.post_rows: dict[str, tuple[str, int, str, str | None]] | None = None  # post -> org, order, name, unit
         self.facts: dict[str, LexicalTable] = {}  # answers to FACT_QUERIES fetched beforehand (alongside the rules)
         self._leads: dict[tuple[str, str], list[str]] | None = None
@@ -137,8 +139,9 @@ class Context:
         r = self._refs.get(node)
         if r is None:
             zh, en = self.lookup.names(node)
-            zh = zh or self.kb.label(node, "zh")  # type: ignore[arg-type]
-            en = en or self.kb.label(node, "en")  # type: ignore[arg-type]
+            if isinstance(node, URIRef):  # the knowledge base labels IRIs only
+                zh = zh or self.kb.label(node, "zh")
+                en = en or self.kb.label(node, "en")
             r = self._refs[node] = Ref(str(node), self.short(node), zh, en)
         return r
 
@@ -154,8 +157,8 @@ class Context:
         return self._posts[node]
 
     def citation(self, statement: Node) -> str:
-        if self.design is not None and statement in self.design.duties:
-            return self.design.duties[statement].source  # type: ignore[index]
+        if self.design is not None and isinstance(statement, URIRef) and statement in self.design.duties:
+            return self.design.duties[statement].source
         doc = _DOCUMENT_BY_IRI.get(self.lookup.text(statement, TERMS.sourceDocument))
         ref = self.lookup.text(statement, TERMS.reference)
         if doc is not None:
@@ -175,8 +178,8 @@ class Context:
         zh, en = self.lookup.names(duty)
         ev = Evidence(self.post(post) if isinstance(post, URIRef) else PostRef("", "", ""), role,
                       zh, en, self.citation(duty), str(duty))
-        if self.design is not None and duty in self.design.duties:
-            rd = self.design.duties[duty]  # type: ignore[index]
+        if self.design is not None and isinstance(duty, URIRef) and duty in self.design.duties:
+            rd = self.design.duties[duty]
             fm = next(iter(rd.match.functions), None) if rd.match is not None else None
             if fm is not None:
                 best = fm.evidence
@@ -205,7 +208,11 @@ class Context:
         if self._duty_post is None and _POST_FUNCTIONS in self.facts:
             t = self.facts[_POST_FUNCTIONS]
             i_duty, i_post = t.column("duty"), t.column("post")
-            self._duty_post = {row[i_duty]: row[i_post] for row in t.rows}  # type: ignore[misc]
+            self._duty_post = {}
+            for row in t.rows:
+                d, p = row[i_duty], row[i_post]
+                if d is not None and p is not None:  # both always bound
+                    self._duty_post[d] = p
         post = self._duty_post.get(str(duty)) if self._duty_post is not None else None
         return self.lookup.iri(post) if post is not None else self.lookup.value(duty, TERMS.dutyOf)
 
@@ -248,20 +255,18 @@ class Context:
 
     def unit_scope(self, unit: Node) -> URIRef | None:
         """The innermost store or region at or above ``unit`` (cached: a chain has few units)."""
-        key = ("scope", unit)
-        if key not in self._units:
+        if unit not in self._unit_scopes:
             found: URIRef | None = None
             for u in _chain(self, unit):
                 if self.lookup.text(u, TERMS.unitKind) in _REPLICATED:
-                    found = u  # type: ignore[assignment]
+                    found = u
                     break
-            self._units[key] = found
-        return self._units[key]  # type: ignore[return-value]
+            self._unit_scopes[unit] = found
+        return self._unit_scopes[unit]
 
     def unit_place(self, unit: Node) -> str:
         """The names of ``unit`` and the units above it, up to its store (shown as ``<store>``)."""
-        key = ("place", unit)
-        if key not in self._units:
+        if unit not in self._unit_places:
             stop = self.unit_scope(unit)
             names = []
             for u in _chain(self, unit):
@@ -269,15 +274,18 @@ class Context:
                     names.append(f"<{self.lookup.text(u, TERMS.unitKind)}>")
                     break
                 names.append(self.ref(u).zh)
-            self._units[key] = "/".join(names)
-        return self._units[key]  # type: ignore[return-value]
+            self._unit_places[unit] = "/".join(names)
+        return self._unit_places[unit]
 
     def place(self, post: Node, name: str | None = None, unit: Node | None = None) -> str:
         """A post's name and its units' names up to (not including) its store: equal across stores."""
         if name is None:
             ref = self.post(post)
             name = ref.zh or ref.en
-        unit = unit if unit is not None else self._unit_of(post)
+        return self.named_place(name, unit if unit is not None else self._unit_of(post))
+
+    def named_place(self, name: str, unit: Node | None) -> str:
+        """:meth:`place` of a post whose name and unit are known (it needs no node for the post)."""
         return name + ("/" + self.unit_place(unit) if unit is not None else "")
 
 
@@ -393,25 +401,30 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     name = rule.curie
     if name in _OVERLAP_PAIR_RULES:
         f.posts = [ctx.post(p) for p in focus]
-        f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, TERMS.addressesFunction, value)]  # type: ignore[arg-type]
+        if value is not None:  # the overlap rules always bind ?value (the path's value)
+            f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, TERMS.addressesFunction, value)]
     elif name in _OVERLAP_METRIC_RULES:
         f.posts = [ctx.post(p) for p in focus]
-        f.evidence = [_accountability(ctx, p, value) for p in focus]
+        if value is not None:
+            f.evidence = [_accountability(ctx, p, value) for p in focus]
     elif name == "rkgsh:GapBaselineFunction":
-        f.function = ctx.ref(value)  # type: ignore[arg-type]
-        std = ctx.baselines.get(focus_node)
-        if std is not None:
-            f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
+        if value is not None:  # the gap rules' SELECT always binds ?value
+            f.function = ctx.ref(value)
+            std = ctx.baselines.get(focus_node)
+            if std is not None:
+                f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
     elif name == "rkgsh:GapSupportOnly":
-        f.function = ctx.ref(value)  # type: ignore[arg-type]
-        supporting = ((ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value))  # type: ignore[arg-type]
-        sup = sorted(((p, d) for p, d in supporting if p is not None and ctx.owner(p) == focus_node), key=lambda x: (str(x[0]), str(x[1])))
-        f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
-        f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
-        std = ctx.baselines.get(focus_node)
-        if std is not None:
-            f.standard_posts, extra = _standard_cover(ctx, std, value)
-            f.evidence += extra
+        if value is not None:
+            f.function = ctx.ref(value)
+            supporting = ((ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value))
+            sup = sorted(((p, d) for p, d in supporting if p is not None and ctx.owner(p) == focus_node),
+                         key=lambda x: (str(x[0]), str(x[1])))
+            f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
+            f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
+            std = ctx.baselines.get(focus_node)
+            if std is not None:
+                f.standard_posts, extra = _standard_cover(ctx, std, value)
+                f.evidence += extra
     elif name == "rkgsh:GapDepartmentWithoutPost":
         f.department = ctx.ref(focus_node)
     elif name == "rkgsh:UnmappedDuty":
@@ -456,18 +469,17 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
     return f
 
 
-def _chain(ctx: Context, unit: Node) -> list[Node]:
+def _chain(ctx: Context, unit: Node) -> list[URIRef]:
     """``unit`` and the units above it, innermost first (cached: a chain has few units, asked often)."""
-    key = ("chain", unit)
-    found = ctx._units.get(key)
+    found = ctx._chains.get(unit)
     if found is None:
-        out: list[Node] = []
-        u = unit
+        out: list[URIRef] = []
+        u: Node | None = unit
         while isinstance(u, URIRef) and u not in out:
             out.append(u)
-            u = ctx.lookup.value(u, TERMS.subUnitOf)  # type: ignore[assignment]
-        found = ctx._units[key] = out
-    return found  # type: ignore[return-value]
+            u = ctx.lookup.value(u, TERMS.subUnitOf)
+        found = ctx._chains[unit] = out
+    return found
 
 
 def result_id(r: RuleResult) -> str:
@@ -477,23 +489,23 @@ def result_id(r: RuleResult) -> str:
     return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _accountability(ctx: Context, post: Node, metric: Any) -> Evidence:
+def _accountability(ctx: Context, post: Node, metric: Node) -> Evidence:
     """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
     design = ctx.design
     duties = ctx.duties_of(post, TERMS.concernsMetric, metric)
-    if design is not None and (post, metric) in design.metric_sources:
+    if design is not None and isinstance(post, URIRef) and isinstance(metric, URIRef) and (post, metric) in design.metric_sources:
         if duties:
             ev = ctx.duty_evidence(duties[0], "accountable")
             return Evidence(ev.post, "accountable", ev.text_zh, ev.text_en, ev.source, ev.statement)
         m = ctx.ref(metric)
         return Evidence(ctx.post(post), "accountable", f"对「{m.name('zh')}」负责", f"accountable for {m.name('en')}",
-                        design.metric_sources[(post, metric)])  # type: ignore[index]
+                        design.metric_sources[(post, metric)])
     if duties:
         return ctx.duty_evidence(duties[0], "accountable")
     return Evidence(ctx.post(post), "accountable", "", "", ctx.citation(post))
 
 
-def _standard_cover(ctx: Context, std: Document, function: Any) -> tuple[list[PostRef], list[Evidence]]:
+def _standard_cover(ctx: Context, std: Document, function: Node) -> tuple[list[PostRef], list[Evidence]]:
     """The baseline's posts whose duties lead ``function``, and those duties (from the knowledge base)."""
     duties = sorted((d for d in ctx.kb.duties.values() if d.document == std and function in d.lead), key=lambda d: str(d.iri))
     posts: dict[URIRef, PostRef] = {}
@@ -579,16 +591,18 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
     t = ctx.table(source, _POST_FUNCTIONS)
     i_post, i_fn, i_role = (t.column(c) for c in ("post", "function", "role"))
     for row in t.rows:
-        fn, role = row[i_fn], row[i_role]
-        if fn is None:
+        post_iri, fn, role = row[i_post], row[i_fn], row[i_role]
+        if post_iri is None or fn is None or role is None:  # post and role always bound
             continue
-        cell = roles[row[i_post]]  # type: ignore[index]
+        cell = roles[post_iri]
         if role == "lead" or cell.get(fn) != "lead":
-            cell[fn] = role  # type: ignore[assignment]
+            cell[fn] = role
     duty_n = {str(d["org"]): _int(d["n"]) for d in ctx.table(source, _DUTY_COUNT).dicts()}
     excluded: dict[str, set[str]] = defaultdict(set)
     for d in ctx.table(source, _EXCLUDED).dicts():
-        excluded[str(d["org"])].add(d["function"])  # type: ignore[arg-type]
+        function = d["function"]
+        if function is not None:  # always bound
+            excluded[str(d["org"])].add(function)
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
     summaries, matrices = [], []
@@ -599,8 +613,7 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
             name, unit = post_unit[p]
             unit_node = ctx.lookup.iri(unit) if unit else None
             replicated = unit_node is not None and ctx.unit_scope(unit_node) is not None
-            # the name is given, so place() needs no node for the post
-            key = "place:" + ctx.place(p, name, unit_node) if replicated else p  # type: ignore[arg-type]
+            key = "place:" + ctx.named_place(name, unit_node) if replicated else p
             columns.setdefault(key, []).append(p)
         col_refs = []
         for key, members in columns.items():

@@ -15,14 +15,15 @@ from retailkg.errors import InputError
 # --- YAML ---
 
 
-class _Map(dict):
-    """A YAML mapping that remembers the line of itself and of each key."""
+class _Map(dict[str, Any]):
+    """A YAML mapping that remembers the line of itself and of each key (the loader builds every
+    mapping as one)."""
 
     line: int = 0
     lines: dict[str, int]
 
 
-class _Seq(list):
+class _Seq(list[Any]):
     line: int = 0
     lines: list[int]
 
@@ -71,13 +72,13 @@ _KEYS = {
 
 
 def _mapping(value: Any, where: Where, what: str) -> _Map:
-    if not isinstance(value, dict):
+    if not isinstance(value, _Map):
         raise where.error(f"{what} must be a mapping (key: value)")
     unknown = sorted(set(value) - _KEYS[what])
     if unknown:
-        line = value.lines.get(unknown[0], where.line) if isinstance(value, _Map) else where.line
+        line = value.lines.get(unknown[0], where.line)
         raise where.at(line=line).error(f"unknown field {unknown[0]!r} (known: {', '.join(sorted(_KEYS[what]))})", unknown[0])
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:

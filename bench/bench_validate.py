@@ -6,9 +6,9 @@
 
 Speed-ups measured:
 
-1. the data graph: pySHACL is given only what the shapes read (validate.assemble), not the whole
+1. the data graph: pySHACL is given only what the shapes read (validation.reference.assemble), not the whole
    parsed knowledge graph;
-2. the parsed-query cache (validate.PreparedQueryGraph): pySHACL hands rdflib the SPARQL *text*
+2. the parsed-query cache (validation.reference.PreparedQueryGraph): pySHACL hands rdflib the SPARQL *text*
    for every focus and value node, and rdflib parses it every time (~50 ms for the overlap query).
 
 Results go in bench/RESULTS.md, section "validate".

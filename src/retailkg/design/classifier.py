@@ -68,10 +68,11 @@ SUPPORT_WEIGHT = 0.5
 """Weight of a supported function against a led one when a sentence carries several labels."""
 
 TITLE_WEIGHT = 0.35
-"""Weight of the post-title block against the duty's own features (bench/matching: with and without)."""
+"""Weight of the post-title block against the duty's own features: low enough that the duty's words decide
+(bench/matching/README.md, "Choices")."""
 
 C = 0.5
-"""Regularisation of the linear model, chosen by held-out evaluation (bench/matching/README.md)."""
+"""Regularisation of the linear model, chosen by held-out evaluation (bench/matching/README.md, "Choices")."""
 
 FAMILIES = (
     "management", "marketing", "user-ops", "new-media", "merchandise", "merchants", "ecommerce", "visual",

@@ -264,7 +264,8 @@ class Matcher:
 
     def _standard_evidence(self, function: URIRef, text: str) -> StatementInfo | None:
         """The standard's duty leading ``function`` (supporting it, failing that) closest to ``text``."""
-        for pool in (self._leading.get(function, []), self._supporting.get(function, [])):
+        leading, supporting = self._standard_by_role
+        for pool in (leading.get(function, []), supporting.get(function, [])):
             if pool:
                 return pool[self._closest(text, [d.zh for d in pool], [""] * len(pool))]
         return None
@@ -302,20 +303,15 @@ class Matcher:
         return out
 
     @cached_property
-    def _leading(self) -> dict[URIRef, list[StatementInfo]]:
-        out: dict[URIRef, list[StatementInfo]] = {}
+    def _standard_by_role(self) -> tuple[dict[URIRef, list[StatementInfo]], dict[URIRef, list[StatementInfo]]]:
+        """The standards' duties by the functions they lead, and by those they support."""
+        leading: dict[URIRef, list[StatementInfo]] = {}
+        supporting: dict[URIRef, list[StatementInfo]] = {}
         for d in self.kb.standard_duties():
-            for f in d.lead:
-                out.setdefault(f, []).append(d)
-        return out
-
-    @cached_property
-    def _supporting(self) -> dict[URIRef, list[StatementInfo]]:
-        out: dict[URIRef, list[StatementInfo]] = {}
-        for d in self.kb.standard_duties():
-            for f in d.support:
-                out.setdefault(f, []).append(d)
-        return out
+            for table, functions in ((leading, d.lead), (supporting, d.support)):
+                for f in functions:
+                    table.setdefault(f, []).append(d)
+        return leading, supporting
 
     # ------------------------------------------------------------------------------------- areas
 

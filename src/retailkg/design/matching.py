@@ -35,7 +35,7 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 from scipy import sparse
 
-from retailkg.design.classifier import NONE, Classifier, Example, ModelError, model_dir, read_corpus, sentence_key
+from retailkg.design.classifier import NONE, Classifier, Example, ModelError, model_dir, normalise_duty, read_corpus, sentence_key
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
 
@@ -71,6 +71,12 @@ CANDIDATES = 3
 
 EXAMPLES = 2
 """How many labelled sentences are shown as evidence for a function."""
+
+OVERRIDE_SLACK = 6
+"""An override applies when it leaves at most this many characters of other words: a compound duty
+(完成上级布置的临时工作，提高主播的整体数量) names real work too and is left to the model."""
+
+_FILLER = re.compile(r"[\W_]|完成|负责|及时|认真|严格|按时|其他|其它|各项|的|和|与|并|等")
 
 _SUPPORT = re.compile(r"^(?:负责)?(?:配合|协助|协同|参与|辅助|帮助|支持|支援|协调配合)|提供.{0,16}支持")
 
@@ -123,6 +129,14 @@ class Override:
     outcome: tuple[str, ...]
     why: str
     line: int
+
+    def covers(self, text: str) -> bool:
+        """The pattern matches ``text`` and leaves at most :data:`OVERRIDE_SLACK` characters of other words."""
+        m = self.pattern.search(text)
+        if m is None:
+            return False
+        rest = _FILLER.sub("", text[: m.start()] + text[m.end():])
+        return len(rest) <= OVERRIDE_SLACK
 
 
 def read_overrides(path: Path | None = None) -> list[Override]:
@@ -224,8 +238,9 @@ class Matcher:
                     f = self._by_id[fid]
                     m.functions.append(FunctionMatch(f, 1.0, self._standard_evidence(f, text), role))
             return m
+        norm = normalise_duty(text)
         for o in self.overrides:
-            if o.pattern.search(text):
+            if o.covers(norm):
                 m = Match(text, review_below=self.review_below)
                 if o.outcome == (NONE,):
                     m.none = f"catch-all: {o.why}"

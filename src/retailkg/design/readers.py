@@ -1,14 +1,17 @@
 """The one reader interface: a path in, an :class:`~retailkg.design.model.OrgDesign` out.
 
 :func:`read_design` picks the form from what the path is (a folder of CSV files, an Excel
-workbook, else YAML); each form lives in its own module, so adding one touches this dispatch and
-nothing downstream.
+workbook in retailkg's template, a client's job descriptions: Word, PDF, text, a free-form
+workbook or a folder of them, else YAML); each form lives in its own module, so adding one
+touches this dispatch and nothing downstream.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from retailkg.design.documents import import_documents, is_document
+from retailkg.design.documents.xlsx import is_template
 from retailkg.design.fields import decode_text
 from retailkg.design.model import OrgDesign
 from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook
@@ -19,15 +22,25 @@ from retailkg.text.runtime import paused_gc
 
 @paused_gc()
 def read_design(path: Path) -> OrgDesign:
-    """Read a design from YAML, a folder of CSV files or an Excel workbook (by what ``path`` is)."""
+    """Read a design from YAML, a folder of CSV files, an Excel workbook, or job descriptions (by what ``path`` is).
+
+    Job descriptions (.docx, .pdf, .txt, .md, .doc, a workbook that is not retailkg's template, or a
+    folder of them with no CSV file) are imported in memory (:mod:`retailkg.design.documents`).
+    """
     if path.is_dir():
-        design = design_from_tables(read_csv_folder(path), path)
+        has_csv = any(p.suffix.lower() == ".csv" for p in path.iterdir())
+        if not has_csv and any(is_document(p) for p in path.rglob("*") if p.is_file()):
+            design = import_documents([path]).to_design(path)
+        else:
+            design = design_from_tables(read_csv_folder(path), path)
     elif not path.exists():
         raise InputError("file not found", file=str(path))
     else:
         raw = path.read_bytes()
         suffix = path.suffix.lower()
-        if suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
+        if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not is_template(path, raw)):
+            design = import_documents([path]).to_design(path)
+        elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
             design = design_from_tables(read_workbook(path, raw), path)
         elif suffix == ".csv":
             raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "

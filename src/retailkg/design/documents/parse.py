@@ -1,0 +1,565 @@
+"""From the blocks of one document (lines, tables) to its posts, whatever the layout.
+
+The readers of each form (``docx.py``, ``pdf.py``, ``xlsx.py``, ``text.py``) only say what is on the
+page and where: body lines (with their heading level, whether Word numbered them, and whether a
+PDF line may be the wrap of a longer one) and tables (rows of cells, a merged cell being the same
+:class:`Cell` object in every grid position it covers). This module reads them the way a person
+does: label cells and label lines in any order and with the usual synonyms (:data:`LABELS`),
+duties as numbered lines in one cell or one per row of a 序号 | 职责描述 | 考核标准 | 权重 table,
+several posts under headings, numbering of every common kind removed (:func:`strip_number`), a
+line that wraps or runs across a page break joined to the duty it continues, 修订记录 and
+sign-off rows ignored, qualifications kept apart from duties. What it cannot place is returned
+as :class:`Unplaced` with the reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from retailkg.design.model import Where
+
+__all__ = [
+    "LABELS",
+    "Block",
+    "Cell",
+    "DraftPost",
+    "Line",
+    "Table",
+    "Unplaced",
+    "headcount_of",
+    "join_text",
+    "label_of",
+    "parse_blocks",
+    "strip_number",
+]
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of body text (a paragraph, a text line, a line of a cell)."""
+
+    text: str
+    where: Where
+    numbered: bool = False  # numbered outside its text (Word's automatic list numbering)
+    soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
+    heading: int = 0  # heading level, 1 the top; 0 for body text
+
+
+@dataclass(eq=False)
+class Cell:
+    """A table cell; a merged cell is one object repeated at every grid position it covers."""
+
+    lines: list[Line]
+    where: Where
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines).strip()
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    where: Where
+    continues: bool = False  # the previous table, broken by a page end
+
+
+Block = Line | Table
+
+
+# ---------------------------------------------------------------------------------------------- labels
+
+NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT = "name", "department", "reports_to", "headcount"
+DUTIES, QUALIFICATIONS = "duties", "qualifications"
+META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualification item", "column"
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
+    DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
+    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
+    HEADCOUNT: ("编制人数", "岗位编制", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
+    DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
+             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务"),
+    QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
+                     "岗位任职要求", "任职资格条件"),
+    META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
+           "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
+           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位"),
+    OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
+            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
+            "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
+            "岗位关系", "工作联系", "KPI"),
+    SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
+              "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
+              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期"),
+    QUAL_ITEM: ("学历", "学历要求", "专业", "专业要求", "工作经验", "经验", "经验要求", "知识", "知识要求", "技能", "技能要求",
+                "能力", "能力要求", "素质", "素质要求", "个人素质", "年龄", "性别", "证书", "资格证书", "其他要求", "身体",
+                "身体条件", "培训经历", "专业知识", "工作技能", "职业资格"),
+    COLUMN: ("序号", "考核标准", "权重", "工作标准", "频次", "考核方式", "占比", "时间比例", "工作频率", "绩效标准"),
+}
+LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in words}
+"""Every label word (a cell or a line that names what follows) and what it is."""
+
+_LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
+          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历"}
+# words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
+# sentence they are just words
+
+_STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>]+")
+
+
+def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
+    """(kind, label, rest) when ``text`` starts with a label: ``岗位名称：店长`` → (name, 岗位名称, 店长).
+
+    ``marked``: the text stands as a label on its own (a table cell); otherwise a line is a label
+    only when the label is followed by a colon or is the whole line.
+    """
+    t = strip_number(text)[0] if not marked else text
+    t = t.strip()
+    m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
+    if m is None:
+        return None
+    word = _STRIP_LABEL.sub("", m.group(1))
+    kind = LABELS.get(word)
+    if kind is None:
+        return None
+    rest = t[m.end():].strip()
+    has_colon = bool(re.match(r"^[【\[]?\s*[^:：\n]{1,12}?\s*[】\]]?\s*[:：]", t))
+    if not marked and not has_colon and rest:
+        return None
+    if not marked and not has_colon and word in _LOOSE and len(t) > len(word) + 2:
+        return None
+    return kind, word, rest
+
+
+# ---------------------------------------------------------------------------------------------- numbering
+
+_CN = "一二三四五六七八九十百零〇"
+_NUMBER = re.compile(
+    r"^\s*(?:"
+    rf"第[{_CN}\d]{{1,4}}[条项点章节部分][、.．:：\s]?"
+    rf"|[（(]\s*(?:\d{{1,3}}|[{_CN}]{{1,3}}|[a-zA-Z])\s*[）)][、.．]?"
+    r"|[①-⑳⑴-⒇⒈-⒛❶-❿➀-➉㈠-㈩]"
+    rf"|[{_CN}]{{1,3}}\s*[、.．]"
+    r"|\d{1,3}(?:[.．]\d{1,3})*\s*[、)）](?!\d)"
+    r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
+    r"|\d{1,3}(?:[.．]\d{1,3})+\s"
+    r"|[a-zA-Z]\s*[)）、]"
+    r"|[a-zA-Z][.．]\s"
+    r"|[•·●○■□◆◇▪►▶✓√]"
+    r"|[-*+]\s"
+    r")\s*"
+)
+
+
+def strip_number(text: str) -> tuple[str, bool]:
+    """``text`` without its leading numbering (1. 1、 （1） ① 一、 a) 第一条 • …), and whether it had one."""
+    m = _NUMBER.match(text)
+    if m is None or m.end() == len(text.rstrip()):
+        return text.strip(), False
+    return text[m.end():].strip(), True
+
+
+_TERMINAL = tuple("。；;！!？?")
+
+
+def join_text(a: str, b: str) -> str:
+    """Two pieces of one duty: no space between Chinese, one between Latin words."""
+    a, b = a.rstrip(), b.lstrip()
+    if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]):
+        return f"{a} {b}"
+    return a + b
+
+
+def headcount_of(text: str) -> int | None:
+    m = re.fullmatch(r"\s*(\d{1,5})\s*(?:人|名|个|位)?\s*", text)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+# ---------------------------------------------------------------------------------------------- drafts
+
+
+@dataclass
+class Unplaced:
+    """A line read into no post: neither a duty nor a qualification, or a superior naming no post."""
+
+    text: str
+    where: Where
+    why: str
+
+
+@dataclass
+class Item:
+    text: str
+    where: Where
+
+
+@dataclass
+class DraftPost:
+    """A post as one file states it."""
+
+    where: Where
+    name: str | None = None
+    name_from: str = ""  # "label", "heading", "column", "file"
+    department: str | None = None
+    reports_to: Item | None = None
+    headcount: int | None = None
+    duties: list[Item] = field(default_factory=list)
+    qualifications: list[Item] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
+
+
+_TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
+                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)\s*[:：]?$")
+_GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
+                      r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
+_DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
+_PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—\s]*\d+\s*[-—\s]*|\d+\s*/\s*\d+"
+                   r"|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE.match(text.strip()))
+
+
+def _clean_title(text: str) -> str:
+    t = strip_number(text)[0]
+    t = re.sub(r"[*_#]+", "", t).strip()
+    return t.strip("：: ")
+
+
+class _Reader:
+    """The state of reading one file: the current post, section and department."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.posts: list[DraftPost] = []
+        self.unplaced: list[Unplaced] = []
+        self.post: DraftPost | None = None
+        self.section: str | None = None  # DUTIES, QUALIFICATIONS, OTHER (label in section_label), or None
+        self.section_label = ""
+        self.section_numbered = False
+        self.last_soft = False  # the last item's last line may continue on the next line
+        self.department: str | None = None  # from a department heading
+        self.by_column: dict[tuple[str | None, str], DraftPost] = {}
+
+    # -- posts
+
+    def close(self) -> None:
+        p = self.post
+        self.post = None
+        self.section = None
+        if p is None:
+            return
+        if p.name is None and not p.empty():
+            self.posts.append(p)  # named after the file later, if it is the only one
+        elif p.name is not None and not p.empty():
+            self.posts.append(p)
+        elif p.name is not None:
+            self.unplaced.append(Unplaced(p.name, p.where, "a heading with no post under it"))
+
+    def start(self, where: Where, name: str | None = None, name_from: str = "") -> DraftPost:
+        self.close()
+        self.post = DraftPost(where, name, name_from, self.department)
+        return self.post
+
+    def current(self, where: Where) -> DraftPost:
+        return self.post if self.post is not None else self.start(where)
+
+    # -- fields
+
+    def field(self, kind: str, label: str, value: str, where: Where, lines: Sequence[Line] = ()) -> None:
+        """A label and what follows it (``value``; ``lines`` when it is a list, e.g. a cell of duties)."""
+        value = value.strip()
+        if kind == NAME:
+            if not value:
+                return
+            name = _clean_title(value)
+            p = self.post
+            if p is None or p.name_from == "label" or (p.name is not None and p.name != name and bool(p.duties or p.reports_to)):
+                p = self.start(where, name, "label")  # a second post in the same document
+            else:
+                p.name, p.name_from = name, "label"
+                p.where = where
+            self.section = None
+        elif kind == DEPARTMENT:
+            if value:
+                self.current(where).department = _clean_title(value)
+            self.section = None
+        elif kind == REPORTS_TO:
+            if value:
+                self.current(where).reports_to = Item(value, where)
+            self.section = None
+        elif kind == HEADCOUNT:
+            n = headcount_of(value)
+            if n is not None:
+                self.current(where).headcount = n
+            elif value and label != "编制":
+                self.unplaced.append(Unplaced(f"{label}：{value}", where, "headcount is not a whole number"))
+            self.section = None
+        elif kind in (DUTIES, QUALIFICATIONS, OTHER):
+            self.open_section(kind, label, where)
+            if lines:
+                self.lines(lines)
+            elif value:
+                self.lines([Line(value, where)])
+        elif kind == QUAL_ITEM:
+            if value:
+                self.current(where).qualifications.append(Item(f"{label}：{value}", where))
+        elif kind in (META, SIGNOFF, COLUMN):
+            self.section = None
+
+    def open_section(self, kind: str, label: str, where: Where) -> None:
+        self.current(where)
+        self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
+
+    def lines(self, lines: Iterable[Line]) -> None:
+        """Body lines under the current section: items, numbering removed, wraps joined."""
+        for ln in lines:
+            raw = ln.text.strip()
+            if not raw:
+                continue
+            text, numbered = strip_number(raw)
+            numbered = numbered or ln.numbered
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None:
+                items = self.post.duties if self.section == DUTIES else self.post.qualifications
+                if numbered:
+                    self.section_numbered = True
+                prev = items[-1] if items else None
+                joins = prev is not None and not numbered and (
+                    self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
+                if prev is not None and joins:
+                    prev.text = join_text(prev.text, text)
+                elif text:
+                    items.append(Item(text, ln.where))
+                self.last_soft = ln.soft
+            elif self.section == OTHER:
+                self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
+            else:
+                self.unplaced.append(Unplaced(raw, ln.where, "outside any post's duties or qualifications"))
+
+    # -- body lines
+
+    def line(self, ln: Line) -> None:
+        raw = ln.text.strip()
+        if not raw or is_page_number(raw):
+            return
+        lab = label_of(raw, marked=False)
+        if (ln.heading or lab is None) and self.heading_or_title(ln):
+            return
+        if lab is not None:
+            kind, word, rest = lab
+            self.field(kind, word, rest, ln.where)
+            return
+        self.lines([ln])
+
+    def heading_or_title(self, ln: Line) -> bool:
+        """A heading: a department (sets the department of the posts under it), a post, a title."""
+        text = _clean_title(ln.text)
+        if not text:
+            return False
+        if _GENERIC.match(text):
+            if ln.heading or len(text) <= 20:
+                self.close()
+                return True
+            return False
+        lab = label_of(text, marked=True) if ln.heading else None
+        if lab is not None:
+            kind, word, rest = lab
+            self.field(kind, word, rest, ln.where)
+            return True
+        title = _TITLE.match(text)
+        if title is not None:
+            name = _clean_title(title.group(1))
+            if name and LABELS.get(name) is None:
+                self.start(ln.where, name, "heading")
+                if re.search(r"职责\s*[:：]?$", text):
+                    self.open_section(DUTIES, "岗位职责", ln.where)
+                return True
+        if not ln.heading:
+            return False
+        if _DEPARTMENT.match(text) and "岗位" not in text and "职位" not in text:
+            self.close()
+            self.department = text
+            return True
+        if len(text) <= 24 and not text.endswith(_TERMINAL):
+            self.start(ln.where, text, "heading")
+            return True
+        return False
+
+    # -- tables
+
+    def table(self, table: Table) -> None:
+        if not table.continues:
+            self.section = None
+        columns: dict[int, str] | None = None
+        ignoring = False
+        consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
+        for row in table.rows:
+            texts = [c.text for c in row]
+            if not any(texts):
+                continue
+            firsts = [_STRIP_LABEL.sub("", t.split("\n")[0]).rstrip("：:") for t in texts]
+            if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
+                ignoring = True
+                continue
+            header = self.header(row)
+            if header is not None:
+                columns, ignoring = header, False
+                continue
+            kinds = [LABELS.get(f) for f in firsts]
+            if self.signoff(row, kinds):
+                continue
+            post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for k in kinds)
+            if ignoring and not post_label:
+                continue
+            ignoring = False
+            if columns is not None and not post_label:
+                self.column_row(row, columns)
+                continue
+            columns = None
+            self.label_row(row, consumed)
+
+    def signoff(self, row: list[Cell], kinds: list[str | None]) -> bool:
+        """A sign-off row (编制 / 审核 / 批准 and their dates): not part of any post."""
+        if SIGNOFF in kinds:
+            return not any(k in (NAME, DUTIES, QUALIFICATIONS) for k in kinds)
+        firsts = [c.text.strip().rstrip("：:") for c in row]
+        if "编制" in firsts:
+            i = firsts.index("编制")
+            nxt = next((c.text for c in row[i + 1:] if c is not row[i]), "")
+            return headcount_of(nxt) is None and nxt.strip() != ""
+        return False
+
+    def header(self, row: list[Cell]) -> dict[int, str] | None:
+        """The header of a table of one duty per row (序号 | 职责描述 | 考核标准 | 权重, or 部门 | 岗位 | 职责):
+        column index → what it holds; None when the row is not one."""
+        cols: dict[int, str] = {}
+        seen: set[int] = set()
+        for i, c in enumerate(row):
+            if id(c) in seen:
+                continue
+            seen.add(id(c))
+            t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
+            if not t:
+                continue
+            kind = LABELS.get(t)
+            if kind is None:
+                return None
+            cols[i] = kind
+        kinds = set(cols.values())
+        if len(cols) < 2 or not ({DUTIES, QUALIFICATIONS} & kinds):
+            return None
+        if not ({COLUMN, NAME, DEPARTMENT} & kinds) and len(kinds) < 2:
+            return None
+        return cols
+
+    def column_row(self, row: list[Cell], columns: dict[int, str]) -> None:
+        """A row of a table of one duty per row; a post column (merged over its rows) names the post."""
+        vals: dict[str, Cell] = {}
+        for i, kind in columns.items():
+            if i < len(row) and kind not in vals:
+                vals[kind] = row[i]
+        name_cell = vals.get(NAME)
+        if name_cell is not None and name_cell.text:
+            dept_cell = vals.get(DEPARTMENT)
+            dept = _clean_title(dept_cell.text) if dept_cell is not None and dept_cell.text else self.department
+            name = _clean_title(name_cell.text)
+            key = (dept, name)
+            if self.post is None or (self.post.department, self.post.name) != key:
+                known = self.by_column.get(key)
+                if known is not None:
+                    self.close()
+                    self.post = known
+                else:
+                    self.start(name_cell.where, name, "column")
+                    assert self.post is not None
+                    self.post.department = dept
+                    self.by_column[key] = self.post
+                    self.posts.append(self.post)  # kept by this table, not by close()
+        post = self.post
+        if post is None:
+            text = " | ".join(c.text for c in row if c.text)
+            self.unplaced.append(Unplaced(text, row[0].where, "a duty row with no post"))
+            return
+        for kind in (REPORTS_TO, HEADCOUNT):
+            c = vals.get(kind)
+            if c is not None and c.text:
+                self.field(kind, kind, c.text, c.where)
+        for kind in (DUTIES, QUALIFICATIONS):
+            c = vals.get(kind)
+            if c is not None and c.text:
+                self.section, self.section_label, self.section_numbered, self.last_soft = kind, kind, False, False
+                self.lines(c.lines)  # a row is one item, or several when its cell numbers them
+        self.section = None
+
+    def label_row(self, row: list[Cell], consumed: set[int]) -> None:
+        """A row of a form: label cells followed by their values, or a section's content."""
+        cells: list[Cell] = []
+        for c in row:
+            if id(c) in consumed or (cells and cells[-1] is c):
+                continue
+            cells.append(c)
+        i = 0
+        while i < len(cells):
+            c = cells[i]
+            consumed.add(id(c))
+            text = c.text
+            if not text:
+                i += 1
+                continue
+            lab = label_of(text, marked=True)
+            if lab is None:
+                if self.section is None and self.heading_or_title(Line(text, c.where)):
+                    i += 1
+                    continue
+                self.lines(c.lines)
+                i += 1
+                continue
+            kind, word, rest = lab
+            value_lines: list[Line] = []
+            if rest:  # the value is in the label's own cell (岗位名称：店长, 岗位职责：\n1. …)
+                first = c.lines[0].text if c.lines else ""
+                first_rest = label_of(first, marked=True)
+                value_lines = ([Line(first_rest[2], c.lines[0].where, soft=c.lines[0].soft)] if first_rest and first_rest[2] else []) \
+                    + list(c.lines[1:])
+            elif i + 1 < len(cells) and label_of(cells[i + 1].text, marked=True) is None:
+                value_lines = list(cells[i + 1].lines)
+                consumed.add(id(cells[i + 1]))
+                i += 1
+            value = "\n".join(ln.text for ln in value_lines).strip()
+            if kind in (DUTIES, QUALIFICATIONS, OTHER):
+                self.field(kind, word, "", c.where, value_lines)
+            else:
+                self.field(kind, word, value.split("\n")[0] if kind != REPORTS_TO else value.replace("\n", ""), c.where)
+            i += 1
+
+
+def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
+    """The posts one document states, in order, and what could not be placed."""
+    r = _Reader(file)
+    after_table = False
+    for b in blocks:
+        if isinstance(b, Table):
+            r.table(b)
+            after_table = True
+        elif b.text.strip():
+            if after_table:  # a line after a table starts afresh: the table's section ended with it
+                r.section = None
+                after_table = False
+            r.line(b)
+    r.close()
+    seen: set[int] = set()
+    posts = []
+    for p in r.posts:
+        if id(p) not in seen:
+            seen.add(id(p))
+            posts.append(p)
+    return posts, r.unplaced

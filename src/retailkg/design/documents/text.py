@@ -1,0 +1,53 @@
+"""Plain text and Markdown (.txt, .md): one line per line, Markdown headings and pipe tables kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from retailkg.design.documents.parse import Block, Cell, Line, Table
+from retailkg.design.fields import decode_text
+from retailkg.design.model import Where
+
+__all__ = ["read_text"]
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _unmark(text: str) -> str:
+    """Markdown emphasis out: ``**岗位名称**：店长`` reads as ``岗位名称：店长``."""
+    return re.sub(r"(\*\*|__|`)", "", text)
+
+
+def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
+    """The lines of a text file (UTF-8 or GB18030), with Markdown headings and pipe tables."""
+    text = decode_text(path.read_bytes() if raw is None else raw, path)
+    file = str(path)
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    blocks: list[Block] = []
+    table: Table | None = None
+    for n, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.strip()
+        if markdown and line.startswith("|") and line.endswith("|") and len(line) > 1:
+            if _RULE.match(line):
+                continue
+            if table is None:
+                table = Table([], Where(file, n))
+                blocks.append(table)
+            w = Where(file, n)
+            table.rows.append([Cell([Line(_unmark(c.strip()).replace("<br>", "\n"), w)], w)
+                               for c in line.strip("|").split("|")])
+            continue
+        table = None
+        m = _HEADING.match(line) if markdown else None
+        if m is not None:
+            blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))
+        else:
+            blocks.append(Line(_unmark(line) if markdown else line, Where(file, n)))
+    for b in blocks:  # a cell's <br> is a line break inside the cell
+        if isinstance(b, Table):
+            for row in b.rows:
+                for c in row:
+                    c.lines = [Line(t, c.where) for t in c.lines[0].text.split("\n")]
+    return blocks

@@ -1,0 +1,344 @@
+"""Importing a client's job descriptions (岗位说明书): Word, PDF, Excel and text into a design.
+
+Each test builds the documents it reads in tmp_path (python-docx, openpyxl, tests/minipdf.py), so
+it states the layout it is about; the fixtures of tests/data/jobdocs/, when present, are read too.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import docx
+import pytest
+from minipdf import make_pdf
+from openpyxl import Workbook
+
+from retailkg.design.documents import import_documents, is_document
+from retailkg.design.documents.parse import strip_number
+from retailkg.design.readers import read_design
+from retailkg.errors import InputError
+
+JOBDOCS = Path(__file__).parent / "data" / "jobdocs"
+
+
+def form(path: Path, name: str, dept: str, boss: str, duties: list[str], quals: list[str], headcount: str = "1",
+         signoff: bool = True) -> Path:
+    """One post on a Word form: label cells beside their values, duties in one merged cell."""
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "某百货股份有限公司 受控文件"
+    d.sections[0].footer.paragraphs[0].text = "第 1 页"
+    d.add_paragraph(f"{name}岗位说明书")
+    t = d.add_table(rows=0, cols=4)
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "岗位名称", name, "所属部门", dept
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "直接上级", boss, "编制人数", headcount
+    r = t.add_row().cells
+    r[0].text = "岗位职责"
+    r[1].merge(r[3]).text = "\n".join(duties)
+    r = t.add_row().cells
+    r[0].text = "任职资格"
+    r[1].merge(r[3]).text = "\n".join(quals)
+    if signoff:
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text, r[3].text = "编制", "张三", "审核", "李四"
+    d.save(path)
+    return path
+
+
+def texts(post: Any) -> list[str]:
+    return [d.text for d in post.duties]
+
+
+def by_name(result: Any) -> dict[str, Any]:
+    return {p.name: p for p in result.posts}
+
+
+# ---------------------------------------------------------------------------------------------- Word
+
+
+def test_a_word_form_gives_its_post_with_duties_verbatim_and_qualifications_apart(tmp_path: Path) -> None:
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理",
+         ["1. 负责门店日常运营管理，确保各项制度的执行；", "2、组织门店员工培训。", "（3）完成上级交办的其他工作"],
+         ["1. 大专以上学历", "2. 三年以上零售管理经验"])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert (post.id, post.name, post.department, post.headcount) == ("店长", "店长", "营运部", 1)
+    assert texts(post) == ["负责门店日常运营管理，确保各项制度的执行；", "组织门店员工培训。", "完成上级交办的其他工作"]
+    assert post.qualifications == ["大专以上学历", "三年以上零售管理经验"]
+    assert post.where.file.endswith("店长.docx") and "table 1" in str(post.where.line)
+    assert "table 1 row 3" in str(post.duties[0].where.line)
+    # the header, the footer and the sign-off row (编制 张三 / 审核 李四) are not read as anything
+    everything = " ".join([*texts(post), *post.qualifications, *(u.text for u in result.unplaced)])
+    assert "受控文件" not in everything and "张三" not in everything and "第 1 页" not in everything
+
+
+def test_superiors_resolve_to_imported_posts_exactly_then_by_the_closest_unique_title(tmp_path: Path) -> None:
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["负责门店运营"], [])
+    form(tmp_path / "副店长.docx", "副店长", "营运部", "店长", ["协助店长管理门店"], [])
+    form(tmp_path / "收银员.docx", "收银员", "营运部", "收银组长", ["负责收银"], [])
+    form(tmp_path / "收银主管.docx", "收银主管", "营运部", "门店店长", ["管理收银组"], [])
+    posts = by_name(import_documents([tmp_path]))
+    assert posts["副店长"].reports_to == posts["店长"].id  # exact
+    assert posts["收银主管"].reports_to == posts["店长"].id  # 门店店长 → 店长, the closest unique title
+    assert posts["收银主管"].reports_to_text == "门店店长"  # kept as written
+    assert posts["店长"].reports_to is None and posts["店长"].reports_to_text == "区域经理"
+    result = import_documents([tmp_path])
+    assert any(u.text == "区域经理" and "names no imported post" in u.why for u in result.unplaced)
+
+
+def test_the_same_files_give_the_same_ids_and_one_title_in_two_departments_is_two_posts(tmp_path: Path) -> None:
+    form(tmp_path / "a.docx", "主管", "营运部", "", ["负责营运"], [])
+    form(tmp_path / "b.docx", "主管", "财务部", "", ["负责财务"], [])
+    first = [(p.id, p.name, p.department) for p in import_documents([tmp_path]).posts]
+    again = [(p.id, p.name, p.department) for p in import_documents([tmp_path]).posts]
+    assert first == again == [("营运部-主管", "主管", "营运部"), ("财务部-主管", "主管", "财务部")]
+
+
+def test_a_handbook_has_several_posts_under_headings_with_word_numbering(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("营运部岗位说明书", 0)
+    d.add_heading("营运部", 1)
+    d.add_heading("店长", 2)
+    d.add_paragraph("直接上级：营运总监")
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("负责门店经营目标的制定与达成", style="List Number")
+    d.add_paragraph("负责门店人员的招聘与培训", style="List Number")
+    d.add_paragraph("任职要求：")
+    d.add_paragraph("本科以上学历", style="List Number")
+    d.add_heading("理货员", 2)
+    d.add_paragraph("汇报对象：店长")
+    d.add_paragraph("工作职责")
+    d.add_paragraph("a) 负责商品上架与陈列")
+    d.add_paragraph("b) 负责货架的清洁")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    posts = by_name(result)
+    assert list(posts) == ["店长", "理货员"]
+    assert texts(posts["店长"]) == ["负责门店经营目标的制定与达成", "负责门店人员的招聘与培训"]
+    assert posts["店长"].qualifications == ["本科以上学历"]
+    assert texts(posts["理货员"]) == ["负责商品上架与陈列", "负责货架的清洁"]
+    assert posts["理货员"].reports_to == posts["店长"].id
+    assert {p.department for p in result.posts} == {"营运部"}
+
+
+def test_a_duty_table_with_one_duty_per_row_and_a_revision_table_ignored(tmp_path: Path) -> None:
+    d = docx.Document()
+    rev = d.add_table(rows=3, cols=3)
+    for cell, text in zip(rev.rows[0].cells, ["修订记录", "", ""], strict=True):
+        cell.text = text
+    for cell, text in zip(rev.rows[1].cells, ["版本", "修订日期", "修订内容"], strict=True):
+        cell.text = text
+    for cell, text in zip(rev.rows[2].cells, ["V1.0", "2023-01-01", "新建岗位"], strict=True):
+        cell.text = text
+    t = d.add_table(rows=0, cols=4)
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "职位名称", "采购专员", "部门", "采购部"
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "序号", "职责描述", "考核标准", "权重"
+    for n, (duty, std, w) in enumerate([("负责供应商开发与评估", "新增供应商数", "40%"),
+                                        ("负责采购订单的跟踪", "到货及时率", "60%")], start=1):
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text, r[3].text = str(n), duty, std, w
+    r = t.add_row().cells
+    r[0].text = "岗位要求"
+    r[1].merge(r[3]).text = "熟悉采购流程"
+    d.save(tmp_path / "采购专员.docx")
+    result = import_documents([tmp_path / "采购专员.docx"])
+    [post] = result.posts
+    assert (post.name, post.department) == ("采购专员", "采购部")
+    assert texts(post) == ["负责供应商开发与评估", "负责采购订单的跟踪"]
+    assert post.qualifications == ["熟悉采购流程"]
+    assert not any("新建岗位" in u.text for u in result.unplaced)
+
+
+def test_a_label_merged_down_over_its_rows_takes_every_row(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "仓管员"
+    label = t.cell(1, 0).merge(t.cell(3, 0))
+    label.text = "主要职责"
+    t.cell(1, 1).text, t.cell(2, 1).text, t.cell(3, 1).text = "1.负责入库验收", "2.负责出库复核", "3.负责月度盘点"
+    d.save(tmp_path / "仓管员.docx")
+    [post] = import_documents([tmp_path / "仓管员.docx"]).posts
+    assert texts(post) == ["负责入库验收", "负责出库复核", "负责月度盘点"]
+
+
+# ---------------------------------------------------------------------------------------------- Excel, text, PDF
+
+
+def test_a_duty_workbook_with_merged_department_and_post_cells(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某超市岗位职责表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["部门", "岗位", "序号", "职责描述", "考核标准"])
+    rows = [("生鲜部", "生鲜主管", 1, "负责生鲜商品的订货", "缺货率"), (None, None, 2, "负责损耗控制", "损耗率"),
+            (None, "生鲜理货员", 1, "负责生鲜商品的陈列", ""), (None, None, 2, "负责价签更换", "")]
+    for row in rows:
+        ws.append(list(row))
+    ws.merge_cells("A3:A6")
+    ws.merge_cells("B3:B4")
+    ws.merge_cells("B5:B6")
+    wb.save(tmp_path / "岗位职责表.xlsx")
+    result = import_documents([tmp_path / "岗位职责表.xlsx"])
+    posts = by_name(result)
+    assert list(posts) == ["生鲜主管", "生鲜理货员"]
+    assert texts(posts["生鲜主管"]) == ["负责生鲜商品的订货", "负责损耗控制"]
+    assert texts(posts["生鲜理货员"]) == ["负责生鲜商品的陈列", "负责价签更换"]
+    assert {p.department for p in result.posts} == {"生鲜部"}
+    assert posts["生鲜主管"].duties[1].where.line == "Sheet!D4"
+    design = read_design(tmp_path / "岗位职责表.xlsx")  # a free-form workbook is not the template
+    assert [p.name for p in design.posts] == ["生鲜主管", "生鲜理货员"]
+
+
+def test_text_and_markdown(tmp_path: Path) -> None:
+    (tmp_path / "岗位.md").write_text(
+        "# 客服部\n\n## 客服专员\n\n**所属部门**：客服部\n\n**岗位职责**：\n\n1. 负责接听客户来电，\n   解答咨询\n"
+        "2. 处理客户投诉\n\n**任职资格**：\n\n- 普通话标准\n", encoding="utf-8")
+    (tmp_path / "导购.txt").write_text("岗位名称：导购员\n部门：营运部\n主要职责：\n一、负责顾客接待\n二、负责商品介绍\n",
+                                       encoding="gb18030")
+    posts = by_name(import_documents([tmp_path]))
+    assert texts(posts["客服专员"]) == ["负责接听客户来电，解答咨询", "处理客户投诉"]
+    assert posts["客服专员"].qualifications == ["普通话标准"]
+    assert texts(posts["导购员"]) == ["负责顾客接待", "负责商品介绍"]
+
+
+def _pdf_page(lines: list[str], n: int, pages: int) -> list[tuple[float, float, str]]:
+    return [(50, 800, "某公司岗位说明书汇编"), *((50, 760 - 20 * i, t) for i, t in enumerate(lines)),
+            (280, 30, f"第 {n} 页 共 {pages} 页")]
+
+
+def test_a_pdf_duty_that_runs_across_a_page_break_is_joined_and_headers_and_footers_dropped(tmp_path: Path) -> None:
+    make_pdf(tmp_path / "收银员.pdf", [
+        _pdf_page(["岗位名称：收银员", "所属部门：营运部", "岗位职责：",
+                   "1. 负责商品收银工作，做好每日现金与票据的核对，确保账款一致并按规定时间将营业款", "交财务部门"], 1, 2),
+        _pdf_page(["2. 维护收银台整洁。", "任职资格：", "1. 高中以上学历"], 2, 2)])
+    result = import_documents([tmp_path / "收银员.pdf"])
+    [post] = result.posts
+    assert texts(post) == ["负责商品收银工作，做好每日现金与票据的核对，确保账款一致并按规定时间将营业款交财务部门", "维护收银台整洁。"]
+    assert post.qualifications == ["高中以上学历"]
+    assert post.duties[1].where.line == "page 2 line 2"
+    assert not any("汇编" in u.text or "页" in u.text for u in result.unplaced)
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("1. 负责收银", "负责收银"), ("1、负责收银", "负责收银"), ("（1）负责收银", "负责收银"), ("(2) 负责收银", "负责收银"),
+    ("① 负责收银", "负责收银"), ("一、负责收银", "负责收银"), ("a) 负责收银", "负责收银"), ("第三条 负责收银", "负责收银"),
+    ("• 负责收银", "负责收银"), ("- 负责收银", "负责收银"), ("1.2 负责收银", "负责收银"), ("10．负责收银", "负责收银"),
+    ("2023年完成销售目标", "2023年完成销售目标"), ("1.5倍于去年", "1.5倍于去年"),
+])
+def test_numbering_of_every_common_kind_is_removed_and_numbers_in_the_text_are_kept(line: str, text: str) -> None:
+    assert strip_number(line)[0] == text
+
+
+# ---------------------------------------------------------------------------------------------- YAML
+
+
+class _FakeMatcher:
+    """Enough of the matcher for the YAML: one function per duty, the second one doubtful."""
+
+    def __init__(self) -> None:
+        self.kb = SimpleNamespace(functions={"F": SimpleNamespace(id="store-operations", zh="门店运营")}, label=lambda *_: "")
+
+    def match_many(self, texts: list[str], posts: list[str]) -> list[Any]:
+        fm = SimpleNamespace(function="F", score=0.9, role="lead")
+        return [SimpleNamespace(functions=[fm], candidates=[], none="", to_review=i == 1, probability=0.4 if i == 1 else 0.9,
+                                review_below=0.5, area=None) for i, _ in enumerate(texts)]
+
+
+def test_the_yaml_reads_back_as_the_same_design_with_origins_and_proposals_as_comments(tmp_path: Path) -> None:
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["1. 负责门店运营: 每日巡店 #1", "2. 负责排班"], ["大专"])
+    form(tmp_path / "副店长.docx", "副店长", "营运部", "店长", ["协助店长"], [])
+    result = import_documents([tmp_path])
+    text = result.to_yaml(_FakeMatcher())  # type: ignore[arg-type]
+    assert "# 店长.docx, table 1 row 3 cell 2 line 1" in text
+    assert "# functions: [store-operations]" in text and "待复核 to review" in text
+    assert "区域经理" in text.split("organisation:")[0]  # the unplaced superior, at the top
+    out = tmp_path / "design.yaml"
+    out.write_text(text, encoding="utf-8")
+    design = read_design(out)
+    assert [(p.id, p.name, p.department, p.reports_to) for p in design.posts] == [
+        ("副店长", "副店长", "营运部", "店长"), ("店长", "店长", "营运部", None)]
+    assert [d.text for d in design.posts[1].duties] == ["负责门店运营: 每日巡店 #1", "负责排班"]
+    assert "大专" not in [d.text for p in design.posts for d in p.duties]
+    # uncommenting the proposal pins the functions
+    out.write_text(text.replace("# functions: [store-operations]", "functions: [store-operations]"), encoding="utf-8")
+    assert read_design(out).posts[0].duties[0].functions == [("store-operations", "lead")]
+
+
+def test_read_design_imports_documents_and_folders_of_them_in_memory(tmp_path: Path) -> None:
+    form(tmp_path / "docs" / "店长.docx" if (tmp_path / "docs").mkdir() is None else tmp_path, "店长", "营运部", "", ["负责门店运营"], [])
+    design = read_design(tmp_path / "docs")
+    assert [p.name for p in design.posts] == ["店长"]
+    assert design.posts[0].duties[0].where.file.endswith("店长.docx")
+    assert [p.name for p in read_design(tmp_path / "docs" / "店长.docx").posts] == ["店长"]
+
+
+# ---------------------------------------------------------------------------------------------- bad input
+
+
+def _fails(path: Path, match: str) -> None:
+    with pytest.raises(InputError, match=match) as e:
+        import_documents([path])
+    assert e.value.file is not None and Path(e.value.file).name == path.name
+
+
+def test_bad_documents_are_one_line_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    enc = tmp_path / "加密.docx"
+    enc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100)
+    _fails(enc, "password-protected")
+    other = tmp_path / "其实是压缩包.docx"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("photo.txt", "not word")
+    _fails(other, "not a Word document")
+    empty = tmp_path / "空白.docx"
+    docx.Document().save(empty)
+    _fails(empty, "empty document")
+    nopost = tmp_path / "通知.docx"
+    d = docx.Document()
+    d.add_paragraph("各部门：请于周五前提交月度报表。")
+    d.save(nopost)
+    _fails(nopost, "no post recognised")
+    make_pdf(tmp_path / "扫描件.pdf", [[]])
+    _fails(tmp_path / "扫描件.pdf", "no text layer; this file needs OCR first")
+    make_pdf(tmp_path / "加密.pdf", [[(50, 800, "岗位名称：收银员")]], encrypt=True)
+    _fails(tmp_path / "加密.pdf", "password-protected PDF")
+    (tmp_path / "零字节.txt").write_bytes(b"")
+    _fails(tmp_path / "零字节.txt", "empty file")
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    (tmp_path / "旧版.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    _fails(tmp_path / "旧版.doc", r"install LibreOffice .*save it as \.docx")
+
+
+def test_two_files_that_define_the_same_post_differently_are_refused_and_the_same_post_twice_is_read_once(tmp_path: Path) -> None:
+    form(tmp_path / "a.docx", "店长", "营运部", "", ["负责门店运营"], [])
+    form(tmp_path / "b.docx", "店长", "营运部", "", ["负责门店运营"], [])
+    assert len(import_documents([tmp_path]).posts) == 1
+    form(tmp_path / "c.docx", "店长", "营运部", "", ["负责门店运营", "负责排班"], [])
+    with pytest.raises(InputError, match="post '店长' is defined differently") as e:
+        import_documents([tmp_path])
+    assert e.value.file is not None and e.value.file.endswith("c.docx")
+
+
+def test_in_a_folder_unreadable_files_are_listed_and_skipped_only_when_asked(tmp_path: Path) -> None:
+    form(tmp_path / "店长.docx", "店长", "营运部", "", ["负责门店运营"], [])
+    make_pdf(tmp_path / "扫描件.pdf", [[]])
+    with pytest.raises(InputError, match="OCR"):
+        import_documents([tmp_path])
+    result = import_documents([tmp_path], skip_unreadable=True)
+    assert [p.name for p in result.posts] == ["店长"]
+    assert [Path(e.file or "").name for e in result.unreadable] == ["扫描件.pdf"]
+
+
+@pytest.mark.skipif(not JOBDOCS.is_dir(), reason="tests/data/jobdocs/ not there yet")
+def test_the_jobdocs_fixtures_import() -> None:
+    files = sorted(p for p in JOBDOCS.iterdir() if p.is_file() and is_document(p))  # bad/ holds the bad ones
+    for f in files:  # one by one: how well each is read is bench/importing's to measure
+        assert all(p.name and p.id for p in import_documents([f]).posts)
+    for bad in sorted((JOBDOCS / "bad").glob("*.*")):
+        with pytest.raises(InputError):
+            import_documents([bad])

@@ -342,3 +342,49 @@ def test_the_jobdocs_fixtures_import() -> None:
     for bad in sorted((JOBDOCS / "bad").glob("*.*")):
         with pytest.raises(InputError):
             import_documents([bad])
+
+
+# ---------------------------------------------------------------------------------------------- CLI
+
+
+def test_org_import_writes_the_yaml_and_one_summary_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from retailkg.cli import cli
+
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["负责门店运营"], [])
+    out = tmp_path / "design.yaml"
+    result = CliRunner().invoke(cli, ["org", "import", str(tmp_path), "--no-match", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1] == f"1 posts, 1 duties, 1 unplaced; written to {out}"
+    assert [p.name for p in read_design(out).posts] == ["店长"]
+
+
+def test_org_import_refuses_to_write_onto_an_input_and_lists_unreadable_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from retailkg.cli import cli
+
+    doc = form(tmp_path / "店长.docx", "店长", "营运部", "", ["负责门店运营"], [])
+    before = doc.read_bytes()
+    result = CliRunner().invoke(cli, ["org", "import", str(doc), "--no-match", "-o", str(doc)])
+    assert result.exit_code == 2 and "-o would overwrite" in result.stderr and doc.read_bytes() == before
+    make_pdf(tmp_path / "扫描件.pdf", [[]])
+    out = tmp_path / "design.yaml"
+    result = CliRunner().invoke(cli, ["org", "import", str(tmp_path), "--no-match", "-o", str(out)])
+    assert result.exit_code == 2 and "扫描件.pdf: no text layer; this file needs OCR first" in result.stderr
+    assert not out.exists()
+    result = CliRunner().invoke(cli, ["org", "import", str(tmp_path), "--no-match", "--skip-unreadable", "-o", str(out)])
+    assert result.exit_code == 0 and "skipped" in result.stderr and out.exists()
+
+
+def test_validate_reads_a_folder_of_job_descriptions(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from retailkg.cli import cli
+
+    form(tmp_path / "店长.docx", "店长", "营运部", "", ["负责门店日常运营管理", "负责门店员工培训"], [])
+    form(tmp_path / "副店长.docx", "副店长", "营运部", "店长", ["负责门店日常运营管理"], [])
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--format", "json", "-q"])
+    assert result.exit_code in (0, 1), result.output
+    assert "店长" in result.stdout

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from retailkg.cli.options import output_option
+from retailkg.cli.options import output_option, quiet_option
 from retailkg.errors import InputError
 
 if TYPE_CHECKING:  # the matcher pulls in numpy and scikit-learn: imported when a command runs
@@ -42,6 +42,7 @@ def org_group() -> None:
     \b
     Examples:
       retailkg org template --format xlsx -o design.xlsx
+      retailkg org import 岗位说明书/ -o design.yaml
       retailkg org rdf examples/taobao-ops.yaml -o taobao-ops.ttl
       retailkg org match "负责会员活动的策划与执行"
       retailkg org match --design examples/taobao-ops.yaml --format tsv -o matches.tsv
@@ -70,6 +71,66 @@ def template_cmd(fmt: str, out: Path | None) -> None:
         click.echo(f"{fmt} template written to {out}", err=True)
 
 
+@org_group.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_option("Write the design YAML here (atomically) instead of stdout; never one of the inputs.")
+@click.option("--skip-unreadable", is_flag=True,
+              help="In a folder, list the files that cannot be read and import the rest (else they are exit 2).")
+@click.option("--no-match", is_flag=True, help="Do not propose functions for the duties (faster; no knowledge base loaded).")
+@quiet_option("No progress bar (it is only drawn on a terminal anyway).")
+def import_cmd(paths: tuple[Path, ...], output: Path | None, skip_unreadable: bool, no_match: bool, quiet: bool) -> None:
+    """Read a client's job descriptions (岗位说明书) into a design YAML to review.
+
+    PATH is a file or a folder (read recursively): Word (.docx; a legacy .doc through LibreOffice
+    when `soffice` is installed), PDF with a text layer, free-form Excel (岗位职责表) and .txt/.md.
+    Posts, departments, superiors, headcounts and duties (verbatim, in order) are read from label
+    cells and lines in any layout; qualifications (任职资格) are kept apart from duties. Each post
+    and duty says where it was read as a comment, whatever could not be placed is listed at the
+    top, and each duty's proposed functions follow it as a `# functions: [...]` comment: uncomment
+    or correct it, then run `retailkg validate` on the YAML. One summary line goes to stderr.
+    How to review: docs/importing.md.
+
+    Exit code: 0 when imported; 2 for bad input (one line per unreadable file naming it; nothing
+    written).
+
+    \b
+    Examples:
+      retailkg org import 岗位说明书-店长.docx
+      retailkg org import 岗位说明书/ -o design.yaml
+      retailkg org import 岗位说明书/ 岗位职责表.xlsx --skip-unreadable -o design.yaml
+      retailkg validate 岗位说明书/                       # imported in memory, then validated
+    """
+    from retailkg.design.documents import document_files, import_documents
+    from retailkg.text import progress
+
+    progress.set_quiet(quiet)
+    if output is not None:
+        for path, _ in document_files(list(paths)):
+            if _same_file(output, path):
+                raise InputError("-o would overwrite one of the documents: write the design elsewhere", file=str(output), field="-o")
+    result = import_documents(list(paths), skip_unreadable=True)
+    found_in_folders = list(result.unreadable)  # a file named on its own was read, or raised above
+    if found_in_folders and not skip_unreadable:
+        for e in found_in_folders:
+            click.echo(f"retailkg: error: {e}", err=True)
+        raise InputError(f"{len(found_in_folders)} unreadable {'file' if len(found_in_folders) == 1 else 'files'} "
+                         "(listed above): fix them, or import the rest with --skip-unreadable")
+    for e in result.unreadable:
+        click.echo(f"retailkg: skipped: {e}", err=True)
+    matcher = None
+    if not no_match:
+        from retailkg.design.matching import matcher_for
+        from retailkg.kg.knowledge import knowledge_base
+
+        with progress.stage("matching duties"):
+            matcher = matcher_for(knowledge_base())
+            text = result.to_yaml(matcher)
+    else:
+        text = result.to_yaml()
+    _write(text, output)
+    click.echo(f"{result.summary()}" + (f"; written to {output}" if output is not None else ""), err=True)
+
+
 @org_group.command("rdf")
 @click.argument("org_file", type=click.Path(path_type=Path))
 @click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
@@ -79,6 +140,10 @@ def template_cmd(fmt: str, out: Path | None) -> None:
 def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | None) -> None:
     """Write an organisation design as RDF (Turtle) in the retailkg ontology.
 
+    ORG_FILE is a design (YAML, an Excel workbook from `org template`, a folder of CSV files) or a
+    client's job descriptions (Word, PDF, a free-form workbook, text, or a folder of them), which
+    are imported in memory as `org import` reads them.
+
     IRIs are https://w3id.org/retailkg/org/<org-id>/…; free-text duties carry the functions they
     were matched to, with the score and the standard duty that is the evidence (rkgv:match).
 
@@ -86,6 +151,7 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | N
     Examples:
       retailkg org rdf examples/taobao-ops.yaml
       retailkg org rdf examples/acme-department-store.xlsx -o acme.ttl
+      retailkg org rdf 岗位说明书/ -o client.ttl                # job descriptions, imported in memory
       retailkg org rdf chain.yaml -o chain.nt                   # N-Triples, for a triple store's bulk loader
     """
     import pyoxigraph as ox

@@ -51,11 +51,13 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
                  endpoint: str | None, graph_iri: str | None, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
-    With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; or
-    RDF in the retailkg ontology: .nt, .ttl, .nq, .trig), validates that organisation against its
-    baseline standard. With --endpoint, validates the organisations already in a triple store, running
-    the rules there. Without either, validates the bundled documents as they stand: each standard's
-    reference organisation and the e-commerce documents' organisations.
+    With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
+    client's job descriptions: .docx, .pdf, .txt, .md, a free-form workbook or a folder of them,
+    imported in memory as `retailkg org import` reads them; or RDF in the retailkg ontology: .nt,
+    .ttl, .nq, .trig), validates that organisation against its baseline standard. With --endpoint,
+    validates the organisations already in a triple store, running the rules there. Without either,
+    validates the bundled documents as they stand: each standard's reference organisation and the
+    e-commerce documents' organisations.
 
     The shapes (SHACL) are compiled into whole-graph SPARQL queries run once each on Oxigraph, so a
     national chain's design (a million triples) is checked in seconds (bench/RESULTS.md, "scale").
@@ -69,6 +71,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate examples/taobao-ops.yaml -o report.html
       retailkg validate examples/acme-department-store.xlsx --format json --fail-on warning
       retailkg validate design/ --baseline "T/CCAGM 003-2021" --lang en   # a folder of CSV files
+      retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
     """

@@ -1,0 +1,338 @@
+"""How well retailkg reads a client's job descriptions (岗位说明书): the corpus of tests/data/jobdocs.
+
+``python bench/importing/run.py`` imports every document of tests/data/jobdocs/gold.yaml on its own
+(one ``import_documents`` call per document), matches the posts found to the gold posts by (file,
+post name) and reports post recall and precision, duty recall and precision (a duty is right when
+its text equals the gold text after whitespace trimming and list-numbering removal), reports-to and
+department accuracy (on the matched posts; a superior as written, not resolved), and the number of
+qualification lines taken as duties. It then imports all the documents in one call, and times a
+folder of 200 Word files (copies of the table-form files, each with its own post name), which is
+generated into a temporary folder and not counted. It also checks that every bad input of the
+corpus is refused with one error naming the file.
+
+Writes bench/importing/results.json and the "importing" section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "data" / "jobdocs"
+GOALS = {"post_recall": 0.98, "post_precision": 0.98, "duty_recall": 0.98, "duty_precision": 0.98,
+         "reports_to_accuracy": 0.98, "department_accuracy": 0.98, "qualifications_as_duties": 0}
+FOLDER_SIZE = 200
+
+# a list number at the start of a line: 1. 1、 1) (1) （1） ① 一、 a) — and the same with a space after
+_NUMBER = re.compile(
+    r"^(?:[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|\d{1,3}\s*[.．、)）](?!\d)"
+    r"|[①-⑳⑴-⒇]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|[a-zA-Z][)）.、](?![a-zA-Z]))\s*"
+)
+
+
+def norm(text: str) -> str:
+    """Whitespace trimmed, the leading list number removed: what a duty is compared on."""
+    text = text.strip()
+    return _NUMBER.sub("", text, count=1).strip()
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for doc in data["documents"]:
+        for post in doc["posts"]:
+            for d in post["duties"]:
+                if norm(d) != d.strip():
+                    print(f"warning: the gold duty {d!r} of {doc['file']} changes under numbering removal", file=sys.stderr)
+    return data
+
+
+def _import() -> Any:
+    try:
+        from retailkg.design.documents import import_documents
+    except ImportError as e:
+        print(f"bench/importing: cannot import retailkg.design.documents.import_documents ({e}); install retailkg with the importer "
+              "(pip install -e .) and run again", file=sys.stderr)
+        raise SystemExit(2) from None
+    return import_documents
+
+
+def _post(p: Any) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "department": p.department,
+        "reports_to": p.reports_to_text,
+        "duties": [d.text for d in p.duties],
+        "qualifications": list(p.qualifications),
+        "file": str(p.where.file),
+    }
+
+
+def evaluate(gold: dict[str, Any], import_documents: Any) -> dict[str, Any]:
+    totals: Counter[str] = Counter()
+    by_layout: dict[str, Counter[str]] = defaultdict(Counter)
+    documents = []
+    for doc in gold["documents"]:
+        path = CORPUS / doc["file"]
+        started = time.perf_counter()
+        error = None
+        try:
+            found = [_post(p) for p in import_documents([path]).posts]
+        except Exception as e:  # one failing document is a miss, not the end of the run
+            error = f"{e.__class__.__name__}: {e}"
+            found = []
+        seconds = time.perf_counter() - started
+        c = Counter[str]()
+        qual_lines = {norm(q) for p in doc["posts"] for q in p["qualifications"]}
+        by_name = {p["name"]: p for p in found}
+        misses: list[dict[str, Any]] = []
+        for g in doc["posts"]:
+            c["gold_posts"] += 1
+            c["gold_duties"] += len(g["duties"])
+            p = by_name.get(g["name"])
+            if p is None:
+                misses.append({"post": g["name"], "missing": True})
+                continue
+            c["matched_posts"] += 1
+            c["reports_to_right"] += p["reports_to"] == g["reports_to"]
+            c["department_right"] += p["department"] == g["department"]
+            want = Counter(norm(d) for d in g["duties"])
+            got = Counter(norm(d) for d in p["duties"])
+            c["right_duties"] += sum((want & got).values())
+            wq, gq = Counter(norm(q) for q in g["qualifications"]), Counter(norm(q) for q in p["qualifications"])
+            c["gold_qualifications"] += sum(wq.values())
+            c["found_qualifications"] += sum(gq.values())
+            c["right_qualifications"] += sum((wq & gq).values())
+            miss = {
+                "post": g["name"],
+                "duties_missing": sorted((want - got).elements()),
+                "duties_extra": sorted((got - want).elements()),
+            }
+            if p["reports_to"] != g["reports_to"]:
+                miss["reports_to"] = {"gold": g["reports_to"], "found": p["reports_to"]}
+            if p["department"] != g["department"]:
+                miss["department"] = {"gold": g["department"], "found": p["department"]}
+            if miss["duties_missing"] or miss["duties_extra"] or len(miss) > 3:
+                misses.append(miss)
+        gold_names = {g["name"] for g in doc["posts"]}
+        for p in found:
+            c["found_posts"] += 1
+            c["found_duties"] += len(p["duties"])
+            c["qualifications_as_duties"] += sum(norm(d) in qual_lines for d in p["duties"])
+            if p["name"] not in gold_names:
+                misses.append({"post": p["name"], "extra": True, "duties": len(p["duties"])})
+        totals.update(c)
+        by_layout[doc["layout"]].update(c)
+        by_layout[doc["layout"]]["documents"] += 1
+        documents.append({"file": doc["file"], "layout": doc["layout"], "seconds": round(seconds, 3), "error": error,
+                          **{k: c[k] for k in ("gold_posts", "matched_posts", "gold_duties", "right_duties", "found_duties")},
+                          "misses": misses})
+    return {"measures": measures(totals), "layouts": {k: measures(v) | {"documents": v["documents"]} for k, v in by_layout.items()},
+            "counts": dict(totals), "per_document": documents}
+
+
+def measures(c: Counter[str]) -> dict[str, Any]:
+    def ratio(a: str, b: str) -> float | None:
+        return round(c[a] / c[b], 4) if c[b] else None
+
+    return {
+        "post_recall": ratio("matched_posts", "gold_posts"),
+        "post_precision": ratio("matched_posts", "found_posts"),
+        "duty_recall": ratio("right_duties", "gold_duties"),
+        "duty_precision": ratio("right_duties", "found_duties"),
+        "reports_to_accuracy": ratio("reports_to_right", "matched_posts"),
+        "department_accuracy": ratio("department_right", "matched_posts"),
+        "qualifications_as_duties": c["qualifications_as_duties"],
+        "qualification_recall": ratio("right_qualifications", "gold_qualifications"),
+        "qualification_precision": ratio("right_qualifications", "found_qualifications"),
+        "posts": c["gold_posts"],
+        "duties": c["gold_duties"],
+    }
+
+
+def all_at_once(gold: dict[str, Any], import_documents: Any) -> dict[str, Any]:
+    paths = [CORPUS / d["file"] for d in gold["documents"]]
+    started = time.perf_counter()
+    try:
+        result = import_documents(paths)
+        error, posts, unplaced = None, len(result.posts), len(result.unplaced)
+    except Exception as e:
+        error, posts, unplaced = f"{e.__class__.__name__}: {e}", 0, 0
+    distinct = len({p["name"] for d in gold["documents"] for p in d["posts"]})
+    return {"documents": len(paths), "seconds": round(time.perf_counter() - started, 3), "posts": posts,
+            "distinct_gold_posts": distinct, "unplaced": unplaced, "error": error}
+
+
+def make_folder(gold: dict[str, Any], out: Path, n: int) -> None:
+    """n Word files: the table-form .docx files in turn, each with its post renamed (name + number) in
+    its name cell and in its title."""
+    from docx import Document
+
+    forms = [(CORPUS / d["file"], d["posts"][0]["name"]) for d in gold["documents"]
+             if d["layout"] == "word-table" and d["file"].endswith(".docx")]
+    for i in range(n):
+        path, name = forms[i % len(forms)]
+        doc = Document(str(path))
+        new = f"{name}{i + 1:03d}"
+        seen: set[int] = set()
+        for table in doc.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen or cell.text.strip() != name:
+                        continue
+                    seen.add(id(cell._tc))
+                    cell.paragraphs[0].runs[0].text = new
+                    for run in cell.paragraphs[0].runs[1:]:
+                        run.text = ""
+        for paragraph in doc.paragraphs:  # the title, where it names the post
+            for run in paragraph.runs:
+                if name in run.text:
+                    run.text = run.text.replace(name, new)
+        doc.save(str(out / f"{i + 1:03d}-{path.stem}.docx"))
+
+
+def folder_timing(gold: dict[str, Any], import_documents: Any, n: int) -> dict[str, Any]:
+    tmp = Path(tempfile.mkdtemp(prefix="retailkg-jobdocs-"))
+    try:
+        make_folder(gold, tmp, n)
+        started = time.perf_counter()
+        try:
+            result = import_documents([tmp])
+            error, posts = None, len(result.posts)
+        except Exception as e:
+            error, posts = f"{e.__class__.__name__}: {e}", 0
+        seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"files": n, "seconds": round(seconds, 2), "posts": posts, "files_per_second": round(n / seconds, 1) if seconds else None,
+            "error": error}
+
+
+def bad_inputs(gold: dict[str, Any], import_documents: Any) -> list[dict[str, Any]]:
+    rows = []
+    for bad in gold.get("bad", []):
+        path = CORPUS / bad["file"]
+        try:
+            result = import_documents([path])
+            rows.append({"file": bad["file"], "expect": bad["expect"], "refused": False, "message": f"imported {len(result.posts)} posts"})
+        except Exception as e:
+            rows.append({"file": bad["file"], "expect": bad["expect"], "refused": True, "error": e.__class__.__name__,
+                         "message": str(e).splitlines()[0] if str(e) else ""})
+    return rows
+
+
+def _short(message: str | None) -> str | None:
+    """An error message with the corpus's folder left out of its paths."""
+    return message.replace(f"{REPO}/", "") if message else message
+
+
+def _fmt(v: Any) -> str:
+    return "n/a" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+
+
+def write_results(result: dict[str, Any], out: Path) -> None:
+    m = result["measures"]
+    ok = {k: (m[k] is not None and (m[k] <= g if k == "qualifications_as_duties" else m[k] >= g)) for k, g in GOALS.items()}
+
+    def row(label: str, key: str, goal: str) -> str:
+        return f"| {label} [{goal}] | **{_fmt(m[key])}** | {'yes' if ok[key] else 'no'} |"
+
+    once, folder, bad = result["all_at_once"], result["folder"], result["bad_inputs"]
+    lines = [
+        "## importing",
+        "",
+        f"`python bench/importing/run.py` at {result['commit']} ({result['date']}): the {result['documents']} documents of "
+        f"tests/data/jobdocs (gold.yaml: {m['posts']} posts, {m['duties']} duties, {result['sources']} public sources), "
+        "each imported on its own; posts matched to the gold by file and name; a duty is right when its text equals "
+        "the gold text after whitespace trimming and list-numbering removal. Goals from the issue in brackets.",
+        "",
+        "| measure | value | goal met |",
+        "|---|--:|:-:|",
+        row("post recall", "post_recall", "≥ 0.98"),
+        row("post precision", "post_precision", "≥ 0.98"),
+        row("duty recall", "duty_recall", "≥ 0.98"),
+        row("duty precision", "duty_precision", "≥ 0.98"),
+        row("reports-to accuracy (as written, matched posts)", "reports_to_accuracy", "≥ 0.98"),
+        row("department accuracy (matched posts)", "department_accuracy", "≥ 0.98"),
+        row("qualification lines taken as duties", "qualifications_as_duties", "0"),
+        f"| qualification recall / precision | {_fmt(m['qualification_recall'])} / {_fmt(m['qualification_precision'])} | |",
+        "",
+        "| layout | documents | posts | duties | post recall | duty recall | duty precision |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+        *[f"| {k} | {v['documents']} | {v['posts']} | {v['duties']} | {_fmt(v['post_recall'])} | {_fmt(v['duty_recall'])} | "
+          f"{_fmt(v['duty_precision'])} |" for k, v in sorted(result["layouts"].items())],
+        "",
+        f"All {once['documents']} documents in one call: {once['seconds']:.2f} s, {once['posts']} posts "
+        f"({once['distinct_gold_posts']} distinct in the gold: a Word file and its PDF state the same posts), "
+        f"{once['unplaced']} lines unplaced" + (f"; failed: {_short(once['error'])}" if once["error"] else "") + ".",
+        "",
+        f"**A folder of {folder['files']} Word files** (the table-form files copied with new post names): "
+        f"**{folder['seconds']:.2f} s** wall, {folder['posts']} posts"
+        + (f", {folder['files_per_second']} files/s" if folder["files_per_second"] else "")
+        + (f"; failed: {_short(folder['error'])}" if folder["error"] else "") + ".",
+        "",
+        f"Bad inputs refused: {sum(b['refused'] for b in bad)} of {len(bad)}"
+        + "".join(f"; {b['file']} was not refused ({b['message']})" for b in bad if not b["refused"]) + ".",
+        "",
+    ]
+    section = "\n".join(lines)
+    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
+    start = text.find("## importing")
+    if start >= 0:
+        end = text.find("\n## ", start + 3)
+        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    out.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the job-description importer on tests/data/jobdocs.")
+    parser.add_argument("--gold", type=Path, default=CORPUS / "gold.yaml")
+    parser.add_argument("--folder-size", type=int, default=FOLDER_SIZE, help="Word files in the timed folder (default 200)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.json")
+    parser.add_argument("--results-md", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument("--no-write", action="store_true", help="print the results only")
+    args = parser.parse_args(argv)
+    import_documents = _import()
+    gold = load_gold(args.gold)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
+    if subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True, cwd=REPO).stdout.strip():
+        commit += " (with uncommitted changes in src/)"
+    result: dict[str, Any] = {
+        "commit": commit,
+        "date": datetime.date.today().isoformat(),
+        "documents": len(gold["documents"]),
+        "sources": len(gold["sources"]),
+        "goals": GOALS,
+    }
+    result |= evaluate(gold, import_documents)
+    result["all_at_once"] = all_at_once(gold, import_documents)
+    result["folder"] = folder_timing(gold, import_documents, args.folder_size)
+    result["bad_inputs"] = bad_inputs(gold, import_documents)
+    if not args.no_write:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_results(result, args.results_md)
+    summary = {k: result[k] for k in ("measures", "all_at_once", "folder")}
+    summary["bad_inputs_refused"] = f"{sum(b['refused'] for b in result['bad_inputs'])}/{len(result['bad_inputs'])}"
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -94,7 +94,7 @@ def evaluate(gold: dict[str, Any], import_documents: Any) -> dict[str, Any]:
         try:
             found = [_post(p) for p in import_documents([path]).posts]
         except Exception as e:  # one failing document is a miss, not the end of the run
-            error = f"{e.__class__.__name__}: {e}"
+            error = _short(f"{e.__class__.__name__}: {e}")
             found = []
         seconds = time.perf_counter() - started
         c = Counter[str]()
@@ -172,7 +172,7 @@ def all_at_once(gold: dict[str, Any], import_documents: Any) -> dict[str, Any]:
         result = import_documents(paths)
         error, posts, unplaced = None, len(result.posts), len(result.unplaced)
     except Exception as e:
-        error, posts, unplaced = f"{e.__class__.__name__}: {e}", 0, 0
+        error, posts, unplaced = _short(f"{e.__class__.__name__}: {e}"), 0, 0
     distinct = len({p["name"] for d in gold["documents"] for p in d["posts"]})
     return {"documents": len(paths), "seconds": round(time.perf_counter() - started, 3), "posts": posts,
             "distinct_gold_posts": distinct, "unplaced": unplaced, "error": error}
@@ -215,7 +215,7 @@ def folder_timing(gold: dict[str, Any], import_documents: Any, n: int) -> dict[s
             result = import_documents([tmp])
             error, posts = None, len(result.posts)
         except Exception as e:
-            error, posts = f"{e.__class__.__name__}: {e}", 0
+            error, posts = f"{e.__class__.__name__}: {str(e).replace(str(tmp), '<folder>')}", 0
         seconds = time.perf_counter() - started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -232,7 +232,7 @@ def bad_inputs(gold: dict[str, Any], import_documents: Any) -> list[dict[str, An
             rows.append({"file": bad["file"], "expect": bad["expect"], "refused": False, "message": f"imported {len(result.posts)} posts"})
         except Exception as e:
             rows.append({"file": bad["file"], "expect": bad["expect"], "refused": True, "error": e.__class__.__name__,
-                         "message": str(e).splitlines()[0] if str(e) else ""})
+                         "message": _short(str(e).splitlines()[0]) if str(e) else ""})
     return rows
 
 

@@ -155,6 +155,19 @@ def test_a_duty_table_with_one_duty_per_row_and_a_revision_table_ignored(tmp_pat
     assert not any("新建岗位" in u.text for u in result.unplaced)
 
 
+def test_a_revision_table_without_a_title_row_is_ignored(tmp_path: Path) -> None:
+    form(tmp_path / "店长.docx", "店长", "营运部", "", ["负责门店运营"], [])
+    d = docx.Document(str(tmp_path / "店长.docx"))
+    rev = d.add_table(rows=2, cols=3)
+    for cell, text in zip(rev.rows[0].cells, ["版本", "修订日期", "修订人"], strict=True):
+        cell.text = text
+    for cell, text in zip(rev.rows[1].cells, ["V1.0", "2022-06-15", "人力资源部"], strict=True):
+        cell.text = text
+    d.save(tmp_path / "店长.docx")
+    result = import_documents([tmp_path / "店长.docx"])
+    assert [u.text for u in result.unplaced] == []
+
+
 def test_a_label_merged_down_over_its_rows_takes_every_row(tmp_path: Path) -> None:
     d = docx.Document()
     t = d.add_table(rows=4, cols=2)

@@ -415,6 +415,10 @@ class _Reader:
                 columns, ignoring = header, False
                 continue
             kinds = [LABELS.get(f) for f in firsts]
+            named = [k for k, t in zip(kinds, texts, strict=True) if t]
+            if len(named) >= 2 and all(k == SIGNOFF for k in named):  # 版本 | 修订日期 | 修订内容: a revision table
+                ignoring = True
+                continue
             if self.signoff(row, kinds):
                 continue
             post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for k in kinds)

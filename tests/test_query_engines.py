@@ -90,7 +90,7 @@ def test_oxigraph_and_rdflib_agree(oxi: OxigraphEngine, rdf: RdflibEngine, name:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(catalogue()))
 def test_live_endpoint_agrees_with_the_embedded_store(oxi: OxigraphEngine, endpoint: str, name: str) -> None:
-    """`retailkg query run NAME --endpoint URL --format json` (SPARQLWrapper) against the embedded engine."""
+    """`retailkg query run NAME --endpoint URL --format json` (over HTTP) against the embedded engine."""
     q = get_query(name)
     params = [a for k, v in q.example_params().items() for a in ("--param", f"{k}={v}")]
     result = CliRunner().invoke(cli, ["query", "run", name, *params, "--endpoint", endpoint, "--format", "json"])

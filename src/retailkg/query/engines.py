@@ -6,7 +6,8 @@ rules and the report's own queries read the same engines as lexical values (:met
 
 - :class:`OxigraphEngine` — pyoxigraph, in process (the default: see ``bench/RESULTS.md``).
 - :class:`RdflibEngine`   — rdflib's pure-Python evaluator, in process.
-- :class:`EndpointEngine` — any SPARQL 1.1 Protocol endpoint, through SPARQLWrapper.
+- :class:`EndpointEngine` — any SPARQL 1.1 Protocol endpoint, over HTTP with :mod:`requests`
+  (credentials go to the endpoint's origin only: :func:`retailkg.query.remote.http_session`).
 
 Queries are written against the *union* of the named graphs. In process that is
 ``use_default_graph_as_union`` (Oxigraph) or a ``Dataset(default_union=True)`` (rdflib). A remote
@@ -29,6 +30,7 @@ fails with a clear error when the store says it truncated the answer (``X-SPARQL
 from __future__ import annotations
 
 import json
+import threading
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -41,7 +43,7 @@ from rdflib.namespace import XSD
 from retailkg.errors import InputError
 from retailkg.ns import graph_iri
 from retailkg.query import sparqltext
-from retailkg.query.remote import Credentials, check_url, http_error, network_error
+from retailkg.query.remote import Credentials, check_url, http_error, http_session, network_error
 from retailkg.query.results import LexicalTable, ResultTable, Row, from_rows, normalise, read_tsv_values
 from retailkg.rdf.terms import Term, from_oxigraph, to_oxigraph
 
@@ -312,6 +314,7 @@ class EndpointEngine(_TermEngine):
         self.page_size = page_size
         self.max_rows = max_rows
         self.requests = 0  # how many HTTP requests were made (tests and the benchmark read it)
+        self._local = threading.local()
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
         info = sparqltext.check(text, source)
@@ -338,53 +341,34 @@ class EndpointEngine(_TermEngine):
                 raise InputError(f"{self.url}: more than {self.max_rows} rows; add a LIMIT")
         return ResultTable(names or [], rows)
 
-    def _request(self, text: str, kind: str) -> tuple[ResultTable, int | None]:
-        from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    def _session(self) -> Any:
+        """One HTTP session per thread (validate queries from two threads), bound to the endpoint's origin."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = http_session(self.url, self.credentials)
+        return session
 
-        sw = SPARQLWrapper(self.url)
-        sw.setQuery(text)
-        # SPARQLWrapper guesses the query type with a regular expression that can take a word in a
-        # comment or an IRI (rkg:addressesFunction → ADD) for an update keyword; we parsed the query.
-        sw.queryType = kind.upper()
-        sw.setMethod(POST)
-        sw.setRequestMethod(URLENCODED)
-        sw.setOnlyConneg(True)
-        # setTimeout() would round it down to whole seconds; SPARQLWrapper annotates the attribute int, urllib takes a float
-        sw.timeout = self.timeout  # type: ignore[assignment]
-        sw.setReturnFormat(JSON if kind in ("select", "ask") else TURTLE)
-        for g in self.graphs:
-            sw.addDefaultGraph(str(g))
-            sw.addNamedGraph(str(g))
-        if self.credentials:
-            sw.setCredentials(self.credentials.user, self.credentials.password)
-            if self.credentials.scheme == "digest":
-                sw.setHTTPAuth(DIGEST)
+    def _request(self, text: str, kind: str) -> tuple[ResultTable, int | None]:
+        import requests
+
+        # SPARQL 1.1 Protocol, query via POST with URL-encoded parameters (§2.1.2)
+        form = [("query", text)]
+        form += [("default-graph-uri", str(g)) for g in self.graphs]
+        form += [("named-graph-uri", str(g)) for g in self.graphs]
+        accept = _ACCEPT_SOLUTIONS if kind in ("select", "ask") else _ACCEPT_GRAPH
         self.requests += 1
         try:
-            response = sw.query().response
-            body = response.read()
-            headers = response.headers
-        except SPARQLWrapperException as e:
-            raise self._wrapper_error(e) from None
-        except Exception as e:
-            import urllib.error
-
-            if isinstance(e, urllib.error.HTTPError):
-                raise http_error(self.url, e.code, e.reason, _safe_read(e)) from None
+            r = self._session().post(self.url, data=form, timeout=self.timeout,
+                                     headers={"Accept": accept, "User-Agent": f"retailkg/{_version()}"})
+            body = r.content
+        except requests.RequestException as e:
             raise network_error(self.url, e, self.timeout) from None
-        cap_header = headers.get("X-SPARQL-MaxRows") if headers else None
+        if r.status_code != 200:
+            reasons = {400: "Bad Request (the endpoint rejected the query)", 500: "Internal Server Error"}
+            raise http_error(self.url, r.status_code, reasons.get(r.status_code, r.reason or ""), body)
+        cap_header = r.headers.get("X-SPARQL-MaxRows")
         cap = int(cap_header) if cap_header and cap_header.strip().isdigit() else None
-        return self._parse(body, kind, headers.get("Content-Type", "") if headers else ""), cap
-
-    def _wrapper_error(self, e: Exception) -> InputError:
-        from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFound, QueryBadFormed, Unauthorized, URITooLong
-
-        status = {Unauthorized: 401, EndPointNotFound: 404, QueryBadFormed: 400, URITooLong: 414, EndPointInternalError: 500}
-        code = next((c for cls, c in status.items() if isinstance(e, cls)), 0)
-        detail = str(e).split("Response:", 1)[-1].strip().strip("b'\"")
-        reasons = {400: "Bad Request (the endpoint rejected the query)", 500: "Internal Server Error"}
-        return http_error(self.url, code, reasons.get(code, ""), detail.replace("\\n", "\n"))
+        return self._parse(body, kind, r.headers.get("Content-Type", "")), cap
 
     def _parse(self, body: bytes, kind: str, content_type: str) -> ResultTable:
         try:
@@ -403,11 +387,14 @@ class EndpointEngine(_TermEngine):
             raise InputError(f"{self.url}: the endpoint's answer is not valid SPARQL results ({type(e).__name__}: {e})") from None
 
 
-def _safe_read(e: Any) -> bytes:
-    try:
-        return bytes(e.read())
-    except Exception:
-        return b""
+_ACCEPT_SOLUTIONS = "application/sparql-results+json, application/json;q=0.9"
+_ACCEPT_GRAPH = "text/turtle, application/n-triples;q=0.9"
+
+
+def _version() -> str:
+    from retailkg import __version__
+
+    return __version__
 
 
 def open_engine(kind: str, graph: Path) -> OxigraphEngine | RdflibEngine:

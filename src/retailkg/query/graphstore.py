@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from retailkg.errors import InputError
 from retailkg.query.engines import EndpointEngine, load_oxigraph_store
-from retailkg.query.remote import Credentials, check_url, http_error, network_error
+from retailkg.query.remote import Credentials, check_url, http_error, http_session, network_error
 
 __all__ = ["GraphLoad", "count_remote", "graph_param", "graph_store_url", "load_graphs"]
 
@@ -84,17 +84,16 @@ def load_graphs(graph_file: Path, *, endpoint: str, graph_store: str | None = No
     graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     if not graphs:
         raise InputError("the graph file has no named graphs to load (give a TriG or N-Quads build)", file=str(graph_file))
-    auth = credentials.requests_auth() if credentials else None
     checker = EndpointEngine(endpoint, graphs=[], credentials=credentials, timeout=timeout) if verify else None
     done: list[GraphLoad] = []
-    with requests.Session() as session:
+    with http_session(gsp, credentials) as session:
         for g in graphs:
             name = ox.NamedNode(g)
             triples = sum(1 for _ in store.quads_for_pattern(None, None, None, name))
             body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=name)
             url = _put_url(gsp, g)
             try:
-                r = session.put(url, data=body, auth=auth, timeout=timeout,
+                r = session.put(url, data=body, timeout=timeout,
                                 headers={"Content-Type": "text/turtle; charset=utf-8"})
             except requests.RequestException as e:
                 raise network_error(gsp, e, timeout) from None

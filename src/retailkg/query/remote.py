@@ -3,6 +3,12 @@
 Credentials come only from the environment (``RETAILKG_USER``, ``RETAILKG_PASSWORD``): a
 password on the command line ends up in shell history and ``ps`` output, so URLs with a
 ``user:password@`` part are refused too. Nothing here puts a password in a message or a repr.
+
+Credentials go to the origin (scheme, host, port) of the URL they were given for and nowhere
+else: every client (the endpoint engine, ``load``, ``validate --endpoint``) talks through
+:func:`http_session`, whose session drops the ``Authorization`` header when a redirect leaves that
+origin, and whose basic and digest handlers answer only requests to it (a digest challenge from
+another origin is not answered). A redirect within the origin keeps the credentials.
 """
 
 from __future__ import annotations
@@ -12,12 +18,13 @@ import socket
 import urllib.error
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from retailkg.errors import InputError
 
 if TYPE_CHECKING:
+    import requests
     from requests.auth import AuthBase
 
 __all__ = [
@@ -28,7 +35,9 @@ __all__ = [
     "check_url",
     "credentials_from_env",
     "http_error",
+    "http_session",
     "network_error",
+    "origin",
 ]
 
 ENV_USER = "RETAILKG_USER"
@@ -44,11 +53,63 @@ class Credentials:
     password: str = field(repr=False)
     scheme: str = "basic"
 
-    def requests_auth(self) -> AuthBase:
-        """The ``auth=`` object for :mod:`requests`."""
+    def requests_auth(self, url: str) -> AuthBase:
+        """The ``auth=`` object for :mod:`requests`, answering requests to ``url``'s origin only."""
         from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
-        return HTTPDigestAuth(self.user, self.password) if self.scheme == "digest" else HTTPBasicAuth(self.user, self.password)
+        home = origin(url)
+
+        class HomeBasicAuth(HTTPBasicAuth):
+            def __call__(self, r: Any) -> Any:
+                return super().__call__(r) if origin(r.url) == home else r
+
+        class HomeDigestAuth(HTTPDigestAuth):
+            def __call__(self, r: Any) -> Any:
+                return super().__call__(r) if origin(r.url) == home else r
+
+            def handle_401(self, r: Any, **kwargs: Any) -> Any:
+                # requests copies this hook into a redirected request: never answer another origin's challenge
+                return super().handle_401(r, **kwargs) if origin(r.url) == home else r
+
+        if self.scheme == "digest":
+            return HomeDigestAuth(self.user, self.password)
+        return HomeBasicAuth(self.user, self.password)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """A URL's origin (RFC 6454): scheme, host and port, the default port spelled out."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
+def http_session(url: str, credentials: Credentials | None) -> requests.Session:
+    """A :mod:`requests` session for the server at ``url``; ``credentials`` go to its origin only.
+
+    requests already drops ``Authorization`` when a redirect changes host or port, but keeps it
+    from ``http://h`` to ``https://h``; this session drops it whenever the origin changes.
+    """
+    import requests
+
+    home = origin(url)
+
+    class HomeSession(requests.Session):
+        def rebuild_auth(self, prepared_request: Any, response: Any) -> None:
+            super().rebuild_auth(prepared_request, response)
+            if origin(prepared_request.url) != home:
+                prepared_request.headers.pop("Authorization", None)
+
+    session = HomeSession()
+    if credentials is not None:
+        session.auth = credentials.requests_auth(url)
+    return session
 
 
 def credentials_from_env(scheme: str = "basic", environ: Mapping[str, str] | None = None) -> Credentials | None:

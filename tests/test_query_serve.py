@@ -170,3 +170,188 @@ def test_serve_command_runs_and_stops(kg: Path) -> None:
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert b"read-only at http://127.0.0.1:" in err
+
+
+# --- hardening: SERVICE, Host, time limit, streaming, errors, concurrency (issue 17) ----------------
+
+CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+
+
+def _small_store(n: int) -> ox.Store:
+    store = ox.Store()
+    g = ox.NamedNode("https://w3id.org/retailkg/graph/test")
+    store.extend([ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), g) for i in range(n)])
+    return store
+
+
+def _raw(server: SparqlServer, request: bytes) -> bytes:
+    """Send bytes as they are (no Host header added) and read the reply until the server closes."""
+    import socket
+
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        while data := sock.recv(65536):
+            chunks.append(data)
+    return b"".join(chunks)
+
+
+def test_service_is_refused_and_nothing_is_fetched(server: SparqlServer) -> None:
+    with qs.stub_server(lambda h: h.reply(200, b'{"head":{"vars":["s"]},"results":{"bindings":[]}}',
+                                          {"Content-Type": "application/sparql-results+json"})) as stub:
+        for query in (f"SELECT * WHERE {{ SERVICE <{stub.base}/sparql> {{ ?s ?p ?o }} }}",
+                      f"ASK {{ FILTER EXISTS {{ SERVICE SILENT <{stub.base}/x> {{ ?s ?p ?o }} }} }}",
+                      f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ service <{stub.base}/y> {{ ?s ?p ?o }} }} }} }}"):
+            status, headers, body = _get(server, query)
+            assert status == 400 and headers["Content-Type"].startswith("text/plain"), body
+            assert b"SERVICE" in body
+        assert stub.requests == [], "the server fetched nothing"
+    # the word alone is no reason to refuse
+    status, _, _ = _get(server, "SELECT ?service WHERE { ?service a <urn:x:service> } LIMIT 1 # SERVICE <x:y> {}")
+    assert status == 200
+
+
+def test_service_is_refused_by_every_engine(kg: Path) -> None:
+    from retailkg.errors import InputError
+    from retailkg.query.engines import RdflibEngine
+
+    query = f"SELECT * WHERE {{ SERVICE <{qs.closed_port_url()}> {{ ?s ?p ?o }} }}"
+    for eng in (OxigraphEngine(store=_small_store(3)), RdflibEngine(kg), EndpointEngine(qs.closed_port_url())):
+        with pytest.raises(InputError, match="SERVICE"):
+            eng.query(query, source="q.rq")
+
+
+@pytest.mark.parametrize(("host", "status"), [("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("[::1]:{port}", 200),
+                                              ("LOCALHOST:{port}", 200), ("rebind.example:{port}", 403),
+                                              ("127.0.0.1:{other}", 403), ("localhost", 403), ("127.0.0.1.nip.io:{port}", 403)])
+def test_host_header_must_name_this_server(server: SparqlServer, host: str, status: int) -> None:
+    port = server.server_address[1]
+    value = host.format(port=port, other=port + 1)
+    got = _request(server.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}), headers={"Host": value})
+    assert got[0] == status, got
+    if status == 403:
+        assert b"Host" in got[2] and got[1]["Content-Type"].startswith("text/plain")
+    got = _request(server.url, headers={"Host": value})  # the page too: a rebound page could read it
+    assert got[0] == status
+
+
+def test_a_request_without_host_is_refused(server: SparqlServer) -> None:
+    reply = _raw(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert reply.startswith(b"HTTP/1.1 400") and b"Host header is required" in reply
+
+
+def test_allowed_hosts_on_all_interfaces() -> None:
+    from retailkg.query.serve import allowed_hosts
+
+    ok = allowed_hosts("0.0.0.0", 8080)
+    assert ok("192.168.1.20:8080") and ok("[fe80::1]:8080") and ok("localhost:8080")
+    assert not ok("intranet.example:8080") and not ok("192.168.1.20:8081")
+    assert allowed_hosts("192.168.1.20", 80)("192.168.1.20")
+
+
+def test_a_query_past_the_time_limit_is_stopped_with_503() -> None:
+    # an aggregate over a join: nothing comes out of the worker until it is done
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d FILTER (STR(?b) < STR(?d)) }"
+    with running_server(_small_store(2500), quiet=True, timeout=0.3) as s:
+        import time
+
+        t = time.monotonic()
+        status, headers, body = _get(s, slow)
+        assert time.monotonic() - t < 1.5
+    assert status == 503 and headers["Content-Type"].startswith("text/plain")
+    assert b"time limit of 0.3 s" in body
+
+
+def test_max_rows_stops_the_query_while_streaming() -> None:
+    # 4,000 triples: the cartesian product has 16 million rows, which the old server built in memory first
+    with running_server(_small_store(4000), quiet=True, max_rows=5) as s:
+        status, headers, body = _get(s, CARTESIAN, "text/csv")
+        assert status == 200 and headers["X-SPARQL-MaxRows"] == "5"
+        assert len(body.decode().splitlines()) == 6
+        status, _, body = _get(s, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2")
+        assert len(json.loads(body)["results"]["bindings"]) == 2
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                                    "text/tab-separated-values"])
+def test_the_time_limit_while_streaming_ends_the_stream_cleanly(accept: str) -> None:
+    with running_server(_small_store(4000), quiet=True, timeout=0.5, workers=1) as s:
+        status, headers, body = _get(s, CARTESIAN, accept)  # urllib raises IncompleteRead on a broken stream
+        assert status == 200 and headers["Transfer-Encoding"] == "chunked"
+        assert body.count(b"urn:s") > 100, "rows came before the limit"
+        if accept.endswith("json"):
+            doc = json.loads(body)
+            assert "time limit" in doc["error"] and doc["results"]["bindings"]
+        elif accept.endswith("xml"):
+            assert b"<!-- error: stopped at the time limit" in body and body.rstrip().endswith(b"</sparql>")
+            list(ox.parse_query_results(body, ox.QueryResultsFormat.XML))
+        # the one worker stopped at the limit: the next query is answered at once
+        status, _, body = _get(s, "ASK { ?s ?p ?o }")
+        assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_an_error_while_streaming_ends_the_stream_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    from retailkg.query import serve
+
+    calls = []
+    rows = serve._SolutionWriter.rows
+
+    def failing(self: serve._SolutionWriter, batch: list[object]) -> str:
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("boom")
+        return rows(self, batch)
+
+    monkeypatch.setattr(serve._SolutionWriter, "rows", failing)
+    with running_server(_small_store(3000), quiet=True) as s:
+        status, _, body = _get(s, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert status == 200
+    doc = json.loads(body)
+    assert doc["results"]["bindings"] and "internal error while streaming (RuntimeError)" in doc["error"]
+    assert b"Traceback" not in body
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), [
+    (b"GET /sparql?query=ASK%7B%7D&default-graph-uri=not%20an%20iri HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n", 400),
+    (b"GARBAGE\r\n\r\n", 0),  # no HTTP version: the standard library answers as HTTP/0.9, a body without a status line
+    (b"GET /" + b"x" * 70000 + b" HTTP/1.1\r\nHost: {host}\r\n\r\n", 414),
+])
+def test_errors_are_plain_text_never_empty_or_a_traceback(server: SparqlServer, request_bytes: bytes, status: int) -> None:
+    host = f"127.0.0.1:{server.server_address[1]}".encode()
+    reply = _raw(server, request_bytes.replace(b"{host}", host))
+    assert reply.strip() and b"Traceback" not in reply and b"<html" not in reply.lower(), reply[:200]
+    if status:
+        assert reply.startswith(b"HTTP/1.1 %d" % status) and b"text/plain" in reply, reply[:200]
+
+
+def test_graph_results_stream_in_every_format(server: SparqlServer) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/retailkg/ontology#Post> ; ?p ?o }"
+    sizes = set()
+    for accept, fmt in (("text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+                        ("application/rdf+xml", ox.RdfFormat.RDF_XML)):
+        status, headers, body = _get(server, query, accept)
+        assert status == 200 and headers["Content-Type"].startswith(accept)
+        sizes.add(len(list(ox.parse(body, format=fmt))))
+    assert len(sizes) == 1 and sizes.pop() > 100
+
+
+def test_200_concurrent_requests_are_all_answered(server: SparqlServer) -> None:
+    import threading
+
+    barrier = threading.Barrier(200)
+    statuses: list[int] = []
+
+    def one() -> None:
+        barrier.wait()
+        try:
+            statuses.append(_get(server, "ASK { ?s a <https://w3id.org/retailkg/ontology#Post> }")[0])
+        except Exception as e:  # a reset connection
+            statuses.append(-1)
+            print(e)
+
+    threads = [threading.Thread(target=one) for _ in range(200)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert statuses.count(200) == 200, sorted(set(statuses))

@@ -21,6 +21,7 @@ from retailkg.cli.options import (
     output_option,
     parse_params,
     results_options,
+    timeout_option,
 )
 from retailkg.errors import EXIT_FINDINGS, InputError
 from retailkg.rdf.terms import Term
@@ -321,13 +322,20 @@ def load_cmd(endpoint: str, graph_store: str | None, graph_file: Path | None, au
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; there is no authentication.")
 @click.option("--port", type=click.IntRange(0, 65535), default=7879, show_default=True, help="Port (0 picks a free one).")
 @graph_file_option("Serve this build instead of the cached bundled graph.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Cap SELECT results (announced in X-SPARQL-MaxRows).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=None,
+              help="Cap SELECT results, stopping the query there (announced in X-SPARQL-MaxRows).")
+@timeout_option(30.0, "Seconds a query may take (waiting for a worker included); then it is stopped and answered 503.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Queries evaluated at once; more wait their turn [default: two per CPU, at least 8].")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
-def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | None, quiet: bool) -> None:
+def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | None, timeout: float, workers: int | None,
+              quiet: bool) -> None:
     """Serve the graph as a local read-only SPARQL endpoint with a query page.
 
     Open the printed URL in a browser for the query page (named queries included); point any
-    SPARQL client at …/sparql. Updates are refused. Stop with Ctrl-C.
+    SPARQL client at …/sparql. Updates and SERVICE (federated queries) are refused; a request
+    whose Host header does not name this server is refused (DNS rebinding); results are
+    streamed. Stop with Ctrl-C.
 
     \b
     Examples:
@@ -340,7 +348,7 @@ def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | Non
 
     store = load_oxigraph_store(graph_path(graph_file))
     try:
-        server = make_server(store, host, port, max_rows=max_rows, quiet=quiet)
+        server = make_server(store, host, port, max_rows=max_rows, timeout=timeout, workers=workers, quiet=quiet)
     except OSError as e:
         raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):

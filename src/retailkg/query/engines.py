@@ -198,6 +198,7 @@ class OxigraphEngine:
         return self.table(self.fetch(text)).dicts()
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
+        sparqltext.refuse_service(text, source)
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
             res = self._run(text, subs or None)
@@ -262,6 +263,7 @@ class RdflibEngine(_TermEngine):
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
         from pyparsing import ParseException
 
+        sparqltext.refuse_service(text, source)
         if bindings:
             sparqltext.check_bindings(sparqltext.check(text, source), bindings, source)
         try:
@@ -318,6 +320,7 @@ class EndpointEngine(_TermEngine):
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
         info = sparqltext.check(text, source)
+        sparqltext.refuse_service(text, source)
         if bindings:
             text = sparqltext.inject_values(text, bindings, source)
         if info.pageable:

@@ -13,6 +13,8 @@
   gives the same answers as rdflib's pre-bound variables and Oxigraph's substitution (SEP-0007)
   for queries that project their parameters (retailkg checks that they do). A trailing VALUES
   clause would not: it is joined after GROUP BY.
+- :func:`refuse_service` refuses a federated query (``SERVICE <url> { … }``): run by retailkg, it
+  would make the engine (or ``retailkg serve``, for anyone who can reach it) fetch any URL.
 - :func:`with_page` appends ``LIMIT``/``OFFSET`` so that :class:`~retailkg.query.engines.EndpointEngine`
   can page through a store that silently caps results (Virtuoso's ``ResultSetMaxRows``).
 """
@@ -28,7 +30,7 @@ from typing import Any
 from retailkg.errors import InputError
 from retailkg.rdf.terms import Term, ntriples_term
 
-__all__ = ["QueryInfo", "check", "check_bindings", "inject_values", "is_update", "syntax_error", "with_page"]
+__all__ = ["QueryInfo", "check", "check_bindings", "inject_values", "is_update", "refuse_service", "syntax_error", "with_page"]
 
 _KINDS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "describe"}
 
@@ -154,6 +156,56 @@ def check_bindings(info: QueryInfo, bindings: Mapping[str, Any], source: str = "
     if missing:
         names = ", ".join(f"?{k}" for k in missing)
         raise InputError(f"parameter {names} is not in the SELECT clause; a bound variable must be selected", file=source)
+
+
+_SERVICE_WORD = re.compile(r"service", re.I)
+
+
+def _has_service(node: Any) -> bool:
+    """True if rdflib's parse tree holds a ``ServiceGraphPattern`` anywhere (sub-queries, EXISTS, …)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):  # terms and keywords
+            continue
+        if isinstance(n, CompValue):
+            if n.name == "ServiceGraphPattern":
+                return True
+            stack.extend(n.values())
+        elif isinstance(n, dict):
+            stack.extend(n.values())
+        elif isinstance(n, list | tuple) or hasattr(n, "asList"):
+            stack.extend(list(n))
+    return False
+
+
+def refuse_service(text: str, source: str = "query") -> None:
+    """Raise :class:`InputError` if ``text`` calls ``SERVICE``: retailkg never runs a federated query.
+
+    An engine that evaluates ``SERVICE <url>`` fetches that URL, so a query could make
+    ``retailkg serve`` a proxy into the network it runs in. Queries without the word outside
+    strings, IRIs and comments pass at once; the others are parsed (rdflib, nothing is evaluated)
+    and refused if the parse tree holds a SERVICE pattern, so ``?service`` or ``ex:service`` pass.
+    Text that does not parse is reported as a syntax error, never run on a guess.
+    """
+    try:
+        code = "".join(text[a:b] for kind, a, b in _scan(text) if kind == "code")
+    except ValueError:
+        code = text
+    if not _SERVICE_WORD.search(code):
+        return
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        with _PARSE_LOCK:
+            parsed = parseQuery(text)
+    except Exception as e:
+        raise syntax_error(text, source, e) from None
+    if _has_service(parsed):
+        raise InputError("SERVICE (a federated query) is refused: retailkg queries its own graph and fetches nothing "
+                         "from elsewhere", file=source)
 
 
 # --- a small SPARQL lexer: enough to find top-level braces outside strings, IRIs and comments ----

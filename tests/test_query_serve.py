@@ -355,3 +355,30 @@ def test_200_concurrent_requests_are_all_answered(server: SparqlServer) -> None:
     for t in threads:
         t.join(timeout=60)
     assert statuses.count(200) == 200, sorted(set(statuses))
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_server_while_a_step_runs(tmp_path: Path) -> None:
+    """A step that cannot be interrupted runs on a daemon worker: it does not hold up the exit."""
+    import signal
+    import time
+
+    graph = tmp_path / "g.nq"
+    graph.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" <urn:g> .\n' for i in range(6000)), encoding="utf-8")
+    port = qs.free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "retailkg", "serve", "--port", str(port), "--graph-file", str(graph), "-q",
+                             "--timeout", "0.5"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        qs.wait_until_ready(f"{base}/sparql?query=ASK%7B%7D", proc)  # type: ignore[arg-type]
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d FILTER (STR(?b) < STR(?d)) }"
+        status, _, _ = _request(f"{base}/sparql?" + urllib.parse.urlencode({"query": slow}))
+        assert status == 503
+        t = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+        assert time.monotonic() - t < 3, "the exit waited for the step"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)

@@ -59,7 +59,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -216,6 +215,31 @@ def allowed_hosts(host: str, port: int) -> Callable[[str], bool]:
     return ok
 
 
+class _Workers:
+    """A fixed pool of daemon threads that evaluate queries.
+
+    Not a ThreadPoolExecutor: its threads are joined when the interpreter exits, so a step that
+    cannot be interrupted would keep Ctrl-C waiting until it is done.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.tasks: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self.threads = [threading.Thread(target=self._work, name=f"retailkg-query-{i}", daemon=True) for i in range(n)]
+        for t in self.threads:
+            t.start()
+
+    def _work(self) -> None:
+        while (task := self.tasks.get()) is not None:
+            task()
+
+    def submit(self, fn: Callable[..., None], *args: Any) -> None:
+        self.tasks.put(lambda: fn(*args))
+
+    def shutdown(self) -> None:
+        for _ in self.threads:
+            self.tasks.put(None)
+
+
 class SparqlServer(ThreadingHTTPServer):
     """A threaded HTTP server answering SPARQL queries over one pyoxigraph store (see the module docstring)."""
 
@@ -233,7 +257,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.quiet = quiet
         self.page = query_page()
         self.host_ok = allowed_hosts(host, int(self.server_address[1]))
-        self.pool = ThreadPoolExecutor(max_workers=workers or default_workers(), thread_name_prefix="retailkg-query")
+        self.pool = _Workers(workers or default_workers())
 
     @property
     def url(self) -> str:
@@ -254,7 +278,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.shutdown()
 
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 0, *, max_rows: int | None = None,

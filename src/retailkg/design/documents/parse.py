@@ -14,9 +14,12 @@ as :class:`Unplaced` with the reason, never dropped.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from retailkg.design.model import Where
 
@@ -84,7 +87,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
     HEADCOUNT: ("编制人数", "岗位编制", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
-             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务"),
+             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -93,7 +96,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
             "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
-            "岗位关系", "工作联系", "KPI"),
+            "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期"),
@@ -106,11 +109,32 @@ LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in 
 """Every label word (a cell or a line that names what follows) and what it is."""
 
 _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
-          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历"}
+          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核"}
 # words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
 # sentence they are just words
 
 _STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>]+")
+
+
+@functools.cache
+def _opencc() -> Any:
+    import opencc  # pure-Python OpenCC tables: loaded only when a label is not in Simplified script
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=4096)
+def simplified(text: str) -> str:
+    """``text`` in Simplified script (OpenCC t2s), for recognising labels and titles; what is read stays verbatim."""
+    if all(ord(c) < 0x3400 for c in text):
+        return text
+    out: str = _opencc().convert(text)
+    return out if len(out) == len(text) else text  # a phrase that changes length: compare the text as written
+
+
+def kind_of(word: str) -> str | None:
+    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label."""
+    return LABELS.get(word) or LABELS.get(simplified(word))
 
 
 def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
@@ -125,9 +149,10 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
     if m is None:
         return None
     word = _STRIP_LABEL.sub("", m.group(1))
-    kind = LABELS.get(word)
+    kind = kind_of(word)
     if kind is None:
         return None
+    word = simplified(word)
     rest = t[m.end():].strip()
     has_colon = bool(re.match(r"^[【\[]?\s*[^:：\n]{1,12}?\s*[】\]]?\s*[:：]", t))
     if not marked and not has_colon and rest:
@@ -168,6 +193,47 @@ def strip_number(text: str) -> tuple[str, bool]:
 _TERMINAL = tuple("。；;！!？?")
 
 
+_CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
+_BEFORE = r"(?<=[。；;！!？?，,\s])"  # an inline number follows the end of the item before it
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def split_inline(text: str) -> list[str]:
+    """A line whose items are numbered inline (``①A。②B。``, ``（1）A；（2）B``, ``1. A； 2. B``, ``一、A。二、B``)
+    as its items, each with its number; the line itself when it holds one. The line has to start
+    with a number and the numbers inside it have to follow on (②③ after ①), so a number that
+    is just part of a sentence (附件②, 1.5倍) never splits it."""
+    t = text.strip()
+    if not t:
+        return [text]
+    first = ord(t[0])
+    nexts: list[str] = []
+    for lo, hi in _CIRCLED:
+        if lo <= first <= hi:
+            nexts = [re.escape(chr(c)) for c in range(first + 1, hi + 1)]
+            break
+    else:
+        m = re.match(r"[（(]\s*(\d{1,2})\s*[）)]", t)
+        if m is not None:
+            nexts = [_BEFORE + rf"[（(]\s*{n}\s*[）)]" for n in range(int(m.group(1)) + 1, 100)]
+        elif (m := re.match(r"(\d{1,2})\s*([.．、)）])(?!\d)", t)) is not None:
+            nexts = [_BEFORE + rf"{n}\s*{re.escape(m.group(2))}(?!\d)" for n in range(int(m.group(1)) + 1, 100)]
+        elif (m := re.match(rf"([{_CN_DIGITS}])、", t)) is not None:
+            nexts = [_BEFORE + rf"{c}、" for c in _CN_DIGITS[_CN_DIGITS.index(m.group(1)) + 1:]]
+    cuts = []
+    pos = 1
+    for pattern in nexts:
+        found = re.compile(pattern).search(t, pos)
+        if found is None:
+            break
+        cuts.append(found.start())
+        pos = found.end()
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(t)]
+    return [t[a:b].strip() for a, b in itertools.pairwise(bounds) if t[a:b].strip()]
+
+
 def join_text(a: str, b: str) -> str:
     """Two pieces of one duty: no space between Chinese, one between Latin words."""
     a, b = a.rstrip(), b.lstrip()
@@ -197,6 +263,7 @@ class Unplaced:
 class Item:
     text: str
     where: Where
+    numbered: bool = False  # had a list number (typed or Word's)
 
 
 @dataclass
@@ -205,12 +272,13 @@ class DraftPost:
 
     where: Where
     name: str | None = None
-    name_from: str = ""  # "label", "heading", "column", "file"
+    name_from: str = ""  # "label", "heading", "title", "column", "file"
     department: str | None = None
     reports_to: Item | None = None
     headcount: int | None = None
     duties: list[Item] = field(default_factory=list)
     qualifications: list[Item] = field(default_factory=list)
+    title_level: int | None = None  # named by a title line (店长岗位职责): its heading level, 0 for body text
 
     def empty(self) -> bool:
         return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
@@ -265,7 +333,15 @@ class _Reader:
         elif p.name is not None:
             self.unplaced.append(Unplaced(p.name, p.where, "a heading with no post under it"))
 
-    def start(self, where: Where, name: str | None = None, name_from: str = "") -> DraftPost:
+    def start(self, where: Where, name: str | None = None, name_from: str = "", level: int = -1) -> DraftPost:
+        """A new post; ``level``: the heading level of the line that names it (-1: no heading)."""
+        p = self.post
+        if (p is not None and p.title_level is not None and level > p.title_level and not any(i.numbered for i in p.duties)
+                and not (p.qualifications or p.reports_to or p.headcount)):
+            # a document's title (电子商务员工岗位职责) with posts under headings after it: the title names no post,
+            # and the prose under it (本手册适用于…) is no duty
+            self.unplaced += [Unplaced(i.text, i.where, f"under the document's title {p.name}: not a duty") for i in p.duties]
+            self.post = None
         self.close()
         self.post = DraftPost(where, name, name_from, self.department)
         return self.post
@@ -326,8 +402,17 @@ class _Reader:
             raw = ln.text.strip()
             if not raw:
                 continue
+            if self.section in (DUTIES, QUALIFICATIONS):
+                pieces = split_inline(raw)
+                if len(pieces) > 1:
+                    self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
+                    continue
             text, numbered = strip_number(raw)
             numbered = numbered or ln.numbered
+            p = self.post
+            if self.section is None and numbered and p is not None and p.name_from == "heading" and not (
+                    p.duties or p.qualifications or p.reports_to):
+                self.open_section(DUTIES, "岗位职责", ln.where)  # a post heading, then its numbered duties with no label
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None:
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
                 if numbered:
@@ -338,7 +423,7 @@ class _Reader:
                 if prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    items.append(Item(text, ln.where))
+                    items.append(Item(text, ln.where, numbered))
                 self.last_soft = ln.soft
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
@@ -365,7 +450,8 @@ class _Reader:
         text = _clean_title(ln.text)
         if not text:
             return False
-        if _GENERIC.match(text):
+        st = simplified(text)
+        if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
                 return True
@@ -375,22 +461,28 @@ class _Reader:
             kind, word, rest = lab
             self.field(kind, word, rest, ln.where)
             return True
-        title = _TITLE.match(text)
+        title = _TITLE.match(st)
         if title is not None:
-            name = _clean_title(title.group(1))
-            if name and LABELS.get(name) is None:
-                self.start(ln.where, name, "heading")
-                if re.search(r"职责\s*[:：]?$", text):
+            name = _clean_title(text[:title.end(1)])
+            if name and _DEPARTMENT.match(simplified(name)) and "岗位" not in name and "职位" not in name:
+                self.close()  # 采购部岗位职责: the posts of a department follow
+                self.department = name
+                return True
+            if name and kind_of(name) is None:
+                self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
+                assert self.post is not None
+                self.post.title_level = ln.heading
+                if re.search(r"职责\s*[:：]?$", st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                 return True
         if not ln.heading:
             return False
-        if _DEPARTMENT.match(text) and "岗位" not in text and "职位" not in text:
+        if _DEPARTMENT.match(st) and "岗位" not in st and "职位" not in st:
             self.close()
             self.department = text
             return True
         if len(text) <= 24 and not text.endswith(_TERMINAL):
-            self.start(ln.where, text, "heading")
+            self.start(ln.where, text, "heading", ln.heading)
             return True
         return False
 
@@ -406,7 +498,7 @@ class _Reader:
             texts = [c.text for c in row]
             if not any(texts):
                 continue
-            firsts = [_STRIP_LABEL.sub("", t.split("\n")[0]).rstrip("：:") for t in texts]
+            firsts = [simplified(_STRIP_LABEL.sub("", t.split("\n")[0]).rstrip("：:")) for t in texts]
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
@@ -414,7 +506,7 @@ class _Reader:
             if header is not None:
                 columns, ignoring = header, False
                 continue
-            kinds = [LABELS.get(f) for f in firsts]
+            kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
             if len(named) >= 2 and all(k == SIGNOFF for k in named):  # 版本 | 修订日期 | 修订内容: a revision table
                 ignoring = True
@@ -426,6 +518,8 @@ class _Reader:
                 continue
             ignoring = False
             if columns is not None and not post_label:
+                if len(row) > 1 and all(c is row[0] for c in row):
+                    continue  # a row merged across the table (一、工作职责): it heads the duties below, it is none
                 self.column_row(row, columns)
                 continue
             columns = None
@@ -435,7 +529,7 @@ class _Reader:
         """A sign-off row (编制 / 审核 / 批准 and their dates): not part of any post."""
         if SIGNOFF in kinds:
             return not any(k in (NAME, DUTIES, QUALIFICATIONS) for k in kinds)
-        firsts = [c.text.strip().rstrip("：:") for c in row]
+        firsts = [simplified(c.text.strip().rstrip("：:")) for c in row]
         if "编制" in firsts:
             i = firsts.index("编制")
             nxt = next((c.text for c in row[i + 1:] if c is not row[i]), "")
@@ -454,7 +548,7 @@ class _Reader:
             t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
             if not t:
                 continue
-            kind = LABELS.get(t)
+            kind = kind_of(t)
             if kind is None:
                 return None
             cols[i] = kind
@@ -546,11 +640,40 @@ class _Reader:
             i += 1
 
 
+_POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
+                         r"员|师|长|监|工|手)$")
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")
+_POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
+_INFERRED = 9  # the level of a heading found by its shape: below every styled one
+
+
+def is_post_heading(text: str, following: str | None) -> bool:
+    """A body line with no heading style that heads a post all the same (a PDF's text layer, a bold
+    paragraph): short, no sentence punctuation, not a label, numbered as a heading (一、 第一章) or not
+    at all; and followed by a label of the post (岗位职责： 所属部门：…), or numbered and of a post
+    title's shape (二、收银员)."""
+    raw = text.strip()
+    body, numbered = strip_number(raw)
+    if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?、（）()\s]", body) or label_of(raw, marked=False) is not None:
+        return False
+    if numbered and not _HEADING_NUMBER.match(raw):
+        return False
+    nxt = label_of(following, marked=False) if following else None
+    if nxt is not None and nxt[0] in _POST_FIELDS:
+        return True
+    return numbered and bool(_POST_TITLE.search(simplified(body)))
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
     after_table = False
-    for b in blocks:
+    texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
+    for k, b in enumerate(blocks):
+        if isinstance(b, Line) and not b.heading and texts[k]:
+            following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
+            if is_post_heading(b.text, following):
+                b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if isinstance(b, Table):
             r.table(b)
             after_table = True

@@ -2,7 +2,9 @@
 
 Lines outside the tables are read from the text layer; a line that reaches the right margin may be
 the wrap of a longer one (``soft``), so a duty that wraps, or runs across a page break, is joined
-again by :mod:`retailkg.design.documents.parse`. Running headers and footers (a line repeated at
+again by :mod:`retailkg.design.documents.parse`. A PDF has no styles: a short line in a font larger
+than the body text's is a heading, the largest size level 1 (and parse finds numbered ones, 一、店长,
+by their shape). Running headers and footers (a line repeated at
 the top or the bottom of most pages, a page number) are dropped. A table that starts a page right
 after a page that ended in one is marked as its continuation. A PDF without a text layer (a scan)
 is refused: it needs OCR first.
@@ -58,6 +60,7 @@ def read_pdf(path: Path) -> list[Block]:
         if not any(page.chars for page in pdf.pages):
             raise InputError("no text layer; this file needs OCR first", file=file)
         right = 0.0
+        body_sizes: Counter[float] = Counter()  # characters by font size: the most common is the body text's
         for n, page in enumerate(pdf.pages, start=1):
             found = page.find_tables()
             boxes = [t.bbox for t in found]
@@ -86,8 +89,11 @@ def read_pdf(path: Path) -> list[Block]:
                         out.append(Cell([Line(s, w, soft=True) for s in value.split("\n")], w))
                     rows.append(out)
                 items.append((table.bbox[1], Table(rows, Where(file, f"page {n} table {t}"))))
-            for ln in page.filter(outside).extract_text_lines(return_chars=False):
+            for ln in page.filter(outside).extract_text_lines(return_chars=True):
                 right = max(right, float(ln["x1"]))
+                sizes = [round(float(ch.get("size", 0)), 1) for ch in ln.pop("chars", ()) if not ch["text"].isspace()]
+                ln["size"] = max(sizes, default=0.0)
+                body_sizes.update(sizes)
                 items.append((float(ln["top"]), ln))
             items.sort(key=lambda it: it[0])
             pages.append(items)
@@ -99,6 +105,8 @@ def read_pdf(path: Path) -> list[Block]:
         texts = [it for _, it in items if isinstance(it, dict)]
         edges.update({_key(ln["text"]) for ln in [*texts[:1], *texts[-1:]]})
     running = {k for k, count in edges.items() if len(pages) >= 2 and count >= max(2, (len(pages) + 1) // 2)}
+    body = body_sizes.most_common(1)[0][0] if body_sizes else 0.0
+    larger = sorted({sz for sz in body_sizes if body and sz >= body * 1.15}, reverse=True)  # heading sizes: level 1 the largest
     blocks: list[Block] = []
     last_was_table = False
     for n, items in enumerate(pages, start=1):
@@ -115,6 +123,8 @@ def read_pdf(path: Path) -> list[Block]:
                 continue
             size = float(it["bottom"]) - float(it["top"])
             soft = float(it["x1"]) >= right - 2 * max(size, 1.0)
-            blocks.append(Line(text, Where(file, f"page {n} line {line_no}"), soft=soft))
+            # a short line in a larger font than the body's is a heading (the PDF has no styles)
+            heading = larger.index(it["size"]) + 1 if it["size"] in larger and len(text) <= 24 else 0
+            blocks.append(Line(text, Where(file, f"page {n} line {line_no}"), soft=soft and not heading, heading=heading))
             last_was_table, first_on_page = False, False
     return blocks

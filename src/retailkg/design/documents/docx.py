@@ -28,11 +28,15 @@ def is_encrypted_ole(raw: bytes) -> bool:
     return raw.startswith(OLE_MAGIC) and "EncryptedPackage".encode("utf-16-le") in raw
 
 
-def _heading(paragraph: Any) -> int:
+def _style(paragraph: Any) -> Any:
     try:
-        name = (paragraph.style.name or "").strip() if paragraph.style is not None else ""
+        return paragraph.style
     except (KeyError, ValueError):  # a style id the styles part does not define
-        return 0
+        return None
+
+
+def _heading(style: Any) -> int:
+    name = (style.name or "").strip() if style is not None else ""
     lower = name.lower()
     if lower == "title":
         return 1
@@ -43,12 +47,9 @@ def _heading(paragraph: Any) -> int:
     return 0
 
 
-def _numbered(paragraph: Any) -> bool:
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return True
+def _style_numbered(style: Any) -> bool:
+    """Whether a paragraph style (or one it is based on) numbers its paragraphs (Word's List Number)."""
     try:
-        style = paragraph.style
         while style is not None:
             sppr = style.element.pPr
             if sppr is not None and sppr.numPr is not None:
@@ -59,14 +60,32 @@ def _numbered(paragraph: Any) -> bool:
     return False
 
 
-def _lines(paragraph: Any, where: Where) -> list[Line]:
-    numbered = _numbered(paragraph)
-    heading = _heading(paragraph)
+class _Styles:
+    """Heading level and list numbering by paragraph style, looked up once per style of a document:
+    python-docx resolves ``paragraph.style`` by scanning the styles part every time, which was most
+    of the time spent on a folder of Word files."""
+
+    def __init__(self) -> None:
+        self.known: dict[str | None, tuple[int, bool]] = {}
+
+    def of(self, paragraph: Any) -> tuple[int, bool]:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        found = self.known.get(style_id)
+        if found is None:
+            style = _style(paragraph)
+            found = self.known[style_id] = (_heading(style), _style_numbered(style))
+        heading, numbered = found
+        return heading, numbered or (ppr is not None and ppr.numPr is not None)
+
+
+def _lines(paragraph: Any, where: Where, styles: _Styles) -> list[Line]:
+    heading, numbered = styles.of(paragraph)
     parts = paragraph.text.split("\n")  # a line break (Shift+Enter) inside the paragraph
     return [Line(t, where, numbered=numbered and k == 0, heading=heading) for k, t in enumerate(parts)]
 
 
-def _table(table: Any, file: str, number: int) -> Table:
+def _table(table: Any, file: str, number: int, styles: _Styles) -> Table:
     cells: dict[Any, Cell] = {}  # the cell element → its Cell (a merged cell repeats)
     rows: list[list[Cell]] = []
     for r, row in enumerate(table.rows, start=1):
@@ -78,7 +97,7 @@ def _table(table: Any, file: str, number: int) -> Table:
                 where = Where(file, f"table {number} row {r} cell {c}")
                 lines: list[Line] = []
                 for p in cell.paragraphs:
-                    lines += _lines(p, where)
+                    lines += _lines(p, where, styles)
                 for inner in cell.tables:  # a table inside a cell: its text, line by line
                     for irow in inner.rows:
                         for icell in irow.cells:
@@ -114,12 +133,13 @@ def read_docx(path: Path, raw: bytes | None = None) -> list[Block]:
     except ValueError as e:  # python-docx: "file '…' is not a Word file, content type is '…'"
         raise InputError(f"a zip file but not a Word document: {e}", file=file) from None
     blocks: list[Block] = []
+    styles = _Styles()
     paragraphs = tables = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
             tables += 1
-            blocks.append(_table(item, file, tables))
+            blocks.append(_table(item, file, tables, styles))
         else:
             paragraphs += 1
-            blocks += _lines(item, Where(file, f"paragraph {paragraphs}"))
+            blocks += _lines(item, Where(file, f"paragraph {paragraphs}"), styles)
     return blocks

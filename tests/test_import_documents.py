@@ -401,6 +401,11 @@ def test_validate_reads_a_folder_of_job_descriptions(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--format", "json", "-q"])
     assert result.exit_code in (0, 1), result.output
     assert "店长" in result.stdout
+    # what could not be placed is not dropped silently: the summary line of org import, on stderr
+    assert "2 posts, 3 duties, 0 unplaced (imported in memory" in result.stderr
+    result = CliRunner().invoke(cli, ["org", "rdf", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "2 posts, 3 duties, 0 unplaced (imported in memory" in result.stderr
 
 
 # ---------------------------------------------------------------------------------------------- layouts (issue 20, round 2)

@@ -156,14 +156,17 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | N
     """
     import pyoxigraph as ox
 
+    from retailkg.cli.validate import echo_import_summary
     from retailkg.design.matching import matcher_for
-    from retailkg.design.readers import read_design
+    from retailkg.design.readers import on_import, read_design
     from retailkg.design.resolve import resolve
     from retailkg.kg.knowledge import knowledge_base
     from retailkg.ns import PREFIXES, RKGV
 
     kb = knowledge_base()
-    resolved = resolve(read_design(org_file), kb, matcher_for(kb), baseline)
+    with on_import(echo_import_summary):
+        design = read_design(org_file)
+    resolved = resolve(design, kb, matcher_for(kb), baseline)
     nt = resolved.ntriples()
     if fmt is None:  # as `validate` does: the -o extension says which
         fmt = "nt" if out is not None and out.suffix.lower() == ".nt" else "ttl"

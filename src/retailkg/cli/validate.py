@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from retailkg.report.formats import EXTENSIONS, FORMATS
+
+if TYPE_CHECKING:
+    from retailkg.design.documents import ImportResult
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -96,7 +100,10 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     elif org_file is None:
         report = validate_bundled(baseline)
     else:
-        report = validate_file(org_file, baseline)
+        from retailkg.design.readers import on_import
+
+        with on_import(echo_import_summary):
+            report = validate_file(org_file, baseline)
     with progress.stage(f"writing {fmt}"):
         text = render(report, fmt, lang)
     _write(text, out)
@@ -104,6 +111,11 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         _by_kind, by_sev = report.counts()
         click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}) written to {out}", err=True)
     sys.exit(EXIT_FINDINGS if report.fails(Severity(fail_on)) else EXIT_OK)
+
+
+def echo_import_summary(result: ImportResult) -> None:
+    """The summary line of job descriptions imported in memory, as `org import` prints it."""
+    click.echo(f"{result.summary()} (imported in memory: `retailkg org import` lists what was not placed)", err=True)
 
 
 def register(group: click.Group) -> None:

@@ -8,9 +8,12 @@ touches this dispatch and nothing downstream.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
-from retailkg.design.documents import import_documents, is_document
+from retailkg.design.documents import ImportResult, import_documents, is_document
 from retailkg.design.documents.xlsx import is_template
 from retailkg.design.fields import decode_text
 from retailkg.design.model import OrgDesign
@@ -18,6 +21,27 @@ from retailkg.design.tables import design_from_tables, read_csv_folder, read_wor
 from retailkg.design.yaml_reader import parse_yaml
 from retailkg.errors import InputError
 from retailkg.text.runtime import paused_gc
+
+_ON_IMPORT: ContextVar[Callable[[ImportResult], None] | None] = ContextVar("retailkg_on_import", default=None)
+
+
+@contextlib.contextmanager
+def on_import(report: Callable[[ImportResult], None]) -> Iterator[None]:
+    """Within the block, every import of job descriptions by :func:`read_design` is handed to ``report``
+    (``validate`` and ``org rdf`` print its summary line, so unplaced lines are never dropped silently)."""
+    token = _ON_IMPORT.set(report)
+    try:
+        yield
+    finally:
+        _ON_IMPORT.reset(token)
+
+
+def _imported(path: Path) -> OrgDesign:
+    result = import_documents([path])
+    report = _ON_IMPORT.get()
+    if report is not None:
+        report(result)
+    return result.to_design(path)
 
 
 @paused_gc()
@@ -30,7 +54,7 @@ def read_design(path: Path) -> OrgDesign:
     if path.is_dir():
         has_csv = any(p.suffix.lower() == ".csv" for p in path.iterdir())
         if not has_csv and any(is_document(p) for p in path.rglob("*") if p.is_file()):
-            design = import_documents([path]).to_design(path)
+            design = _imported(path)
         else:
             design = design_from_tables(read_csv_folder(path), path)
     elif not path.exists():
@@ -39,7 +63,7 @@ def read_design(path: Path) -> OrgDesign:
         raw = path.read_bytes()
         suffix = path.suffix.lower()
         if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not is_template(path, raw)):
-            design = import_documents([path]).to_design(path)
+            design = _imported(path)
         elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
             design = design_from_tables(read_workbook(path, raw), path)
         elif suffix == ".csv":

@@ -293,7 +293,7 @@ def load_cmd(endpoint: str, graph_store: str | None, graph_file: Path | None, au
       RETAILKG_USER=dba RETAILKG_PASSWORD=… retailkg load --endpoint http://127.0.0.1:8890/sparql \\
           --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth --auth digest
       retailkg load --endpoint http://127.0.0.1:7200/repositories/kg \\
-          --graph-store http://127.0.0.1:7200/repositories/kg/rdf-graphs/service --graph build/kg/retailkg.trig
+          --graph-store http://127.0.0.1:7200/repositories/kg/rdf-graphs/service --graph-file build/kg/retailkg.trig
     """
     from retailkg.query.graphstore import graph_store_url, load_graphs
     from retailkg.query.remote import check_url, credentials_from_env
@@ -340,7 +340,7 @@ def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | Non
     \b
     Examples:
       retailkg serve
-      retailkg serve --port 8080 --graph build/kg/retailkg.trig
+      retailkg serve --port 8080 --graph-file build/kg/retailkg.trig
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7879/sparql
     """
     from retailkg.query.engines import load_oxigraph_store

@@ -13,6 +13,7 @@ import click
 
 from retailkg.cli.options import output_option, quiet_option
 from retailkg.errors import InputError
+from retailkg.rdf.io import refuse_input_as_output
 
 __all__ = ["register"]
 
@@ -42,6 +43,8 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
 
     if source_dir is not None and not (source_dir / "ontology" / "retailkg.ttl").is_file():
         raise InputError("no ontology/retailkg.ttl in this folder", file=str(source_dir), field="--source-dir")
+    if source_dir is not None:
+        refuse_input_as_output(out_dir, [source_dir / "ontology", source_dir / "data"])
     result = do_build(out_dir, source_files(source_dir) if source_dir else None)
     if quiet:
         return

@@ -32,8 +32,9 @@ def ingest(file: Path, doc_id: str, out: Path | None) -> None:
       retailkg ingest new-standard.txt --id ccfa-999-2026 | less
     """
     from retailkg.kg.ingest import ingest_file
-    from retailkg.rdf.io import atomic_write
+    from retailkg.rdf.io import atomic_write, refuse_input_as_output
 
+    refuse_input_as_output(out, [file])
     g = ingest_file(file, doc_id)
     text = g.serialize(format="turtle")
     if out is None:

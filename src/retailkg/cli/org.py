@@ -20,6 +20,7 @@ import click
 
 from retailkg.cli.options import output_option, quiet_option
 from retailkg.errors import InputError
+from retailkg.rdf.io import refuse_input_as_output
 
 if TYPE_CHECKING:  # the matcher pulls in numpy and scikit-learn: imported when a command runs
     from retailkg.design.matching import FunctionMatch, Match
@@ -104,10 +105,7 @@ def import_cmd(paths: tuple[Path, ...], output: Path | None, skip_unreadable: bo
     from retailkg.text import progress
 
     progress.set_quiet(quiet)
-    if output is not None:
-        for path, _ in document_files(list(paths)):
-            if _same_file(output, path):
-                raise InputError("-o would overwrite one of the documents: write the design elsewhere", file=str(output), field="-o")
+    refuse_input_as_output(output, [*paths, *(path for path, _ in document_files(list(paths)))])
     result = import_documents(list(paths), skip_unreadable=True)
     found_in_folders = list(result.unreadable)  # a file named on its own was read, or raised above
     if found_in_folders and not skip_unreadable:
@@ -164,6 +162,7 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | N
     from retailkg.ns import PREFIXES, RKGV
 
     kb = knowledge_base()
+    refuse_input_as_output(out, [org_file])
     with on_import(echo_import_summary):
         design = read_design(org_file)
     resolved = resolve(design, kb, matcher_for(kb), baseline)
@@ -233,24 +232,6 @@ def duties_from_design(path: Path) -> list[Duty]:
         raise InputError("no free-text duty to match (every duty cites a standard or gives its functions)",
                          file=str(path), field="--design")
     return out
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def _refuse_overwriting_input(out: Path | None, file: Path | None, design: Path | None) -> None:
-    if out is None:
-        return
-    if file is not None and str(file) != "-" and _same_file(out, file):
-        raise InputError("-o would overwrite the --file input: write the matches elsewhere", file=str(out), field="-o")
-    if design is not None:
-        inside_folder = design.is_dir() and out.suffix.lower() == ".csv" and _same_file(out.parent, design)
-        if inside_folder or _same_file(out, design):
-            raise InputError("-o would overwrite the --design input: write the matches elsewhere", file=str(out), field="-o")
 
 
 def run_matcher(kb: KnowledgeBase, duties: list[Duty]) -> list[Match]:
@@ -430,7 +411,7 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
         raise InputError(f"give one of TEXT, --file, --design (got {' and '.join(given)})", field=given[1])
     if design is not None and post:
         raise InputError("--post is for TEXT and --file: a design's duties take their post's name", field="--post")
-    _refuse_overwriting_input(output, file, design)
+    refuse_input_as_output(output, [file, design])
     if text:
         if not any(t.strip() for t in text):
             raise InputError("no duty to match: every TEXT is blank", field="TEXT")

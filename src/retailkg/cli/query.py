@@ -24,6 +24,7 @@ from retailkg.cli.options import (
     timeout_option,
 )
 from retailkg.errors import EXIT_FINDINGS, InputError
+from retailkg.rdf.io import refuse_input_as_output
 from retailkg.rdf.terms import Term
 
 __all__ = ["register"]
@@ -180,6 +181,7 @@ def query_run(name: str, params: dict[str, str], engine: str | None, graph_file:
 
     q = get_query(name)
     bindings = q.bindings(params)
+    refuse_input_as_output(output, [graph_file])
     eng = make_engine(engine, graph_file, endpoint, auth, timeout)
     check_iris_named(eng, bindings)
     table = eng.query(q.text, bindings, source=q.name)
@@ -255,6 +257,7 @@ def sparql_cmd(query: str | None, query_file: Path | None, params: dict[str, str
     else:
         text, source = query or "", "query"
     bindings = {k: parse_term(v) for k, v in params.items()}
+    refuse_input_as_output(output, [graph_file, query_file])
     eng = make_engine(engine, graph_file, endpoint, auth, timeout)
     table = eng.query(text, bindings, source=source)
     if fmt == "ttl":
@@ -399,6 +402,7 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     from retailkg.query.search import SearchIndex
 
     query = " ".join(terms)
+    refuse_input_as_output(output, [graph_file])
     index = SearchIndex.from_engine(OxigraphEngine(graph_path(graph_file)))
     hits = index.search(query, limit=limit, kinds=kinds or None)
     if fmt == "json":

@@ -15,6 +15,7 @@ import click
 
 from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
+from retailkg.rdf.io import refuse_input_as_output
 from retailkg.report.formats import EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
 
     progress.set_quiet(quiet)
+    refuse_input_as_output(out, [org_file])
     if fmt is None:
         fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
     if endpoint is not None and org_file is not None:

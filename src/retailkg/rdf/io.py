@@ -31,6 +31,7 @@ __all__ = [
     "jsonld_document",
     "ntriples_lines",
     "parse_turtle",
+    "refuse_input_as_output",
     "split_statements",
 ]
 
@@ -121,6 +122,38 @@ def jsonld_document(g: Graph) -> str:
         doc = {"@context": doc.get("@context", ctx), "@graph": [node] if node else []}
     body = _sort_json(doc["@graph"])
     return json.dumps({"@context": ctx, "@graph": body}, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | None], field: str = "-o") -> None:
+    """A user's input is never the output: refuse ``output`` when it is an input by any path
+    (``sub/../d.yaml``, a symbolic or hard link), an existing file inside an input folder (a CSV
+    design's ``duties.csv``), or a folder that holds an input (a build written over its sources).
+    One line naming the file, exit 2, before anything is read or written."""
+    if output is None:
+        return
+    for src in inputs:
+        if src is None or str(src) == "-":
+            continue
+        if _same_file(output, src):
+            raise InputError(f"{field} would overwrite the input {src}: write the output elsewhere", file=str(output), field=field)
+        try:
+            holds = src.resolve().is_relative_to(output.resolve())
+            # an existing file inside an input folder is an input too (a CSV design's duties.csv)
+            within = src.is_dir() and output.is_file() and output.resolve().is_relative_to(src.resolve())
+        except OSError:
+            holds = within = False
+        if holds:
+            raise InputError(f"{field} is a folder that holds the input {src}: write the output elsewhere", file=str(output), field=field)
+        if within:
+            raise InputError(f"{field} would overwrite the input {output} (in {src}): write the output elsewhere",
+                             file=str(output), field=field)
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:

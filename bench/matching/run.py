@@ -193,7 +193,7 @@ def write_results(result: dict[str, Any], out: Path) -> None:
     start = text.find("## matching")
     if start >= 0:
         end = text.find("\n## ", start + 3)
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+        text = text[:start] + section + ("\n" + text[end + 1:] if end >= 0 else "")  # a blank line before the next section
     else:
         text = text.rstrip("\n") + "\n\n" + section
     out.write_text(text, encoding="utf-8")

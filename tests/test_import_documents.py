@@ -528,3 +528,40 @@ def test_a_pdf_heading_is_found_by_its_larger_font(tmp_path: Path) -> None:
     posts = by_name(import_documents([path]))
     assert list(posts) == ["店长", "收银员"]
     assert texts(posts["店长"]) == ["负责门店运营。", "负责人员排班。"] and texts(posts["收银员"]) == ["负责收银。"]
+
+
+# ---------------------------------------------------------------------------------------------- layouts (issue 20, round 3: general causes)
+
+
+def _info_form(d: Any, rows: list[tuple[str, str, str, str]]) -> None:
+    t = d.add_table(rows=0, cols=4)
+    for a, b, c, e in rows:
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text, r[3].text = a, b, c, e
+
+
+@pytest.mark.parametrize("duty_header", ["工作内容", "工作任务", "具体内容", "主要工作", "职责内容"])
+@pytest.mark.parametrize("module_header", ["职责模块", "工作模块"])
+def test_a_duty_table_with_a_merged_module_column_under_a_basic_information_form(
+        tmp_path: Path, duty_header: str, module_header: str) -> None:
+    d = docx.Document()
+    d.add_paragraph("一、基本信息")
+    _info_form(d, [("岗位名称", "收货主管", "所属部门", "收货部"), ("直接上级", "店长", "编制人数", "1")])
+    d.add_paragraph("二、岗位职责")
+    t = d.add_table(rows=5, cols=4)
+    for cell, text in zip(t.rows[0].cells, ["序号", module_header, duty_header, "考核标准"], strict=True):
+        cell.text = text
+    for k, (duty, std) in enumerate([("负责供应商到货的验收；", "验收差错率"), ("负责收货单据的录入。", "单据及时率"),
+                                     ("负责收货区的安全与卫生。", "检查结果"), ("完成上级交办的其他工作。", "")], start=1):
+        t.cell(k, 0).text, t.cell(k, 2).text, t.cell(k, 3).text = str(k), duty, std
+    t.cell(1, 1).merge(t.cell(2, 1)).text = "收货管理"  # the module, merged down over its duties
+    t.cell(3, 1).merge(t.cell(4, 1)).text = "现场管理"
+    d.save(tmp_path / "收货主管.docx")
+    result = import_documents([tmp_path / "收货主管.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, post.reports_to_text) == ("收货主管", "收货部", "店长")
+    assert texts(post) == ["负责供应商到货的验收；", "负责收货单据的录入。", "负责收货区的安全与卫生。", "完成上级交办的其他工作。"]
+    everything = [*texts(post), *post.qualifications, *(u.text for u in result.unplaced)]
+    assert not any("收货管理" in t or "现场管理" in t for t in everything[:4])
+    assert not any("负责" in u.text for u in result.unplaced)
+

@@ -80,6 +80,7 @@ Block = Line | Table
 NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT = "name", "department", "reports_to", "headcount"
 DUTIES, QUALIFICATIONS = "duties", "qualifications"
 META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualification item", "column"
+GROUP = "group"  # a column of a duty table naming the group (module) of the duties beside it: 职责模块
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
@@ -87,7 +88,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
     HEADCOUNT: ("编制人数", "岗位编制", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
-             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责"),
+             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
+             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -104,6 +106,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                 "能力", "能力要求", "素质", "素质要求", "个人素质", "年龄", "性别", "证书", "资格证书", "其他要求", "身体",
                 "身体条件", "培训经历", "专业知识", "工作技能", "职业资格"),
     COLUMN: ("序号", "考核标准", "权重", "工作标准", "频次", "考核方式", "占比", "时间比例", "工作频率", "绩效标准"),
+    GROUP: ("职责模块", "工作模块", "模块", "职能模块", "职责板块", "工作板块", "职责分类", "职责类别", "工作类别", "职责大类",
+            "工作大类", "职责领域", "工作领域", "职责项目", "工作项目"),
 }
 LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in words}
 """Every label word (a cell or a line that names what follows) and what it is."""
@@ -317,6 +321,7 @@ class _Reader:
         self.last_soft = False  # the last item's last line may continue on the next line
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
+        self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
 
     # -- posts
 
@@ -389,7 +394,7 @@ class _Reader:
         elif kind == QUAL_ITEM:
             if value:
                 self.current(where).qualifications.append(Item(f"{label}：{value}", where))
-        elif kind in (META, SIGNOFF, COLUMN):
+        elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
     def open_section(self, kind: str, label: str, where: Where) -> None:
@@ -587,6 +592,10 @@ class _Reader:
             text = " | ".join(c.text for c in row if c.text)
             self.unplaced.append(Unplaced(text, row[0].where, "a duty row with no post"))
             return
+        group = vals.get(GROUP)
+        if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
+            self.groups.add(id(group))
+            self.unplaced.append(Unplaced(group.text, group.where, "the name of a group of duties: a heading, not a duty"))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:

@@ -565,3 +565,39 @@ def test_a_duty_table_with_a_merged_module_column_under_a_basic_information_form
     assert not any("收货管理" in t or "现场管理" in t for t in everything[:4])
     assert not any("负责" in u.text for u in result.unplaced)
 
+
+@pytest.mark.parametrize("title_style", ["Title", "Normal"])
+@pytest.mark.parametrize("superior_first", [True, False])
+def test_the_label_cell_names_the_post_and_a_title_naming_a_department_gives_it(
+        tmp_path: Path, title_style: str, superior_first: bool) -> None:
+    d = docx.Document()
+    d.add_paragraph("收货部 · 收货主管", style=title_style)
+    rows = [("直接上级", "收货经理", "编制人数", "2"), ("职位名称", "收货主管", "岗位编号", "SH-01")]
+    _info_form(d, rows if superior_first else rows[::-1])
+    t = d.tables[0]
+    r = t.add_row().cells
+    r[0].text = "岗位职责"
+    r[1].merge(r[3]).text = "1. 负责到货验收；\n2. 负责单据录入。"
+    d.save(tmp_path / "收货主管.docx")
+    [post] = import_documents([tmp_path / "收货主管.docx"]).posts
+    assert (post.name, post.department, post.reports_to_text, post.headcount) == ("收货主管", "收货部", "收货经理", 2)
+    assert texts(post) == ["负责到货验收；", "负责单据录入。"]
+
+
+def test_a_company_title_and_labels_across_the_top_with_their_values_in_the_row_below(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("某某商贸有限公司岗位说明书", style="Title")
+    t = d.add_table(rows=4, cols=3)
+    for cell, text in zip(t.rows[0].cells, ["职位名称", "所属部门", "直接上级"], strict=True):
+        cell.text = text
+    for cell, text in zip(t.rows[1].cells, ["理货员", "营运部", "理货主管"], strict=True):
+        cell.text = text
+    t.cell(2, 0).merge(t.cell(2, 2)).text = "工作职责"
+    t.cell(3, 0).merge(t.cell(3, 2)).text = "1. 负责商品上架；\n2. 负责货架清洁。"
+    d.save(tmp_path / "理货员.docx")
+    result = import_documents([tmp_path / "理货员.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, post.reports_to_text) == ("理货员", "营运部", "理货主管")
+    assert texts(post) == ["负责商品上架；", "负责货架清洁。"]
+    assert [u.text for u in result.unplaced if u.text in ("理货员", "营运部")] == []
+

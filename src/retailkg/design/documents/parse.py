@@ -307,6 +307,41 @@ def _clean_title(text: str) -> str:
     return t.strip("：: ")
 
 
+_TITLE_PARTS = re.compile(r"\s*[·・•|｜/／—–]+\s*|\s+-\s+|\s+")
+
+
+def is_department(text: str) -> bool:
+    st = simplified(text.strip())
+    return bool(_DEPARTMENT.match(st)) and "岗位" not in st and "职位" not in st
+
+
+def department_and_post(text: str) -> tuple[str, str] | None:
+    """A title naming a department and a post (收货部 · 收货主管, 营运部 店长): (收货部, 收货主管); else None."""
+    parts = [t for t in _TITLE_PARTS.split(text.strip()) if t]
+    if len(parts) != 2 or not is_department(parts[0]) or is_department(parts[1]) or len(parts[1]) > 16:
+        return None
+    if kind_of(parts[1]) is not None or re.search(r"[，,。；;：:！!？?]", parts[1]):
+        return None
+    return parts[0], parts[1]
+
+
+def department_in_title(title: str, name: str) -> str | None:
+    """The department a document's title names beside the post a label names: 收货部 · 收货主管 or
+    收货部收货主管岗位说明书 with 收货主管 → 收货部; None when it names none."""
+    t = _clean_title(title)
+    m = _TITLE.match(simplified(t))
+    if m is not None:
+        t = t[:m.end(1)]
+    split = department_and_post(t)
+    if split is not None:
+        return split[0]
+    if name and name in t:
+        rest = _TITLE_PARTS.sub("", t.replace(name, "", 1)).strip()
+        if rest and is_department(rest):
+            return rest
+    return None
+
+
 class _Reader:
     """The state of reading one file: the current post, section and department."""
 
@@ -322,6 +357,7 @@ class _Reader:
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
+        self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
 
     # -- posts
 
@@ -364,11 +400,21 @@ class _Reader:
                 return
             name = _clean_title(value)
             p = self.post
-            if p is None or p.name_from == "label" or (p.name is not None and p.name != name and bool(p.duties or p.reports_to)):
+            titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
+            if p is None or p.name_from == "label" or (p.name is not None and p.name != name and bool(p.duties or p.reports_to)
+                                                       and not titled):
                 p = self.start(where, name, "label")  # a second post in the same document
             else:
-                p.name, p.name_from = name, "label"
+                # the label cell names the post, not the document's title (收货部 · 收货主管, 某公司岗位说明书) above it;
+                # the title may still name the department
+                if p.name is not None and p.name != name and p.department is None:
+                    p.department = department_in_title(p.name, name)
+                p.name, p.name_from, p.title_level = name, "label", None
                 p.where = where
+            if p.department is None and self.title is not None and not self.posts:
+                p.department = department_in_title(self.title.text, name)
+                if p.department is not None and self.title in self.unplaced:
+                    self.unplaced.remove(self.title)  # read: it gave the department
             self.section = None
         elif kind == DEPARTMENT:
             if value:
@@ -434,6 +480,8 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             else:
                 self.unplaced.append(Unplaced(raw, ln.where, "outside any post's duties or qualifications"))
+                if self.post is None and not self.posts and self.title is None:
+                    self.title = self.unplaced[-1]
 
     # -- body lines
 
@@ -486,6 +534,12 @@ class _Reader:
             self.close()
             self.department = text
             return True
+        split = department_and_post(text)
+        if split is not None:  # 收货部 · 收货主管
+            self.start(ln.where, split[1], "heading", ln.heading)
+            assert self.post is not None
+            self.post.department = split[0]
+            return True
         if len(text) <= 24 and not text.endswith(_TERMINAL):
             self.start(ln.where, text, "heading", ln.heading)
             return True
@@ -497,6 +551,7 @@ class _Reader:
         if not table.continues:
             self.section = None
         columns: dict[int, str] | None = None
+        across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
         for row in table.rows:
@@ -518,6 +573,14 @@ class _Reader:
                 continue
             if self.signoff(row, kinds):
                 continue
+            if across is not None and not any(kinds):
+                self.values_below(across, row)
+                across = None
+                continue
+            across = self.labels_across(row)
+            if across is not None:
+                columns = None
+                continue
             post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for k in kinds)
             if ignoring and not post_label:
                 continue
@@ -529,6 +592,31 @@ class _Reader:
                 continue
             columns = None
             self.label_row(row, consumed)
+
+    def labels_across(self, row: list[Cell]) -> dict[int, tuple[str, str]] | None:
+        """A row of labels only (职位名称 | 所属部门 | 直接上级), whose values are in the row below: column
+        index → (kind, label); None when the row is not one."""
+        out: dict[int, tuple[str, str]] = {}
+        seen: set[int] = set()
+        for i, c in enumerate(row):
+            if id(c) in seen or not c.text:
+                continue
+            seen.add(id(c))
+            lab = label_of(c.text, marked=True)
+            if lab is None or lab[2] or lab[0] not in (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, META):
+                return None
+            out[i] = (lab[0], lab[1])
+        if len(out) < 2 or not {NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT} & {k for k, _ in out.values()}:
+            return None
+        return out
+
+    def values_below(self, labels: dict[int, tuple[str, str]], row: list[Cell]) -> None:
+        for i, (kind, word) in sorted(labels.items(), key=lambda kv: kv[1][0] != NAME):  # the post first
+            c = row[i] if i < len(row) else None
+            if c is None or not c.text:
+                continue
+            value = c.text.replace("\n", "") if kind == REPORTS_TO else c.text.split("\n")[0]
+            self.field(kind, word, value, c.where)
 
     def signoff(self, row: list[Cell], kinds: list[str | None]) -> bool:
         """A sign-off row (编制 / 审核 / 批准 and their dates): not part of any post."""

@@ -601,3 +601,23 @@ def test_a_company_title_and_labels_across_the_top_with_their_values_in_the_row_
     assert texts(post) == ["负责商品上架；", "负责货架清洁。"]
     assert [u.text for u in result.unplaced if u.text in ("理货员", "营运部")] == []
 
+
+_GROUPED = ["一、店铺运营管理", "1. 负责店铺日常运营；", "2. 负责商品陈列。", "二、人员管理", "1. 负责员工排班；", "2. 负责新员工培训。"]
+
+
+@pytest.mark.parametrize("layout", ["cell", "paragraphs"])
+def test_group_lines_among_the_duties_are_headings_not_duties(tmp_path: Path, layout: str) -> None:
+    path = tmp_path / "店长.docx"
+    if layout == "cell":
+        form(path, "店长", "营运部", "区域经理", _GROUPED, ["大专以上学历"])
+    else:
+        d = docx.Document()
+        for line in ["岗位名称：店长", "所属部门：营运部", "岗位职责：", *_GROUPED, "任职资格：", "大专以上学历"]:
+            d.add_paragraph(line)
+        d.save(path)
+    result = import_documents([path])
+    [post] = result.posts
+    assert texts(post) == ["负责店铺日常运营；", "负责商品陈列。", "负责员工排班；", "负责新员工培训。"]
+    assert post.qualifications == ["大专以上学历"]
+    assert {"一、店铺运营管理", "二、人员管理"} <= {u.text for u in result.unplaced}
+

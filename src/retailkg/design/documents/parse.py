@@ -195,6 +195,14 @@ def strip_number(text: str) -> tuple[str, bool]:
 
 
 _TERMINAL = tuple("。；;！!？?")
+_OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
+_GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
+
+
+def is_group(item: Item, following: Item) -> bool:
+    """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
+    item numbered another way (1. 负责…): it names the group of the duties below it, it is none."""
+    return bool(item.outline) and following.numbered and not following.outline and bool(_GROUP_NAME.match(item.text))
 
 
 _CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
@@ -268,6 +276,7 @@ class Item:
     text: str
     where: Where
     numbered: bool = False  # had a list number (typed or Word's)
+    outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
 
 
 @dataclass
@@ -474,7 +483,11 @@ class _Reader:
                 if prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    items.append(Item(text, ln.where, numbered))
+                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "")
+                    if prev is not None and is_group(prev, item):
+                        items.pop()
+                        self.unplaced.append(Unplaced(prev.outline, prev.where, "the name of a group of duties: a heading, not a duty"))
+                    items.append(item)
                 self.last_soft = ln.soft
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))

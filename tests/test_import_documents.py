@@ -621,3 +621,18 @@ def test_group_lines_among_the_duties_are_headings_not_duties(tmp_path: Path, la
     assert post.qualifications == ["大专以上学历"]
     assert {"一、店铺运营管理", "二、人员管理"} <= {u.text for u in result.unplaced}
 
+
+def test_a_department_stated_once_at_the_top_of_a_handbook_is_every_post_s_unless_it_states_its_own(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("门店岗位说明书", 0)
+    d.add_paragraph("部门：营运部")
+    for name, own in [("店长", None), ("收银员", "前台部"), ("理货员", None)]:
+        d.add_heading(name, 1)
+        if own:
+            d.add_paragraph(f"所属部门：{own}")
+        d.add_paragraph("岗位职责：")
+        d.add_paragraph(f"1. 负责{name}的工作。")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, p.department) for p in result.posts] == [("店长", "营运部"), ("收银员", "前台部"), ("理货员", "营运部")]
+

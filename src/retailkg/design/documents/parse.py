@@ -427,6 +427,11 @@ class _Reader:
             self.section = None
         elif kind == DEPARTMENT:
             if value:
+                p = self.post
+                if not self.posts and (p is None or (p.empty() and (p.name is None or p.title_level is not None))):
+                    # stated before any post (a handbook's 部门：营运部 at the top): the department of every post
+                    # that follows, unless it states its own
+                    self.department = _clean_title(value)
                 self.current(where).department = _clean_title(value)
             self.section = None
         elif kind == REPORTS_TO:

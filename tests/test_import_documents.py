@@ -636,3 +636,21 @@ def test_a_department_stated_once_at_the_top_of_a_handbook_is_every_post_s_unles
     result = import_documents([tmp_path / "手册.docx"])
     assert [(p.name, p.department) for p in result.posts] == [("店长", "营运部"), ("收银员", "前台部"), ("理货员", "营运部")]
 
+
+def test_closing_lines_after_a_blank_line_are_not_glued_to_the_last_item(tmp_path: Path) -> None:
+    d = docx.Document()
+    for line in ["岗位名称：店长", "岗位职责：", "1. 负责门店运营。", "2. 负责人员排班", "", "本说明书由人力资源部负责解释",
+                 "任职资格：", "1. 大专以上学历", "2. Good at Excel and", "", "word processing", "",
+                 "发展方向：区域经理"]:
+        d.add_paragraph(line)
+    d.save(tmp_path / "店长.docx")
+    form(tmp_path / "收银员.docx", "收银员", "营运部", "店长", ["1. 负责收银；", "2. 负责对账，", "", "并保管备用金", "",
+                                                          "以上职责须严格执行"], [])
+    result = import_documents([tmp_path])
+    posts = by_name(result)
+    assert texts(posts["店长"]) == ["负责门店运营。", "负责人员排班"]
+    assert posts["店长"].qualifications == ["大专以上学历", "Good at Excel and word processing"]
+    assert texts(posts["收银员"]) == ["负责收银；", "负责对账，并保管备用金"]
+    unplaced = {u.text for u in result.unplaced}
+    assert {"本说明书由人力资源部负责解释", "区域经理", "以上职责须严格执行"} <= unplaced  # 区域经理: under 发展方向
+

@@ -98,7 +98,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
             "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
-            "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核"),
+            "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期"),
@@ -196,6 +197,19 @@ def strip_number(text: str) -> tuple[str, bool]:
 
 _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
+_CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
+_OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
+_CLOSING = re.compile(r"^(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…): the list has ended."""
+
+
+def continues(prev: str, text: str) -> bool:
+    """Whether ``text``, an unnumbered line past a blank line, goes on with the item ``prev``."""
+    if not text or prev.endswith(_TERMINAL):
+        return False
+    return text[0].islower() or text.startswith(_CONTINUES) or prev.endswith(_OPEN_END)
+
+
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 
 
@@ -363,6 +377,7 @@ class _Reader:
         self.section_label = ""
         self.section_numbered = False
         self.last_soft = False  # the last item's last line may continue on the next line
+        self.blank = False  # a blank line (an empty paragraph, an empty line of a cell) came last
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
@@ -371,6 +386,7 @@ class _Reader:
     # -- posts
 
     def close(self) -> None:
+        self.blank = False
         p = self.post
         self.post = None
         self.section = None
@@ -404,6 +420,7 @@ class _Reader:
     def field(self, kind: str, label: str, value: str, where: Where, lines: Sequence[Line] = ()) -> None:
         """A label and what follows it (``value``; ``lines`` when it is a list, e.g. a cell of duties)."""
         value = value.strip()
+        self.blank = False
         if kind == NAME:
             if not value:
                 return
@@ -460,16 +477,20 @@ class _Reader:
     def open_section(self, kind: str, label: str, where: Where) -> None:
         self.current(where)
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
+        self.blank = False
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
         for ln in lines:
             raw = ln.text.strip()
             if not raw:
+                self.blank = True
                 continue
+            blank, self.blank = self.blank, False
             if self.section in (DUTIES, QUALIFICATIONS):
                 pieces = split_inline(raw)
                 if len(pieces) > 1:
+                    self.blank = blank
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
@@ -485,6 +506,13 @@ class _Reader:
                 prev = items[-1] if items else None
                 joins = prev is not None and not numbered and (
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
+                if prev is not None and not numbered and (_CLOSING.match(text) or (
+                        joins and blank and not continues(prev.text, text))):
+                    # past a blank line, a line that does not go on with the last item, or a closing line
+                    # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
+                    self.section = None
+                    self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
+                    continue
                 if prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
@@ -566,6 +594,7 @@ class _Reader:
     # -- tables
 
     def table(self, table: Table) -> None:
+        self.blank = False
         if not table.continues:
             self.section = None
         columns: dict[int, str] | None = None
@@ -710,6 +739,7 @@ class _Reader:
             c = vals.get(kind)
             if c is not None and c.text:
                 self.section, self.section_label, self.section_numbered, self.last_soft = kind, kind, False, False
+                self.blank = False
                 self.lines(c.lines)  # a row is one item, or several when its cell numbers them
         self.section = None
 
@@ -797,6 +827,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
                 r.section = None
                 after_table = False
             r.line(b)
+        else:
+            r.blank = True  # an empty paragraph: it may end a list item (see continues)
     r.close()
     seen: set[int] = set()
     posts = []

@@ -654,3 +654,13 @@ def test_closing_lines_after_a_blank_line_are_not_glued_to_the_last_item(tmp_pat
     unplaced = {u.text for u in result.unplaced}
     assert {"本说明书由人力资源部负责解释", "区域经理", "以上职责须严格执行"} <= unplaced  # 区域经理: under 发展方向
 
+
+def test_a_number_directly_followed_by_a_digit_is_numbering(tmp_path: Path) -> None:
+    form(tmp_path / "导购员.docx", "导购员", "营运部", "店长", ["1. 负责顾客接待"], ["1)25—45岁；", "2)3年以上导购经验", "3）高中以上学历"])
+    [post] = import_documents([tmp_path / "导购员.docx"]).posts
+    assert post.qualifications == ["25—45岁；", "3年以上导购经验", "高中以上学历"]
+    assert strip_number("1)25—45岁")[0] == "25—45岁"
+    assert strip_number("1.5倍于去年")[0] == "1.5倍于去年"
+    form(tmp_path / "收银员.docx", "收银员", "营运部", "店长", ["1. 负责收银"], ["1)18—35岁；2)1年以上收银经验"])
+    [post] = import_documents([tmp_path / "收银员.docx"]).posts
+    assert post.qualifications == ["18—35岁；", "1年以上收银经验"]

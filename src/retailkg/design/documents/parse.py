@@ -176,7 +176,8 @@ _NUMBER = re.compile(
     rf"|[（(]\s*(?:\d{{1,3}}|[{_CN}]{{1,3}}|[a-zA-Z])\s*[）)][、.．]?"
     r"|[①-⑳⑴-⒇⒈-⒛❶-❿➀-➉㈠-㈩]"
     rf"|[{_CN}]{{1,3}}\s*[、.．]"
-    r"|\d{1,3}(?:[.．]\d{1,3})*\s*[、)）](?!\d)"
+    r"|\d{1,3}(?:[.．]\d{1,3})*\s*[)）]"  # 1) 1）, a digit may follow: 1)25—45岁
+    r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
     r"|[a-zA-Z]\s*[)）、]"
@@ -242,8 +243,10 @@ def split_inline(text: str) -> list[str]:
         m = re.match(r"[（(]\s*(\d{1,2})\s*[）)]", t)
         if m is not None:
             nexts = [_BEFORE + rf"[（(]\s*{n}\s*[）)]" for n in range(int(m.group(1)) + 1, 100)]
-        elif (m := re.match(r"(\d{1,2})\s*([.．、)）])(?!\d)", t)) is not None:
-            nexts = [_BEFORE + rf"{n}\s*{re.escape(m.group(2))}(?!\d)" for n in range(int(m.group(1)) + 1, 100)]
+        elif (m := re.match(r"(\d{1,2})\s*(?:([.．、])(?!\d)|([)）]))", t)) is not None:
+            mark = m.group(2) or m.group(3)
+            after = "" if m.group(3) else r"(?!\d)"  # 1)25—45岁：a closing bracket is numbering whatever follows
+            nexts = [_BEFORE + rf"{n}\s*{re.escape(mark)}{after}" for n in range(int(m.group(1)) + 1, 100)]
         elif (m := re.match(rf"([{_CN_DIGITS}])、", t)) is not None:
             nexts = [_BEFORE + rf"{c}、" for c in _CN_DIGITS[_CN_DIGITS.index(m.group(1)) + 1:]]
     cuts = []

@@ -8,6 +8,7 @@ duties by the matcher (:mod:`retailkg.design.matching`); the result is N-Triples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -160,9 +161,38 @@ def _standard_duties(ref: str, where: Where, kb: KnowledgeBase, baseline: Docume
     raise where.error(f"no duty {clause!r} in {doc.citation}", "standard")
 
 
-def _slug(name: str) -> str:
-    s = re.sub(r"[\s/#?%\"<>\\^`{|}]+", "-", name.strip()).strip("-")
-    return s or "metric"
+# What may stand unescaped in a segment of a minted IRI: RFC 3987's ipchar without "%" (which
+# starts an escape) and without "/" (which would end the segment). Letters, digits and marks of any
+# script stay as written; spaces, controls, format and private-use characters and everything
+# outside ipchar are percent-encoded.
+_SUB_DELIMS_AND_MORE = frozenset("-._~!$&'()*+,;=:@")
+
+
+def _ucschar(c: str) -> bool:
+    """RFC 3987 ucschar, less spaces, controls, format, private-use and unassigned characters."""
+    n = ord(c)
+    if not (0xA0 <= n <= 0xD7FF or 0xF900 <= n <= 0xFDCF or 0xFDF0 <= n <= 0xFFEF
+            or (0x10000 <= n <= 0xEFFFD and (n & 0xFFFF) < 0xFFFE)):
+        return False
+    return unicodedata.category(c)[0] not in "CZ"
+
+
+def _safe(c: str) -> bool:
+    return (c.isascii() and (c.isalnum() or c in _SUB_DELIMS_AND_MORE)) or _ucschar(c)
+
+
+def iri_segment(label: str) -> str:
+    """One segment of an IRI minted from ``label`` (a metric's name, an id): valid and one to one.
+
+    A label made only of characters that are safe in an IRI is its own segment (``销售任务``,
+    ``PPC``, ``ops-director``: the IRIs published before stay as they were); every other character,
+    ``%`` included, is percent-encoded as UTF-8 (``退货率<5%`` → ``退货率%3C5%25``), so two
+    different labels never share a segment, and a label of dots alone (``.``, ``..``, which an IRI
+    resolver would remove) are encoded too.
+    """
+    if label.strip(".") == "":
+        return "%2E" * len(label)
+    return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
 @paused_gc()
@@ -174,7 +204,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
-    base = f"{ORG_BASE}{o.id}/"
+    base = f"{ORG_BASE}{iri_segment(o.id)}/"
     org = base + "org"
     prefix = o.id.replace(".", "-")
     prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
@@ -198,7 +228,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
 
     depts: dict[str, URIRef] = {}
     for i, d in enumerate(design.departments, start=1):
-        iri = base + f"dept/{d.id}"
+        iri = base + f"dept/{iri_segment(d.id)}"
         depts[d.id] = URIRef(iri)
         w.iri(iri, TYPE, R + "Department")
         w.lit(iri, LABEL, _lit(d.name, "zh"))
@@ -212,7 +242,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         if d.parent:
             w.iri(str(depts[d.id]), R + "subUnitOf", str(depts[d.parent]))
 
-    posts = {p.id: URIRef(base + f"post/{p.id}") for p in design.posts}
+    posts = {p.id: URIRef(base + f"post/{iri_segment(p.id)}") for p in design.posts}
     duties: dict[URIRef, ResolvedDuty] = {}
     metric_sources: dict[tuple[URIRef, URIRef], str] = {}
     own_metrics: dict[str, URIRef] = {}
@@ -249,7 +279,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                 proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc, p.name))
             for r0 in proto:
                 n += 1
-                r = ResolvedDuty(URIRef(base + f"duty/{p.id}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
+                r = ResolvedDuty(URIRef(base + f"duty/{iri_segment(p.id)}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
                                  r0.standard, r0.match, r0.given)
                 duties[r.iri] = r
                 _duty_triples(w, r, n, design_doc)
@@ -266,7 +296,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
             if metric is None:
                 metric = own_metrics.get(fold(name))
                 if metric is None:
-                    metric = URIRef(base + f"metric/{_slug(name)}")
+                    metric = URIRef(base + f"metric/{iri_segment(name)}")
                     own_metrics[fold(name)] = metric
                     w.lit(str(metric), LABEL, _lit(name, "zh"))
                     w.iri(str(metric), R + "sourceDocument", design_doc)

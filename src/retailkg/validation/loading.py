@@ -133,3 +133,71 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
         raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
 
 
+# Where the rules and the naming of findings need a node, not a value: an object of these is never a
+# literal, and an organisation, department or post is never a blank node (its findings name it).
+_NODE_PREDICATES = (RDF.type, RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo,
+                    RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.accountableFor, RKG.concernsMetric,
+                    RKG.baseline, RKG.excludesFunction, RKG.hasUnitFunction, RKG.sourceDocument)
+_NAMED = (RKG.Organisation, RKG.Department, RKG.Post)
+_NEEDS_IRI = "organisations, departments and posts need an IRI to be named in findings"
+_UNIT_PREDICATES = (RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo, RKG.dutyOf)
+
+
+def _short(iri: str) -> str:
+    for prefix, ns in (("rkg:", str(RKG)), ("rdf:", str(RDF))):
+        if iri.startswith(ns):
+            return prefix + iri[len(ns):]
+    return f"<{iri}>"
+
+
+def _line_of(path: Path, fmt: ox.RdfFormat, *parts: bytes) -> int | None:
+    """The first line of a line-based file holding all ``parts`` (None for Turtle and TriG)."""
+    if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+        return None
+    with path.open("rb") as f:
+        for n, line in enumerate(f, start=1):
+            if all(p in line for p in parts):
+                return n
+    return None
+
+
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    rows = store.query(query)
+    assert isinstance(rows, ox.QuerySolutions)
+    return rows
+
+
+def check_nodes(store: ox.Store, path: Path) -> None:
+    """Refuse, as one located InputError, a literal where the rules need a node (``rkg:inDepartment
+    "sales"``) and a blank node as an organisation, department or post (its findings could not name
+    it), or an IRI the loader took leniently but is malformed (``post/a[1]``): each would otherwise
+    stop naming with a traceback, or silently match nothing."""
+    fmt = RDF_FORMATS[path.suffix.lower()]
+    preds = " ".join(f"<{p}>" for p in _NODE_PREDICATES)
+    for row in _select(store, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o FILTER isLiteral(?o) }} LIMIT 1"):
+        s, p, o = row["s"], row["p"], row["o"]
+        subject = f"<{s.value}>" if isinstance(s, ox.NamedNode) else "a blank node"
+        line = _line_of(path, fmt, f"<{p.value}>".encode(), o.value.encode("utf-8"),
+                        *([f"<{s.value}>".encode()] if isinstance(s, ox.NamedNode) else []))
+        raise InputError(f"{subject} {_short(p.value)} {o}: a literal where an IRI belongs", file=str(path), line=line)
+    for row in _select(store, f"SELECT DISTINCT ?n WHERE {{ VALUES ?p {{ {preds} }} {{ ?n ?p ?x }} UNION {{ ?x ?p ?n }} "
+                              "FILTER isIRI(?n) }"):
+        iri = row["n"].value
+        try:
+            ox.NamedNode(iri)  # the store took it leniently; naming findings builds it again, strictly
+        except ValueError as e:
+            raise InputError(f"<{iri}> is not a valid IRI ({e})", file=str(path),
+                             line=_line_of(path, fmt, f"<{iri}>".encode())) from None
+    types = " ".join(f"<{t}>" for t in _NAMED)
+    units = " ".join(f"<{p}>" for p in _UNIT_PREDICATES)
+    for row in _select(store, f"SELECT ?t WHERE {{ VALUES ?t {{ {types} }} ?b a ?t FILTER isBlank(?b) }} LIMIT 1"):
+        t = row["t"].value
+        line = _line_of(path, fmt, b"_:", f"<{RDF.type}> <{t}>".encode())
+        raise InputError(f"a blank node is {'an' if t == str(RKG.Organisation) else 'a'} {_short(t)}: {_NEEDS_IRI}",
+                         file=str(path), line=line)
+    units = " ".join(f"<{p}>" for p in _UNIT_PREDICATES)
+    for row in _select(store, f"SELECT ?p WHERE {{ VALUES ?p {{ {units} }} {{ ?b ?p ?x }} UNION {{ ?x ?p ?b }} "
+                           "FILTER isBlank(?b) } LIMIT 1"):
+        p = row["p"].value
+        line = _line_of(path, fmt, b"_:", f"<{p}>".encode())
+        raise InputError(f"a blank node in {_short(p)}: {_NEEDS_IRI}", file=str(path), line=line)

@@ -30,7 +30,7 @@ from retailkg.text.runtime import paused_gc
 from retailkg.validation.compile import RuleResult, compile_rules, compiled_rules
 from retailkg.validation.facts import kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
-from retailkg.validation.loading import RDF_FORMATS, load_lines, load_ntriples, load_rdf_file
+from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
 from retailkg.validation.reference import assemble
@@ -243,11 +243,17 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
     with progress.stage("loading"):
         load_rdf_file(store, path, meanwhile=read_kb, aside=aside)
     source = OxigraphEngine(store=store)
-    orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
-    for doc_id in sorted({d.id for d in baselines.values()}):
-        load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
-    ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
-    return evaluate(ev, str(path), found[0], baselines[orgs[0]], None)
+    try:
+        orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
+        for doc_id in sorted({d.id for d in baselines.values()}):
+            load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
+        ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
+        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        # the data, not the code, is the likely cause: name what in it the rules cannot read (checked
+        # only now: on a chain the check costs as much as loading it)
+        check_nodes(store, path)
+        raise
 
 
 # The predicates findings are named from, fetched once from an endpoint (IndexLookup).

@@ -8,6 +8,7 @@ blank nodes canonically.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -191,12 +192,49 @@ def _umask() -> int:
     return mask
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to ask: assume it runs
+        return True
+    return True
+
+
+_OLD_STAGING_AGE = 24 * 3600  # a staging folder of a version without the pid: stale after a day
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Remove the staging folders of ``out`` whose run was killed (its process is gone)."""
+    import shutil
+    import time
+
+    pattern = re.compile(re.escape(f".{out.name}.") + r"(?:staging-(\d+)-)?[A-Za-z0-9_]{8}")
+    for d in out.parent.glob(f".{glob.escape(out.name)}.*"):
+        m = pattern.fullmatch(d.name)
+        if m is None or not d.is_dir() or d.is_symlink():
+            continue
+        try:
+            stale = (not _alive(int(m.group(1)))) if m.group(1) else time.time() - d.stat().st_mtime > _OLD_STAGING_AGE
+            if stale:
+                shutil.rmtree(d)
+        except OSError:  # removed meanwhile, or not ours to remove: the new run goes on
+            continue
+
+
 @contextmanager
 def atomic_directory(out: Path) -> Iterator[Path]:
-    """Yield a staging folder; on success move its files into ``out``, on failure leave ``out`` as it was."""
+    """Yield a staging folder; on success move its files into ``out``, on failure leave ``out`` as it was.
+
+    The staging folder (``.<out>.staging-<pid>-<random>`` beside ``out``) is removed on the way
+    out; one a killed run left behind is removed by the next run, once its process is gone (a
+    folder of a run still going is left alone).
+    """
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        _remove_stale_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-{os.getpid()}-", dir=out.parent))
     except OSError as e:
         raise _cannot_write(out, e) from None
     try:

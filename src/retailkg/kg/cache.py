@@ -7,7 +7,9 @@ graph, inferences included) in the user's cache folder,
 version and a hash of everything the build reads — the ontology, every data file, and the build
 code itself — so an edited data file or a new release never serves a stale graph. Files of other
 builds are removed when a new one is written; writes are atomic, so two processes building at
-once both end with a whole file.
+once both end with a whole file. When the cache folder cannot be written (a read-only home, a file
+where the folder should be, a full disk) the build goes to ``<tempdir>/retailkg-<uid>/`` instead,
+and is found there by the next query.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from retailkg import __version__
+from retailkg.errors import InputError
 from retailkg.kg.catalog import SourceFile, source_files
 from retailkg.rdf.io import atomic_write, trig_bytes
 
-__all__ = ["cache_dir", "cached_graph_path", "ensure_graph", "fingerprint", "write_trig"]
+__all__ = ["cache_dir", "cached_graph_path", "ensure_graph", "fallback_dir", "fingerprint", "write_trig"]
 
 _CODE = ("kg/build.py", "kg/catalog.py", "rdf/io.py", "ns.py")  # what decides the bytes of a build
 
@@ -58,12 +61,20 @@ def write_trig(ds: Dataset, path: Path) -> int:
     return sum(len(g) for g in ds.graphs() if isinstance(g.identifier, URIRef) and not str(g.identifier).startswith("urn:x-rdflib:"))
 
 
+def fallback_dir() -> Path:
+    """Where a build goes when :func:`cache_dir` cannot be written: ``<tempdir>/retailkg-<uid>``."""
+    return Path(tempfile.gettempdir()) / f"retailkg-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
 def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | None = None) -> Path:
-    """The cached TriG of the bundled sources, built first if it is missing (or ``rebuild``)."""
+    """The cached TriG of the bundled sources, built first if it is missing (or ``rebuild``); in
+    :func:`fallback_dir` when the cache folder cannot be written."""
     files = source_files()
     path = cached_graph_path(files)
-    if path.is_file() and not rebuild:
-        return path
+    if not rebuild:
+        for found in (path, fallback_dir() / path.name):
+            if found.is_file():
+                return found
     if on_build:
         on_build(path)
     from retailkg.kg.build import load_dataset
@@ -71,9 +82,9 @@ def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | No
     ds = load_dataset(files)
     try:
         write_trig(ds, path)
-    except OSError:
+    except (OSError, InputError):  # atomic_write names an unwritable place as the user's InputError
         # an unwritable cache folder (read-only home, full disk) must not stop a query
-        path = Path(tempfile.gettempdir()) / f"retailkg-{os.getuid() if hasattr(os, 'getuid') else 'user'}" / path.name
+        path = fallback_dir() / path.name
         write_trig(ds, path)
     for old in path.parent.glob("retailkg-*.trig"):
         if old != path:

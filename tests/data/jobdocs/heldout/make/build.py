@@ -26,7 +26,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sources as S  # noqa: E402
+import sources as S
 
 OUT = Path(__file__).resolve().parents[1]
 FIXED = datetime.datetime(2024, 6, 30, 9, 0, 0)
@@ -302,7 +302,7 @@ def workbook() -> dict:
     row += 1
     ws.append(["注:本表由各部门负责人确认后报人力资源部备案;岗位职责如有调整,以最新版本为准。"])
     ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=5)
-    for col, width in zip("ABCDE", (10, 14, 6, 60, 20)):
+    for col, width in zip("ABCDE", (10, 14, 6, 60, 20), strict=True):
         ws.column_dimensions[col].width = width
     rev = wb.create_sheet("修订记录")
     rev.append(["版本", "日期", "修订人", "内容"])

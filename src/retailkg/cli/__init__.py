@@ -22,8 +22,9 @@ class RetailkgGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except InputError as e:
-            click.echo(f"retailkg: error: {e}", err=True)
+        except InputError as e:  # several errors at once (design.model.InputErrors) are one line each
+            for line in str(e).splitlines() or [""]:
+                click.echo(f"retailkg: error: {line}", err=True)
             sys.exit(EXIT_USAGE)
         except KeyboardInterrupt:  # click would print "Aborted!" and exit 1
             click.echo("retailkg: interrupted", err=True)

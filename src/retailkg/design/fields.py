@@ -6,7 +6,9 @@ or an unknown role is refused with the same one-line message whatever form the d
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +135,52 @@ def duty_field(raw: dict[str, Any], where: Where) -> DutySpec:
 # ---------------------------------------------------------------------------------------------
 # Reading files
 # ---------------------------------------------------------------------------------------------
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+"""The largest design file read (50 MB; a chain's design is about 10 MB of YAML): a bigger one is refused, not read
+until memory runs out."""
+
+
+def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a design file, or an InputError: a folder, a dangling link, a FIFO, a device or a socket is
+    refused before reading (a FIFO would hang, ``/dev/zero`` never end), an unreadable file names why, and at most
+    ``limit`` bytes are read."""
+    file = str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of hanging; fstat then refuses it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"dangling symbolic link (its target {os.readlink(path)!r} does not exist)", file=file) from None
+        raise InputError("file not found", file=file) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", file=file) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e.__class__.__name__}", file=file) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a folder, expected a file", file=file)
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+            raise InputError(f"{kind}, not a regular file: give a file", file=file)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while size <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e.__class__.__name__}", file=file) from None
+        if size > limit:
+            raise InputError(f"too large: more than {limit // (1024 * 1024)} MB (the limit for a design file)", file=file)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def decode_text(raw: bytes, path: Path) -> str:

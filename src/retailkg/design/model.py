@@ -7,14 +7,78 @@ in, and every mistake can still name its file, line or row and field (:class:`Wh
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from retailkg.errors import InputError
 from retailkg.ns import BASE
 
+T = TypeVar("T")
+
 DEFAULT_BASELINE = "T/CCAGM 003-2021"
 ORG_BASE = BASE + "org/"
+MAX_ERRORS = 20
+"""At most this many input errors are reported at once."""
+
+
+class InputErrors(InputError):
+    """Several input errors at once (at most :data:`MAX_ERRORS`); ``str()`` is one located line each, the CLI prints
+    them one line each. ``file``, ``line``, ``field`` and ``message`` are the first error's."""
+
+    def __init__(self, errors: list[InputError], more: bool = False) -> None:
+        first = errors[0]
+        super().__init__(first.message, first.file, first.line, first.column, first.field)
+        self.errors = errors
+        self.more = more
+
+    def __str__(self) -> str:
+        lines = [InputError.__str__(e) for e in self.errors]
+        if self.more:
+            lines.append(f"more errors follow: only the first {len(self.errors)} are reported")
+        return "\n".join(lines)
+
+
+class Problems:
+    """Collects a reader's input errors so that up to :data:`MAX_ERRORS` are reported at once, not only the first.
+
+    ``attempt(fn, default)`` runs one check and keeps its error (answering ``default``); ``raise_if_any()`` raises
+    the one error, or :class:`InputErrors` for several. Past the limit it raises at once, so bad input costs no more
+    than good input."""
+
+    def __init__(self, limit: int = MAX_ERRORS) -> None:
+        self.errors: list[InputError] = []
+        self.limit = limit
+
+    def add(self, error: InputError) -> None:
+        for e in error.errors if isinstance(error, InputErrors) else [error]:
+            if len(self.errors) >= self.limit:
+                raise InputErrors(self.errors, more=True)
+            self.errors.append(e)
+
+    def attempt(self, default: T, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)``, or ``default`` with its error kept."""
+        try:
+            return fn(*args, **kwargs)
+        except InputError as e:
+            self.add(e)
+            return default
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise InputErrors(self.errors)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'marketing'?)`` for the closest known id, or nothing when none is close."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 # ---------------------------------------------------------------------------------------------
 # The typed design
 # ---------------------------------------------------------------------------------------------
@@ -94,32 +158,38 @@ class OrgDesign:
     departments: list[DepartmentSpec]
     posts: list[PostSpec]
 
-    def check_references(self) -> None:
-        """Unique ids and known departments, parents and superiors; raise on the first problem."""
+    def check_references(self, problems: Problems | None = None) -> None:
+        """Unique ids and known departments, parents and superiors; every problem (up to :data:`MAX_ERRORS`) is
+        reported, an unknown id with the closest known one. With ``problems``, they are added there instead."""
+        own = problems is None
+        found = Problems() if problems is None else problems
         depts: dict[str, DepartmentSpec] = {}
         for d in self.departments:
             if d.id in depts:
-                raise d.where.error(f"duplicate department id {d.id!r} (first at {depts[d.id].where.cite()})", "id")
-            depts[d.id] = d
+                found.add(d.where.error(f"duplicate department id {d.id!r} (first at {depts[d.id].where.cite()})", "id"))
+            else:
+                depts[d.id] = d
         for d in self.departments:
             if d.parent is not None and d.parent not in depts:
-                raise d.where.error(f"unknown parent department {d.parent!r}", "parent")
+                found.add(d.where.error(f"unknown parent department {d.parent!r}{did_you_mean(d.parent, depts)}", "parent"))
         for d in self.departments:  # a unit above itself would make store replication meaningless
             seen, cur = {d.id}, d.parent
-            while cur is not None:
+            while cur is not None and cur in depts:
                 if cur in seen:
-                    raise d.where.error(f"department {d.id!r} is its own parent through {cur!r}", "parent")
+                    found.add(d.where.error(f"department {d.id!r} is its own parent through {cur!r}", "parent"))
+                    break
                 seen.add(cur)
                 cur = depts[cur].parent
         posts: dict[str, PostSpec] = {}
         for p in self.posts:
             if p.id in posts:
-                raise p.where.error(f"duplicate post id {p.id!r} (first at {posts[p.id].where.cite()})", "id")
-            posts[p.id] = p
+                found.add(p.where.error(f"duplicate post id {p.id!r} (first at {posts[p.id].where.cite()})", "id"))
+            else:
+                posts[p.id] = p
         for p in self.posts:
-            if p.department not in depts:
-                raise p.where.error(f"unknown department {p.department!r}", "department")
+            if p.department and p.department not in depts:  # no department at all is reported where it is read
+                found.add(p.where.error(f"unknown department {p.department!r}{did_you_mean(p.department, depts)}", "department"))
             if p.reports_to is not None and p.reports_to not in posts:
-                raise p.where.error(f"unknown post {p.reports_to!r}", "reports_to")
-
-
+                found.add(p.where.error(f"unknown post {p.reports_to!r}{did_you_mean(p.reports_to, posts)}", "reports_to"))
+        if own:
+            found.raise_if_any()

@@ -9,14 +9,15 @@ touches this dispatch and nothing downstream.
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
 from retailkg.design.documents import ImportResult, import_documents, is_document
 from retailkg.design.documents.xlsx import is_template
-from retailkg.design.fields import decode_text
-from retailkg.design.model import OrgDesign
+from retailkg.design.fields import decode_text, read_input
+from retailkg.design.model import OrgDesign, Problems
 from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook
 from retailkg.design.yaml_reader import parse_yaml
 from retailkg.errors import InputError
@@ -44,6 +45,13 @@ def _imported(path: Path) -> OrgDesign:
     return result.to_design(path)
 
 
+def _is_template(path: Path, raw: bytes) -> bool:
+    try:
+        return is_template(path, raw)
+    except (SyntaxError, TypeError, AttributeError, EOFError, zlib.error) as e:  # a zip whose parts are not a workbook
+        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
+
+
 @paused_gc()
 def read_design(path: Path) -> OrgDesign:
     """Read a design from YAML, a folder of CSV files, an Excel workbook, or job descriptions (by what ``path`` is).
@@ -51,29 +59,30 @@ def read_design(path: Path) -> OrgDesign:
     Job descriptions (.docx, .pdf, .txt, .md, .doc, a workbook that is not retailkg's template, or a
     folder of them with no CSV file) are imported in memory (:mod:`retailkg.design.documents`).
     """
+    problems = Problems()  # up to MAX_ERRORS of the reading and the references, reported at once
     if path.is_dir():
-        has_csv = any(p.suffix.lower() == ".csv" for p in path.iterdir())
-        if not has_csv and any(is_document(p) for p in path.rglob("*") if p.is_file()):
-            design = _imported(path)
-        else:
-            design = design_from_tables(read_csv_folder(path), path)
-    elif not path.exists():
-        raise InputError("file not found", file=str(path))
+        try:
+            has_csv = any(p.suffix.lower() == ".csv" for p in path.iterdir())
+            has_documents = not has_csv and any(is_document(p) for p in path.rglob("*") if p.is_file())
+        except OSError as e:
+            raise InputError(f"cannot read the folder: {e.strerror or e.__class__.__name__}", file=str(path)) from None
+        design = _imported(path) if has_documents else design_from_tables(read_csv_folder(path, problems), path, problems)
     else:
-        raw = path.read_bytes()
+        raw = read_input(path)  # a FIFO, a device, a dangling link or an oversized file is refused here
         suffix = path.suffix.lower()
-        if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not is_template(path, raw)):
+        if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not _is_template(path, raw)):
             design = _imported(path)
         elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
-            design = design_from_tables(read_workbook(path, raw), path)
+            design = design_from_tables(read_workbook(path, raw, problems), path, problems)
         elif suffix == ".csv":
             raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "
                              "duties.csv, metrics.csv): give the folder", file=str(path))
         elif suffix == ".xls":
             raise InputError("old Excel format (.xls): save the workbook as .xlsx", file=str(path))
         else:
-            design = parse_yaml(decode_text(raw, path), path)
-    design.check_references()
+            design = parse_yaml(decode_text(raw, path), path, problems)
+    design.check_references(problems)
+    problems.raise_if_any()
     return design
 
 

@@ -9,13 +9,24 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retailkg.design.fields import decode_text, duty_field, headcount_field, ident_field, is_blank, kind_field, names_field, text_field
-from retailkg.design.model import DepartmentSpec, OrganisationSpec, OrgDesign, PostSpec, Where
+from retailkg.design.fields import (
+    decode_text,
+    duty_field,
+    headcount_field,
+    ident_field,
+    is_blank,
+    kind_field,
+    names_field,
+    read_input,
+    text_field,
+)
+from retailkg.design.model import DepartmentSpec, InputErrors, OrganisationSpec, OrgDesign, PostSpec, Problems, Where, did_you_mean
 from retailkg.errors import InputError
 
 # --- tables (CSV and Excel) ---
@@ -53,9 +64,20 @@ _ALIASES = {
 
 Row = tuple[Where, dict[str, Any]]
 
+MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
+"""A workbook whose parts unpack to more than this (500 MB) is refused before reading: a zip bomb, not a design."""
 
-def _rows(name: str, where_file: str, records: Iterable[tuple[int, list[Any]]], sheet: str | None) -> list[Row]:
-    """Header + records → rows keyed by column; checks the required columns."""
+
+def _cell_text(value: Any) -> str:
+    s = str(value).strip()
+    return s if len(s) <= 40 else s[:37] + "..."
+
+
+def _rows(name: str, where_file: str, records: Iterable[tuple[int, list[Any]]], sheet: str | None,
+          problems: Problems) -> list[Row]:
+    """Header + records → rows keyed by column. A missing column is fatal for the table; an unknown or repeated
+    column, and a value in no column (beyond the header, or under an empty header cell), are errors of their own
+    row: nothing is dropped silently."""
     table = next(t for t in TABLES if t.name == name)
     it = iter(records)
     header: list[str] | None = None
@@ -68,57 +90,142 @@ def _rows(name: str, where_file: str, records: Iterable[tuple[int, list[Any]]], 
     loc = (lambda n: f"{sheet}!{n}") if sheet else (lambda n: n)
     if header is None:
         raise InputError(f"table {name} is empty (no header row)", file=where_file, line=loc(1))
-    for col in table.required:
-        if col not in header:
-            raise InputError(f"table {name} has no column {col!r} (columns: {', '.join(h for h in header if h)})",
-                             file=where_file, line=loc(header_line), field=col)
+    hw = Where(where_file, loc(header_line))
+    missing = [col for col in table.required if col not in header]
+    if missing:
+        raise hw.error(f"table {name} has no column {missing[0]!r} (columns: {', '.join(h for h in header if h)})", missing[0])
     known = set(table.required) | set(table.optional)
+    seen: set[str] = set()
     for h in header:
-        if h and h not in known:
-            raise InputError(f"table {name}: unknown column {h!r} (known: {', '.join(sorted(known))})",
-                             file=where_file, line=loc(header_line), field=h)
+        if not h:
+            continue
+        if h in seen:
+            problems.add(hw.error(f"table {name}: column {h!r} appears twice (one of them would be ignored)", h))
+        elif h not in known:
+            problems.add(hw.error(f"table {name}: unknown column {h!r}{did_you_mean(h, known)} (known: {', '.join(sorted(known))})", h))
+        seen.add(h)
     rows = []
     for n, rec in it:
         if all(is_blank(c) for c in rec):
             continue
-        values = {h: (rec[i] if i < len(rec) else None) for i, h in enumerate(header) if h}
-        rows.append((Where(where_file, loc(n)), values))
+        w = Where(where_file, loc(n))
+        for i in range(len(rec)):
+            if not is_blank(rec[i]) and (i >= len(header) or not header[i]):
+                what = f"beyond the {len(header)} columns of the header" if i >= len(header) else "under an empty header cell"
+                hint = "a stray cell" if sheet else "a stray cell, or a comma that should be quoted"
+                problems.add(w.error(f"a value in column {i + 1} {what}: {_cell_text(rec[i])!r} ({hint})", f"column {i + 1}"))
+                break
+        if all(is_blank(c) for c, h in zip(rec, header, strict=False) if h):
+            continue  # nothing but the stray value, reported above
+        values: dict[str, Any] = {}
+        for i, h in enumerate(header):
+            if h and h not in values:
+                values[h] = rec[i] if i < len(rec) else None
+        rows.append((w, values))
     return rows
 
 
-def read_csv_folder(folder: Path) -> dict[str, list[Row]]:
+def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
+    text = decode_text(read_input(path), path)
+    first = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    # strict: an unterminated quote is an error, not a field that swallows the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for rec in reader:
+            records.append((start, rec))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        if "end of data" in str(e) or "EOF" in str(e):
+            raise InputError(f"unterminated quote: the quoted field begun on line {start} is never closed",
+                             file=str(path), line=start) from None
+        raise InputError(f"malformed CSV: {e}", file=str(path), line=reader.line_num) from None
+    return records
+
+
+def read_csv_folder(folder: Path, problems: Problems | None = None) -> dict[str, list[Row]]:
+    found = Problems() if problems is None else problems
     tables: dict[str, list[Row]] = {}
-    files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() == ".csv"}
+    files: dict[str, Path] = {}
+    unreadable = False
+    try:
+        names = sorted(folder.iterdir())
+    except OSError as e:
+        raise InputError(f"cannot read the folder: {e.strerror or e.__class__.__name__}", file=str(folder)) from None
+    for f in names:
+        if f.suffix.lower() != ".csv":
+            continue
+        key = f.stem.lower()
+        if key in files:  # posts.csv beside POSTS.csv: neither is taken over the other
+            found.add(InputError(f"two files for table {key}: {files[key].name} and {f.name} (keep one)", file=str(folder),
+                                 field=key))
+            unreadable = True
+            continue
+        files[key] = f
     for t in TABLES:
         p = files.get(t.name)
         if p is None:
             if t.name in _REQUIRED_TABLES:
                 raise InputError(f"missing table {t.name}.csv", file=str(folder), field=t.name)
             continue
-        text = decode_text(p.read_bytes(), p)
-        first = text.splitlines()[0] if text.splitlines() else ""
-        delimiter = "\t" if "\t" in first and "," not in first else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
-            records = [(reader.line_num, rec) for rec in reader]
-        except csv.Error as e:
-            raise InputError(f"malformed CSV: {e}", file=str(p), line=reader.line_num) from None
-        tables[t.name] = _rows(t.name, str(p), records, None)
+            tables[t.name] = _rows(t.name, str(p), _read_csv(p), None, found)
+        except InputErrors:
+            raise
+        except InputError as e:  # this table cannot be read: the others are still checked, then the reading stops
+            found.add(e)
+            unreadable = True
+    if problems is None or unreadable:
+        found.raise_if_any()
     return tables
 
 
-def read_workbook(path: Path, raw: bytes) -> dict[str, list[Row]]:
+def _check_unpacked_size(path: Path, raw: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            total = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise InputError(f"workbook unpacks to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB: not read",
+                         file=str(path))
+
+
+def _sheet_records(ws: Any) -> Iterator[tuple[int, list[Any]]]:
+    """The rows actually stored in a read-only sheet, numbered as in Excel. The stored dimension is not trusted
+    (one stray cell at XFD1048576 makes it a billion cells): rows are as wide as their last stored cell."""
+    ws.reset_dimensions()
+    for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if row:
+            yield i, list(row)
+
+
+def read_workbook(path: Path, raw: bytes, problems: Problems | None = None) -> dict[str, list[Row]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not raw.strip():
         raise InputError("empty file", file=str(path))
+    _check_unpacked_size(path, raw)
+    found = Problems() if problems is None else problems
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, AttributeError,
+            SyntaxError, EOFError, zlib.error) as e:
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
     try:
-        sheets = {ws.title.strip().lower(): ws for ws in wb.worksheets}
+        sheets: dict[str, Any] = {}
+        unreadable = False
+        for ws in wb.worksheets:
+            key = ws.title.strip().lower()
+            if key in sheets:
+                found.add(InputError(f"two sheets for table {key}: {sheets[key].title!r} and {ws.title!r} (keep one)",
+                                     file=str(path), field=key))
+                unreadable = True
+                continue
+            sheets[key] = ws
         tables: dict[str, list[Row]] = {}
         for t in TABLES:
             ws = sheets.get(t.name)
@@ -127,50 +234,81 @@ def read_workbook(path: Path, raw: bytes) -> dict[str, list[Row]]:
                     raise InputError(f"missing sheet {t.name!r} (sheets: {', '.join(ws.title for ws in wb.worksheets)})",
                                      file=str(path), field=t.name)
                 continue
-            records = ((i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
-            tables[t.name] = _rows(t.name, str(path), records, ws.title)
+            try:
+                tables[t.name] = _rows(t.name, str(path), _sheet_records(ws), ws.title, found)
+            except InputError:
+                raise
+            except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError, SyntaxError, EOFError,
+                    zlib.error) as e:  # a sheet cut short or not XML: ElementTree's ParseError is a SyntaxError
+                raise InputError(f"sheet {ws.title!r} cannot be read ({e.__class__.__name__}): the workbook is damaged",
+                                 file=str(path), field=t.name) from None
+        if problems is None or unreadable:
+            found.raise_if_any()
         return tables
     finally:
         wb.close()
 
 
-def design_from_tables(tables: dict[str, list[Row]], path: Path) -> OrgDesign:
+def _raw(value: Any) -> str:
+    """A value as text, the stand-in for a field refused (so references to it are not reported twice)."""
+    return "" if is_blank(value) or isinstance(value, (dict, list)) else str(value).strip()
+
+
+def design_from_tables(tables: dict[str, list[Row]], path: Path, problems: Problems | None = None) -> OrgDesign:
+    """Rows → design; every field's error is collected (up to the limit) rather than only the first. A refused id
+    stands as written, so what refers to it is not reported again."""
+    found = Problems() if problems is None else problems
+    c = found.attempt
     org_rows = tables["organisation"]
     if not org_rows:
-        raise InputError("table organisation has no row", file=str(path), field="organisation")
+        found.add(InputError("table organisation has no row", file=str(path), field="organisation"))
+        found.raise_if_any()
     if len(org_rows) > 1:
-        raise org_rows[1][0].error("table organisation has more than one row: one design is one organisation")
+        found.add(org_rows[1][0].error("table organisation has more than one row: one design is one organisation"))
     ow, o = org_rows[0]
-    org = OrganisationSpec(ow, ident_field(o.get("id"), ow, "id") or "", text_field(o.get("name"), ow, "name", True) or "",
-                           text_field(o.get("baseline"), ow, "baseline"), text_field(o.get("name_en"), ow, "name_en") or "")
-    org.exclude_functions = [(n, ow.at("exclude_functions")) for n in names_field(o.get("exclude_functions"), ow, "exclude_functions")]
-    depts = [DepartmentSpec(w, ident_field(r.get("id"), w, "id") or "", text_field(r.get("name"), w, "name", True) or "",
-                            kind_field(r.get("kind"), w), ident_field(r.get("parent"), w, "parent", required=False),
-                            text_field(r.get("name_en"), w, "name_en") or "")
-             for w, r in tables["departments"]]
+    org = OrganisationSpec(ow, c(None, ident_field, o.get("id"), ow, "id") or _raw(o.get("id")),
+                           c(None, text_field, o.get("name"), ow, "name", True) or "",
+                           c(None, text_field, o.get("baseline"), ow, "baseline"),
+                           c(None, text_field, o.get("name_en"), ow, "name_en") or "")
+    org.exclude_functions = [(n, ow.at("exclude_functions"))
+                             for n in c(list[str](), names_field, o.get("exclude_functions"), ow, "exclude_functions")]
+    depts = []
+    for w, r in tables["departments"]:
+        depts.append(DepartmentSpec(
+            w, c(None, ident_field, r.get("id"), w, "id") or _raw(r.get("id")),
+            c(None, text_field, r.get("name"), w, "name", True) or "",
+            c("department", kind_field, r.get("kind"), w),
+            c(None, ident_field, r.get("parent"), w, "parent", required=False) or _raw(r.get("parent")) or None,
+            c(None, text_field, r.get("name_en"), w, "name_en") or ""))
     if not depts:
-        raise InputError("table departments has no row", file=str(path), field="departments")
+        found.add(InputError("table departments has no row", file=str(path), field="departments"))
     posts: dict[str, PostSpec] = {}
     order: list[PostSpec] = []
     for w, r in tables["posts"]:
-        p = PostSpec(w, ident_field(r.get("id"), w, "id") or "", text_field(r.get("name"), w, "name", True) or "",
-                     ident_field(r.get("department"), w, "department") or "",
-                     ident_field(r.get("reports_to"), w, "reports_to", required=False),
-                     headcount_field(r.get("headcount"), w.at("headcount")),
-                     text_field(r.get("name_en"), w, "name_en") or "")
+        p = PostSpec(w, c(None, ident_field, r.get("id"), w, "id") or _raw(r.get("id")),
+                     c(None, text_field, r.get("name"), w, "name", True) or "",
+                     c(None, ident_field, r.get("department"), w, "department") or _raw(r.get("department")),
+                     c(None, ident_field, r.get("reports_to"), w, "reports_to", required=False) or _raw(r.get("reports_to")) or None,
+                     c(None, headcount_field, r.get("headcount"), w.at("headcount")),
+                     c(None, text_field, r.get("name_en"), w, "name_en") or "")
         order.append(p)
         posts.setdefault(p.id, p)
     for w, r in tables["duties"]:
-        pid = ident_field(r.get("post"), w, "post") or ""
+        pid = c(None, ident_field, r.get("post"), w, "post") or _raw(r.get("post"))
+        duty = c(None, duty_field, r, w)
         if pid not in posts:
-            raise w.error(f"unknown post {pid!r}", "post")
-        posts[pid].duties.append(duty_field(r, w))
+            if pid:
+                found.add(w.error(f"unknown post {pid!r}{did_you_mean(pid, posts)}", "post"))
+        elif duty is not None:
+            posts[pid].duties.append(duty)
     for w, r in tables.get("metrics", []):
-        pid = ident_field(r.get("post"), w, "post") or ""
+        pid = c(None, ident_field, r.get("post"), w, "post") or _raw(r.get("post"))
+        name = c(None, text_field, r.get("metric"), w, "metric", True) or ""
         if pid not in posts:
-            raise w.error(f"unknown post {pid!r}", "post")
-        name = text_field(r.get("metric"), w, "metric", True) or ""
-        posts[pid].accountable_for.append((name, w.at("metric")))
+            if pid:
+                found.add(w.error(f"unknown post {pid!r}{did_you_mean(pid, posts)}", "post"))
+        else:
+            posts[pid].accountable_for.append((name, w.at("metric")))
+    if problems is None:
+        found.raise_if_any()
     return OrgDesign(path, org, depts, order)
-
-

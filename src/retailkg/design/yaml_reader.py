@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from retailkg.design.fields import duty_field, headcount_field, ident_field, kind_field, names_field, text_field
-from retailkg.design.model import DepartmentSpec, OrganisationSpec, OrgDesign, PostSpec, Where
+from retailkg.design.model import DepartmentSpec, DutySpec, OrganisationSpec, OrgDesign, PostSpec, Problems, Where, did_you_mean
 from retailkg.errors import InputError
 
 # --- YAML ---
@@ -71,13 +71,16 @@ _KEYS = {
 }
 
 
-def _mapping(value: Any, where: Where, what: str) -> _Map:
+def _mapping(value: Any, where: Where, what: str, problems: Problems | None = None) -> _Map:
     if not isinstance(value, _Map):
         raise where.error(f"{what} must be a mapping (key: value)")
-    unknown = sorted(set(value) - _KEYS[what])
-    if unknown:
-        line = value.lines.get(unknown[0], where.line)
-        raise where.at(line=line).error(f"unknown field {unknown[0]!r} (known: {', '.join(sorted(_KEYS[what]))})", unknown[0])
+    for key in sorted(set(value) - _KEYS[what]):
+        line = value.lines.get(key, where.line)
+        error = where.at(line=line).error(f"unknown field {key!r}{did_you_mean(key, _KEYS[what])} "
+                                          f"(known: {', '.join(sorted(_KEYS[what]))})", key)
+        if problems is None:
+            raise error
+        problems.add(error)
     return value
 
 
@@ -90,8 +93,9 @@ def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
     return [(v, where.at(fld, line)) for v, line in zip(value, lines, strict=True)]
 
 
-def parse_yaml(text: str, path: Path) -> OrgDesign:
-    """Parse YAML text (see the module docstring); ``path`` is only used in messages."""
+def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDesign:
+    """Parse YAML text (see the module docstring); ``path`` is only used in messages. Every field's error is
+    collected (up to the limit) in ``problems``, or raised at the end without it."""
     loader = _LineLoader(text)
     loader.path = str(path)
     try:
@@ -102,60 +106,81 @@ def parse_yaml(text: str, path: Path) -> OrgDesign:
         raise InputError(f"invalid YAML: {e.problem or e.context}", file=str(path), line=line) from None
     except yaml.YAMLError as e:
         raise InputError(f"invalid YAML: {e}", file=str(path)) from None
+    except RecursionError:
+        raise InputError("invalid YAML: nested too deeply", file=str(path)) from None
     finally:
         loader.dispose()
+    found = Problems() if problems is None else problems
+    c = found.attempt
     top = Where(str(path), 1)
     if data is None:
         raise top.error("empty file")
-    top_map = _mapping(data, top, "top")
+    top_map = _mapping(data, top, "top", found)
     line = top_map.lines.get
     org_key = "organisation" if "organisation" in top_map else "organization"
     if org_key not in top_map:
-        raise top.error("missing organisation", "organisation")
+        found.add(top.error("missing organisation", "organisation"))
+        found.raise_if_any()
     ow = top.at("organisation", line(org_key))
-    o = _mapping(top_map[org_key], ow, "organisation")
+    o = _mapping(top_map[org_key], ow, "organisation", found)
     org = OrganisationSpec(
-        ow, ident_field(o.get("id"), ow.at("id", o.lines.get("id")), "id") or "",
-        text_field(o.get("name"), ow.at("name", o.lines.get("name")), "name", required=True) or "",
-        text_field(o.get("baseline"), ow, "baseline"), text_field(o.get("name_en"), ow, "name_en") or "",
+        ow, c(None, ident_field, o.get("id"), ow.at("id", o.lines.get("id")), "id") or _raw(o.get("id")),
+        c(None, text_field, o.get("name"), ow.at("name", o.lines.get("name")), "name", required=True) or "",
+        c(None, text_field, o.get("baseline"), ow, "baseline"), c(None, text_field, o.get("name_en"), ow, "name_en") or "",
     )
     ew = ow.at("exclude_functions", o.lines.get("exclude_functions"))
-    org.exclude_functions = [(n, ew) for n in names_field(o.get("exclude_functions"), ew, "exclude_functions")]
+    org.exclude_functions = [(n, ew) for n in c(list[str](), names_field, o.get("exclude_functions"), ew, "exclude_functions")]
     depts = []
     for raw, w in _seq(top_map.get("departments"), top.at("departments", line("departments")), "departments"):
-        d = _mapping(raw, w, "department")
+        d = c(None, _mapping, raw, w, "department", found)
+        if d is None:
+            continue
         w = w.at(line=d.line)
         depts.append(DepartmentSpec(
-            w, ident_field(d.get("id"), w.at("id", d.lines.get("id")), "id") or "",
-            text_field(d.get("name"), w.at("name", d.lines.get("name")), "name", required=True) or "",
-            kind_field(d.get("kind"), w.at("kind", d.lines.get("kind"))),
-            ident_field(d.get("parent"), w.at("parent", d.lines.get("parent")), "parent", required=False),
-            text_field(d.get("name_en"), w, "name_en") or "",
+            w, c(None, ident_field, d.get("id"), w.at("id", d.lines.get("id")), "id") or _raw(d.get("id")),
+            c(None, text_field, d.get("name"), w.at("name", d.lines.get("name")), "name", required=True) or "",
+            c("department", kind_field, d.get("kind"), w.at("kind", d.lines.get("kind"))),
+            c(None, ident_field, d.get("parent"), w.at("parent", d.lines.get("parent")), "parent", required=False)
+            or _raw(d.get("parent")) or None,
+            c(None, text_field, d.get("name_en"), w, "name_en") or "",
         ))
     posts = []
     for raw, w in _seq(top_map.get("posts"), top.at("posts", line("posts")), "posts"):
-        p = _mapping(raw, w, "post")
+        p = c(None, _mapping, raw, w, "post", found)
+        if p is None:
+            continue
         w = w.at(line=p.line)
         pl = p.lines.get
         post = PostSpec(
-            w, ident_field(p.get("id"), w.at("id", pl("id")), "id") or "",
-            text_field(p.get("name"), w.at("name", pl("name")), "name", required=True) or "",
-            ident_field(p.get("department"), w.at("department", pl("department")), "department") or "",
-            ident_field(p.get("reports_to"), w.at("reports_to", pl("reports_to")), "reports_to", required=False),
-            headcount_field(p.get("headcount"), w.at("headcount", pl("headcount"))),
-            text_field(p.get("name_en"), w, "name_en") or "",
+            w, c(None, ident_field, p.get("id"), w.at("id", pl("id")), "id") or _raw(p.get("id")),
+            c(None, text_field, p.get("name"), w.at("name", pl("name")), "name", required=True) or "",
+            c(None, ident_field, p.get("department"), w.at("department", pl("department")), "department") or _raw(p.get("department")),
+            c(None, ident_field, p.get("reports_to"), w.at("reports_to", pl("reports_to")), "reports_to", required=False)
+            or _raw(p.get("reports_to")) or None,
+            c(None, headcount_field, p.get("headcount"), w.at("headcount", pl("headcount"))),
+            c(None, text_field, p.get("name_en"), w, "name_en") or "",
         )
-        for rd, dw in _seq(p.get("duties"), w.at("duties", pl("duties")), "duties"):
-            if isinstance(rd, str):  # a bare string is free text
-                post.duties.append(duty_field({"text": rd}, dw))
-                continue
-            dm = _mapping(rd, dw, "duty")
-            post.duties.append(duty_field(dm, dw.at(line=dm.line)))
+        for rd, dw in c(list[tuple[Any, Where]](), _seq, p.get("duties"), w.at("duties", pl("duties")), "duties"):
+            duty = c(None, _duty, rd, dw, found)
+            if duty is not None:
+                post.duties.append(duty)
         aw = w.at("accountable_for", pl("accountable_for"))
-        post.accountable_for = [(n, aw) for n in names_field(p.get("accountable_for"), aw, "accountable_for")]
+        post.accountable_for = [(n, aw) for n in c(list[str](), names_field, p.get("accountable_for"), aw, "accountable_for")]
         posts.append(post)
-    if not depts:
-        raise top.error("no departments", "departments")
+    if not depts and not found.errors:
+        found.add(top.error("no departments", "departments"))
+    if problems is None:
+        found.raise_if_any()
     return OrgDesign(path, org, depts, posts)
 
 
+def _duty(raw: Any, where: Where, problems: Problems) -> DutySpec:
+    if isinstance(raw, str):  # a bare string is free text
+        return duty_field({"text": raw}, where)
+    dm = _mapping(raw, where, "duty", problems)
+    return duty_field(dm, where.at(line=dm.line))
+
+
+def _raw(value: Any) -> str:
+    """A value as text, the stand-in for a field refused (so references to it are not reported again)."""
+    return "" if value is None or isinstance(value, (dict, list)) else str(value).strip()

@@ -291,16 +291,21 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         + "".join(f"; {b['file']} was not refused ({b['message']})" for b in bad if not b["refused"]) + ".",
         "",
     ]
-    held = result.get("heldout")
-    if held:
-        h = held["measures"]
+    helds = result.get("heldout", [])
+    if helds:
         lines += [
-            f"**Held out** (tests/data/jobdocs/heldout: {held['documents']} documents, {h['posts']} posts, {h['duties']} duties from "
-            f"{held['sources']} public pages on hosts the corpus above does not use, laid out by someone who had not read the "
-            "importer): post recall / precision "
-            f"{_fmt(h['post_recall'])} / {_fmt(h['post_precision'])}, duty recall / precision {_fmt(h['duty_recall'])} / "
-            f"{_fmt(h['duty_precision'])}, reports-to {_fmt(h['reports_to_accuracy'])}, department {_fmt(h['department_accuracy'])}, "
-            f"qualification lines taken as duties {h['qualifications_as_duties']}. The goals hold only where this does.",
+            "**Held out**: sets laid out from public pages on hosts no earlier set uses, by someone who had not read the "
+            "importer. The first was then used to find and fix general causes, so its figure after that is a development "
+            "figure; only a set measured before any change says how the importer does on new documents.",
+            "",
+            "| set | documents | posts | duties | post recall / precision | duty recall / precision "
+            "| reports-to (as written) | department | qualifications as duties |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+            *[f"| {held['name']} | {held['documents']} | {held['measures']['posts']} | {held['measures']['duties']} | "
+              f"{_fmt(held['measures']['post_recall'])} / {_fmt(held['measures']['post_precision'])} | "
+              f"{_fmt(held['measures']['duty_recall'])} / {_fmt(held['measures']['duty_precision'])} | "
+              f"{_fmt(held['measures']['reports_to_accuracy'])} | {_fmt(held['measures']['department_accuracy'])} | "
+              f"{held['measures']['qualifications_as_duties']} |" for held in helds],
             "",
         ]
     section = "\n".join(lines)
@@ -321,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.json")
     parser.add_argument("--results-md", type=Path, default=REPO / "bench" / "RESULTS.md")
     parser.add_argument("--no-write", action="store_true", help="print the results only")
-    parser.add_argument("--heldout", type=Path, default=CORPUS / "heldout" / "gold.yaml",
-                        help="a second gold made without looking at the importer: measured too, reported beside")
+    parser.add_argument("--heldout", type=Path, action="append", default=None,
+                        help="a gold made without looking at the importer, measured too and reported beside (repeatable; "
+                             "default: tests/data/jobdocs/heldout*/gold.yaml)")
     args = parser.parse_args(argv)
     import_documents = _import()
     gold = load_gold(args.gold)
@@ -340,15 +346,17 @@ def main(argv: list[str] | None = None) -> int:
     result["all_at_once"] = all_at_once(gold, import_documents)
     result["folder"] = folder_timing(gold, import_documents, args.folder_size)
     result["bad_inputs"] = bad_inputs(gold, import_documents)
-    if args.heldout is not None and args.heldout.exists():
-        held = load_gold(args.heldout)
-        result["heldout"] = {"documents": len(held["documents"]), "sources": len(held["sources"])} | evaluate(held, import_documents)
+    heldout = args.heldout if args.heldout is not None else sorted(CORPUS.glob("heldout*/gold.yaml"))
+    result["heldout"] = []
+    for path in heldout:
+        held = load_gold(path)
+        result["heldout"].append({"name": path.parent.name, "documents": len(held["documents"]), "sources": len(held["sources"])}
+                                 | evaluate(held, import_documents))
     if not args.no_write:
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         write_results(result, args.results_md)
     summary = {k: result[k] for k in ("measures", "all_at_once", "folder")}
-    if "heldout" in result:
-        summary["heldout"] = result["heldout"]["measures"]
+    summary["heldout"] = {h["name"]: h["measures"] for h in result["heldout"]}
     summary["bad_inputs_refused"] = f"{sum(b['refused'] for b in result['bad_inputs'])}/{len(result['bad_inputs'])}"
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     return 0

@@ -664,3 +664,22 @@ def test_a_number_directly_followed_by_a_digit_is_numbering(tmp_path: Path) -> N
     form(tmp_path / "收银员.docx", "收银员", "营运部", "店长", ["1. 负责收银"], ["1)18—35岁；2)1年以上收银经验"])
     [post] = import_documents([tmp_path / "收银员.docx"]).posts
     assert post.qualifications == ["18—35岁；", "1年以上收银经验"]
+
+
+def test_a_workbook_with_a_stray_cell_far_away_is_read_at_once(tmp_path: Path) -> None:
+    """One stray value at XFD1048576 must not make a sheet of a billion cells (issue 17)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["部门", "岗位", "序号", "职责"])
+    ws.append(["营运部", "店长", 1, "负责门店日常营运管理"])
+    ws.append([None, None, 2, "负责门店销售目标的分解与达成"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    ws["XFD1048576"] = "x"
+    path = tmp_path / "stray.xlsx"
+    wb.save(path)
+    result = import_documents([path])
+    (post,) = result.posts
+    assert post.name == "店长" and [d.text for d in post.duties] == ["负责门店日常营运管理", "负责门店销售目标的分解与达成"]

@@ -59,32 +59,74 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+GAP = 50
+"""A run of more empty rows (or columns) than this is read as one: a stray cell far away (XFD1048576 in a
+7 KB workbook) must not make a sheet of a billion cells, and nothing a person lays out needs a wider gap."""
+
+
+def _stored_cells(raw: bytes, path: Path) -> dict[str, dict[tuple[int, int], Any]]:
+    """Each sheet's non-empty values by (row, column), read in read-only mode with the stored dimension
+    ignored: only the cells the file holds are visited."""
+    wb = _open(path, raw, read_only=True)
+    out: dict[str, dict[tuple[int, int], Any]] = {}
+    try:
+        for ws in wb.worksheets:
+            ws.reset_dimensions()
+            cells: dict[tuple[int, int], Any] = {}
+            for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                for c, value in enumerate(row, start=1):
+                    if _text(value).strip():
+                        cells[(r, c)] = value
+            out[ws.title] = cells
+    finally:
+        wb.close()
+    return out
+
+
+def _positions(used: set[int]) -> list[int]:
+    """The rows (or columns) to lay out, in order, with every gap wider than :data:`GAP` shortened to one."""
+    out: list[int] = []
+    for i in sorted(used):
+        if out and i - out[-1] > 1:
+            gap = list(range(out[-1] + 1, i))
+            out.extend(gap if len(gap) <= GAP else gap[:1])
+        out.append(i)
+    return out
+
+
 def read_xlsx(path: Path, raw: bytes | None = None) -> list[Block]:
     """Every sheet as a table (hidden sheets too: a client's workbook hides what it still means)."""
+    from openpyxl.utils import get_column_letter
+
     data = path.read_bytes() if raw is None else raw
-    wb = _open(path, data, read_only=False)
+    stored = _stored_cells(data, path)
+    wb = _open(path, data, read_only=False)  # merged ranges are only known to a full workbook
     file = str(path)
     blocks: list[Block] = []
     try:
         for ws in wb.worksheets:
+            values = stored.get(ws.title, {})
             merged: dict[tuple[int, int], Cell] = {}
-            grid: dict[tuple[int, int], Cell] = {}
             for rng in ws.merged_cells.ranges:
-                top = ws.cell(rng.min_row, rng.min_col)
-                w = Where(file, f"{ws.title}!{top.coordinate}")
-                cell = Cell([Line(t, w) for t in _text(top.value).split("\n")], w)
-                for r in range(rng.min_row, rng.max_row + 1):
-                    for c in range(rng.min_col, rng.max_col + 1):
+                top = (rng.min_row, rng.min_col)
+                if top not in values:
+                    continue  # an empty merged range is no cell of the layout
+                w = Where(file, f"{ws.title}!{get_column_letter(top[1])}{top[0]}")
+                cell = Cell([Line(t, w) for t in _text(values[top]).split("\n")], w)
+                for r in range(rng.min_row, min(rng.max_row, rng.min_row + 10_000) + 1):
+                    for c in range(rng.min_col, min(rng.max_col, rng.min_col + 1_000) + 1):
                         merged[(r, c)] = cell
+            used = set(values) | set(merged)
+            rows_at = _positions({r for r, _ in used})
+            cols_at = _positions({c for _, c in used})
             rows: list[list[Cell]] = []
-            for row in ws.iter_rows():
-                out = []
-                for xc in row:
-                    key = (xc.row, xc.column)
-                    found = merged.get(key) or grid.get(key)
+            for r in rows_at:
+                out: list[Cell] = []
+                for c in cols_at:
+                    found = merged.get((r, c))
                     if found is None:
-                        w = Where(file, f"{ws.title}!{xc.coordinate}")
-                        found = grid[key] = Cell([Line(t, w) for t in _text(xc.value).split("\n")], w)
+                        w = Where(file, f"{ws.title}!{get_column_letter(c)}{r}")  # ws.cell() would create the cell
+                        found = Cell([Line(t, w) for t in _text(values.get((r, c))).split("\n")], w)
                     out.append(found)
                 while out and not out[-1].text and out[-1] not in out[:-1]:
                     out.pop()

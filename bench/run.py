@@ -62,6 +62,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/results_md.py, shared by the benchmarks
+import results_md
+
 REPO = Path(__file__).resolve().parents[1]
 GENERATE = REPO / "bench" / "generate.py"
 RKGSH = "https://w3id.org/retailkg/shapes#"
@@ -749,15 +752,8 @@ def render_section(data: dict[str, Any]) -> str:
 
 
 def replace_section(text: str, section: str, heading: str = "## scale") -> str:
-    """``text`` with its ``## scale`` section (up to the next level-2 heading) replaced, or appended."""
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, x in enumerate(lines) if x.startswith(heading) and (len(x) == len(heading) or x[len(heading)] in " :\n")), None)
-    block = section if section.endswith("\n") else section + "\n"
-    if start is None:
-        return text.rstrip("\n") + "\n\n" + block if text.strip() else block
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    tail = "".join(lines[end:])
-    return "".join(lines[:start]) + block + ("\n" + tail if tail else "")
+    """``text`` with its ``## scale`` section replaced, or appended (bench/results_md.py)."""
+    return results_md.replace_section(text, section, heading)
 
 
 def write_results(data: dict[str, Any], md: Path, js: Path) -> None:

@@ -30,6 +30,9 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/results_md.py, shared by the benchmarks
+import results_md
+
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "jobdocs"
 GOALS = {"post_recall": 0.98, "post_precision": 0.98, "duty_recall": 0.98, "duty_precision": 0.98,
@@ -308,15 +311,7 @@ def write_results(result: dict[str, Any], out: Path) -> None:
               f"{held['measures']['qualifications_as_duties']} |" for held in helds],
             "",
         ]
-    section = "\n".join(lines)
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
-    start = text.find("## importing")
-    if start >= 0:
-        end = text.find("\n## ", start + 3)
-        text = text[:start] + section + ("\n" + text[end + 1:] if end >= 0 else "")  # a blank line before the next section
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    out.write_text(text, encoding="utf-8")
+    results_md.write_section(out, "\n".join(lines), "## importing")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,9 @@ from typing import Any
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/results_md.py, shared by the benchmarks
+import results_md
+
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -188,15 +191,7 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         *[f"| {c['band']} | {c['n']} | {c['mean_probability']:.3f} | {c['accuracy']:.3f} |" for c in m["calibration"]],
         "",
     ]
-    section = "\n".join(lines)
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
-    start = text.find("## matching")
-    if start >= 0:
-        end = text.find("\n## ", start + 3)
-        text = text[:start] + section + ("\n" + text[end + 1:] if end >= 0 else "")  # a blank line before the next section
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    out.write_text(text, encoding="utf-8")
+    results_md.write_section(out, "\n".join(lines), "## matching")
 
 
 def main(argv: list[str] | None = None) -> int:

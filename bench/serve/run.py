@@ -35,6 +35,9 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/results_md.py, shared by the benchmarks
+import results_md
+
 REPO = Path(__file__).resolve().parents[2]
 LIGHT = "SELECT ?post WHERE { ?post a <https://w3id.org/retailkg/ontology#Post> } LIMIT 10"
 HEAVY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
@@ -227,15 +230,7 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         "(1.7 GB in a minute) with no time limit.",
         "",
     ]
-    section = "\n".join(lines)
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
-    start = text.find("## serve")
-    if start >= 0:
-        end = text.find("\n## ", start + 3)
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    out.write_text(text, encoding="utf-8")
+    results_md.write_section(out, "\n".join(lines), "## serve")
 
 
 def rewrite(results_json: Path, out: Path) -> None:

@@ -174,8 +174,10 @@ def _differs(a: DraftPost, b: DraftPost) -> str:
     return "a different headcount"
 
 
-def _superior(text: str, post: ImportedPost, posts: list[ImportedPost]) -> str | None:
-    """The imported post ``text`` names: the exact title, then the closest unique title; else None."""
+def _superior(text: str, post: ImportedPost, posts: list[ImportedPost]) -> tuple[str, bool] | None:
+    """The imported post ``text`` names and whether by its exact title: the exact title, else the closest
+    title only when it is unique and one title contains the other (门店店长 → 店长; never 总经理 → 店经理);
+    else None."""
     others = [p for p in posts if p is not post]
     parts = [text, *(s for s in re.split(r"[/／、,，;；]|或|及", text) if s.strip() and s != text)]
     for part in parts:
@@ -186,20 +188,33 @@ def _superior(text: str, post: ImportedPost, posts: list[ImportedPost]) -> str |
         if len(exact) > 1:
             exact = [p for p in exact if p.department == post.department] or exact
         if len(exact) == 1:
-            return exact[0].id
+            return exact[0].id, True
         if exact:
             continue
         scored = []
         for p in others:
+            if len(p.name) < 2 or not (p.name in want or want in p.name):
+                continue
             s = max(difflib.SequenceMatcher(None, want, p.name).ratio(),
                     difflib.SequenceMatcher(None, want, f"{p.department or ''}{p.name}").ratio())
-            if len(p.name) >= 2 and (p.name in want or want in p.name):
-                s = max(s, 0.75)
             scored.append((s, p))
         scored.sort(key=lambda sp: -sp[0])
-        if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-            return scored[0][1].id
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1].id, False
     return None
+
+
+def _cycles(post: ImportedPost, by_id: dict[str, ImportedPost]) -> bool:
+    """Whether following the superiors from ``post`` comes back to it."""
+    seen: set[str] = set()
+    cur = post.reports_to
+    while cur is not None and cur not in seen:
+        if cur == post.id:
+            return True
+        seen.add(cur)
+        nxt = by_id.get(cur)
+        cur = nxt.reports_to if nxt is not None else None
+    return False
 
 
 def import_documents(paths: Sequence[Path], *, skip_unreadable: bool = False) -> ImportResult:
@@ -257,11 +272,21 @@ def import_documents(paths: Sequence[Path], *, skip_unreadable: bool = False) ->
                                   [ImportedDuty(i.text, i.where) for i in d.duties], [i.text for i in d.qualifications], d.where))
         if d.department is None:
             unplaced.append(Unplaced(d.name, d.where, f"no department given: listed under {UNASSIGNED}"))
-    for p, (d, _) in zip(posts, kept.values(), strict=True):
+    guessed: list[ImportedPost] = []  # linked by a closest title, not the exact one
+    for p in posts:
         if p.reports_to_text:
-            p.reports_to = _superior(p.reports_to_text, p, posts)
-            if p.reports_to is None and d.reports_to is not None:
-                unplaced.append(Unplaced(p.reports_to_text, d.reports_to.where,
-                                         f"the superior of {p.name} names no imported post: kept as text"))
+            found = _superior(p.reports_to_text, p, posts)
+            if found is not None:
+                p.reports_to = found[0]
+                if not found[1]:
+                    guessed.append(p)
+    by_id = {p.id: p for p in posts}
+    for p in guessed:  # a guess never makes a reporting cycle: the text is kept and reported instead
+        if _cycles(p, by_id):
+            p.reports_to = None
+    for p, (d, _) in zip(posts, kept.values(), strict=True):
+        if p.reports_to_text and p.reports_to is None and d.reports_to is not None:
+            unplaced.append(Unplaced(p.reports_to_text, d.reports_to.where,
+                                     f"the superior of {p.name} names no imported post: kept as text"))
     return ImportResult(posts, unplaced, read, unreadable)
 

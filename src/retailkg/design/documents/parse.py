@@ -604,7 +604,7 @@ class _Reader:
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
-        for row in table.rows:
+        for k, row in enumerate(table.rows):
             texts = [c.text for c in row]
             if not any(texts):
                 continue
@@ -614,7 +614,7 @@ class _Reader:
                 continue
             header = self.header(row)
             if header is not None:
-                columns, ignoring = header, False
+                columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
                 continue
             kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
@@ -793,6 +793,28 @@ _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|�
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
+
+
+_DUTY_WORDS = ("描述", "职责内容", "职责")  # of two duty columns, the one so headed holds the duties (工作内容 names their group)
+
+
+def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[Cell]]) -> dict[int, str]:
+    """``columns`` with one duty column when the header names two (序号 | 工作内容 | 职责描述 | 考核标准): the
+    one whose cells are distinct, longer sentences, then the one headed 职责描述 / 职责内容; the other,
+    whose cells repeat a short text merged down several rows, is the group of the duties."""
+    duty = [i for i, kind in columns.items() if kind == DUTIES]
+    if len(duty) < 2:
+        return columns
+
+    def score(i: int) -> tuple[int, float, int]:
+        cells = [r[i] for r in rows if i < len(r) and r[i].text]
+        distinct = list({id(c): c for c in cells}.values())
+        length = sum(len(c.text) for c in distinct) / len(distinct) if distinct else 0.0
+        head = simplified(_STRIP_LABEL.sub("", heads[i]))
+        return len(distinct), length, next((len(_DUTY_WORDS) - n for n, w in enumerate(_DUTY_WORDS) if w in head), 0)
+
+    best = max(duty, key=score)
+    return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
 
 
 def is_post_heading(text: str, following: str | None) -> bool:

@@ -448,9 +448,11 @@ class _Reader:
         elif kind == DEPARTMENT:
             if value:
                 p = self.post
-                if not self.posts and (p is None or (p.empty() and (p.name is None or p.title_level is not None))):
-                    # stated before any post (a handbook's 部门：营运部 at the top): the department of every post
-                    # that follows, unless it states its own
+                if not self.posts and (p is None or (p.empty() and (p.name is None or p.title_level is not None
+                                                                     or p.name_from == "heading"))):
+                    # stated before any post (a handbook's 部门：营运部 at the top, perhaps under its title line or
+                    # a cover line read as a heading): the department of every post that follows, unless it states
+                    # its own
                     self.department = _clean_title(value)
                 self.current(where).department = _clean_title(value)
             self.section = None

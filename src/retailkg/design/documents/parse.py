@@ -341,10 +341,32 @@ def is_department(text: str) -> bool:
     return bool(_DEPARTMENT.match(st)) and "岗位" not in st and "职位" not in st
 
 
+_ORG = re.compile(r"公司|集团|百货|超市|商场|商贸|商城|卖场|门店|专卖店|分店|^[A-Za-z]+$")
+"""A company or a store (金沙百货, XX公司, 门店): a title naming one names no department."""
+
+
+def is_title_department(text: str) -> bool:
+    """A part of a title that names a department (营运部, 物流中心): not a company's or a store's name."""
+    st = simplified(text.strip())
+    return is_department(st) and not _ORG.search(st)
+
+
+def post_in_title(name: str) -> str:
+    """The post a title names without the company or store before it: 金沙百货-门店 导购 → 导购,
+    某某商贸有限公司导购 → 导购; the name itself when a part before it names a department."""
+    m = re.match(r"^.{1,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)\s*[-—–·・|｜/／]*\s*(?=\S)", name)
+    if m is not None and len(name) - m.end() >= 2:
+        name = name[m.end():]
+    parts = [t for t in _TITLE_PARTS.split(name.strip()) if t]
+    if len(parts) >= 2 and all(_ORG.search(simplified(t)) for t in parts[:-1]) and len(parts[-1]) >= 2:
+        return parts[-1]
+    return name
+
+
 def department_and_post(text: str) -> tuple[str, str] | None:
     """A title naming a department and a post (收货部 · 收货主管, 营运部 店长): (收货部, 收货主管); else None."""
     parts = [t for t in _TITLE_PARTS.split(text.strip()) if t]
-    if len(parts) != 2 or not is_department(parts[0]) or is_department(parts[1]) or len(parts[1]) > 16:
+    if len(parts) != 2 or not is_title_department(parts[0]) or is_department(parts[1]) or len(parts[1]) > 16:
         return None
     if kind_of(parts[1]) is not None or re.search(r"[，,。；;：:！!？?]", parts[1]):
         return None
@@ -363,7 +385,7 @@ def department_in_title(title: str, name: str) -> str | None:
         return split[0]
     if name and name in t:
         rest = _TITLE_PARTS.sub("", t.replace(name, "", 1)).strip()
-        if rest and is_department(rest):
+        if rest and is_title_department(rest):
             return rest
     return None
 
@@ -567,7 +589,7 @@ class _Reader:
             return True
         title = _TITLE.match(st)
         if title is not None:
-            name = _clean_title(text[:title.end(1)])
+            name = post_in_title(_clean_title(text[:title.end(1)]))
             if name and _DEPARTMENT.match(simplified(name)) and "岗位" not in name and "职位" not in name:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name

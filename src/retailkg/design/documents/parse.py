@@ -390,6 +390,33 @@ def department_in_title(title: str, name: str) -> str | None:
     return None
 
 
+_WIDE_GAP = re.compile(r"[\u3000\t]+\s*|\s{2,}")
+
+
+def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
+    """A line holding several labels apart by ideographic spaces, tabs or runs of spaces
+    (``专卖店店长　　所属部门:　　直接上级:　　编制:每店1人``) as its (kind, label, value) pairs, an empty
+    value staying empty; a first part that is no label comes as (None, "", text). None when the line
+    holds fewer than two labels so marked."""
+    parts = [t for t in _WIDE_GAP.split(text.strip()) if t]
+    if len(parts) < 2:
+        return None
+    out: list[tuple[str | None, str, str]] = []
+    for k, part in enumerate(parts):
+        lab = label_of(part, marked=False) if re.search(r"[:：]", part) else None
+        if lab is not None:
+            out.append(lab)
+        elif out and out[-1][0] is not None and not out[-1][2]:
+            out[-1] = (out[-1][0], out[-1][1], part)  # 直接上级:\t区域经理: the value after the gap
+        elif k == 0:
+            out.append((None, "", part))
+        else:
+            return None
+    if sum(1 for kind, _, _ in out if kind is not None) < 2:
+        return None
+    return out
+
+
 class _Reader:
     """The state of reading one file: the current post, section and department."""
 
@@ -562,6 +589,8 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
+        if self.labels(raw, ln.where):
+            return
         lab = label_of(raw, marked=False)
         if (ln.heading or lab is None) and self.heading_or_title(ln):
             return
@@ -570,6 +599,22 @@ class _Reader:
             self.field(kind, word, rest, ln.where)
             return
         self.lines([ln])
+
+    def labels(self, text: str, where: Where) -> bool:
+        """Several labels in one line or cell (:func:`split_labels`), read one by one; the part before
+        the first label is the post when the line is the form's first. False when the line is not one."""
+        pairs = split_labels(text)
+        if pairs is None:
+            return False
+        for kind, word, value in pairs:
+            if kind is None:
+                if self.post is None and not self.posts:
+                    self.field(NAME, "岗位名称", value, where)
+                else:
+                    self.unplaced.append(Unplaced(value, where, "outside any post's duties or qualifications"))
+            else:
+                self.field(kind, word, value, where)
+        return True
 
     def heading_or_title(self, ln: Line) -> bool:
         """A heading: a department (sets the department of the posts under it), a post, a title."""
@@ -783,6 +828,9 @@ class _Reader:
             consumed.add(id(c))
             text = c.text
             if not text:
+                i += 1
+                continue
+            if len(c.lines) == 1 and self.labels(text, c.where):
                 i += 1
                 continue
             lab = label_of(text, marked=True)

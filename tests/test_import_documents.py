@@ -683,3 +683,96 @@ def test_a_workbook_with_a_stray_cell_far_away_is_read_at_once(tmp_path: Path) -
     result = import_documents([path])
     (post,) = result.posts
     assert post.name == "店长" and [d.text for d in post.duties] == ["负责门店日常营运管理", "负责门店销售目标的分解与达成"]
+
+
+# ---------------------------------------------------------------------------------------------- held-out causes (issue 20)
+
+
+def test_several_labels_in_one_paragraph_or_cell_separated_by_wide_spaces_are_split(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("专卖店店长\u3000\u3000所属部门:\u3000\u3000直接上级:\u3000\u3000编制:每店1人")
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("1. 负责专卖店的日常运营；")
+    d.add_paragraph("2. 负责店员的排班与培训。")
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert (post.name, post.department, post.reports_to_text) == ("专卖店店长", None, None)
+    assert texts(post) == ["负责专卖店的日常运营；", "负责店员的排班与培训。"]
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=1)
+    t.cell(0, 0).text = "岗位名称:店长\u3000所属部门:营运部    直接上级:\t区域经理"
+    t.cell(1, 0).text = "岗位职责：\n1. 负责门店运营；\n2. 负责门店安全。"
+    d.save(tmp_path / "b.docx")
+    [post] = import_documents([tmp_path / "b.docx"]).posts
+    assert (post.name, post.department, post.reports_to_text) == ("店长", "营运部", "区域经理")
+    assert texts(post) == ["负责门店运营；", "负责门店安全。"]
+
+
+def test_a_merged_work_content_column_is_the_group_and_the_description_column_the_duties(tmp_path: Path) -> None:
+    d = docx.Document()
+    _info_form(d, [("岗位名称", "店长", "所属部门", "营运部")])
+    t = d.add_table(rows=5, cols=4)
+    for cell, text in zip(t.rows[0].cells, ["序号", "工作内容", "职责描述", "考核标准"], strict=True):
+        cell.text = text
+    duties = ["负责店铺每日开店与闭店的检查；", "负责店铺卫生与安全的管理。", "负责货品的盘点与订货；", "负责滞销货品的调拨。"]
+    for k, duty in enumerate(duties, start=1):
+        t.cell(k, 0).text, t.cell(k, 2).text, t.cell(k, 3).text = str(k), duty, "达标"
+    t.cell(1, 1).merge(t.cell(2, 1)).text = "店铺运作"
+    t.cell(3, 1).merge(t.cell(4, 1)).text = "货品管理"
+    d.save(tmp_path / "店长.docx")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == duties
+    assert {"店铺运作", "货品管理"} <= {u.text for u in result.unplaced}
+
+
+@pytest.mark.parametrize("before", ["cover", "table"])
+def test_a_department_stated_once_after_a_title_line_or_a_table_is_every_post_s(tmp_path: Path, before: str) -> None:
+    d = docx.Document()
+    d.add_paragraph("金沙百货门店员工手册", style="Title")
+    if before == "table":
+        _info_form(d, [("版本", "修订日期", "修订内容", "修订人"), ("V1.0", "2020-01-01", "初版", "张三")])
+    d.add_paragraph("部门：营运部")
+    for k, (name, own) in enumerate([("店长", None), ("收银员", "前台部"), ("理货员", None)]):
+        d.add_paragraph(f"{'一二三'[k]}、{name}")
+        if own:
+            d.add_paragraph(f"所属部门：{own}")
+        d.add_paragraph("岗位职责：")
+        d.add_paragraph(f"1. 负责{name}的工作。")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, p.department) for p in result.posts] == [("店长", "营运部"), ("收银员", "前台部"), ("理货员", "营运部")]
+
+
+@pytest.mark.parametrize("title", ["金沙百货-门店 导购岗位说明", "XX公司 导购岗位职责", "某某商贸有限公司导购岗位说明书"])
+def test_the_company_or_store_in_a_title_is_no_department(tmp_path: Path, title: str) -> None:
+    (tmp_path / "导购.txt").write_text(f"{title}\n岗位职责：\n1. 负责顾客接待；\n2. 负责商品介绍。\n", encoding="utf-8")
+    (tmp_path / "导购.md").write_text(f"# {title}\n\n岗位职责：\n\n1. 负责顾客接待；\n2. 负责商品介绍。\n", encoding="utf-8")
+    for path in (tmp_path / "导购.txt", tmp_path / "导购.md"):
+        [post] = import_documents([path]).posts
+        assert (post.name, post.department) == ("导购", None), path
+        assert texts(post) == ["负责顾客接待；", "负责商品介绍。"]
+
+
+def test_a_superior_naming_no_imported_post_is_not_linked_to_a_loosely_similar_one(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["部门", "岗位", "直接上级", "职责"])
+    rows = [("营运部", "运营总监", "总经理", "负责全公司门店的运营管理"), (None, None, None, "负责营运制度的制定"),
+            (None, "店经理", "地区营运总监", "负责门店的日常管理"), (None, None, None, "负责门店业绩的达成"),
+            (None, "店员", "店经理", "负责顾客接待"), (None, "副店经理", "门店店经理", "协助店经理管理门店")]
+    for row in rows:
+        ws.append(list(row))
+    ws.merge_cells("A2:A7")
+    for a, b in (("B2", "B3"), ("C2", "C3"), ("B4", "B5"), ("C4", "C5")):
+        ws.merge_cells(f"{a}:{b}")
+    wb.save(tmp_path / "职责表.xlsx")
+    result = import_documents([tmp_path / "职责表.xlsx"])
+    posts = by_name(result)
+    assert list(posts) == ["运营总监", "店经理", "店员", "副店经理"]
+    assert posts["运营总监"].reports_to is None and posts["运营总监"].reports_to_text == "总经理"
+    assert posts["店经理"].reports_to is None and posts["店经理"].reports_to_text == "地区营运总监"
+    assert posts["店员"].reports_to == posts["店经理"].id
+    assert posts["副店经理"].reports_to == posts["店经理"].id  # 门店店经理 contains 店经理: the closest unique title
+    unplaced = {u.text for u in result.unplaced if "names no imported post" in u.why}
+    assert {"总经理", "地区营运总监"} <= unplaced

@@ -275,10 +275,10 @@ def import_documents(paths: Sequence[Path], *, skip_unreadable: bool = False) ->
     guessed: list[ImportedPost] = []  # linked by a closest title, not the exact one
     for p in posts:
         if p.reports_to_text:
-            found = _superior(p.reports_to_text, p, posts)
-            if found is not None:
-                p.reports_to = found[0]
-                if not found[1]:
+            link = _superior(p.reports_to_text, p, posts)
+            if link is not None:
+                p.reports_to = link[0]
+                if not link[1]:
                     guessed.append(p)
     by_id = {p.id: p for p in posts}
     for p in guessed:  # a guess never makes a reporting cycle: the text is kept and reported instead

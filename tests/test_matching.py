@@ -178,3 +178,14 @@ def test_the_cli_reports_a_corrupt_model_with_exit_2(tmp_path: Path, monkeypatch
         matcher_for.cache_clear()
     assert result.exit_code == 2
     assert "model" in result.output and "Traceback" not in result.output
+
+
+def test_training_gives_the_same_model_file_twice(tmp_path: Path) -> None:
+    """The model is rebuilt by a documented command and shipped: the same corpus must give the same bytes."""
+    corpus = classifier.read_corpus()[:400]
+    for run in ("a", "b"):
+        model = Classifier.fit_plain(corpus)
+        (tmp_path / run).mkdir()
+        model.save(tmp_path / run, {"corpus_sha256": "x"})
+    for name in ("model.json", "model.npz"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name

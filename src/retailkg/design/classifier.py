@@ -42,6 +42,7 @@ from scipy import sparse
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase
 from retailkg.resources import data_dir
+from retailkg.text.normalise import to_simplified
 
 __all__ = [
     "NONE",
@@ -97,17 +98,10 @@ def model_dir() -> Path:
     return data_dir() / "matching"
 
 
-@cache
-def _t2s() -> Any:
-    import opencc  # pure-Python OpenCC tables: loaded only when a duty is classified
-
-    return opencc.OpenCC("t2s")
-
-
 def normalise_duty(text: str) -> str:
     """Width and script folded (NFKC, Traditional → Simplified), list numbering dropped, lower case."""
     text = unicodedata.normalize("NFKC", text)
-    text = _t2s().convert(text)
+    text = to_simplified(text)
     return _NUMBERING.sub("", text).strip().lower()
 
 
@@ -318,6 +312,22 @@ def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     return np.asarray(p / p.sum(axis=1, keepdims=True))
 
 
+def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """The arrays as a compressed .npz (what ``np.load`` reads) with fixed entry times and order:
+    ``np.savez_compressed`` stamps each entry with the current time, so the same model made different files."""
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(arrays):
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, member.getvalue())
+    return buf.getvalue()
+
+
 @dataclass
 class Classifier:
     """A trained model: features, one weight row per class, and its calibration."""
@@ -348,7 +358,7 @@ class Classifier:
         texts, posts, labels, w = _expand(examples)
         features = Features.fit(texts, posts)
         x = features.transform(texts, posts)
-        svc = LinearSVC(C=c)
+        svc = LinearSVC(C=c, random_state=0)  # liblinear visits the rows in a random order: fixed, so the same data gives the same model
         svc.fit(x, labels, sample_weight=w * len(examples) / w.sum())
         classes = [str(k) for k in svc.classes_]
         coef = np.asarray(svc.coef_, dtype=np.float32)
@@ -390,11 +400,7 @@ class Classifier:
         arrays: dict[str, np.ndarray] = {"weights": self.weights.astype(np.float16), "bias": self.bias.astype(np.float32)}
         for i, b in enumerate(self.features.blocks):
             arrays[f"idf{i}"] = b.idf.astype(np.float32)
-        import io
-
-        buf = io.BytesIO()
-        np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as ArrayLike
-        atomic_write(folder / "model.npz", buf.getvalue())
+        atomic_write(folder / "model.npz", _npz_bytes(arrays))
         atomic_write(folder / "model.json", json.dumps(header, ensure_ascii=False, sort_keys=True) + "\n")
 
     @classmethod

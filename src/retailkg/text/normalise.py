@@ -8,10 +8,12 @@ sides the same way and nothing more.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Any
 
-__all__ = ["found_in", "normalise"]
+__all__ = ["found_in", "normalise", "to_simplified"]
 
 _DROP = re.compile(r"[\s*#`>\u3000\u00a0]+")
 # Punctuation pairs that the extraction mixes; after NFKC only these remain to be unified.
@@ -58,3 +60,18 @@ def clip(s: str, width: int, mark: str = "…") -> str:
         out.append(ch)
         w += cw
     return "".join(out) + mark
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc  # pure-Python OpenCC tables: loaded only when a text holds Chinese
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese in Simplified script (OpenCC t2s), so that a client's Traditional text is read and
+    matched as its Simplified form; a text without Chinese is returned as it is, no tables loaded."""
+    if all(ord(c) < 0x3400 for c in text):
+        return text
+    return str(_t2s().convert(text))

@@ -19,9 +19,9 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from retailkg.design.model import Where
+from retailkg.text.normalise import to_simplified
 
 __all__ = [
     "LABELS",
@@ -121,19 +121,10 @@ _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", 
 _STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>]+")
 
 
-@functools.cache
-def _opencc() -> Any:
-    import opencc  # pure-Python OpenCC tables: loaded only when a label is not in Simplified script
-
-    return opencc.OpenCC("t2s")
-
-
 @functools.lru_cache(maxsize=4096)
 def simplified(text: str) -> str:
     """``text`` in Simplified script (OpenCC t2s), for recognising labels and titles; what is read stays verbatim."""
-    if all(ord(c) < 0x3400 for c in text):
-        return text
-    out: str = _opencc().convert(text)
+    out = to_simplified(text)
     return out if len(out) == len(text) else text  # a phrase that changes length: compare the text as written
 
 

@@ -17,11 +17,20 @@ from retailkg.errors import EXIT_USAGE, InputError
 
 
 class RetailkgGroup(click.Group):
-    """A click group that turns :class:`InputError` into one line and exit code 2, and Ctrl-C into exit code 130."""
+    """A click group that turns :class:`InputError` and usage errors into one line and exit code 2, and Ctrl-C into
+    exit code 130.
+
+    Click shows a usage error in three lines (the usage, a hint, the error); a script or a CI log that greps
+    stderr wants the one line that says what was wrong, in the same form as every other input error.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:
+            path = e.ctx.command_path if e.ctx is not None else ctx.command_path
+            click.echo(f"retailkg: error: {e.format_message()} (see '{path} --help')", err=True)
+            sys.exit(e.exit_code)
         except InputError as e:  # several errors at once (design.model.InputErrors) are one line each
             for line in str(e).splitlines() or [""]:
                 click.echo(f"retailkg: error: {line}", err=True)

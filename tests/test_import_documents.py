@@ -776,3 +776,69 @@ def test_a_superior_naming_no_imported_post_is_not_linked_to_a_loosely_similar_o
     assert posts["副店经理"].reports_to == posts["店经理"].id  # 门店店经理 contains 店经理: the closest unique title
     unplaced = {u.text for u in result.unplaced if "names no imported post" in u.why}
     assert {"总经理", "地区营运总监"} <= unplaced
+
+
+def test_a_markdown_section_heading_under_a_post_named_in_a_table_opens_its_duties(tmp_path: Path) -> None:
+    (tmp_path / "拣货员.md").write_text(
+        "# 拣货员 岗位说明\n\n| 项目 | 内容 |\n| --- | --- |\n| 岗位名称 | 拣货员 |\n| 工作时间 | 两班倒 |\n\n"
+        "## 工作职责\n\n1. 按拣货单拣选商品\n2. 复核拣货数量\n\n## 任职要求\n\n- 能适应夜班\n\n---\n有事请找仓库主管。\n",
+        encoding="utf-8")
+    result = import_documents([tmp_path / "拣货员.md"])
+    [post] = result.posts
+    assert post.name == "拣货员"
+    assert texts(post) == ["按拣货单拣选商品", "复核拣货数量"]
+    assert post.qualifications == ["能适应夜班"]
+    assert "有事请找仓库主管。" in {u.text for u in result.unplaced}
+
+
+def test_a_handbook_s_company_heading_chapters_and_appendix_name_no_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("万家福百货", 1)
+    d.add_paragraph("岗位职责汇编")
+    d.add_paragraph("第一章 管理岗位")
+    d.add_heading("一、店长", 2)
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("负责全店经营。", style="List Bullet")
+    d.add_paragraph("负责人员排班。", style="List Bullet")
+    d.add_paragraph("第二章 营运部")
+    d.add_heading("二、收银员", 2)
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("负责收银结算。", style="List Bullet")
+    d.add_heading("附：员工通用要求", 2)
+    d.add_paragraph("遵守考勤制度。", style="List Bullet")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, texts(p)) for p in result.posts] == [("店长", ["负责全店经营。", "负责人员排班。"]),
+                                                          ("收银员", ["负责收银结算。"])]
+    assert by_name(result)["收银员"].department == "营运部"  # a chapter naming a department gives it
+    unplaced = {u.text for u in result.unplaced}
+    assert {"万家福百货", "第一章 管理岗位", "附：员工通用要求", "遵守考勤制度。"} <= unplaced
+
+
+def test_group_titles_by_their_own_word_and_number_inside_a_duty_cell_are_not_duties(tmp_path: Path) -> None:
+    form(tmp_path / "主管.docx", "客服主管", "客服部", "客服经理",
+         ["职责一：团队管理", "（1）负责客服排班；", "（2）负责客服考核；", "职责二：服务质量", "（3）负责抽检聊天记录。"], [])
+    result = import_documents([tmp_path / "主管.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责客服排班；", "负责客服考核；", "负责抽检聊天记录。"]
+    assert {"职责一：团队管理", "职责二：服务质量"} <= {u.text for u in result.unplaced}
+
+
+def test_a_post_table_with_a_bracketed_header_a_maker_line_and_a_total_row(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某商场 岗位设置表"])
+    ws.merge_cells("A1:D1")
+    ws.append(["制表：行政部  2024年5月"])
+    ws.merge_cells("A2:D2")
+    ws.append(["部门", "岗位（职务）", "直接上级", "主要职责"])
+    ws.append(["行政部", "行政经理", "总经理", "负责行政事务"])
+    ws.append(["行政部", "前台文员", "行政经理", "负责来访接待"])
+    ws.append(["部门合计", "部门合计", "2", None])
+    ws.merge_cells("A6:B6")
+    wb.save(tmp_path / "岗位设置表.xlsx")
+    result = import_documents([tmp_path / "岗位设置表.xlsx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("行政经理", "行政部", ["负责行政事务"]), ("前台文员", "行政部", ["负责来访接待"])]
+    assert by_name(result)["前台文员"].reports_to == by_name(result)["行政经理"].id
+    assert any("合计" in u.text for u in result.unplaced)

@@ -86,7 +86,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
-    HEADCOUNT: ("编制人数", "岗位编制", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
+    HEADCOUNT: ("编制人数", "岗位编制", "管辖人数", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分"),
@@ -94,7 +94,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                      "岗位任职要求", "任职资格条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
-           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位"),
+           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
+           "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
             "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
@@ -102,7 +103,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
-              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期"),
+              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
+                "制表日期", "填表", "填表人", "填表日期"),
     QUAL_ITEM: ("学历", "学历要求", "专业", "专业要求", "工作经验", "经验", "经验要求", "知识", "知识要求", "技能", "技能要求",
                 "能力", "能力要求", "素质", "素质要求", "个人素质", "年龄", "性别", "证书", "资格证书", "其他要求", "身体",
                 "身体条件", "培训经历", "专业知识", "工作技能", "职业资格"),
@@ -128,9 +130,18 @@ def simplified(text: str) -> str:
     return out if len(out) == len(text) else text  # a phrase that changes length: compare the text as written
 
 
+_ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
+
+
 def kind_of(word: str) -> str | None:
-    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label."""
-    return LABELS.get(word) or LABELS.get(simplified(word))
+    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
+    A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
+    kind = LABELS.get(word) or LABELS.get(simplified(word))
+    if kind is None and _ASIDE.search(word):
+        bare = _ASIDE.sub("", word).strip()
+        if bare and bare != word:
+            return kind_of(bare)
+    return kind
 
 
 def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
@@ -203,6 +214,10 @@ def continues(prev: str, text: str) -> bool:
 
 
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
+_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
+"""A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
+_CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
+_APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
 
 def is_group(item: Item, following: Item) -> bool:
@@ -544,6 +559,10 @@ class _Reader:
             if self.section is None and numbered and p is not None and p.name_from == "heading" and not (
                     p.duties or p.qualifications or p.reports_to):
                 self.open_section(DUTIES, "岗位职责", ln.where)  # a post heading, then its numbered duties with no label
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _GROUP_TITLE.match(raw):
+                self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
+                self.last_soft = False
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None:
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
                 if numbered:
@@ -580,6 +599,8 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
+        if self.chapter_or_appendix(raw, ln.where):
+            return
         if self.labels(raw, ln.where):
             return
         lab = label_of(raw, marked=False)
@@ -590,6 +611,31 @@ class _Reader:
             self.field(kind, word, rest, ln.where)
             return
         self.lines([ln])
+
+    def chapter_or_appendix(self, raw: str, where: Where) -> bool:
+        """A chapter line (第一章 门店管理岗位) ends the post before it and names none, unless it is a post's
+        own title (第一章 店长岗位职责); it names the department of the posts under it when it is one. An
+        appendix (附：其他基础岗位要求, 附录一 …) ends the post before it and holds none."""
+        cleaned = re.sub(r"[*_#]+", "", raw).strip()
+        m = _CHAPTER.match(cleaned)
+        if m is not None:
+            rest = cleaned[m.end():].strip()
+            if not rest or len(rest) > 20 or rest.endswith(_TERMINAL) or re.search(r"[，,。；;]", rest):
+                return False
+            st = simplified(rest)
+            if _TITLE.match(st) or (_POST_TITLE.search(st) and not st.endswith("岗位")):
+                return False
+            self.close()
+            if is_title_department(rest):
+                self.department = rest
+            else:
+                self.unplaced.append(Unplaced(raw, where, "a chapter heading: it names no post"))
+            return True
+        if _APPENDIX.match(cleaned) and len(cleaned) <= 30:
+            self.close()
+            self.unplaced.append(Unplaced(raw, where, "an appendix: it holds no post"))
+            return True
+        return False
 
     def labels(self, text: str, where: Where) -> bool:
         """Several labels in one line or cell (:func:`split_labels`), read one by one; the part before
@@ -613,6 +659,12 @@ class _Reader:
         if not text:
             return False
         st = simplified(text)
+        p = self.post
+        if ln.heading and p is not None and p.name is not None:
+            lab = label_of(text, marked=True)
+            if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS, OTHER) and not lab[2]:
+                self.field(lab[0], lab[1], "", ln.where)  # 岗位名称 in a table, then "## 岗位职责": the post's section
+                return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
@@ -648,6 +700,12 @@ class _Reader:
             self.start(ln.where, split[1], "heading", ln.heading)
             assert self.post is not None
             self.post.department = split[0]
+            return True
+        if _ORG.search(st) and not _POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
+            # a company's or a store's name at the top (鑫盛连锁超市): the document's title, no post
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "the name of the company: no post"))
+            self.title = self.unplaced[-1]
             return True
         if len(text) <= 24 and not text.endswith(_TERMINAL):
             self.start(ln.where, text, "heading", ln.heading)
@@ -695,6 +753,10 @@ class _Reader:
             if ignoring and not post_label:
                 continue
             ignoring = False
+            if columns is not None and any(_TOTAL.match(f) for f in firsts if f):
+                self.unplaced.append(Unplaced(" | ".join(dict.fromkeys(t for t in texts if t)), row[0].where,
+                                              "a total row: no post"))
+                continue
             if columns is not None and not post_label:
                 if len(row) > 1 and all(c is row[0] for c in row):
                     continue  # a row merged across the table (一、工作职责): it heads the duties below, it is none
@@ -851,6 +913,7 @@ class _Reader:
             i += 1
 
 
+_TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手)$")
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")

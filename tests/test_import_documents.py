@@ -842,3 +842,69 @@ def test_a_post_table_with_a_bracketed_header_a_maker_line_and_a_total_row(tmp_p
         ("行政经理", "行政部", ["负责行政事务"]), ("前台文员", "行政部", ["负责来访接待"])]
     assert by_name(result)["前台文员"].reports_to == by_name(result)["行政经理"].id
     assert any("合计" in u.text for u in result.unplaced)
+
+
+def test_labels_one_space_apart_as_a_pdf_text_layer_keeps_them_and_an_unknown_label_beside_them(tmp_path: Path) -> None:
+    (tmp_path / "主任.txt").write_text(
+        "岗位名称:防损主任 所属部门:防损课\n部门:安保部　维护人:人力资源部\n岗位职责:\n1、负责卖场巡查。\n2、负责收货稽核。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "主任.txt"]).posts
+    assert (post.name, post.department) == ("防损主任", "安保部")
+    assert texts(post) == ["负责卖场巡查。", "负责收货稽核。"]
+
+
+def test_headings_of_parts_of_one_post_s_document_are_no_posts_and_their_numbered_items_its_duties(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("岗位名称：会员主管")
+    d.add_heading("一、部门职能", 1)
+    d.add_paragraph("会员部负责会员制度的制定和管理")
+    d.add_heading("二、会员管理", 1)
+    d.add_paragraph("（一）负责会员资料维护。")
+    d.add_paragraph("（二）负责积分兑换。")
+    d.add_heading("三、活动管理", 1)
+    d.add_paragraph("（一）负责会员活动策划。")
+    d.add_heading("四、任职资格", 1)
+    d.add_paragraph("详见《会员部任职资格标准》。")
+    d.add_paragraph("大专以上学历")
+    d.save(tmp_path / "会员主管.docx")
+    result = import_documents([tmp_path / "会员主管.docx"])
+    [post] = result.posts
+    assert post.name == "会员主管"
+    assert texts(post) == ["负责会员资料维护。", "负责积分兑换。", "负责会员活动策划。"]
+    assert post.qualifications == ["大专以上学历"]
+    assert {"部门职能", "会员部负责会员制度的制定和管理", "详见《会员部任职资格标准》。"} <= {u.text for u in result.unplaced}
+
+
+def test_a_title_naming_the_labelled_post_opens_its_duties_and_the_next_part_of_the_document_ends_them(tmp_path: Path) -> None:
+    (tmp_path / "仓管.txt").write_text(
+        "仓管员岗位职责及作业规定\n岗位名称：仓管员\n\n一、仓管员岗位职责\n1, 负责入库验收。\n2. 负责库存盘点。\n"
+        "二、商品入库规定\n1、入库单交财务记账。\n", encoding="gb18030")
+    result = import_documents([tmp_path / "仓管.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责入库验收。", "负责库存盘点。"]
+    assert {"二、商品入库规定", "1、入库单交财务记账。"} <= {u.text for u in result.unplaced}
+
+
+def test_duties_run_on_by_semicolons_in_one_cell_are_its_items(tmp_path: Path) -> None:
+    form(tmp_path / "地区经理.docx", "地区经理", "营运部", "大区经理",
+         ["对地区销售目标负责;对资金回笼负责;负责新店开拓;负责货品调配;"], [])
+    [post] = import_documents([tmp_path / "地区经理.docx"]).posts
+    assert texts(post) == ["对地区销售目标负责;", "对资金回笼负责;", "负责新店开拓;", "负责货品调配;"]
+
+
+def test_a_cover_page_naming_the_post_and_the_form_after_it_are_one_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("岗 位 说 明 书")
+    d.add_paragraph("岗位:采购经理")
+    d.add_paragraph("文件编号:HR-01")
+    t = d.add_table(rows=0, cols=2)
+    for label, value in [("职位名称", "采购经理"), ("所在部门", "采购部"), ("主要职责说明", "负责采购计划的制订。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = label, value
+    d.add_paragraph("四、关键绩效指标(KPI)")
+    d.add_paragraph("采购计划完成率")
+    d.save(tmp_path / "采购经理.docx")
+    result = import_documents([tmp_path / "采购经理.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, texts(post), post.qualifications) == ("采购经理", "采购部", ["负责采购计划的制订。"], [])
+    assert "采购计划完成率" in {u.text for u in result.unplaced}

@@ -89,7 +89,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     HEADCOUNT: ("编制人数", "岗位编制", "管辖人数", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
-             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分"),
+             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
+             "岗位职责说明", "工作职责说明", "工作内容说明"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -97,7 +98,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
            "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
-            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
+            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "关键绩效指标", "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向"),
@@ -182,6 +183,7 @@ _NUMBER = re.compile(
     r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
+    r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
     r"|[•·●○■□◆◇▪►▶✓√]"
@@ -216,6 +218,28 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见)")
+"""详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
+_RUN_ON = re.compile(r"(?<=[;；])")
+
+
+def _run_on(text: str) -> list[str]:
+    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon)."""
+    return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
+
+
+def _outline_kind(raw: str) -> str:
+    """The style of an outline number (一、 （一） 第一部分), so that a sibling can be told from a child; "" if none."""
+    t = raw.strip()
+    if re.match(rf"^[{_CN}]{{1,3}}\s*[、.．]", t):
+        return "cn"
+    if re.match(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]", t):
+        return "(cn)"
+    if re.match(rf"^第[{_CN}\d]{{1,4}}(?:部分|类|项|节)", t):
+        return "part"
+    return ""
+
+
 _CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
 _APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
@@ -399,6 +423,24 @@ def department_in_title(title: str, name: str) -> str | None:
 _WIDE_GAP = re.compile(r"[\u3000\t]+\s*|\s{2,}")
 
 
+_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[^\s:：]{2,8}\s*[:：])")
+
+
+def _split_before_labels(text: str) -> list[str]:
+    """``岗位名称:防损主任 所属部门:防损课`` at the spaces that come before a known label and its colon."""
+    if not re.search(r"[:：]", text):
+        return [text]
+    parts: list[str] = []
+    start = 0
+    for m in _LABEL_AFTER_SPACE.finditer(text):
+        word = re.match(r"[^\s:：]{2,8}", text[m.end():])
+        if word is not None and kind_of(_STRIP_LABEL.sub("", word.group(0))) is not None:
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return [t for t in parts if t.strip()]
+
+
 def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
     """A line holding several labels apart by ideographic spaces, tabs or runs of spaces
     (``专卖店店长　　所属部门:　　直接上级:　　编制:每店1人``) as its (kind, label, value) pairs, an empty
@@ -406,19 +448,23 @@ def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
     holds fewer than two labels so marked."""
     parts = [t for t in _WIDE_GAP.split(text.strip()) if t]
     if len(parts) < 2:
+        parts = _split_before_labels(text.strip())  # a PDF's text layer keeps one space of a wide gap
+    if len(parts) < 2:
         return None
     out: list[tuple[str | None, str, str]] = []
     for k, part in enumerate(parts):
         lab = label_of(part, marked=False) if re.search(r"[:：]", part) else None
         if lab is not None:
             out.append(lab)
+        elif k > 0 and out and (m := re.match(r"^([^:：\s]{2,8})\s*[:：]\s*(.*)$", part)) is not None:
+            out.append((META, m.group(1), m.group(2)))  # 维护人:人力资源部 beside 部门:…: a label of no interest here
         elif out and out[-1][0] is not None and not out[-1][2]:
             out[-1] = (out[-1][0], out[-1][1], part)  # 直接上级:\t区域经理: the value after the gap
         elif k == 0:
             out.append((None, "", part))
         else:
             return None
-    if sum(1 for kind, _, _ in out if kind is not None) < 2:
+    if sum(1 for kind, _, _ in out if kind is not None) < 2 or not any(kind not in (None, META) for kind, _, _ in out):
         return None
     return out
 
@@ -440,11 +486,14 @@ class _Reader:
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
+        self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
+        self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
 
     # -- posts
 
     def close(self) -> None:
         self.blank = False
+        self.in_part = False
         p = self.post
         self.post = None
         self.section = None
@@ -485,6 +534,9 @@ class _Reader:
             name = _clean_title(value)
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
+            if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
+                self.section = None  # a cover page's 岗位：采购经理, then the form's 职位名称 of the same post: one post
+                return
             if p is None or p.name_from == "label" or (p.name is not None and p.name != name and bool(p.duties or p.reports_to)
                                                        and not titled):
                 p = self.start(where, name, "label")  # a second post in the same document
@@ -538,6 +590,7 @@ class _Reader:
         self.current(where)
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
+        self.section_outline = ""
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -556,9 +609,25 @@ class _Reader:
             text, numbered = strip_number(raw)
             numbered = numbered or ln.numbered
             p = self.post
-            if self.section is None and numbered and p is not None and p.name_from == "heading" and not (
-                    p.duties or p.qualifications or p.reports_to):
-                self.open_section(DUTIES, "岗位职责", ln.where)  # a post heading, then its numbered duties with no label
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
+                    and _outline_kind(raw) == self.section_outline):
+                # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
+                self.section, self.section_outline = None, ""
+                self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
+                continue
+            if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
+                self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
+                continue
+            if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
+                runs = _run_on(text)
+                if len(runs) > 2:  # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on
+                    self.lines([Line(t, ln.where, numbered=True) for t in runs])
+                    continue
+            if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
+                    p.duties or p.qualifications or p.reports_to))):
+                # a post heading, then its numbered duties with no label; or, under a part of a post's own document
+                # (一、人员管理), its numbered items
+                self.open_section(DUTIES, "岗位职责", ln.where)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _GROUP_TITLE.match(raw):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
@@ -682,6 +751,12 @@ class _Reader:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
                 return True
+            if name and kind_of(name) is None and p is not None and p.name == name and not p.duties:
+                # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责: the same post's duties, no second post
+                if re.search(r"职责\s*[:：]?$", st):
+                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.section_outline = _outline_kind(ln.text)
+                return True
             if name and kind_of(name) is None:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
                 assert self.post is not None
@@ -700,6 +775,13 @@ class _Reader:
             self.start(ln.where, split[1], "heading", ln.heading)
             assert self.post is not None
             self.post.department = split[0]
+            return True
+        if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
+                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+            # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
+            # part of this post's document: what is numbered under it is the post's, the rest is listed
+            self.section, self.in_part = None, True
+            self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True
         if _ORG.search(st) and not _POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
             # a company's or a store's name at the top (鑫盛连锁超市): the document's title, no post

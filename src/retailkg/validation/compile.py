@@ -196,6 +196,16 @@ _prefixes = prefixes_of
 # ---------------------------------------------------------------------------------------------
 
 
+_PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*\n|(?i:PREFIX)\s+[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+
+
+def _split_prologue(text: str) -> tuple[str, str]:
+    """A query's own PREFIX and BASE lines, and the rest (which is nested in the compiled query)."""
+    m = _PROLOGUE.match(text)
+    end = m.end() if m else 0
+    return text[:end].strip(), text[end:]
+
+
 def _value_condition(g: Graph, qshape: Node) -> str:
     """A FILTER expression on ?v for a qualified value shape's constraints."""
     conds = []
@@ -278,7 +288,8 @@ def _sparql_query(g: Graph, shape: Node, constraint: Node, path: str | None, tar
         if not census.faithful(p) or census.integers.get(p, {str(XSD.integer)}) - {str(XSD.integer)}:
             raise UnsupportedShape(f"{shape}: <{p}> has literals the store keeps otherwise than written")
     body = body.replace("$this", "?this")
-    text = f"{prologue}\nSELECT DISTINCT * WHERE {{ {target} {{ {body} }} }}"
+    own, body = _split_prologue(body)
+    text = f"{prologue}\n{own}\nSELECT DISTINCT * WHERE {{ {target} {{ {body} }} }}"
     return CompiledQuery((rule_key(g, shape),), text, value_is_focus=path is None, component=str(SH.SPARQLConstraintComponent))
 
 

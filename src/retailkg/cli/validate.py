@@ -92,7 +92,6 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
-
     from retailkg.validation.ruleset import load_rule_set
 
     progress.set_quiet(quiet)

@@ -36,8 +36,8 @@ from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
 from retailkg.validation.reference import assemble
 from retailkg.validation.reportgraph import ValidationReportGraph
-from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.ruleset import RuleSet, bundled_rule_set, read_predicates
+from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.shapes import rules
 
 

@@ -69,7 +69,7 @@ ex:On a sh:NodeShape ; sh:targetClass rkg:Post ; sh:property [ sh:path rkg:headc
     assert rules == {"ex:On/rkg:headcount"}  # a blank property shape, named after its node shape and path
     profile = tmp_path / "p.tsv"
     profile.write_text("rule\tlevel\n# silence it\nex:On\toff\nrkgsh:UnmappedDuty\tinfo\n", encoding="utf-8")
-    code, out, _ = run(str(DESIGN), "--shapes", str(shapes), "--profile", str(profile), "--format", "json")
+    _code, out, _ = run(str(DESIGN), "--shapes", str(shapes), "--profile", str(profile), "--format", "json")
     report = json.loads(out)
     assert not custom_findings(out)
     assert {f["severity"] for f in report["findings"] if f["rule"] == "rkgsh:UnmappedDuty"} <= {"info"}
@@ -123,7 +123,8 @@ def test_divergences_of_the_issue_give_pyshacls_answer() -> None:
          'ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:sparql [ sh:select """'
          'SELECT $this WHERE { ?x <https://example.org/rules#p> ?y FILTER (?x = $this) }""" ] .'),
         # a shape written as a blank node, and an untranslated constraint
-        ('ex:a ex:name "x1" . ex:b ex:name "y" .', '[ a sh:PropertyShape ; sh:targetSubjectsOf ex:name ; sh:path ex:name ; sh:pattern "^x" ] .'),
+        ('ex:a ex:name "x1" . ex:b ex:name "y" .',
+         '[ a sh:PropertyShape ; sh:targetSubjectsOf ex:name ; sh:path ex:name ; sh:pattern "^x" ] .'),
     ]
     counts = []
     for data, shapes in cases:

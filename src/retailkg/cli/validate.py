@@ -49,11 +49,18 @@ def _write(text: str, out: Path | None) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None,
               help="With --endpoint: the named graph holding the design (the store must also hold the knowledge graph: "
                    "`retailkg load`). Only its organisations are reported.")
+@click.option("--shapes", "shapes_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="A SHACL shapes file (Turtle) of your own rules, run with the bundled ones; repeatable. "
+                   "A rule is a shape with a target; its findings carry its sh:message (zh and en) and sh:severity.")
+@click.option("--profile", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="A TSV profile (header rule<TAB>level) re-levelling rules, bundled or yours: "
+                   "violation, warning, info or off.")
 @auth_option
 @timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
 @quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
-                 endpoint: str | None, graph_iri: str | None, auth: str, timeout: float, quiet: bool) -> None:
+                 endpoint: str | None, graph_iri: str | None, shapes_files: tuple[Path, ...], profile: Path | None, auth: str,
+                 timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
     With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
@@ -79,14 +86,18 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
+      retailkg validate design.yaml --shapes my-rules.ttl --profile profile.tsv   # your own rules, re-levelled
     """
     from retailkg.report.formats import render
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
+    from retailkg.validation.ruleset import load_rule_set
 
     progress.set_quiet(quiet)
-    refuse_input_as_output(out, [org_file])
+    refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else [])])
+    design_shapes = _design_shapes(org_file) if org_file is not None else []
+    rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
     if fmt is None:
         fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
     if endpoint is not None and org_file is not None:
@@ -98,14 +109,15 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         from retailkg.query.remote import credentials_from_env
 
         graph = str(resolve_iri(graph_iri, "--graph")) if graph_iri else None
-        report = validate_endpoint(endpoint, graph, baseline, credentials=credentials_from_env(auth), timeout=timeout)
+        report = validate_endpoint(endpoint, graph, baseline, credentials=credentials_from_env(auth), timeout=timeout,
+                                   shapes=rule_set)
     elif org_file is None:
-        report = validate_bundled(baseline)
+        report = validate_bundled(baseline, shapes=rule_set)
     else:
         from retailkg.design.readers import on_import
 
         with on_import(echo_import_summary):
-            report = validate_file(org_file, baseline)
+            report = validate_file(org_file, baseline, shapes=rule_set)
     with progress.stage(f"writing {fmt}"):
         text = render(report, fmt, lang)
     _write(text, out)
@@ -113,6 +125,25 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         _by_kind, by_sev = report.counts()
         click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}) written to {out}", err=True)
     sys.exit(EXIT_FINDINGS if report.fails(Severity(fail_on)) else EXIT_OK)
+
+
+def _design_shapes(org_file: Path) -> list[Path]:
+    """The ``shapes:`` entry of a YAML design: shapes files, relative to the design."""
+    if org_file.suffix.lower() not in (".yaml", ".yml") or not org_file.is_file():
+        return []
+    import yaml
+
+    try:
+        doc = yaml.safe_load(org_file.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []  # the design reader reports it, located
+    entry = doc.get("shapes") if isinstance(doc, dict) else None
+    if entry is None:
+        return []
+    items = [entry] if isinstance(entry, str) else entry
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise InputError("shapes: a file name or a list of them", file=str(org_file), field="shapes")
+    return [org_file.parent / x for x in items]
 
 
 def echo_import_summary(result: ImportResult) -> None:

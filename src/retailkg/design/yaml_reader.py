@@ -63,7 +63,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 _KEYS = {
-    "top": {"organisation", "organization", "departments", "posts"},
+    "top": {"organisation", "organization", "departments", "posts", "shapes"},  # shapes: read by `validate`
     "organisation": {"id", "name", "name_en", "baseline", "exclude_functions"},
     "department": {"id", "name", "name_en", "kind", "parent"},
     "post": {"id", "name", "name_en", "department", "reports_to", "headcount", "duties", "accountable_for"},

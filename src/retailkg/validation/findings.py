@@ -39,10 +39,11 @@ class Kind(StrEnum):
     GAP = "gap"
     STRUCTURE = "structure"
     UNMAPPED = "unmapped"
+    CUSTOM = "custom"  # a rule a user added (--shapes) without rkgsh:findingKind
 
     @property
     def zh(self) -> str:
-        return {"overlap": "交叉", "gap": "空白", "structure": "结构", "unmapped": "未映射"}[self.value]
+        return {"overlap": "交叉", "gap": "空白", "structure": "结构", "unmapped": "未映射", "custom": "自定义"}[self.value]
 
     @property
     def en(self) -> str:

@@ -466,7 +466,20 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
         vzh = ven = str(value or "")
     f.message_zh = _render(rule.message_zh, this_ref.name("zh"), vzh)
     f.message_en = _render(rule.message_en, this_ref.name("en"), ven)
+    if getattr(rule, "custom", False):  # a SPARQL constraint's other variables (SHACL 5.3.2), or the engine's own message
+        given = dict(first.bindings)
+        f.message_zh = given.get("message@zh") or _render_bindings(f.message_zh, first.bindings, ctx, "zh") or rule.curie
+        f.message_en = given.get("message@en") or _render_bindings(f.message_en, first.bindings, ctx, "en") or rule.curie
     return f
+
+
+def _render_bindings(template: str, bindings: tuple[tuple[str, str], ...], ctx: Context, lang: str) -> str:
+    for name, value in bindings:
+        if name.startswith("message@"):
+            continue
+        shown = ctx.ref(ctx.lookup.iri(value)).name(lang) if ":" in value and " " not in value else value
+        template = template.replace("{?" + name + "}", shown).replace("{$" + name + "}", shown)
+    return template
 
 
 def _chain(ctx: Context, unit: Node) -> list[URIRef]:

@@ -9,13 +9,13 @@ baseline), and the organisations already in a SPARQL endpoint (the rules run in 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from retailkg.design.model import DEFAULT_BASELINE
 from retailkg.design.readers import read_design
@@ -27,7 +27,8 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine, OxigraphEngine
 from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
-from retailkg.validation.compile import RuleResult, compile_rules, compiled_rules
+from retailkg.validation.census import LiteralCensus, census_of_ntriples
+from retailkg.validation.compile import Plan, RuleResult, plan_rules
 from retailkg.validation.facts import kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
 from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
@@ -35,6 +36,7 @@ from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
 from retailkg.validation.reference import assemble
 from retailkg.validation.reportgraph import ValidationReportGraph
+from retailkg.validation.ruleset import RuleSet, bundled_rule_set, read_predicates
 from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.shapes import rules
 
@@ -48,10 +50,12 @@ class Evaluation:
     organisations: list[URIRef]
     baselines: dict[URIRef, Document]
     reference_orgs: frozenset[URIRef] = frozenset()
+    census: LiteralCensus | None = None  # how the store keeps the data's literals (None: faithful, see census.py)
+    complete_data: Callable[[], Graph] | None = None  # the same data as an rdflib graph, for the complete engine
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None) -> Report:
+             shapes: Graph | RuleSet | None = None) -> Report:
     """Run the compiled rules and the report's own queries (together, on two threads), then group,
     name and summarise the results into a :class:`Report`.
 
@@ -62,12 +66,29 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     """
     from retailkg import __version__
 
-    info = {str(r.iri): r for r in rules(shapes)}
-    queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
+    rule_set = shapes if isinstance(shapes, RuleSet) else (
+        bundled_rule_set() if shapes is None else RuleSet(shapes, tuple(rules(shapes))))
+    info = rule_set.info
+    plan = plan_for(rule_set, ev.census)
+    queries = plan.queries
+    complete_results: list[RuleResult] = []
+    if plan.complete:  # the shapes the compiler does not translate exactly, on the same data
+        if ev.complete_data is None:
+            names = ", ".join(sorted(info[k].curie if k in info else k for k in plan.reasons))
+            raise InputError(f"the rules {names} need the complete SHACL engine, which runs on a file, not in a store "
+                             f"({next(iter(plan.reasons.values()))})", field="--shapes")
+        from retailkg.validation.complete import as_rule_results, run_complete
+
+        with progress.stage("running rules (complete SHACL engine)"):
+            complete_results = as_rule_results(run_complete(ev.complete_data(), rule_set.graph, plan.complete),
+                                               rule_set.graph, rule_set.rules)
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
     orgs = set(ev.organisations)
     pending = Counter(shape for q in queries for shape in q.shapes)
     answered: dict[str, set[RuleResult]] = defaultdict(set)
+    for res in complete_results:  # named with the compiled rules' results, once their queries are answered
+        answered[res.shape].add(res)
+        pending[res.shape] += 0
     findings: list[Finding] = []
 
     def name_ready() -> None:
@@ -106,9 +127,24 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info, ids), design.ntriples() if design else None,
+        not kept, [r.ref for r in rule_set.rules], ValidationReportGraph(kept, info, ids), design.ntriples() if design else None,
         f"retailkg {__version__}",
     )
+
+
+_PLANS: dict[tuple[object, ...], tuple[Graph, Plan]] = {}
+
+
+def plan_for(rule_set: RuleSet, census: LiteralCensus | None) -> Plan:
+    """The rule set split between the compiler and the complete engine for data with this census
+    (once per shapes graph, profile and census in a process: planning parses every SPARQL query)."""
+    census = census if census is not None else LiteralCensus()
+    key = (id(rule_set.graph), rule_set.off, census.known, tuple(sorted(census.altered)),
+           tuple(sorted((p, tuple(sorted(t))) for p, t in census.integers.items())))
+    found = _PLANS.get(key)
+    if found is None or found[0] is not rule_set.graph:
+        found = _PLANS[key] = (rule_set.graph, plan_rules(rule_set.graph, census, skip=rule_set.off))
+    return found[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,7 +165,7 @@ def _standard(name: str | None) -> Document:
 
 
 @paused_gc()
-def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
+def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None) -> Report:
     """Validate the organisations of the bundled documents as they stand (module docstring)."""
     kb = kb or knowledge_base()
     std = _standard(baseline)
@@ -144,13 +180,15 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
         for d in DOCUMENTS:
             if d.iri == b and o not in refs:
                 baselines.setdefault(o, d)
-    asm = assemble(g, kb, orgs, baselines)
+    read = read_predicates(shapes) if isinstance(shapes, RuleSet) and shapes.custom else None
+    asm = assemble(g, kb, orgs, baselines, read)
     # the rules see exactly the assembled graph (as pySHACL did); names come from everything
     store = ox.Store()
-    load_ntriples(store, asm.graph.serialize(format="nt"), "urn:retailkg:assembled")
+    assembled = asm.graph.serialize(format="nt").encode("utf-8")
+    load_ntriples(store, assembled, "urn:retailkg:assembled")
     load_ntriples(store, g.serialize(format="nt"), "urn:retailkg:kb")
     rules_source = OxigraphEngine(store=store, default_graph="urn:retailkg:assembled")
-    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs)
+    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs, census_of_ntriples(assembled), lambda: asm.graph)
     return evaluate(ev, "bundled documents", kb, std, None, shapes)
 
 
@@ -164,14 +202,20 @@ def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | Non
 
 
 @paused_gc()
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
     aside = Aside()
     with progress.stage("loading"):
         store = design_store(resolved, kb, aside)
     source = OxigraphEngine(store=store)
-    ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
+    nt = resolved.ntriples().encode("utf-8")
+
+    def complete_data() -> Graph:
+        return _rdflib_graph(nt + kb_facts(kb, resolved.baseline.id), "nt")
+
+    ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline},
+                    census=census_of_ntriples(nt), complete_data=complete_data)
     report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
     # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
@@ -179,11 +223,12 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
 
 
 @paused_gc()
-def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
+def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None,
+                  shapes: RuleSet | None = None) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
     .nt/.ttl/.nq/.trig); InputError on bad input."""
     if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
-        return validate_rdf(path, baseline, kb)
+        return validate_rdf(path, baseline, kb, shapes)
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path)
@@ -191,7 +236,7 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
         from retailkg.design.matching import matcher_for  # scikit-learn and the model: only when a design is read
 
         resolved = resolve(design, kb, matcher_for(kb), baseline)
-    return validate_design(resolved, kb)
+    return validate_design(resolved, kb, shapes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +273,8 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
     return sorted(orgs, key=str), orgs
 
 
-def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
+def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None,
+                 shapes: RuleSet | None = None) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
     if not path.is_file():
@@ -247,8 +293,21 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
         for doc_id in sorted({d.id for d in baselines.values()}):
             load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
-        ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
-        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None)
+        fmt = RDF_FORMATS[path.suffix.lower()]
+        raw = path.read_bytes()
+        if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):  # the census reads lines
+            raw = ox.serialize(ox.parse(raw, format=fmt, base_iri=path.resolve().as_uri(), lenient=True),
+                               format=ox.RdfFormat.N_QUADS) or b""
+
+        def complete_data() -> Graph:
+            g = _rdflib_graph(raw, "nquads")
+            for doc_id in sorted({d.id for d in baselines.values()}):
+                g += _rdflib_graph(kb_facts(found[0], doc_id), "nt")
+            return g
+
+        ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines, census=census_of_ntriples(raw),
+                        complete_data=complete_data)
+        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, shapes)
     except (ValueError, TypeError, KeyError, AttributeError):
         # the data, not the code, is the likely cause: name what in it the rules cannot read (checked
         # only now: on a chain the check costs as much as loading it)
@@ -272,7 +331,7 @@ def _lookup_query() -> str:
 
 @paused_gc()
 def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
-                      *, credentials: Any = None, timeout: float = 600.0) -> Report:
+                      *, credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None) -> Report:
     """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.
 
     The dataset is retailkg's named graphs (load them with ``retailkg load``) plus ``graph``, the
@@ -309,7 +368,23 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
-    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, shapes)
+
+
+def _rdflib_graph(data: bytes, fmt: str) -> Graph:
+    """Data as an rdflib graph with its literals as written, for the complete engine."""
+    from retailkg.validation.complete import as_written
+
+    g = Graph()
+    with as_written():
+        if fmt == "nquads":
+            ds = Dataset()
+            ds.parse(data=data, format="nquads")
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(data=data, format=fmt)
+    return g
 
 
 def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:

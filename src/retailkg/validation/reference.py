@@ -43,8 +43,12 @@ class Assembly:
 
 
 def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
-             baselines: dict[URIRef, Document] | None = None) -> Assembly:
-    """Copy from ``context`` what the shapes read about ``organisations`` (see module docstring)."""
+             baselines: dict[URIRef, Document] | None = None, extra: frozenset[str] | None = frozenset()) -> Assembly:
+    """Copy from ``context`` what the shapes read about ``organisations`` (see module docstring).
+
+    ``extra``: the predicates a user's rules read (ruleset.read_predicates), copied too for every
+    node of the organisations; None copies every statement about them (a rule reads any predicate).
+    """
     baselines = baselines or {}
     d = Graph()
     for prefix, ns in PREFIXES.items():
@@ -122,6 +126,11 @@ def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
                     owner.setdefault(m, org)
                     d.add((m, RDF.type, RKG.Metric))
                     d.add((s, RKG.concernsMetric, m))
+    if extra is None or extra:
+        for owned in list(owner):
+            for prop, obj in context.predicate_objects(owned):
+                if extra is None or str(prop) in extra:
+                    d.add((owned, prop, obj))
     return Assembly(d, owner, orgs, baselines)
 
 

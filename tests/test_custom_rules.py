@@ -64,7 +64,7 @@ def test_a_deactivated_shape_and_a_profile_off_run_nothing(tmp_path: Path) -> No
 ex:Off a sh:NodeShape ; sh:targetClass rkg:Post ; sh:deactivated true ; sh:property [ sh:path rkg:headcount ; sh:minCount 1 ] .
 ex:On a sh:NodeShape ; sh:targetClass rkg:Post ; sh:property [ sh:path rkg:headcount ; sh:minCount 1 ] .
 """)
-    code, out, _ = run(str(DESIGN), "--shapes", str(shapes), "--format", "json")
+    _code, out, _ = run(str(DESIGN), "--shapes", str(shapes), "--format", "json")
     rules = {f["rule"] for f in custom_findings(out)}
     assert rules == {"ex:On/rkg:headcount"}  # a blank property shape, named after its node shape and path
     profile = tmp_path / "p.tsv"

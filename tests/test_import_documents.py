@@ -908,3 +908,123 @@ def test_a_cover_page_naming_the_post_and_the_form_after_it_are_one_post(tmp_pat
     [post] = result.posts
     assert (post.name, post.department, texts(post), post.qualifications) == ("采购经理", "采购部", ["负责采购计划的制订。"], [])
     assert "采购计划完成率" in {u.text for u in result.unplaced}
+
+
+def test_a_big5_text_file_is_read_as_big5_not_as_gb18030_nonsense(tmp_path: Path) -> None:
+    (tmp_path / "導購員.txt").write_bytes(
+        "崗位名稱：導購員\n直屬主管：店長\n一、崗位職責及考核（每月基礎分100分，扣分計入績效）\n1、負責顧客接待。\n"
+        "2、負責商品介紹。\n二、附則\n本職責自2024年3月1日起執行。\n".encode("big5"))
+    result = import_documents([tmp_path / "導購員.txt"])
+    [post] = result.posts
+    assert (post.name, post.reports_to_text) == ("導購員", "店長")
+    assert texts(post) == ["負責顧客接待。", "負責商品介紹。"]
+
+
+def _content_control(paragraph: Any, value: str, placeholder: bool = False) -> None:
+    """Wrap ``value`` in an inline content control (w:sdt) at the end of ``paragraph``."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    shown = "<w:showingPlcHdr/>" if placeholder else ""
+    paragraph._p.append(parse_xml(f'<w:sdt {ns}><w:sdtPr><w:alias w:val="x"/>{shown}<w:text/></w:sdtPr>'
+                                  f'<w:sdtContent><w:r><w:t>{value}</w:t></w:r></w:sdtContent></w:sdt>'))
+
+
+def test_a_form_of_content_controls_is_read_and_a_control_showing_its_prompt_is_empty(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=2)
+    for r, (label, value, prompt) in enumerate([("岗位名称", "采购员", False), ("岗位编号", "单击或点击此处输入文字。", True),
+                                                ("所属部门", "采购部", False), ("岗位职责", "1. 负责供应商开发。", False)]):
+        t.cell(r, 0).text = label
+        _content_control(t.cell(r, 1).paragraphs[0], value, prompt)
+    d.save(tmp_path / "采购员.docx")
+    result = import_documents([tmp_path / "采购员.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, texts(post)) == ("采购员", "采购部", ["负责供应商开发。"])
+    assert "单击或点击此处输入文字。" not in {u.text for u in result.unplaced}
+
+
+def test_a_table_of_contents_and_labels_typed_one_character_a_line(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("一、理货员\t3", style="toc 1")  # a table of contents line naming the post again
+    t = d.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("岗位名称", "理货员"), ("岗\n位\n职\n责", "1、负责补货。\n2、负责陈列。"),
+                                        ("任\n职\n要\n求", "1、高中以上学历。")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = label, value
+    d.save(tmp_path / "理货员.docx")
+    result = import_documents([tmp_path / "理货员.docx"])
+    [post] = result.posts
+    assert (texts(post), post.qualifications) == (["负责补货。", "负责陈列。"], ["高中以上学历。"])
+    assert "一、理货员\t3" not in {u.text for u in result.unplaced}
+
+
+def test_a_row_merged_across_a_form_naming_a_section_keeps_the_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=5, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "采购员"
+    t.cell(1, 0).merge(t.cell(1, 2)).text = "一、岗位职责"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "序号", "职责", "职责描述"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "1", "供应商管理", "负责寻找潜在供应商。"
+    t.cell(4, 0).text, t.cell(4, 1).text, t.cell(4, 2).text = "2", "订单跟踪", "负责跟踪订单执行。"
+    d.save(tmp_path / "采购员.docx")
+    [post] = import_documents([tmp_path / "采购员.docx"]).posts
+    assert texts(post) == ["负责寻找潜在供应商。", "负责跟踪订单执行。"]
+
+
+def test_a_workbook_of_one_post_per_row_with_columns_of_no_interest_and_a_merged_requirement(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "职位名称", "直接上级", "主要职责说明", "编制(人)", "班次", "任职要求"])
+    ws.append([1, "店长", "区域督导", "负责门店运营。", 1, "白班", "高中以上学历"])
+    ws.append([2, "店员", "店长", "负责商品上架。", 4, "三班倒", None])
+    ws.merge_cells("G2:G3")
+    wb.save(tmp_path / "一览表.xlsx")
+    result = import_documents([tmp_path / "一览表.xlsx"])
+    assert [(p.name, texts(p)) for p in result.posts] == [("店长", ["负责门店运营。"]), ("店员", ["负责商品上架。"])]
+    assert by_name(result)["店员"].reports_to == by_name(result)["店长"].id
+    assert by_name(result)["店长"].qualifications == ["高中以上学历"]  # the merged cell read once
+
+
+def test_a_table_with_one_post_per_column(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    for r, row in enumerate([("项目", "店长", "收银员"), ("所属部门", "营运部", "营运部"), ("直接上级", "区域经理", "店长"),
+                             ("岗位职责", "（1）负责门店运营。\n（2）负责排班。", "（1）负责收银。")]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(tmp_path / "对照表.docx")
+    result = import_documents([tmp_path / "对照表.docx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("店长", "营运部", ["负责门店运营。", "负责排班。"]), ("收银员", "营运部", ["负责收银。"])]
+    assert by_name(result)["收银员"].reports_to == by_name(result)["店长"].id
+
+
+def test_markdown_items_with_items_nested_under_them_are_groups_and_lone_asterisks_stay(tmp_path: Path) -> None:
+    (tmp_path / "客服.md").write_text(
+        "| 项目 | 内容 |\n| --- | --- |\n| 岗位名称 | 售后客服 |\n\n## 岗位职责\n\n1. **售后处理**\n   - 处理退换货申请。\n"
+        "   - 针对***及时回访。\n2. **数据反馈**\n   - 统计每日退货数据。\n\n## 任职要求\n\n1. **学历**\n   - 大专及以上学历。\n",
+        encoding="utf-8")
+    result = import_documents([tmp_path / "客服.md"])
+    [post] = result.posts
+    assert texts(post) == ["处理退换货申请。", "针对***及时回访。", "统计每日退货数据。"]
+    assert post.qualifications == ["大专及以上学历。"]
+
+
+def test_basic_information_headings_references_and_specific_work_labels(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("收银主管岗位说明书")
+    d.add_paragraph("一、基本信息")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "职位名称", "收银主管"
+    d.add_paragraph("具体工作：")
+    d.add_paragraph("1. 负责收银区管理。")
+    d.add_paragraph("三、任职资格")
+    d.add_paragraph("按《前台部任职资格标准》执行。")
+    d.save(tmp_path / "收银主管.docx")
+    result = import_documents([tmp_path / "收银主管.docx"])
+    [post] = result.posts
+    assert (post.name, texts(post), post.qualifications) == ("收银主管", ["负责收银区管理。"], [])
+    assert "按《前台部任职资格标准》执行。" in {u.text for u in result.unplaced}

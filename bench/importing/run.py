@@ -42,7 +42,7 @@ FIRST_MEASURED = {
     "heldout4": ("posts 0.316 / 0.429, duties 0.205 / 0.514 (at 3046b31); posts 0.526 / 0.556, duties 0.466 / 0.621, "
                  "department 1.000 (at 0ae2ade, after the heldout3 fixes); used for fixes since"),
     "heldout5": ("posts 0.316 / 0.750, duties 0.330 / 0.522 (at 2734600); posts 0.316 / 0.857, duties 0.330 / 0.522, "
-                 "department 1.000 (at 163c2bf, after the heldout4 fixes)"),
+                 "department 1.000 (at 163c2bf, after the heldout4 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

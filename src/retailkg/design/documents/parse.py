@@ -51,6 +51,7 @@ class Line:
     numbered: bool = False  # numbered outside its text (Word's automatic list numbering)
     soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
     heading: int = 0  # heading level, 1 the top; 0 for body text
+    group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
 
 
 @dataclass(eq=False)
@@ -85,24 +86,26 @@ GROUP = "group"  # a column of a duty table naming the group (module) of the dut
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
-    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
+    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
+                   "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
     HEADCOUNT: ("编制人数", "岗位编制", "管辖人数", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
-             "岗位职责说明", "工作职责说明", "工作内容说明"),
+             "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
+           "班次", "工作性质",
            "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
             "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "关键绩效指标",
             "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向"),
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -143,6 +146,10 @@ def kind_of(word: str) -> str | None:
         bare = _ASIDE.sub("", word).strip()
         if bare and bare != word:
             return kind_of(bare)
+    if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
+        first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
+        if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
+            return first
     return kind
 
 
@@ -152,8 +159,16 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
     ``marked``: the text stands as a label on its own (a table cell); otherwise a line is a label
     only when the label is followed by a colon or is the whole line.
     """
+    if marked and "\n" in text.strip() and all(len(x.strip()) <= 2 for x in text.strip().split("\n")):
+        text = "".join(x.strip() for x in text.split("\n"))  # 岗⏎位⏎职⏎责: a label cell typed one character a line
     t = strip_number(text)[0] if not marked else text
+    if marked and _OUTLINE.match(text):
+        bare = strip_number(text)[0]
+        if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
+            t = bare  # 一、岗位职责 in a row merged across a form: the label
     t = t.strip()
+    if t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2:
+        t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
     m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
     if m is None:
         return None
@@ -219,7 +234,7 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见)")
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
 """详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 
@@ -629,7 +644,7 @@ class _Reader:
                 # a post heading, then its numbered duties with no label; or, under a part of a post's own document
                 # (一、人员管理), its numbered items
                 self.open_section(DUTIES, "岗位职责", ln.where)
-            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _GROUP_TITLE.match(raw):
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 continue
@@ -640,7 +655,7 @@ class _Reader:
                 prev = items[-1] if items else None
                 joins = prev is not None and not numbered and (
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
-                if prev is not None and not numbered and (_CLOSING.match(text) or (
+                if prev is not None and not numbered and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
                     # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
@@ -679,6 +694,8 @@ class _Reader:
         if lab is not None:
             kind, word, rest = lab
             self.field(kind, word, rest, ln.where)
+            if kind in (DUTIES, QUALIFICATIONS) and not rest:
+                self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
             return
         self.lines([ln])
 
@@ -730,7 +747,7 @@ class _Reader:
             return False
         st = simplified(text)
         p = self.post
-        if ln.heading and p is not None and p.name is not None:
+        if p is not None and p.name is not None:
             lab = label_of(text, marked=True)
             if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS, OTHER) and not lab[2]:
                 self.field(lab[0], lab[1], "", ln.where)  # 岗位名称 in a table, then "## 岗位职责": the post's section
@@ -801,6 +818,8 @@ class _Reader:
         self.blank = False
         if not table.continues:
             self.section = None
+        if self.posts_across(table):
+            return
         columns: dict[int, str] | None = None
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
@@ -809,7 +828,7 @@ class _Reader:
             texts = [c.text for c in row]
             if not any(texts):
                 continue
-            firsts = [simplified(_STRIP_LABEL.sub("", t.split("\n")[0]).rstrip("：:")) for t in texts]
+            firsts = [simplified(_STRIP_LABEL.sub("", _first_line(t)).rstrip("：:")) for t in texts]
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
@@ -847,6 +866,40 @@ class _Reader:
                 continue
             columns = None
             self.label_row(row, consumed)
+
+    def posts_across(self, table: Table) -> bool:
+        """A table with one post per column (项目 | 店长 | 店员 | 收银员, then 所属部门 | …, 岗位职责 | …): each
+        column read as that post's form. False, reading nothing, when the table is not one."""
+        rows = [r for r in table.rows if any(c.text for c in r)]
+        if len(rows) < 3 or len(rows[0]) < 3:
+            return False
+        head = rows[0]
+        corner = simplified(_STRIP_LABEL.sub("", _first_line(head[0].text)).rstrip("：:"))
+        if corner and corner not in _CORNERS and kind_of(corner) != NAME:
+            return False
+        labels = [label_of(r[0].text, marked=True) if r[0].text else None for r in rows[1:]]
+        if not any(lab is not None and lab[0] == DUTIES for lab in labels) or sum(lab is not None for lab in labels) < 2:
+            return False
+        columns = [j for j in range(1, len(head)) if head[j].text and head[j] is not head[j - 1]]
+        if len(columns) < 2 or any(label_of(head[j].text, marked=True) is not None for j in columns):
+            return False
+        duty_rows = [r for r, lab in zip(rows[1:], labels, strict=True) if lab is not None and lab[0] == DUTIES]
+        if not all(len({id(r[j]) for j in columns if j < len(r)}) == len(columns) for r in duty_rows):
+            return False  # a form whose 岗位职责 value is merged across the columns: one post, not one per column
+        for j in columns:
+            self.start(head[j].where, _clean_title(head[j].text), "column")
+            for r, lab in zip(rows[1:], labels, strict=True):
+                cell = r[j] if j < len(r) else None
+                if lab is None or cell is None or not cell.text:
+                    continue
+                kind, word, _rest = lab
+                if kind in (DUTIES, QUALIFICATIONS, OTHER):
+                    self.field(kind, word, "", cell.where, cell.lines)
+                elif kind != NAME:
+                    self.field(kind, word, cell.text.replace("\n", "") if kind == REPORTS_TO else cell.text.split("\n")[0],
+                               cell.where)
+            self.close()
+        return True
 
     def labels_across(self, row: list[Cell]) -> dict[int, tuple[str, str]] | None:
         """A row of labels only (职位名称 | 所属部门 | 直接上级), whose values are in the row below: column
@@ -889,6 +942,7 @@ class _Reader:
         column index → what it holds; None when the row is not one."""
         cols: dict[int, str] = {}
         seen: set[int] = set()
+        unknown = 0
         for i, c in enumerate(row):
             if id(c) in seen:
                 continue
@@ -898,10 +952,15 @@ class _Reader:
                 continue
             kind = kind_of(t)
             if kind is None:
-                return None
+                unknown += 1
+                if unknown > 2 or len(t) > 8 or re.search(r"[，,。；;！!？?]", t):
+                    return None
+                continue  # 班次, 备注说明: a column of no interest beside known ones
             cols[i] = kind
         kinds = set(cols.values())
         if len(cols) < 2 or not ({DUTIES, QUALIFICATIONS} & kinds):
+            return None
+        if unknown and not ({NAME, COLUMN} & kinds):
             return None
         if not ({COLUMN, NAME, DEPARTMENT} & kinds) and len(kinds) < 2:
             return None
@@ -945,7 +1004,8 @@ class _Reader:
                 self.field(kind, kind, c.text, c.where)
         for kind in (DUTIES, QUALIFICATIONS):
             c = vals.get(kind)
-            if c is not None and c.text:
+            if c is not None and c.text and id(c) not in self.groups:
+                self.groups.add(id(c))  # a cell merged down several rows (任职要求 beside each duty): read once
                 self.section, self.section_label, self.section_numbered, self.last_soft = kind, kind, False, False
                 self.blank = False
                 self.lines(c.lines)  # a row is one item, or several when its cell numbers them
@@ -996,6 +1056,8 @@ class _Reader:
             i += 1
 
 
+_CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
+"""What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手)$")
@@ -1005,6 +1067,14 @@ _INFERRED = 9  # the level of a heading found by its shape: below every styled o
 
 
 _DUTY_WORDS = ("描述", "职责内容", "职责")  # of two duty columns, the one so headed holds the duties (工作内容 names their group)
+
+
+def _first_line(text: str) -> str:
+    """A cell's first line, or its whole text when it is a label typed one character a line (岗⏎位⏎职⏎责)."""
+    lines = [x.strip() for x in text.strip().split("\n")]
+    if len(lines) > 1 and all(len(x) <= 2 for x in lines):
+        return "".join(lines)
+    return lines[0] if lines else ""
 
 
 def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[Cell]]) -> dict[int, str]:

@@ -37,9 +37,10 @@ __all__ = ["PAGE_CSP", "STATIC_DIR", "Asset", "catalogue_json", "page_html", "st
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
-# style-src needs 'unsafe-inline': YASGUI (CodeMirror, DataTables, its tab and endpoint widgets)
-# and PivotTable.js write style="…" attributes into HTML they generate, which a policy without it
-# blocks, breaking the editor's layout. Inline *scripts* stay forbidden: the page has none.
+# style-src needs 'unsafe-inline': the column resizer of YASR's table adds a <style> element for
+# its column widths (without it the results table is not shown), and YASQE's syntax-error tooltip
+# writes style="…" attributes. Styles cannot send a request here (img-src and font-src are 'self'
+# and data:). Inline *scripts* stay forbidden: the page has none.
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 

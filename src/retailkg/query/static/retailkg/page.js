@@ -28,7 +28,7 @@
     return e;
   }
 
-  /* Completion from this graph: one query each, on first use, to this endpoint. */
+  /* Completion from this graph: one query each to this endpoint when the page opens, shared by the tabs. */
   function termsFromGraph(query) {
     let cached;
     return () => {
@@ -113,7 +113,8 @@ LIMIT 200
     function openNamed(name, run) {
       const q = byName.get(name);
       if (!q) return undefined;
-      let tab = Object.values(yasgui._tabs).find((t) => t.getName() === q.name && t.getQuery() === q.query);
+      let tab = yasgui.persistentConfig.getTabs().map((id) => yasgui.getTab(id))
+        .find((t) => t && t.getName() === q.name && t.getQuery() === q.query);
       if (tab) yasgui.selectTabId(tab.getId());
       else tab = yasgui.addTab(true, { name: q.name, yasqe: { value: q.query }, requestConfig: { endpoint } });
       if (yasgui.getTab() !== tab) yasgui.selectTabId(tab.getId());

@@ -335,8 +335,9 @@ def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | Non
               quiet: bool) -> None:
     """Serve the graph as a local read-only SPARQL endpoint with a query page.
 
-    Open the printed URL in a browser for the query page (named queries included); point any
-    SPARQL client at …/sparql. Updates and SERVICE (federated queries) are refused; a request
+    Open the printed URL in a browser for YASGUI, the SPARQL editor, with the named queries
+    ready in tabs and table, pivot and chart views (served from the package: it works with no
+    internet); point any SPARQL client at …/sparql. Updates and SERVICE (federated queries) are refused; a request
     whose Host header does not name this server is refused (DNS rebinding); results are
     streamed. Stop with Ctrl-C.
 

@@ -10,8 +10,10 @@ RDF/XML for CONSTRUCT/DESCRIBE); a request that accepts none of them gets 406.
 It is read-only by construction — nothing ever calls ``Store.update`` — and says so: an update
 (``update=…``, ``application/sparql-update``, or update text sent as a query) gets 403, and any
 method but GET and POST gets 405. It binds to 127.0.0.1 unless told otherwise, because there is
-no authentication. ``/`` is one self-contained HTML page (no scripts or styles from elsewhere;
-its Content-Security-Policy forbids them) with the named queries ready to run.
+no authentication. ``/`` is YASGUI with the named queries as a library
+(:mod:`retailkg.query.webui`): every file it loads is in the package and served from
+``/static/``, the catalogue from ``/queries.json``; its Content-Security-Policy lets it load from
+and connect to this server only.
 
 Hardened for a browser and a network it does not trust:
 
@@ -48,7 +50,6 @@ Hardened for a browser and a network it does not trust:
 from __future__ import annotations
 
 import csv
-import html
 import io
 import ipaddress
 import json
@@ -62,7 +63,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -75,6 +75,7 @@ from retailkg.errors import InputError
 from retailkg.ns import PREFIXES
 from retailkg.query.results import ResultTable, write_csv, write_json, write_tsv
 from retailkg.query.sparqltext import is_update, refuse_service
+from retailkg.query.webui import PAGE_CSP, Asset, catalogue_json, page_html, static_assets
 from retailkg.rdf.terms import Term
 
 __all__ = ["DEFAULT_TIMEOUT", "SparqlServer", "allowed_hosts", "make_server", "negotiate", "running_server", "write_xml"]
@@ -255,7 +256,9 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_rows = max_rows
         self.timeout_s = timeout
         self.quiet = quiet
-        self.page = query_page()
+        self.page = page_html().encode("utf-8")
+        self.catalogue = catalogue_json(timeout=timeout, max_rows=max_rows)
+        self.assets = static_assets()
         self.host_ok = allowed_hosts(host, int(self.server_address[1]))
         self.pool = _Workers(workers or default_workers())
 
@@ -568,12 +571,31 @@ class _Handler(BaseHTTPRequestHandler):
     def _get(self) -> None:
         parts = urlsplit(self.path)
         if parts.path in ("/", "/index.html"):
-            self._send(HTTPStatus.OK, self.server.page.encode("utf-8"), "text/html; charset=utf-8", page=True)
+            self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8", page=True)
+            return
+        if parts.path == "/queries.json":
+            self._send(HTTPStatus.OK, self.server.catalogue, "application/json; charset=utf-8", headers={"Cache-Control": "no-cache"})
+            return
+        asset = self.server.assets.get(parts.path)
+        if asset is not None:
+            self._static(asset)
             return
         if parts.path not in ("/sparql", "/query"):
             self._error(HTTPStatus.NOT_FOUND, "not found; the SPARQL endpoint is /sparql")
             return
         self._dispatch(parse_qs(parts.query, keep_blank_values=True))
+
+    def _static(self, asset: Asset) -> None:
+        """A file of the page, revalidated by ETag (``no-cache``: a new version is never shown stale)."""
+        cache = {"ETag": asset.etag, "Cache-Control": "no-cache"}
+        if asset.etag in [t.strip() for t in (self.headers.get("If-None-Match") or "").split(",")]:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            for k, v in cache.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self._started = True
+            return
+        self._send(HTTPStatus.OK, asset.body, asset.content_type, headers=cache)
 
     def _post(self) -> None:
         parts = urlsplit(self.path)
@@ -765,9 +787,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         if page:
-            self.send_header("Content-Security-Policy",
-                             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
-                             "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+            self.send_header("Content-Security-Policy", PAGE_CSP)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
@@ -787,20 +807,3 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, (f"{message or status.phrase}\n").encode("utf-8", "replace"), "text/plain; charset=utf-8",
                    headers={"Connection": "close"})
 
-
-def query_page() -> str:
-    """The browser page: a query box, the named queries (parameters bound by VALUES), a results table."""
-    from retailkg.query.catalogue import catalogue
-    from retailkg.query.sparqltext import inject_values
-
-    examples = []
-    for q in catalogue().values():
-        try:
-            text = inject_values(q.text, q.bindings(q.example_params()), q.name)
-        except Exception:
-            text = q.text
-        examples.append({"name": q.name, "title": f"{q.title_zh} — {q.title_en}", "query": text})
-    data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
-    first = html.escape(examples[0]["query"]) if examples else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
-    page = (Path(__file__).resolve().parent / "serve_page.html").read_text(encoding="utf-8")
-    return page.replace("@@EXAMPLES@@", data).replace("@@FIRST@@", first).replace("@@VERSION@@", __version__)

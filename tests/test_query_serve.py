@@ -331,6 +331,54 @@ def test_a_query_past_the_time_limit_is_stopped_with_503() -> None:
     assert b"time limit of 0.3 s" in body
 
 
+def _cpu_seconds_over(seconds: float) -> float:
+    """CPU time this process (the in-thread server included) spends in the next ``seconds``."""
+    import resource
+    import time
+
+    def used() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    before = used()
+    time.sleep(seconds)
+    return used() - before
+
+
+def _live_children(pid: int) -> list[int]:
+    """Child processes of ``pid`` that are not zombies (a killed child the kernel has not reaped yet)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_query_past_the_time_limit_is_killed_not_left_running() -> None:
+    """ORDER BY over a cross product yields nothing until it is done: a thread cannot stop it, a process can."""
+    import time
+
+    slow = "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } ORDER BY ?x ?y ?z"
+    with running_server(_small_store(400), quiet=True, timeout=0.5, workers=1) as s:
+        assert s.zygote is not None
+        status, _, _ = _get(s, slow)
+        assert status == 503
+        deadline = time.monotonic() + 5
+        while _live_children(s.zygote.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _live_children(s.zygote.pid) == [], "the query's process still runs after the time limit"
+        assert _cpu_seconds_over(1.0) < 0.25  # nothing of this process goes on evaluating it either (a thread would)
+        status, _, body = _get(s, "ASK { ?s ?p ?o }")  # the one worker is free again
+        assert status == 200 and b"true" in body
+
+
 def test_max_rows_stops_the_query_while_streaming() -> None:
     # 4,000 triples: the cartesian product has 16 million rows, which the old server built in memory first
     with running_server(_small_store(4000), quiet=True, max_rows=5) as s:

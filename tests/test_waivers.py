@@ -190,3 +190,24 @@ def test_waived_findings_are_listed_apart_in_every_format(tmp_path: Path) -> Non
     assert [w["finding"]["id"] for w in doc["waived"]] == [target.id]
     assert [s["waiver"]["finding"] for s in doc["stale_waivers"]] == [gone]
     assert target.id not in {f["id"] for f in doc["findings"]}
+
+
+def test_turtle_gives_a_waived_finding_its_waiver_in_declared_terms(tmp_path: Path) -> None:
+    from rdflib import OWL, RDF, Graph, Literal, URIRef
+
+    from retailkg.ns import RKGV
+    from retailkg.report.common import FINDING_BASE
+    from retailkg.resources import resource_root
+
+    r = taobao()
+    target = r.findings[0]
+    apply_waivers(r, read_waivers(_yaml(tmp_path / "w.yaml", [_waiver(target.id, expires="2099-01-01")])))
+    g = Graph().parse(data=str(render(r, "ttl")), format="turtle")
+    node = URIRef(FINDING_BASE + target.id)
+    (waiver,) = g.objects(node, RKGV.waiver)
+    assert (waiver, RKGV.reason, Literal("两岗位暂时共担，新团队组建后调整")) in g
+    assert (waiver, RKGV.waivedBy, Literal("张经理")) in g and (waiver, RDF.type, RKGV.Waiver) in g
+    vocab = Graph().parse(resource_root() / "ontology" / "validation.ttl")
+    declared = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s in vocab.subjects(RDF.type, t)}
+    used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(RKGV))}
+    assert used <= declared, sorted(used - declared)

@@ -207,6 +207,11 @@ def test_a_reviewers_correction_wins_over_the_matcher_and_changes_the_findings(t
     corrected = next(d for d in after.resolved.duties.values() if d.zh == duty.zh and d.post == duty.post)
     assert [str(f).rsplit("/", 1)[-1] for f in corrected.lead] == [function]
     assert corrected.corrected == f"reviewed.xlsx:{REVIEW_SHEET}!{row}" and corrected.match is None
+    from rdflib import Literal
+
+    from retailkg.ns import RKGV
+
+    assert (corrected.iri, RKGV.correctedBy, Literal(corrected.corrected)) in after.resolved.graph  # the design's RDF says so
     (row_after,) = [r for r in after.coverage[0].rows if r.function.id == gap.function.id]  # type: ignore[union-attr]
     assert row_after.status == "lead"
     # every other finding that did not rest on that duty is unchanged

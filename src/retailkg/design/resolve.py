@@ -363,6 +363,8 @@ def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
         w.iri(d, str(PROV.wasDerivedFrom), str(r.standard.iri))
         for m in r.standard.metrics:
             w.iri(d, R + "concernsMetric", str(m))
+    if r.corrected:
+        w.lit(d, f"{RKGV}correctedBy", _lit(r.corrected))
     if r.match is not None:
         for fm in r.match.functions:
             w.bnodes += 1

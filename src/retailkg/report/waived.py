@@ -2,7 +2,7 @@
 
 One module for Markdown, HTML and TSV, so the three say the same thing; each format's module calls
 it once, after its findings (the Excel report has its own Waived sheet, JSON its ``waived`` and
-``stale_waivers`` fields, Turtle marks the waived findings).
+``stale_waivers`` fields, Turtle gives a waived finding its ``rkgv:waiver``).
 """
 
 from __future__ import annotations

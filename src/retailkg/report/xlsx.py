@@ -379,7 +379,7 @@ def _summary_sheet(wb: Any, report: Report, lang: str) -> None:
             chart.legend = None
             chart.add_data(Reference(sh.ws, min_col=7, min_row=start - 1, max_row=end), titles_from_data=True)
             chart.set_categories(Reference(sh.ws, min_col=1, min_row=start, max_row=end))
-            chart.height = max(7.5, 0.6 * (end - start + 1))
+            chart.height = max(7.5, 0.8 * (end - start + 1) + 2)
             chart.width = 16
             sh.ws.add_chart(chart, f"I{start - 1}")
             charts += 1

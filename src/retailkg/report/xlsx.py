@@ -84,10 +84,10 @@ _W = {  # (zh, en) words of the workbook
     "no_design": ("没有设计文件（RDF、端点或内置文件）：无可复核的职责映射。",
                   "No design file (RDF, an endpoint or the bundled documents): no duty mapping to review."),
     "review_note": ("在「正确职能」列填写职能编号或名称（多个用 ; 分隔，support:编号 表示协助，none 表示不属于任何职能），"
-                    "再以本工作簿为设计运行 retailkg validate：填写的映射优先于自动匹配。",
+                    "再以本工作簿为设计运行 retailkg validate：填写的映射优先于自动匹配。灰色单元格为标准职责，其职能已审定。",
                     "Write function ids or labels in \"correct function\" (several separated by ;, support:id for a "
                     "supporting duty, none for no function), then run retailkg validate on this workbook as the design: "
-                    "a filled cell wins over the matcher."),
+                    "a filled cell wins over the matcher. Grey cells are a standard's duties: their functions are curated."),
     "waived_note": ("可在此添加豁免：结果编号、原因、决定人、日期（YYYY-MM-DD），再运行 retailkg validate --waivers 本工作簿。",
                     "Add waivers here: finding id, reason, by, date (YYYY-MM-DD); then run retailkg validate --waivers "
                     "on this workbook."),
@@ -102,7 +102,6 @@ _W = {  # (zh, en) words of the workbook
     "stated": ("设计中指定", "stated in the design"),
     "matched": ("自动匹配", "matched"),
     "unmapped": ("未映射", "unmapped"),
-    "curated": ("标准职责的职能已审定，不在此更正", "a standard's duty: its functions are curated"),
 }
 
 
@@ -193,8 +192,18 @@ class Sheet:
         return self.row([n if isinstance(n, Cell) else Cell(n, bold=True, fill="header", wrap=True) for n in names])
 
     def _cell(self, v: Any) -> Any:
+        """A plain value as it is (openpyxl writes it without a cell object of its own: most cells of a
+        chain's workbook), else a styled write-only cell."""
         from openpyxl.cell import WriteOnlyCell
 
+        if not isinstance(v, Cell):
+            if v is None or v == "":
+                return None
+            if not isinstance(v, str):
+                return v
+            v = _clean(v)
+            if not v.startswith("="):
+                return v
         c = v if isinstance(v, Cell) else Cell(v)
         value = _clean(c.value) if isinstance(c.value, str) else c.value
         cell = WriteOnlyCell(self.ws, value=value)
@@ -253,7 +262,8 @@ def _display_width(s: str) -> int:
 def _clean(s: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    s = ILLEGAL_CHARACTERS_RE.sub("", s)
+    if not s.isprintable():  # control characters, which a workbook cannot hold (and new lines, which it can)
+        s = ILLEGAL_CHARACTERS_RE.sub("", s)
     return s if len(s) <= MAX_CELL else s[: MAX_CELL - 1] + "…"
 
 
@@ -485,15 +495,22 @@ def _review_sheet(wb: Any, report: Report, lang: str, duty_rows: dict[int, str])
         sh.row([_w("no_design", lang)])
         sh.close()
         return
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.utils import get_column_letter
+
+    letter, how = get_column_letter(keys.index("correct") + 1), get_column_letter(keys.index("how") + 1)
+    standard = _w("standard", lang).replace('"', '""')
+    sh.ws.conditional_formatting.add(f"{letter}2:{letter}{len(report.resolved.duties) + 1}",  # the cells to fill in
+                                     FormulaRule(formula=[f'${how}2<>"{standard}"'], fill=_fill(_FILL["input"])))
     for r in _review_rows(report, lang, duty_rows):
         cells: list[Any] = []
         for k in keys:
             if k == "to_review":
                 cells.append(Cell(_w("to_review", lang), fill="warning") if r[k] else "")
-            elif k == "correct":
-                cells.append(Cell("", fill="excluded", comment=_w("curated", lang)) if r["curated"] else Cell(r[k], fill="input"))
+            elif k == "correct":  # the column's colour is the sheet's (conditional formatting): no style per cell
+                cells.append(Cell("", fill="excluded") if r["curated"] else r[k])
             else:
-                cells.append(Cell(r[k], wrap=k in ("text", "evidence")))
+                cells.append(r[k])
         sh.row(cells)
     sh.close()
 

@@ -28,7 +28,6 @@ from retailkg.errors import InputError
 
 __all__ = [
     "NO_FUNCTION",
-    "REPORT_SHEETS",
     "REVIEW_COLUMNS",
     "REVIEW_SHEET",
     "Column",
@@ -39,8 +38,6 @@ __all__ = [
 ]
 
 REVIEW_SHEET = "Mapping review"
-REPORT_SHEETS = ("Summary", "Findings", "Coverage", REVIEW_SHEET, "Waived")
-"""The report's sheets, in the order written; the design's sheets follow them."""
 
 NO_FUNCTION = frozenset({"none", "无", "-", "—"})
 """What a reviewer writes in "correct function" for a duty that is no function's work (a catch-all line)."""

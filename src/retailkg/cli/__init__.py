@@ -52,6 +52,7 @@ def cli() -> None:
       retailkg query run functions-shared --param doc=ccagm-003-2021
       retailkg search 会员 拉新
       retailkg validate examples/taobao-ops.yaml -o report.html
+      retailkg diff as-is.yaml to-be.yaml -o diff.html
       retailkg org match --design examples/taobao-ops.yaml
       retailkg load --endpoint http://127.0.0.1:7878
       retailkg serve --port 7879
@@ -62,12 +63,13 @@ def cli() -> None:
 def _register_commands() -> None:
     """Each command group lives in its own module with a ``register(group)``; this module is the group only."""
     from retailkg.cli import build as cli_build
+    from retailkg.cli import diff as cli_diff
     from retailkg.cli import ingest as cli_ingest
     from retailkg.cli import org as cli_org
     from retailkg.cli import query as cli_query
     from retailkg.cli import validate as cli_validate
 
-    for module in (cli_build, cli_ingest, cli_query, cli_validate, cli_org):
+    for module in (cli_build, cli_ingest, cli_query, cli_validate, cli_diff, cli_org):
         module.register(cli)
 
 

@@ -16,13 +16,13 @@ import click
 from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from retailkg.rdf.io import refuse_input_as_output
-from retailkg.report.formats import EXTENSIONS, FORMATS
+from retailkg.report.formats import BINARY, EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
     from retailkg.design.documents import ImportResult
 
 
-def _write(text: str, out: Path | None) -> None:
+def _write(text: str | bytes, out: Path | None) -> None:
     from retailkg.rdf.io import atomic_write
 
     if out is None:
@@ -55,12 +55,15 @@ def _write(text: str, out: Path | None) -> None:
 @click.option("--profile", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="A TSV profile (header rule<TAB>level) re-levelling rules, bundled or yours: "
                    "violation, warning, info or off.")
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Findings the client accepts, by finding id (YAML, or the Waived sheet of a report workbook): listed "
+                   "apart, never counted for --fail-on; a waiver whose finding is gone is reported as stale.")
 @auth_option
 @timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
 @quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
-                 endpoint: str | None, graph_iri: str | None, shapes_files: tuple[Path, ...], profile: Path | None, auth: str,
-                 timeout: float, quiet: bool) -> None:
+                 endpoint: str | None, graph_iri: str | None, shapes_files: tuple[Path, ...], profile: Path | None,
+                 waivers_file: Path | None, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
     With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
@@ -74,8 +77,13 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     The shapes (SHACL) are compiled into whole-graph SPARQL queries run once each on Oxigraph, so a
     national chain's design (a million triples) is checked in seconds (bench/RESULTS.md, "scale").
 
-    Exit code: 0 no finding at or above --fail-on; 1 there is one (the report is still written);
-    2 bad input or usage (nothing written).
+    The Excel report (--format xlsx, or -o report.xlsx) is also a design: its Mapping review sheet
+    has an empty "correct function" column; validating the workbook again applies what a reviewer
+    wrote there (a human's correction wins over the matcher), and --waivers report.xlsx reads the
+    findings the client accepted from its Waived sheet.
+
+    Exit code: 0 no finding at or above --fail-on (waived findings do not count); 1 there is one
+    (the report is still written); 2 bad input or usage (nothing written).
 
     \b
     Examples:
@@ -85,6 +93,9 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate design/ --baseline "T/CCAGM 003-2021" --lang en   # a folder of CSV files
       retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
+      retailkg validate acme.yaml -o acme-report.xlsx                       # the workbook for the client
+      retailkg validate acme-report.xlsx --waivers acme-report.xlsx -o acme-2.xlsx   # with their answers
+      retailkg validate acme.yaml --waivers waivers.yaml --fail-on warning
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
       retailkg validate design.yaml --shapes my-rules.ttl --profile profile.tsv   # your own rules, re-levelled
     """
@@ -95,11 +106,18 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     from retailkg.validation.ruleset import load_rule_set
 
     progress.set_quiet(quiet)
-    refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else [])])
+    refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
     design_shapes = _design_shapes(org_file) if org_file is not None else []
     rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
     if fmt is None:
         fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
+    if fmt in BINARY and out is None:
+        raise InputError(f"--format {fmt} writes a workbook: give -o FILE.{fmt}", field="-o")
+    waivers = None
+    if waivers_file is not None:
+        from retailkg.validation.waivers import read_waivers
+
+        waivers = read_waivers(waivers_file)  # a file that is not a waiver file stops before the validation runs
     if endpoint is not None and org_file is not None:
         raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
     if graph_iri is not None and endpoint is None:
@@ -118,12 +136,21 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
 
         with on_import(echo_import_summary):
             report = validate_file(org_file, baseline, shapes=rule_set)
+    if waivers is not None:
+        from retailkg.report.waived import stale_note
+        from retailkg.validation.waivers import apply_waivers
+
+        apply_waivers(report, waivers)
+        for stale in report.stale_waivers:
+            click.echo(f"{stale.waiver.source}: stale waiver {stale.waiver.finding}: {stale_note(stale, 'en')}", err=True)
     with progress.stage(f"writing {fmt}"):
         text = render(report, fmt, lang)
     _write(text, out)
     if out is not None:
         _by_kind, by_sev = report.counts()
-        click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}) written to {out}", err=True)
+        waived = f", {len(report.waived)} waived" if waivers is not None else ""
+        click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}){waived} written to {out}",
+                   err=True)
     sys.exit(EXIT_FINDINGS if report.fails(Severity(fail_on)) else EXIT_OK)
 
 

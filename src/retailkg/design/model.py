@@ -104,6 +104,16 @@ class Where:
         return f"{name}:{self.line}" if self.line is not None else name
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A reviewer's answer to "which functions is this duty?", read from a report workbook's Mapping review
+    sheet (:mod:`retailkg.design.review`). It wins over the matcher and is cited as the reviewer's, so a report
+    can tell a human's correction from a match or a function stated in the design."""
+
+    functions: tuple[tuple[str, str], ...]  # (function id or label, role); empty: the duty is no function's work
+    where: Where  # the cell: report.xlsx, "Mapping review!7", field "correct function"
+
+
 @dataclass
 class DutySpec:
     """A duty as written: a standard's clause (``T/CCAGM 003-2021 4.1.1 a``) or free text."""
@@ -114,6 +124,7 @@ class DutySpec:
     role: str = "lead"
     role_given: bool = False
     functions: list[tuple[str, str]] = field(default_factory=list)  # (function id or label, role)
+    correction: Correction | None = None  # a reviewer's functions for a free-text duty (they win over the matcher)
 
 
 @dataclass

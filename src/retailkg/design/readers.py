@@ -15,9 +15,10 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from retailkg.design.documents import ImportResult, import_documents, is_document
-from retailkg.design.documents.xlsx import is_template
+from retailkg.design.documents.xlsx import is_template, sheet_names
 from retailkg.design.fields import decode_text, read_input
 from retailkg.design.model import OrgDesign, Problems
+from retailkg.design.review import apply_review, is_report_workbook
 from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook
 from retailkg.design.yaml_reader import parse_yaml
 from retailkg.errors import InputError
@@ -71,9 +72,13 @@ def read_design(path: Path) -> OrgDesign:
         raw = read_input(path)  # a FIFO, a device, a dangling link or an oversized file is refused here
         suffix = path.suffix.lower()
         if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not _is_template(path, raw)):
+            if suffix in (".xlsx", ".xlsm") and is_report_workbook(sheet_names(path, raw)):
+                raise InputError("a retailkg report workbook without the design's sheets (a report of RDF, an endpoint or "
+                                 "the bundled documents): validate the design itself", file=str(path))
             design = _imported(path)
         elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
             design = design_from_tables(read_workbook(path, raw, problems), path, problems)
+            apply_review(design, path, raw, problems)  # a report workbook: the reviewer's corrections
         elif suffix == ".csv":
             raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "
                              "duties.csv, metrics.csv): give the folder", file=str(path))

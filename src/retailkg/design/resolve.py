@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 
-from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Where
+from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Where, did_you_mean
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
@@ -46,6 +46,7 @@ class ResolvedDuty:
     standard: StatementInfo | None = None  # a standard's duty taken by reference
     match: Match | None = None  # a free-text duty matched by text
     given: bool = False  # functions stated in the design
+    corrected: str = ""  # functions set by a reviewer: the cell that says so (``report.xlsx:Mapping review!7``)
 
     @property
     def source(self) -> str:
@@ -273,14 +274,14 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         n = 0
         for spec in p.duties:
             # the post's name is part of a free-text duty's key: the matcher reads it (数据统计 of a 出纳 is not an analyst's)
-            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), p.name)
+            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), spec.correction, p.name)
             proto = cache.get(key)
             if proto is None:
                 proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc, p.name))
             for r0 in proto:
                 n += 1
                 r = ResolvedDuty(URIRef(base + f"duty/{iri_segment(p.id)}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
-                                 r0.standard, r0.match, r0.given)
+                                 r0.standard, r0.match, r0.given, r0.corrected)
                 duties[r.iri] = r
                 _duty_triples(w, r, n, design_doc)
                 if r.standard is not None:  # the accountability rule travels with the duty
@@ -318,14 +319,17 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
             yield ResolvedDuty(placeholder, placeholder, spec, s.zh, s.en, lead, support, standard=s)
         return
     text = spec.text or ""
-    if spec.functions:
+    if spec.correction is not None or spec.functions:  # a reviewer's correction wins over functions stated in the design
+        stated, where = (spec.correction.functions, spec.correction.where) if spec.correction else (spec.functions, spec.where)
         lead, support = [], []
-        for name, role in spec.functions:
+        for name, role in stated:
             f = kb.function(name)
             if f is None:
-                raise spec.where.error(f"unknown function {name!r}", "functions")
+                close = did_you_mean(name, [fi.id for fi in kb.functions.values()])
+                raise where.error(f"unknown function {name!r}{close}", where.field or "functions")
             (lead if role == "lead" else support).append(f)
-        yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True)
+        yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True,
+                           corrected=spec.correction.where.cite() if spec.correction else "")
         return
     if matcher is None:
         from retailkg.design.matching import Matcher
@@ -359,6 +363,8 @@ def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
         w.iri(d, str(PROV.wasDerivedFrom), str(r.standard.iri))
         for m in r.standard.metrics:
             w.iri(d, R + "concernsMetric", str(m))
+    if r.corrected:
+        w.lit(d, f"{RKGV}correctedBy", _lit(r.corrected))
     if r.match is not None:
         for fm in r.match.functions:
             w.bnodes += 1

@@ -15,20 +15,25 @@ from retailkg.report.json import render_json
 from retailkg.report.markdown import render_markdown
 from retailkg.report.tsv import render_tsv
 from retailkg.report.turtle import render_turtle
+from retailkg.report.xlsx import render_xlsx
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.findings import Report
 
-FORMATS: dict[str, Callable[[Report, str], str]] = {
+FORMATS: dict[str, Callable[[Report, str], str | bytes]] = {
     "md": render_markdown,
     "html": render_html,
     "json": render_json,
     "ttl": render_turtle,
     "tsv": render_tsv,
+    "xlsx": render_xlsx,
 }
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv"}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv",
+              ".xlsx": "xlsx"}
+BINARY = frozenset({"xlsx"})
+"""Formats that are bytes, not text: written to a file (``-o``), never to a terminal."""
 
 
 @paused_gc()
-def render(report: Report, fmt: str = "md", lang: str = "zh") -> str:
-    """Render ``report`` as ``fmt`` (md, html, json, ttl or tsv) in ``lang`` (zh or en)."""
+def render(report: Report, fmt: str = "md", lang: str = "zh") -> str | bytes:
+    """Render ``report`` as ``fmt`` (md, html, json, ttl, tsv: text; xlsx: bytes) in ``lang`` (zh or en)."""
     return FORMATS[fmt](report, lang)

@@ -25,6 +25,7 @@ from retailkg.report.common import (
     status_name,
     word,
 )
+from retailkg.report.waived import corrected_note, html_waived
 from retailkg.validation.findings import CoverageMatrix, Finding, Kind, Ref, Report, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -136,6 +137,8 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<h3>{_ref_html(o.organisation, lang)}</h3>")
         parts.append(f"<p class=\"meta orgline\">{_h(org_line(fs, groups, lang))}</p>")
         parts += _html_paged([_html_finding(g[0], lang, g) for g in groups], lang)
+    if report.waived or report.stale_waivers:
+        parts.append(html_waived(report, lang))
     for o, _fs, cov in by_organisation(report):
         if cov is None or not cov.posts:
             continue
@@ -202,6 +205,8 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
                     extra += f", {_h(word('via', lang))} {_h(e.matched_source)}"
                 if e.examples:
                     extra += f", {_h(word('example', lang))} 「{_h(e.examples[0][0])}」"  # no link: the page loads nothing
+            if e.corrected:
+                extra += f"; {_h(corrected_note(e.corrected, lang))}"
             alt = e.text(o2)
             alt_html = f"<br><span class=\"alt\">{_h(alt)}</span>" if alt and alt != e.text(lang) else ""
             items.append(f"<li><b>{_h(e.post.name(lang))}</b>: 「{_h(e.text(lang) or '—')}」 "

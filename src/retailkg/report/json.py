@@ -13,6 +13,10 @@ from retailkg.validation.findings import Report
 # JSON
 # ---------------------------------------------------------------------------------------------
 
+REPORT_VERSION = 2
+"""The version of the JSON report format (``report_version``): raised when a field is removed or changes
+meaning, so a program (``retailkg diff``) can refuse a report it would misread. 1: before the field existed."""
+
 
 def report_dict(report: Report) -> dict[str, Any]:
     """The JSON document as a dict (docs/report-schema.json)."""
@@ -20,6 +24,7 @@ def report_dict(report: Report) -> dict[str, Any]:
     worst = report.worst()
     return {
         "$schema": SCHEMA_ID,
+        "report_version": REPORT_VERSION,
         "generated_by": report.generated_by,
         "source": report.source,
         "baseline": report.baseline.to_json() if report.baseline else None,
@@ -39,6 +44,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         "rules": [r.to_json() for r in report.rules],
         "findings": [f.to_json() for f in report.findings],
         "coverage": [c.to_json() for c in report.coverage],
+        "waived": [w.to_json() for w in report.waived],
+        "stale_waivers": [s.to_json() for s in report.stale_waivers],
+        "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
     }
 
 

@@ -22,6 +22,7 @@ from retailkg.report.common import (
     status_name,
     word,
 )
+from retailkg.report.waived import corrected_note, markdown_waived
 from retailkg.validation.findings import Finding, Kind, Report, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -75,6 +76,7 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
             out += [f"#### {severity_name(sev, lang)} ({count})", ""]
             for i, g in enumerate(items, start=1):
                 out += _md_finding(i, g[0], lang, g)
+    out += markdown_waived(report, lang)
     for o, _fs, cov in by_organisation(report):
         if cov is None or not cov.posts:
             continue
@@ -123,6 +125,8 @@ def _md_finding(i: int, f: Finding, lang: str, group: list[Finding] | None = Non
                     extra += f", {word('via', lang)} {e.matched_source}"
                 if e.examples:
                     extra += f", {word('example', lang)} 「{_md_escape(e.examples[0][0])}」"
+            if e.corrected:
+                extra += f"; {corrected_note(e.corrected, lang)}"
             lines.append(f"     - {_md_escape(e.post.name(lang))}: 「{text}」 — {e.source}{extra}")
     if f.standard_posts:
         names = separator(lang).join(_md_escape(p.name(lang)) for p in f.standard_posts)

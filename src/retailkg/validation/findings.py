@@ -10,6 +10,7 @@ disagree (LinkML's typed-result design, ROBOT's one-table report).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,17 +19,28 @@ from typing import Any
 from retailkg.ns import SH
 
 __all__ = [
+    "FINDING_ID",
+    "AreaCoverage",
     "CoverageMatrix",
     "CoverageRow",
+    "DutyRecord",
     "Evidence",
     "Finding",
     "Kind",
     "OrgSummary",
+    "PostRecord",
     "PostRef",
     "Ref",
     "Report",
     "Severity",
+    "StaleWaiver",
+    "WaivedFinding",
+    "Waiver",
+    "area_coverage",
 ]
+
+FINDING_ID = re.compile(r"F[0-9a-f]{10}")
+"""What a finding id looks like (:attr:`Finding.id`): ``F`` and ten hex digits."""
 
 
 
@@ -171,6 +183,7 @@ class Evidence:
     matched_source: str = ""
     to_review: bool = False
     examples: tuple[tuple[str, str], ...] = ()  # nearest labelled sentences of real job descriptions: (text, address)
+    corrected: str = ""  # the duty's functions were set by a reviewer: the cell that says so (report.xlsx:Mapping review!7)
 
     def text(self, lang: str = "zh") -> str:
         first, second = (self.text_zh, self.text_en) if lang == "zh" else (self.text_en, self.text_zh)
@@ -186,6 +199,7 @@ class Evidence:
             "statement": self.statement or None,
             "text": {"zh": self.text_zh, "en": self.text_en},
             "source": self.source,
+            "corrected_by": self.corrected or None,
             "match": None if self.score is None else {
                 "score": round(self.score, 3),
                 "to_review": self.to_review,
@@ -341,6 +355,7 @@ class CoverageRow:
     notation: str
     cells: list[str]
     excluded: bool = False
+    area: Ref | None = None  # the taxonomy's area the function belongs to (skos:broader)
 
     @property
     def status(self) -> str:
@@ -368,10 +383,118 @@ class CoverageMatrix:
             "posts": [p.id for p in self.posts],
             "rows": [
                 {"function": r.function.id, "notation": r.notation, "status": r.status, "excluded": r.excluded,
+                 "area": r.area.id if r.area else None,
                  "cells": {p.id: c for p, c in zip(self.posts, r.cells, strict=True) if c}}
                 for r in self.rows
             ],
+            "areas": [a.to_json() for a in area_coverage(self)],
         }
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    """One area of the taxonomy in a coverage matrix: how many of its baseline functions are led,
+    only supported, excluded or gaps."""
+
+    area: Ref
+    functions: int
+    lead: int
+    support: int
+    excluded: int
+
+    @property
+    def gap(self) -> int:
+        return self.functions - self.lead - self.support - self.excluded
+
+    @property
+    def share_covered(self) -> float:
+        """Led or supported, of the functions not excluded (as :attr:`OrgSummary.share_covered`)."""
+        denominator = self.functions - self.excluded
+        return (self.lead + self.support) / denominator if denominator > 0 else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"area": self.area.to_json(), "functions": self.functions, "lead": self.lead, "support": self.support,
+                "excluded": self.excluded, "gap": self.gap, "share_covered": round(self.share_covered, 4)}
+
+
+def area_coverage(matrix: CoverageMatrix) -> list[AreaCoverage]:
+    """The matrix's rows summed by area, in taxonomy order (rows without an area are one area "—")."""
+    order: dict[str, Ref] = {}
+    counts: dict[str, Counter[str]] = {}
+    for row in matrix.rows:
+        area = row.area or Ref("", "-", "—", "—")
+        order.setdefault(area.iri, area)
+        counts.setdefault(area.iri, Counter())[row.status] += 1
+    return [AreaCoverage(order[k], sum(c.values()), c["lead"], c["support"], c["excluded"]) for k, c in counts.items()]
+
+
+@dataclass(frozen=True)
+class DutyRecord:
+    """A duty as a diff compares it: its words and the functions it leads and supports (ids)."""
+
+    text: str
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "lead": list(self.lead), "support": list(self.support)}
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """A post as a diff compares it (by id): name, unit, superior and duties. Not the report's view of
+    a post (:class:`PostRef`) but the design's, so two designs can say which posts changed."""
+
+    id: str
+    name: str
+    department: str
+    reports_to: str
+    duties: tuple[DutyRecord, ...]
+    organisation: str = ""  # the organisation's IRI
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
+                "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A finding the client has decided to live with: its id, why, who decided and when (docs/validation.md)."""
+
+    finding: str
+    reason: str
+    by: str
+    date: str  # ISO 8601 date
+    expires: str = ""  # ISO 8601 date after which the waiver no longer applies; "" never
+    source: str = ""  # where the waiver is written: waivers.yaml:12, report.xlsx:Waived!3
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "reason": self.reason, "by": self.by, "date": self.date,
+                "expires": self.expires or None, "source": self.source}
+
+
+@dataclass
+class WaivedFinding:
+    """A finding of this run that a waiver accepts: listed apart, not counted for ``--fail-on``."""
+
+    finding: Finding
+    waiver: Waiver
+
+    def to_json(self) -> dict[str, Any]:
+        return {"waiver": self.waiver.to_json(), "finding": self.finding.to_json()}
+
+
+@dataclass
+class StaleWaiver:
+    """A waiver that accepts nothing in this run: its finding is gone (``absent``: the design changed, or
+    the id was mistyped, hence ``closest``) or the waiver has expired (``expired``: its finding counts again)."""
+
+    waiver: Waiver
+    why: str  # "absent" | "expired"
+    closest: tuple[str, ...] = ()  # the nearest finding ids of this run, for a mistyped id
+
+    def to_json(self) -> dict[str, Any]:
+        return {"waiver": self.waiver.to_json(), "why": self.why, "closest": list(self.closest)}
 
 
 @dataclass
@@ -389,6 +512,10 @@ class Report:
     design_graph: Any = None  # rdflib.Graph of the organisation design (ORG_FILE mode)
     generated_by: str = ""
     duties_to_review: int = 0  # free-text duties whose match is below the review threshold, finding or not
+    waived: list[WaivedFinding] = field(default_factory=list)  # accepted findings: not in ``findings``, never failing
+    stale_waivers: list[StaleWaiver] = field(default_factory=list)
+    resolved: Any = None  # the ResolvedDesign validated (a design file), for the workbook's design and review sheets
+    posts_detail: list[PostRecord] | None = None  # the design's posts as a diff compares them (None: not known)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Findings by kind and by severity, every key present (zeros included)."""

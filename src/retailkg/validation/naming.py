@@ -28,6 +28,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from retailkg.design.resolve import ResolvedDesign
@@ -189,6 +190,8 @@ class Context:
             elif rd.match is not None and rd.match.to_review:  # unmapped, but the matcher was unsure of that too
                 ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, rd.match.probability,
                               to_review=True)
+            elif rd.corrected:  # a reviewer set its functions (the report workbook's Mapping review)
+                ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, corrected=rd.corrected)
         return ev
 
     def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
@@ -617,6 +620,7 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
         if function is not None:  # always bound
             excluded[str(d["org"])].add(function)
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
+    areas = {fn: kb.graph.value(fn, SKOS.broader) for fn in base_fns}
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
     summaries, matrices = [], []
     for org in organisations:
@@ -648,7 +652,9 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
             column_roles.append(merged)
         for fn in base_fns:
             cells = [merged.get(str(fn), "") for merged in column_roles]
-            cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
+            area = areas[fn]
+            cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded,
+                                  ctx.ref(area) if isinstance(area, URIRef) else None)
             rows.append(cov_row)
             lead_n += cov_row.status == "lead"
             support_n += cov_row.status == "support"

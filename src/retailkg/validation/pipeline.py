@@ -30,7 +30,7 @@ from retailkg.text.runtime import paused_gc
 from retailkg.validation.census import LiteralCensus, census_of_ntriples
 from retailkg.validation.compile import Plan, RuleResult, plan_rules
 from retailkg.validation.facts import kb_facts, subjects_of
-from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
+from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
@@ -219,7 +219,19 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
     report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
     # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
+    report.resolved = resolved
+    report.posts_detail = post_records(resolved, kb)
     return report
+
+
+def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord]:
+    """The design's posts as a diff compares them: by id, with unit, superior and each duty's words and functions."""
+    by_post: dict[URIRef, list[DutyRecord]] = defaultdict(list)
+    for d in resolved.duties.values():
+        by_post[d.post].append(DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support)))
+    org = str(resolved.organisation)
+    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org)
+            for p in resolved.design.posts]
 
 
 @paused_gc()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
-from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
+from retailkg.errors import EXIT_FINDINGS, EXIT_OK
 from retailkg.rdf.io import refuse_input_as_output
 from retailkg.report.formats import EXTENSIONS, FORMATS
 
@@ -80,32 +80,20 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
     """
+    from retailkg.design.readers import on_import
+    from retailkg.query.remote import credentials_from_env
     from retailkg.report.formats import render
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
-    from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
+    from retailkg.validation.pipeline import validate
 
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file])
     if fmt is None:
         fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
-    if endpoint is not None and org_file is not None:
-        raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
-    if graph_iri is not None and endpoint is None:
-        raise InputError("--graph needs --endpoint", field="--graph")
-    if endpoint is not None:
-        from retailkg.query.catalogue import resolve_iri
-        from retailkg.query.remote import credentials_from_env
-
-        graph = str(resolve_iri(graph_iri, "--graph")) if graph_iri else None
-        report = validate_endpoint(endpoint, graph, baseline, credentials=credentials_from_env(auth), timeout=timeout)
-    elif org_file is None:
-        report = validate_bundled(baseline)
-    else:
-        from retailkg.design.readers import on_import
-
-        with on_import(echo_import_summary):
-            report = validate_file(org_file, baseline)
+    credentials = credentials_from_env(auth) if endpoint is not None else None
+    with on_import(echo_import_summary):
+        report = validate(org_file, baseline, endpoint=endpoint, graph=graph_iri, credentials=credentials, timeout=timeout)
     with progress.stage(f"writing {fmt}"):
         text = render(report, fmt, lang)
     _write(text, out)

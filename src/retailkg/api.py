@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
     from retailkg.validation.findings import Report
 
-__all__ = ["IRI", "KnowledgeGraph", "Result", "SearchResult", "Value", "open", "pyplot", "python_value"]
+__all__ = ["CJK_FONTS", "IRI", "KnowledgeGraph", "Result", "SearchResult", "Value", "open", "pyplot", "python_value"]
 
 
 class IRI(str):
@@ -407,7 +407,7 @@ def open(path: str | Path | None = None, *, endpoint: str | None = None, engine:
     return KnowledgeGraph(connect(graph, kind=engine or DEFAULT_ENGINE), timeout=timeout)
 
 
-_CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
+CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
               "Source Han Sans CN", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Hiragino Sans GB",
               "Droid Sans Fallback", "AR PL UMing CN")
 
@@ -424,7 +424,7 @@ def pyplot() -> ModuleType:
     plt = require("matplotlib.pyplot", "retailkg.pyplot()")
     matplotlib = require("matplotlib", "retailkg.pyplot()")
     installed = {f.name for f in matplotlib.font_manager.fontManager.ttflist}
-    found = [name for name in _CJK_FONTS if name in installed]
+    found = [name for name in CJK_FONTS if name in installed]
     rc = matplotlib.rcParams
     if found:
         rc["font.sans-serif"] = [*found, *(f for f in rc["font.sans-serif"] if f not in found)]

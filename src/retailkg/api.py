@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 
     from retailkg.validation.findings import Report
 
-__all__ = ["CJK_FONTS", "IRI", "KnowledgeGraph", "Result", "SearchResult", "Value", "open", "pyplot", "python_value"]
+__all__ = ["CJK_FONTS", "IRI", "BindValue", "KnowledgeGraph", "ParamValue", "Result", "SearchResult", "Value", "open", "pyplot",
+           "python_value"]
 
 
 class IRI(str):
@@ -132,7 +133,9 @@ class Result:
     """
 
     def __init__(self, table: ResultTable, source: str = "query") -> None:
+        #: The answer as RDF terms (rdflib), as the engines give it and the CLI writes it.
         self.table = table
+        #: The named query's name, or ``query`` for :meth:`KnowledgeGraph.sparql`.
         self.source = source
 
     @property
@@ -259,7 +262,9 @@ class SearchResult(Result):
 
     def __init__(self, hits: Sequence[SearchHit], query: str) -> None:
         super().__init__(hits_table(hits), "search")
+        #: The hits, best first, each with its rank, score and entry (IRI, kind, texts in zh and en, posts, clause).
         self.hits = list(hits)
+        #: What was searched for.
         self.query = query
 
     def __repr__(self) -> str:
@@ -300,7 +305,9 @@ class KnowledgeGraph:
     """
 
     def __init__(self, engine: Engine, *, endpoint: str | None = None, credentials: Any = None, timeout: float = 60.0) -> None:
+        #: Where every query runs (:func:`retailkg.query.engines.connect` chose it).
         self.engine = engine
+        #: The SPARQL endpoint's URL, or None for the embedded store.
         self.endpoint = endpoint
         self.credentials = credentials
         self.timeout = timeout

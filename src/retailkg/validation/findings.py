@@ -13,10 +13,13 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailkg.ns import SH
 from retailkg.optional import require
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "COVERAGE_COLUMNS",
@@ -418,7 +421,7 @@ class Report:
     def duties(self) -> int:
         return sum(o.duties for o in self.organisations)
 
-    def findings_frame(self, lang: str = "zh") -> Any:
+    def findings_frame(self, lang: str = "zh") -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding (pandas is an extra: ``pip install 'retailkg[pandas]'``).
 
         Things are named by IRI, so the frame joins with the answers of named queries, and by
@@ -444,7 +447,7 @@ class Report:
         } for f in self.findings]
         return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
-    def coverage_frame(self, lang: str = "zh") -> Any:
+    def coverage_frame(self, lang: str = "zh") -> pandas.DataFrame:
         """The coverage matrices as a pandas DataFrame, one row per organisation and baseline function.
 
         ``status`` is lead (some post leads the function), support (posts only support it),

@@ -121,6 +121,10 @@ def python_value(term: Term | None) -> Value:
     return text
 
 
+def _shown(value: Value, compact: bool) -> Value:
+    return value.compact if compact and isinstance(value, IRI) else value
+
+
 _WRITE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".txt": "table", ".ttl": "ttl"}
 
 
@@ -191,19 +195,21 @@ class Result:
         i = self.table.vars.index(var)
         return [row[i] for row in self.rows]
 
-    def to_pandas(self) -> pandas.DataFrame:
+    def to_pandas(self, *, compact: bool = False) -> pandas.DataFrame:
         """The rows as a DataFrame whose columns are the query's variables (pandas is an extra:
         ``pip install 'retailkg[pandas]'``).
 
-        IRIs become plain strings; an integer column with unbound cells is pandas' nullable
-        ``Int64`` rather than floats. An ASK answer is one row with the column ``boolean``.
+        IRIs become plain strings, in full or, with ``compact``, as the CLI's table shows them
+        (:attr:`IRI.compact`: shorter to read, and what a parameter takes). An integer column with
+        unbound cells is pandas' nullable ``Int64`` rather than floats. An ASK answer is one row
+        with the column ``boolean``.
         """
         pd = require("pandas", "Result.to_pandas()")
         if self.kind == "ask":
             return pd.DataFrame({"boolean": [self.boolean]})
         columns: dict[str, Any] = {}
         for i, name in enumerate(self.vars):
-            values = [row[i] for row in self.rows]
+            values = [_shown(row[i], compact) for row in self.rows]
             present = [v for v in values if v is not None]
             if present and len(present) < len(values) and all(type(v) is int for v in present):
                 columns[name] = pd.array(values, dtype="Int64")

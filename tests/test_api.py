@@ -378,3 +378,19 @@ def test_validate_on_an_endpoint_is_the_clis(remote: str) -> None:
     report = retailkg.open(endpoint=remote).validate()
     written = json.loads(cli_out("validate", "--endpoint", remote, "--format", "json"))
     assert [f.id for f in report.findings] == [f["id"] for f in written["findings"]] and report.findings
+
+
+def test_the_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/python-api.md's Python blocks, run in order in one namespace from a scratch folder."""
+    import re
+
+    text = (REPO / "docs" / "python-api.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert len(blocks) >= 8
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    for block in blocks:
+        exec(compile(block, "docs/python-api.md", "exec"), namespace)
+    assert json.loads((tmp_path / "duties.json").read_text(encoding="utf-8"))["head"]["vars"] == namespace["duties"].vars
+    assert "no query named 'post-dutys'" in capsys.readouterr().out

@@ -6,6 +6,7 @@ Oxigraph server."""
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import sys
@@ -382,8 +383,6 @@ def test_validate_on_an_endpoint_is_the_clis(remote: str) -> None:
 
 def test_the_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """docs/python-api.md's Python blocks, run in order in one namespace from a scratch folder."""
-    import re
-
     text = (REPO / "docs" / "python-api.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", text, re.S)
     assert len(blocks) >= 8
@@ -394,3 +393,17 @@ def test_the_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         exec(compile(block, "docs/python-api.md", "exec"), namespace)
     assert json.loads((tmp_path / "duties.json").read_text(encoding="utf-8"))["head"]["vars"] == namespace["duties"].vars
     assert "no query named 'post-dutys'" in capsys.readouterr().out
+
+
+def test_a_users_type_checker_sees_the_apis_types(tmp_path: Path) -> None:
+    """The package says it is typed (PEP 561 py.typed), so mypy checks an analyst's script against the API."""
+    import subprocess
+
+    script = tmp_path / "script.py"
+    script.write_text("import retailkg\n\nkg = retailkg.open()\nrows = kg.query('documents').rows\nreveal_type(rows)\n"
+                      "n: int = kg.query('documents')\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), str(script)],
+                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    typed_rows = r'Revealed type is "(builtins\.)?list\[(builtins\.)?tuple\[(builtins\.)?str \| (builtins\.)?int'
+    assert re.search(typed_rows, done.stdout), done.stdout
+    assert 'Incompatible types in assignment (expression has type "Result", variable has type "int")' in done.stdout

@@ -18,9 +18,11 @@ for code that only needs a submodule. Below it, the library the CLI calls:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which would cost more than the rest
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from retailkg.api import IRI, KnowledgeGraph, Result, SearchResult, open, pyplot
     from retailkg.errors import InputError
     from retailkg.validation.findings import Report

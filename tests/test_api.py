@@ -395,6 +395,7 @@ def test_the_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "no query named 'post-dutys'" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_users_type_checker_sees_the_apis_types(tmp_path: Path) -> None:
     """The package says it is typed (PEP 561 py.typed), so mypy checks an analyst's script against the API."""
     import subprocess

@@ -15,6 +15,7 @@ def _tool() -> ModuleType:
     return load_script("tools/api_docs.py", "api_docs")
 
 
+@pytest.mark.slow
 def test_api_reference_is_current() -> None:
     tool = _tool()
     text = tool.build()
@@ -23,6 +24,7 @@ def test_api_reference_is_current() -> None:
         assert name in text
 
 
+@pytest.mark.slow
 def test_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
     tool = _tool()
     source = tmp_path / "api"

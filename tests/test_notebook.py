@@ -57,6 +57,7 @@ def cli_rows(*args: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"))))
 
 
+@pytest.mark.slow
 def test_five_questions_each_with_a_finding_and_a_chart(executed: Any) -> None:
     found = sections(executed)
     assert sorted(found) == ["1", "2", "3", "4", "5"]
@@ -66,6 +67,7 @@ def test_five_questions_each_with_a_finding_and_a_chart(executed: Any) -> None:
     assert not [o for outs in found.values() for o in outs if o.get("output_type") == "error"]
 
 
+@pytest.mark.slow
 def test_the_findings_quote_what_the_cli_answers(executed: Any, kg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The numbers in the prose are computed by the notebook; here they are counted again, from the CLI."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(qs.cache_root()))
@@ -84,6 +86,7 @@ def test_the_findings_quote_what_the_cli_answers(executed: Any, kg: Path, monkey
     assert f"taobao-ops.yaml covers {share:.0%}" in said["5"]
 
 
+@pytest.mark.slow
 def test_the_rendered_page_is_what_the_notebook_shows_today(executed: Any) -> None:
     tool = _tool()
     rendered = tool.render(executed)

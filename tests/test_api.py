@@ -134,6 +134,8 @@ def test_rows_hold_typed_python_values(graph: KnowledgeGraph) -> None:
     chain = graph.query("reporting-chain", post="ecom-ops-centre/post/project-operator")
     assert [row[-1] for row in chain] == [1, 2]
     assert graph.sparql("ASK { ?s ?p ?o }").boolean is True
+    assert graph.sparql("ASK { ?s ?p ?o }") and not graph.sparql("ASK { <urn:x:none> ?p ?o }")
+    assert graph.query("documents") and not graph.query("keyword-mentions", keyword="no such word at all")
 
 
 @pytest.mark.parametrize(("term", "value"), [
@@ -258,6 +260,8 @@ def test_values_a_parameter_cannot_take(graph: KnowledgeGraph) -> None:
     assert "give a str (an IRI too) or an int, not list" in str(api_error(lambda: graph.query("terms", doc=["a"])))  # type: ignore[arg-type]
     assert "cannot bind a dict" in str(api_error(lambda: graph.sparql("SELECT ?x WHERE { }", x={})))  # type: ignore[arg-type]
     assert "must be a str of SPARQL, not bytes" in str(api_error(lambda: graph.sparql(b"ASK {}")))  # type: ignore[arg-type]
+    assert "the query's name must be a str, not int" in str(api_error(lambda: graph.query(1)))  # type: ignore[arg-type]
+    assert "search for a str, not NoneType" in str(api_error(lambda: graph.search(None)))  # type: ignore[arg-type]
     assert "no variable ?nope" in str(api_error(lambda: graph.query("documents").column("nope")))
     assert "limit must be at least 1" in str(api_error(lambda: graph.search("会员", limit=0)))
     unknown_type = api_error(lambda: graph.search("会员", kinds="posts"))

@@ -174,6 +174,11 @@ class Result:
     def __len__(self) -> int:
         return len(self.table.rows)
 
+    def __bool__(self) -> bool:
+        """An ASK answer's truth; for any other query, whether it has a row (``if kg.sparql("ASK …"):``
+        would otherwise always be false, an ASK answer having no rows)."""
+        return bool(self.table.boolean) if self.kind == "ask" else bool(self.table.rows)
+
     def __iter__(self) -> Iterator[tuple[Value, ...]]:
         return iter(self.rows)
 
@@ -336,6 +341,8 @@ class KnowledgeGraph:
         An unknown query or parameter, a missing required one, or an IRI that names nothing in the
         graph raises :class:`~retailkg.errors.InputError`.
         """
+        if not isinstance(name, str):
+            raise InputError(f"the query's name must be a str, not {type(name).__name__}; kg.queries() lists them")
         q = get_query(name)
         return Result(q.run(self.engine, {k: _param_text(k, v) for k, v in params.items()}), q.name)
 
@@ -361,6 +368,8 @@ class KnowledgeGraph:
         """Ranked full-text search (Chinese and English) over posts, duties, competencies, metrics
         and terms, as ``retailkg search``; ``kinds`` keeps hits of those types only, ``limit`` (None:
         every hit) how many. The index is built on the first search and kept."""
+        if not isinstance(text, str):
+            raise InputError(f"search for a str, not {type(text).__name__}")
         if isinstance(kinds, str):
             kinds = [kinds]
         if limit is not None and limit < 1:

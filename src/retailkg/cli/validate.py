@@ -99,10 +99,12 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
       retailkg validate design.yaml --shapes my-rules.ttl --profile profile.tsv   # your own rules, re-levelled
     """
+    from retailkg.design.readers import on_import
+    from retailkg.query.remote import credentials_from_env
     from retailkg.report.formats import render
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
-    from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
+    from retailkg.validation.pipeline import validate
     from retailkg.validation.ruleset import load_rule_set
 
     progress.set_quiet(quiet)
@@ -118,24 +120,10 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         from retailkg.validation.waivers import read_waivers
 
         waivers = read_waivers(waivers_file)  # a file that is not a waiver file stops before the validation runs
-    if endpoint is not None and org_file is not None:
-        raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
-    if graph_iri is not None and endpoint is None:
-        raise InputError("--graph needs --endpoint", field="--graph")
-    if endpoint is not None:
-        from retailkg.query.catalogue import resolve_iri
-        from retailkg.query.remote import credentials_from_env
-
-        graph = str(resolve_iri(graph_iri, "--graph")) if graph_iri else None
-        report = validate_endpoint(endpoint, graph, baseline, credentials=credentials_from_env(auth), timeout=timeout,
-                                   shapes=rule_set)
-    elif org_file is None:
-        report = validate_bundled(baseline, shapes=rule_set)
-    else:
-        from retailkg.design.readers import on_import
-
-        with on_import(echo_import_summary):
-            report = validate_file(org_file, baseline, shapes=rule_set)
+    credentials = credentials_from_env(auth) if endpoint is not None else None
+    with on_import(echo_import_summary):
+        report = validate(org_file, baseline, endpoint=endpoint, graph=graph_iri, credentials=credentials, timeout=timeout,
+                          shapes=rule_set)
     if waivers is not None:
         from retailkg.report.waived import stale_note
         from retailkg.validation.waivers import apply_waivers

@@ -16,12 +16,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
+from retailkg.errors import InputError
 from retailkg.ns import BASE
 from retailkg.query.engines import Engine
+from retailkg.query.results import ResultTable
 from retailkg.text.index import BM25Index
 
-__all__ = ["KINDS", "Entry", "SearchHit", "SearchIndex"]
+__all__ = ["KINDS", "Entry", "SearchHit", "SearchIndex", "hits_table"]
 
 KINDS = ("post", "duty", "competency", "metric", "term")
 
@@ -112,6 +115,9 @@ class SearchIndex:
     def search(self, query: str, *, limit: int | None = 10, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """The best entries for ``query`` (Chinese, English or both), best first; optionally of some kinds only."""
         wanted = set(kinds) if kinds else None
+        unknown = sorted((wanted or set()) - set(KINDS))
+        if unknown:
+            raise InputError(f"unknown type {', '.join(map(repr, unknown))}; one of {', '.join(KINDS)}", field="--type")
         hits: list[SearchHit] = []
         for h in self._index.search(query, k=None):
             e = self.entries[h.index]
@@ -120,6 +126,15 @@ class SearchIndex:
                 if limit is not None and len(hits) >= limit:
                     break
         return hits
+
+
+def hits_table(hits: Sequence[SearchHit]) -> ResultTable:
+    """The hits as the table ``retailkg search`` prints and :meth:`retailkg.api.KnowledgeGraph.search`
+    returns: rank and score typed (the score to two decimals, as shown), then where each hit is from."""
+    rows = [(Literal(str(h.rank), datatype=XSD.integer), Literal(f"{h.score:.2f}", datatype=XSD.decimal), Literal(h.entry.kind),
+             Literal(h.entry.document), Literal(h.entry.clause), Literal(h.entry.post), Literal(h.entry.text or h.entry.text_en))
+            for h in hits]
+    return ResultTable(["#", "score", "type", "document", "clause", "post", "text"], list(rows))
 
 
 def _entries(rows: Iterable[Mapping[str, object]]) -> list[Entry]:

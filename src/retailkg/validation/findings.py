@@ -14,11 +14,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailkg.ns import SH
+from retailkg.optional import require
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
+    "COVERAGE_COLUMNS",
+    "FINDING_COLUMNS",
     "FINDING_ID",
     "AreaCoverage",
     "CoverageMatrix",
@@ -542,3 +548,59 @@ class Report:
     @property
     def duties(self) -> int:
         return sum(o.duties for o in self.organisations)
+
+    def findings_frame(self, lang: str = "zh") -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding (pandas is an extra: ``pip install 'retailkg[pandas]'``).
+
+        Things are named by IRI, so the frame joins with the answers of named queries, and by
+        name in ``lang`` beside them (``*_name``); ``posts``, ``post_names`` and
+        ``post_departments`` are lists, one item per post (``DataFrame.explode`` gives a row each).
+        """
+        pd = require("pandas", "Report.findings_frame()")
+
+        def iri(ref: Ref | None) -> str | None:
+            return ref.iri if ref else None
+
+        def name(ref: Ref | None) -> str | None:
+            return ref.name(lang) if ref else None
+
+        rows = [{
+            "id": f.id, "organisation": iri(f.organisation), "organisation_name": name(f.organisation),
+            "scope": iri(f.scope), "kind": f.kind.value, "severity": f.severity.value, "rule": f.rule,
+            "function": iri(f.function), "function_name": name(f.function), "metric": iri(f.metric), "metric_name": name(f.metric),
+            "department": iri(f.department), "department_name": name(f.department),
+            "posts": [p.iri for p in f.posts], "post_names": [p.name(lang) for p in f.posts],
+            "post_departments": [name(p.department) for p in f.posts],
+            "evidence": len(f.evidence), "to_review": f.to_review, "message": f.message(lang),
+        } for f in self.findings]
+        return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+
+    def coverage_frame(self, lang: str = "zh") -> pandas.DataFrame:
+        """The coverage matrices as a pandas DataFrame, one row per organisation and baseline function.
+
+        ``status`` is lead (some post leads the function), support (posts only support it),
+        excluded (the design says it is not its work) or gap; ``lead`` and ``support`` list the
+        names of those posts. ``function`` is the function's IRI, as named queries give it.
+        """
+        pd = require("pandas", "Report.coverage_frame()")
+        rows = []
+        for m in self.coverage:
+            for r in m.rows:
+                rows.append({
+                    "organisation": m.organisation.iri, "organisation_name": m.organisation.name(lang), "baseline": m.baseline.iri,
+                    "function": r.function.iri, "function_name": r.function.name(lang), "notation": r.notation,
+                    "status": r.status, "excluded": r.excluded,
+                    "lead": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "lead"],
+                    "support": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "support"],
+                })
+        return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+
+
+FINDING_COLUMNS = ("id", "organisation", "organisation_name", "scope", "kind", "severity", "rule", "function", "function_name",
+                   "metric", "metric_name", "department", "department_name", "posts", "post_names", "post_departments",
+                   "evidence", "to_review", "message")
+"""The columns of :meth:`Report.findings_frame`, in order (there even when there is no finding)."""
+
+COVERAGE_COLUMNS = ("organisation", "organisation_name", "baseline", "function", "function_name", "notation", "status",
+                    "excluded", "lead", "support")
+"""The columns of :meth:`Report.coverage_frame`, in order."""

@@ -407,3 +407,23 @@ def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:
             continue
         out.append((URIRef(row["s"]), RDFS.label, Literal(row["l"], lang=row["lang"] or None)))
     return out
+
+
+def validate(design: Path | None = None, baseline: str | None = None, *, endpoint: str | None = None, graph: str | None = None,
+             credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None) -> Report:
+    """One entry point for what ``retailkg validate`` and :meth:`retailkg.api.KnowledgeGraph.validate`
+    check: a design file (any form :func:`validate_file` reads), the organisations in a SPARQL
+    endpoint (only those of ``graph``, an IRI as an ``iri`` parameter takes it, when given), or,
+    with neither, the bundled documents."""
+    if endpoint is not None and design is not None:
+        raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
+    if graph is not None and endpoint is None:
+        raise InputError("--graph needs --endpoint", field="--graph")
+    if endpoint is not None:
+        from retailkg.query.catalogue import resolve_iri
+
+        iri = str(resolve_iri(graph, "--graph")) if graph else None
+        return validate_endpoint(endpoint, iri, baseline, credentials=credentials, timeout=timeout, shapes=shapes)
+    if design is None:
+        return validate_bundled(baseline, shapes=shapes)
+    return validate_file(design, baseline, shapes=shapes)

@@ -1028,3 +1028,58 @@ def test_basic_information_headings_references_and_specific_work_labels(tmp_path
     [post] = result.posts
     assert (post.name, texts(post), post.qualifications) == ("收银主管", ["负责收银区管理。"], [])
     assert "按《前台部任职资格标准》执行。" in {u.text for u in result.unplaced}
+
+
+def test_a_form_table_whose_merged_section_rows_switch_duties_to_requirements(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=7, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "职位名称", "网店客服"
+    t.cell(1, 0).merge(t.cell(1, 2)).text = "二、工作职责"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "序号", "职责描述", "考核标准"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "1", "负责在线咨询接待；", "响应时间"
+    t.cell(4, 0).merge(t.cell(4, 2)).text = "三、任职要求"
+    t.cell(5, 0).text, t.cell(5, 1).text = "1", "打字速度每分钟60字以上；"
+    t.cell(6, 0).text, t.cell(6, 1).text = "2", "普通话标准。"
+    d.save(tmp_path / "客服.docx")
+    [post] = import_documents([tmp_path / "客服.docx"]).posts
+    assert (texts(post), post.qualifications) == (["负责在线咨询接待；"], ["打字速度每分钟60字以上；", "普通话标准。"])
+
+
+def test_symbol_font_bullets_under_numbered_group_titles(tmp_path: Path) -> None:
+    (tmp_path / "主管.txt").write_text(
+        "岗位名称：客服主管\n岗位职责\n1. 团队管理\n\uf0b7 负责人员排班；\n\uf0b7 负责绩效考核。\n2. 培训与发展\n"
+        "\uf0b7 制定培训计划。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "主管.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责人员排班；", "负责绩效考核。", "制定培训计划。"]
+    assert {"团队管理", "培训与发展"} <= {u.text for u in result.unplaced}
+
+
+def test_a_handbook_whose_posts_are_bold_outline_lines_most_of_them_post_titles(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("电商部岗位职责手册")
+    d.add_paragraph("第三章\u3000岗位职责")
+    for title, duty in [("一、运营经理", "负责店铺运营。"), ("二、市场推广", "负责品牌推广。"), ("三、客服专员", "负责售后服务。"),
+                        ("四、美工/设计", "负责视觉设计。")]:
+        d.add_paragraph().add_run(title).bold = True
+        d.add_paragraph(f"1.{duty}")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("运营经理", "电商部", ["负责店铺运营。"]), ("市场推广", "电商部", ["负责品牌推广。"]),
+        ("客服专员", "电商部", ["负责售后服务。"]), ("美工/设计", "电商部", ["负责视觉设计。"])]
+
+
+def test_a_web_article_its_overview_heading_its_bracketed_title_and_titled_duty_paragraphs(tmp_path: Path) -> None:
+    (tmp_path / "文章.md").write_text(
+        "# 岗位详解\n\n## 一、岗位分类概览\n\n- **运营类岗位**:负责店铺运营\n\n#### 1.1 内容运营\n\n**主要职责:**\n\n"
+        "- 策划电商内容\n\n**实际案例:** 某店铺小王通过内容提升了转化。\n\n**关键技能:**\n\n- 文案能力\n", encoding="utf-8")
+    (tmp_path / "理货员.txt").write_text(
+        "【超市理货员岗位职责与工作规范】理货员是超市的重要岗位。\n一、岗位职责\n1. 商品陈列\n按照门店的陈列图摆放商品,保持货架整齐美观。\n"
+        "2. 协助盘点\n按要求参加月度盘点,如实登记每一种商品的数量差异。\n二、工作规范\n1. 仪容仪表\n着工装上岗。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "文章.md", tmp_path / "理货员.txt"])
+    posts = by_name(result)
+    assert list(posts) == ["内容运营", "超市理货员"]
+    assert (texts(posts["内容运营"]), posts["内容运营"].qualifications) == (["策划电商内容"], ["文案能力"])
+    assert texts(posts["超市理货员"]) == ["按照门店的陈列图摆放商品,保持货架整齐美观。",
+                                       "按要求参加月度盘点,如实登记每一种商品的数量差异。"]

@@ -94,7 +94,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件"),
+                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
@@ -105,7 +105,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息"),
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
+            "实际案例", "案例", "工作案例", "案例分析"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -202,7 +203,7 @@ _NUMBER = re.compile(
     r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√]"
+    r"|[•·●○■□◆◇▪►▶✓√\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
     r"|[-*+]\s"
     r")\s*"
 )
@@ -260,10 +261,36 @@ _CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*
 _APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
 
+_DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"
+                         r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
+
+
 def is_group(item: Item, following: Item) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
-    item numbered another way (1. 负责…): it names the group of the duties below it, it is none."""
-    return bool(item.outline) and following.numbered and not following.outline and bool(_GROUP_NAME.match(item.text))
+    item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
+    a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
+    another (• 负责…), unless it reads as a duty itself (负责…, 协助…)."""
+    if not (following.numbered and _GROUP_NAME.match(item.text)):
+        return False
+    if item.outline and not following.outline:
+        return True
+    return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
+
+
+def number_mark(raw: str) -> str:
+    """The kind of a line's number: "digit" (1. 1、 1)), "paren" (（1）), "cn" (一、), "circled" (①), "bullet" (• -), ""."""
+    t = raw.strip()
+    if re.match(r"^\d", t):
+        return "digit"
+    if re.match(r"^[（(]", t):
+        return "paren"
+    if re.match(rf"^[{_CN}]", t):
+        return "cn"
+    if t and 0x2460 <= ord(t[0]) <= 0x27BF:
+        return "circled"
+    if strip_number(t)[1]:
+        return "bullet"
+    return ""
 
 
 _CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
@@ -340,6 +367,7 @@ class Item:
     where: Where
     numbered: bool = False  # had a list number (typed or Word's)
     outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
+    mark: str = ""  # the kind of its number (digit, bullet, …): an item numbered unlike the ones under it may name them
 
 
 @dataclass
@@ -361,7 +389,7 @@ class DraftPost:
 
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)\s*[:：]?$")
+                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)(?:手册|汇编|一览表|表|大全)?\s*[:：]?$")
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
                       r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
 _DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
@@ -662,13 +690,21 @@ class _Reader:
                     self.section = None
                     self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
                     continue
-                if prev is not None and joins:
+                if (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
+                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text) and len(text) > 20 and text.endswith(_TERMINAL)):
+                    # 1. 日常巡查与监控, then the paragraph saying the work: the line titles the duty, it is none
+                    items.pop()
+                    self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
+                    items.append(Item(text, ln.where, True, mark=prev.mark))
+                elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "")
+                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
+                                mark=number_mark(raw) if numbered else "")
                     if prev is not None and is_group(prev, item):
                         items.pop()
-                        self.unplaced.append(Unplaced(prev.outline, prev.where, "the name of a group of duties: a heading, not a duty"))
+                        self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
+                                                      "the name of a group of duties: a heading, not a duty"))
                     items.append(item)
                 self.last_soft = ln.soft
             elif self.section == OTHER:
@@ -686,6 +722,14 @@ class _Reader:
             return
         if self.chapter_or_appendix(raw, ln.where):
             return
+        bracket = _BRACKET_TITLE.match(raw)
+        if bracket is not None and not self.posts and (self.post is None or self.post.empty()):
+            inner = re.sub(r"(?:与|及|和)[^与及和]{2,8}$", "", bracket.group(1)).strip()
+            if _TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
+                rest = raw[bracket.end():].strip()  # 【超市防损员岗位职责与工作规范】在现代零售行业中…: the title, then prose
+                if rest:
+                    self.unplaced.append(Unplaced(rest, ln.where, "the document's lead: not a duty"))
+                return
         if self.labels(raw, ln.where):
             return
         lab = label_of(raw, marked=False)
@@ -765,7 +809,7 @@ class _Reader:
         title = _TITLE.match(st)
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
-            if name and _DEPARTMENT.match(simplified(name)) and "岗位" not in name and "职位" not in name:
+            if name and is_title_department(name) and "岗位" not in name and "职位" not in name:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
                 return True
@@ -784,6 +828,11 @@ class _Reader:
                 return True
         if not ln.heading:
             return False
+        if _SECTION_WORDS.search(st):
+            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
+            return True
         if _DEPARTMENT.match(st) and "岗位" not in st and "职位" not in st:
             self.close()
             self.department = text
@@ -861,7 +910,15 @@ class _Reader:
                 continue
             if columns is not None and not post_label:
                 if len(row) > 1 and all(c is row[0] for c in row):
-                    continue  # a row merged across the table (一、工作职责): it heads the duties below, it is none
+                    # a row merged across the table (一、工作职责): it heads the rows below, it is none; when it names
+                    # another section (三、任职要求), the rows below, laid out alike, are that section's
+                    lab = label_of(row[0].text, marked=True)
+                    if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS) and not lab[2]:
+                        columns = {i: (lab[0] if kind in (DUTIES, QUALIFICATIONS) else kind) for i, kind in columns.items()}
+                    elif lab is not None and lab[0] == OTHER and not lab[2]:
+                        columns = None
+                        self.open_section(OTHER, lab[1], row[0].where)
+                    continue
                 self.column_row(row, columns)
                 continue
             columns = None
@@ -1056,6 +1113,8 @@ class _Reader:
             i += 1
 
 
+_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")
+_BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
@@ -1113,15 +1172,40 @@ def is_post_heading(text: str, following: str | None) -> bool:
     return numbered and bool(_POST_TITLE.search(simplified(body)))
 
 
+_CN_OUTLINE = re.compile(rf"^[{_CN}]{{1,3}}\s*[、.．]\s*")
+
+
+def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
+    """Lines of one outline level (一、总经理 二、运营店长 三、市场推广 …), each short and followed by items
+    numbered 1. 2. …: when most of them read as post titles (经理, 店长, 专员 …) they all head posts,
+    the ones that read otherwise (市场推广, 美工/设计) too; when few do they are groups of one post's duties."""
+    candidates: list[int] = []
+    for k, t in enumerate(texts):
+        if not t or not _CN_OUTLINE.match(t):
+            continue
+        body = _CN_OUTLINE.sub("", t).strip()
+        if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?]", body) or label_of(t, marked=False) is not None:
+            continue
+        nxt = next((x for x in texts[k + 1:k + 4] if x), None)
+        if nxt is not None and re.match(r"^\d{1,2}\s*[.．、)）]", nxt):
+            candidates.append(k)
+    if len(candidates) < 2:
+        return set()
+    titled = sum(1 for k in candidates
+                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", _CN_OUTLINE.sub("", texts[k] or ""))))
+    return set(candidates) if titled * 2 >= len(candidates) else set()
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
+    titles = _sibling_titles(texts)
     for k, b in enumerate(blocks):
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
-            if is_post_heading(b.text, following):
+            if k in titles or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if isinstance(b, Table):
             r.table(b)

@@ -1083,3 +1083,27 @@ def test_a_web_article_its_overview_heading_its_bracketed_title_and_titled_duty_
     assert (texts(posts["内容运营"]), posts["内容运营"].qualifications) == (["策划电商内容"], ["文案能力"])
     assert texts(posts["超市理货员"]) == ["按照门店的陈列图摆放商品,保持货架整齐美观。",
                                        "按要求参加月度盘点,如实登记每一种商品的数量差异。"]
+
+
+def test_a_label_merged_down_beside_a_row_number_column(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "商场管理员"
+    label = t.cell(1, 0).merge(t.cell(2, 0))
+    label.text = "岗位职责"
+    t.cell(1, 1).text, t.cell(1, 2).text = "1", "监督业户的出勤情况。"
+    t.cell(2, 1).text, t.cell(2, 2).text = "2", "维护商场的经营秩序。"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "考核要点", "业户出勤率", ""
+    d.save(tmp_path / "管理员.docx")
+    [post] = import_documents([tmp_path / "管理员.docx"]).posts
+    assert (texts(post), post.qualifications) == (["监督业户的出勤情况。", "维护商场的经营秩序。"], [])
+
+
+def test_a_job_advert_its_first_line_the_post_and_a_number_followed_by_a_range(tmp_path: Path) -> None:
+    (tmp_path / "招聘.txt").write_text(
+        "\ufeff楼层管理员\n某百货　|　4000-6000元/月　|　大专\n\n职位描述\n岗位职责:\n1.负责楼层日常巡视\n2.维护商户关系\n"
+        "岗位要求:\n1.大专及以上学历。\n2.1-3年商场楼层管理经验。\n工作流程：\n营业前\n10-1)检查商户开门情况。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "招聘.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("楼层管理员", ["负责楼层日常巡视", "维护商户关系"])
+    assert post.qualifications == ["大专及以上学历。", "1-3年商场楼层管理经验。"]

@@ -46,7 +46,7 @@ FIRST_MEASURED = {
     "heldout6": ("posts 0.706 / 0.857, duties 0.651 / 0.635, department 0.750, 5 qualifications as duties "
                  "(at 04fd6a8, after the heldout5 fixes); used for fixes since"),
     "heldout7": ("posts 0.929 / 0.929, duties 0.921 / 0.744, department 1.000, 0 qualifications as duties "
-                 "(at 8e6609c, after the heldout6 fixes)"),
+                 "(at 8e6609c, after the heldout6 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -92,7 +92,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
-             "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责"),
+             "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
+             "岗位描述", "工作描述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -106,7 +107,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
-            "实际案例", "案例", "工作案例", "案例分析"),
+            "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
+            "考核重点"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -532,6 +534,7 @@ class _Reader:
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
+        self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
 
     # -- posts
 
@@ -543,7 +546,12 @@ class _Reader:
         self.section = None
         if p is None:
             return
-        if p.name is None and not p.empty():
+        if p.name is None and not p.empty() and self.title is not None and _is_post_title(self.title.text) and not self.posts:
+            p.name, p.name_from = self.title.text.strip(), "title"  # a job advert's first line: 楼层管理员
+            if self.title in self.unplaced:
+                self.unplaced.remove(self.title)
+            self.posts.append(p)
+        elif p.name is None and not p.empty():
             self.posts.append(p)  # named after the file later, if it is the only one
         elif p.name is not None and not p.empty():
             self.posts.append(p)
@@ -635,6 +643,7 @@ class _Reader:
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
         self.section_outline = ""
+        self.last_number = 0
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -651,7 +660,13 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
+            if not numbered and self.last_number and (m := re.match(r"^(\d{1,2})[.．、]", raw)) is not None \
+                    and int(m.group(1)) == self.last_number + 1:
+                text, numbered = raw[m.end():].strip(), True  # 1.大专… then 2.1-3年…: the next number, not a decimal
             numbered = numbered or ln.numbered
+            if numbered:
+                n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
+                self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
                     and _outline_kind(raw) == self.section_outline):
@@ -1091,6 +1106,9 @@ class _Reader:
                 if self.section is None and self.heading_or_title(Line(text, c.where)):
                     i += 1
                     continue
+                if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", text) and i + 1 < len(cells) and self.section in (DUTIES, QUALIFICATIONS):
+                    i += 1  # the number of a row under a label merged down (岗位职责 | 2 | …): the item follows
+                    continue
                 self.lines(c.lines)
                 i += 1
                 continue
@@ -1102,6 +1120,9 @@ class _Reader:
                 value_lines = ([Line(first_rest[2], c.lines[0].where, soft=c.lines[0].soft)] if first_rest and first_rest[2] else []) \
                     + list(c.lines[1:])
             elif i + 1 < len(cells) and label_of(cells[i + 1].text, marked=True) is None:
+                if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", cells[i + 1].text) and i + 2 < len(cells) and cells[i + 2].text:
+                    consumed.add(id(cells[i + 1]))  # 岗位职责 | 1 | 监督…: the number of the row, then its item
+                    i += 1
                 value_lines = list(cells[i + 1].lines)
                 consumed.add(id(cells[i + 1]))
                 i += 1
@@ -1111,6 +1132,13 @@ class _Reader:
             else:
                 self.field(kind, word, value.split("\n")[0] if kind != REPORTS_TO else value.replace("\n", ""), c.where)
             i += 1
+
+
+def _is_post_title(text: str) -> bool:
+    """A short line that reads as a post's title (楼层管理员, 店长/经理): no sentence, no label, a post word at its end."""
+    t = text.strip()
+    return (0 < len(t) <= 16 and not re.search(r"[，,。；;：:！!？?\s|｜]", t) and label_of(t, marked=True) is None
+            and bool(_POST_TITLE.search(simplified(t))))
 
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")

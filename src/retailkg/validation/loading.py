@@ -137,7 +137,7 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
 # literal, and an organisation, department or post is never a blank node (its findings name it).
 _NODE_PREDICATES = (RDF.type, RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo,
                     RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.accountableFor, RKG.concernsMetric,
-                    RKG.baseline, RKG.excludesFunction, RKG.hasUnitFunction, RKG.sourceDocument)
+                    RKG.baseline, RKG.excludesFunction, RKG.scopeFunction, RKG.hasUnitFunction, RKG.sourceDocument)
 _NAMED = (RKG.Organisation, RKG.Department, RKG.Post)
 _NEEDS_IRI = "organisations, departments and posts need an IRI to be named in findings"
 _UNIT_PREDICATES = (RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo, RKG.dutyOf)

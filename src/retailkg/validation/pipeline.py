@@ -260,7 +260,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
 LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
                       RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
                       RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
-                      RKG.excludesFunction)
+                      RKG.excludesFunction, RKG.scopeFunction)
 
 
 def _lookup_query() -> str:

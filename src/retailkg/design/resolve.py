@@ -260,8 +260,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     w.iri(org, R + "baseline", str(base_doc.iri))
     w.iri(org, R + "sourceDocument", design_doc)
     problems = Problems()
-    scope = problems.attempt([], scope_functions, o.scope, kb, "scope")
-    exclude = problems.attempt([], scope_functions, o.exclude, kb, "exclude")
+    scope = problems.attempt(list[URIRef](), scope_functions, o.scope, kb, "scope")
+    exclude = problems.attempt(list[URIRef](), scope_functions, o.exclude, kb, "exclude")
     problems.raise_if_any()
     for f in scope:
         w.iri(org, R + "scopeFunction", str(f))

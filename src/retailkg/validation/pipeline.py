@@ -32,7 +32,15 @@ from retailkg.validation.facts import kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
 from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
-from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
+from retailkg.validation.naming import (
+    FACT_QUERIES,
+    Context,
+    complete_area_findings,
+    count_findings,
+    coverage,
+    name_findings,
+    sort_findings,
+)
 from retailkg.validation.reference import assemble
 from retailkg.validation.reportgraph import ValidationReportGraph
 from retailkg.validation.run import iter_parallel, sort_results
@@ -103,6 +111,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     kept = [r for r in results if ids[r] in mine]
     with progress.stage("coverage"):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
+        complete_area_findings(findings, summaries, matrices, kb)
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,

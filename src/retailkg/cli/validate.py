@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
+from retailkg.cli.options import (
+    auth_option,
+    format_of,
+    output_option,
+    quiet_option,
+    refuse_overwriting_client_file,
+    timeout_option,
+)
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from retailkg.rdf.io import refuse_input_as_output
 from retailkg.report.formats import EXTENSIONS, FORMATS
@@ -37,7 +44,8 @@ def _write(text: str, out: Path | None) -> None:
               help="Standard to check against (T/CCAGM 003-2021, the default for a design; ccfags-046-2023 …). "
                    "Without ORG_FILE it also reports baseline gaps for the documents' own organisations.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-              help="Report format; default: from the -o extension, else md.")
+              help="Report format. Given, it wins over the -o extension; else the -o extension decides (an "
+                   "extension that names no format is refused), and md goes to stdout.")
 @output_option("Write the report here (atomically) instead of stdout.", dest="out")
 @click.option("--fail-on", type=click.Choice(("violation", "warning", "info")), default="violation", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
@@ -87,8 +95,8 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
 
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file])
-    if fmt is None:
-        fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
+    refuse_overwriting_client_file(out)
+    fmt = format_of(out, fmt, EXTENSIONS, "md")
     if endpoint is not None and org_file is not None:
         raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
     if graph_iri is not None and endpoint is None:

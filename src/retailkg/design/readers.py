@@ -86,3 +86,26 @@ def read_design(path: Path) -> OrgDesign:
     return design
 
 
+_CLIENT_SUFFIXES = {".yaml": "a design (YAML)", ".yml": "a design (YAML)", ".csv": "a design table (CSV)",
+                    ".docx": "a job description (Word)", ".doc": "a job description (Word)", ".pdf": "a job description (PDF)"}
+
+
+def client_file(path: Path) -> str | None:
+    """What an existing ``path`` holds when it is a client's work that no command may write over (a design:
+    YAML, a CSV table or a folder of them, a workbook in the design template; a job description: Word or
+    PDF), else None. A workbook that is not a design may be an earlier report and is not refused."""
+    try:
+        if path.is_dir():
+            return "a design (a folder of CSV files)" if any(p.suffix.lower() == ".csv" for p in path.iterdir()) else None
+        if not path.is_file():
+            return None
+        suffix = path.suffix.lower()
+        if suffix in _CLIENT_SUFFIXES:
+            return _CLIENT_SUFFIXES[suffix]
+        if suffix in (".xlsx", ".xlsm"):
+            raw = path.read_bytes()
+            return "a design (an Excel workbook in the template)" if raw[:4] == b"PK\x03\x04" and is_template(path, raw) else None
+    except (OSError, SyntaxError, TypeError, AttributeError, EOFError, KeyError, ValueError, zlib.error):
+        return None
+    return None
+

@@ -196,14 +196,22 @@ def iri_segment(label: str) -> str:
     return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
+SCOPE_ALL = frozenset({"all", "全部"})
+"""What a ``scope:`` says to take every area of the taxonomy (a design of a whole company)."""
+
+
 def scope_functions(names: list[tuple[str, Where]], kb: KnowledgeBase, fld: str) -> list[URIRef]:
     """The leaf functions a design's ``scope`` or ``exclude`` names, in taxonomy order: a function by id or
-    label, an area by id or label (all its functions). A label that is both a function's and an area's
-    (品牌商户运营) names the function, as ``exclude_functions`` always read it; the area's id names the area.
-    Every unknown name is reported, one line each with the closest ids that exist."""
+    label, an area by id or label (all its functions), and for a scope ``all`` (全部): every function. A label
+    that is both a function's and an area's (品牌商户运营) names the function, as ``exclude_functions`` always
+    read it; the area's id names the area. Every unknown name is reported, one line each with the closest
+    ids that exist."""
     found: dict[URIRef, None] = {}
     problems = Problems()
     for name, where in names:
+        if fld == "scope" and fold(name) in SCOPE_ALL:  # a design of the whole company
+            found.update(dict.fromkeys(kb.functions))
+            continue
         f = kb.function(name)
         if f is not None:
             found[f] = None

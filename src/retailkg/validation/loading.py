@@ -45,7 +45,7 @@ UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type
 # on (lookup.Aside). Oxigraph keeps a list of statements per subject and walks it for every lookup
 # of a bound subject, so each duty's reference and source document lengthened the walks of every
 # rule; a chain's store is markedly smaller without them (docs/validation.md, "Performance"). No rule
-# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
+# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rules only for an
 # organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
 # design's source documents with the rules when the data says otherwise).
 _ASIDE = ((RKG.reference, ""), (RKG.sourceDocument, ORG_BASE))  # predicate, start of the object

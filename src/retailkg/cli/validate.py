@@ -72,6 +72,15 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     validates the bundled documents as they stand: each standard's reference organisation and the
     e-commerce documents' organisations.
 
+    A design's `scope:` (taxonomy areas or functions; without it, the areas in which its posts lead
+    a duty) decides which baseline functions nobody owns are gaps; each area outside it is one Info
+    ("out of scope?"); `exclude:` leaves functions or areas out (docs/validation.md, "Scope").
+    Findings come by severity, then by how much of the organisation they touch; Markdown and HTML
+    open with an executive summary.
+
+    The format follows -o's extension (.md .html .json .ttl .tsv); another extension is refused
+    unless --format is given, which wins. No output replaces the input or another design.
+
     The shapes (SHACL) are compiled into whole-graph SPARQL queries run once each on Oxigraph, so a
     national chain's design (a million triples) is checked in seconds (bench/RESULTS.md, "scale").
 
@@ -83,6 +92,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate                                     # the bundled documents, Markdown
       retailkg validate examples/taobao-ops.yaml -o report.html
       retailkg validate examples/acme-department-store.xlsx --format json --fail-on warning
+      retailkg validate examples/taobao-ops.yaml --format md -o notes.txt     # --format wins over the extension
       retailkg validate design/ --baseline "T/CCAGM 003-2021" --lang en   # a folder of CSV files
       retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF

@@ -69,6 +69,7 @@ table.matrix td.fn, table.matrix th.fn { text-align: left; white-space: nowrap; 
 table.matrix th.post { writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; max-height: 12em; }
 td.lead { color: var(--lead); font-weight: bold; } td.support { color: var(--sup); }
 tr.gap td.fn { color: var(--gap); } tr.gap td.st { color: var(--gap); font-weight: bold; } tr.excluded td { color: var(--muted); }
+tr.outside td.fn, tr.outside td.st { color: var(--muted); }
 .badge.count { background: #3d4a8a; } .badge.review { background: #b8860b; } .orgline { margin-top: 0; }
 details.more { margin: 10px 0; } details.more > summary, details.scopes > summary { cursor: pointer; color: var(--muted); }
 ul.scopes { columns: 11em; margin: .3em 0; padding-left: 1.2em; font-size: .88em; } .wide { overflow-x: auto; }

@@ -53,7 +53,7 @@ def test_the_rule_set() -> None:
         "PostLabel", "PostDepartment", "DutyText", "HeadcountPositive", "ReportsToSameOrganisation", "NoReportingCycle",
         "MetricAccountablePost", "UnmappedDuty", "OverlapLeadFunction", "OverlapInSupervisionLine", "OverlapTeamFunction",
         "OverlapAccountableMetric", "OverlapAccountableMetricInLine", "GapBaselineFunction", "GapSupportOnly",
-        "GapDepartmentWithoutPost", "GapPostWithoutDuty",
+        "GapDepartmentWithoutPost", "GapPostWithoutDuty", "GapAreaOutOfScope",
     }
     sev = {r.curie: r.severity for r in RULES}
     assert sev["rkgsh:OverlapLeadFunction"] is Severity.VIOLATION

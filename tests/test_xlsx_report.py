@@ -105,7 +105,8 @@ def test_coverage_sheet_marks_what_each_post_leads_and_supports() -> None:
     rows = {r[1]: r for r in _rows(ws) if r[0] in {x.notation for x in cov.rows}}
     for r in cov.rows:
         cells = rows[r.function.zh][4:4 + len(cov.posts)]
-        assert [{"lead": "●", "support": "○"}.get(c) for c in r.cells] == [c or None for c in cells]
+        want = [{"lead": "●", "support": "○"}.get(c) or ("—" if r.excluded else None) for c in r.cells]
+        assert want == [c or None for c in cells]  # an excluded function (the design's exclude:) is marked — for every post
 
 
 def test_mapping_review_lists_every_duty_with_its_functions_and_an_empty_correct_column() -> None:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
+from retailkg.cli.options import (
+    auth_option,
+    format_of,
+    output_option,
+    quiet_option,
+    refuse_overwriting_client_file,
+    timeout_option,
+)
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from retailkg.rdf.io import refuse_input_as_output
 from retailkg.report.formats import BINARY, EXTENSIONS, FORMATS
@@ -37,7 +44,8 @@ def _write(text: str | bytes, out: Path | None) -> None:
               help="Standard to check against (T/CCAGM 003-2021, the default for a design; ccfags-046-2023 …). "
                    "Without ORG_FILE it also reports baseline gaps for the documents' own organisations.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-              help="Report format; default: from the -o extension, else md.")
+              help="Report format. Given, it wins over the -o extension; else the -o extension decides (an "
+                   "extension that names no format is refused), and md goes to stdout.")
 @output_option("Write the report here (atomically) instead of stdout.", dest="out")
 @click.option("--fail-on", type=click.Choice(("violation", "warning", "info")), default="violation", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
@@ -74,6 +82,15 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     validates the bundled documents as they stand: each standard's reference organisation and the
     e-commerce documents' organisations.
 
+    A design's `scope:` (taxonomy areas or functions; without it, the areas in which its posts lead
+    a duty) decides which baseline functions nobody owns are gaps; each area outside it is one Info
+    ("out of scope?"); `exclude:` leaves functions or areas out (docs/validation.md, "Scope").
+    Findings come by severity, then by how much of the organisation they touch; Markdown and HTML
+    open with an executive summary.
+
+    The format follows -o's extension (.md .html .json .ttl .tsv); another extension is refused
+    unless --format is given, which wins. No output replaces the input or another design.
+
     The shapes (SHACL) are compiled into whole-graph SPARQL queries run once each on Oxigraph, so a
     national chain's design (a million triples) is checked in seconds (bench/RESULTS.md, "scale").
 
@@ -90,6 +107,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate                                     # the bundled documents, Markdown
       retailkg validate examples/taobao-ops.yaml -o report.html
       retailkg validate examples/acme-department-store.xlsx --format json --fail-on warning
+      retailkg validate examples/taobao-ops.yaml --format md -o notes.txt     # --format wins over the extension
       retailkg validate design/ --baseline "T/CCAGM 003-2021" --lang en   # a folder of CSV files
       retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
@@ -109,10 +127,10 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
 
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
+    refuse_overwriting_client_file(out)
     design_shapes = _design_shapes(org_file) if org_file is not None else []
     rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
-    if fmt is None:
-        fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
+    fmt = format_of(out, fmt, EXTENSIONS, "md")
     if fmt in BINARY and out is None:
         raise InputError(f"--format {fmt} writes a workbook: give -o FILE.{fmt}", field="-o")
     waivers = None

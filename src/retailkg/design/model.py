@@ -152,12 +152,22 @@ class DepartmentSpec:
 
 @dataclass
 class OrganisationSpec:
+    """The organisation, its baseline and what its design covers: ``scope`` (taxonomy areas or functions it
+    includes; none given: inferred from its duties) and ``exclude`` (areas or functions deliberately left out,
+    T/CCAGM 003-2021 clause 5; ``exclude_functions`` is its old name). Both are ids or zh/en labels as written."""
+
     where: Where
     id: str
     name: str
     baseline: str | None = None
     name_en: str = ""
-    exclude_functions: list[tuple[str, Where]] = field(default_factory=list)
+    exclude: list[tuple[str, Where]] = field(default_factory=list)
+    scope: list[tuple[str, Where]] = field(default_factory=list)
+
+    @property
+    def exclude_functions(self) -> list[tuple[str, Where]]:
+        """The exclusions by their name before 0.3 (deprecated: ``exclude``)."""
+        return self.exclude
 
 
 @dataclass

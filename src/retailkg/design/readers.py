@@ -91,3 +91,31 @@ def read_design(path: Path) -> OrgDesign:
     return design
 
 
+_CLIENT_SUFFIXES = {".yaml": "a design (YAML)", ".yml": "a design (YAML)", ".csv": "a design table (CSV)",
+                    ".docx": "a job description (Word)", ".doc": "a job description (Word)", ".pdf": "a job description (PDF)"}
+
+
+def client_file(path: Path) -> str | None:
+    """What an existing ``path`` holds when it is a client's work that no command may write over (a design:
+    YAML, a CSV table or a folder of them, a workbook in the design template; a job description: Word or
+    PDF), else None. A workbook that is not a design, or is one of retailkg's report workbooks, may be an
+    earlier report and is not refused."""
+    try:
+        if path.is_dir():
+            return "a design (a folder of CSV files)" if any(p.suffix.lower() == ".csv" for p in path.iterdir()) else None
+        if not path.is_file():
+            return None
+        suffix = path.suffix.lower()
+        if suffix in _CLIENT_SUFFIXES:
+            return _CLIENT_SUFFIXES[suffix]
+        if suffix in (".xlsx", ".xlsm"):
+            raw = path.read_bytes()
+            if raw[:4] != b"PK\x03\x04" or not is_template(path, raw):
+                return None
+            # a report workbook carries the design's sheets too: an earlier report, written again (the one with a
+            # reviewer's answers is given as the input, and an input is never the output)
+            return None if is_report_workbook(sheet_names(path, raw)) else "a design (an Excel workbook in the template)"
+    except (OSError, SyntaxError, TypeError, AttributeError, EOFError, KeyError, ValueError, zlib.error):
+        return None
+    return None
+

@@ -7,6 +7,7 @@ duties by the matcher (:mod:`retailkg.design.matching`); the result is N-Triples
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 
-from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Where, did_you_mean
+from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Problems, Where
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
@@ -196,6 +197,52 @@ def iri_segment(label: str) -> str:
     return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
+SCOPE_ALL = frozenset({"all", "全部"})
+"""What a ``scope:`` says to take every area of the taxonomy (a design of a whole company)."""
+
+
+def scope_functions(names: list[tuple[str, Where]], kb: KnowledgeBase, fld: str) -> list[URIRef]:
+    """The leaf functions a design's ``scope`` or ``exclude`` names, in taxonomy order: a function by id or
+    label, an area by id or label (all its functions), and for a scope ``all`` (全部): every function. A label
+    that is both a function's and an area's (品牌商户运营) names the function, as ``exclude_functions`` always
+    read it; the area's id names the area. Every unknown name is reported, one line each with the closest
+    ids that exist."""
+    found: dict[URIRef, None] = {}
+    problems = Problems()
+    for name, where in names:
+        if fld == "scope" and fold(name) in SCOPE_ALL:  # a design of the whole company
+            found.update(dict.fromkeys(kb.functions))
+            continue
+        f = kb.function(name)
+        if f is not None:
+            found[f] = None
+            continue
+        area = kb.area(name)
+        if area is not None:
+            found.update(dict.fromkeys(kb.areas[area].functions))
+            continue
+        problems.add(where.error(f"unknown area or function {name!r}{closest_ids(name, kb)}", fld))
+    problems.raise_if_any()
+    return sorted(found, key=lambda x: kb.functions[x].sort_key)
+
+
+def closest_ids(name: str, kb: KnowledgeBase, n: int = 3, areas: bool = True) -> str:
+    """`` (closest: 'marketing' 营销推广, 'market-research' 市场调研)``: ids that exist (of areas and functions, or
+    of functions only), found by id or label."""
+    names = kb.scope_names()
+    if not areas:
+        area_ids = {a.id for a in kb.areas.values()}
+        names = {k: v for k, v in names.items() if v not in area_ids}
+    ids: list[str] = []
+    for close in difflib.get_close_matches(fold(name), list(names), n=12, cutoff=0.6):
+        if names[close] not in ids:
+            ids.append(names[close])
+    if not ids:
+        return " (no close match: `retailkg query run function-taxonomy` lists the areas and functions)"
+    labels = {a.id: a.zh for a in kb.areas.values()} | {f.id: f.zh for f in kb.functions.values()}
+    return " (closest: " + ", ".join(f"{i!r} {labels.get(i, '')}".rstrip() for i in ids[:n]) + ")"
+
+
 @paused_gc()
 def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
@@ -221,10 +268,13 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.lit(org, LABEL, _lit(o.name_en, "en"))
     w.iri(org, R + "baseline", str(base_doc.iri))
     w.iri(org, R + "sourceDocument", design_doc)
-    for name, where in o.exclude_functions:
-        f = kb.function(name)
-        if f is None:
-            raise where.error(f"unknown function {name!r} (an id such as 'information-security' or a label)", "exclude_functions")
+    problems = Problems()
+    scope = problems.attempt(list[URIRef](), scope_functions, o.scope, kb, "scope")
+    exclude = problems.attempt(list[URIRef](), scope_functions, o.exclude, kb, "exclude")
+    problems.raise_if_any()
+    for f in scope:
+        w.iri(org, R + "scopeFunction", str(f))
+    for f in exclude:
         w.iri(org, R + "excludesFunction", str(f))
 
     depts: dict[str, URIRef] = {}
@@ -325,8 +375,7 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
         for name, role in stated:
             f = kb.function(name)
             if f is None:
-                close = did_you_mean(name, [fi.id for fi in kb.functions.values()])
-                raise where.error(f"unknown function {name!r}{close}", where.field or "functions")
+                raise where.error(f"unknown function {name!r}{closest_ids(name, kb, areas=False)}", where.field or "functions")
             (lead if role == "lead" else support).append(f)
         yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True,
                            corrected=spec.correction.where.cite() if spec.correction else "")

@@ -110,7 +110,7 @@ def design_tables(design: OrgDesign) -> tuple[dict[str, list[list[Any]]], dict[i
         tables[name].append([values.get(c, "") for c in columns[name]])
 
     add("organisation", {"id": o.id, "name": o.name, "name_en": o.name_en, "baseline": o.baseline or "",
-                         "exclude_functions": "; ".join(n for n, _ in o.exclude_functions)})
+                         "scope": "; ".join(n for n, _ in o.scope), "exclude": "; ".join(n for n, _ in o.exclude)})
     for d in design.departments:
         add("departments", {"id": d.id, "name": d.name, "name_en": d.name_en, "kind": d.kind, "parent": d.parent or ""})
     rows: dict[int, str] = {}

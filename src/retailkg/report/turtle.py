@@ -59,7 +59,7 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
             add(f"{n} {p_['organisation']} <{f.organisation.iri}> .\n")
         for p in f.posts:
             add(f"{n} {p_['post']} <{p.iri}> .\n")
-        for r, role in ((f.function, "function"), (f.metric, "metric"), (f.department, "unit")):
+        for r, role in ((f.function, "function"), (f.area, "function"), (f.metric, "metric"), (f.department, "unit")):
             if r is not None:
                 add(f"{n} {p_[role]} <{r.iri}> .\n")
         for e in f.evidence:

@@ -61,6 +61,7 @@ _W = {  # (zh, en) words of the workbook
     "support": ("仅协助", "Supported only"),
     "gap": ("空白", "Gaps"),
     "excluded": ("不设置", "Excluded"),
+    "outside": ("范围外", "Outside the scope"),
     "share": ("覆盖率", "Covered"),
     "top": ("主要结果", "Top findings"),
     "id": ("编号", "id"),
@@ -117,7 +118,7 @@ def _head(key: str, lang: str) -> str:
 
 
 _FILL = {  # colours of the traffic-light cells (Excel's own "good / neutral / bad" styles)
-    "lead": "C6EFCE", "support": "FFEB9C", "gap": "FFC7CE", "excluded": "D9D9D9",
+    "lead": "C6EFCE", "support": "FFEB9C", "gap": "FFC7CE", "excluded": "D9D9D9", "outside": "F2F2F2",
     "violation": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7", "header": "D9E1F2", "input": "FFF2CC",
 }
 
@@ -408,7 +409,7 @@ def _coverage_sheet(wb: Any, report: Report, lang: str) -> None:
     """Each organisation's matrix: functions down, posts across; ● leads (green), ○ supports (yellow)."""
     sh = Sheet(wb, "Coverage", freeze="E1", widths={1: 8, 2: 28, 3: 18, 4: 10})
     sh.row([_w("legend", lang)])
-    status_word = {"lead": "lead", "support": "support", "gap": "gap", "excluded": "excluded"}
+    status_word = {"lead": "lead", "support": "support", "gap": "gap", "excluded": "excluded", "outside": "outside"}
     for o, _fs, cov in by_organisation(report):
         if cov is None:
             continue

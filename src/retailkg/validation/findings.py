@@ -27,6 +27,7 @@ __all__ = [
     "FINDING_COLUMNS",
     "FINDING_ID",
     "AreaCoverage",
+    "AreaTally",
     "CoverageMatrix",
     "CoverageRow",
     "DutyRecord",
@@ -43,6 +44,7 @@ __all__ = [
     "WaivedFinding",
     "Waiver",
     "area_coverage",
+    "breadth",
 ]
 
 FINDING_ID = re.compile(r"F[0-9a-f]{10}")
@@ -236,6 +238,8 @@ class Finding:
     function: Ref | None = None
     metric: Ref | None = None
     department: Ref | None = None
+    area: Ref | None = None  # an area of the taxonomy (the out-of-scope rule: one finding per area)
+    functions: list[Ref] = field(default_factory=list)  # for an area: its baseline functions nobody leads, outside the scope
     value: str = ""  # the sh:value IRI (or literal) of the underlying results
     path: str = ""  # the sh:resultPath, as a SPARQL path with CURIEs
     evidence: list[Evidence] = field(default_factory=list)
@@ -275,6 +279,8 @@ class Finding:
         """What the finding is about, for one-line listings: the function, metric, unit or post."""
         if self.function:
             return self.function
+        if self.area:
+            return self.area
         if self.metric:
             return self.metric
         if self.department:
@@ -301,6 +307,8 @@ class Finding:
             "function": self.function.to_json() if self.function else None,
             "metric": self.metric.to_json() if self.metric else None,
             "department": self.department.to_json() if self.department else None,
+            "area": self.area.to_json() if self.area else None,
+            "functions": [r.to_json() for r in self.functions],
             "value": self.value or None,
             "path": self.path or None,
             "evidence": [e.to_json() for e in self.evidence],
@@ -312,9 +320,44 @@ class Finding:
         }
 
 
+def breadth(findings: list[Finding]) -> int:
+    """How much of the organisation a finding touches (with its repeats in other stores): the posts it
+    names and the units they and it sit in. A gap of the whole organisation names none (0)."""
+    posts = {p.iri for f in findings for p in f.posts}
+    units = {p.department.iri for f in findings for p in f.posts if p.department is not None}
+    units |= {u.iri for f in findings for u in (f.department, f.scope) if u is not None}
+    return len(posts) + len(units)
+
+
+@dataclass
+class AreaCoverage:
+    """One area of the taxonomy for one organisation: the baseline's functions in it by status, and how much of
+    it the scope takes (``all``, ``part`` or ``none``). Each baseline function counts once: led; else only
+    supported; else excluded; else a gap (in the scope) or outside the scope."""
+
+    area: Ref
+    notation: str
+    baseline: int  # the baseline's functions in the area
+    lead: int = 0
+    support: int = 0
+    excluded: int = 0
+    gap: int = 0
+    outside: int = 0
+    scoped: int = 0  # the baseline's functions in the area that are in the scope (excluded ones aside)
+    in_scope: str = "none"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"area": self.area.to_json(), "notation": self.notation, "baseline_functions": self.baseline,
+                "lead": self.lead, "support_only": self.support, "excluded": self.excluded, "gap": self.gap,
+                "outside_scope": self.outside, "in_scope_functions": self.scoped, "in_scope": self.in_scope}
+
+
 @dataclass
 class OrgSummary:
-    """The numbers of one organisation: size, baseline coverage, findings by kind and severity."""
+    """The numbers of one organisation: size, baseline coverage, scope, findings by kind and severity.
+
+    ``scope`` says where the scope came from: ``declared`` (the design's ``scope:``) or ``inferred`` (the
+    areas in which a post leads a duty); ``areas`` is the baseline's coverage per area of the taxonomy."""
 
     organisation: Ref
     reference: bool  # a standard's reference organisation (no baseline gaps)
@@ -327,6 +370,27 @@ class OrgSummary:
     excluded: int
     by_kind: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
+    scope: str = "inferred"
+    areas: list[AreaCoverage] = field(default_factory=list)
+
+    @property
+    def scope_areas(self) -> list[AreaCoverage]:
+        """The areas the scope takes, wholly or in part, in taxonomy order."""
+        return [a for a in self.areas if a.in_scope != "none"]
+
+    @property
+    def in_scope(self) -> int:
+        """The baseline's functions in the scope (exclusions aside)."""
+        return sum(a.scoped for a in self.areas)
+
+    @property
+    def covered_in_scope(self) -> int:
+        """The baseline's functions in the scope that some post leads or supports."""
+        return sum(a.scoped - a.gap for a in self.areas)
+
+    @property
+    def share_in_scope(self) -> float:
+        return self.covered_in_scope / self.in_scope if self.in_scope else 0.0
 
     @property
     def share_covered(self) -> float:
@@ -348,6 +412,11 @@ class OrgSummary:
             "covered_support_only": self.covered_support_only,
             "excluded": self.excluded,
             "share_covered": round(self.share_covered, 4),
+            "scope": self.scope,
+            "in_scope": self.in_scope,
+            "covered_in_scope": self.covered_in_scope,
+            "share_in_scope": round(self.share_in_scope, 4),
+            "areas": [a.to_json() for a in self.areas],
             "findings_by_kind": dict(self.by_kind),
             "findings_by_severity": dict(self.by_severity),
         }
@@ -362,15 +431,19 @@ class CoverageRow:
     cells: list[str]
     excluded: bool = False
     area: Ref | None = None  # the taxonomy's area the function belongs to (skos:broader)
+    in_scope: bool = True
 
     @property
     def status(self) -> str:
-        """lead (someone leads it), support (only supported), excluded, or gap."""
+        """lead (someone leads it), support (only supported), excluded, gap (nobody, in the scope) or
+        outside (nobody, outside the scope)."""
         if "lead" in self.cells:
             return "lead"
         if "support" in self.cells:
             return "support"
-        return "excluded" if self.excluded else "gap"
+        if self.excluded:
+            return "excluded"
+        return "gap" if self.in_scope else "outside"
 
 
 @dataclass
@@ -390,6 +463,7 @@ class CoverageMatrix:
             "rows": [
                 {"function": r.function.id, "notation": r.notation, "status": r.status, "excluded": r.excluded,
                  "area": r.area.id if r.area else None,
+                 "in_scope": r.in_scope,
                  "cells": {p.id: c for p, c in zip(self.posts, r.cells, strict=True) if c}}
                 for r in self.rows
             ],
@@ -398,9 +472,10 @@ class CoverageMatrix:
 
 
 @dataclass(frozen=True)
-class AreaCoverage:
-    """One area of the taxonomy in a coverage matrix: how many of its baseline functions are led,
-    only supported, excluded or gaps."""
+class AreaTally:
+    """One area of the taxonomy in a coverage matrix, counted from the matrix alone (the Excel report's
+    and the diff's per-area figures): how many of its baseline functions are led, only supported,
+    excluded or not covered. :class:`AreaCoverage` is the summary's, which also knows the scope."""
 
     area: Ref
     functions: int
@@ -423,7 +498,7 @@ class AreaCoverage:
                 "excluded": self.excluded, "gap": self.gap, "share_covered": round(self.share_covered, 4)}
 
 
-def area_coverage(matrix: CoverageMatrix) -> list[AreaCoverage]:
+def area_coverage(matrix: CoverageMatrix) -> list[AreaTally]:
     """The matrix's rows summed by area, in taxonomy order (rows without an area are one area "—")."""
     order: dict[str, Ref] = {}
     counts: dict[str, Counter[str]] = {}
@@ -431,7 +506,7 @@ def area_coverage(matrix: CoverageMatrix) -> list[AreaCoverage]:
         area = row.area or Ref("", "-", "—", "—")
         order.setdefault(area.iri, area)
         counts.setdefault(area.iri, Counter())[row.status] += 1
-    return [AreaCoverage(order[k], sum(c.values()), c["lead"], c["support"], c["excluded"]) for k, c in counts.items()]
+    return [AreaTally(order[k], sum(c.values()), c["lead"], c["support"], c["excluded"]) for k, c in counts.items()]
 
 
 @dataclass(frozen=True)

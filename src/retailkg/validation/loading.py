@@ -45,7 +45,7 @@ UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type
 # on (lookup.Aside). Oxigraph keeps a list of statements per subject and walks it for every lookup
 # of a bound subject, so each duty's reference and source document lengthened the walks of every
 # rule; a chain's store is markedly smaller without them (docs/validation.md, "Performance"). No rule
-# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
+# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rules only for an
 # organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
 # design's source documents with the rules when the data says otherwise).
 _ASIDE = ((RKG.reference, ""), (RKG.sourceDocument, ORG_BASE))  # predicate, start of the object
@@ -137,7 +137,7 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
 # literal, and an organisation, department or post is never a blank node (its findings name it).
 _NODE_PREDICATES = (RDF.type, RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo,
                     RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.accountableFor, RKG.concernsMetric,
-                    RKG.baseline, RKG.excludesFunction, RKG.hasUnitFunction, RKG.sourceDocument)
+                    RKG.baseline, RKG.excludesFunction, RKG.scopeFunction, RKG.hasUnitFunction, RKG.sourceDocument)
 _NAMED = (RKG.Organisation, RKG.Department, RKG.Post)
 _NEEDS_IRI = "organisations, departments and posts need an IRI to be named in findings"
 _UNIT_PREDICATES = (RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo, RKG.dutyOf)

@@ -22,7 +22,7 @@ Grouping (docs/validation.md, "Large organisations"):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -38,10 +38,23 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine
 from retailkg.query.results import LexicalTable
 from retailkg.validation.compile import RuleResult
-from retailkg.validation.findings import CoverageMatrix, CoverageRow, Evidence, Finding, Kind, OrgSummary, PostRef, Ref, Severity
+from retailkg.validation.findings import (
+    AreaCoverage,
+    CoverageMatrix,
+    CoverageRow,
+    Evidence,
+    Finding,
+    Kind,
+    OrgSummary,
+    PostRef,
+    Ref,
+    Severity,
+    breadth,
+)
 from retailkg.validation.lookup import Lookup
 
-__all__ = ["FACT_QUERIES", "Context", "count_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
+__all__ = ["FACT_QUERIES", "Context", "complete_area_findings", "count_findings", "coverage", "name_findings", "owner_of",
+           "sort_findings"]
 
 # rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
 # findings); the terms used here are built once.
@@ -362,14 +375,24 @@ def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, 
 
 
 def sort_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
-    """Organisation, severity, kind, rule, then the taxonomy's order of functions and the stores."""
+    """Organisation, severity, then how much of the organisation a finding touches (:func:`breadth`,
+    most first: a finding repeated in many stores counts them all), then kind, rule, the taxonomy's
+    order of functions and the stores: deterministic, and the most important first."""
     by_iri = {str(f): info.sort_key for f, info in ctx.kb.functions.items()}
+    by_iri |= {str(a): info.sort_key for a, info in ctx.kb.areas.items()}
+    groups: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.pattern:
+            groups[(f.organisation.iri if f.organisation else "", f.severity.value, f.pattern)].append(f)
+    wide = {k: breadth(g) for k, g in groups.items()}
 
     def key(f: Finding) -> tuple[Any, ...]:
         k = f.sort_key()
-        taxonomy = by_iri.get(f.function.iri, (999,)) if f.function else (999,)
+        subject = f.function or f.area
+        taxonomy = by_iri.get(subject.iri, (999,)) if subject else (999,)
         scope = f.scope.id if f.scope else ""
-        return (*k[:4], taxonomy, f.pattern, scope, *k[4:])
+        wide_f = wide[(k[0], f.severity.value, f.pattern)] if f.pattern else breadth([f])
+        return (*k[:2], -wide_f, *k[2:4], taxonomy, f.pattern, scope, *k[4:])
 
     return sorted(findings, key=key)
 
@@ -428,6 +451,9 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
             if std is not None:
                 f.standard_posts, extra = _standard_cover(ctx, std, value)
                 f.evidence += extra
+    elif name == "rkgsh:GapAreaOutOfScope":
+        if isinstance(value, URIRef):
+            f.area = ctx.ref(value)
     elif name == "rkgsh:GapDepartmentWithoutPost":
         f.department = ctx.ref(focus_node)
     elif name == "rkgsh:UnmappedDuty":
@@ -575,7 +601,12 @@ PREFIX rkg: <https://w3id.org/retailkg/ontology#>
 SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
 
 
-FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED)
+_SCOPE = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org ?function WHERE { ?org rkg:scopeFunction ?function }"""
+
+
+FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED, _SCOPE)
 """What naming and coverage read with whole-graph queries: asked alongside the rules (rules.iter_parallel)."""
 
 
@@ -619,6 +650,11 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
         function = d["function"]
         if function is not None:  # always bound
             excluded[str(d["org"])].add(function)
+    declared: dict[str, set[str]] = defaultdict(set)
+    for d in ctx.table(source, _SCOPE).dicts():
+        function = d["function"]
+        if function is not None:  # always bound
+            declared[str(d["org"])].add(function)
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
     areas = {fn: kb.graph.value(fn, SKOS.broader) for fn in base_fns}
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
@@ -650,11 +686,19 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
                     if role == "lead" or fn_iri not in merged:
                         merged[fn_iri] = role
             column_roles.append(merged)
+        # the scope as the gap rules read it (shapes/gap.ttl): declared, else the areas a post leads in
+        led = {fn_iri for merged in column_roles for fn_iri, role in merged.items() if role == "lead"}
+        org_declared = declared.get(str(org), set())
+        led_areas = {str(a) for fn_iri in led if (a := kb.area_of.get(URIRef(fn_iri))) is not None}
+
+        def in_scope(fn: URIRef, org_declared: set[str] = org_declared, led_areas: set[str] = led_areas) -> bool:
+            return str(fn) in org_declared if org_declared else str(kb.area_of.get(fn)) in led_areas
+
         for fn in base_fns:
             cells = [merged.get(str(fn), "") for merged in column_roles]
             area = areas[fn]
             cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded,
-                                  ctx.ref(area) if isinstance(area, URIRef) else None)
+                                  ctx.ref(area) if isinstance(area, URIRef) else None, in_scope(fn))
             rows.append(cov_row)
             lead_n += cov_row.status == "lead"
             support_n += cov_row.status == "support"
@@ -665,9 +709,63 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
             ctx.ref(org), is_ref, len(posts), duty_n.get(str(org), 0),
             Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
             len(base_fns), lead_n, support_n, excl_n,
+            scope="declared" if org_declared else "inferred", areas=_areas(ctx, rows, in_scope),
         ))
         matrices.append(CoverageMatrix(ctx.ref(org), base_ref, col_refs, rows))
     return summaries, matrices
+
+
+def _areas(ctx: Context, rows: list[CoverageRow], in_scope: Callable[[URIRef], bool]) -> list[AreaCoverage]:
+    """The baseline's coverage per area of the taxonomy, in taxonomy order (every area, with no baseline
+    function too: the scope may take it)."""
+    kb = ctx.kb
+    by_area: dict[URIRef, list[CoverageRow]] = defaultdict(list)
+    for r in rows:
+        area = kb.area_of.get(URIRef(r.function.iri))
+        if area is not None:
+            by_area[area].append(r)
+    out = []
+    for a, info in kb.areas.items():
+        mine = by_area.get(a, [])
+        scoped = [r for r in mine if r.in_scope and not r.excluded]
+        takes = [in_scope(f) for f in (info.functions if not mine else [URIRef(r.function.iri) for r in mine])]
+        cov = AreaCoverage(ctx.ref(a), info.notation, len(mine), scoped=len(scoped),
+                           in_scope="all" if takes and all(takes) else ("part" if any(takes) else "none"))
+        for r in mine:
+            st = r.status
+            if st == "lead":
+                cov.lead += 1
+            elif st == "support":
+                cov.support += 1
+            elif st == "excluded":
+                cov.excluded += 1
+            elif st == "gap":
+                cov.gap += 1
+            else:
+                cov.outside += 1
+        out.append(cov)
+    return out
+
+
+def complete_area_findings(findings: list[Finding], summaries: list[OrgSummary], matrices: list[CoverageMatrix],
+                           kb: KnowledgeBase) -> None:
+    """Say in each out-of-scope area finding how much of the area the organisation leads ("0 of 18") and
+    which functions it concerns, from the coverage the report shows (so the two cannot disagree)."""
+    by_org = {m.organisation.iri: m for m in matrices}
+    for f in findings:
+        if f.area is None or f.organisation is None or f.rule != "rkgsh:GapAreaOutOfScope":
+            continue
+        matrix = by_org.get(f.organisation.iri)
+        if matrix is None:
+            continue
+        area = URIRef(f.area.iri)
+        mine = [r for r in matrix.rows if kb.area_of.get(URIRef(r.function.iri)) == area and not r.excluded]
+        led = sum(r.status == "lead" for r in mine)
+        f.functions = [r.function for r in mine if r.status in ("outside", "support") and not r.in_scope]
+        zh, en = f.area.name("zh"), f.area.name("en")
+        f.message_zh = f"范围外？职能领域「{zh}」：对标标准的 {len(mine)} 项职能中本组织主责 {led} 项——是否不在本设计的范围内？"
+        f.message_en = (f"Out of scope? area {en}: the organisation leads {led} of the baseline's {len(mine)} functions "
+                        "in it. Is it outside the design's scope?")
 
 
 def count_findings(summaries: list[OrgSummary], findings: list[Finding]) -> None:

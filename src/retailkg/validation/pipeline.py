@@ -33,7 +33,15 @@ from retailkg.validation.facts import kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
-from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
+from retailkg.validation.naming import (
+    FACT_QUERIES,
+    Context,
+    complete_area_findings,
+    count_findings,
+    coverage,
+    name_findings,
+    sort_findings,
+)
 from retailkg.validation.reference import assemble
 from retailkg.validation.reportgraph import ValidationReportGraph
 from retailkg.validation.ruleset import RuleSet, bundled_rule_set, read_predicates
@@ -124,6 +132,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     kept = [r for r in results if ids[r] in mine]
     with progress.stage("coverage"):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
+        complete_area_findings(findings, summaries, matrices, kb)
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
@@ -331,7 +340,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
 LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
                       RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
                       RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
-                      RKG.excludesFunction)
+                      RKG.excludesFunction, RKG.scopeFunction)
 
 
 def _lookup_query() -> str:

@@ -61,8 +61,9 @@ def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
         for t in context.objects(org, RDF.type):
             if t in (RKG.Organisation, RKG.ReferenceOrganisation):
                 d.add((org, RDF.type, t))
-        for f in context.objects(org, RKG.excludesFunction):
-            d.add((org, RKG.excludesFunction, f))
+        for pred in (RKG.excludesFunction, RKG.scopeFunction):
+            for f in context.objects(org, pred):
+                d.add((org, pred, f))
         std = baselines.get(org)
         if std is not None:
             d.add((org, RKG.baseline, std.iri))

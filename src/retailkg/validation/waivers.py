@@ -197,7 +197,9 @@ def read_waivers(path: Path) -> list[Waiver]:
 
 
 def _closest(fid: str, ids: list[str]) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(fid, ids, n=3, cutoff=0.5))
+    """This run's ids nearest ``fid``, compared without case (FE4A… typed for Fe4a…)."""
+    by_folded = {i.lower(): i for i in ids}
+    return tuple(by_folded[m] for m in difflib.get_close_matches(fid.lower(), list(by_folded), n=3, cutoff=0.5))
 
 
 def apply_waivers(report: Report, waivers: list[Waiver], today: dt.date | None = None) -> None:

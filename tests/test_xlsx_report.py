@@ -21,6 +21,7 @@ from retailkg.design.readers import read_design
 from retailkg.design.review import REVIEW_COLUMNS, REVIEW_SHEET, design_tables
 from retailkg.report.formats import render
 from retailkg.report.json import report_dict
+from retailkg.report.summary import executive_summary
 from retailkg.validation.findings import Kind, Report, Severity
 from retailkg.validation.pipeline import validate_file
 
@@ -95,8 +96,10 @@ def test_summary_counts_findings_by_severity_and_coverage_per_area_with_a_chart(
     listed = {r[0] for r in rows if r[0] in areas}
     assert listed == areas
     assert len(wb["Summary"]._charts) == 1
-    top = [r[0] for r in rows if isinstance(r[0], str) and r[0] in {f.id for f in acme().findings}]
-    assert top == [f.id for f in acme().findings[:10]]
+    top = [r for r in rows if isinstance(r[0], str) and r[0] in {f.id for f in acme().findings}]
+    summary = executive_summary(acme())
+    assert [r[0] for r in top] == [k.finding.id for k in summary.top]  # the five the md and html reports open with
+    assert [r[4] for r in top] == [k.line() for k in summary.top]  # in the one line a client reads
 
 
 def test_coverage_sheet_marks_what_each_post_leads_and_supports() -> None:

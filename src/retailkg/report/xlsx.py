@@ -27,6 +27,7 @@ from typing import Any
 
 from retailkg.design.review import REVIEW_COLUMNS, REVIEW_SHEET, Column, design_tables, header_text
 from retailkg.report.common import by_organisation, matrix_columns, post_label, scope_name
+from retailkg.report.summary import executive_summary
 from retailkg.validation.findings import Evidence, Finding, Kind, Report, Severity, area_coverage
 from retailkg.validation.waivers import WAIVED_SHEET, WAIVER_COLUMNS
 
@@ -38,7 +39,6 @@ FIXED_TIME = dt.datetime(2021, 1, 1)
 MAX_CELL = 32_767
 """Excel's limit on the characters of one cell."""
 
-TOP_FINDINGS = 10
 """Findings the Summary lists (the most severe first)."""
 
 _W = {  # (zh, en) words of the workbook
@@ -399,9 +399,13 @@ def _summary_sheet(wb: Any, report: Report, lang: str) -> None:
     sh.header([_head(k, lang) for k in ("id", "severity", "kind", "subject", "message")])
     if not report.findings:
         sh.row([_w("none", lang)])
-    for n, f in enumerate(report.findings[:TOP_FINDINGS], start=2):  # the Findings sheet lists them from row 2, in order
-        sh.row([Cell(f.id, link=f"'Findings'!A{n}"), Cell(_sev(f.severity, lang), fill=f.severity.value), _kind(f.kind, lang),
-                _subject(f, lang)[0], Cell(f.message(lang), wrap=True)])
+    # the same five the Markdown and HTML reports open with (report.summary: a finding repeated in many stores is
+    # one), each in the one line a client reads, its id linked to its row of the Findings sheet (rows from 2, in order)
+    row_of = {f.id: n for n, f in enumerate(report.findings, start=2)}
+    for k in executive_summary(report).top:
+        f = k.finding
+        sh.row([Cell(f.id, link=f"'Findings'!A{row_of[f.id]}"), Cell(_sev(f.severity, lang), fill=f.severity.value),
+                _kind(f.kind, lang), _subject(f, lang)[0], Cell(k.line(lang), wrap=True)])
     sh.close()
 
 

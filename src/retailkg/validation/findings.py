@@ -654,8 +654,9 @@ class Report:
         """The coverage matrices as a pandas DataFrame, one row per organisation and baseline function.
 
         ``status`` is lead (some post leads the function), support (posts only support it),
-        excluded (the design says it is not its work) or gap; ``lead`` and ``support`` list the
-        names of those posts. ``function`` is the function's IRI, as named queries give it.
+        excluded (the design says it is not its work), gap (nobody, in the design's scope) or outside
+        (nobody, outside the scope); ``in_scope`` says whether the function is in the scope the
+        report's shares count; ``lead`` and ``support`` list the names of those posts. ``function`` is the function's IRI, as named queries give it.
         """
         pd = require("pandas", "Report.coverage_frame()")
         rows = []
@@ -664,7 +665,7 @@ class Report:
                 rows.append({
                     "organisation": m.organisation.iri, "organisation_name": m.organisation.name(lang), "baseline": m.baseline.iri,
                     "function": r.function.iri, "function_name": r.function.name(lang), "notation": r.notation,
-                    "status": r.status, "excluded": r.excluded,
+                    "status": r.status, "excluded": r.excluded, "in_scope": r.in_scope,
                     "lead": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "lead"],
                     "support": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "support"],
                 })
@@ -677,5 +678,5 @@ FINDING_COLUMNS = ("id", "organisation", "organisation_name", "scope", "kind", "
 """The columns of :meth:`Report.findings_frame`, in order (there even when there is no finding)."""
 
 COVERAGE_COLUMNS = ("organisation", "organisation_name", "baseline", "function", "function_name", "notation", "status",
-                    "excluded", "lead", "support")
+                    "excluded", "in_scope", "lead", "support")
 """The columns of :meth:`Report.coverage_frame`, in order."""

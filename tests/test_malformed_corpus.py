@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import query_support as qs
 import yaml
 from rdflib import Dataset
 
-import query_support as qs
 from retailkg.design.templates import xlsx_bytes
 
 CORPUS = Path(__file__).parent / "data" / "malformed"

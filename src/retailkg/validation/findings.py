@@ -656,7 +656,8 @@ class Report:
         ``status`` is lead (some post leads the function), support (posts only support it),
         excluded (the design says it is not its work), gap (nobody, in the design's scope) or outside
         (nobody, outside the scope); ``in_scope`` says whether the function is in the scope the
-        report's shares count; ``lead`` and ``support`` list the names of those posts. ``function`` is the function's IRI, as named queries give it.
+        report's shares count; ``lead`` and ``support`` list the names of those posts. ``function``
+        is the function's IRI, as named queries give it.
         """
         pd = require("pandas", "Report.coverage_frame()")
         rows = []

@@ -286,45 +286,6 @@ def read_profile(path: Path, known: Sequence[RuleInfo]) -> dict[str, str]:
     return out
 
 
-def read_predicates(rule_set: RuleSet) -> frozenset[str] | None:
-    """The predicates the user's rules read, from their paths and queries (None: any predicate, a
-    query with a variable one), so that the data they are given is derived from the shapes."""
-    from retailkg.validation.compile import prefixes_of
-    from retailkg.validation.prebinding import SparqlRefused, check_query
-
-    g = rule_set.graph
-    out: set[str] = set()
-    for r in rule_set.rules:
-        if not r.custom or r.node is None:
-            continue
-        nodes = [r.node]
-        while nodes:
-            n = nodes.pop()
-            for p, o in g.predicate_objects(n):
-                if isinstance(o, URIRef) and p in (SH.path, SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath,
-                                                   RDF.first, SH.targetSubjectsOf, SH.targetObjectsOf, SH.equals, SH.disjoint,
-                                                   SH.lessThan, SH.lessThanOrEquals):
-                    out.add(str(o))
-                if isinstance(o, BNode):
-                    nodes.append(o)
-                if p in (SH.node, SH.qualifiedValueShape) and isinstance(o, URIRef):
-                    nodes.append(o)
-            for q in g.objects(n, SH.sparql):
-                text = g.value(q, SH.select)
-                if text is None:
-                    continue
-                try:
-                    facts = check_query(prefixes_of(g, q) + "\n" + str(text).replace("$PATH", "<urn:retailkg:path>"))
-                except SparqlRefused:
-                    return None
-                if facts.any_predicate:
-                    return None
-                out |= facts.predicates
-    if any(True for _ in g.subjects(SH.closed, None)) or any(True for _ in g.subjects(SH.validator, None)):
-        return None  # sh:closed and a component's validator read any predicate
-    return frozenset(out | {str(RDF.type)})
-
-
 def rule_set_of_graph(shapes: Graph, where: str = "shapes") -> RuleSet:
     """A shapes graph given whole (the W3C test suite: data and shapes in memory), checked as a
     user's file is, with no bundled rules."""

@@ -334,18 +334,15 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         raise
 
 
-# The predicates findings are named from, fetched once from an endpoint (IndexLookup).
-LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
-                      RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
-                      RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
-                      RKG.excludesFunction)
-
-
-def _lookup_query() -> str:
-    preds = ", ".join(f"<{p}>" for p in LOOKUP_PREDICATES)
+def _lookup_query(predicates: Iterable[str]) -> str:
+    """The statements naming reads (``predicates``, from the run's needs), with each object's kind;
+    source documents only where they are a catalogued document (a design's own would repeat the
+    design for every statement, and naming cites a design's statements from their references)."""
+    preds = ", ".join(f"<{p}>" for p in sorted(set(predicates) - {str(RKG.sourceDocument), str(RDFS.label)}))
     docs = ", ".join(f"<{d.iri}>" for d in DOCUMENTS)
-    return (f"SELECT ?s ?p ?o WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
-            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} }}")
+    return (f"SELECT ?s ?p ?o ?literal WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
+            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} "
+            f"BIND (isLiteral(?o) AS ?literal) }}")
 
 
 @paused_gc()
@@ -362,6 +359,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
     from retailkg.validation.lookup import IndexLookup
 
     kb = kb or knowledge_base()
+    rule_set = rule_set_of(shapes)
     graphs = retailkg_graphs() + ([URIRef(graph)] if graph else [])
     engine = EndpointEngine(url, graphs=graphs, credentials=credentials, timeout=timeout, max_rows=50_000_000)
     source = engine
@@ -379,15 +377,15 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
         orgs = [o for o in orgs if str(o) not in refs]
     with progress.stage("fetching names"):
         triples = []
-        for row in source.select(_lookup_query()):
+        for row in source.select(_lookup_query(needs_of(rule_set).lookups.predicates)):
             s, p, o = row["s"], row["p"], row["o"]
             if s is None or p is None or o is None:
                 continue
-            obj: Any = Literal(o) if p in (str(RKG.reference), str(RKG.unitKind)) else URIRef(o)
+            obj: Any = Literal(o) if row["literal"] == "true" else URIRef(o)
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
-    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, shapes)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, rule_set)
 
 
 def _rdflib_graph(data: bytes, fmt: str) -> Graph:

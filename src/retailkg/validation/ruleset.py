@@ -24,7 +24,7 @@ from rdflib.term import Node
 from retailkg.errors import InputError
 from retailkg.ns import RKGSH, SH
 from retailkg.validation.findings import Kind, Severity
-from retailkg.validation.shapes import RuleInfo, curie_of, load_shapes, rule_key, rules, top_shapes
+from retailkg.validation.shapes import RuleInfo, curie_of, load_shapes, naming_of, rule_key, rules, top_shapes
 
 __all__ = ["RuleSet", "bundled_rule_set", "check_shapes_graph", "load_rule_set", "read_profile"]
 
@@ -152,6 +152,12 @@ def check_shapes_graph(g: Graph, where: str, text: str = "", known: Graph | None
         if sev not in (SH.Violation, SH.Warning, SH.Info):
             raise InputError(f"unknown severity {curie_of(g, str(sev)) if isinstance(sev, URIRef) else sev!s} "
                              "(sh:Violation, sh:Warning or sh:Info)", file=where, line=_owner_line(text, g, s), field="sh:severity")
+    for shape in top_shapes(g) + [o for t in top_shapes(g) for o in g.objects(t, SH.property)]:
+        try:
+            naming_of(g, shape)
+        except ValueError as e:
+            raise InputError(f"how findings are named: {e}", file=where, line=_owner_line(text, g, shape),
+                             field="rkgsh:evidence") from None
     kinds = [k.value for k in Kind]
     for s, kind in g.subject_objects(RKGSH.findingKind):
         if str(kind) not in kinds:

@@ -139,7 +139,7 @@ def _text(g: Graph, node: Node, p: URIRef, allowed: tuple[str, ...], default: st
     if o is None:
         return default
     if str(o) not in allowed:
-        raise ValueError(f"{p.n3(g.namespace_manager)} {str(o)!r}: one of {', '.join(allowed)}")
+        raise ValueError(f"rkgsh:{str(p)[len(str(RKGSH)):]} {str(o)!r}: one of {', '.join(allowed)}")
     return str(o)
 
 

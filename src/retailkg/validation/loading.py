@@ -33,7 +33,7 @@ def load_ntriples(store: ox.Store, data: bytes | str, graph: str) -> None:
 RDF_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
                ".trig": ox.RdfFormat.TRIG}
 
-SAMPLE_SLICES, SAMPLE_BYTES = 8, 128 << 10
+SAMPLE_SLICES, SAMPLE_BYTES = 8, 32 << 10
 """Where :func:`plan_split` looks at the data: this many slices of this many bytes, spread over it."""
 
 FREQUENT = 1000
@@ -101,34 +101,40 @@ def plan_split(data: bytes, fmt: ox.RdfFormat, needs: Needs, subclass_pairs: Ite
     every, store, lookups = needs.any, needs.store, needs.lookups
     if every.any_predicate:
         return Split()
-    sample = _sample(data, fmt)
-    threshold = max(1, len(sample) // FREQUENT)
+    rdf_type = str(RDF.type)
+    kinds: Counter[tuple[str, str, bool, bool]] = Counter()  # predicate, class, IRI subject, IRI object
+    for q in _sample(data, fmt):
+        p, o = q.predicate.value, q.object
+        kinds[(p, o.value if p == rdf_type and isinstance(o, ox.NamedNode) else "",
+               isinstance(q.subject, ox.NamedNode), isinstance(o, ox.NamedNode))] += 1
+    threshold = max(1, sum(kinds.values()) // FREQUENT)
     below = subclasses(subclass_pairs)
     read_classes = set(every.classes) | {sub for c in every.classes for sub in below.get(c, ())}
     read_iris = every.iris() | read_classes
-    types_fixed = every.any_class or _SUBCLASS_LINE in data
+    types_fixed: bool | None = True if every.any_class else None  # None: not yet known (a scan of the data)
     drop: Counter[bytes] = Counter()
     aside: Counter[bytes] = Counter()
-    rdf_type = str(RDF.type)
-    for q in sample:
-        p = q.predicate.value
+    for (p, cls, iri_subject, iri_object), n in kinds.items():
         if p == rdf_type:
-            if types_fixed or not isinstance(q.object, ox.NamedNode) or every.reads_class(q.object.value, below):
+            if not cls or every.reads_class(cls, below):
                 continue
-            cls, ns = q.object.value, _namespace(q.object.value)
+            if types_fixed is None:
+                types_fixed = _SUBCLASS_LINE in data  # the data's own subclass axioms could make any type read
+            if types_fixed:
+                continue
+            ns = _namespace(cls)
             whole = not any(c.startswith(ns) for c in read_classes)
-            drop[f"<{rdf_type}> <{ns if whole else cls + '>'}".encode()] += 1
+            drop[f"<{rdf_type}> <{ns if whole else cls + '>'}".encode()] += n
         elif not every.reads(p):
             ns = _namespace(p)
             whole = not any(i.startswith(ns) for i in read_iris)
-            drop[f"<{ns}".encode() if whole else f"<{p}>".encode()] += 1
-        elif not store.reads_all(p) and isinstance(q.subject, ox.NamedNode) and (store.reads(p) or lookups.reads(p)):
+            drop[f"<{ns}".encode() if whole else f"<{p}>".encode()] += n
+        elif not store.reads_all(p) and iri_subject and (store.reads(p) or lookups.reads(p)):
             if store.reads(p):  # read by a rule where a join holds: set aside those with an IRI object, settled later
-                if not isinstance(q.object, ox.NamedNode):
-                    continue
-                aside[f"<{p}> <".encode()] += 1
+                if iri_object:
+                    aside[f"<{p}> <".encode()] += n
             else:
-                aside[f"<{p}>".encode()] += 1
+                aside[f"<{p}>".encode()] += n
     kept_aside = tuple(sorted(k for k, n in aside.items() if n >= threshold))
     predicates = tuple(sorted({k.decode("utf-8")[1:].split(">", 1)[0] for k in kept_aside}))
     return Split(tuple(sorted(k for k, n in drop.items() if n >= threshold)), kept_aside, predicates,

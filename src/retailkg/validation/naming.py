@@ -105,6 +105,7 @@ class Context:
         self._duty_post: dict[str, str] | None = None
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
+        self._reached: dict[tuple[EvidenceRecipe, Node, Node | None], list[Node]] = {}
         self._post_en: dict[str, str] = {}
         self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
 
@@ -233,6 +234,15 @@ class Context:
         return out
 
     def _statements(self, recipe: EvidenceRecipe, start: Node, value: Node | None) -> list[Node]:
+        """The statements a recipe reaches from ``start`` for ``value`` (cached: a head-office post is
+        cited in the finding of every store it overlaps with)."""
+        key = (recipe, start, value)
+        found = self._reached.get(key)
+        if found is None:
+            found = self._reached[key] = self._reach(recipe, start, value)
+        return found
+
+    def _reach(self, recipe: EvidenceRecipe, start: Node, value: Node | None) -> list[Node]:
         if recipe.path is None:
             candidates: list[Node] = [start]
         elif recipe.stating is not None and value is not None and recipe.start == "organisation":

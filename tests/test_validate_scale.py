@@ -256,7 +256,8 @@ def test_a_syntax_error_in_a_statement_set_aside_names_its_line(tmp_path: Path) 
 
 
 def test_a_syntax_error_in_a_dropped_statement_names_its_line(tmp_path: Path) -> None:
-    """A line no rule reads is not stored, but a broken one is still a broken file."""
+    """A line no rule reads is not stored, but a broken one is still a broken file (the sample,
+    which covers a small file whole, finds it, and nothing is left out)."""
     rkgv = "https://w3id.org/retailkg/validation#"
     lines = [f'<urn:d{i}> <{rkgv}score> "1" .' for i in range(50)] + [f'<urn:d50> <{rkgv}score> "unterminated .']
     path = tmp_path / "dropped.nt"

@@ -260,8 +260,7 @@ def dataset_union(ds: Dataset) -> Graph:
     return g
 
 
-def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] = (),
-                     dropped: list[bytes] | None = None) -> tuple[bytes, bytes]:
+def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] = ()) -> tuple[bytes, bytes]:
     """``data`` (N-Triples or N-Quads) in two: the lines to keep, and the lines set aside; the lines
     whose predicate starts with one of ``drop`` are in neither. Each prefix is an N-Triples IRI
     prefix such as ``b"<https://w3id.org/retailkg/validation#"``, optionally followed by the start
@@ -272,8 +271,7 @@ def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] 
     neither holds a space), so a literal that merely mentions the IRI keeps its line. Lines are
     found with bytes.find, not split: a million-line file costs a few hundred thousand C-level
     searches instead of a million Python strings. Lines in another layout (tabs between terms) are
-    kept: splitting is only ever an optimisation, never needed for the answer. ``dropped``, when
-    given, receives the lines dropped (so that their syntax can still be checked).
+    kept: splitting is only ever an optimisation, never needed for the answer.
     """
     cuts: list[tuple[int, int, bool]] = []
     lt = ord("<")
@@ -299,8 +297,6 @@ def split_statements(data: bytes, drop: Iterable[bytes], aside: Iterable[bytes] 
             parts.append(data[pos:start])
             if set_aside:
                 aside_parts.append(data[start:end])
-            elif dropped is not None:
-                dropped.append(data[start:end])
             pos = end
     parts.append(data[pos:])
     return b"".join(parts), b"".join(aside_parts)

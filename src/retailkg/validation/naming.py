@@ -106,6 +106,7 @@ class Context:
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._reached: dict[tuple[EvidenceRecipe, Node, Node | None], list[Node]] = {}
+        self._walks: dict[tuple[PathExpr, Node], list[Node]] = {}
         self._post_en: dict[str, str] = {}
         self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
 
@@ -248,16 +249,24 @@ class Context:
         elif recipe.stating is not None and value is not None and recipe.start == "organisation":
             # an organisation holds many statements, a value few: walk back from the value
             back = _inverse(recipe.path)
-            candidates = [x for x in _walk(self.lookup, _inverse(recipe.stating), value) if start in _walk(self.lookup, back, x)]
-            return candidates
+            return [x for x in self.walk(_inverse(recipe.stating), value) if start in self.walk(back, x)]
         elif recipe.stating == ("p", str(TERMS.addressesFunction)) and recipe.path == ("^", ("p", str(TERMS.dutyOf))) \
                 and value is not None:
             return list(self.duties_of(start, TERMS.addressesFunction, value))  # the coverage query's rows answer it
         else:
-            candidates = _walk(self.lookup, recipe.path, start)
+            candidates = self.walk(recipe.path, start)
         if recipe.stating is None or value is None:
             return candidates
-        return [x for x in candidates if value in _walk(self.lookup, recipe.stating, x)]
+        return [x for x in candidates if value in self.walk(recipe.stating, x)]
+
+    def walk(self, path: PathExpr, start: Node) -> list[Node]:
+        """The nodes ``path`` reaches from ``start`` (memoised step by step: the duties of one post,
+        the post of one duty, are walked for many findings)."""
+        key = (path, start)
+        found = self._walks.get(key)
+        if found is None:
+            found = self._walks[key] = _walk(self, path, start)
+        return found
 
     def statement_source(self, subject: Node, value: Node | None) -> str:
         """Where the design states a link from ``subject`` to ``value`` (its row), else the subject's citation."""
@@ -369,8 +378,10 @@ def _inverse(path: PathExpr) -> PathExpr:
     return (op, _inverse(path[1]))
 
 
-def _walk(lookup: Lookup, path: PathExpr, start: Node) -> list[Node]:
-    """The nodes ``path`` reaches from ``start`` (SHACL path semantics, through lookups), in a stable order."""
+def _walk(ctx: Context, path: PathExpr, start: Node) -> list[Node]:
+    """The nodes ``path`` reaches from ``start`` (SHACL path semantics, through lookups), in a stable
+    order; each step through :meth:`Context.walk`."""
+    lookup = ctx.lookup
     op = path[0]
     if op == "p":
         return lookup.objects(start, lookup.iri(path[1]))
@@ -378,19 +389,18 @@ def _walk(lookup: Lookup, path: PathExpr, start: Node) -> list[Node]:
         inner = path[1]
         if inner[0] == "p":
             return lookup.subjects(lookup.iri(inner[1]), start)
-        return _walk(lookup, _inverse(inner), start)
+        return ctx.walk(_inverse(inner), start)
     if op == "/":
         nodes = [start]
         for step in path[1]:
-            nodes = list(dict.fromkeys(n for x in nodes for n in _walk(lookup, step, x)))
+            nodes = list(dict.fromkeys(n for x in nodes for n in ctx.walk(step, x)))
         return nodes
     if op == "|":
-        return list(dict.fromkeys(n for step in path[1] for n in _walk(lookup, step, start)))
+        return list(dict.fromkeys(n for step in path[1] for n in ctx.walk(step, start)))
     seen: list[Node] = [start] if op in ("*", "?") else []
     frontier = [start]
     while frontier:
-        nxt = [n for x in frontier for n in _walk(lookup, path[1], x) if n not in seen]
-        nxt = list(dict.fromkeys(nxt))
+        nxt = list(dict.fromkeys(n for x in frontier for n in ctx.walk(path[1], x) if n not in seen))
         seen += nxt
         frontier = nxt if op != "?" else []
     return seen
@@ -512,8 +522,8 @@ def _finding(rule: RuleInfo, rs: list[RuleResult], ctx: Context) -> Finding:
         f.department = ctx.ref(focus_node)
     elif naming.focus == "metric":
         f.metric = ctx.ref(focus_node)
-    read_as_post = naming.focus in ("", "duty") and ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None
-    if any(r.other for r in rs) or naming.focus == "post" or read_as_post:
+    if any(r.other for r in rs) or naming.focus == "post" or (
+            naming.focus in ("", "duty") and ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None):
         f.posts = [ctx.post(p) for p in focus]
     elif naming.focus in ("", "duty") and (post := ctx.lookup.value(focus_node, TERMS.dutyOf)) is not None:
         f.posts = [ctx.post(post)]

@@ -188,8 +188,9 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
             if d.iri == b and o not in refs:
                 baselines.setdefault(o, d)
     rule_set = rule_set_of(shapes)
-    data = rule_data(g, needs_of(rule_set).rules, baselines, orgs)
-    # the rules see exactly what they read of the documents (as pySHACL does); names come from everything
+    data = rule_data(g, needs_of(rule_set).store, baselines, orgs)
+    # the rules (and the report's whole-graph queries) see exactly what they read of the documents, as
+    # pySHACL does; names come from everything
     store = ox.Store()
     assembled = data.serialize(format="nt").encode("utf-8")
     load_ntriples(store, assembled, "urn:retailkg:assembled")

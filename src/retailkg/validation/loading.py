@@ -168,8 +168,8 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
     the rest is loaded as one document (the pieces before had none to share; statements set aside
     never have a blank subject, nor a blank object when a rule may read them). A syntax error is
     raised as pyoxigraph's SyntaxError, its line counted in the piece (:func:`load_rdf_file`
-    locates it in the file). Dropped lines are not parsed (that would cost as much as a fifth of
-    the load): a file the sample covers whole (up to :data:`SAMPLE_SLICES` × :data:`SAMPLE_BYTES`)
+    locates it in the file). Dropped lines are not parsed (that would give back much of what
+    dropping them saves): a file the sample covers whole (up to :data:`SAMPLE_SLICES` × :data:`SAMPLE_BYTES`)
     is parsed whole, and one whose sample does not parse is loaded whole, so its error is named.
 
     Triples go to the default graph (the rules read the union of all graphs): Oxigraph stores them

@@ -160,7 +160,7 @@ _KNOWN: dict[str, dict[str, Any]] | None = None
 
 
 def _known() -> dict[str, dict[str, Any]]:
-    """What earlier runs derived (rdflib parses a query in a fifth of a second; a run asks a dozen)."""
+    """What earlier runs derived: rdflib's SPARQL parser is slow, and every run asks the same dozen queries."""
     global _KNOWN
     if _KNOWN is None:
         try:

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -107,6 +108,7 @@ class Context:
         self._evidence: dict[tuple[Node, str], Evidence] = {}
         self._reached: dict[tuple[EvidenceRecipe, Node, Node | None], list[Node]] = {}
         self._walks: dict[tuple[PathExpr, Node], list[Node]] = {}
+        self.covers: dict[tuple[str, URIRef], dict[Node, list[Any]]] = {}  # a baseline's duties by what they state
         self._post_en: dict[str, str] = {}
         self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
 
@@ -529,10 +531,10 @@ def _finding(rule: RuleInfo, rs: list[RuleResult], ctx: Context) -> Finding:
         f.posts = [ctx.post(post)]
         if not naming.evidence:
             f.evidence = [ctx.duty_evidence(focus_node, "statement")]
-    starts = {"focus": [ctx.lookup.iri(r) for r in dict.fromkeys(r.focus for r in rs)],
-              "posts": [ctx.lookup.iri(p.iri) for p in f.posts], "organisation": [org]}
     for recipe in naming.evidence:
-        f.evidence += ctx.evidence(recipe, starts[recipe.start], value, org)
+        starts: list[Node] = [org] if recipe.start == "organisation" else [ctx.lookup.iri(p.iri) for p in f.posts] \
+            if recipe.start == "posts" else [ctx.lookup.iri(r) for r in dict.fromkeys(r.focus for r in rs)]
+        f.evidence += ctx.evidence(recipe, starts, value, org)
     if naming.posts == "evidence":
         f.posts = [ctx.post(ctx.lookup.iri(p)) for p in dict.fromkeys(e.post.iri for e in f.evidence if e.post.iri)]
     if naming.baseline is not None and value is not None:
@@ -606,13 +608,16 @@ def result_id(r: RuleResult) -> str:
 
 def _standard_cover(ctx: Context, std: Document, predicate: URIRef, value: Node) -> tuple[list[PostRef], list[Evidence]]:
     """The baseline's posts whose duties state ``value`` by ``predicate``, and those duties (from
-    the knowledge base)."""
-    g = ctx.kb.graph
-    duties = sorted((d for d in ctx.kb.duties.values() if d.document == std and (d.iri, predicate, value) in g),
-                    key=lambda d: str(d.iri))
+    the knowledge base, indexed once per baseline and predicate)."""
+    index = ctx.covers.get((std.id, predicate))
+    if index is None:
+        index = ctx.covers[(std.id, predicate)] = defaultdict(list)
+        for d in sorted((d for d in ctx.kb.duties.values() if d.document == std), key=lambda d: str(d.iri)):
+            for o in ctx.kb.graph.objects(d.iri, predicate):
+                index[o].append(d)
     posts: dict[URIRef, PostRef] = {}
     evidence = []
-    for d in duties:
+    for d in index.get(value, ()):
         if d.post is None:
             continue
         if d.post not in posts:
@@ -668,10 +673,11 @@ LOOKUP_PREDICATES = (*(str(t) for t in vars(TERMS).values()), str(RDFS.label))
 """Every predicate naming asks a :class:`Lookup` about, besides those the shapes' evidence declares."""
 
 
-def needs_of(rule_set: RuleSet, queries: Iterable[str] = ()) -> Needs:
+@lru_cache(maxsize=16)
+def needs_of(rule_set: RuleSet, queries: tuple[str, ...] = ()) -> Needs:
     """What a run with ``rule_set`` reads of its data: the rules (from their shapes), the report's
     whole-graph queries (:data:`FACT_QUERIES`, and ``queries`` the caller also runs on the store)
-    and naming's lookups (:data:`LOOKUP_PREDICATES` and the shapes' evidence)."""
+    and naming's lookups (:data:`LOOKUP_PREDICATES` and the shapes' evidence); once per rule set."""
     from retailkg.validation.reads import Needs, Reads, evidence_reads, query_reads, rule_reads
 
     nodes = [r.node for r in rule_set.rules if r.node is not None]

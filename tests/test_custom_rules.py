@@ -87,6 +87,9 @@ def test_bad_shapes_and_profiles_are_one_line_exit_2(tmp_path: Path) -> None:
                       "  sh:property [ sh:path rkg:headcount ; sh:minCount 1 ] .", "twice"),
         "minus.ttl": ('ex:A a sh:NodeShape ; sh:targetClass rkg:Post ; sh:sparql [ sh:select """\n'
                       'SELECT $this WHERE { $this ?p ?o MINUS { $this a ?x } }""" ] .', "MINUS"),
+        "evidence.ttl": ('ex:A a sh:NodeShape ; sh:targetClass rkg:Post ; sh:property [ sh:path rkg:headcount ; sh:minCount 1 ] ;\n'
+                         '  <https://w3id.org/retailkg/shapes#evidence> [ <https://w3id.org/retailkg/shapes#from> "elsewhere" ] .',
+                         "rkgsh:from"),
     }
     for name, (text, word) in cases.items():
         out = tmp_path / "report.md"

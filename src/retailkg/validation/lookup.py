@@ -11,7 +11,7 @@ rdflib terms, so the report code reads like rdflib code.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Protocol
 
@@ -71,22 +71,53 @@ class _Interned:
 
 
 class Aside:
-    """Statements set aside while loading (retailkg.validation.loading.ASIDE_PREDICATES: those only naming
-    reads), as pyoxigraph quads by subject IRI: a Python index, since a second store would cost
-    the loading thread's core more than the rules' store saves."""
+    """Statements set aside while loading (retailkg.validation.loading.plan_split: those only naming
+    reads, and those a rule reads only where a join holds), as pyoxigraph quads by subject IRI: a
+    Python index, since a second store would cost the loading thread's core more than the rules'
+    store saves."""
 
     def __init__(self) -> None:
         self._by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
         self.predicates: set[ox.NamedNode] = set()
+        self.joined: dict[str, frozenset[str]] = {}
+        self._joined_by_object: dict[tuple[str, OxTerm | ox.Triple], list[ox.Quad]] = defaultdict(list)
 
-    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
+    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str],
+            joined: Mapping[str, frozenset[str]] | None = None) -> None:
         """Index the statements of ``data`` (N-Triples or N-Quads whose subjects are IRIs and
         predicates among ``predicates``); SyntaxError as pyoxigraph raises it, so that a broken
-        line set aside fails the load as any other broken line does."""
+        line set aside fails the load as any other broken line does. ``joined``: the predicates a
+        rule reads where their object is an object of one of the given ones (:meth:`settle`)."""
         self.predicates.update(ox.NamedNode(p) for p in predicates)
-        by_subject = self._by_subject
+        self.joined.update(joined or {})
+        by_subject, by_object = self._by_subject, self._joined_by_object
+        joined_predicates = {ox.NamedNode(p) for p in self.joined}
         for q in ox.parse(data, format=fmt, lenient=True):
             by_subject[q.subject.value].append(q)
+            if q.predicate in joined_predicates:
+                by_object[(q.predicate.value, q.object)].append(q)
+
+    def settle(self, store: ox.Store) -> int:
+        """Move into ``store`` the statements a rule reads through a join (the baseline's duties'
+        source document, say), now that the store holds everything else: those whose object is an
+        object of a partner predicate, in the store or set aside (two predicates may each be the
+        other's partner); how many moved."""
+        partners = {q for qs in self.joined.values() for q in qs}
+        objects: dict[str, set[OxTerm | ox.Triple]] = {}
+        for q in partners:
+            pred = ox.NamedNode(q)
+            found = {x.object for x in store.quads_for_pattern(None, pred, None)}
+            objects[q] = found | {o for p, o in self._joined_by_object if p == q}  # a partner set aside is joined too
+        moved: list[ox.Quad] = []
+        for p, qs in self.joined.items():
+            for obj in set().union(*(objects[q] for q in qs)):
+                moved += self._joined_by_object.pop((p, obj), [])
+        if moved:
+            gone = set(moved)
+            for subject in {str(q.subject.value) for q in moved if not isinstance(q.subject, ox.Triple)}:
+                self._by_subject[subject] = [q for q in self._by_subject[subject] if q not in gone]
+            store.extend(moved)
+        return len(moved)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_subject.values())

@@ -29,7 +29,7 @@ from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.census import LiteralCensus, census_of_ntriples
 from retailkg.validation.compile import Plan, RuleResult, plan_rules
-from retailkg.validation.facts import kb_facts, subjects_of
+from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
@@ -40,11 +40,13 @@ from retailkg.validation.naming import (
     count_findings,
     coverage,
     name_findings,
+    needs_of,
     sort_findings,
 )
-from retailkg.validation.reference import assemble
+from retailkg.validation.reads import Needs
+from retailkg.validation.reference import rule_data
 from retailkg.validation.reportgraph import ValidationReportGraph
-from retailkg.validation.ruleset import RuleSet, bundled_rule_set, read_predicates
+from retailkg.validation.ruleset import RuleSet, bundled_rule_set
 from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.shapes import rules
 
@@ -74,8 +76,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     """
     from retailkg import __version__
 
-    rule_set = shapes if isinstance(shapes, RuleSet) else (
-        bundled_rule_set() if shapes is None else RuleSet(shapes, tuple(rules(shapes))))
+    rule_set = rule_set_of(shapes)
     info = rule_set.info
     plan = plan_for(rule_set, ev.census)
     queries = plan.queries
@@ -141,6 +142,13 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     )
 
 
+def rule_set_of(shapes: Graph | RuleSet | None) -> RuleSet:
+    """The rules a run uses: the bundled ones, a checked rule set, or every rule of a shapes graph."""
+    if isinstance(shapes, RuleSet):
+        return shapes
+    return bundled_rule_set() if shapes is None else RuleSet(shapes, tuple(rules(shapes)))
+
+
 _PLANS: dict[tuple[object, ...], tuple[Graph, Plan]] = {}
 
 
@@ -189,34 +197,44 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
         for d in DOCUMENTS:
             if d.iri == b and o not in refs:
                 baselines.setdefault(o, d)
-    read = read_predicates(shapes) if isinstance(shapes, RuleSet) and shapes.custom else None
-    asm = assemble(g, kb, orgs, baselines, read)
-    # the rules see exactly the assembled graph (as pySHACL did); names come from everything
+    rule_set = rule_set_of(shapes)
+    data = rule_data(g, needs_of(rule_set).store, baselines, orgs)
+    # the rules (and the report's whole-graph queries) see exactly what they read of the documents, as
+    # pySHACL does; names come from everything
     store = ox.Store()
-    assembled = asm.graph.serialize(format="nt").encode("utf-8")
+    assembled = data.serialize(format="nt").encode("utf-8")
     load_ntriples(store, assembled, "urn:retailkg:assembled")
     load_ntriples(store, g.serialize(format="nt"), "urn:retailkg:kb")
     rules_source = OxigraphEngine(store=store, default_graph="urn:retailkg:assembled")
-    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs, census_of_ntriples(assembled), lambda: asm.graph)
-    return evaluate(ev, "bundled documents", kb, std, None, shapes)
+    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs, census_of_ntriples(assembled), lambda: data)
+    return evaluate(ev, "bundled documents", kb, std, None, rule_set)
 
 
-def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None) -> ox.Store:
-    """An in-memory store with the design and what the rules need from the knowledge base (and
-    the statements only naming reads in ``aside``, when given: :func:`load_lines`)."""
+def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None,
+                 needs: Needs | None = None) -> ox.Store:
+    """An in-memory store with the design and what the rules need from the knowledge base, without
+    what the run does not read (``needs``: by default the bundled rules'), and with the statements
+    only naming reads in ``aside``, when given (:func:`load_lines`)."""
     store = ox.Store()
     load_ntriples(store, kb_facts(kb, resolved.baseline.id), "urn:retailkg:kb-facts")
-    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside)
+    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside, needs=needs,
+               subclass_pairs=_SUBCLASSES)
+    if aside is not None:
+        aside.settle(store)
     return store
+
+
+_SUBCLASSES = tuple((str(sub), str(sup)) for sub, sup in SUBCLASS_AXIOMS)
 
 
 @paused_gc()
 def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None) -> Report:
     """Validate one resolved design against its baseline."""
     kb = kb or knowledge_base()
+    rule_set = rule_set_of(shapes)
     aside = Aside()
     with progress.stage("loading"):
-        store = design_store(resolved, kb, aside)
+        store = design_store(resolved, kb, aside, needs_of(rule_set))
     source = OxigraphEngine(store=store)
     nt = resolved.ntriples().encode("utf-8")
 
@@ -225,7 +243,7 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
 
     ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline},
                     census=census_of_ntriples(nt), complete_data=complete_data)
-    report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
+    report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, rule_set)
     # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
     report.resolved = resolved
@@ -306,14 +324,17 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         found.append(kb or knowledge_base())
         kb_facts(found[0], _standard(baseline).id)
 
+    rule_set = rule_set_of(shapes)
     store, aside = ox.Store(), Aside()
     with progress.stage("loading"):
-        load_rdf_file(store, path, meanwhile=read_kb, aside=aside)
+        load_rdf_file(store, path, meanwhile=read_kb, aside=aside, needs=needs_of(rule_set, (_ORGS,)),
+                      subclass_pairs=_SUBCLASSES)
     source = OxigraphEngine(store=store)
     try:
         orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
         for doc_id in sorted({d.id for d in baselines.values()}):
             load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
+        aside.settle(store)
         fmt = RDF_FORMATS[path.suffix.lower()]
         raw = path.read_bytes()
         if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):  # the census reads lines
@@ -328,7 +349,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
 
         ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines, census=census_of_ntriples(raw),
                         complete_data=complete_data)
-        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, shapes)
+        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, rule_set)
     except (ValueError, TypeError, KeyError, AttributeError):
         # the data, not the code, is the likely cause: name what in it the rules cannot read (checked
         # only now: on a chain the check costs as much as loading it)
@@ -336,18 +357,15 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         raise
 
 
-# The predicates findings are named from, fetched once from an endpoint (IndexLookup).
-LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
-                      RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
-                      RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
-                      RKG.excludesFunction, RKG.scopeFunction)
-
-
-def _lookup_query() -> str:
-    preds = ", ".join(f"<{p}>" for p in LOOKUP_PREDICATES)
+def _lookup_query(predicates: Iterable[str]) -> str:
+    """The statements naming reads (``predicates``, from the run's needs), with each object's kind;
+    source documents only where they are a catalogued document (a design's own would repeat the
+    design for every statement, and naming cites a design's statements from their references)."""
+    preds = ", ".join(f"<{p}>" for p in sorted(set(predicates) - {str(RKG.sourceDocument), str(RDFS.label)}))
     docs = ", ".join(f"<{d.iri}>" for d in DOCUMENTS)
-    return (f"SELECT ?s ?p ?o WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
-            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} }}")
+    return (f"SELECT ?s ?p ?o ?literal WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
+            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} "
+            f"BIND (isLiteral(?o) AS ?literal) }}")
 
 
 @paused_gc()
@@ -364,6 +382,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
     from retailkg.validation.lookup import IndexLookup
 
     kb = kb or knowledge_base()
+    rule_set = rule_set_of(shapes)
     graphs = retailkg_graphs() + ([URIRef(graph)] if graph else [])
     engine = EndpointEngine(url, graphs=graphs, credentials=credentials, timeout=timeout, max_rows=50_000_000)
     source = engine
@@ -381,15 +400,15 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
         orgs = [o for o in orgs if str(o) not in refs]
     with progress.stage("fetching names"):
         triples = []
-        for row in source.select(_lookup_query()):
+        for row in source.select(_lookup_query(needs_of(rule_set).lookups.predicates)):
             s, p, o = row["s"], row["p"], row["o"]
             if s is None or p is None or o is None:
                 continue
-            obj: Any = Literal(o) if p in (str(RKG.reference), str(RKG.unitKind)) else URIRef(o)
+            obj: Any = Literal(o) if row["literal"] == "true" else URIRef(o)
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
-    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, shapes)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, rule_set)
 
 
 def _rdflib_graph(data: bytes, fmt: str) -> Graph:

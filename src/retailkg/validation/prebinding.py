@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pyparsing import ParseResults
-from rdflib import URIRef, Variable
+from rdflib import RDF, URIRef, Variable
 from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, Path, SequencePath
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -36,16 +36,32 @@ class SparqlRefused(ValueError):
 
 @dataclass
 class QueryFacts:
-    """What a checked query reads: the predicates it names (``any_predicate`` when it has a
-    variable or negated one) and its algebra, for :func:`whole_graph_blocker`."""
+    """What a checked query reads, and its algebra (for :func:`whole_graph_blocker`).
+
+    ``predicates``: every predicate it names (``any_predicate`` when it has a variable or negated
+    one). ``classes``: the objects of its ``rdf:type`` patterns, a variable one counting as the
+    IRIs a FILTER on the same pattern compares it with (``any_class`` when nothing limits it).
+    ``joined``: a predicate whose every pattern shares its object variable with a pattern of
+    another predicate in the same basic graph pattern, with those predicates: its statements are
+    read only where their object is also the object of one of them (a statement whose object is
+    not can match no pattern), which :mod:`retailkg.validation.reads` uses to keep the rest out of
+    the rules' store.
+    """
 
     algebra: Any
     predicates: set[str] = field(default_factory=set)
     any_predicate: bool = False
+    classes: set[str] = field(default_factory=set)
+    any_class: bool = False
+    joined: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _children(node: Any) -> Iterator[Any]:
     if isinstance(node, CompValue):
+        if node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS") and isinstance(node.graph, CompValue):
+            # rdflib sets the translated pattern as an attribute; the item keeps the parse tree
+            yield node.graph
+            return
         yield from node.values()
     elif isinstance(node, list | tuple | ParseResults):
         yield from node
@@ -60,33 +76,39 @@ def _walk(node: Any) -> Iterator[CompValue]:
         stack.extend(_children(n))
 
 
-def _path_iris(p: Any, facts: QueryFacts) -> None:
+def _path_iris(p: Any, facts: QueryFacts, in_path: bool = False) -> None:
     if isinstance(p, URIRef):
         facts.predicates.add(str(p))
+        if p == RDF.type and in_path:  # rdf:type/rdfs:subClassOf*: any class
+            facts.any_class = True
     elif isinstance(p, SequencePath | AlternativePath):
         for x in p.args:
-            _path_iris(x, facts)
+            _path_iris(x, facts, True)
     elif isinstance(p, InvPath | MulPath):
-        _path_iris(p.arg if isinstance(p, InvPath) else p.path, facts)
+        _path_iris(p.arg if isinstance(p, InvPath) else p.path, facts, True)
     elif isinstance(p, NegatedPath | Variable | Path):
         facts.any_predicate = True
 
 
-def check_query(text: str, pre_bound: Iterable[str] = ("this",)) -> QueryFacts:
+def check_query(text: str, pre_bound: Iterable[str] = ("this",), *, refuse: bool = True) -> QueryFacts:
     """Parse a SHACL-SPARQL query and refuse what SHACL forbids or could reach the network;
-    SparqlRefused names the construct."""
+    SparqlRefused names the construct. ``refuse=False`` only reads the query (any SPARQL query:
+    a SyntaxError-like SparqlRefused only when it does not parse)."""
     try:
         parsed = parseQuery(text)
         star = any(n.name == "SubSelect" and "projection" not in n for n in _walk(list(parsed)))
         algebra = translateQuery(parsed)
     except Exception as e:  # pyparsing's and rdflib's errors have no common base
         raise SparqlRefused(f"not a SPARQL query: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
+    facts = QueryFacts(algebra.algebra)
+    if not refuse:
+        facts.any_predicate = any(n.name == "Graph" for n in _walk(algebra.algebra))
+        return _read_patterns(facts)
     if algebra.algebra.name not in ("SelectQuery", "AskQuery"):
         raise SparqlRefused("only SELECT and ASK queries are validators")
     if getattr(algebra.algebra, "datasetClause", None):
         raise SparqlRefused("FROM / FROM NAMED is not allowed: the data graph is the dataset (and nothing is loaded from elsewhere)")
     bound = {Variable(v) for v in pre_bound}
-    facts = QueryFacts(algebra.algebra)
     for n in _walk(algebra.algebra):
         if n.name == "ServiceGraphPattern":
             raise SparqlRefused("SERVICE is not allowed in SHACL-SPARQL (SHACL 5.2.1); retailkg never sends a request")
@@ -103,12 +125,99 @@ def check_query(text: str, pre_bound: Iterable[str] = ("this",)) -> QueryFacts:
             if isinstance(sub, CompValue) and sub.name == "Project" and THIS in bound and (
                     THIS not in sub.PV or (star and THIS not in _in_scope(sub.p))):
                 raise SparqlRefused("a sub-query must project the pre-bound $this, bound in its pattern (SHACL Appendix A)")
-        if n.name == "BGP":
-            for _s, p, _o in n.triples:
-                _path_iris(p, facts)
         if n.name == "Graph":
             facts.any_predicate = True  # reads named graphs: nothing may be left out of the data
+    return _read_patterns(facts)
+
+
+def _read_patterns(facts: QueryFacts) -> QueryFacts:
+    free: set[str] = set()
+    _pattern_reads(facts.algebra, {}, facts, free)
+    facts.joined = {p: q for p, q in facts.joined.items() if p not in free}
     return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# What the patterns read
+# ---------------------------------------------------------------------------------------------
+
+
+def _equalities(expr: Any) -> dict[Variable, set[URIRef]]:
+    """The IRIs each variable must equal for ``expr`` to be true: its conjuncts ``?v = <iri>``,
+    ``<iri> = ?v`` and ``?v IN (<iri>, …)`` (any other conjunct only narrows further)."""
+    out: dict[Variable, set[URIRef]] = {}
+
+    def add(var: Variable, iris: set[URIRef]) -> None:
+        out[var] = out[var] & iris if var in out else iris
+
+    todo = [expr]
+    while todo:
+        e = todo.pop()
+        if not isinstance(e, CompValue):
+            continue
+        if e.name == "ConditionalAndExpression":
+            todo.append(e.expr)
+            todo.extend(e.other or [])
+        elif e.name == "RelationalExpression":
+            a, op, b = e.expr, e.op, e.other
+            if op == "=" and isinstance(a, Variable) and isinstance(b, URIRef):
+                add(a, {b})
+            elif op == "=" and isinstance(b, Variable) and isinstance(a, URIRef):
+                add(b, {a})
+            elif op == "IN" and isinstance(a, Variable) and b and all(isinstance(x, URIRef) for x in b):
+                add(a, set(b))
+    return out
+
+
+def _pattern_reads(node: Any, limits: dict[Variable, set[URIRef]], facts: QueryFacts, free: set[str]) -> None:
+    """Collect the classes and joined predicates of every basic graph pattern under ``node``.
+
+    ``limits``: what a FILTER directly over this pattern (or an OPTIONAL's condition) requires of
+    its variables: a type pattern whose class variable must equal one of a few IRIs reads only
+    those classes, since a statement of any other class gives only solutions the FILTER rejects.
+    Anything nested deeper is read without limits.
+    """
+    if isinstance(node, list | tuple | ParseResults):
+        for x in node:
+            _pattern_reads(x, {}, facts, free)
+        return
+    if not isinstance(node, CompValue):
+        return
+    if node.name == "Filter":
+        _pattern_reads(node.p, _equalities(node.expr), facts, free)
+        _pattern_reads(node.expr, {}, facts, free)  # EXISTS { … } inside the expression
+        return
+    if node.name == "LeftJoin":
+        _pattern_reads(node.p1, {}, facts, free)
+        _pattern_reads(node.p2, _equalities(node.expr) if node.expr is not None else {}, facts, free)
+        _pattern_reads(node.expr, {}, facts, free)
+        return
+    if node.name != "BGP":
+        for child in _children(node):
+            _pattern_reads(child, {}, facts, free)
+        return
+    triples = list(node.triples)
+    for s, p, o in triples:
+        _path_iris(p, facts)
+        if not isinstance(p, URIRef):  # a property path reads each of its predicates anywhere
+            inner = QueryFacts(None)
+            _path_iris(p, inner)
+            free.update(inner.predicates)
+        if p == RDF.type:
+            if isinstance(o, URIRef):
+                facts.classes.add(str(o))
+            elif isinstance(o, Variable) and o in limits:
+                facts.classes.update(str(c) for c in limits[o])
+            else:
+                facts.any_class = True
+        if not isinstance(p, URIRef) or p == RDF.type:
+            continue
+        partners = {str(q) for s2, q, o2 in triples
+                    if isinstance(o, Variable) and o2 == o and isinstance(q, URIRef) and q != p and (s2, q) != (s, p)}
+        if partners:
+            facts.joined.setdefault(str(p), set()).update(partners)
+        else:
+            free.add(str(p))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from rdflib.term import Node
 from retailkg.errors import InputError
 from retailkg.ns import RKGSH, SH
 from retailkg.validation.findings import Kind, Severity
-from retailkg.validation.shapes import RuleInfo, curie_of, load_shapes, rule_key, rules, top_shapes
+from retailkg.validation.shapes import RuleInfo, curie_of, load_shapes, naming_of, rule_key, rules, top_shapes
 
 __all__ = ["RuleSet", "bundled_rule_set", "check_shapes_graph", "load_rule_set", "read_profile"]
 
@@ -152,6 +152,12 @@ def check_shapes_graph(g: Graph, where: str, text: str = "", known: Graph | None
         if sev not in (SH.Violation, SH.Warning, SH.Info):
             raise InputError(f"unknown severity {curie_of(g, str(sev)) if isinstance(sev, URIRef) else sev!s} "
                              "(sh:Violation, sh:Warning or sh:Info)", file=where, line=_owner_line(text, g, s), field="sh:severity")
+    for shape in top_shapes(g) + [o for t in top_shapes(g) for o in g.objects(t, SH.property)]:
+        try:
+            naming_of(g, shape)
+        except ValueError as e:
+            raise InputError(f"how findings are named: {e}", file=where, line=_owner_line(text, g, shape),
+                             field="rkgsh:evidence") from None
     kinds = [k.value for k in Kind]
     for s, kind in g.subject_objects(RKGSH.findingKind):
         if str(kind) not in kinds:
@@ -284,45 +290,6 @@ def read_profile(path: Path, known: Sequence[RuleInfo]) -> dict[str, str]:
     if not header:
         raise InputError("empty profile: the first line is the header rule<TAB>level", file=str(path))
     return out
-
-
-def read_predicates(rule_set: RuleSet) -> frozenset[str] | None:
-    """The predicates the user's rules read, from their paths and queries (None: any predicate, a
-    query with a variable one), so that the data they are given is derived from the shapes."""
-    from retailkg.validation.compile import prefixes_of
-    from retailkg.validation.prebinding import SparqlRefused, check_query
-
-    g = rule_set.graph
-    out: set[str] = set()
-    for r in rule_set.rules:
-        if not r.custom or r.node is None:
-            continue
-        nodes = [r.node]
-        while nodes:
-            n = nodes.pop()
-            for p, o in g.predicate_objects(n):
-                if isinstance(o, URIRef) and p in (SH.path, SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath,
-                                                   RDF.first, SH.targetSubjectsOf, SH.targetObjectsOf, SH.equals, SH.disjoint,
-                                                   SH.lessThan, SH.lessThanOrEquals):
-                    out.add(str(o))
-                if isinstance(o, BNode):
-                    nodes.append(o)
-                if p in (SH.node, SH.qualifiedValueShape) and isinstance(o, URIRef):
-                    nodes.append(o)
-            for q in g.objects(n, SH.sparql):
-                text = g.value(q, SH.select)
-                if text is None:
-                    continue
-                try:
-                    facts = check_query(prefixes_of(g, q) + "\n" + str(text).replace("$PATH", "<urn:retailkg:path>"))
-                except SparqlRefused:
-                    return None
-                if facts.any_predicate:
-                    return None
-                out |= facts.predicates
-    if any(True for _ in g.subjects(SH.closed, None)) or any(True for _ in g.subjects(SH.validator, None)):
-        return None  # sh:closed and a component's validator read any predicate
-    return frozenset(out | {str(RDF.type)})
 
 
 def rule_set_of_graph(shapes: Graph, where: str = "shapes") -> RuleSet:

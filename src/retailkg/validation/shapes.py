@@ -54,6 +54,127 @@ def load_shapes(folder: Path | None = None) -> Graph:
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 TRUE = Literal(True)
 
+# ---------------------------------------------------------------------------------------------
+# How a rule's findings are named: declared in its shape (shapes/vocabulary.ttl, "naming")
+# ---------------------------------------------------------------------------------------------
+
+PathExpr = tuple[Any, ...]
+"""A SHACL path as nested tuples: ``("p", iri)``, ``("^", path)``, ``("/", paths)``, ``("|", paths)``,
+``("*", path)``, ``("+", path)``, ``("?", path)``."""
+
+EVIDENCE_FROM = ("focus", "posts", "organisation")
+FINDING_ORGANISATION = ("focus", "value")
+FINDING_PER = ("result", "organisation")
+SHOWN_AS = ("post", "duty", "unit", "metric", "function", "area")
+FINDING_POSTS = ("results", "evidence")
+
+
+def path_expr(g: Graph, node: Node | None) -> PathExpr | None:
+    """A SHACL path node as a :data:`PathExpr` (None when ``node`` is None); ValueError when it is not a path."""
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return ("p", str(node))
+    if not isinstance(node, BNode):
+        raise ValueError(f"not a SHACL path: {node!r}")
+    if (node, RDF.first, None) in g:
+        return ("/", tuple(path_expr(g, x) for x in Collection(g, node)))
+    for pred, op in ((SH.inversePath, "^"), (SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = g.value(node, pred)
+        if inner is not None:
+            return (op, path_expr(g, inner))
+    alt = g.value(node, SH.alternativePath)
+    if alt is not None:
+        return ("|", tuple(path_expr(g, x) for x in Collection(g, alt)))
+    raise ValueError(f"unknown SHACL path node {node!r}")
+
+
+@dataclass(frozen=True)
+class EvidenceRecipe:
+    """One ``rkgsh:evidence`` of a shape: which statements a finding cites, and in what role.
+
+    From each start node (``start``: the results' focus nodes, the finding's posts, or its
+    organisation), the statements ``path`` reaches (the start itself without one), keeping those
+    that reach the result's value by ``stating`` (when given), that belong to the finding's
+    organisation (``own``), the first only (``first``). A start with none is cited by the
+    ``otherwise`` text (``{?value}`` filled in), with the source of its own statement.
+    """
+
+    role: str
+    start: str = "focus"
+    path: PathExpr | None = None
+    stating: PathExpr | None = None
+    own: bool = False
+    first: bool = False
+    otherwise_zh: str = ""
+    otherwise_en: str = ""
+
+
+@dataclass(frozen=True)
+class Naming:
+    """How a rule's findings are named, as its shape declares it (each default is the generic
+    reading: the focus node's organisation, one finding per focus and value, a focus shown as a
+    post or a duty when the data says it is one, a value shown as a function of the taxonomy).
+
+    ``organisation``: whose finding it is (``value``: the result's value is the organisation).
+    ``per``: ``organisation`` makes one finding of an organisation's results. ``focus``/``value``:
+    what the focus node and the value are shown as. ``posts``: ``evidence`` takes the finding's
+    posts from its evidence. ``baseline``: the predicate by which the organisation's baseline
+    standard's duties state the value (their posts and duties are cited). ``candidates``: the
+    matcher's candidates for a focus duty are listed.
+    """
+
+    organisation: str = "focus"
+    per: str = "result"
+    focus: str = ""
+    value: str = ""
+    posts: str = "results"
+    evidence: tuple[EvidenceRecipe, ...] = ()
+    baseline: str | None = None
+    candidates: bool = False
+
+
+def _text(g: Graph, node: Node, p: URIRef, allowed: tuple[str, ...], default: str) -> str:
+    o = g.value(node, p)
+    if o is None:
+        return default
+    if str(o) not in allowed:
+        raise ValueError(f"rkgsh:{str(p)[len(str(RKGSH)):]} {str(o)!r}: one of {', '.join(allowed)}")
+    return str(o)
+
+
+def _flag(g: Graph, node: Node, p: URIRef) -> bool:
+    return any(isinstance(o, Literal) and str(o).lower() in ("true", "1") for o in g.objects(node, p))
+
+
+def naming_of(g: Graph, shape: Node) -> Naming:
+    """A shape's :class:`Naming` (a property shape without declarations takes its node shape's);
+    ValueError for a value outside the vocabulary."""
+    recipes = []
+    for ev in g.objects(shape, RKGSH.evidence):
+        path_node = g.value(ev, RKGSH.path)
+        stating = g.value(ev, RKGSH.stating)
+        recipes.append(EvidenceRecipe(
+            str(g.value(ev, RKGSH.role) or "statement"), _text(g, ev, RKGSH["from"], EVIDENCE_FROM, "focus"),
+            path_expr(g, path_node), path_expr(g, stating), _flag(g, ev, RKGSH.ofOrganisation), _flag(g, ev, RKGSH.first),
+            _lang(g, ev, RKGSH.otherwise, "zh"), _lang(g, ev, RKGSH.otherwise, "en")))
+    baseline = g.value(shape, RKGSH.baselineEvidence)
+    if baseline is not None and not isinstance(baseline, URIRef):
+        raise ValueError(f"rkgsh:baselineEvidence {baseline}: a predicate IRI")
+    return Naming(
+        _text(g, shape, RKGSH.findingOrganisation, FINDING_ORGANISATION, "focus"),
+        _text(g, shape, RKGSH.findingPer, FINDING_PER, "result"),
+        _text(g, shape, RKGSH.focusIs, SHOWN_AS, ""), _text(g, shape, RKGSH.valueIs, SHOWN_AS, ""),
+        _text(g, shape, RKGSH.findingPosts, FINDING_POSTS, "results"),
+        tuple(sorted(recipes, key=lambda r: (EVIDENCE_FROM.index(r.start), r.role))),
+        None if baseline is None else str(baseline), _flag(g, shape, RKGSH.candidates))
+
+
+def _declares_naming(g: Graph, shape: Node) -> bool:
+    return any(True for p in (RKGSH.evidence, RKGSH.baselineEvidence, RKGSH.findingOrganisation, RKGSH.findingPer,
+                              RKGSH.focusIs, RKGSH.valueIs, RKGSH.findingPosts, RKGSH.candidates)
+               for _ in g.objects(shape, p))
+
 
 @dataclass(frozen=True)
 class RuleInfo:
@@ -76,6 +197,7 @@ class RuleInfo:
     node: Node | None = field(default=None, compare=False)
     parent: str | None = None
     custom: bool = False
+    naming: Naming = field(default_factory=Naming, compare=False)
 
     @property
     def ref(self) -> Ref:
@@ -161,12 +283,14 @@ def rules(shapes: Graph | None = None, custom: frozenset[str] = frozenset()) -> 
         if kind_text is None and parent is not None:
             kind_text = g.value(next(iter(g.subjects(SH.property, node)), None), RKGSH.findingKind)
         kind = Kind(str(kind_text)) if kind_text is not None and str(kind_text) in Kind._value2member_map_ else Kind.CUSTOM
+        declared = node if _declares_naming(g, node) or parent is None else next(iter(g.subjects(SH.property, node)), node)
         return RuleInfo(
             key, curie, kind, Severity.from_iri(str(g.value(node, SH.severity) or SH.Violation)),
             _lang(g, node, RDFS.label, "zh") or _lang(g, node, SH.name, "zh"),
             _lang(g, node, RDFS.label, "en") or _lang(g, node, SH.name, "en"),
             _lang(g, node, SH.message, "zh"), _lang(g, node, SH.message, "en"),
             _display_path(g, g.value(node, SH.path)), node, parent, key in custom or (parent or "") in custom,
+            naming_of(g, declared),
         )
 
     for top in top_shapes(g):

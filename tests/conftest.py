@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,17 @@ from retailkg.kg.build import BuildResult, build, load_dataset
 from retailkg.rdf.io import dataset_union
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_query_cache() -> Iterator[Path]:
+    """No test reads or writes the user's query cache (a build fills it: kg.cache.store_build):
+    the whole session, and the commands it runs, use one temporary XDG_CACHE_HOME."""
+    from query_support import cache_root
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(cache_root()))
+        yield cache_root()
 
 
 @pytest.fixture(scope="session")

@@ -145,3 +145,42 @@ def test_atomic_write_leaves_an_ordinary_readable_file(tmp_path: Path) -> None:
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+# --- the query cache ---------------------------------------------------------------------------
+
+
+def test_a_build_fills_the_cache_the_query_commands_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One build feeds everything: the first query after `retailkg build` builds nothing."""
+    from retailkg.kg import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "kg"), "-q"]).exit_code == 0
+    cached = cache.cached_graph_path()
+    assert cached.read_bytes() == (tmp_path / "kg" / "retailkg.trig").read_bytes()
+    result = CliRunner().invoke(cli, ["query", "run", "documents", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "building the knowledge graph" not in result.stderr
+    assert "T/CCAGM 003-2021" in result.stdout or "ccagm-003-2021" in result.stdout
+    # what a query builds when no build ran is the same file
+    assert cache.ensure_graph(rebuild=True) == cached
+    assert cached.read_bytes() == (tmp_path / "kg" / "retailkg.trig").read_bytes()
+
+
+def test_a_build_of_edited_sources_leaves_the_cache_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The query commands read the bundled sources: a curator's edited checkout is not what they
+    read, so its build must not stand in for theirs (an unedited checkout is the same build)."""
+    from retailkg.kg import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "src"
+    shutil.copytree(resource_root() / "ontology", root / "ontology")
+    shutil.copytree(resource_root() / "data", root / "data", ignore=shutil.ignore_patterns("sources", "repairs", "matching"))
+    assert CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "same"), "-q"]).exit_code == 0
+    assert cache.cached_graph_path().read_bytes() == (tmp_path / "same" / "retailkg.trig").read_bytes()
+    with (root / "data" / "functions.ttl").open("a", encoding="utf-8") as f:
+        f.write('\n<https://w3id.org/retailkg/function/user-growth> <http://www.w3.org/2004/02/skos/core#altLabel> "编辑"@zh .\n')
+    assert CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "edited"), "-q"]).exit_code == 0
+    assert sorted(p.name for p in cache.cached_graph_path().parent.iterdir()) == [cache.cached_graph_path().name]
+    assert cache.cached_graph_path().read_bytes() == (tmp_path / "same" / "retailkg.trig").read_bytes()
+    assert "编辑" in (tmp_path / "edited" / "retailkg.trig").read_text(encoding="utf-8")

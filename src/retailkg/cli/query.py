@@ -397,13 +397,13 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
 
     from rdflib import Literal
 
-    from retailkg.query.engines import OxigraphEngine
+    from retailkg.kg.cache import cache_folders
     from retailkg.query.results import ResultTable, render, write_table
     from retailkg.query.search import SearchIndex
 
     query = " ".join(terms)
     refuse_input_as_output(output, [graph_file])
-    index = SearchIndex.from_engine(OxigraphEngine(graph_path(graph_file)))
+    index = SearchIndex.for_graph(graph_path(graph_file), cache_folders())
     hits = index.search(query, limit=limit, kinds=kinds or None)
     if fmt == "json":
         emit(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", output)

@@ -30,7 +30,7 @@ from retailkg.errors import InputError
 from retailkg.kg.catalog import SourceFile, source_files
 from retailkg.rdf.io import atomic_write, trig_bytes
 
-__all__ = ["cache_dir", "cached_graph_path", "ensure_graph", "fallback_dir", "fingerprint", "store_build", "write_trig"]
+__all__ = ["cache_dir", "cache_folders", "cached_graph_path", "ensure_graph", "fallback_dir", "fingerprint", "store_build", "write_trig"]
 
 _CODE = ("kg/build.py", "kg/catalog.py", "kg/reasoning.py", "rdf/io.py", "rdf/terms.py", "ns.py")  # what decides the bytes of a build
 
@@ -82,6 +82,12 @@ def _write(path: Path, data: bytes) -> Path:
         if old != path:
             old.unlink(missing_ok=True)
     return path
+
+
+def cache_folders() -> list[Path]:
+    """Where cached files are looked for and written, in that order: :func:`cache_dir`, then
+    :func:`fallback_dir` (what the search index and its lexicon use too)."""
+    return [cache_dir(), fallback_dir()]
 
 
 def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | None = None) -> Path:

@@ -184,3 +184,13 @@ def test_a_build_of_edited_sources_leaves_the_cache_alone(tmp_path: Path, monkey
     assert sorted(p.name for p in cache.cached_graph_path().parent.iterdir()) == [cache.cached_graph_path().name]
     assert cache.cached_graph_path().read_bytes() == (tmp_path / "same" / "retailkg.trig").read_bytes()
     assert "编辑" in (tmp_path / "edited" / "retailkg.trig").read_text(encoding="utf-8")
+
+
+def test_the_graph_in_memory_writes_the_build_trig(dataset: Dataset, built: BuildResult) -> None:
+    """load_dataset (rdflib terms) and the build (pyoxigraph terms) hold the same graph: its TriG is
+    the build's, byte for byte, whichever wrote the query cache (a build, a query, the tests' seeding)."""
+    from retailkg.kg.build import graph_trig
+    from retailkg.rdf.io import trig_bytes
+
+    trig = (built.out_dir / "retailkg.trig").read_bytes()
+    assert trig_bytes(dataset) == trig == graph_trig()

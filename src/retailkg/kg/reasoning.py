@@ -118,14 +118,13 @@ _UNSUPPORTED = {
 }
 
 _KEEP_NS = (str(RKG), str(ORG), str(PROV), "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/")
-_DROP_TYPES = ("owl:Thing", "owl:NamedIndividual", "rdfs:Resource", "owl:Class", "owl:ObjectProperty")
+_KEEP_PREDICATE = " || ".join(["?p = rdfs:label", *(f'STRSTARTS(STR(?p), "{ns}")' for ns in _KEEP_NS)])
+_DROP_TYPES = "owl:Thing, owl:NamedIndividual, rdfs:Resource, owl:Class, owl:ObjectProperty"
 
 #: Which derived triples ``?s ?p ?o`` the build keeps (a SPARQL condition).
 KEEP_FILTER = (
     f'isIRI(?s) && STRSTARTS(STR(?s), "{BASE}") && !STRSTARTS(STR(?s), "{RKG}") && !isBlank(?o) && !sameTerm(?s, ?o)'
-    f" && IF(?p = rdf:type, ?o NOT IN ({', '.join(_DROP_TYPES)}),"
-    f" (?p = rdfs:label || {' || '.join(f'STRSTARTS(STR(?p), {chr(34)}{ns}{chr(34)})' for ns in _KEEP_NS)})"
-    " && (!isLiteral(?o) || ?p = rdfs:label))"
+    f" && IF(?p = rdf:type, ?o NOT IN ({_DROP_TYPES}), ({_KEEP_PREDICATE}) && (!isLiteral(?o) || ?p = rdfs:label))"
 )
 
 

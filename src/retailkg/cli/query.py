@@ -384,7 +384,8 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     """Ranked full-text search (Chinese and English) over posts, duties, competencies, metrics, terms.
 
     Chinese is segmented into words (jieba), so 会员拉新 finds 会员 and 拉新 wherever they occur;
-    hits are ranked by BM25 and show their post, document and clause.
+    hits are ranked by BM25 and show their post, document and clause. The first search of a graph
+    builds its index and keeps it in the cache folder; later searches start at once.
 
     \b
     Examples:

@@ -173,3 +173,14 @@ def test_a_search_after_the_first_loads_no_dictionary_no_numpy_no_validation(kg:
         done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[] False"
     assert "会员" in done.stdout
+
+
+def test_a_damaged_saved_index_is_built_and_saved_again(kg: Path, tmp_path: Path) -> None:
+    SearchIndex.for_graph(kg, [tmp_path])
+    saved, lexicon = next(tmp_path.glob("search-*.json")), next(tmp_path.glob("jieba-*.sqlite"))
+    saved.write_text("{ cut off", encoding="utf-8")
+    lexicon.write_bytes(b"not a database")
+    hits = SearchIndex.for_graph(kg, [tmp_path]).search("会员", limit=1)
+    assert hits and hits[0].entry.text
+    assert json.loads(saved.read_text(encoding="utf-8"))["entries"]
+    assert Lexicon(lexicon).tokenize("会员拉新") == tokenize("会员拉新")

@@ -144,11 +144,13 @@ class SearchIndex:
         name = f"search-{key}.json"
         lexicon_name = Lexicon.path_in(Path()).name
         for folder in folders:
-            if (folder / name).is_file() and (folder / lexicon_name).is_file():
+            saved, lexicon = folder / name, folder / lexicon_name
+            if saved.is_file() and lexicon.is_file():
                 try:
-                    state = json.loads((folder / name).read_text(encoding="utf-8"))
-                    return cls.from_state(state, Lexicon(folder / lexicon_name))
-                except (OSError, ValueError, KeyError, TypeError):  # a damaged file: build again
+                    return cls.from_state(json.loads(saved.read_text(encoding="utf-8")), Lexicon(lexicon))
+                except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):  # damaged: removed, and written again below
+                    saved.unlink(missing_ok=True)
+                    lexicon.unlink(missing_ok=True)
                     break
         from retailkg.query.engines import OxigraphEngine
 

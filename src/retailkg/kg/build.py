@@ -15,7 +15,9 @@ their cache (:func:`retailkg.kg.cache.store_build`) when the sources are the bun
 first query after a build has nothing left to build.
 
 The sources are parsed by pyoxigraph (which also locates a curator's syntax error) and reasoned
-over by it; rdflib holds the result only to write the artefacts, whose exact text is rdflib's.
+over by it, and the TriG is its writer's; rdflib holds the union only to write the Turtle and
+JSON-LD, whose text is as rdflib wrote it for release 0.1.0 (and the N-Triples lines are the ones
+its writer gives: :func:`retailkg.rdf.io.ntriples_lines`).
 """
 
 from __future__ import annotations

@@ -194,3 +194,18 @@ def test_the_graph_in_memory_writes_the_build_trig(dataset: Dataset, built: Buil
 
     trig = (built.out_dir / "retailkg.trig").read_bytes()
     assert trig_bytes(dataset) == trig == graph_trig()
+
+
+def test_an_ontology_construct_the_build_does_not_materialise_is_a_warning(tmp_path: Path) -> None:
+    """A curator who adds a restriction learns that no fact is drawn from it (the build goes on)."""
+    root = tmp_path / "src"
+    shutil.copytree(resource_root() / "ontology", root / "ontology")
+    shutil.copytree(resource_root() / "data", root / "data", ignore=shutil.ignore_patterns("sources", "repairs", "matching"))
+    with (root / "ontology" / "retailkg.ttl").open("a", encoding="utf-8") as f:
+        f.write("\nrkg:Manager owl:equivalentClass [ owl:onProperty rkg:supervises ; owl:someValuesFrom rkg:Post ] .\n")
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "kg"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["retailkg: warning: the ontology uses owl:someValuesFrom, whose consequences the build "
+                                          "does not materialise (see docs/ontology.md, inference at build time)"]
+    bundled = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "bundled"), "-q"])
+    assert bundled.exit_code == 0 and bundled.stderr == ""

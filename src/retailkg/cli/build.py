@@ -51,6 +51,9 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     files = source_files(source_dir) if source_dir else source_files()
     result = do_build(out_dir, files)
     store_build(out_dir / "retailkg.trig", files)  # the query commands read this build: nothing left to build
+    for construct in result.unsupported:
+        click.echo(f"retailkg: warning: the ontology uses {construct}, whose consequences the build does not "
+                   "materialise (see docs/ontology.md, inference at build time)", err=True)
     if quiet:
         return
     header = ("document", "posts", "duties", "competencies", "metrics", "functions")

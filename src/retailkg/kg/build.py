@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from retailkg.kg.catalog import DOCUMENTS, INFERRED_GRAPH, SourceFile, source_files
-from retailkg.kg.reasoning import materialise
+from retailkg.kg.reasoning import Materialisation, materialise
 from retailkg.ns import PREFIXES
 from retailkg.rdf.io import (
     atomic_directory,
@@ -66,18 +66,23 @@ def _source_quads(files: Sequence[SourceFile]) -> list[ox.Quad]:
     return quads
 
 
-def _inferred_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+def _inferred_quads(quads: Iterable[ox.Quad]) -> tuple[list[ox.Quad], Materialisation]:
     """What the ontology entails from the union of ``quads`` (:func:`retailkg.kg.reasoning.materialise`),
-    in the inferred graph."""
-    kept, _ = materialise(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    in the inferred graph, and how it was found."""
+    kept, how = materialise(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     g = ox.NamedNode(str(INFERRED_GRAPH))
-    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in kept]
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in kept], how
+
+
+def _graph(files: Sequence[SourceFile] | None) -> tuple[list[ox.Quad], Materialisation]:
+    sources = _source_quads(files if files is not None else source_files())
+    inferred, how = _inferred_quads(sources)
+    return sources + inferred, how
 
 
 def graph_quads(files: Sequence[SourceFile] | None = None) -> list[ox.Quad]:
     """The whole knowledge graph as quads: every source graph plus the inferred graph."""
-    sources = _source_quads(files if files is not None else source_files())
-    return sources + _inferred_quads(sources)
+    return _graph(files)[0]
 
 
 def graph_trig(files: Sequence[SourceFile] | None = None) -> bytes:
@@ -124,7 +129,7 @@ def infer(ds: Dataset) -> Graph:
     triples = [oxigraph_triple(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))]
     quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
     inferred = Graph()
-    inferred.addN((s, p, o, inferred) for s, p, o, _ in _to_rdflib(_inferred_quads(quads)))
+    inferred.addN((s, p, o, inferred) for s, p, o, _ in _to_rdflib(_inferred_quads(quads)[0]))
     return inferred
 
 
@@ -191,6 +196,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     counts: list[DocumentCounts] = field(default_factory=list)
     triples: int = 0
+    unsupported: tuple[str, ...] = ()  # constructs of the ontology whose consequences were not materialised
 
 
 ARTEFACTS = ("retailkg.trig", "retailkg.ttl", "retailkg.nt", "retailkg.jsonld", "context.jsonld")
@@ -201,7 +207,7 @@ def build(out_dir: Path, files: Sequence[SourceFile] | None = None) -> BuildResu
     import json
 
     files = list(files) if files is not None else source_files()
-    quads = graph_quads(files)
+    quads, how = _graph(files)
     store = ox.Store()
     store.extend(quads)
     union = _union(quads)
@@ -212,4 +218,4 @@ def build(out_dir: Path, files: Sequence[SourceFile] | None = None) -> BuildResu
         (stage / "retailkg.nt").write_text("\n".join(ntriples_lines(q.triple for q in quads)) + "\n", encoding="utf-8")
         (stage / "retailkg.jsonld").write_text(jsonld_document(union), encoding="utf-8")
         (stage / "context.jsonld").write_text(json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return BuildResult(out_dir, [out_dir / a for a in ARTEFACTS], count_documents(store), len(union))
+    return BuildResult(out_dir, [out_dir / a for a in ARTEFACTS], count_documents(store), len(union), how.unsupported)

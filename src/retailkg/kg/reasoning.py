@@ -131,11 +131,13 @@ KEEP_FILTER = (
 @dataclass(frozen=True)
 class Materialisation:
     """What :func:`materialise` did: the families it found axioms of, the rounds until nothing
-    new was derived, and every derived triple (before :data:`KEEP_FILTER`)."""
+    new was derived, how many triples it derived (before :data:`KEEP_FILTER`), and the constructs
+    it found but draws nothing from (:func:`unsupported_axioms`)."""
 
     families: tuple[str, ...]
     rounds: int
     derived: int
+    unsupported: tuple[str, ...] = ()
 
 
 def _graph(g: ox.NamedNode) -> str:
@@ -220,7 +222,7 @@ def materialise(triples: Iterable[ox.Triple], *, families: Sequence[str] | None 
     rows = store.query(f"{_PREFIXES}SELECT ?s ?p ?o WHERE {{ GRAPH {_graph(_INFERRED)} {{ ?s ?p ?o }} FILTER ({KEEP_FILTER}) }}")
     assert isinstance(rows, ox.QuerySolutions)
     kept = sorted((ox.Triple(r["s"], r["p"], r["o"]) for r in rows), key=str)
-    return kept, Materialisation(tuple(f.name for f in chosen), rounds, derived)
+    return kept, Materialisation(tuple(f.name for f in chosen), rounds, derived, _unsupported(store))
 
 
 def _ask_new(store: ox.Store) -> bool:
@@ -233,4 +235,8 @@ def unsupported_axioms(triples: Iterable[ox.Triple]) -> list[str]:
     does not write."""
     store = ox.Store()
     _load(store, triples)
-    return [name for name, pattern in _UNSUPPORTED.items() if _ask(store, pattern)]
+    return list(_unsupported(store))
+
+
+def _unsupported(store: ox.Store) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _UNSUPPORTED.items() if _ask(store, pattern))

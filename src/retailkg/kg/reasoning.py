@@ -92,7 +92,7 @@ FAMILIES: tuple[Family, ...] = (
            ("?x ?p ?y",), "?y ?q ?x", "!isLiteral(?y)"),
     Family("symmetric", ("prp-symp",), "?p a owl:SymmetricProperty", ("?x ?p ?y",), "?y ?p ?x", "!isLiteral(?y)"),
     Family("transitive", ("prp-trp",), "?p a owl:TransitiveProperty", ("?x ?p ?y", "?y ?p ?z"), "?x ?p ?z"),
-    # the chain's facts are written out per axiom: see _chain_update
+    # a chain's facts are written out per axiom, its length known only from the axiom: see _update
     Family("property-chain", ("prp-spo2",), "?p owl:propertyChainAxiom ?chain", (), ""),
     Family("domain", ("prp-dom",), "?p rdfs:domain ?c", ("?x ?p ?y",), "?x a ?c"),
     Family("range", ("prp-rng",), "?p rdfs:range ?c", ("?x ?p ?y",), "?y a ?c", "!isLiteral(?y)"),

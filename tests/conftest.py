@@ -15,14 +15,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_query_cache() -> Iterator[Path]:
+def private_query_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """No test reads or writes the user's query cache (a build fills it: kg.cache.store_build):
-    the whole session, and the commands it runs, use one temporary XDG_CACHE_HOME."""
-    from query_support import cache_root
-
+    the whole session, and the commands it runs, use a temporary XDG_CACHE_HOME of its own (not
+    query_support's, whose seeded build the query tests read)."""
+    root = tmp_path_factory.mktemp("xdg")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("XDG_CACHE_HOME", str(cache_root()))
-        yield cache_root()
+        mp.setenv("XDG_CACHE_HOME", str(root))
+        yield root
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,7 @@ from retailkg.rdf.io import (
     jsonld_context,
     jsonld_document,
     ntriples_lines,
+    prefixed_graph,
     trig_quads,
     turtle_triples,
 )
@@ -142,9 +143,7 @@ def load_dataset(files: Sequence[SourceFile] | None = None, *, inference: bool =
 
 def _union(quads: Iterable[ox.Quad]) -> Graph:
     """All triples of all named graphs as one rdflib graph (what the Turtle and JSON-LD writers read)."""
-    union = Graph()
-    for prefix, ns in PREFIXES.items():
-        union.bind(prefix, ns)
+    union = prefixed_graph()
     union.addN((s, p, o, union) for s, p, o, _ in _to_rdflib(quads))
     return union
 

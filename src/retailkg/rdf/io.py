@@ -21,6 +21,7 @@ from typing import Any
 import pyoxigraph
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import NamespaceManager
 
 from retailkg.errors import InputError
 from retailkg.ns import PREFIXES
@@ -34,6 +35,7 @@ __all__ = [
     "jsonld_document",
     "ntriples_lines",
     "parse_turtle",
+    "prefixed_graph",
     "refuse_input_as_output",
     "split_statements",
     "trig_bytes",
@@ -145,6 +147,46 @@ def ntriples_lines(triples: Iterable[pyoxigraph.Triple]) -> list[str]:
     ``"``, ``\\``, line feed and carriage return are escaped; no ``^^xsd:string``): the text form
     used for byte-identical output, the same lines rdflib's N-Triples writer gives."""
     return sorted({f"{_nt_term(t.subject)} {_nt_term(t.predicate)} {_nt_term(t.object)} ." for t in triples})
+
+
+class _RememberedPrefixes(NamespaceManager):
+    """rdflib's prefix lookup with its answers remembered, failures included.
+
+    rdflib's Turtle writer asks for the prefix of every IRI of every triple, and rdflib remembers
+    only the IRIs that have one, while most IRIs of this graph (posts, duties, clauses) have none:
+    each is split and looked up again every time it occurs. A new binding forgets what was
+    remembered, so every answer is the one rdflib would give.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self._answers: dict[tuple[str, bool], tuple[str, URIRef, str] | None] = {}
+        super().__init__(graph)
+
+    def bind(self, *args: Any, **kwargs: Any) -> None:
+        self._answers.clear()
+        super().bind(*args, **kwargs)
+
+    def compute_qname(self, uri: str, generate: bool = True) -> tuple[str, URIRef, str]:
+        key = (uri, generate)
+        if key not in self._answers:
+            try:
+                self._answers[key] = super().compute_qname(uri, generate)
+            except KeyError:  # no prefix, and none to be made (generate=False)
+                self._answers[key] = None
+        answer = self._answers[key]
+        if answer is None:
+            raise KeyError(f"No known prefix for {uri} and generate=False")
+        return answer
+
+
+def prefixed_graph() -> Graph:
+    """An empty graph bound to the project's prefixes, whose Turtle rdflib writes as it always does,
+    a third faster (:class:`_RememberedPrefixes`)."""
+    g = Graph()
+    g.namespace_manager = _RememberedPrefixes(g)
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
 
 
 def _sort_json(node: Any, in_list: bool = False) -> Any:

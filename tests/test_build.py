@@ -209,3 +209,24 @@ def test_an_ontology_construct_the_build_does_not_materialise_is_a_warning(tmp_p
                                           "does not materialise (see docs/ontology.md, inference at build time)"]
     bundled = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "bundled"), "-q"])
     assert bundled.exit_code == 0 and bundled.stderr == ""
+
+
+def test_the_faster_turtle_writer_writes_rdflibs_bytes(union: Graph) -> None:
+    """prefixed_graph remembers prefix lookups: the Turtle must stay exactly rdflib's, including the
+    prefix rdflib makes up (ns1) for a predicate's namespace, which the subject of the same triple
+    then uses although its own lookup, a moment before, found none."""
+    from rdflib import Literal, URIRef
+
+    from retailkg.ns import PREFIXES
+    from retailkg.rdf.io import prefixed_graph
+
+    extra = [(URIRef("http://example.org/vocab#rank"), URIRef("http://example.org/vocab#note"), Literal("x"))]
+    plain, fast = Graph(), prefixed_graph()
+    for prefix, ns in PREFIXES.items():
+        plain.bind(prefix, ns)
+    for g in (plain, fast):
+        for t in [*union, *extra]:
+            g.add(t)
+    text = plain.serialize(format="turtle", encoding="utf-8")
+    assert b'ns1:rank ns1:note "x"' in text
+    assert fast.serialize(format="turtle", encoding="utf-8") == text

@@ -382,7 +382,8 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     """Ranked full-text search (Chinese and English) over posts, duties, competencies, metrics, terms.
 
     Chinese is segmented into words (jieba), so 会员拉新 finds 会员 and 拉新 wherever they occur;
-    hits are ranked by BM25 and show their post, document and clause.
+    hits are ranked by BM25 and show their post, document and clause. The first search of a graph
+    builds its index and keeps it in the cache folder; later searches start at once.
 
     \b
     Examples:
@@ -393,13 +394,13 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     """
     import json
 
-    from retailkg.query.engines import OxigraphEngine
+    from retailkg.kg.cache import cache_folders
     from retailkg.query.results import render, write_table
     from retailkg.query.search import SearchIndex, hits_table
 
     query = " ".join(terms)
     refuse_input_as_output(output, [graph_file])
-    index = SearchIndex.from_engine(OxigraphEngine(graph_path(graph_file)))
+    index = SearchIndex.for_graph(graph_path(graph_file), cache_folders())
     hits = index.search(query, limit=limit, kinds=kinds or None)
     if fmt == "json":
         emit(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", output)

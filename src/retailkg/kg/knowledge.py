@@ -3,9 +3,9 @@
 Validation, matching and reading design files all ask the same questions of the graph: what is
 function ``fn:user-growth`` called, which duty is ``T/CCAGM 003-2021 4.1.3 c``, which functions
 does a standard cover, what is metric ``会员活跃度``. They are answered here, once, from the parsed
-source files. The owlrl materialisation of :func:`retailkg.kg.build.load_dataset` is not needed for
-that (and is the slow part of a build): the few entailments the shapes rely on (a post's organisation, the
-reporting chain) are asserted in the data or evaluated by SPARQL property paths.
+source files. The materialisation of :func:`retailkg.kg.build.load_dataset` is not needed for
+that: the few entailments the shapes rely on (a post's organisation, the reporting chain) are
+asserted in the data or evaluated by SPARQL property paths.
 """
 
 from __future__ import annotations

@@ -19,5 +19,5 @@ text_add_secnumbers = False
 # page does not document them: the standard library's and other packages' (no intersphinx: the
 # build makes no request), and the library's own plumbing (Engine, ResultTable, Credentials …).
 nitpick_ignore_regex = [("py:class", r"(rdflib|pathlib|datetime|collections|types|typing|pandas|pyoxigraph)\..*"),
-                        ("py:class", r"Path"),
-                        ("py:class", r"retailkg\.(query|validation|rdf|kg|design)\..*")]
+                        ("py:class", r"Path|Engine"),
+                        ("py:class", r"retailkg\.(query|validation|rdf|kg|design|text)\..*")]

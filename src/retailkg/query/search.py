@@ -130,7 +130,7 @@ class SearchIndex:
         return cls(_entries(table.dicts()))
 
     def state(self) -> dict[str, Any]:
-        """The entries and the index as JSON values (:meth:`from_state` reads them back)."""
+        """The entries and the index as JSON values (``from_state`` reads them back)."""
         return {"entries": [asdict(e) for e in self.entries], "index": self._index.state()}
 
     @classmethod

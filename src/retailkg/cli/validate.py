@@ -8,6 +8,7 @@ stderr, nothing written).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,14 @@ if TYPE_CHECKING:
     from retailkg.design.documents import ImportResult
 
 
-def _write(text: str, out: Path | None) -> None:
+def _write(pieces: Iterable[str], out: Path | None) -> None:
     from retailkg.rdf.io import atomic_write
 
     if out is None:
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
     else:
-        atomic_write(out, text)
+        atomic_write(out, pieces)
 
 
 @click.command("validate")
@@ -49,11 +51,14 @@ def _write(text: str, out: Path | None) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None,
               help="With --endpoint: the named graph holding the design (the store must also hold the knowledge graph: "
                    "`retailkg load`). Only its organisations are reported.")
+@click.option("--expand-units", is_flag=True,
+              help="JSON: list a finding repeated in many stores or regions once per store, instead of once with its "
+                   "`units` (each unit's id, scope, focus and posts).")
 @auth_option
 @timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
 @quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
-                 endpoint: str | None, graph_iri: str | None, auth: str, timeout: float, quiet: bool) -> None:
+                 endpoint: str | None, graph_iri: str | None, expand_units: bool, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
     With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
@@ -80,7 +85,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
     """
-    from retailkg.report.formats import render
+    from retailkg.report.formats import render_pieces
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
@@ -107,8 +112,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         with on_import(echo_import_summary):
             report = validate_file(org_file, baseline)
     with progress.stage(f"writing {fmt}"):
-        text = render(report, fmt, lang)
-    _write(text, out)
+        _write(render_pieces(report, fmt, lang, expand_units=expand_units), out)
     if out is not None:
         _by_kind, by_sev = report.counts()
         click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}) written to {out}", err=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -53,9 +53,51 @@ class ResolvedDuty:
         return self.standard.citation if self.standard else self.spec.where.cite()
 
 
+class NTriples:
+    """A resolved design's N-Triples in three streams, each as UTF-8 chunks of whole lines.
+
+    ``facts`` is what the design states (posts, units, duties, functions, metrics); ``citations``
+    how its statements are cited (``rkg:reference`` and the design as ``rkg:sourceDocument``: only
+    the naming of findings reads them); ``provenance`` how the matcher decided (the ``rkgv:``
+    match nodes, the only blank nodes, and duty item letters: nothing reads them but a person).
+    Keeping them apart as they are written lets a store load the facts alone, without searching a
+    chain's million lines for what to leave out; lines are encoded a chunk at a time, so the design
+    is never held as a million Python strings nor as one text and its copy.
+    """
+
+    CHUNK_LINES = 65536
+
+    def __init__(self) -> None:
+        self.facts: list[str] = []
+        self.citations: list[str] = []
+        self.provenance: list[str] = []
+        self._chunks: dict[str, list[bytes]] = {"facts": [], "citations": [], "provenance": []}
+
+    def flush(self, force: bool = False) -> None:
+        """Encode the lines written so far (when a stream has grown past CHUNK_LINES, or ``force``)."""
+        for name in ("facts", "citations", "provenance"):
+            lines: list[str] = getattr(self, name)
+            if lines and (force or len(lines) >= self.CHUNK_LINES):
+                self._chunks[name].append("".join(lines).encode("utf-8"))
+                lines.clear()
+
+    def chunks(self, stream: str) -> list[bytes]:
+        """The encoded chunks of one stream (``facts``, ``citations`` or ``provenance``)."""
+        self.flush(force=True)
+        return self._chunks[stream]
+
+    def data(self) -> bytes:
+        """Every line: the facts, then the citations, then the provenance."""
+        return b"".join(c for stream in ("facts", "citations", "provenance") for c in self.chunks(stream))
+
+    def __len__(self) -> int:
+        self.flush(force=True)
+        return sum(c.count(b"\n") for cs in self._chunks.values() for c in cs)
+
+
 @dataclass
 class ResolvedDesign:
-    """The design linked to the knowledge graph, and its RDF (as N-Triples lines).
+    """The design linked to the knowledge graph, and its RDF (as N-Triples, :class:`NTriples`).
 
     The RDF is written as N-Triples text rather than into an rdflib graph: a chain of thousands of
     stores is a million triples, which rdflib takes minutes and gigabytes to hold, while a triple
@@ -67,7 +109,7 @@ class ResolvedDesign:
     baseline: Document
     base: str
     organisation: URIRef
-    lines: list[str]
+    rdf: NTriples
     posts: dict[str, URIRef]
     departments: dict[str, URIRef]
     duties: dict[URIRef, ResolvedDuty]
@@ -76,7 +118,7 @@ class ResolvedDesign:
 
     def ntriples(self) -> str:
         """The design's RDF as N-Triples (the form triple stores bulk-load fastest)."""
-        return "".join(self.lines)
+        return self.rdf.data().decode("utf-8")
 
     @cached_property
     def graph(self) -> Graph:
@@ -86,7 +128,7 @@ class ResolvedDesign:
             g.bind(prefix, uri)
         g.bind("rkgv", RKGV)
         g.bind(self.prefix, Namespace(self.base))
-        g.parse(data=self.ntriples(), format="nt")
+        g.parse(data=self.rdf.data(), format="nt")
         return g
 
 
@@ -106,18 +148,22 @@ def _lit(text: str, lang: str | None = None, datatype: str | None = None) -> str
 _INT = str(XSD.integer)
 
 
-class _Writer:
-    """N-Triples lines for terms given as IRIs (str) or ready-made literals."""
+class _Writer(NTriples):
+    """N-Triples lines for terms given as IRIs (str) or ready-made literals: facts unless said otherwise."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        super().__init__()
         self.bnodes = 0
 
     def iri(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"<{s}> <{p}> <{o}> .\n")
+        self.facts.append(f"<{s}> <{p}> <{o}> .\n")
 
     def lit(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"<{s}> <{p}> {o} .\n")
+        self.facts.append(f"<{s}> <{p}> {o} .\n")
+
+    def cite(self, s: str, p: str, o: str) -> None:
+        """A citation (``o`` an IRI or a ready-made literal)."""
+        self.citations.append(f"<{s}> <{p}> {o} .\n")
 
 
 def _baseline(name: str, where: Where | None) -> Document:
@@ -166,6 +212,7 @@ def _standard_duties(ref: str, where: Where, kb: KnowledgeBase, baseline: Docume
 # script stay as written; spaces, controls, format and private-use characters and everything
 # outside ipchar are percent-encoded.
 _SUB_DELIMS_AND_MORE = frozenset("-._~!$&'()*+,;=:@")
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")  # ASCII that _safe keeps: most ids, at once
 
 
 def _ucschar(c: str) -> bool:
@@ -192,6 +239,8 @@ def iri_segment(label: str) -> str:
     """
     if label.strip(".") == "":
         return "%2E" * len(label)
+    if _PLAIN.fullmatch(label):
+        return label
     return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
@@ -219,7 +268,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     if o.name_en:
         w.lit(org, LABEL, _lit(o.name_en, "en"))
     w.iri(org, R + "baseline", str(base_doc.iri))
-    w.iri(org, R + "sourceDocument", design_doc)
+    w.cite(org, R + "sourceDocument", f"<{design_doc}>")
     for name, where in o.exclude_functions:
         f = kb.function(name)
         if f is None:
@@ -237,7 +286,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.lit(iri, R + "unitKind", _lit(d.kind))
         w.iri(iri, R + "unitOf", org)
         w.lit(iri, R + "order", _lit(str(i), datatype=_INT))
-        w.iri(iri, R + "sourceDocument", design_doc)
+        w.cite(iri, R + "sourceDocument", f"<{design_doc}>")
     for d in design.departments:
         if d.parent:
             w.iri(str(depts[d.id]), R + "subUnitOf", str(depts[d.parent]))
@@ -247,13 +296,25 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     metric_sources: dict[tuple[URIRef, URIRef], str] = {}
     own_metrics: dict[str, URIRef] = {}
     typed_metrics: set[URIRef] = set()
-    cache: dict[tuple[Any, ...], list[ResolvedDuty]] = {}
+    cache: dict[tuple[Any, ...], list[tuple[ResolvedDuty, _DutyLines]]] = {}
+
+    def get_matcher() -> Matcher:  # loaded only when a duty is free text without functions given
+        nonlocal matcher
+        if matcher is None:
+            from retailkg.design.matching import matcher_for
+
+            matcher = matcher_for(kb)
+        return matcher
 
     def metric_type(m: URIRef) -> None:  # the design says what it refers to: the rules need no KB lookup
         if m not in typed_metrics:
             typed_metrics.add(m)
             w.iri(str(m), TYPE, R + "Metric")
 
+    seg = {p.id: iri_segment(p.id) for p in design.posts}
+    free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties if spec.standard is None and not spec.functions]
+    if free:  # each distinct free-text duty matched once, all in one batch
+        get_matcher().prepare(free)
     for i, p in enumerate(design.posts, start=1):
         post = posts[p.id]
         ps = str(post)
@@ -268,21 +329,22 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         if p.headcount is not None:
             w.lit(ps, R + "headcount", _lit(str(p.headcount), datatype=str(XSD.positiveInteger)))
         w.lit(ps, R + "order", _lit(str(i), datatype=_INT))
-        w.lit(ps, R + "reference", _lit(p.id))
-        w.iri(ps, R + "sourceDocument", design_doc)
+        w.cite(ps, R + "reference", _lit(p.id))
+        w.cite(ps, R + "sourceDocument", f"<{design_doc}>")
         n = 0
+        duty_base = f"{base}duty/{seg[p.id]}-"
         for spec in p.duties:
             # the post's name is part of a free-text duty's key: the matcher reads it (数据统计 of a 出纳 is not an analyst's)
             key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), p.name)
             proto = cache.get(key)
             if proto is None:
-                proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc, p.name))
-            for r0 in proto:
+                proto = cache[key] = [(r0, _DutyLines(r0)) for r0 in _resolve_duty(spec, kb, get_matcher, base_doc, p.name)]
+            for r0, lines in proto:
                 n += 1
-                r = ResolvedDuty(URIRef(base + f"duty/{iri_segment(p.id)}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
+                r = ResolvedDuty(URIRef(duty_base + str(n)), post, spec, r0.zh, r0.en, r0.lead, r0.support,
                                  r0.standard, r0.match, r0.given)
                 duties[r.iri] = r
-                _duty_triples(w, r, n, design_doc)
+                lines.write(w, str(r.iri), ps, n, r.source, design_doc)
                 if r.standard is not None:  # the accountability rule travels with the duty
                     std_post = r.standard.post
                     for m in r.standard.metrics:
@@ -299,15 +361,17 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                     metric = URIRef(base + f"metric/{iri_segment(name)}")
                     own_metrics[fold(name)] = metric
                     w.lit(str(metric), LABEL, _lit(name, "zh"))
-                    w.iri(str(metric), R + "sourceDocument", design_doc)
+                    w.cite(str(metric), R + "sourceDocument", f"<{design_doc}>")
             metric_type(metric)
             if (post, metric) not in metric_sources:
                 w.iri(ps, R + "accountableFor", str(metric))
             metric_sources[(post, metric)] = where.cite()
-    return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
+        w.flush()
+    w.flush(force=True)
+    return ResolvedDesign(design, base_doc, base, URIRef(org), w, posts, depts, duties, metric_sources, prefix)
 
 
-def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, baseline: Document,
+def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], Matcher], baseline: Document,
                   post_name: str = "") -> Iterator[ResolvedDuty]:
     placeholder = URIRef(BASE)
     if spec.standard is not None:
@@ -327,11 +391,7 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
             (lead if role == "lead" else support).append(f)
         yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True)
         return
-    if matcher is None:
-        from retailkg.design.matching import Matcher
-
-        matcher = Matcher(kb)
-    m = matcher.match(text, post_name)
+    m = get_matcher().match(text, post_name)
     lead = [fm.function for fm in m.functions if fm.role == "lead"]
     support = [fm.function for fm in m.functions if fm.role == "support"]
     if spec.role == "support":
@@ -339,37 +399,43 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
     yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, match=m)
 
 
-def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
-    d = str(r.iri)
-    R = str(RKG)
-    w.iri(d, str(RDF.type), R + "Duty")
-    w.lit(d, str(RDFS.label), _lit(r.zh, "zh"))
-    if r.en:
-        w.lit(d, str(RDFS.label), _lit(r.en, "en"))
-    w.iri(d, R + "dutyOf", str(r.post))
-    w.lit(d, R + "item", _lit(str(n)))
-    w.lit(d, R + "order", _lit(str(n), datatype=_INT))
-    w.lit(d, R + "reference", _lit(r.source))
-    w.iri(d, R + "sourceDocument", design_doc)
-    for f in r.lead:
-        w.iri(d, R + "addressesFunction", str(f))
-    for f in r.support:
-        w.iri(d, R + "supportsFunction", str(f))
-    if r.standard is not None:
-        w.iri(d, str(PROV.wasDerivedFrom), str(r.standard.iri))
-        for m in r.standard.metrics:
-            w.iri(d, R + "concernsMetric", str(m))
-    if r.match is not None:
-        for fm in r.match.functions:
+class _DutyLines:
+    """The lines of one resolved duty that are the same wherever it stands: a chain repeats each
+    duty in thousands of stores, so they are written once and joined with each duty's IRI."""
+
+    def __init__(self, r: ResolvedDuty) -> None:
+        R = str(RKG)
+        facts = [f"<{RDF.type}> <{R}Duty> .", f"<{RDFS.label}> {_lit(r.zh, 'zh')} ."]
+        if r.en:
+            facts.append(f"<{RDFS.label}> {_lit(r.en, 'en')} .")
+        facts += [f"<{R}addressesFunction> <{f}> ." for f in r.lead]
+        facts += [f"<{R}supportsFunction> <{f}> ." for f in r.support]
+        if r.standard is not None:
+            facts.append(f"<{PROV.wasDerivedFrom}> <{r.standard.iri}> .")
+            facts += [f"<{R}concernsMetric> <{m}> ." for m in r.standard.metrics]
+        self.facts = facts
+        self.reference = _lit(r.standard.citation) if r.standard is not None else None
+        # each match node's lines but its own: (function, score, evidence, to review)
+        self.matches: list[list[str]] = []
+        if r.match is not None:
+            for fm in r.match.functions:
+                node_lines = [f"<{RDF.type}> <{RKGV}FunctionMatch> .", f"<{RKGV}function> <{fm.function}> .",
+                              f"<{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} ."]
+                if fm.evidence is not None:
+                    node_lines.append(f"<{RKGV}evidence> <{fm.evidence.iri}> .")
+                if r.match.to_review:
+                    node_lines.append(f"<{RKGV}toReview> {_lit('true', datatype=str(XSD.boolean))} .")
+                self.matches.append(node_lines)
+
+    def write(self, w: _Writer, d: str, post: str, n: int, source: str, design_doc: str) -> None:
+        R = str(RKG)
+        head = f"<{d}> "
+        sep = f"\n{head}"
+        w.facts.append(head + sep.join([*self.facts, f"<{R}dutyOf> <{post}> .", f"<{R}order> \"{n}\"^^<{_INT}> ."]) + "\n")
+        reference = self.reference if self.reference is not None else _lit(source)
+        w.citations.append(f"{head}<{R}reference> {reference} .{sep}<{R}sourceDocument> <{design_doc}> .\n")
+        w.provenance.append(f"{head}<{R}item> \"{n}\" .\n")
+        for node_lines in self.matches:
             w.bnodes += 1
             node = f"_:m{w.bnodes}"
-            w.lines.append(f"<{d}> <{RKGV}match> {node} .\n")
-            w.lines.append(f"{node} <{RDF.type}> <{RKGV}FunctionMatch> .\n")
-            w.lines.append(f"{node} <{RKGV}function> <{fm.function}> .\n")
-            w.lines.append(f"{node} <{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} .\n")
-            if fm.evidence is not None:
-                w.lines.append(f"{node} <{RKGV}evidence> <{fm.evidence.iri}> .\n")
-            if r.match.to_review:
-                w.lines.append(f"{node} <{RKGV}toReview> {_lit('true', datatype=str(XSD.boolean))} .\n")
-
-
+            w.provenance.append(f"{head}<{RKGV}match> {node} .\n{node} " + f"\n{node} ".join(node_lines) + "\n")

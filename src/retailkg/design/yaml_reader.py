@@ -8,12 +8,11 @@ from typing import Any
 
 import yaml
 
-from retailkg.design.fields import duty_field, headcount_field, ident_field, kind_field, names_field, text_field
+from retailkg.design.fields import ID_PATTERN, duty_field, headcount_field, ident_field, kind_field, names_field, text_field
 from retailkg.design.model import DepartmentSpec, DutySpec, OrganisationSpec, OrgDesign, PostSpec, Problems, Where, did_you_mean
 from retailkg.errors import InputError
 
 # --- YAML ---
-
 
 class _Map(dict[str, Any]):
     """A YAML mapping that remembers the line of itself and of each key (the loader builds every
@@ -22,20 +21,28 @@ class _Map(dict[str, Any]):
     line: int = 0
     lines: dict[str, int]
 
-
 class _Seq(list[Any]):
     line: int = 0
     lines: list[int]
 
-
 # libyaml's parser (CSafeLoader) when PyYAML has it: a chain's design is ten megabytes of YAML,
 # which the pure-Python scanner takes tens of seconds to read. Both keep node marks (lines).
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+_STR = "tag:yaml.org,2002:str"
 
 class _LineLoader(_BaseLoader):
     path = ""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """The tag of a node, as the base resolver decides it, by one lookup for a plain scalar: the
+        parser asks once per node (millions in a chain's design), most of them text starting with a
+        character no implicit tag starts with. Path resolvers (none are added) go the base way."""
+        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return str(tag)
+            return _STR
+        return str(super().resolve(kind, value, implicit))
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     m = _Map()
@@ -51,16 +58,63 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
         m.lines[key] = value_node.start_mark.line + 1
     return m
 
-
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     s = _Seq(loader.construct_object(n, deep=True) for n in node.value)
     s.line = node.start_mark.line + 1
     s.lines = [n.start_mark.line + 1 for n in node.value]
     return s
 
-
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+
+def _tree(loader: _LineLoader, root: yaml.Node) -> Any:
+    """The document under ``root`` as :class:`_Map`, :class:`_Seq` and scalars: what the loader's
+    constructors give, built by one walk of the composed nodes.
+
+    PyYAML's generic construction (a generator per collection, a resolver call and a recursion check
+    per node) took most of the time of reading a chain's design; plain strings, lists and mappings of
+    the default tags, which are nearly every node, are built here directly, and any other node
+    (numbers, booleans, null, dates, explicit tags) by the loader itself, so the values are the same.
+    A node an alias shares is built once (an alias bomb stays as small as its text).
+    """
+    memo: dict[int, Any] = {}
+    construct = loader.construct_object
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def build(node: yaml.Node) -> Any:
+        kind = type(node)
+        if kind is scalar:
+            return node.value if node.tag == _STR else construct(node, deep=True)
+        found = memo.get(id(node))
+        if found is not None:
+            return found
+        if kind is mapping and node.tag == _MAP:
+            m = memo[id(node)] = _Map()
+            m.line = node.start_mark.line + 1
+            lines: dict[str, int] = {}
+            m.lines = lines
+            for key_node, value_node in node.value:
+                key = key_node.value if type(key_node) is scalar and key_node.tag == _STR else build(key_node)
+                if type(key) is not str:
+                    key = str(key)
+                if key in m:
+                    raise InputError(f"duplicate key {key!r}", file=loader.path, line=key_node.start_mark.line + 1, field=key)
+                m[key] = value_node.value if type(value_node) is scalar and value_node.tag == _STR else build(value_node)
+                lines[key] = value_node.start_mark.line + 1
+            return m
+        if kind is sequence and node.tag == _SEQ:
+            s = memo[id(node)] = _Seq()
+            s.line = node.start_mark.line + 1
+            s.lines = [n.start_mark.line + 1 for n in node.value]
+            s.extend([n.value if type(n) is scalar and n.tag == _STR else build(n) for n in node.value])
+            return s
+        out = memo[id(node)] = construct(node, deep=True)
+        return out
+
+    return build(root)
 
 _KEYS = {
     "top": {"organisation", "organization", "departments", "posts"},
@@ -70,11 +124,10 @@ _KEYS = {
     "duty": {"standard", "text", "role", "functions"},
 }
 
-
 def _mapping(value: Any, where: Where, what: str, problems: Problems | None = None) -> _Map:
     if not isinstance(value, _Map):
         raise where.error(f"{what} must be a mapping (key: value)")
-    for key in sorted(set(value) - _KEYS[what]):
+    for key in sorted(value.keys() - _KEYS[what]):
         line = value.lines.get(key, where.line)
         error = where.at(line=line).error(f"unknown field {key!r}{did_you_mean(key, _KEYS[what])} "
                                           f"(known: {', '.join(sorted(_KEYS[what]))})", key)
@@ -82,7 +135,6 @@ def _mapping(value: Any, where: Where, what: str, problems: Problems | None = No
             raise error
         problems.add(error)
     return value
-
 
 def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
     if value is None:
@@ -92,14 +144,14 @@ def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
     lines = value.lines if isinstance(value, _Seq) else [where.line] * len(value)
     return [(v, where.at(fld, line)) for v, line in zip(value, lines, strict=True)]
 
-
 def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDesign:
     """Parse YAML text (see the module docstring); ``path`` is only used in messages. Every field's error is
     collected (up to the limit) in ``problems``, or raised at the end without it."""
     loader = _LineLoader(text)
     loader.path = str(path)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else _tree(loader, node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -151,14 +203,16 @@ def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDe
             continue
         w = w.at(line=p.line)
         pl = p.lines.get
+        # each field: the common case (a good value) at once, else the field reader with its place
+        v = p.get("id"), p.get("name"), p.get("department"), p.get("reports_to"), p.get("headcount"), p.get("name_en")
         post = PostSpec(
-            w, c(None, ident_field, p.get("id"), w.at("id", pl("id")), "id") or _raw(p.get("id")),
-            c(None, text_field, p.get("name"), w.at("name", pl("name")), "name", required=True) or "",
-            c(None, ident_field, p.get("department"), w.at("department", pl("department")), "department") or _raw(p.get("department")),
-            c(None, ident_field, p.get("reports_to"), w.at("reports_to", pl("reports_to")), "reports_to", required=False)
-            or _raw(p.get("reports_to")) or None,
-            c(None, headcount_field, p.get("headcount"), w.at("headcount", pl("headcount"))),
-            c(None, text_field, p.get("name_en"), w, "name_en") or "",
+            w, _ident(v[0]) or c(None, ident_field, v[0], w.at("id", pl("id")), "id") or _raw(v[0]),
+            _text(v[1]) or c(None, text_field, v[1], w.at("name", pl("name")), "name", required=True) or "",
+            _ident(v[2]) or c(None, ident_field, v[2], w.at("department", pl("department")), "department") or _raw(v[2]),
+            _ident(v[3]) or (c(None, ident_field, v[3], w.at("reports_to", pl("reports_to")), "reports_to", required=False)
+                             or _raw(v[3]) or None),
+            v[4] if type(v[4]) is int and v[4] >= 1 else c(None, headcount_field, v[4], w.at("headcount", pl("headcount"))),
+            _text(v[5]) or c(None, text_field, v[5], w, "name_en") or "",
         )
         for rd, dw in c(list[tuple[Any, Where]](), _seq, p.get("duties"), w.at("duties", pl("duties")), "duties"):
             duty = c(None, _duty, rd, dw, found)
@@ -173,13 +227,25 @@ def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDe
         found.raise_if_any()
     return OrgDesign(path, org, depts, posts)
 
-
 def _duty(raw: Any, where: Where, problems: Problems) -> DutySpec:
     if isinstance(raw, str):  # a bare string is free text
         return duty_field({"text": raw}, where)
     dm = _mapping(raw, where, "duty", problems)
     return duty_field(dm, where.at(line=dm.line))
 
+def _text(value: Any) -> str | None:
+    """``text_field``'s answer for a string with text in it, else None (then the field reader decides)."""
+    if type(value) is str:
+        return value.strip() or None
+    return None
+
+def _ident(value: Any) -> str | None:
+    """``ident_field``'s answer for a good id, else None (then the field reader decides)."""
+    if type(value) is str:
+        s = value.strip()
+        if s and ID_PATTERN.match(s):
+            return s
+    return None
 
 def _raw(value: Any) -> str:
     """A value as text, the stand-in for a field refused (so references to it are not reported again)."""

@@ -20,7 +20,7 @@ from retailkg.ns import RKG, RKGV
 from retailkg.validation.lookup import Aside
 
 if TYPE_CHECKING:
-    pass
+    from retailkg.design.resolve import NTriples
 from retailkg.rdf.io import located_syntax_error, split_statements
 
 
@@ -102,6 +102,25 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
             f.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def load_resolved(store: ox.Store, rdf: NTriples, aside: Aside | None = None) -> None:
+    """Load a design :func:`~retailkg.design.resolve.resolve` wrote, as :func:`load_lines` would load
+    its N-Triples, with no searching: resolution wrote the statements the rules read (its facts),
+    those only naming reads (its citations: ASIDE_PREDICATES) and those nobody reads (the matcher's
+    provenance: UNREAD_PREDICATES) apart. A loader thread stores the facts chunk by chunk while
+    this one indexes the citations (into the store too when there is no ``aside``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
+        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in rdf.chunks("facts")]
+        citations = rdf.chunks("citations")
+        if aside is not None:
+            aside.add(b"".join(citations), ox.RdfFormat.N_TRIPLES, [str(p) for p, _o in _ASIDE])
+        else:
+            loads += [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in citations]
+        for f in loads:
+            f.result()
 
 
 def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None,

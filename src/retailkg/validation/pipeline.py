@@ -30,7 +30,7 @@ from retailkg.text.runtime import paused_gc
 from retailkg.validation.compile import RuleResult, compile_rules, compiled_rules
 from retailkg.validation.facts import kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
-from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
+from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_ntriples, load_rdf_file, load_resolved
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
 from retailkg.validation.reference import assemble
@@ -106,7 +106,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info, ids), design.ntriples() if design else None,
+        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info, ids), design.ntriples if design else None,
         f"retailkg {__version__}",
     )
 
@@ -159,7 +159,7 @@ def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | Non
     the statements only naming reads in ``aside``, when given: :func:`load_lines`)."""
     store = ox.Store()
     load_ntriples(store, kb_facts(kb, resolved.baseline.id), "urn:retailkg:kb-facts")
-    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside)
+    load_resolved(store, resolved.rdf, aside)
     return store
 
 
@@ -187,10 +187,8 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path)
-    with progress.stage("matching duties"):
-        from retailkg.design.matching import matcher_for  # scikit-learn and the model: only when a design is read
-
-        resolved = resolve(design, kb, matcher_for(kb), baseline)
+    with progress.stage("matching duties"):  # the matcher is loaded only if a duty is free text to match
+        resolved = resolve(design, kb, None, baseline)
     return validate_design(resolved, kb)
 
 

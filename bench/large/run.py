@@ -45,7 +45,8 @@ def old_source(commit: str, out: Path) -> Path:
     """The ``src`` folder of ``commit``, extracted once into ``out`` with the data beside it (a checkout's layout)."""
     dest = out / f"old-{commit}"
     if not (dest / "src" / "retailkg").is_dir():
-        data = subprocess.run(["git", "-C", str(REPO), "archive", commit, "src", "ontology", "data", "shapes", "queries"], check=True, capture_output=True).stdout
+        data = subprocess.run(["git", "-C", str(REPO), "archive", commit, "src", "ontology", "data", "shapes", "queries"],
+                              check=True, capture_output=True).stdout
         with tarfile.open(fileobj=BytesIO(data)) as tar:
             tar.extractall(dest, filter="data")
     return dest / "src"

@@ -67,32 +67,48 @@ class NTriples:
 
     CHUNK_LINES = 65536
 
-    def __init__(self) -> None:
+    def __init__(self, sink: Callable[[bytes], object] | None = None) -> None:
         self.facts: list[str] = []
         self.citations: list[str] = []
         self.provenance: list[str] = []
         self._chunks: dict[str, list[bytes]] = {"facts": [], "citations": [], "provenance": []}
+        self._sink = sink
+        self._facts_from: Callable[[], bytes] | None = None
+
+    @property
+    def facts_handed_on(self) -> bool:
+        """The facts went to the sink as they were written (a store holds them), not kept here."""
+        return self._sink is not None
+
+    def facts_from(self, source: Callable[[], bytes]) -> None:
+        """Where the facts handed to the sink can be had again (a dump of the store they went to)."""
+        self._facts_from = source
 
     def flush(self, force: bool = False) -> None:
-        """Encode the lines written so far (when a stream has grown past CHUNK_LINES, or ``force``)."""
+        """Encode the lines written so far (when a stream has grown past CHUNK_LINES, or ``force``);
+        the facts go to the sink, when there is one, and are not kept."""
         for name in ("facts", "citations", "provenance"):
             lines: list[str] = getattr(self, name)
             if lines and (force or len(lines) >= self.CHUNK_LINES):
-                self._chunks[name].append("".join(lines).encode("utf-8"))
+                chunk = "".join(lines).encode("utf-8")
                 lines.clear()
+                if name == "facts" and self._sink is not None:
+                    self._sink(chunk)
+                else:
+                    self._chunks[name].append(chunk)
 
     def chunks(self, stream: str) -> list[bytes]:
         """The encoded chunks of one stream (``facts``, ``citations`` or ``provenance``)."""
         self.flush(force=True)
+        if stream == "facts" and self._sink is not None:
+            if self._facts_from is None:
+                raise RuntimeError("the facts were handed to a sink and cannot be had again")
+            return [self._facts_from()]
         return self._chunks[stream]
 
     def data(self) -> bytes:
         """Every line: the facts, then the citations, then the provenance."""
         return b"".join(c for stream in ("facts", "citations", "provenance") for c in self.chunks(stream))
-
-    def __len__(self) -> int:
-        self.flush(force=True)
-        return sum(c.count(b"\n") for cs in self._chunks.values() for c in cs)
 
 
 @dataclass
@@ -151,8 +167,8 @@ _INT = str(XSD.integer)
 class _Writer(NTriples):
     """N-Triples lines for terms given as IRIs (str) or ready-made literals: facts unless said otherwise."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, sink: Callable[[bytes], object] | None = None) -> None:
+        super().__init__(sink)
         self.bnodes = 0
 
     def iri(self, s: str, p: str, o: str) -> None:
@@ -245,11 +261,14 @@ def iri_segment(label: str) -> str:
 
 
 @paused_gc()
-def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None) -> ResolvedDesign:
+def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None,
+            sink: Callable[[bytes], object] | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 
     ``baseline`` (a citation or id) overrides the design's own; the default is T/CCAGM 003-2021.
     A chain repeats the same free-text duties in every store, so each distinct text is matched once.
+    ``sink``, when given, receives the facts (:class:`NTriples`) chunk by chunk as they are written
+    (validation loads them into its store meanwhile), and they are not kept.
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
@@ -257,7 +276,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     org = base + "org"
     prefix = o.id.replace(".", "-")
     prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
-    w = _Writer()
+    w = _Writer(sink)
     TYPE, LABEL = str(RDF.type), str(RDFS.label)
     R = str(RKG)
     design_doc = base + "design"

@@ -113,7 +113,8 @@ def load_resolved(store: ox.Store, rdf: NTriples, aside: Aside | None = None) ->
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
-        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in rdf.chunks("facts")]
+        facts = [] if rdf.facts_handed_on else rdf.chunks("facts")  # handed on: already in the store
+        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in facts]
         citations = rdf.chunks("citations")
         if aside is not None:
             aside.add(b"".join(citations), ox.RdfFormat.N_TRIPLES, [str(p) for p, _o in _ASIDE])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,22 +155,25 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
     return evaluate(ev, "bundled documents", kb, std, None, shapes)
 
 
-def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None) -> ox.Store:
+def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None, store: ox.Store | None = None) -> ox.Store:
     """An in-memory store with the design and what the rules need from the knowledge base (and
-    the statements only naming reads in ``aside``, when given: :func:`load_lines`)."""
-    store = ox.Store()
+    the statements only naming reads in ``aside``, when given: :func:`load_lines`). ``store``: the
+    store resolution already loaded the design's facts into (:func:`validate_file`)."""
+    if store is None:
+        store = ox.Store()
     load_ntriples(store, kb_facts(kb, resolved.baseline.id), "urn:retailkg:kb-facts")
     load_resolved(store, resolved.rdf, aside)
     return store
 
 
 @paused_gc()
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
-    """Validate one resolved design against its baseline."""
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
+                    store: ox.Store | None = None) -> Report:
+    """Validate one resolved design against its baseline (``store``: the one its facts were resolved into)."""
     kb = kb or knowledge_base()
     aside = Aside()
     with progress.stage("loading"):
-        store = design_store(resolved, kb, aside)
+        store = design_store(resolved, kb, aside, store)
     source = OxigraphEngine(store=store)
     ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
     report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
@@ -187,9 +191,18 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path)
-    with progress.stage("matching duties"):  # the matcher is loaded only if a duty is free text to match
-        resolved = resolve(design, kb, None, baseline)
-    return validate_design(resolved, kb)
+    store = ox.Store()
+    with progress.stage("matching duties"), ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
+        # the facts go into the store as they are written (Oxigraph loads a chunk on the pool's thread
+        # while resolution writes the next); the matcher is loaded only if a duty is free text to match
+        loads: list[Future[None]] = []
+        resolved = resolve(design, kb, None, baseline,
+                           sink=lambda chunk: loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES,
+                                                                       lenient=True)))
+        for f in loads:
+            f.result()
+    resolved.rdf.facts_from(lambda: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b"")
+    return validate_design(resolved, kb, store=store)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from retailkg.errors import InputError
 
 # --- YAML ---
 
+
 class _Map(dict[str, Any]):
     """A YAML mapping that remembers the line of itself and of each key (the loader builds every
     mapping as one)."""
@@ -21,14 +22,17 @@ class _Map(dict[str, Any]):
     line: int = 0
     lines: dict[str, int]
 
+
 class _Seq(list[Any]):
     line: int = 0
     lines: list[int]
+
 
 # libyaml's parser (CSafeLoader) when PyYAML has it: a chain's design is ten megabytes of YAML,
 # which the pure-Python scanner takes tens of seconds to read. Both keep node marks (lines).
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
+
 
 class _LineLoader(_BaseLoader):
     path = ""
@@ -44,6 +48,7 @@ class _LineLoader(_BaseLoader):
             return _STR
         return str(super().resolve(kind, value, implicit))
 
+
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     m = _Map()
     m.line = node.start_mark.line + 1
@@ -58,17 +63,20 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
         m.lines[key] = value_node.start_mark.line + 1
     return m
 
+
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
     s = _Seq(loader.construct_object(n, deep=True) for n in node.value)
     s.line = node.start_mark.line + 1
     s.lines = [n.start_mark.line + 1 for n in node.value]
     return s
 
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 _MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+
 
 class _NotStreamed(Exception):
     """The document has what the event reader leaves to PyYAML's constructors (an explicit tag on a collection)."""
@@ -240,6 +248,7 @@ def _tree(loader: _LineLoader, root: yaml.Node) -> Any:
 
     return build(root)
 
+
 _KEYS = {
     "top": {"organisation", "organization", "departments", "posts"},
     "organisation": {"id", "name", "name_en", "baseline", "exclude_functions"},
@@ -247,6 +256,7 @@ _KEYS = {
     "post": {"id", "name", "name_en", "department", "reports_to", "headcount", "duties", "accountable_for"},
     "duty": {"standard", "text", "role", "functions"},
 }
+
 
 def _mapping(value: Any, where: Where, what: str, problems: Problems | None = None) -> _Map:
     if not isinstance(value, _Map):
@@ -260,6 +270,7 @@ def _mapping(value: Any, where: Where, what: str, problems: Problems | None = No
         problems.add(error)
     return value
 
+
 def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
     if value is None:
         return []
@@ -267,6 +278,7 @@ def _seq(value: Any, where: Where, fld: str) -> list[tuple[Any, Where]]:
         raise where.error(f"{fld} must be a list", fld)
     lines = value.lines if isinstance(value, _Seq) else [where.line] * len(value)
     return [(v, where.at(fld, line)) for v, line in zip(value, lines, strict=True)]
+
 
 def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDesign:
     """Parse YAML text (see the module docstring); ``path`` is only used in messages. Every field's error is
@@ -364,11 +376,13 @@ def _duty(raw: Any, where: Where, problems: Problems) -> DutySpec:
     dm = _mapping(raw, where, "duty", problems)
     return duty_field(dm, where.at(line=dm.line))
 
+
 def _text(value: Any) -> str | None:
     """``text_field``'s answer for a string with text in it, else None (then the field reader decides)."""
     if type(value) is str:
         return value.strip() or None
     return None
+
 
 def _ident(value: Any) -> str | None:
     """``ident_field``'s answer for a good id, else None (then the field reader decides)."""
@@ -377,6 +391,7 @@ def _ident(value: Any) -> str | None:
         if s and ID_PATTERN.match(s):
             return s
     return None
+
 
 def _raw(value: Any) -> str:
     """A value as text, the stand-in for a field refused (so references to it are not reported again)."""

@@ -10,6 +10,7 @@ rdflib terms, so the report code reads like rdflib code.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -72,11 +73,18 @@ class _Interned:
 
 class Aside:
     """Statements set aside while loading (retailkg.validation.loading.ASIDE_PREDICATES: those only naming
-    reads), as pyoxigraph quads by subject IRI: a Python index, since a second store would cost
-    the loading thread's core more than the rules' store saves."""
+    reads), kept as their N-Triples text with the place of each subject's lines: a second store would
+    cost the loading thread's core more than the rules' store saves, and a parsed quad per statement
+    (two per duty of a chain) held hundreds of megabytes for the few thousand subjects naming asks
+    about, which are parsed when asked."""
+
+    _SUBJECT = re.compile(rb"^<([^>]*)> ", re.M)
 
     def __init__(self) -> None:
-        self._by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
+        self._texts: list[tuple[bytes, ox.RdfFormat]] = []
+        self._spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # subject -> (text, start, end)
+        self._parsed: dict[str, list[ox.Quad]] = {}
+        self._count = 0
         self.predicates: set[ox.NamedNode] = set()
 
     def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
@@ -84,19 +92,46 @@ class Aside:
         predicates among ``predicates``); SyntaxError as pyoxigraph raises it, so that a broken
         line set aside fails the load as any other broken line does."""
         self.predicates.update(ox.NamedNode(p) for p in predicates)
-        by_subject = self._by_subject
-        for q in ox.parse(data, format=fmt, lenient=True):
-            by_subject[q.subject.value].append(q)
+        n = sum(1 for _q in ox.parse(data, format=fmt, lenient=True))  # checked as the rest of the file
+        if not n:
+            return
+        self._count += n
+        if b"\\" in data:  # an escape in an IRI would make the text's subject differ from the term's: index terms
+            for q in ox.parse(data, format=fmt, lenient=True):
+                self._parsed.setdefault(q.subject.value, []).append(q)
+            return
+        i = len(self._texts)
+        self._texts.append((data, fmt))
+        spans = self._spans
+        starts = [(m.start(), m.group(1)) for m in self._SUBJECT.finditer(data)]
+        for k, (start, subject) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(data)
+            where = spans[subject.decode("utf-8")]
+            if where and where[-1][0] == i and where[-1][2] == start:  # the subject's lines go on
+                where[-1] = (i, where[-1][1], end)
+            else:
+                where.append((i, start, end))
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_subject.values())
+        return self._count
+
+    def _of(self, subject: str) -> list[ox.Quad]:
+        found = self._parsed.get(subject)
+        if found is None:
+            found = []
+            for i, start, end in self._spans.get(subject, ()):
+                data, fmt = self._texts[i]
+                found += ox.parse(data[start:end], format=fmt, lenient=True)
+            self._parsed[subject] = found
+        return found
 
     def quads_for_pattern(self, s: OxTerm | None, p: ox.NamedNode, o: OxTerm | None) -> list[ox.Quad]:
         if s is None:  # naming never asks for the subjects of these predicates; answered all the same
-            return [q for qs in self._by_subject.values() for q in qs if q.predicate == p and (o is None or q.object == o)]
+            subjects = set(self._spans) | set(self._parsed)
+            return [q for subject in sorted(subjects) for q in self._of(subject) if q.predicate == p and (o is None or q.object == o)]
         if not isinstance(s, ox.NamedNode):
             return []
-        return [q for q in self._by_subject.get(s.value, ()) if q.predicate == p and (o is None or q.object == o)]
+        return [q for q in self._of(s.value) if q.predicate == p and (o is None or q.object == o)]
 
 
 class StoreLookup(_Interned):

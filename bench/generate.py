@@ -82,7 +82,7 @@ RULES: tuple[str, ...] = (
     "rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction",
     "rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine",
     "rkgsh:GapBaselineFunction", "rkgsh:GapSupportOnly", "rkgsh:GapDepartmentWithoutPost", "rkgsh:GapPostWithoutDuty",
-    "rkgsh:PostLabel", "rkgsh:PostDepartment", "rkgsh:DutyText", "rkgsh:HeadcountPositive",
+    "rkgsh:GapAreaOutOfScope", "rkgsh:PostLabel", "rkgsh:PostDepartment", "rkgsh:DutyText", "rkgsh:HeadcountPositive",
     "rkgsh:ReportsToSameOrganisation", "rkgsh:NoReportingCycle", "rkgsh:MetricAccountablePost", "rkgsh:UnmappedDuty",
 )
 """Every rule of shapes/*.ttl; the oracle computes each (tests check the list against the shapes)."""
@@ -484,10 +484,11 @@ def _hq_plants() -> list[Planted]:
                 "no gap for it, but 4.2.8 e was the only duty leading fn:customer-experience",
                 [result("rkgsh:GapBaselineFunction", org, fn("customer-experience"))],
                 [result("rkgsh:GapBaselineFunction", org, fn("to-home-operations"))]),
-        Planted("support-only", "operations", "the data operations specialist takes 4.2.5 h as support only, and the brand "
-                "operator's 4.2.2 d only supports pricing: both functions are supported and led by nobody",
-                [result("rkgsh:GapSupportOnly", org, fn(f)) for f in ("incentive-analytics", "pricing")],
-                [result("rkgsh:GapBaselineFunction", org, fn("incentive-analytics"))]),
+        Planted("support-only", "operations", "the data operations specialist takes 4.2.5 h as support only: incentive "
+                "analytics is supported and led by nobody, though the baseline leads it; the brand operator's 4.2.2 d only "
+                "supports pricing, and so does the standard (it leads it nowhere): no gap",
+                [result("rkgsh:GapSupportOnly", org, fn("incentive-analytics"))],
+                [result("rkgsh:GapBaselineFunction", org, fn("incentive-analytics")), result("rkgsh:GapSupportOnly", org, fn("pricing"))]),
         Planted("unit-without-posts", "data-centre", "the 数据中心 is planned but has no post",
                 [result("rkgsh:GapDepartmentWithoutPost", iri("dept", "data-centre"))]),
         Planted("metric-without-post", "operations", "4.2.5 b names metrics (new customers, daily active users, order "
@@ -697,6 +698,7 @@ class Resolved:
     team: frozenset[str]  # rkg:TeamFunction
     excluded: frozenset[str]
     baseline: Document
+    area_of: dict[str, str] = field(default_factory=dict)  # function → its area of the taxonomy
 
 
 def _standard(kb: KnowledgeBase, doc: Document, ref: str) -> list[StatementInfo]:
@@ -781,7 +783,8 @@ def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved
     return Resolved(chain, posts, {u.id: u for u in chain.units}, own,
                     frozenset(str(f) for f in kb.covered_functions(baseline)),
                     frozenset(str(f) for f, info in kb.functions.items() if info.team),
-                    frozenset(function(f) for f in chain.exclude_functions), baseline)
+                    frozenset(function(f) for f in chain.exclude_functions), baseline,
+                    {str(f): str(a) for f, a in kb.area_of.items()})
 
 
 def predict_triples(r: Resolved) -> int:
@@ -828,9 +831,12 @@ def expected(r: Resolved) -> dict[str, Any]:
       supervisionLine=true/false rule by whether one post is in the other's rkg:reportsTo+ chain.
       The pair is dropped when the posts are replicas: some store/region at or above one post's
       unit is not above the other's, and vice versa. One result per (rule, post, value).
+    - scope: the chain declares none, so it is the areas (skos:broader) of the functions its duties lead.
     - GapBaselineFunction: functions the baseline's duties lead, minus those the organisation's
-      duties lead or support, minus the excluded ones. GapSupportOnly: supported, minus led, minus
-      excluded. GapDepartmentWithoutPost: a unit with no post in it or below it.
+      duties lead or support, minus the excluded ones, in the scope. GapSupportOnly: supported, minus
+      led, minus excluded, that the baseline leads, in the scope. GapAreaOutOfScope: the areas of the
+      baseline's functions nobody leads, not excluded, outside the scope (?value the area).
+      GapDepartmentWithoutPost: a unit with no post in it or below it.
       GapPostWithoutDuty: a post with no duty.
     - structure: one Chinese post name, one department, a Chinese duty text, one positive headcount,
       superiors in the same organisation, no reporting cycle, a metric (one a post answers for or a
@@ -892,8 +898,11 @@ def expected(r: Resolved) -> dict[str, Any]:
 
     led = {f for p in r.posts for d in p.duties for f in d.lead}
     supported = {f for p in r.posts for d in p.duties for f in d.support}
-    results |= {("rkgsh:GapBaselineFunction", ORG_IRI, f) for f in r.covered - led - supported - r.excluded}
-    results |= {("rkgsh:GapSupportOnly", ORG_IRI, f) for f in supported - led - r.excluded}
+    scope_areas = {r.area_of[f] for f in led if f in r.area_of}
+    in_scope = {f for f, a in r.area_of.items() if a in scope_areas}
+    results |= {("rkgsh:GapBaselineFunction", ORG_IRI, f) for f in (r.covered - led - supported - r.excluded) & in_scope}
+    results |= {("rkgsh:GapSupportOnly", ORG_IRI, f) for f in (supported - led - r.excluded) & r.covered & in_scope}
+    results |= {("rkgsh:GapAreaOutOfScope", ORG_IRI, r.area_of[f]) for f in r.covered - led - r.excluded - in_scope}
     staffed = {a for p in r.posts for a in _chain_above(p.unit, unit_parent)}
     results |= {("rkgsh:GapDepartmentWithoutPost", iri("dept", u), None) for u in units if u not in staffed}
     for p in r.posts:

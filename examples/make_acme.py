@@ -17,7 +17,9 @@ made to show each rule at work; tests/test_examples.py asserts the findings:
   awareness or incident response, no reconciliation; settlement is only supported (品牌运营
   配合…结算对账); the 会员中心主任 has no duty; one duty (食堂与宿舍) is no retail work at all;
 - dynamic setting (clause 5): software development is outsourced and on-demand delivery not yet
-  offered, so those functions are excluded, by id and by label.
+  offered, so those functions are excluded, by id and by label;
+- scope: the design is the whole company (全部), so the data analytics nobody does is a gap, not an
+  area outside the scope.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from retailkg.rdf.io import atomic_write
 STD = "T/CCAGM 003-2021"
 
 ORGANISATION = [
-    ["acme", "某百货股份有限公司", "Acme Department Stores", STD,
+    # id, name, name_en, baseline, scope, exclude
+    ["acme", "某百货股份有限公司", "Acme Department Stores", STD, "全部",
      "it-architecture; technical-design; technology-selection; engineering-team; frontend-development; backend-development; "
      "source-code-management; release-management; 软件测试; 到家业务运营"],
 ]

@@ -19,7 +19,7 @@ PACKAGE = SRC / "retailkg"
 
 # bottom first; a module may import from its own layer and from any layer before it
 LAYERS: list[set[str]] = [
-    {"retailkg", "retailkg.errors", "retailkg.ns", "retailkg.resources"},
+    {"retailkg", "retailkg.errors", "retailkg.ns", "retailkg.optional", "retailkg.resources"},
     {"retailkg.text"},
     {"retailkg.rdf"},
     {"retailkg.kg"},
@@ -27,8 +27,23 @@ LAYERS: list[set[str]] = [
     {"retailkg.design"},
     {"retailkg.validation"},
     {"retailkg.report"},
+    {"retailkg.api"},
     {"retailkg.cli", "retailkg.__main__"},
 ]
+
+
+def without_lazy_reexports(tree: ast.Module) -> ast.Module:
+    """The package root as it runs on ``import retailkg``: without its ``__getattr__`` (PEP 562),
+    which imports the Python API's names only when first asked for, and without the
+    ``if TYPE_CHECKING:`` block naming them for type checkers. Those imports point up to
+    ``retailkg.api`` by design (docs/architecture.md); nothing else in the root may."""
+
+    def lazy(node: ast.stmt) -> bool:
+        if isinstance(node, ast.FunctionDef) and node.name == "__getattr__":
+            return True
+        return isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+    return ast.Module(body=[n for n in tree.body if not lazy(n)], type_ignores=[])
 
 
 def module_name(path: Path) -> str:
@@ -46,7 +61,10 @@ def imports_of(path: Path, name: str, known: set[str]) -> set[str]:
     """The retailkg modules ``path`` imports (a ``from package import module`` counts as the module)."""
     is_package = path.name == "__init__.py"
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    if name == "retailkg":
+        tree = without_lazy_reexports(tree)
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.split(".")[0] == "retailkg"}
         elif isinstance(node, ast.ImportFrom):
@@ -124,6 +142,30 @@ def test_no_import_cycle() -> None:
 ])
 def test_the_cycle_finder_finds_cycles(g: dict[str, set[str]], cycle: list[str] | None) -> None:
     assert find_cycle(g) == cycle
+
+
+def test_the_package_root_reexports_the_api_lazily_and_nothing_else_upwards(tmp_path: Path) -> None:
+    """``retailkg.open`` and friends come from retailkg.api on first use; an import of them at the
+    top of the root would be upward (and make ``import retailkg`` load the whole library)."""
+    root = PACKAGE / "__init__.py"
+    every = {n.module for n in ast.walk(ast.parse(root.read_text(encoding="utf-8"))) if isinstance(n, ast.ImportFrom)}
+    assert "retailkg.api" in every
+    assert imports_of(root, "retailkg", set(modules())) <= {"retailkg.errors"}
+    p = tmp_path / "__init__.py"
+    p.write_text("from retailkg.api import open\n\ndef __getattr__(name):\n    from retailkg.api import KnowledgeGraph\n", encoding="utf-8")
+    assert imports_of(p, "retailkg", {"retailkg.api"}) == {"retailkg.api"}, "an eager import is seen"
+
+
+def test_importing_the_package_loads_no_library() -> None:
+    """``import retailkg`` (the CLI's first step, and every submodule's) stays cheap."""
+    import subprocess
+    import sys
+
+    code = "import sys, retailkg; print(sorted(m for m in sys.modules if m.startswith(('retailkg.', 'rdflib', 'pyoxigraph'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
+    code = "import sys, retailkg; retailkg.open; print('retailkg.api' in sys.modules, callable(retailkg.open))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["True", "True"]
 
 
 def test_the_layer_check_sees_an_upward_import(tmp_path: Path) -> None:

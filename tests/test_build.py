@@ -145,3 +145,88 @@ def test_atomic_write_leaves_an_ordinary_readable_file(tmp_path: Path) -> None:
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+# --- the query cache ---------------------------------------------------------------------------
+
+
+def test_a_build_fills_the_cache_the_query_commands_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One build feeds everything: the first query after `retailkg build` builds nothing."""
+    from retailkg.kg import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "kg"), "-q"]).exit_code == 0
+    cached = cache.cached_graph_path()
+    assert cached.read_bytes() == (tmp_path / "kg" / "retailkg.trig").read_bytes()
+    result = CliRunner().invoke(cli, ["query", "run", "documents", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "building the knowledge graph" not in result.stderr
+    assert "T/CCAGM 003-2021" in result.stdout or "ccagm-003-2021" in result.stdout
+    # what a query builds when no build ran is the same file
+    assert cache.ensure_graph(rebuild=True) == cached
+    assert cached.read_bytes() == (tmp_path / "kg" / "retailkg.trig").read_bytes()
+
+
+def test_a_build_of_edited_sources_leaves_the_cache_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The query commands read the bundled sources: a curator's edited checkout is not what they
+    read, so its build must not stand in for theirs (an unedited checkout is the same build)."""
+    from retailkg.kg import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "src"
+    shutil.copytree(resource_root() / "ontology", root / "ontology")
+    shutil.copytree(resource_root() / "data", root / "data", ignore=shutil.ignore_patterns("sources", "repairs", "matching"))
+    assert CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "same"), "-q"]).exit_code == 0
+    assert cache.cached_graph_path().read_bytes() == (tmp_path / "same" / "retailkg.trig").read_bytes()
+    with (root / "data" / "functions.ttl").open("a", encoding="utf-8") as f:
+        f.write('\n<https://w3id.org/retailkg/function/user-growth> <http://www.w3.org/2004/02/skos/core#altLabel> "编辑"@zh .\n')
+    assert CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "edited"), "-q"]).exit_code == 0
+    assert sorted(p.name for p in cache.cached_graph_path().parent.iterdir()) == [cache.cached_graph_path().name]
+    assert cache.cached_graph_path().read_bytes() == (tmp_path / "same" / "retailkg.trig").read_bytes()
+    assert "编辑" in (tmp_path / "edited" / "retailkg.trig").read_text(encoding="utf-8")
+
+
+def test_the_graph_in_memory_writes_the_build_trig(dataset: Dataset, built: BuildResult) -> None:
+    """load_dataset (rdflib terms) and the build (pyoxigraph terms) hold the same graph: its TriG is
+    the build's, byte for byte, whichever wrote the query cache (a build, a query, the tests' seeding)."""
+    from retailkg.kg.build import graph_trig
+    from retailkg.rdf.io import trig_bytes
+
+    trig = (built.out_dir / "retailkg.trig").read_bytes()
+    assert trig_bytes(dataset) == trig == graph_trig()
+
+
+def test_an_ontology_construct_the_build_does_not_materialise_is_a_warning(tmp_path: Path) -> None:
+    """A curator who adds a restriction learns that no fact is drawn from it (the build goes on)."""
+    root = tmp_path / "src"
+    shutil.copytree(resource_root() / "ontology", root / "ontology")
+    shutil.copytree(resource_root() / "data", root / "data", ignore=shutil.ignore_patterns("sources", "repairs", "matching"))
+    with (root / "ontology" / "retailkg.ttl").open("a", encoding="utf-8") as f:
+        f.write("\nrkg:Manager owl:equivalentClass [ owl:onProperty rkg:supervises ; owl:someValuesFrom rkg:Post ] .\n")
+    result = CliRunner().invoke(cli, ["build", "--source-dir", str(root), "-o", str(tmp_path / "kg"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["retailkg: warning: the ontology uses owl:someValuesFrom, whose consequences the build "
+                                          "does not materialise (see docs/ontology.md, inference at build time)"]
+    bundled = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "bundled"), "-q"])
+    assert bundled.exit_code == 0 and bundled.stderr == ""
+
+
+def test_the_faster_turtle_writer_writes_rdflibs_bytes(union: Graph) -> None:
+    """prefixed_graph remembers prefix lookups: the Turtle must stay exactly rdflib's, including the
+    prefix rdflib makes up (ns1) for a predicate's namespace, which the subject of the same triple
+    then uses although its own lookup, a moment before, found none."""
+    from rdflib import Literal, URIRef
+
+    from retailkg.ns import PREFIXES
+    from retailkg.rdf.io import prefixed_graph
+
+    extra = [(URIRef("http://example.org/vocab#rank"), URIRef("http://example.org/vocab#note"), Literal("x"))]
+    plain, fast = Graph(), prefixed_graph()
+    for prefix, ns in PREFIXES.items():
+        plain.bind(prefix, ns)
+    for g in (plain, fast):
+        for t in [*union, *extra]:
+            g.add(t)
+    text = plain.serialize(format="turtle", encoding="utf-8")
+    assert b'ns1:rank ns1:note "x"' in text
+    assert fast.serialize(format="turtle", encoding="utf-8") == text

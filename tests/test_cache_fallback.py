@@ -12,6 +12,7 @@ from rdflib import RDFS, Dataset, Literal, URIRef
 
 from retailkg.cli import cli
 from retailkg.kg import build, cache
+from retailkg.rdf.io import trig_bytes
 
 
 @pytest.fixture
@@ -23,14 +24,14 @@ def unwritable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[in
     (tmp_path / "tmp").mkdir()
     builds: list[int] = []
 
-    def small_build(files: object = None, **_kw: object) -> Dataset:
+    def small_build(files: object = None) -> bytes:
         builds.append(1)
         ds = Dataset()
         ds.graph(URIRef("https://w3id.org/retailkg/graph/test")).add(
             (URIRef("https://w3id.org/retailkg/s"), RDFS.label, Literal("fallback-answer")))
-        return ds
+        return trig_bytes(ds)
 
-    monkeypatch.setattr(build, "load_dataset", small_build)
+    monkeypatch.setattr(build, "graph_trig", small_build)
     return builds
 
 

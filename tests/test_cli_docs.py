@@ -37,3 +37,23 @@ def test_every_command_has_help_with_examples(path: tuple[str, ...]) -> None:
 def test_cli_reference_is_current() -> None:
     doc = TOOL.parents[1] / "docs" / "cli.md"
     assert doc.read_text(encoding="utf-8") == _tool().render(), "docs/cli.md is stale: run python tools/cli_docs.py"
+
+
+def test_the_lazy_command_table_names_what_each_module_registers() -> None:
+    """The group imports a command's module only when the command is asked for, by this table."""
+    import importlib
+    import pkgutil
+
+    import click
+
+    import retailkg.cli
+    from retailkg.cli import COMMAND_MODULES
+
+    registered: dict[str, str] = {}
+    for info in pkgutil.iter_modules(retailkg.cli.__path__):
+        module = importlib.import_module(f"retailkg.cli.{info.name}")
+        if hasattr(module, "register"):
+            group = click.Group()
+            module.register(group)
+            registered.update(dict.fromkeys(group.commands, info.name))
+    assert registered == COMMAND_MODULES

@@ -776,3 +776,334 @@ def test_a_superior_naming_no_imported_post_is_not_linked_to_a_loosely_similar_o
     assert posts["副店经理"].reports_to == posts["店经理"].id  # 门店店经理 contains 店经理: the closest unique title
     unplaced = {u.text for u in result.unplaced if "names no imported post" in u.why}
     assert {"总经理", "地区营运总监"} <= unplaced
+
+
+def test_a_markdown_section_heading_under_a_post_named_in_a_table_opens_its_duties(tmp_path: Path) -> None:
+    (tmp_path / "拣货员.md").write_text(
+        "# 拣货员 岗位说明\n\n| 项目 | 内容 |\n| --- | --- |\n| 岗位名称 | 拣货员 |\n| 工作时间 | 两班倒 |\n\n"
+        "## 工作职责\n\n1. 按拣货单拣选商品\n2. 复核拣货数量\n\n## 任职要求\n\n- 能适应夜班\n\n---\n有事请找仓库主管。\n",
+        encoding="utf-8")
+    result = import_documents([tmp_path / "拣货员.md"])
+    [post] = result.posts
+    assert post.name == "拣货员"
+    assert texts(post) == ["按拣货单拣选商品", "复核拣货数量"]
+    assert post.qualifications == ["能适应夜班"]
+    assert "有事请找仓库主管。" in {u.text for u in result.unplaced}
+
+
+def test_a_handbook_s_company_heading_chapters_and_appendix_name_no_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("万家福百货", 1)
+    d.add_paragraph("岗位职责汇编")
+    d.add_paragraph("第一章 管理岗位")
+    d.add_heading("一、店长", 2)
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("负责全店经营。", style="List Bullet")
+    d.add_paragraph("负责人员排班。", style="List Bullet")
+    d.add_paragraph("第二章 营运部")
+    d.add_heading("二、收银员", 2)
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("负责收银结算。", style="List Bullet")
+    d.add_heading("附：员工通用要求", 2)
+    d.add_paragraph("遵守考勤制度。", style="List Bullet")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, texts(p)) for p in result.posts] == [("店长", ["负责全店经营。", "负责人员排班。"]),
+                                                          ("收银员", ["负责收银结算。"])]
+    assert by_name(result)["收银员"].department == "营运部"  # a chapter naming a department gives it
+    unplaced = {u.text for u in result.unplaced}
+    assert {"万家福百货", "第一章 管理岗位", "附：员工通用要求", "遵守考勤制度。"} <= unplaced
+
+
+def test_group_titles_by_their_own_word_and_number_inside_a_duty_cell_are_not_duties(tmp_path: Path) -> None:
+    form(tmp_path / "主管.docx", "客服主管", "客服部", "客服经理",
+         ["职责一：团队管理", "（1）负责客服排班；", "（2）负责客服考核；", "职责二：服务质量", "（3）负责抽检聊天记录。"], [])
+    result = import_documents([tmp_path / "主管.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责客服排班；", "负责客服考核；", "负责抽检聊天记录。"]
+    assert {"职责一：团队管理", "职责二：服务质量"} <= {u.text for u in result.unplaced}
+
+
+def test_a_post_table_with_a_bracketed_header_a_maker_line_and_a_total_row(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某商场 岗位设置表"])
+    ws.merge_cells("A1:D1")
+    ws.append(["制表：行政部  2024年5月"])
+    ws.merge_cells("A2:D2")
+    ws.append(["部门", "岗位（职务）", "直接上级", "主要职责"])
+    ws.append(["行政部", "行政经理", "总经理", "负责行政事务"])
+    ws.append(["行政部", "前台文员", "行政经理", "负责来访接待"])
+    ws.append(["部门合计", "部门合计", "2", None])
+    ws.merge_cells("A6:B6")
+    wb.save(tmp_path / "岗位设置表.xlsx")
+    result = import_documents([tmp_path / "岗位设置表.xlsx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("行政经理", "行政部", ["负责行政事务"]), ("前台文员", "行政部", ["负责来访接待"])]
+    assert by_name(result)["前台文员"].reports_to == by_name(result)["行政经理"].id
+    assert any("合计" in u.text for u in result.unplaced)
+
+
+def test_labels_one_space_apart_as_a_pdf_text_layer_keeps_them_and_an_unknown_label_beside_them(tmp_path: Path) -> None:
+    (tmp_path / "主任.txt").write_text(
+        "岗位名称:防损主任 所属部门:防损课\n部门:安保部　维护人:人力资源部\n岗位职责:\n1、负责卖场巡查。\n2、负责收货稽核。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "主任.txt"]).posts
+    assert (post.name, post.department) == ("防损主任", "安保部")
+    assert texts(post) == ["负责卖场巡查。", "负责收货稽核。"]
+
+
+def test_headings_of_parts_of_one_post_s_document_are_no_posts_and_their_numbered_items_its_duties(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("岗位名称：会员主管")
+    d.add_heading("一、部门职能", 1)
+    d.add_paragraph("会员部负责会员制度的制定和管理")
+    d.add_heading("二、会员管理", 1)
+    d.add_paragraph("（一）负责会员资料维护。")
+    d.add_paragraph("（二）负责积分兑换。")
+    d.add_heading("三、活动管理", 1)
+    d.add_paragraph("（一）负责会员活动策划。")
+    d.add_heading("四、任职资格", 1)
+    d.add_paragraph("详见《会员部任职资格标准》。")
+    d.add_paragraph("大专以上学历")
+    d.save(tmp_path / "会员主管.docx")
+    result = import_documents([tmp_path / "会员主管.docx"])
+    [post] = result.posts
+    assert post.name == "会员主管"
+    assert texts(post) == ["负责会员资料维护。", "负责积分兑换。", "负责会员活动策划。"]
+    assert post.qualifications == ["大专以上学历"]
+    assert {"部门职能", "会员部负责会员制度的制定和管理", "详见《会员部任职资格标准》。"} <= {u.text for u in result.unplaced}
+
+
+def test_a_title_naming_the_labelled_post_opens_its_duties_and_the_next_part_of_the_document_ends_them(tmp_path: Path) -> None:
+    (tmp_path / "仓管.txt").write_text(
+        "仓管员岗位职责及作业规定\n岗位名称：仓管员\n\n一、仓管员岗位职责\n1, 负责入库验收。\n2. 负责库存盘点。\n"
+        "二、商品入库规定\n1、入库单交财务记账。\n", encoding="gb18030")
+    result = import_documents([tmp_path / "仓管.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责入库验收。", "负责库存盘点。"]
+    assert {"二、商品入库规定", "1、入库单交财务记账。"} <= {u.text for u in result.unplaced}
+
+
+def test_duties_run_on_by_semicolons_in_one_cell_are_its_items(tmp_path: Path) -> None:
+    form(tmp_path / "地区经理.docx", "地区经理", "营运部", "大区经理",
+         ["对地区销售目标负责;对资金回笼负责;负责新店开拓;负责货品调配;"], [])
+    [post] = import_documents([tmp_path / "地区经理.docx"]).posts
+    assert texts(post) == ["对地区销售目标负责;", "对资金回笼负责;", "负责新店开拓;", "负责货品调配;"]
+
+
+def test_a_cover_page_naming_the_post_and_the_form_after_it_are_one_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("岗 位 说 明 书")
+    d.add_paragraph("岗位:采购经理")
+    d.add_paragraph("文件编号:HR-01")
+    t = d.add_table(rows=0, cols=2)
+    for label, value in [("职位名称", "采购经理"), ("所在部门", "采购部"), ("主要职责说明", "负责采购计划的制订。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = label, value
+    d.add_paragraph("四、关键绩效指标(KPI)")
+    d.add_paragraph("采购计划完成率")
+    d.save(tmp_path / "采购经理.docx")
+    result = import_documents([tmp_path / "采购经理.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, texts(post), post.qualifications) == ("采购经理", "采购部", ["负责采购计划的制订。"], [])
+    assert "采购计划完成率" in {u.text for u in result.unplaced}
+
+
+def test_a_big5_text_file_is_read_as_big5_not_as_gb18030_nonsense(tmp_path: Path) -> None:
+    (tmp_path / "導購員.txt").write_bytes(
+        "崗位名稱：導購員\n直屬主管：店長\n一、崗位職責及考核（每月基礎分100分，扣分計入績效）\n1、負責顧客接待。\n"
+        "2、負責商品介紹。\n二、附則\n本職責自2024年3月1日起執行。\n".encode("big5"))
+    result = import_documents([tmp_path / "導購員.txt"])
+    [post] = result.posts
+    assert (post.name, post.reports_to_text) == ("導購員", "店長")
+    assert texts(post) == ["負責顧客接待。", "負責商品介紹。"]
+
+
+def _content_control(paragraph: Any, value: str, placeholder: bool = False) -> None:
+    """Wrap ``value`` in an inline content control (w:sdt) at the end of ``paragraph``."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    shown = "<w:showingPlcHdr/>" if placeholder else ""
+    paragraph._p.append(parse_xml(f'<w:sdt {ns}><w:sdtPr><w:alias w:val="x"/>{shown}<w:text/></w:sdtPr>'
+                                  f'<w:sdtContent><w:r><w:t>{value}</w:t></w:r></w:sdtContent></w:sdt>'))
+
+
+def test_a_form_of_content_controls_is_read_and_a_control_showing_its_prompt_is_empty(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=2)
+    for r, (label, value, prompt) in enumerate([("岗位名称", "采购员", False), ("岗位编号", "单击或点击此处输入文字。", True),
+                                                ("所属部门", "采购部", False), ("岗位职责", "1. 负责供应商开发。", False)]):
+        t.cell(r, 0).text = label
+        _content_control(t.cell(r, 1).paragraphs[0], value, prompt)
+    d.save(tmp_path / "采购员.docx")
+    result = import_documents([tmp_path / "采购员.docx"])
+    [post] = result.posts
+    assert (post.name, post.department, texts(post)) == ("采购员", "采购部", ["负责供应商开发。"])
+    assert "单击或点击此处输入文字。" not in {u.text for u in result.unplaced}
+
+
+def test_a_table_of_contents_and_labels_typed_one_character_a_line(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("一、理货员\t3", style="toc 1")  # a table of contents line naming the post again
+    t = d.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("岗位名称", "理货员"), ("岗\n位\n职\n责", "1、负责补货。\n2、负责陈列。"),
+                                        ("任\n职\n要\n求", "1、高中以上学历。")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = label, value
+    d.save(tmp_path / "理货员.docx")
+    result = import_documents([tmp_path / "理货员.docx"])
+    [post] = result.posts
+    assert (texts(post), post.qualifications) == (["负责补货。", "负责陈列。"], ["高中以上学历。"])
+    assert "一、理货员\t3" not in {u.text for u in result.unplaced}
+
+
+def test_a_row_merged_across_a_form_naming_a_section_keeps_the_post(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=5, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "采购员"
+    t.cell(1, 0).merge(t.cell(1, 2)).text = "一、岗位职责"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "序号", "职责", "职责描述"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "1", "供应商管理", "负责寻找潜在供应商。"
+    t.cell(4, 0).text, t.cell(4, 1).text, t.cell(4, 2).text = "2", "订单跟踪", "负责跟踪订单执行。"
+    d.save(tmp_path / "采购员.docx")
+    [post] = import_documents([tmp_path / "采购员.docx"]).posts
+    assert texts(post) == ["负责寻找潜在供应商。", "负责跟踪订单执行。"]
+
+
+def test_a_workbook_of_one_post_per_row_with_columns_of_no_interest_and_a_merged_requirement(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "职位名称", "直接上级", "主要职责说明", "编制(人)", "班次", "任职要求"])
+    ws.append([1, "店长", "区域督导", "负责门店运营。", 1, "白班", "高中以上学历"])
+    ws.append([2, "店员", "店长", "负责商品上架。", 4, "三班倒", None])
+    ws.merge_cells("G2:G3")
+    wb.save(tmp_path / "一览表.xlsx")
+    result = import_documents([tmp_path / "一览表.xlsx"])
+    assert [(p.name, texts(p)) for p in result.posts] == [("店长", ["负责门店运营。"]), ("店员", ["负责商品上架。"])]
+    assert by_name(result)["店员"].reports_to == by_name(result)["店长"].id
+    assert by_name(result)["店长"].qualifications == ["高中以上学历"]  # the merged cell read once
+
+
+def test_a_table_with_one_post_per_column(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    for r, row in enumerate([("项目", "店长", "收银员"), ("所属部门", "营运部", "营运部"), ("直接上级", "区域经理", "店长"),
+                             ("岗位职责", "（1）负责门店运营。\n（2）负责排班。", "（1）负责收银。")]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(tmp_path / "对照表.docx")
+    result = import_documents([tmp_path / "对照表.docx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("店长", "营运部", ["负责门店运营。", "负责排班。"]), ("收银员", "营运部", ["负责收银。"])]
+    assert by_name(result)["收银员"].reports_to == by_name(result)["店长"].id
+
+
+def test_markdown_items_with_items_nested_under_them_are_groups_and_lone_asterisks_stay(tmp_path: Path) -> None:
+    (tmp_path / "客服.md").write_text(
+        "| 项目 | 内容 |\n| --- | --- |\n| 岗位名称 | 售后客服 |\n\n## 岗位职责\n\n1. **售后处理**\n   - 处理退换货申请。\n"
+        "   - 针对***及时回访。\n2. **数据反馈**\n   - 统计每日退货数据。\n\n## 任职要求\n\n1. **学历**\n   - 大专及以上学历。\n",
+        encoding="utf-8")
+    result = import_documents([tmp_path / "客服.md"])
+    [post] = result.posts
+    assert texts(post) == ["处理退换货申请。", "针对***及时回访。", "统计每日退货数据。"]
+    assert post.qualifications == ["大专及以上学历。"]
+
+
+def test_basic_information_headings_references_and_specific_work_labels(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("收银主管岗位说明书")
+    d.add_paragraph("一、基本信息")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "职位名称", "收银主管"
+    d.add_paragraph("具体工作：")
+    d.add_paragraph("1. 负责收银区管理。")
+    d.add_paragraph("三、任职资格")
+    d.add_paragraph("按《前台部任职资格标准》执行。")
+    d.save(tmp_path / "收银主管.docx")
+    result = import_documents([tmp_path / "收银主管.docx"])
+    [post] = result.posts
+    assert (post.name, texts(post), post.qualifications) == ("收银主管", ["负责收银区管理。"], [])
+    assert "按《前台部任职资格标准》执行。" in {u.text for u in result.unplaced}
+
+
+def test_a_form_table_whose_merged_section_rows_switch_duties_to_requirements(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=7, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "职位名称", "网店客服"
+    t.cell(1, 0).merge(t.cell(1, 2)).text = "二、工作职责"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "序号", "职责描述", "考核标准"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "1", "负责在线咨询接待；", "响应时间"
+    t.cell(4, 0).merge(t.cell(4, 2)).text = "三、任职要求"
+    t.cell(5, 0).text, t.cell(5, 1).text = "1", "打字速度每分钟60字以上；"
+    t.cell(6, 0).text, t.cell(6, 1).text = "2", "普通话标准。"
+    d.save(tmp_path / "客服.docx")
+    [post] = import_documents([tmp_path / "客服.docx"]).posts
+    assert (texts(post), post.qualifications) == (["负责在线咨询接待；"], ["打字速度每分钟60字以上；", "普通话标准。"])
+
+
+def test_symbol_font_bullets_under_numbered_group_titles(tmp_path: Path) -> None:
+    (tmp_path / "主管.txt").write_text(
+        "岗位名称：客服主管\n岗位职责\n1. 团队管理\n\uf0b7 负责人员排班；\n\uf0b7 负责绩效考核。\n2. 培训与发展\n"
+        "\uf0b7 制定培训计划。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "主管.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责人员排班；", "负责绩效考核。", "制定培训计划。"]
+    assert {"团队管理", "培训与发展"} <= {u.text for u in result.unplaced}
+
+
+def test_a_handbook_whose_posts_are_bold_outline_lines_most_of_them_post_titles(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("电商部岗位职责手册")
+    d.add_paragraph("第三章\u3000岗位职责")
+    for title, duty in [("一、运营经理", "负责店铺运营。"), ("二、市场推广", "负责品牌推广。"), ("三、客服专员", "负责售后服务。"),
+                        ("四、美工/设计", "负责视觉设计。")]:
+        d.add_paragraph().add_run(title).bold = True
+        d.add_paragraph(f"1.{duty}")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert [(p.name, p.department, texts(p)) for p in result.posts] == [
+        ("运营经理", "电商部", ["负责店铺运营。"]), ("市场推广", "电商部", ["负责品牌推广。"]),
+        ("客服专员", "电商部", ["负责售后服务。"]), ("美工/设计", "电商部", ["负责视觉设计。"])]
+
+
+def test_a_web_article_its_overview_heading_its_bracketed_title_and_titled_duty_paragraphs(tmp_path: Path) -> None:
+    (tmp_path / "文章.md").write_text(
+        "# 岗位详解\n\n## 一、岗位分类概览\n\n- **运营类岗位**:负责店铺运营\n\n#### 1.1 内容运营\n\n**主要职责:**\n\n"
+        "- 策划电商内容\n\n**实际案例:** 某店铺小王通过内容提升了转化。\n\n**关键技能:**\n\n- 文案能力\n", encoding="utf-8")
+    (tmp_path / "理货员.txt").write_text(
+        "【超市理货员岗位职责与工作规范】理货员是超市的重要岗位。\n一、岗位职责\n1. 商品陈列\n按照门店的陈列图摆放商品,保持货架整齐美观。\n"
+        "2. 协助盘点\n按要求参加月度盘点,如实登记每一种商品的数量差异。\n二、工作规范\n1. 仪容仪表\n着工装上岗。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "文章.md", tmp_path / "理货员.txt"])
+    posts = by_name(result)
+    assert list(posts) == ["内容运营", "超市理货员"]
+    assert (texts(posts["内容运营"]), posts["内容运营"].qualifications) == (["策划电商内容"], ["文案能力"])
+    assert texts(posts["超市理货员"]) == ["按照门店的陈列图摆放商品,保持货架整齐美观。",
+                                       "按要求参加月度盘点,如实登记每一种商品的数量差异。"]
+
+
+def test_a_label_merged_down_beside_a_row_number_column(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "商场管理员"
+    label = t.cell(1, 0).merge(t.cell(2, 0))
+    label.text = "岗位职责"
+    t.cell(1, 1).text, t.cell(1, 2).text = "1", "监督业户的出勤情况。"
+    t.cell(2, 1).text, t.cell(2, 2).text = "2", "维护商场的经营秩序。"
+    t.cell(3, 0).text, t.cell(3, 1).text, t.cell(3, 2).text = "考核要点", "业户出勤率", ""
+    d.save(tmp_path / "管理员.docx")
+    [post] = import_documents([tmp_path / "管理员.docx"]).posts
+    assert (texts(post), post.qualifications) == (["监督业户的出勤情况。", "维护商场的经营秩序。"], [])
+
+
+def test_a_job_advert_its_first_line_the_post_and_a_number_followed_by_a_range(tmp_path: Path) -> None:
+    (tmp_path / "招聘.txt").write_text(
+        "\ufeff楼层管理员\n某百货　|　4000-6000元/月　|　大专\n\n职位描述\n岗位职责:\n1.负责楼层日常巡视\n2.维护商户关系\n"
+        "岗位要求:\n1.大专及以上学历。\n2.1-3年商场楼层管理经验。\n工作流程：\n营业前\n10-1)检查商户开门情况。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "招聘.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("楼层管理员", ["负责楼层日常巡视", "维护商户关系"])
+    assert post.qualifications == ["大专及以上学历。", "1-3年商场楼层管理经验。"]

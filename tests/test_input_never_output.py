@@ -99,3 +99,54 @@ def test_a_report_beside_the_input_is_written(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(design), "-o", str(tmp_path / "report.json")])
     assert result.exit_code in (0, 1)
     assert (tmp_path / "report.json").exists()
+
+
+def _other_design(tmp: Path, name: str = "other.yaml") -> Path:
+    p = tmp / name
+    shutil.copy(EXAMPLES / "taobao-ops.yaml", p)
+    return p
+
+
+@pytest.mark.parametrize("command", ["validate --format md", "org rdf --format ttl", "ingest"])
+def test_no_output_replaces_another_design(tmp_path: Path, command: str) -> None:
+    """`org rdf a.yaml -o b.yaml` is not the input written over, but it is a client's design lost: refused."""
+    target = _other_design(tmp_path)
+    before = target.read_bytes()
+    design = _design(tmp_path)
+    standard = tmp_path / "std.txt"
+    standard.write_text("3.1 会员\n指在商场注册的顾客。\n", encoding="utf-8")
+    args = {"validate --format md": ["validate", str(design), "--format", "md"],
+            "org rdf --format ttl": ["org", "rdf", str(design), "--format", "ttl"],
+            "ingest": ["ingest", str(standard), "--id", "x-1"]}[command]
+    result = CliRunner().invoke(cli, [*args, "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "would overwrite a design (YAML)" in result.output and len(result.output.strip().splitlines()) == 1
+    assert target.read_bytes() == before
+
+
+def test_no_report_replaces_a_design_workbook(tmp_path: Path) -> None:
+    workbook = tmp_path / "acme.xlsx"
+    shutil.copy(EXAMPLES / "acme-department-store.xlsx", workbook)
+    before = workbook.read_bytes()
+    result = CliRunner().invoke(cli, ["validate", str(_design(tmp_path)), "--format", "md", "-o", str(workbook)])
+    assert result.exit_code == 2 and "an Excel workbook in the template" in result.output
+    assert workbook.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "xlsx"])
+def test_a_template_never_replaces_a_design(tmp_path: Path, fmt: str) -> None:
+    target = _other_design(tmp_path, f"design.{fmt}")
+    before = target.read_bytes()
+    result = CliRunner().invoke(cli, ["org", "template", "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 2 and "--force" in result.output and target.read_bytes() == before
+    assert CliRunner().invoke(cli, ["org", "template", "--format", fmt, "-o", str(target), "--force"]).exit_code == 0
+    assert target.read_bytes() != before
+
+
+def test_a_csv_template_never_replaces_a_csv_design(tmp_path: Path) -> None:
+    folder = tmp_path / "design"
+    assert CliRunner().invoke(cli, ["org", "template", "--format", "csv", "-o", str(folder)]).exit_code == 0
+    (folder / "posts.csv").write_text("id,name,department\np,店长,d\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["org", "template", "--format", "csv", "-o", str(folder)])
+    assert result.exit_code == 2
+    assert (folder / "posts.csv").read_text(encoding="utf-8") == "id,name,department\np,店长,d\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -17,12 +18,16 @@ from retailkg.cli import cli
 from retailkg.design.classifier import Features
 from retailkg.design.matching import Matcher
 from retailkg.design.readers import read_design
-from retailkg.design.resolve import resolve
+from retailkg.design.resolve import ASIDE, DROP, STORE, resolve
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import knowledge_base
+from retailkg.ns import RKG
 from retailkg.rdf.io import split_statements
-from retailkg.validation.loading import ASIDE_PREDICATES, UNREAD_PREDICATES
+from retailkg.validation.facts import SUBCLASS_AXIOMS
+from retailkg.validation.loading import Router, bundled_needs, plan_split
+from retailkg.validation.naming import needs_of
 from retailkg.validation.pipeline import validate_file
+from retailkg.validation.ruleset import load_rule_set
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -79,20 +84,45 @@ def test_errors_in_posts_come_in_file_order_with_the_others(tmp_path: Path) -> N
     assert [line.split(":")[1] for line in lines] == ["1", "8", "13"], lines
 
 
-def _streams(path: Path) -> tuple[set[bytes], set[bytes], set[bytes]]:
+def _streams(path: Path, router: Router) -> dict[str, set[bytes]]:
     kb = knowledge_base()
-    rdf = resolve(read_design(path), kb).rdf
-    return tuple({line for c in rdf.chunks(s) for line in c.splitlines()} for s in ("facts", "citations", "provenance"))  # type: ignore[return-value]
+    rdf = resolve(read_design(path), kb, route=router.route).rdf
+    return {s: {line for c in rdf.chunks(s) for line in c.splitlines()} for s in (STORE, ASIDE, DROP)}
+
+
+SUBCLASS_PAIRS = tuple((str(sub), str(sup)) for sub, sup in SUBCLASS_AXIOMS)
 
 
 def test_resolution_writes_apart_what_loading_would_set_aside_or_drop() -> None:
-    """The streams agree with the loader's own split of the whole text (which .nt designs still go through)."""
-    facts, citations, provenance = _streams(REPO / "examples" / "ecom-ops-centre.yaml")
-    assert facts and citations and provenance
-    kept, aside = split_statements(b"\n".join([*facts, *citations, *provenance]) + b"\n", UNREAD_PREDICATES, ASIDE_PREDICATES)
-    assert set(kept.splitlines()) == facts
-    assert set(aside.splitlines()) == citations
-    assert not any(b"_:" in line for line in facts | citations)
+    """The streams agree with the loader's own split of the whole text (which .nt designs still go
+    through), both derived from what the bundled rules read."""
+    router = Router(bundled_needs(), SUBCLASS_PAIRS)
+    streams = _streams(REPO / "examples" / "ecom-ops-centre.yaml", router)
+    assert all(streams.values())
+    whole = b"\n".join(line for s in (STORE, ASIDE, DROP) for line in sorted(streams[s])) + b"\n"
+    split = plan_split(whole, ox.RdfFormat.N_TRIPLES, bundled_needs(), SUBCLASS_PAIRS)
+    kept, aside = split_statements(whole, split.drop, split.aside)
+    assert set(kept.splitlines()) == streams[STORE]
+    assert set(aside.splitlines()) == streams[ASIDE]
+    assert router.split().aside_predicates == split.aside_predicates
+    assert not any(b"_:" in line for line in streams[STORE] | streams[ASIDE])
+
+
+def test_a_rule_that_reads_what_the_bundled_rules_do_not_finds_it_in_the_store(tmp_path: Path) -> None:
+    """Duty item letters go nowhere for the bundled rules; a user's rule that reads them has them."""
+    shapes = tmp_path / "rules.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix rkg: <https://w3id.org/retailkg/ontology#> .
+@prefix ex: <https://example.org/rules#> .
+ex:DutyItem a sh:PropertyShape ; sh:targetClass rkg:Duty ; sh:path rkg:item ; sh:maxCount 0 ;
+  sh:severity sh:Info ; sh:message "职责有条目号"@zh , "The duty has an item letter"@en .
+""", encoding="utf-8")
+    rule_set = load_rule_set([shapes], None)
+    design = _write(tmp_path, SHARED)
+    assert Router(bundled_needs(), SUBCLASS_PAIRS).route(str(RKG.item), "", True, False) == DROP
+    assert Router(needs_of(rule_set), SUBCLASS_PAIRS).route(str(RKG.item), "", True, False) == STORE
+    report = validate_file(design, shapes=rule_set)
+    assert len([f for f in report.findings if f.rule == "ex:DutyItem"]) == report.duties == 4
 
 
 def test_the_matcher_is_not_loaded_when_no_duty_is_free_text_to_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

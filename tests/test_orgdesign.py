@@ -230,7 +230,7 @@ def test_org_rdf_command_writes_turtle(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "args", "first"), [
-    ("d.nt", [], "<"), ("d.ttl", [], "@prefix"), ("d.rdf", [], "@prefix"), ("d.ttl", ["--format", "nt"], "<"),
+    ("d.nt", [], "<"), ("d.ttl", [], "@prefix"), ("d.rdf", ["--format", "ttl"], "@prefix"), ("d.ttl", ["--format", "nt"], "<"),
 ])
 def test_org_rdf_takes_its_format_from_the_output_name(tmp_path: Path, name: str, args: list[str], first: str) -> None:
     """`-o design.nt` writes N-Triples (what `validate design.nt` then reads) unless --format says otherwise."""
@@ -241,6 +241,14 @@ def test_org_rdf_takes_its_format_from_the_output_name(tmp_path: Path, name: str
     assert out.read_text(encoding="utf-8").startswith(first)
     if first == "<":
         assert CliRunner().invoke(cli, ["validate", str(out), "--quiet", "--format", "json"]).exit_code in (0, 1)
+
+
+def test_org_rdf_refuses_an_extension_that_names_no_rdf_format(tmp_path: Path) -> None:
+    """`-o design.rdf` (RDF/XML by its name) is not written as Turtle: one line with the known extensions."""
+    src = _write(tmp_path, "mini.yaml", MIN_YAML)
+    res = CliRunner().invoke(cli, ["org", "rdf", str(src), "-o", str(tmp_path / "d.rdf")])
+    assert res.exit_code == 2 and ".nt .ttl" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not (tmp_path / "d.rdf").exists()
 
 
 # ---------------------------------------------------------------------------------------------- bad input

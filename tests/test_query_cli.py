@@ -18,6 +18,7 @@ from retailkg.cli import cli
 from retailkg.kg import cache as kgcache
 from retailkg.kg.catalog import source_files
 from retailkg.query.catalogue import catalogue
+from retailkg.rdf.io import trig_bytes
 from retailkg.resources import resource_root
 
 EXAMPLES = [(name, ex) for name, q in catalogue().items() for ex in q.examples]
@@ -213,7 +214,7 @@ def test_cached_graph_is_reused_and_rebuilt_when_missing(monkeypatch: pytest.Mon
     calls = []
     small = Dataset()
     small.graph("https://w3id.org/retailkg/graph/x").parse(data='<urn:a> <urn:b> "会员" .', format="turtle")
-    monkeypatch.setattr(retailkg.kg.build, "load_dataset", lambda files=None: calls.append(1) or small)
+    monkeypatch.setattr(retailkg.kg.build, "graph_trig", lambda files=None: calls.append(1) or trig_bytes(small))
     notices: list[Path] = []
     assert kgcache.ensure_graph(on_build=notices.append) == target
     assert calls == [1] and notices == [target] and "会员" in target.read_text(encoding="utf-8")

@@ -126,17 +126,86 @@ def test_refusals(server: SparqlServer, how: str, status: int) -> None:
         assert b"read-only" in got[2]
 
 
-def test_query_page_is_self_contained(server: SparqlServer) -> None:
+def test_query_page_loads_only_from_this_server(server: SparqlServer) -> None:
+    """The page is YASGUI from /static/: no inline script, nothing from elsewhere, and a CSP that says so."""
     status, headers, body = _request(server.url)
     page = body.decode("utf-8")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert "default-src 'none'" in headers["Content-Security-Policy"]
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page), "no resources from the network"
-    assert "<link" not in page and "<script src" not in page and "@import" not in page
-    for name in ("post-duties", "function-coverage-matrix", "reporting-chain"):
-        assert name in page
-    # named queries are shown with their example parameters bound by VALUES
-    assert "VALUES (?post) { (<https://w3id.org/retailkg/ccagm-003-2021/post/4.1.3>) }" in page
+    csp = dict(d.strip().split(" ", 1) for d in headers["Content-Security-Policy"].split(";"))
+    assert csp["default-src"] == "'none'" and csp["script-src"] == "'self'" and csp["connect-src"] == "'self'"
+    assert "'unsafe-eval'" not in headers["Content-Security-Policy"]
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", page)
+    assert "static/yasgui/yasgui.min.js" in refs and "static/yasgui/yasgui.min.css" in refs
+    assert all(r.startswith("static/") or r == "data:," for r in refs), refs
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page), "no inline script"
+    for ref in (r for r in refs if r.startswith("static/")):
+        status, headers, body = _request(server.url + ref)
+        assert status == 200 and body, ref
+        assert headers["Content-Type"].startswith("text/javascript" if ref.endswith(".js") else "text/css"), ref
+
+
+def test_queries_json_lists_the_named_queries_from_their_headers(server: SparqlServer) -> None:
+    from retailkg.ns import PREFIXES
+    from retailkg.query.catalogue import catalogue
+
+    status, headers, body = _request(server.url + "queries.json")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    doc = json.loads(body)
+    assert doc["prefixes"] == PREFIXES
+    assert [q["name"] for q in doc["queries"]] == list(catalogue())
+    for q in doc["queries"]:
+        named = catalogue()[q["name"]]
+        assert (q["title_zh"], q["title_en"], q["description"]) == (named.title_zh, named.title_en, named.description)
+        assert [(p["name"], p["type"], p["default"], p["required"]) for p in q["params"]] == \
+            [(p.name, p.type, p.default, p.required) for p in named.params]
+    duties = next(q for q in doc["queries"] if q["name"] == "post-duties")
+    assert duties["params"][0]["example"] == "ccagm-003-2021/post/4.1.3"
+    assert "VALUES (?post) { (<https://w3id.org/retailkg/ccagm-003-2021/post/4.1.3>) }" in duties["query"]
+    assert "#   ?post = <https://w3id.org/retailkg/ccagm-003-2021/post/4.1.3>" in duties["query"]
+    relation = next(q for q in doc["queries"] if q["name"] == "equivalent-posts")
+    assert "# ?relation is open (any iri); to fix it, add after WHERE {:  VALUES ?relation" in relation["query"]
+
+
+def test_every_named_query_tab_answers_as_the_library_does(server: SparqlServer) -> None:
+    """A tab's text (parameters bound by VALUES, notes added) gives the rows of ``query run`` with the example's values."""
+    from retailkg.query.catalogue import catalogue
+
+    doc = json.loads(_request(server.url + "queries.json")[2])
+    engine = OxigraphEngine(store=server.store)
+    for q in doc["queries"]:
+        named = catalogue()[q["name"]]
+        expected = engine.query(named.text, named.bindings(named.example_params())).canonical()
+        assert engine.query(q["query"]).canonical() == expected, q["name"]
+
+
+def test_static_files_are_served_from_memory_with_etags(server: SparqlServer) -> None:
+    from retailkg.query.webui import STATIC_DIR
+
+    status, headers, body = _request(server.url + "static/yasgui/yasgui.min.js")
+    assert status == 200 and body == (STATIC_DIR / "yasgui" / "yasgui.min.js").read_bytes()
+    assert headers["Content-Type"].startswith("text/javascript") and headers["Cache-Control"] == "no-cache"
+    status, headers2, body = _request(server.url + "static/yasgui/yasgui.min.js", headers={"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b"" and headers2["ETag"] == headers["ETag"]
+    host = f"127.0.0.1:{server.server_address[1]}"
+    for path in ("/static/../serve.py", "/static/%2e%2e/serve.py", "/static/yasgui/", "/static/yasgui/nope.js",
+                 "/static//etc/passwd", "/static/retailkg/../../webui.py", "/serve_page.html"):
+        reply = _raw(server, f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 404"), (path, reply[:100])
+
+
+def test_vendored_libraries_match_their_recorded_digests_and_load_nothing_remote() -> None:
+    """tools/vendor_web.py recorded each file's sha256 with its version and source; a hand edit shows here."""
+    from scripts import load_script
+
+    from retailkg.query.webui import STATIC_DIR
+
+    vendor = load_script("tools/vendor_web.py", "vendor_web")
+    assert vendor.check() == []
+    for pkg in vendor.PACKAGES:
+        assert any(p.name.upper().startswith("LICENSE") for p in (STATIC_DIR / pkg.folder).iterdir()), pkg.npm
+    for css in STATIC_DIR.rglob("*.css"):  # stylesheets fetch nothing: no @import, no url() but data:
+        text = css.read_text(encoding="utf-8")
+        assert "@import" not in text and not re.search(r"url\(\s*['\"]?(?!data:)", text), css
 
 
 def test_endpoint_engine_talks_to_the_server(server: SparqlServer, kg: Path) -> None:
@@ -260,6 +329,54 @@ def test_a_query_past_the_time_limit_is_stopped_with_503() -> None:
         assert time.monotonic() - t < 1.5
     assert status == 503 and headers["Content-Type"].startswith("text/plain")
     assert b"time limit of 0.3 s" in body
+
+
+def _cpu_seconds_over(seconds: float) -> float:
+    """CPU time this process (the in-thread server included) spends in the next ``seconds``."""
+    import resource
+    import time
+
+    def used() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    before = used()
+    time.sleep(seconds)
+    return used() - before
+
+
+def _live_children(pid: int) -> list[int]:
+    """Child processes of ``pid`` that are not zombies (a killed child the kernel has not reaped yet)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_query_past_the_time_limit_is_killed_not_left_running() -> None:
+    """ORDER BY over a cross product yields nothing until it is done: a thread cannot stop it, a process can."""
+    import time
+
+    slow = "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } ORDER BY ?x ?y ?z"
+    with running_server(_small_store(400), quiet=True, timeout=0.5, workers=1) as s:
+        assert s.zygote is not None
+        status, _, _ = _get(s, slow)
+        assert status == 503
+        deadline = time.monotonic() + 5
+        while _live_children(s.zygote.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _live_children(s.zygote.pid) == [], "the query's process still runs after the time limit"
+        assert _cpu_seconds_over(1.0) < 0.25  # nothing of this process goes on evaluating it either (a thread would)
+        status, _, body = _get(s, "ASK { ?s ?p ?o }")  # the one worker is free again
+        assert status == 200 and b"true" in body
 
 
 def test_max_rows_stops_the_query_while_streaming() -> None:

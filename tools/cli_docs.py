@@ -22,10 +22,11 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command path under ``group``, depth first, in name order."""
     out: list[tuple[str, ...]] = []
-    for name in sorted(group.commands):
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):  # the retailkg group imports a command's module on demand
         path = (*prefix, name)
         out.append(path)
-        sub = group.commands[name]
+        sub = group.get_command(ctx, name)
         if isinstance(sub, click.Group):
             out.extend(commands(sub, path))
     return out

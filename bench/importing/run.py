@@ -38,7 +38,17 @@ CORPUS = REPO / "tests" / "data" / "jobdocs"
 FIRST_MEASURED = {
     "heldout": "posts 0.917 / 0.917, duties 0.783 / 0.800, department 0.636 (at b2e3d3f); used for fixes since",
     "heldout2": "posts 0.909 / 0.909, duties 0.814 / 0.814, department 0.700 (at bb63e0f); used for fixes since",
-    "heldout3": "posts 0.643 / 0.818, duties 0.727 / 0.800, department 1.000 (at 80daf28); not used for fixes",
+    "heldout3": "posts 0.643 / 0.818, duties 0.727 / 0.800, department 1.000 (at 80daf28); used for fixes since",
+    "heldout4": ("posts 0.316 / 0.429, duties 0.205 / 0.514 (at 3046b31); posts 0.526 / 0.556, duties 0.466 / 0.621, "
+                 "department 1.000 (at 0ae2ade, after the heldout3 fixes); used for fixes since"),
+    "heldout5": ("posts 0.316 / 0.750, duties 0.330 / 0.522 (at 2734600); posts 0.316 / 0.857, duties 0.330 / 0.522, "
+                 "department 1.000 (at 163c2bf, after the heldout4 fixes); used for fixes since"),
+    "heldout6": ("posts 0.706 / 0.857, duties 0.651 / 0.635, department 0.750, 5 qualifications as duties "
+                 "(at 04fd6a8, after the heldout5 fixes); used for fixes since"),
+    "heldout7": ("posts 0.929 / 0.929, duties 0.921 / 0.744, department 1.000, 0 qualifications as duties "
+                 "(at 8e6609c, after the heldout6 fixes); used for fixes since"),
+    "heldout8": ("posts 0.875 / 0.667, duties 0.329 / 0.522, department 1.000, 5 qualifications as duties "
+                 "(at 65275ee, after the heldout7 fixes); not used for fixes"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -1,7 +1,8 @@
 """CLI command of the knowledge graph's release: ``retailkg build``.
 
 A thin layer over :func:`retailkg.kg.build.build`: it picks the source files (bundled, or a
-curator's checkout with ``--source-dir``) and prints the table of counts the build returns. The
+curator's checkout with ``--source-dir``), leaves the TriG in the query commands' cache
+(:func:`retailkg.kg.cache.store_build`) and prints the table of counts the build returns. The
 library does not print, so the table lives here.
 """
 
@@ -29,7 +30,8 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
     Loads the ontology and every data file into its own named graph, materialises the inferences
     the queries rely on, and writes retailkg.trig (named graphs) plus the union as retailkg.ttl,
     retailkg.nt and retailkg.jsonld (with context.jsonld). The same input gives byte-identical
-    files. A malformed data file stops the build with file, line and parser message; nothing in
+    files. A build of the bundled sources also fills the cache the query commands read, so the
+    first query after it starts at once. A malformed data file stops the build with file, line and parser message; nothing in
     the output folder changes then.
 
     \b
@@ -39,13 +41,19 @@ def build(out_dir: Path, source_dir: Path | None, quiet: bool) -> None:
       retailkg build --source-dir . -o build/kg     # from an edited checkout
     """
     from retailkg.kg.build import build as do_build
+    from retailkg.kg.cache import store_build
     from retailkg.kg.catalog import source_files
 
     if source_dir is not None and not (source_dir / "ontology" / "retailkg.ttl").is_file():
         raise InputError("no ontology/retailkg.ttl in this folder", file=str(source_dir), field="--source-dir")
     if source_dir is not None:
         refuse_input_as_output(out_dir, [source_dir / "ontology", source_dir / "data"])
-    result = do_build(out_dir, source_files(source_dir) if source_dir else None)
+    files = source_files(source_dir) if source_dir else source_files()
+    result = do_build(out_dir, files)
+    store_build(out_dir / "retailkg.trig", files)  # the query commands read this build: nothing left to build
+    for construct in result.unsupported:
+        click.echo(f"retailkg: warning: the ontology uses {construct}, whose consequences the build does not "
+                   "materialise (see docs/ontology.md, inference at build time)", err=True)
     if quiet:
         return
     header = ("document", "posts", "duties", "competencies", "metrics", "functions")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from retailkg.cli.options import output_option
+from retailkg.cli.options import output_option, refuse_overwriting_client_file
 
 __all__ = ["register"]
 
@@ -35,6 +35,7 @@ def ingest(file: Path, doc_id: str, out: Path | None) -> None:
     from retailkg.rdf.io import atomic_write, refuse_input_as_output
 
     refuse_input_as_output(out, [file])
+    refuse_overwriting_client_file(out)
     g = ingest_file(file, doc_id)
     text = g.serialize(format="turtle")
     if out is None:

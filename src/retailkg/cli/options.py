@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from retailkg.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from retailkg.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
 
 EXIT_INTERRUPTED = 130
 EXIT_CODES = {EXIT_OK: "done, nothing at or above the threshold",
@@ -26,6 +26,35 @@ EXIT_CODES = {EXIT_OK: "done, nothing at or above the threshold",
               EXIT_INTERRUPTED: "interrupted (Ctrl-C)"}
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def format_of(output: Path | None, fmt: str | None, extensions: dict[str, str], default: str, what: str = "report") -> str:
+    """The output format: ``--format`` when given (it wins: ``--format md -o notes.txt``); else from the
+    ``-o`` extension; else ``default`` (stdout). An extension that names no format is refused with one
+    line listing the known ones, rather than written in a format its name does not say (a Markdown
+    ``report.pdf``)."""
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return default
+    found = extensions.get(output.suffix.lower())
+    if found is None:
+        known = " ".join(sorted(extensions))
+        said = f"the extension {output.suffix!r} names no {what} format" if output.suffix else f"no extension names the {what} format"
+        raise InputError(f"{said} (known: {known}): rename the file, or give --format", file=str(output), field="-o")
+    return found
+
+
+def refuse_overwriting_client_file(output: Path | None, field: str = "-o") -> None:
+    """A command's output never replaces a client's design or job description, even one that is not its
+    input (``org rdf a.yaml -o b.yaml``, ``ingest std.txt -o design.yaml``): one line, exit 2, nothing written."""
+    if output is None:
+        return
+    from retailkg.design.readers import client_file
+
+    what = client_file(output)
+    if what is not None:
+        raise InputError(f"{field} would overwrite {what}: write the output elsewhere", file=str(output), field=field)
 
 
 def deprecated_alias(old: str, dest: str, new: str, **kwargs: Any) -> Decorator:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from retailkg.cli.options import output_option, quiet_option
+from retailkg.cli.options import format_of, output_option, quiet_option, refuse_overwriting_client_file
 from retailkg.errors import InputError
 from retailkg.rdf.io import refuse_input_as_output
 
@@ -54,8 +54,12 @@ def org_group() -> None:
 @click.option("--format", "fmt", type=click.Choice(("yaml", "csv", "xlsx")), default="yaml", show_default=True,
               help="yaml: one file; csv: a folder of five CSV files (UTF-8 with BOM); xlsx: one workbook, a sheet per table.")
 @output_option("Where to write (a folder for csv). YAML goes to stdout without -o.", dest="out", folder=None)
-def template_cmd(fmt: str, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing file at -o (without it, an existing file, or a folder "
+                                            "holding CSV files, is refused: it may be a design filled in).")
+def template_cmd(fmt: str, out: Path | None, force: bool) -> None:
     """Write an empty organisation design with one example row per table.
+
+    An existing -o is never replaced without --force: it may be a client's design already filled in.
 
     \b
     Examples:
@@ -64,6 +68,12 @@ def template_cmd(fmt: str, out: Path | None) -> None:
       retailkg org template --format xlsx -o design.xlsx
     """
     from retailkg.design.templates import write_template
+
+    if out is not None and not force:
+        existing = out.is_file() or (out.is_dir() and any(p.suffix.lower() == ".csv" for p in out.iterdir()))
+        if existing or out.is_symlink():
+            raise InputError("-o exists: `org template` writes an empty design and never replaces one "
+                             "(another path, or --force to replace it)", file=str(out), field="-o")
 
     text = write_template(fmt, out)
     if out is None and isinstance(text, str):
@@ -133,7 +143,8 @@ def import_cmd(paths: tuple[Path, ...], output: Path | None, skip_unreadable: bo
 @click.argument("org_file", type=click.Path(path_type=Path))
 @click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
 @click.option("--format", "fmt", type=click.Choice(("ttl", "nt")), default=None,
-              help="Turtle, or N-Triples (what triple stores bulk-load fastest); default: from the -o extension, else ttl.")
+              help="Turtle, or N-Triples (what triple stores bulk-load fastest). Given, it wins; else the -o extension "
+                   "decides (.ttl or .nt; another is refused), and ttl goes to stdout.")
 @output_option("Write the RDF here instead of stdout.", dest="out")
 def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | None) -> None:
     """Write an organisation design as RDF (Turtle) in the retailkg ontology.
@@ -161,14 +172,14 @@ def rdf_cmd(org_file: Path, baseline: str | None, fmt: str | None, out: Path | N
     from retailkg.kg.knowledge import knowledge_base
     from retailkg.ns import PREFIXES, RKGV
 
-    kb = knowledge_base()
     refuse_input_as_output(out, [org_file])
+    refuse_overwriting_client_file(out)
+    fmt = format_of(out, fmt, {".ttl": "ttl", ".nt": "nt"}, "ttl", "RDF")
+    kb = knowledge_base()
     with on_import(echo_import_summary):
         design = read_design(org_file)
     resolved = resolve(design, kb, matcher_for(kb), baseline)
     nt = resolved.ntriples()
-    if fmt is None:  # as `validate` does: the -o extension says which
-        fmt = "nt" if out is not None and out.suffix.lower() == ".nt" else "ttl"
     if fmt == "nt":
         _write(nt, out)
         return

@@ -25,7 +25,6 @@ from retailkg.cli.options import (
 )
 from retailkg.errors import EXIT_FINDINGS, InputError
 from retailkg.rdf.io import refuse_input_as_output
-from retailkg.rdf.terms import Term
 
 __all__ = ["register"]
 
@@ -49,15 +48,14 @@ def _build_notice(path: Path) -> None:
 
 def make_engine(engine: str | None, graph_file: Path | None, endpoint: str | None, auth: str, timeout: float) -> Any:
     """The engine the options ask for: a remote endpoint, or an embedded engine over a graph file."""
-    from retailkg.query.engines import DEFAULT_ENGINE, EndpointEngine, open_engine
+    from retailkg.query.engines import DEFAULT_ENGINE, connect
+    from retailkg.query.remote import credentials_from_env
 
     if endpoint:
         if engine or graph_file:
             raise click.UsageError("--endpoint queries a remote store: do not combine it with --engine or --graph")
-        from retailkg.query.remote import credentials_from_env
-
-        return EndpointEngine(endpoint, credentials=credentials_from_env(auth), timeout=timeout)
-    return open_engine(engine or DEFAULT_ENGINE, graph_path(graph_file))
+        return connect(endpoint=endpoint, credentials=credentials_from_env(auth), timeout=timeout)
+    return connect(graph_file, kind=engine or DEFAULT_ENGINE, on_build=_build_notice)
 
 
 def graph_path(graph_file: Path | None) -> Path:
@@ -176,15 +174,14 @@ def query_run(name: str, params: dict[str, str], engine: str | None, graph_file:
       retailkg query run reporting-chain -p post=ecom-ops-centre/post/project-operator --engine rdflib
       retailkg query run documents --endpoint http://127.0.0.1:7878/query
     """
-    from retailkg.query.catalogue import check_iris_named, get_query
+    from retailkg.query.catalogue import get_query
     from retailkg.query.results import render
 
     q = get_query(name)
-    bindings = q.bindings(params)
+    q.bindings(params)  # a bad parameter fails before the graph is built or the endpoint asked
     refuse_input_as_output(output, [graph_file])
     eng = make_engine(engine, graph_file, endpoint, auth, timeout)
-    check_iris_named(eng, bindings)
-    table = eng.query(q.text, bindings, source=q.name)
+    table = q.run(eng, params)
     emit(render(table, fmt, max_width=max_width), output, _rows_note(table))
 
 
@@ -335,8 +332,9 @@ def serve_cmd(host: str, port: int, graph_file: Path | None, max_rows: int | Non
               quiet: bool) -> None:
     """Serve the graph as a local read-only SPARQL endpoint with a query page.
 
-    Open the printed URL in a browser for the query page (named queries included); point any
-    SPARQL client at …/sparql. Updates and SERVICE (federated queries) are refused; a request
+    Open the printed URL in a browser for YASGUI, the SPARQL editor, with the named queries
+    ready in tabs and table, pivot and chart views (served from the package: it works with no
+    internet); point any SPARQL client at …/sparql. Updates and SERVICE (federated queries) are refused; a request
     whose Host header does not name this server is refused (DNS rebinding); results are
     streamed. Stop with Ctrl-C.
 
@@ -384,7 +382,8 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     """Ranked full-text search (Chinese and English) over posts, duties, competencies, metrics, terms.
 
     Chinese is segmented into words (jieba), so 会员拉新 finds 会员 and 拉新 wherever they occur;
-    hits are ranked by BM25 and show their post, document and clause.
+    hits are ranked by BM25 and show their post, document and clause. The first search of a graph
+    builds its index and keeps it in the cache folder; later searches start at once.
 
     \b
     Examples:
@@ -395,23 +394,18 @@ def search_cmd(terms: tuple[str, ...], kinds: tuple[str, ...], limit: int, fmt: 
     """
     import json
 
-    from rdflib import Literal
-
-    from retailkg.query.engines import OxigraphEngine
-    from retailkg.query.results import ResultTable, render, write_table
-    from retailkg.query.search import SearchIndex
+    from retailkg.kg.cache import cache_folders
+    from retailkg.query.results import render, write_table
+    from retailkg.query.search import SearchIndex, hits_table
 
     query = " ".join(terms)
     refuse_input_as_output(output, [graph_file])
-    index = SearchIndex.from_engine(OxigraphEngine(graph_path(graph_file)))
+    index = SearchIndex.for_graph(graph_path(graph_file), cache_folders())
     hits = index.search(query, limit=limit, kinds=kinds or None)
     if fmt == "json":
         emit(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", output)
         return
-    rows: list[tuple[Term | None, ...]] = [
-        (Literal(str(h.rank)), Literal(f"{h.score:.2f}"), Literal(h.entry.kind), Literal(h.entry.document),
-         Literal(h.entry.clause), Literal(h.entry.post), Literal(h.entry.text or h.entry.text_en)) for h in hits]
-    table = ResultTable(["#", "score", "type", "document", "clause", "post", "text"], rows)
+    table = hits_table(hits)
     if fmt != "table":
         emit(render(table, fmt), output)
         return

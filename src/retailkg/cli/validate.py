@@ -14,16 +14,23 @@ from typing import TYPE_CHECKING
 
 import click
 
-from retailkg.cli.options import auth_option, output_option, quiet_option, timeout_option
+from retailkg.cli.options import (
+    auth_option,
+    format_of,
+    output_option,
+    quiet_option,
+    refuse_overwriting_client_file,
+    timeout_option,
+)
 from retailkg.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from retailkg.rdf.io import refuse_input_as_output
-from retailkg.report.formats import EXTENSIONS, FORMATS
+from retailkg.report.formats import BINARY, EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
     from retailkg.design.documents import ImportResult
 
 
-def _write(pieces: Iterable[str], out: Path | None) -> None:
+def _write(pieces: Iterable[str | bytes], out: Path | None) -> None:
     from retailkg.rdf.io import atomic_write
 
     if out is None:
@@ -39,7 +46,8 @@ def _write(pieces: Iterable[str], out: Path | None) -> None:
               help="Standard to check against (T/CCAGM 003-2021, the default for a design; ccfags-046-2023 …). "
                    "Without ORG_FILE it also reports baseline gaps for the documents' own organisations.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-              help="Report format; default: from the -o extension, else md.")
+              help="Report format. Given, it wins over the -o extension; else the -o extension decides (an "
+                   "extension that names no format is refused), and md goes to stdout.")
 @output_option("Write the report here (atomically) instead of stdout.", dest="out")
 @click.option("--fail-on", type=click.Choice(("violation", "warning", "info")), default="violation", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
@@ -54,11 +62,21 @@ def _write(pieces: Iterable[str], out: Path | None) -> None:
 @click.option("--expand-units", is_flag=True,
               help="JSON: list a finding repeated in many stores or regions once per store, instead of once with its "
                    "`units` (each unit's id, scope, focus and posts).")
+@click.option("--shapes", "shapes_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="A SHACL shapes file (Turtle) of your own rules, run with the bundled ones; repeatable. "
+                   "A rule is a shape with a target; its findings carry its sh:message (zh and en) and sh:severity.")
+@click.option("--profile", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="A TSV profile (header rule<TAB>level) re-levelling rules, bundled or yours: "
+                   "violation, warning, info or off.")
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Findings the client accepts, by finding id (YAML, or the Waived sheet of a report workbook): listed "
+                   "apart, never counted for --fail-on; a waiver whose finding is gone is reported as stale.")
 @auth_option
 @timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
 @quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
-                 endpoint: str | None, graph_iri: str | None, expand_units: bool, auth: str, timeout: float, quiet: bool) -> None:
+                 endpoint: str | None, graph_iri: str | None, expand_units: bool, shapes_files: tuple[Path, ...],
+                 profile: Path | None, waivers_file: Path | None, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
     With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
@@ -69,54 +87,100 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     validates the bundled documents as they stand: each standard's reference organisation and the
     e-commerce documents' organisations.
 
+    A design's `scope:` (taxonomy areas or functions; without it, the areas in which its posts lead
+    a duty) decides which baseline functions nobody owns are gaps; each area outside it is one Info
+    ("out of scope?"); `exclude:` leaves functions or areas out (docs/validation.md, "Scope").
+    Findings come by severity, then by how much of the organisation they touch; Markdown and HTML
+    open with an executive summary.
+
+    The format follows -o's extension (.md .html .json .ttl .tsv); another extension is refused
+    unless --format is given, which wins. No output replaces the input or another design.
+
     The shapes (SHACL) are compiled into whole-graph SPARQL queries run once each on Oxigraph, so a
     national chain's design (a million triples) is checked in seconds (bench/RESULTS.md, "scale").
 
-    Exit code: 0 no finding at or above --fail-on; 1 there is one (the report is still written);
-    2 bad input or usage (nothing written).
+    The Excel report (--format xlsx, or -o report.xlsx) is also a design: its Mapping review sheet
+    has an empty "correct function" column; validating the workbook again applies what a reviewer
+    wrote there (a human's correction wins over the matcher), and --waivers report.xlsx reads the
+    findings the client accepted from its Waived sheet.
+
+    Exit code: 0 no finding at or above --fail-on (waived findings do not count); 1 there is one
+    (the report is still written); 2 bad input or usage (nothing written).
 
     \b
     Examples:
       retailkg validate                                     # the bundled documents, Markdown
       retailkg validate examples/taobao-ops.yaml -o report.html
       retailkg validate examples/acme-department-store.xlsx --format json --fail-on warning
+      retailkg validate examples/taobao-ops.yaml --format md -o notes.txt     # --format wins over the extension
       retailkg validate design/ --baseline "T/CCAGM 003-2021" --lang en   # a folder of CSV files
       retailkg validate 岗位说明书/ -o report.html              # a folder of job descriptions (Word, PDF …)
       retailkg validate chain.nt --format json -o report.json --quiet       # a design already in RDF
+      retailkg validate acme.yaml -o acme-report.xlsx                       # the workbook for the client
+      retailkg validate acme-report.xlsx --waivers acme-report.xlsx -o acme-2.xlsx   # with their answers
+      retailkg validate acme.yaml --waivers waivers.yaml --fail-on warning
       retailkg validate --endpoint http://127.0.0.1:7878/query --graph https://example.org/designs/acme
+      retailkg validate design.yaml --shapes my-rules.ttl --profile profile.tsv   # your own rules, re-levelled
     """
+    from retailkg.design.readers import on_import
+    from retailkg.query.remote import credentials_from_env
     from retailkg.report.formats import render_pieces
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
-    from retailkg.validation.pipeline import validate_bundled, validate_endpoint, validate_file
+    from retailkg.validation.pipeline import validate
+    from retailkg.validation.ruleset import load_rule_set
 
     progress.set_quiet(quiet)
-    refuse_input_as_output(out, [org_file])
-    if fmt is None:
-        fmt = EXTENSIONS.get(out.suffix.lower(), "md") if out is not None else "md"
-    if endpoint is not None and org_file is not None:
-        raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
-    if graph_iri is not None and endpoint is None:
-        raise InputError("--graph needs --endpoint", field="--graph")
-    if endpoint is not None:
-        from retailkg.query.catalogue import resolve_iri
-        from retailkg.query.remote import credentials_from_env
+    refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
+    refuse_overwriting_client_file(out)
+    design_shapes = _design_shapes(org_file) if org_file is not None else []
+    rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
+    fmt = format_of(out, fmt, EXTENSIONS, "md")
+    if fmt in BINARY and out is None:
+        raise InputError(f"--format {fmt} writes a workbook: give -o FILE.{fmt}", field="-o")
+    waivers = None
+    if waivers_file is not None:
+        from retailkg.validation.waivers import read_waivers
 
-        graph = str(resolve_iri(graph_iri, "--graph")) if graph_iri else None
-        report = validate_endpoint(endpoint, graph, baseline, credentials=credentials_from_env(auth), timeout=timeout)
-    elif org_file is None:
-        report = validate_bundled(baseline)
-    else:
-        from retailkg.design.readers import on_import
+        waivers = read_waivers(waivers_file)  # a file that is not a waiver file stops before the validation runs
+    credentials = credentials_from_env(auth) if endpoint is not None else None
+    with on_import(echo_import_summary):
+        report = validate(org_file, baseline, endpoint=endpoint, graph=graph_iri, credentials=credentials, timeout=timeout,
+                          shapes=rule_set)
+    if waivers is not None:
+        from retailkg.report.waived import stale_note
+        from retailkg.validation.waivers import apply_waivers
 
-        with on_import(echo_import_summary):
-            report = validate_file(org_file, baseline)
+        apply_waivers(report, waivers)
+        for stale in report.stale_waivers:
+            click.echo(f"{stale.waiver.source}: stale waiver {stale.waiver.finding}: {stale_note(stale, 'en')}", err=True)
     with progress.stage(f"writing {fmt}"):
         _write(render_pieces(report, fmt, lang, expand_units=expand_units), out)
     if out is not None:
         _by_kind, by_sev = report.counts()
-        click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}) written to {out}", err=True)
+        waived = f", {len(report.waived)} waived" if waivers is not None else ""
+        click.echo(f"{len(report.findings)} findings ({', '.join(f'{v} {k}' for k, v in by_sev.items())}){waived} written to {out}",
+                   err=True)
     sys.exit(EXIT_FINDINGS if report.fails(Severity(fail_on)) else EXIT_OK)
+
+
+def _design_shapes(org_file: Path) -> list[Path]:
+    """The ``shapes:`` entry of a YAML design: shapes files, relative to the design."""
+    if org_file.suffix.lower() not in (".yaml", ".yml") or not org_file.is_file():
+        return []
+    import yaml
+
+    try:
+        doc = yaml.safe_load(org_file.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []  # the design reader reports it, located
+    entry = doc.get("shapes") if isinstance(doc, dict) else None
+    if entry is None:
+        return []
+    items = [entry] if isinstance(entry, str) else entry
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise InputError("shapes: a file name or a list of them", file=str(org_file), field="shapes")
+    return [org_file.parent / x for x in items]
 
 
 def echo_import_summary(result: ImportResult) -> None:

@@ -191,7 +191,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 
 def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK and GB2312)."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (a superset of GBK and GB2312) or Big5."""
     if not raw.strip():
         raise InputError("empty file", file=str(path))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -206,11 +206,21 @@ def decode_text(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError as e:
         utf8_at = e.start
     try:
-        return raw.decode("gb18030")
+        gb = raw.decode("gb18030")
     except UnicodeDecodeError as e:
         # the encoding that read further is the one the file is mostly in: cite where it broke
         at = max(utf8_at, e.start)
         line = raw[:at].count(b"\n") + 1
         raise InputError("cannot decode: neither UTF-8 nor GB18030/GBK text", file=str(path), line=line) from None
+    try:
+        raw.decode("big5")
+    except UnicodeDecodeError:
+        return gb
+    # Both read it: GB18030 reads nearly any bytes, so Big5 text (Taiwan, Hong Kong) would come out as
+    # nonsense without a word said. charset-normalizer tells them apart by which reading is language.
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(raw, cp_isolation=["gb18030", "big5"]).best()
+    return raw.decode("big5") if best is not None and best.encoding == "big5" else gb
 
 

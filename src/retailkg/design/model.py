@@ -128,6 +128,16 @@ def _file_name(file: str) -> str:
     return Path(file).name
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A reviewer's answer to "which functions is this duty?", read from a report workbook's Mapping review
+    sheet (:mod:`retailkg.design.review`). It wins over the matcher and is cited as the reviewer's, so a report
+    can tell a human's correction from a match or a function stated in the design."""
+
+    functions: tuple[tuple[str, str], ...]  # (function id or label, role); empty: the duty is no function's work
+    where: Where  # the cell: report.xlsx, "Mapping review!7", field "correct function"
+
+
 @dataclass(slots=True)
 class DutySpec:
     """A duty as written: a standard's clause (``T/CCAGM 003-2021 4.1.1 a``) or free text."""
@@ -138,6 +148,7 @@ class DutySpec:
     role: str = "lead"
     role_given: bool = False
     functions: list[tuple[str, str]] = field(default_factory=list)  # (function id or label, role)
+    correction: Correction | None = None  # a reviewer's functions for a free-text duty (they win over the matcher)
 
 
 @dataclass(slots=True)
@@ -165,12 +176,22 @@ class DepartmentSpec:
 
 @dataclass(slots=True)
 class OrganisationSpec:
+    """The organisation, its baseline and what its design covers: ``scope`` (taxonomy areas or functions it
+    includes; none given: inferred from its duties) and ``exclude`` (areas or functions deliberately left out,
+    T/CCAGM 003-2021 clause 5; ``exclude_functions`` is its old name). Both are ids or zh/en labels as written."""
+
     where: Where
     id: str
     name: str
     baseline: str | None = None
     name_en: str = ""
-    exclude_functions: list[tuple[str, Where]] = field(default_factory=list)
+    exclude: list[tuple[str, Where]] = field(default_factory=list)
+    scope: list[tuple[str, Where]] = field(default_factory=list)
+
+    @property
+    def exclude_functions(self) -> list[tuple[str, Where]]:
+        """The exclusions by their name before 0.3 (deprecated: ``exclude``)."""
+        return self.exclude
 
 
 @dataclass

@@ -15,9 +15,10 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from retailkg.design.documents import ImportResult, import_documents, is_document
-from retailkg.design.documents.xlsx import is_template
+from retailkg.design.documents.xlsx import is_template, sheet_names
 from retailkg.design.fields import decode_text, read_input
 from retailkg.design.model import OrgDesign, Problems
+from retailkg.design.review import apply_review, is_report_workbook
 from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook
 from retailkg.design.yaml_reader import parse_yaml
 from retailkg.errors import InputError
@@ -71,9 +72,13 @@ def read_design(path: Path) -> OrgDesign:
         raw = read_input(path)  # a FIFO, a device, a dangling link or an oversized file is refused here
         suffix = path.suffix.lower()
         if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not _is_template(path, raw)):
+            if suffix in (".xlsx", ".xlsm") and is_report_workbook(sheet_names(path, raw)):
+                raise InputError("a retailkg report workbook without the design's sheets (a report of RDF, an endpoint or "
+                                 "the bundled documents): validate the design itself", file=str(path))
             design = _imported(path)
         elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
             design = design_from_tables(read_workbook(path, raw, problems), path, problems)
+            apply_review(design, path, raw, problems)  # a report workbook: the reviewer's corrections
         elif suffix == ".csv":
             raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "
                              "duties.csv, metrics.csv): give the folder", file=str(path))
@@ -85,4 +90,32 @@ def read_design(path: Path) -> OrgDesign:
     problems.raise_if_any()
     return design
 
+
+_CLIENT_SUFFIXES = {".yaml": "a design (YAML)", ".yml": "a design (YAML)", ".csv": "a design table (CSV)",
+                    ".docx": "a job description (Word)", ".doc": "a job description (Word)", ".pdf": "a job description (PDF)"}
+
+
+def client_file(path: Path) -> str | None:
+    """What an existing ``path`` holds when it is a client's work that no command may write over (a design:
+    YAML, a CSV table or a folder of them, a workbook in the design template; a job description: Word or
+    PDF), else None. A workbook that is not a design, or is one of retailkg's report workbooks, may be an
+    earlier report and is not refused."""
+    try:
+        if path.is_dir():
+            return "a design (a folder of CSV files)" if any(p.suffix.lower() == ".csv" for p in path.iterdir()) else None
+        if not path.is_file():
+            return None
+        suffix = path.suffix.lower()
+        if suffix in _CLIENT_SUFFIXES:
+            return _CLIENT_SUFFIXES[suffix]
+        if suffix in (".xlsx", ".xlsm"):
+            raw = path.read_bytes()
+            if raw[:4] != b"PK\x03\x04" or not is_template(path, raw):
+                return None
+            # a report workbook carries the design's sheets too: an earlier report, written again (the one with a
+            # reviewer's answers is given as the input, and an input is never the output)
+            return None if is_report_workbook(sheet_names(path, raw)) else "a design (an Excel workbook in the template)"
+    except (OSError, SyntaxError, TypeError, AttributeError, EOFError, KeyError, ValueError, zlib.error):
+        return None
+    return None
 

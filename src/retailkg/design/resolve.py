@@ -7,6 +7,7 @@ duties by the matcher (:mod:`retailkg.design.matching`); the result is N-Triples
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 import zlib
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 
-from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Where
+from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesign, Problems, Where
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
@@ -47,6 +48,7 @@ class ResolvedDuty:
     standard: StatementInfo | None = None  # a standard's duty taken by reference
     match: Match | None = None  # a free-text duty matched by text
     given: bool = False  # functions stated in the design
+    corrected: str = ""  # functions set by a reviewer: the cell that says so (``report.xlsx:Mapping review!7``)
 
     @property
     def source(self) -> str:
@@ -54,67 +56,84 @@ class ResolvedDuty:
         return self.standard.citation if self.standard else self.spec.where.cite()
 
 
-class NTriples:
-    """A resolved design's N-Triples in three streams, each as UTF-8 chunks of whole lines.
+STORE, ASIDE, DROP = "store", "aside", "drop"
+"""The streams of a resolved design's N-Triples (:class:`NTriples`): what goes into the rules'
+store, what is kept beside it (read by the naming of findings, or by a rule only where a join
+holds), and what nobody reads."""
 
-    ``facts`` is what the design states (posts, units, duties, functions, metrics); ``citations``
-    how its statements are cited (``rkg:reference`` and the design as ``rkg:sourceDocument``: only
-    the naming of findings reads them); ``provenance`` how the matcher decided (the ``rkgv:``
-    match nodes, the only blank nodes, and duty item letters: nothing reads them but a person).
-    Keeping them apart as they are written lets a store load the facts alone, without searching a
-    chain's million lines for what to leave out; lines are encoded a chunk at a time, so the design
-    is never held as a million Python strings nor as one text and its copy. With a sink (the facts
-    handed to a store as they are written), the other two are kept compressed.
+Route = Callable[[str, str, bool, bool], str]
+"""Where a kind of statement goes: (predicate, class of an ``rdf:type``, IRI subject, IRI object) -> a stream."""
+
+
+def _everything_stored(p: str, cls: str, iri_subject: bool, iri_object: bool) -> str:
+    return STORE
+
+
+class NTriples:
+    """A resolved design's N-Triples in three streams (:data:`STORE`, :data:`ASIDE`, :data:`DROP`),
+    each as UTF-8 chunks of whole lines.
+
+    Which stream a statement goes to is the ``route`` the caller gives (validation derives it from
+    what the run's shapes read: :class:`retailkg.validation.loading.Router`; without one, every
+    statement is in :data:`STORE`), decided once per kind of statement and applied as each line is
+    written. Keeping the streams apart as they are written lets a store load its part alone,
+    without searching a chain's million lines for what to leave out; lines are encoded a chunk at a
+    time, so the design is never held as a million Python strings nor as one text and its copy.
+    With a sink (the store's part handed to a store as it is written), every stream is kept
+    compressed (a tenth of the size), for the Turtle report and naming: the store keeps literals
+    by value, so a dump of it would not be the design as written.
     """
 
     CHUNK_LINES = 65536
 
-    def __init__(self, sink: Callable[[bytes], object] | None = None) -> None:
-        self.facts: list[str] = []
-        self.citations: list[str] = []
-        self.provenance: list[str] = []
-        self._chunks: dict[str, list[bytes]] = {"facts": [], "citations": [], "provenance": []}
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
+        self.lines: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+        self._chunks: dict[str, list[bytes]] = {STORE: [], ASIDE: [], DROP: []}
         self._sink = sink
-        self._facts_from: Callable[[], bytes] | None = None
+        self._route = route or _everything_stored
+        self._routes: dict[tuple[str, str, bool, bool], list[str]] = {}
+
+    def stream(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True) -> list[str]:
+        """The lines of the stream a statement of this kind goes to."""
+        key = (p, cls, iri_subject, iri_object)
+        found = self._routes.get(key)
+        if found is None:
+            found = self._routes[key] = self.lines[self._route(*key)]
+        return found
+
+    def stream_name(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True) -> str:
+        """The name of the stream a statement of this kind goes to."""
+        return self._route(p, cls, iri_subject, iri_object)
 
     @property
-    def facts_handed_on(self) -> bool:
-        """The facts went to the sink as they were written (a store holds them), not kept here."""
+    def handed_on(self) -> bool:
+        """The store's stream went to the sink as it was written (a store holds it), not kept here."""
         return self._sink is not None
-
-    def facts_from(self, source: Callable[[], bytes]) -> None:
-        """Where the facts handed to the sink can be had again (a dump of the store they went to)."""
-        self._facts_from = source
 
     def flush(self, force: bool = False) -> None:
         """Encode the lines written so far (when a stream has grown past CHUNK_LINES, or ``force``);
-        the facts go to the sink, when there is one, and are not kept."""
-        for name in ("facts", "citations", "provenance"):
-            lines: list[str] = getattr(self, name)
+        the store's stream goes to the sink, when there is one, and every stream is then kept compressed."""
+        for name, lines in self.lines.items():
             if lines and (force or len(lines) >= self.CHUNK_LINES):
                 chunk = "".join(lines).encode("utf-8")
                 lines.clear()
-                if name == "facts" and self._sink is not None:
+                if name == STORE and self._sink is not None:
                     self._sink(chunk)
-                elif self._sink is not None:  # kept for the Turtle report only: a tenth of the size
+                if self._sink is not None:  # kept for the Turtle report and naming: a tenth of the size
                     self._chunks[name].append(zlib.compress(chunk, 1))
                 else:
                     self._chunks[name].append(chunk)
 
     def chunks(self, stream: str) -> list[bytes]:
-        """The encoded chunks of one stream (``facts``, ``citations`` or ``provenance``)."""
+        """The encoded chunks of one stream (:data:`STORE`, :data:`ASIDE` or :data:`DROP`)."""
         self.flush(force=True)
-        if stream == "facts" and self._sink is not None:
-            if self._facts_from is None:
-                raise RuntimeError("the facts were handed to a sink and cannot be had again")
-            return [self._facts_from()]
         if self._sink is not None:
             return [zlib.decompress(c) for c in self._chunks[stream]]
         return self._chunks[stream]
 
     def data(self) -> bytes:
-        """Every line: the facts, then the citations, then the provenance."""
-        return b"".join(c for stream in ("facts", "citations", "provenance") for c in self.chunks(stream))
+        """Every line: the store's, then those set aside, then those nobody reads."""
+        return b"".join(c for stream in (STORE, ASIDE, DROP) for c in self.chunks(stream))
 
 
 @dataclass
@@ -171,21 +190,20 @@ _INT = str(XSD.integer)
 
 
 class _Writer(NTriples):
-    """N-Triples lines for terms given as IRIs (str) or ready-made literals: facts unless said otherwise."""
+    """N-Triples lines for terms given as IRIs (str) or ready-made literals, each to its stream."""
 
-    def __init__(self, sink: Callable[[bytes], object] | None = None) -> None:
-        super().__init__(sink)
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
+        super().__init__(sink, route)
         self.bnodes = 0
 
     def iri(self, s: str, p: str, o: str) -> None:
-        self.facts.append(f"<{s}> <{p}> <{o}> .\n")
+        self.stream(p, o if p == _TYPE else "").append(f"<{s}> <{p}> <{o}> .\n")
 
     def lit(self, s: str, p: str, o: str) -> None:
-        self.facts.append(f"<{s}> <{p}> {o} .\n")
+        self.stream(p, "", True, False).append(f"<{s}> <{p}> {o} .\n")
 
-    def cite(self, s: str, p: str, o: str) -> None:
-        """A citation (``o`` an IRI or a ready-made literal)."""
-        self.citations.append(f"<{s}> <{p}> {o} .\n")
+
+_TYPE = str(RDF.type)
 
 
 def _baseline(name: str, where: Where | None) -> Document:
@@ -266,15 +284,62 @@ def iri_segment(label: str) -> str:
     return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
+SCOPE_ALL = frozenset({"all", "全部"})
+"""What a ``scope:`` says to take every area of the taxonomy (a design of a whole company)."""
+
+
+def scope_functions(names: list[tuple[str, Where]], kb: KnowledgeBase, fld: str) -> list[URIRef]:
+    """The leaf functions a design's ``scope`` or ``exclude`` names, in taxonomy order: a function by id or
+    label, an area by id or label (all its functions), and for a scope ``all`` (全部): every function. A label
+    that is both a function's and an area's (品牌商户运营) names the function, as ``exclude_functions`` always
+    read it; the area's id names the area. Every unknown name is reported, one line each with the closest
+    ids that exist."""
+    found: dict[URIRef, None] = {}
+    problems = Problems()
+    for name, where in names:
+        if fld == "scope" and fold(name) in SCOPE_ALL:  # a design of the whole company
+            found.update(dict.fromkeys(kb.functions))
+            continue
+        f = kb.function(name)
+        if f is not None:
+            found[f] = None
+            continue
+        area = kb.area(name)
+        if area is not None:
+            found.update(dict.fromkeys(kb.areas[area].functions))
+            continue
+        problems.add(where.error(f"unknown area or function {name!r}{closest_ids(name, kb)}", fld))
+    problems.raise_if_any()
+    return sorted(found, key=lambda x: kb.functions[x].sort_key)
+
+
+def closest_ids(name: str, kb: KnowledgeBase, n: int = 3, areas: bool = True) -> str:
+    """`` (closest: 'marketing' 营销推广, 'market-research' 市场调研)``: ids that exist (of areas and functions, or
+    of functions only), found by id or label."""
+    names = kb.scope_names()
+    if not areas:
+        area_ids = {a.id for a in kb.areas.values()}
+        names = {k: v for k, v in names.items() if v not in area_ids}
+    ids: list[str] = []
+    for close in difflib.get_close_matches(fold(name), list(names), n=12, cutoff=0.6):
+        if names[close] not in ids:
+            ids.append(names[close])
+    if not ids:
+        return " (no close match: `retailkg query run function-taxonomy` lists the areas and functions)"
+    labels = {a.id: a.zh for a in kb.areas.values()} | {f.id: f.zh for f in kb.functions.values()}
+    return " (closest: " + ", ".join(f"{i!r} {labels.get(i, '')}".rstrip() for i in ids[:n]) + ")"
+
+
 @paused_gc()
 def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None,
-            sink: Callable[[bytes], object] | None = None) -> ResolvedDesign:
+            sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 
     ``baseline`` (a citation or id) overrides the design's own; the default is T/CCAGM 003-2021.
     A chain repeats the same free-text duties in every store, so each distinct text is matched once.
-    ``sink``, when given, receives the facts (:class:`NTriples`) chunk by chunk as they are written
-    (validation loads them into its store meanwhile), and they are not kept.
+    ``route`` sends each kind of statement to its stream (:class:`NTriples`; by default all to
+    :data:`STORE`); ``sink``, when given, receives the :data:`STORE` stream chunk by chunk as it is
+    written (validation loads it into its store meanwhile), and it is kept only compressed.
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
@@ -282,7 +347,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     org = base + "org"
     prefix = o.id.replace(".", "-")
     prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
-    w = _Writer(sink)
+    w = _Writer(sink, route)
     TYPE, LABEL = str(RDF.type), str(RDFS.label)
     R = str(RKG)
     design_doc = base + "design"
@@ -293,11 +358,14 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     if o.name_en:
         w.lit(org, LABEL, _lit(o.name_en, "en"))
     w.iri(org, R + "baseline", str(base_doc.iri))
-    w.cite(org, R + "sourceDocument", f"<{design_doc}>")
-    for name, where in o.exclude_functions:
-        f = kb.function(name)
-        if f is None:
-            raise where.error(f"unknown function {name!r} (an id such as 'information-security' or a label)", "exclude_functions")
+    w.iri(org, R + "sourceDocument", design_doc)
+    problems = Problems()
+    scope = problems.attempt(list[URIRef](), scope_functions, o.scope, kb, "scope")
+    exclude = problems.attempt(list[URIRef](), scope_functions, o.exclude, kb, "exclude")
+    problems.raise_if_any()
+    for f in scope:
+        w.iri(org, R + "scopeFunction", str(f))
+    for f in exclude:
         w.iri(org, R + "excludesFunction", str(f))
 
     depts: dict[str, URIRef] = {}
@@ -311,7 +379,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.lit(iri, R + "unitKind", _lit(d.kind))
         w.iri(iri, R + "unitOf", org)
         w.lit(iri, R + "order", _lit(str(i), datatype=_INT))
-        w.cite(iri, R + "sourceDocument", f"<{design_doc}>")
+        w.iri(iri, R + "sourceDocument", design_doc)
     for d in design.departments:
         if d.parent:
             w.iri(str(depts[d.id]), R + "subUnitOf", str(depts[d.parent]))
@@ -337,7 +405,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
             w.iri(str(m), TYPE, R + "Metric")
 
     seg = {p.id: iri_segment(p.id) for p in design.posts}
-    free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties if spec.standard is None and not spec.functions]
+    free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties
+            if spec.standard is None and not spec.functions and spec.correction is None]
     if free:  # each distinct free-text duty matched once, all in one batch
         get_matcher().prepare(free)
     for i, p in enumerate(design.posts, start=1):
@@ -354,20 +423,20 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         if p.headcount is not None:
             w.lit(ps, R + "headcount", _lit(str(p.headcount), datatype=str(XSD.positiveInteger)))
         w.lit(ps, R + "order", _lit(str(i), datatype=_INT))
-        w.cite(ps, R + "reference", _lit(p.id))
-        w.cite(ps, R + "sourceDocument", f"<{design_doc}>")
+        w.lit(ps, R + "reference", _lit(p.id))
+        w.iri(ps, R + "sourceDocument", design_doc)
         n = 0
         duty_base = f"{base}duty/{seg[p.id]}-"
         for spec in p.duties:
             # the post's name is part of a free-text duty's key: the matcher reads it (数据统计 of a 出纳 is not an analyst's)
-            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), p.name)
+            key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), spec.correction, p.name)
             proto = cache.get(key)
             if proto is None:
-                proto = cache[key] = [(r0, _DutyLines(r0)) for r0 in _resolve_duty(spec, kb, get_matcher, base_doc, p.name)]
+                proto = cache[key] = [(r0, _DutyLines(w, r0)) for r0 in _resolve_duty(spec, kb, get_matcher, base_doc, p.name)]
             for r0, lines in proto:
                 n += 1
                 r = ResolvedDuty(URIRef(duty_base + str(n)), post, spec, r0.zh, r0.en, r0.lead, r0.support,
-                                 r0.standard, r0.match, r0.given)
+                                 r0.standard, r0.match, r0.given, r0.corrected)
                 duties[r.iri] = r
                 lines.write(w, str(r.iri), ps, n, r.source, design_doc)
                 if r.standard is not None:  # the accountability rule travels with the duty
@@ -386,7 +455,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
                     metric = URIRef(base + f"metric/{iri_segment(name)}")
                     own_metrics[fold(name)] = metric
                     w.lit(str(metric), LABEL, _lit(name, "zh"))
-                    w.cite(str(metric), R + "sourceDocument", f"<{design_doc}>")
+                    w.iri(str(metric), R + "sourceDocument", design_doc)
             metric_type(metric)
             if (post, metric) not in metric_sources:
                 w.iri(ps, R + "accountableFor", str(metric))
@@ -407,14 +476,16 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], M
             yield ResolvedDuty(placeholder, placeholder, spec, s.zh, s.en, lead, support, standard=s)
         return
     text = spec.text or ""
-    if spec.functions:
+    if spec.correction is not None or spec.functions:  # a reviewer's correction wins over functions stated in the design
+        stated, where = (spec.correction.functions, spec.correction.where) if spec.correction else (spec.functions, spec.where)
         lead, support = [], []
-        for name, role in spec.functions:
+        for name, role in stated:
             f = kb.function(name)
             if f is None:
-                raise spec.where.error(f"unknown function {name!r}", "functions")
+                raise where.error(f"unknown function {name!r}{closest_ids(name, kb, areas=False)}", where.field or "functions")
             (lead if role == "lead" else support).append(f)
-        yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True)
+        yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True,
+                           corrected=spec.correction.where.cite() if spec.correction else "")
         return
     m = get_matcher().match(text, post_name)
     lead = [fm.function for fm in m.functions if fm.role == "lead"]
@@ -426,41 +497,73 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], M
 
 class _DutyLines:
     """The lines of one resolved duty that are the same wherever it stands: a chain repeats each
-    duty in thousands of stores, so they are written once and joined with each duty's IRI."""
+    duty in thousands of stores, so they are written once (each in its stream, :class:`NTriples`)
+    and joined with each duty's IRI."""
 
-    def __init__(self, r: ResolvedDuty) -> None:
+    def __init__(self, w: _Writer, r: ResolvedDuty) -> None:
         R = str(RKG)
-        facts = [f"<{RDF.type}> <{R}Duty> .", f"<{RDFS.label}> {_lit(r.zh, 'zh')} ."]
+        self.same: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+
+        def add(p: str, o: str, cls: str = "", iri_object: bool = True) -> None:
+            self.same[w.stream_name(p, cls, True, iri_object)].append(f"<{p}> {o} .")
+
+        add(_TYPE, f"<{R}Duty>", f"{R}Duty")
+        add(str(RDFS.label), _lit(r.zh, "zh"), iri_object=False)
         if r.en:
-            facts.append(f"<{RDFS.label}> {_lit(r.en, 'en')} .")
-        facts += [f"<{R}addressesFunction> <{f}> ." for f in r.lead]
-        facts += [f"<{R}supportsFunction> <{f}> ." for f in r.support]
+            add(str(RDFS.label), _lit(r.en, "en"), iri_object=False)
+        for f in r.lead:
+            add(R + "addressesFunction", f"<{f}>")
+        for f in r.support:
+            add(R + "supportsFunction", f"<{f}>")
         if r.standard is not None:
-            facts.append(f"<{PROV.wasDerivedFrom}> <{r.standard.iri}> .")
-            facts += [f"<{R}concernsMetric> <{m}> ." for m in r.standard.metrics]
-        self.facts = facts
+            add(str(PROV.wasDerivedFrom), f"<{r.standard.iri}>")
+            for m in r.standard.metrics:
+                add(R + "concernsMetric", f"<{m}>")
+        if r.corrected:
+            add(f"{RKGV}correctedBy", _lit(r.corrected), iri_object=False)
         self.reference = _lit(r.standard.citation) if r.standard is not None else None
-        # each match node's lines but its own: (function, score, evidence, to review)
-        self.matches: list[list[str]] = []
+        # where each duty's own statements go
+        self.to = {name: w.stream_name(R + name, "", True, iri_object)
+                   for name, iri_object in (("dutyOf", True), ("order", False), ("reference", False),
+                                            ("sourceDocument", True), ("item", False))}
+        # each match node's lines (function, score, evidence, to review) by stream, the node's link first
+        self.matches: list[tuple[str, dict[str, list[str]]]] = []
         if r.match is not None:
             for fm in r.match.functions:
-                node_lines = [f"<{RDF.type}> <{RKGV}FunctionMatch> .", f"<{RKGV}function> <{fm.function}> .",
-                              f"<{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} ."]
+                node: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+
+                def node_add(p: str, o: str, cls: str = "", iri_object: bool = True, into: dict[str, list[str]] = node) -> None:
+                    into[w.stream_name(p, cls, False, iri_object)].append(f"<{p}> {o} .")
+
+                node_add(_TYPE, f"<{RKGV}FunctionMatch>", f"{RKGV}FunctionMatch")
+                node_add(f"{RKGV}function", f"<{fm.function}>")
+                node_add(f"{RKGV}score", _lit(str(round(fm.score, 3)), datatype=str(XSD.decimal)), iri_object=False)
                 if fm.evidence is not None:
-                    node_lines.append(f"<{RKGV}evidence> <{fm.evidence.iri}> .")
+                    node_add(f"{RKGV}evidence", f"<{fm.evidence.iri}>")
                 if r.match.to_review:
-                    node_lines.append(f"<{RKGV}toReview> {_lit('true', datatype=str(XSD.boolean))} .")
-                self.matches.append(node_lines)
+                    node_add(f"{RKGV}toReview", _lit("true", datatype=str(XSD.boolean)), iri_object=False)
+                self.matches.append((w.stream_name(f"{RKGV}match", "", True, False), node))
 
     def write(self, w: _Writer, d: str, post: str, n: int, source: str, design_doc: str) -> None:
         R = str(RKG)
         head = f"<{d}> "
         sep = f"\n{head}"
-        w.facts.append(head + sep.join([*self.facts, f"<{R}dutyOf> <{post}> .", f"<{R}order> \"{n}\"^^<{_INT}> ."]) + "\n")
-        reference = self.reference if self.reference is not None else _lit(source)
-        w.citations.append(f"{head}<{R}reference> {reference} .{sep}<{R}sourceDocument> <{design_doc}> .\n")
-        w.provenance.append(f"{head}<{R}item> \"{n}\" .\n")
-        for node_lines in self.matches:
+        parts = {name: list(lines) for name, lines in self.same.items()}
+        to = self.to
+        parts[to["dutyOf"]].append(f"<{R}dutyOf> <{post}> .")
+        parts[to["order"]].append(f"<{R}order> \"{n}\"^^<{_INT}> .")
+        parts[to["reference"]].append(f"<{R}reference> {self.reference if self.reference is not None else _lit(source)} .")
+        parts[to["sourceDocument"]].append(f"<{R}sourceDocument> <{design_doc}> .")
+        parts[to["item"]].append(f"<{R}item> \"{n}\" .")
+        for name, lines in parts.items():
+            if lines:
+                w.lines[name].append(head + sep.join(lines) + "\n")
+        for link, node_lines in self.matches:
             w.bnodes += 1
             node = f"_:m{w.bnodes}"
-            w.provenance.append(f"{head}<{RKGV}match> {node} .\n{node} " + f"\n{node} ".join(node_lines) + "\n")
+            for name, lines in node_lines.items():  # a node's lines of one stream in one piece: one chunk, one load
+                text = f"{node} " + f"\n{node} ".join(lines) + "\n" if lines else ""
+                if name == link:
+                    text = f"{head}<{RKGV}match> {node} .\n" + text
+                if text:
+                    w.lines[name].append(text)

@@ -43,8 +43,8 @@ class _Table:
 
 
 TABLES: tuple[_Table, ...] = (
-    _Table("organisation", ("id", "name"), ("name_en", "baseline", "exclude_functions"),
-           ("acme", "某百货股份有限公司", "Acme Department Stores", "T/CCAGM 003-2021", "")),
+    _Table("organisation", ("id", "name"), ("name_en", "baseline", "scope", "exclude"),
+           ("acme", "某百货股份有限公司", "Acme Department Stores", "T/CCAGM 003-2021", "", "")),
     _Table("departments", ("id", "name"), ("name_en", "kind", "parent"),
            ("planning", "企划部", "planning department", "department", "")),
     _Table("posts", ("id", "name", "department"), ("name_en", "reports_to", "headcount"),
@@ -56,7 +56,8 @@ TABLES: tuple[_Table, ...] = (
 )
 _REQUIRED_TABLES = ("organisation", "departments", "posts", "duties")
 _ALIASES = {
-    "编号": "id", "标识": "id", "名称": "name", "英文名称": "name_en", "对标标准": "baseline", "不设置职能": "exclude_functions",
+    "编号": "id", "标识": "id", "名称": "name", "英文名称": "name_en", "对标标准": "baseline", "范围": "scope", "覆盖范围": "scope",
+    "不设置": "exclude", "不设置职能": "exclude", "exclude_functions": "exclude",
     "类型": "kind", "上级部门": "parent", "部门": "department", "直接上级": "reports_to", "编制": "headcount",
     "编制人数": "headcount", "岗位": "post", "标准条款": "standard", "职责": "text", "角色": "role", "职能": "functions",
     "指标": "metric",
@@ -270,8 +271,8 @@ def design_from_tables(tables: dict[str, list[Row]], path: Path, problems: Probl
                            c(None, text_field, o.get("name"), ow, "name", True) or "",
                            c(None, text_field, o.get("baseline"), ow, "baseline"),
                            c(None, text_field, o.get("name_en"), ow, "name_en") or "")
-    org.exclude_functions = [(n, ow.at("exclude_functions"))
-                             for n in c(list[str](), names_field, o.get("exclude_functions"), ow, "exclude_functions")]
+    org.scope = [(n, ow.at("scope")) for n in c(list[str](), names_field, o.get("scope"), ow, "scope")]
+    org.exclude = [(n, ow.at("exclude")) for n in c(list[str](), names_field, o.get("exclude"), ow, "exclude")]
     depts = []
     for w, r in tables["departments"]:
         depts.append(DepartmentSpec(

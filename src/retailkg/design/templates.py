@@ -22,7 +22,9 @@ organisation:
   id: acme                          # becomes https://w3id.org/retailkg/org/acme/…
   name: 某百货股份有限公司
   baseline: T/CCAGM 003-2021        # optional, the default
-  exclude_functions: []             # functions deliberately not set up (clause 5 动态设置): ids or labels
+  scope: []                         # optional: the taxonomy areas or functions this design covers (ids or labels);
+                                    # none: the areas in which a post leads a duty
+  exclude: []                       # areas or functions deliberately not set up (clause 5 动态设置): ids or labels
 departments:
   - {id: planning, name: 企划部}                                   # kind: department (default)
   - {id: region-east, name: 华东大区, kind: region}
@@ -99,7 +101,8 @@ def xlsx_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
 
 README_ROWS = [
     "retailkg 岗位设计模板 / organisation design template — validate with: retailkg validate THIS_FILE",
-    "organisation: id, name, baseline (default T/CCAGM 003-2021), exclude_functions (不设置的职能, separated by ;)",
+    "organisation: id, name, baseline (default T/CCAGM 003-2021), scope (范围: the areas or functions the design covers; "
+    "empty: inferred from the duties), exclude (不设置: areas or functions deliberately not set up); ids or labels separated by ;",
     "departments: id, name, kind (department / store / region), parent (the id of the unit above)",
     "posts: id, name, department (a department id), reports_to (a post id), headcount (a positive whole number)",
     "duties: post, and either standard (e.g. T/CCAGM 003-2021 4.1.1 a) or text (free text, matched to functions); "

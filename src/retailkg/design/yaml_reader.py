@@ -250,8 +250,8 @@ def _tree(loader: _LineLoader, root: yaml.Node) -> Any:
 
 
 _KEYS = {
-    "top": {"organisation", "organization", "departments", "posts"},
-    "organisation": {"id", "name", "name_en", "baseline", "exclude_functions"},
+    "top": {"organisation", "organization", "departments", "posts", "shapes"},  # shapes: read by `validate`
+    "organisation": {"id", "name", "name_en", "baseline", "scope", "exclude", "exclude_functions"},
     "department": {"id", "name", "name_en", "kind", "parent"},
     "post": {"id", "name", "name_en", "department", "reports_to", "headcount", "duties", "accountable_for"},
     "duty": {"standard", "text", "role", "functions"},
@@ -311,8 +311,10 @@ def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDe
         c(None, text_field, o.get("name"), ow.at("name", o.lines.get("name")), "name", required=True) or "",
         c(None, text_field, o.get("baseline"), ow, "baseline"), c(None, text_field, o.get("name_en"), ow, "name_en") or "",
     )
-    ew = ow.at("exclude_functions", o.lines.get("exclude_functions"))
-    org.exclude_functions = [(n, ew) for n in c(list[str](), names_field, o.get("exclude_functions"), ew, "exclude_functions")]
+    for key in ("scope", "exclude", "exclude_functions"):  # exclude_functions: the old name of exclude, still read
+        kw = ow.at(key, o.lines.get(key))
+        names = [(n, kw) for n in c(list[str](), names_field, o.get(key), kw, key)]
+        (org.scope if key == "scope" else org.exclude).extend(names)
     depts = []
     for raw, w in _seq(top_map.get("departments"), top.at("departments", line("departments")), "departments"):
         d = c(None, _mapping, raw, w, "department", found)

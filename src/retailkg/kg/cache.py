@@ -1,15 +1,18 @@
 """The built knowledge graph, cached so that a query does not pay for the build.
 
-Building runs the owlrl reasoner over the whole graph, which takes seconds; a query takes
-milliseconds. The first query therefore builds the graph once and keeps the TriG (every named
-graph, inferences included) in the user's cache folder,
-``$XDG_CACHE_HOME/retailkg/`` (default ``~/.cache/retailkg/``). The file name carries the package
-version and a hash of everything the build reads — the ontology, every data file, and the build
-code itself — so an edited data file or a new release never serves a stale graph. Files of other
-builds are removed when a new one is written; writes are atomic, so two processes building at
-once both end with a whole file. When the cache folder cannot be written (a read-only home, a file
-where the folder should be, a full disk) the build goes to ``<tempdir>/retailkg-<uid>/`` instead,
-and is found there by the next query.
+The query commands read the TriG of a build (every named graph, inferences included) from the
+user's cache folder, ``$XDG_CACHE_HOME/retailkg/`` (default ``~/.cache/retailkg/``). ``retailkg
+build`` leaves its ``retailkg.trig`` there (:func:`store_build`), so the first query after a build
+only loads a file; when no build has run (a fresh install, an edited data file), the first query
+builds the graph once (:func:`ensure_graph`). Both write :func:`retailkg.kg.build.graph_trig`, so
+whichever wrote the file, a query reads the same bytes.
+
+The file name carries the package version and a hash of everything the build reads — the
+ontology, every data file, and the build code itself — so an edited data file or a new release
+never serves a stale graph. Files of other builds are removed when a new one is written; writes
+are atomic, so two processes building at once both end with a whole file. When the cache folder
+cannot be written (a read-only home, a file where the folder should be, a full disk) the build
+goes to ``<tempdir>/retailkg-<uid>/`` instead, and is found there by the next query.
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ from retailkg.errors import InputError
 from retailkg.kg.catalog import SourceFile, source_files
 from retailkg.rdf.io import atomic_write, trig_bytes
 
-__all__ = ["cache_dir", "cached_graph_path", "ensure_graph", "fallback_dir", "fingerprint", "write_trig"]
+__all__ = ["cache_dir", "cache_folders", "cached_graph_path", "ensure_graph", "fallback_dir", "fingerprint", "store_build", "write_trig"]
 
-_CODE = ("kg/build.py", "kg/catalog.py", "rdf/io.py", "ns.py")  # what decides the bytes of a build
+_CODE = ("kg/build.py", "kg/catalog.py", "kg/reasoning.py", "rdf/io.py", "rdf/terms.py", "ns.py")  # what decides the bytes of a build
 
 
 def cache_dir() -> Path:
@@ -66,6 +69,27 @@ def fallback_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"retailkg-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
+def _write(path: Path, data: bytes) -> Path:
+    """Write a build to ``path`` or, when its folder cannot be written, to :func:`fallback_dir`;
+    remove the other builds beside it. The path written."""
+    try:
+        atomic_write(path, data)
+    except (OSError, InputError):  # atomic_write names an unwritable place as the user's InputError
+        # an unwritable cache folder (read-only home, full disk) must not stop a query
+        path = fallback_dir() / path.name
+        atomic_write(path, data)
+    for old in path.parent.glob("retailkg-*.trig"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def cache_folders() -> list[Path]:
+    """Where cached files are looked for and written, in that order: :func:`cache_dir`, then
+    :func:`fallback_dir` (what the search index and its lexicon use too)."""
+    return [cache_dir(), fallback_dir()]
+
+
 def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | None = None) -> Path:
     """The cached TriG of the bundled sources, built first if it is missing (or ``rebuild``); in
     :func:`fallback_dir` when the cache folder cannot be written."""
@@ -77,16 +101,28 @@ def ensure_graph(*, rebuild: bool = False, on_build: Callable[[Path], None] | No
                 return found
     if on_build:
         on_build(path)
-    from retailkg.kg.build import load_dataset
+    from retailkg.kg import build
 
-    ds = load_dataset(files)
+    return _write(path, build.graph_trig(files))
+
+
+def store_build(trig_file: Path, files: Sequence[SourceFile] | None = None) -> Path | None:
+    """Leave a build's TriG (``retailkg.trig`` of :func:`retailkg.kg.build.build`) where
+    :func:`ensure_graph` looks, when ``files`` are the bundled sources (by name and bytes: a
+    checkout built with ``--source-dir`` counts when it is unedited). A build of other sources is
+    not what the query commands read, and is not kept. The path written, or None.
+
+    The cache is a convenience: a place that cannot be written, even the fallback, leaves the
+    build's own output as the only copy rather than failing the build.
+    """
+    key = fingerprint(files)
+    if key != fingerprint():
+        return None
+    path = cache_dir() / f"retailkg-{__version__}-{key}.trig"
     try:
-        write_trig(ds, path)
-    except (OSError, InputError):  # atomic_write names an unwritable place as the user's InputError
-        # an unwritable cache folder (read-only home, full disk) must not stop a query
-        path = fallback_dir() / path.name
-        write_trig(ds, path)
-    for old in path.parent.glob("retailkg-*.trig"):
-        if old != path:
-            old.unlink(missing_ok=True)
-    return path
+        trig = trig_file.read_bytes()
+        if path.is_file() and path.read_bytes() == trig:
+            return path
+        return _write(path, trig)
+    except (OSError, InputError):
+        return None

@@ -3,9 +3,9 @@
 Validation, matching and reading design files all ask the same questions of the graph: what is
 function ``fn:user-growth`` called, which duty is ``T/CCAGM 003-2021 4.1.3 c``, which functions
 does a standard cover, what is metric ``会员活跃度``. They are answered here, once, from the parsed
-source files. The owlrl materialisation of :func:`retailkg.kg.build.load_dataset` is not needed for
-that (and is the slow part of a build): the few entailments the shapes rely on (a post's organisation, the
-reporting chain) are asserted in the data or evaluated by SPARQL property paths.
+source files. The materialisation of :func:`retailkg.kg.build.load_dataset` is not needed for
+that: the few entailments the shapes rely on (a post's organisation, the reporting chain) are
+asserted in the data or evaluated by SPARQL property paths.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from retailkg.kg.catalog import DOCUMENTS, Document, source_files
 from retailkg.ns import BASE, FN, RKG
 from retailkg.rdf.io import check_turtle_syntax
 
-__all__ = ["FunctionInfo", "KnowledgeBase", "StatementInfo", "fold", "knowledge_base"]
+__all__ = ["AreaInfo", "FunctionInfo", "KnowledgeBase", "StatementInfo", "fold", "knowledge_base"]
 
 
 def fold(text: str) -> str:
@@ -65,6 +65,22 @@ class FunctionInfo:
 
 
 @dataclass(frozen=True)
+class AreaInfo:
+    """An area of the taxonomy (a top concept): what a design's scope and exclusions name besides functions."""
+
+    iri: URIRef
+    id: str
+    zh: str
+    en: str
+    notation: str
+    functions: tuple[URIRef, ...]  # its leaf functions, in taxonomy order
+
+    @property
+    def sort_key(self) -> tuple[int, ...]:
+        return tuple(int(x) for x in self.notation.split(".") if x.isdigit()) or (999,)
+
+
+@dataclass(frozen=True)
 class StatementInfo:
     """A duty of a source document, with the functions it leads and supports."""
 
@@ -94,8 +110,11 @@ class KnowledgeBase:
 
     graph: Graph
     functions: dict[URIRef, FunctionInfo] = field(default_factory=dict)
+    areas: dict[URIRef, AreaInfo] = field(default_factory=dict)  # in taxonomy order
+    area_of: dict[URIRef, URIRef] = field(default_factory=dict)  # leaf function -> its area
     duties: dict[URIRef, StatementInfo] = field(default_factory=dict)
     _function_names: dict[str, URIRef] = field(default_factory=dict)
+    _area_names: dict[str, URIRef] = field(default_factory=dict)
     _duty_refs: dict[tuple[str, str], URIRef] = field(default_factory=dict)
     _post_refs: dict[tuple[str, str], URIRef] = field(default_factory=dict)
     _metric_names: dict[str, list[URIRef]] = field(default_factory=dict)
@@ -117,6 +136,23 @@ class KnowledgeBase:
             for name in (info.id, info.zh, info.en, f"fn:{info.id}", str(f)):
                 if name:
                     kb._function_names.setdefault(fold(name), f)
+            area = g.value(f, SKOS.broader)
+            if isinstance(area, URIRef):
+                kb.area_of[f] = area
+        members: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for f, a in kb.area_of.items():
+            members[a].append(f)
+        tops = [a for a in g.subjects(SKOS.topConceptOf, None) if isinstance(a, URIRef) and (a, RDF.type, RKG.Function) in g]
+        for a in tops:
+            fs = sorted(members.get(a, []), key=lambda x: kb.functions[x].sort_key)
+            area_info = AreaInfo(a, str(a)[len(str(FN)):], _lit(g, a, SKOS.prefLabel, "zh"), _lit(g, a, SKOS.prefLabel, "en"),
+                                 str(g.value(a, SKOS.notation) or ""), tuple(fs))
+            kb.areas[a] = area_info
+        kb.areas = dict(sorted(kb.areas.items(), key=lambda kv: kv[1].sort_key))
+        for a, area_info in kb.areas.items():
+            for name in (area_info.id, area_info.zh, area_info.en, f"fn:{area_info.id}", str(a)):
+                if name:
+                    kb._area_names.setdefault(fold(name), a)
         by_iri = {d.iri: d for d in DOCUMENTS}
         for d in g.subjects(RDF.type, RKG.Duty):
             doc = by_iri.get(URIRef(str(g.value(d, RKG.sourceDocument))))
@@ -152,6 +188,24 @@ class KnowledgeBase:
     def function(self, name: str) -> URIRef | None:
         """A leaf function by id (``user-growth``, ``fn:user-growth``), IRI, or zh/en label."""
         return self._function_names.get(fold(name))
+
+    def area(self, name: str) -> URIRef | None:
+        """An area of the taxonomy by id (``marketing``, ``fn:marketing``), IRI, or zh/en label."""
+        return self._area_names.get(fold(name))
+
+    def scope_names(self) -> dict[str, str]:
+        """Every name a scope or an exclusion may use (ids, ``fn:`` ids, zh/en labels of areas and functions),
+        folded, with the id it stands for: what an unknown name is compared with to suggest one that exists."""
+        out: dict[str, str] = {}
+        for a in self.areas.values():
+            for name in (a.id, a.zh, a.en):
+                if name:
+                    out.setdefault(fold(name), a.id)
+        for f in self.functions.values():
+            for name in (f.id, f.zh, f.en):
+                if name:
+                    out.setdefault(fold(name), f.id)
+        return out
 
     def label(self, node: URIRef, lang: str = "zh") -> str:
         """rdfs:label or skos:prefLabel in ``lang`` ("" when there is none)."""

@@ -34,6 +34,7 @@ from rdflib.namespace import XSD
 from retailkg.errors import InputError
 from retailkg.ns import BASE, PREFIXES
 from retailkg.query.engines import Engine
+from retailkg.query.results import ResultTable
 from retailkg.rdf.terms import Term
 from retailkg.resources import queries_dir
 
@@ -161,6 +162,17 @@ class NamedQuery:
             if term is not None:
                 out[p.name] = term
         return out
+
+    def run(self, engine: Engine, given: Mapping[str, str] | None = None) -> ResultTable:
+        """The query's answer on ``engine`` with ``given`` bound (:meth:`bindings`): what ``retailkg
+        query run`` and :meth:`retailkg.api.KnowledgeGraph.query` both call, so the two cannot differ.
+
+        An IRI parameter that names nothing in the graph is an error (:func:`check_iris_named`)
+        rather than an empty answer that reads like "there is none".
+        """
+        bindings = self.bindings(given)
+        check_iris_named(engine, bindings)
+        return engine.query(self.text, bindings, source=self.name)
 
     def example_params(self) -> dict[str, str]:
         """The ``--param`` values of the first example call (what the tests run required queries with)."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import threading
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,6 +54,7 @@ __all__ = [
     "Engine",
     "OxigraphEngine",
     "RdflibEngine",
+    "connect",
     "load_oxigraph_store",
     "open_engine",
     "retailkg_graphs",
@@ -407,3 +408,21 @@ def open_engine(kind: str, graph: Path) -> OxigraphEngine | RdflibEngine:
     if kind == "rdflib":
         return RdflibEngine(graph)
     raise InputError(f"unknown engine {kind!r}; one of {', '.join(ENGINES)}")
+
+
+def connect(graph: Path | None = None, *, endpoint: str | None = None, kind: str = DEFAULT_ENGINE,
+            credentials: Credentials | None = None, timeout: float = 60.0,
+            on_build: Callable[[Path], None] | None = None) -> Engine:
+    """Where a query runs: a remote endpoint, an embedded engine over a graph file, or (neither
+    given) over the cached build of the bundled sources, built first if need be (``on_build`` is
+    told where, since that takes seconds). The query commands and :func:`retailkg.api.open` both
+    choose their engine here."""
+    if endpoint is not None:
+        if graph is not None:
+            raise InputError("query a graph file or an endpoint, not both", field="--endpoint")
+        return EndpointEngine(endpoint, credentials=credentials, timeout=timeout)
+    if graph is None:
+        from retailkg.kg.cache import ensure_graph
+
+        graph = ensure_graph(on_build=on_build)
+    return open_engine(kind, graph)

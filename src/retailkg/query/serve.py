@@ -10,8 +10,10 @@ RDF/XML for CONSTRUCT/DESCRIBE); a request that accepts none of them gets 406.
 It is read-only by construction — nothing ever calls ``Store.update`` — and says so: an update
 (``update=…``, ``application/sparql-update``, or update text sent as a query) gets 403, and any
 method but GET and POST gets 405. It binds to 127.0.0.1 unless told otherwise, because there is
-no authentication. ``/`` is one self-contained HTML page (no scripts or styles from elsewhere;
-its Content-Security-Policy forbids them) with the named queries ready to run.
+no authentication. ``/`` is YASGUI with the named queries as a library
+(:mod:`retailkg.query.webui`): every file it loads is in the package and served from
+``/static/``, the catalogue from ``/queries.json``; its Content-Security-Policy lets it load from
+and connect to this server only.
 
 Hardened for a browser and a network it does not trust:
 
@@ -24,11 +26,12 @@ Hardened for a browser and a network it does not trust:
 - Each query runs on a bounded pool of worker threads (``workers``) and has a time limit
   (``timeout``, 30 s by default) counted from the request's arrival, waiting in the pool
   included. At the limit the client gets 503 (or, once results flow, the end of the stream with
-  the error noted) and the worker stops at the next solution. What cannot be stopped: pyoxigraph
-  offers no way to interrupt a running evaluation from Python, so a step that yields no solution
-  until it is done (ORDER BY, GROUP BY, an aggregate, the eager part of ``Store.query``) runs to
-  its end in its worker, with no one waiting, and is dropped then. The pool's size bounds how
-  many such steps can run at once; queries behind them wait, and time out, in the queue.
+  the error noted) and the query is stopped: each query is evaluated in a child process
+  (:mod:`retailkg.query.isolate`: forked from a zygote holding the store, copy-on-write), which is
+  killed at the limit or when the client goes away — pyoxigraph offers no way to interrupt an
+  evaluation from Python, so a step that yields nothing until it is done (ORDER BY, GROUP BY, an
+  aggregate over a cross product) could not be stopped by a thread. Where fork is not available
+  (or with ``isolate=False``) queries run in the worker threads, which stop at the next solution.
 - Results are streamed (chunked) as the worker yields them, in batches through a small queue,
   so memory stays bounded whatever the answer's size; ``max_rows`` stops the worker at that many
   solutions. It caps SELECT results the way Virtuoso's ``ResultSetMaxRows`` does and is announced
@@ -48,7 +51,6 @@ Hardened for a browser and a network it does not trust:
 from __future__ import annotations
 
 import csv
-import html
 import io
 import ipaddress
 import json
@@ -62,7 +64,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -73,8 +74,10 @@ from rdflib import BNode, Literal, URIRef
 from retailkg import __version__
 from retailkg.errors import InputError
 from retailkg.ns import PREFIXES
+from retailkg.query.isolate import Child, Request, Zygote, available
 from retailkg.query.results import ResultTable, write_csv, write_json, write_tsv
 from retailkg.query.sparqltext import is_update, refuse_service
+from retailkg.query.webui import PAGE_CSP, Asset, catalogue_json, page_html, static_assets
 from retailkg.rdf.terms import Term
 
 __all__ = ["DEFAULT_TIMEOUT", "SparqlServer", "allowed_hosts", "make_server", "negotiate", "running_server", "write_xml"]
@@ -247,7 +250,8 @@ class SparqlServer(ThreadingHTTPServer):
     request_queue_size = BACKLOG
 
     def __init__(self, store: ox.Store, host: str = "127.0.0.1", port: int = 0, *, max_rows: int | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, workers: int | None = None, quiet: bool = False) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, workers: int | None = None, quiet: bool = False,
+                 isolate: bool = True) -> None:
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), _Handler)
@@ -255,8 +259,12 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_rows = max_rows
         self.timeout_s = timeout
         self.quiet = quiet
-        self.page = query_page()
+        self.page = page_html().encode("utf-8")
+        self.catalogue = catalogue_json(timeout=timeout, max_rows=max_rows)
+        self.assets = static_assets()
         self.host_ok = allowed_hosts(host, int(self.server_address[1]))
+        # the zygote first, while this server has started no thread of its own (see retailkg.query.isolate)
+        self.zygote = Zygote(store) if isolate and available() else None
         self.pool = _Workers(workers or default_workers())
 
     @property
@@ -279,12 +287,16 @@ class SparqlServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.pool.shutdown()
+        if self.zygote is not None:
+            self.zygote.close()
 
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 0, *, max_rows: int | None = None,
-                timeout: float = DEFAULT_TIMEOUT, workers: int | None = None, quiet: bool = False) -> SparqlServer:
+                timeout: float = DEFAULT_TIMEOUT, workers: int | None = None, quiet: bool = False,
+                isolate: bool = True) -> SparqlServer:
     """A server bound to ``host:port`` (port 0 picks a free one); call ``serve_forever()`` to run it."""
-    return SparqlServer(store, host, port, max_rows=max_rows, timeout=timeout, workers=workers, quiet=quiet)
+    return SparqlServer(store, host, port, max_rows=max_rows, timeout=timeout, workers=workers, quiet=quiet,
+                        isolate=isolate)
 
 
 @contextmanager
@@ -318,6 +330,7 @@ class _Run:
     def __init__(self) -> None:
         self.queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=8)
         self.cancelled = threading.Event()
+        self.child: Child | None = None  # the process evaluating the query, when queries run in processes
 
     def put(self, item: tuple[str, Any]) -> bool:
         while not self.cancelled.is_set():
@@ -339,6 +352,9 @@ class _Run:
 
     def cancel(self) -> None:
         self.cancelled.set()
+        child = self.child
+        if child is not None:
+            child.kill()  # stops an evaluation no thread could: ORDER BY over a cross product, say
 
 
 def _produce(run: _Run, store: ox.Store, text: str, kw: dict[str, Any], cap: int | None) -> None:
@@ -373,6 +389,33 @@ def _produce(run: _Run, store: ox.Store, text: str, kw: dict[str, Any], cap: int
         run.put(("syntax", e))
     except Exception as e:
         run.put(("error", e))
+
+
+def _produce_in_child(run: _Run, zygote: Zygote, request: Request) -> None:
+    """The worker when queries run in processes: fork a child for the query, relay its messages, and
+    let ``run.cancel()`` kill it at the time limit or when the client goes away."""
+    if run.cancelled.is_set():
+        return
+    try:
+        child = zygote.start(request)
+    except (OSError, RuntimeError) as e:
+        run.put(("error", f"could not start the query process: {e}"))
+        return
+    run.child = child
+    if run.cancelled.is_set():
+        child.kill()
+        return
+    try:
+        for message in child.messages(time.monotonic() + 365 * 86400):  # the handler keeps the time limit
+            if not run.put(message):
+                return
+    except EOFError:
+        if not run.cancelled.is_set():
+            run.put(("error", "the query process ended before its answer (out of memory?)"))
+    except OSError:
+        pass  # the socket closed under us: cancelled
+    finally:
+        child.kill()
 
 
 # --- streaming writers ---------------------------------------------------------------------------
@@ -568,12 +611,31 @@ class _Handler(BaseHTTPRequestHandler):
     def _get(self) -> None:
         parts = urlsplit(self.path)
         if parts.path in ("/", "/index.html"):
-            self._send(HTTPStatus.OK, self.server.page.encode("utf-8"), "text/html; charset=utf-8", page=True)
+            self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8", page=True)
+            return
+        if parts.path == "/queries.json":
+            self._send(HTTPStatus.OK, self.server.catalogue, "application/json; charset=utf-8", headers={"Cache-Control": "no-cache"})
+            return
+        asset = self.server.assets.get(parts.path)
+        if asset is not None:
+            self._static(asset)
             return
         if parts.path not in ("/sparql", "/query"):
             self._error(HTTPStatus.NOT_FOUND, "not found; the SPARQL endpoint is /sparql")
             return
         self._dispatch(parse_qs(parts.query, keep_blank_values=True))
+
+    def _static(self, asset: Asset) -> None:
+        """A file of the page, revalidated by ETag (``no-cache``: a new version is never shown stale)."""
+        cache = {"ETag": asset.etag, "Cache-Control": "no-cache"}
+        if asset.etag in [t.strip() for t in (self.headers.get("If-None-Match") or "").split(",")]:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            for k, v in cache.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self._started = True
+            return
+        self._send(HTTPStatus.OK, asset.body, asset.content_type, headers=cache)
 
     def _post(self) -> None:
         parts = urlsplit(self.path)
@@ -652,7 +714,12 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         deadline = time.monotonic() + server.timeout_s
         run = _Run()
-        server.pool.submit(_produce, run, server.store, text, kw, server.max_rows)
+        if server.zygote is not None:
+            request = Request(text, tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])),
+                              server.max_rows)
+            server.pool.submit(_produce_in_child, run, server.zygote, request)
+        else:
+            server.pool.submit(_produce, run, server.store, text, kw, server.max_rows)
         try:
             kind, value = run.get(deadline)
             if kind == "syntax":
@@ -660,7 +727,8 @@ class _Handler(BaseHTTPRequestHandler):
                     raise _Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
                 raise _Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {value}")
             if kind == "error":
-                raise _Refused(HTTPStatus.BAD_REQUEST, f"query failed: {type(value).__name__}: {value}")
+                why = value if isinstance(value, str) else f"{type(value).__name__}: {value}"
+                raise _Refused(HTTPStatus.BAD_REQUEST, f"query failed: {why}")
             accept = self.headers.get("Accept")
             if kind == "ask":
                 offer = negotiate(accept, list(SOLUTION_TYPES))
@@ -765,9 +833,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         if page:
-            self.send_header("Content-Security-Policy",
-                             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
-                             "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+            self.send_header("Content-Security-Policy", PAGE_CSP)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
@@ -787,20 +853,3 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, (f"{message or status.phrase}\n").encode("utf-8", "replace"), "text/plain; charset=utf-8",
                    headers={"Connection": "close"})
 
-
-def query_page() -> str:
-    """The browser page: a query box, the named queries (parameters bound by VALUES), a results table."""
-    from retailkg.query.catalogue import catalogue
-    from retailkg.query.sparqltext import inject_values
-
-    examples = []
-    for q in catalogue().values():
-        try:
-            text = inject_values(q.text, q.bindings(q.example_params()), q.name)
-        except Exception:
-            text = q.text
-        examples.append({"name": q.name, "title": f"{q.title_zh} — {q.title_en}", "query": text})
-    data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
-    first = html.escape(examples[0]["query"]) if examples else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
-    page = (Path(__file__).resolve().parent / "serve_page.html").read_text(encoding="utf-8")
-    return page.replace("@@EXAMPLES@@", data).replace("@@FIRST@@", first).replace("@@VERSION@@", __version__)

@@ -63,6 +63,21 @@ def from_oxigraph(term: Any) -> Term | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def oxigraph_triple(s: Any, p: Any, o: Any) -> ox.Triple:
+    """An rdflib triple as a pyoxigraph triple (a literal subject or a non-IRI predicate is refused)."""
+    subject, predicate, obj = to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"not an RDF triple: {s!r} {p!r} {o!r}")
+    return ox.Triple(subject, predicate, obj)
+
+
+def rdflib_triple(t: ox.Triple | ox.Quad) -> tuple[Term, Term, Term]:
+    """A pyoxigraph triple (or a quad's triple) as rdflib terms."""
+    s, p, o = from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)
+    assert s is not None and o is not None  # from_oxigraph raises on an RDF-star triple term
+    return s, p, o
+
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')

@@ -15,29 +15,34 @@ from retailkg.report.json import iter_json, render_json
 from retailkg.report.markdown import render_markdown
 from retailkg.report.tsv import render_tsv
 from retailkg.report.turtle import render_turtle
+from retailkg.report.xlsx import render_xlsx
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.findings import Report
 
-FORMATS: dict[str, Callable[[Report, str], str]] = {
+FORMATS: dict[str, Callable[[Report, str], str | bytes]] = {
     "md": render_markdown,
     "html": render_html,
     "json": render_json,
     "ttl": render_turtle,
     "tsv": render_tsv,
+    "xlsx": render_xlsx,
 }
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv"}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv",
+              ".xlsx": "xlsx"}
+BINARY = frozenset({"xlsx"})
+"""Formats that are bytes, not text: written to a file (``-o``), never to a terminal."""
 
 
 @paused_gc()
-def render(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> str:
-    """Render ``report`` as ``fmt`` (md, html, json, ttl or tsv) in ``lang`` (zh or en); ``expand_units``:
-    JSON lists a finding repeated in many stores once per store instead of once with its units."""
+def render(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> str | bytes:
+    """Render ``report`` as ``fmt`` (md, html, json, ttl, tsv: text; xlsx: bytes) in ``lang`` (zh or en);
+    ``expand_units``: JSON lists a finding repeated in many stores once per store instead of once with its units."""
     if fmt == "json" and expand_units:
         return render_json(report, lang, expand_units=True)
     return FORMATS[fmt](report, lang)
 
 
-def render_pieces(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> Iterator[str]:
+def render_pieces(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> Iterator[str | bytes]:
     """:func:`render` in pieces: JSON a finding at a time, so a chain's report is written as it is made."""
     with paused_gc():  # inside the generator: a decorator's pause would end before the first piece
         if fmt == "json":

@@ -1,5 +1,10 @@
 """The HTML report: one self-contained page (inline CSS, no script, no network) to read on screen or
 print for the client; Chinese first with English beside it (``--lang en`` swaps them).
+
+It opens with the executive summary (headline numbers, the five most important findings, the
+coverage per area as an inline SVG bar chart). Every text of a design is escaped (``html.escape``)
+wherever it goes, attributes and the SVG included; identifiers (``rkgsh:``, ``fn:``, finding ids)
+stand on each finding's details line.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from retailkg.report.common import (
     status_name,
     word,
 )
-from retailkg.validation.findings import CoverageMatrix, Finding, Kind, Ref, Report, Severity
+from retailkg.report.summary import ExecutiveSummary, OrgHeadline, executive_summary
+from retailkg.report.waived import corrected_note, html_waived
+from retailkg.validation.findings import AreaCoverage, CoverageMatrix, Finding, Kind, Ref, Report, Severity
 
 # ---------------------------------------------------------------------------------------------
 # HTML
@@ -63,9 +70,16 @@ table.matrix td.fn, table.matrix th.fn { text-align: left; white-space: nowrap; 
 table.matrix th.post { writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; max-height: 12em; }
 td.lead { color: var(--lead); font-weight: bold; } td.support { color: var(--sup); }
 tr.gap td.fn { color: var(--gap); } tr.gap td.st { color: var(--gap); font-weight: bold; } tr.excluded td { color: var(--muted); }
+tr.outside td.fn, tr.outside td.st { color: var(--muted); }
 .badge.count { background: #3d4a8a; } .badge.review { background: #b8860b; } .orgline { margin-top: 0; }
 details.more { margin: 10px 0; } details.more > summary, details.scopes > summary { cursor: pointer; color: var(--muted); }
 ul.scopes { columns: 11em; margin: .3em 0; padding-left: 1.2em; font-size: .88em; } .wide { overflow-x: auto; }
+section.exec { border: 1px solid var(--line); border-radius: 6px; padding: 4px 18px 12px; margin: 1em 0; background: #fcfcfd; }
+.headline { font-size: 1.05em; margin: .6em 0 .2em; } .scope { margin: .2em 0; color: var(--muted); font-size: .92em; }
+ol.top li { margin: .25em 0; } ol.top a { color: inherit; } svg.areas { max-width: 100%; height: auto; }
+svg.areas text { font-size: 12px; fill: var(--ink); } svg.areas text.out { fill: var(--muted); }
+.details { color: var(--muted); font-size: .8em; margin: .3em 0 0; font-family: ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; }
+.key { display: inline-block; width: .9em; height: .9em; vertical-align: -1px; margin: 0 4px 0 10px; border-radius: 2px; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } h2 { break-after: avoid; }
   .finding { border-left-width: 4px; } a { color: inherit; text-decoration: none; } }
 """
@@ -99,7 +113,8 @@ def render_html(report: Report, lang: str = "zh") -> str:
         f"<h1>{_pair(word('title', lang), word('title', o2))}</h1>",
         f"<p class=\"meta\">{_h(word('source', lang))}: <code>{_h(report.source)}</code> · {_h(word('baseline', lang))}: "
         f"{_h(report.baseline.name(lang) if report.baseline else '—')} · {_h(report.generated_by)}</p>",
-        f"<h2 id=\"summary\">{_pair(word('summary', lang), word('summary', o2))}</h2>",
+        *_html_executive(executive_summary(report), report, lang),
+        f"<h2 id=\"summary\">{_pair(word('organisations', lang), word('organisations', o2))}</h2>",
         "<div class=\"cards\">",
         f"<div class=\"card\"><b>{report.posts}</b>{_h(word('posts', lang))}</div>",
         f"<div class=\"card\"><b>{report.duties}</b>{_h(word('duties', lang))}</div>",
@@ -136,6 +151,8 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<h3>{_ref_html(o.organisation, lang)}</h3>")
         parts.append(f"<p class=\"meta orgline\">{_h(org_line(fs, groups, lang))}</p>")
         parts += _html_paged([_html_finding(g[0], lang, g) for g in groups], lang)
+    if report.waived or report.stale_waivers:
+        parts.append(html_waived(report, lang))
     for o, _fs, cov in by_organisation(report):
         if cov is None or not cov.posts:
             continue
@@ -185,12 +202,13 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
         rows.append((word("scopes", lang), _html_scopes(members, lang)))
     if f.posts:
         rows.append((word("posts", lang), separator(lang).join(_h(post_label(p, lang)) for p in f.posts)))
-    if f.function:
-        rows.append((word("function", lang), f"{_ref_html(f.function, lang)} <span class=\"rule\">{_h(f.function.id)}</span>"))
-    if f.metric:
-        rows.append((word("metric", lang), f"{_ref_html(f.metric, lang)} <span class=\"rule\">{_h(f.metric.id)}</span>"))
-    if f.department:
-        rows.append((word("unit", lang), _ref_html(f.department, lang)))
+    ids = [f.rule]
+    for label, ref in (("function", f.function), ("metric", f.metric), ("unit", f.department), ("area", f.area)):
+        if ref is not None:
+            rows.append((word(label, lang), _ref_html(ref, lang)))
+            ids.append(ref.id)
+    if f.functions:
+        rows.append((word("functions_outside", lang), separator(lang).join(_h(r.name(lang)) for r in f.functions)))
     own = [e for e in f.evidence if e.role != "baseline"]
     if own:
         items = []
@@ -202,6 +220,8 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
                     extra += f", {_h(word('via', lang))} {_h(e.matched_source)}"
                 if e.examples:
                     extra += f", {_h(word('example', lang))} 「{_h(e.examples[0][0])}」"  # no link: the page loads nothing
+            if e.corrected:
+                extra += f"; {_h(corrected_note(e.corrected, lang))}"
             alt = e.text(o2)
             alt_html = f"<br><span class=\"alt\">{_h(alt)}</span>" if alt and alt != e.text(lang) else ""
             items.append(f"<li><b>{_h(e.post.name(lang))}</b>: 「{_h(e.text(lang) or '—')}」 "
@@ -226,9 +246,108 @@ def _html_finding(f: Finding, lang: str, group: list[Finding] | None = None) -> 
         f"<div class=\"{classes}\" id=\"{f.id}\" data-rule=\"{_h(f.rule)}\" data-kind=\"{f.kind.value}\"{extra}>"
         f"<h4><span class=\"badge {f.severity.value}\">{_h(severity_name(f.severity, lang))}</span>"
         f"<span class=\"badge kind\">{_h(kind_name(f.kind, lang))}</span>{count}{review}{_h(f.message(lang))}</h4>"
-        f"<p class=\"msg-alt\">{_h(f.message(o2))} <span class=\"rule\">{_h(f.rule)} · {f.id}</span></p>"
-        f"<dl>{dl}</dl></div>"
+        f"<p class=\"msg-alt\">{_h(f.message(o2))}</p>"
+        f"<dl>{dl}</dl><p class=\"details\">{_h(word('details', lang))}: {' · '.join(_h(x) for x in [*ids, f.id])}</p></div>"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The executive summary
+# ---------------------------------------------------------------------------------------------
+
+_BAR_COLOURS = (("lead", "#1f6f43"), ("support", "#d4a72c"), ("gap", "#b3261e"), ("outside", "#c3c9ce"), ("excluded", "#eceff1"))
+
+
+def _html_executive(summary: ExecutiveSummary, report: Report, lang: str) -> list[str]:
+    o2 = other_lang(lang)
+    parts = ["<section class=\"exec\">", f"<h2 id=\"executive\">{_pair(word('executive', lang), word('executive', o2))}</h2>"]
+    several = len(summary.organisations) > 1
+    for h in summary.organisations:
+        parts += _html_headline(h, lang)
+    parts.append(f"<h3>{_pair(word('top', lang), word('top', o2))}</h3>")
+    if not summary.top:
+        parts.append(f"<p>{_pair(word('none', lang), word('none', o2))}</p>")
+    else:
+        items = []
+        for k in summary.top:
+            f = k.finding
+            org = f"{_h(f.organisation.name(lang))}: " if several and f.organisation else ""
+            review = f" <span class=\"badge review\">⚑ {_h(word('to_review', lang))}</span>" if f.to_review else ""
+            items.append(f"<li class=\"{f.severity.value}\"><a href=\"#{f.id}\">{org}{_h(k.line(lang))}</a>{review}</li>")
+        parts.append("<ol class=\"top\">" + "".join(items) + "</ol>")
+    for h in summary.organisations:
+        if not h.chart:
+            continue
+        name = f": {_ref_html(h.organisation, lang)}" if several else ""
+        parts.append(f"<h3>{_pair(word('area_coverage', lang), word('area_coverage', o2))}{name}</h3>")
+        parts.append(_area_legend(lang))
+        parts.append(area_chart(h.chart, lang))
+    parts.append("</section>")
+    return parts
+
+
+def _html_headline(h: OrgHeadline, lang: str) -> list[str]:
+    o = h.summary
+    o2 = other_lang(lang)
+    size = (f"{number(o.posts)} 个岗位 · {number(o.duties)} 条职责" if lang == "zh"
+            else f"{number(o.posts)} posts · {number(o.duties)} duties")
+    covered = f"{_h(word('in_scope_covered', lang))} <b>{o.covered_in_scope}/{o.in_scope}</b> ({percent(o.share_in_scope)})"
+    badges = "".join(f" <span class=\"badge {s.value}\">{_h(severity_name(s, lang))} {n}</span>" for s, n in
+                     ((Severity.VIOLATION, h.violations), (Severity.WARNING, h.warnings), (Severity.INFO, h.infos)))
+    ref = f" <span class=\"alt\">{_h(word('reference', lang))}</span>" if o.reference else ""
+    parts = [f"<p class=\"headline\"><b>{_ref_html(h.organisation, lang)}</b>{ref} — {_h(size)} · {covered}{badges}</p>"]
+    scope_key = "scope_declared" if h.scope_declared else "scope_inferred"
+    rows = [(scope_key, h.scope_areas)]
+    if h.excluded_areas:
+        rows.append(("excluded_areas", h.excluded_areas))
+    if h.outside_areas:
+        rows.append(("outside_areas", h.outside_areas))
+    for key, refs in rows:
+        names = separator(lang).join(_h(r.name(lang)) for r in refs) or "—"
+        parts.append(f"<p class=\"scope\" data-scope=\"{key}\">{_pair(word(key, lang), word(key, o2))}: {names}</p>")
+    return parts
+
+
+def _area_legend(lang: str) -> str:
+    keys = "".join(f"<span class=\"key\" style=\"background:{colour}\"></span>{_h(status_name(status, lang))}"
+                   for status, colour in _BAR_COLOURS)
+    return f"<p class=\"meta\">{keys}</p>"
+
+
+def area_chart(areas: list[AreaCoverage], lang: str) -> str:
+    """Coverage per area as an inline SVG: one bar per area, one segment per status (led, only supported,
+    gap, outside the scope, excluded), a unit per baseline function, so longer bars are larger areas.
+    Each segment's hover text says what it counts; every label is escaped."""
+    row, label_w, bar_w, gap = 22, 200, 380, 6
+    most = max((a.baseline for a in areas), default=0) or 1
+    unit = bar_w / most
+    height = row * len(areas) + 4
+    width = label_w + bar_w + 70
+    title = "各职能领域的覆盖" if lang == "zh" else "Coverage per area"
+    out = [f"<svg class=\"areas\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" "
+           f"viewBox=\"0 0 {width} {height}\"><title>{_h(title)}</title>"]
+    for i, a in enumerate(areas):
+        y = i * row + 2
+        out_of_scope = a.in_scope == "none"
+        name = f"{a.notation} {a.area.name(lang)}" + (f"（{word('outside', lang)}）" if out_of_scope and lang == "zh"
+                                                      else (f" ({word('outside', lang)})" if out_of_scope else ""))
+        cls = " class=\"out\"" if out_of_scope else ""
+        out.append(f"<text x=\"0\" y=\"{y + 14}\"{cls}>{_h(name)}</text>")
+        x = float(label_w)
+        for status, colour in _BAR_COLOURS:
+            n = getattr(a, status)
+            if not n:
+                continue
+            w = n * unit
+            tip = f"{a.area.name(lang)}: {status_name(status, lang)} {n}"
+            out.append(f"<rect x=\"{x:.1f}\" y=\"{y + 2}\" width=\"{max(w - 1, 1):.1f}\" height=\"{row - gap}\" fill=\"{colour}\">"
+                       f"<title>{_h(tip)}</title></rect>")
+            x += w
+        if a.baseline:
+            led = a.lead + a.support
+            out.append(f"<text x=\"{x + 6:.1f}\" y=\"{y + 14}\">{led}/{a.baseline - a.excluded}</text>")
+    out.append("</svg>")
+    return "".join(out)
 
 
 def _html_matrix(cov: CoverageMatrix, lang: str) -> str:

@@ -20,6 +20,11 @@ from retailkg.validation.findings import Finding, Report
 # JSON
 # ---------------------------------------------------------------------------------------------
 
+REPORT_VERSION = 3
+"""The version of the JSON report format (``report_version``): raised when a field is removed or changes
+meaning, so a program (``retailkg diff``) can refuse a report it would misread. 1: before the field existed;
+3: an entry of ``findings`` may stand for several findings (its ``units``)."""
+
 
 def _unit(f: Finding) -> dict[str, Any]:
     """One member of a repeated finding: what differs from store to store."""
@@ -48,6 +53,7 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
     distinct = len(report.findings) if expand_units else len(group_findings(report.findings))
     return {
         "$schema": SCHEMA_ID,
+        "report_version": REPORT_VERSION,
         "generated_by": report.generated_by,
         "source": report.source,
         "baseline": report.baseline.to_json() if report.baseline else None,
@@ -69,6 +75,9 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
         "rules": [r.to_json() for r in report.rules],
         "findings": findings,
         "coverage": [c.to_json() for c in report.coverage],
+        "waived": [w.to_json() for w in report.waived],
+        "stale_waivers": [s.to_json() for s in report.stale_waivers],
+        "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
     }
 
 

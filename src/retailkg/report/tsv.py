@@ -4,6 +4,7 @@ for diffs and grep.
 
 from __future__ import annotations
 
+from retailkg.report.waived import tsv_waived
 from retailkg.validation.findings import Report
 
 # ---------------------------------------------------------------------------------------------
@@ -22,10 +23,11 @@ def render_tsv(report: Report, lang: str = "zh") -> str:
     ``scope`` is the id of the store or region unit (empty at organisation level), ``pattern`` the
     finding's pattern key (empty when unique), so ``cut -f7 | sort | uniq -c`` counts repeats;
     ``review`` is ``to review`` when the finding rests on a match a consultant should confirm.
+    Waived findings follow, with level ``WAIVED`` and the waiver in the review column.
     """
     rows = [("level", "rule", "subject", "property", "value", "scope", "pattern", "review")]
     short = {}
-    for f in report.findings:
+    for f in [*report.findings, *(w.finding for w in report.waived)]:
         for p in f.posts:
             short[p.iri] = p.id
         for r in (f.function, f.metric, f.department, f.organisation):
@@ -41,6 +43,8 @@ def render_tsv(report: Report, lang: str = "zh") -> str:
     order = {"ERROR": 0, "WARN": 1, "INFO": 2}
     body.sort(key=lambda r: (order[r[0]], r[1], r[2], r[4]))
     rows += body
+    rows += [(lvl, rule, short.get(s, s), path, short.get(v, v), scope, pattern, review)
+             for lvl, rule, s, path, v, scope, pattern, review in tsv_waived(report)]
     return "".join("\t".join(_cell(c) for c in r) + "\n" for r in rows)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import RDF, RDFS
+from rdflib import DCTERMS, RDF, RDFS
 
 from retailkg.ns import PREFIXES, RKGV, SH
 from retailkg.rdf.terms import ntriples_string
@@ -46,9 +46,9 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
     # the predicates as N-Triples terms, built once (rdflib's Namespace builds a term per access)
     p_ = {name: f"<{RKGV[name]}>" for name in (
         "kind", "rule", "organisation", "post", "function", "metric", "unit", "evidence", "baselineEvidence", "toReview",
-        "standardPost", "scope", "pattern", "result")}
+        "standardPost", "scope", "pattern", "result", "waiver", "reason", "waivedBy", "expires")}
     a, finding_class, severity, label = f"<{RDF.type}>", f"<{RKGV.Finding}>", f"<{SH.resultSeverity}>", f"<{RDFS.label}>"
-    for f in report.findings:
+    for f in [*report.findings, *(w.finding for w in report.waived)]:  # a waived finding carries its waiver (below)
         n = f"<{FINDING_BASE}{f.id}>"
         add = lines.append
         add(f"{n} {a} {finding_class} .\n")
@@ -61,7 +61,7 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
             add(f"{n} {p_['organisation']} <{f.organisation.iri}> .\n")
         for p in f.posts:
             add(f"{n} {p_['post']} <{p.iri}> .\n")
-        for r, role in ((f.function, "function"), (f.metric, "metric"), (f.department, "unit")):
+        for r, role in ((f.function, "function"), (f.area, "function"), (f.metric, "metric"), (f.department, "unit")):
             if r is not None:
                 add(f"{n} {p_[role]} <{r.iri}> .\n")
         for e in f.evidence:
@@ -79,6 +79,15 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
             node = f"_:{rid}" if fast else (results[rid].n3() if rid in results else None)
             if node is not None:
                 add(f"{n} {p_['result']} {node} .\n")
+    for i, wf in enumerate(report.waived, start=1):
+        w, node = wf.waiver, f"_:waiver{i}"
+        lines.append(f"<{FINDING_BASE}{wf.finding.id}> {p_['waiver']} {node} .\n")
+        lines.append(f"{node} {a} <{RKGV.Waiver}> .\n")
+        lines.append(f"{node} {p_['reason']} {ntriples_string(w.reason)} .\n")
+        lines.append(f"{node} {p_['waivedBy']} {ntriples_string(w.by)} .\n")
+        lines.append(f"{node} <{DCTERMS.date}> \"{w.date}\"^^<http://www.w3.org/2001/XMLSchema#date> .\n")
+        if w.expires:
+            lines.append(f"{node} {p_['expires']} \"{w.expires}\"^^<http://www.w3.org/2001/XMLSchema#date> .\n")
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     prefixes.update({"rkgv": str(RKGV), "rkgsh": "https://w3id.org/retailkg/shapes#", "finding": FINDING_BASE,
                      "sh": str(SH)})

@@ -30,50 +30,59 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from retailkg.errors import InputError
 from retailkg.ns import RKGSH, SH
 from retailkg.rdf.paths import shacl_path
-from retailkg.validation.shapes import load_shapes
+from retailkg.validation.census import INTEGER_TYPES, LiteralCensus
+from retailkg.validation.shapes import curie_of, is_deactivated, load_shapes, rule_key, top_shapes
 
 BOOL_TRUE = {"true", "1"}
 
-# Well-formed lexical forms of the datatypes a shape may require (XSD 1.1 Part 2); a value typed
-# with one of these but spelled otherwise is ill-typed, which sh:datatype reports (SHACL 4.1.2).
+# Well-formed lexical forms of the datatypes a compiled sh:datatype checks (XSD 1.1 Part 2); a value
+# typed with one of these but spelled otherwise is ill-typed, which sh:datatype reports (SHACL 4.1.2).
+# A datatype not here (nor xsd:string, rdf:langString, which have no ill-typed form) is not
+# compiled: the store cannot tell an ill-typed value of it, so the complete engine checks it.
 _LEXICAL = {
     str(XSD.positiveInteger): r"^\\+?0*[1-9][0-9]*$",
     str(XSD.nonNegativeInteger): r"^(\\+?[0-9]+|-0+)$",
+    str(XSD.negativeInteger): r"^-0*[1-9][0-9]*$",
+    str(XSD.nonPositiveInteger): r"^(-[0-9]+|\\+?0+)$",
     str(XSD.integer): r"^[+-]?[0-9]+$",
     str(XSD.decimal): r"^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$",
     str(XSD.boolean): r"^(true|false|1|0)$",
 }
+_NO_ILL_TYPED = {str(XSD.string), str(RDF.langString)}
 
 
-# Oxigraph stores every integer-derived literal as xsd:integer ("2"^^xsd:positiveInteger comes back
-# as "2"^^xsd:integer), so for these datatypes xsd:integer is accepted as the stored form and the
-# lexical pattern above carries the derived type's restriction (positive, non-negative). The one
-# case this lets through that pySHACL reports: a value *written* as xsd:integer where
-# xsd:positiveInteger is required; designs read by retailkg never write one.
-_INTEGER_DERIVED = {str(XSD.positiveInteger), str(XSD.nonNegativeInteger)}
-
-
-class UnsupportedShape(ValueError):
-    """A shape uses a constraint this module does not translate (name and constraint in the message)."""
+class UnsupportedShape(InputError):
+    """A shape this module does not translate exactly (the shape and the construct in the message):
+    :func:`plan_rules` hands it to the complete engine; :func:`compile_rules` raises it."""
 
 
 @dataclass(frozen=True)
 class RuleResult:
     """One SHACL result: the shape, the focus node, the value (IRI or lexical form) and, for an
-    overlap, the other post of the pair."""
+    overlap, the other post of the pair.
+
+    ``component`` (sh:sourceConstraintComponent), ``path`` (sh:resultPath as a SPARQL path) and
+    ``bindings`` (a SPARQL constraint's solution, for its message) describe the result without
+    being part of its identity: pySHACL reports a post with neither one nor two departments once
+    per constraint, the report once per (shape, focus, value).
+    """
 
     shape: str
     focus: str
     value: str | None = None
     other: str | None = None
+    component: str | None = field(default=None, compare=False)
+    bindings: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -94,6 +103,18 @@ class CompiledQuery:
     pairs: bool = False
     dispatch: dict[str, dict[str, bool]] = field(default_factory=dict)
     value_is_focus: bool = False  # node-shape SPARQL constraints without ?value report $this
+    component: str | None = None
+
+
+@dataclass
+class Plan:
+    """The rules split between the two engines: ``queries`` compiled (exact, whole-graph), and
+    ``complete`` the shapes (top-level nodes in the shapes graph) the complete engine runs, each
+    with the reason it was not compiled (``reasons``, by rule key)."""
+
+    queries: list[CompiledQuery]
+    complete: list[Node]
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,36 +134,76 @@ def path_sparql(g: Graph, node: Node | None) -> str:
         raise UnsupportedShape(str(e)) from None
 
 
-def _target(g: Graph, shape: URIRef) -> str:
-    """The focus nodes as a group pattern binding ?this (sh:targetClass with rdfs:subClassOf*)."""
+def _term(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return _iri(node)
+    if isinstance(node, Literal):
+        return node.n3()
+    raise UnsupportedShape(f"a blank node target {node} is not translated")
+
+
+def _target(g: Graph, shape: Node) -> str:
+    """The focus nodes as a group pattern binding ?this (SHACL 2.1.3: sh:targetClass with
+    rdfs:subClassOf*, an implicit class target, sh:targetNode, sh:targetSubjectsOf, sh:targetObjectsOf)."""
+    if set(g.objects(shape, SH.target)):
+        raise UnsupportedShape(f"{shape}: SHACL-AF sh:target is not translated")
     classes = sorted(str(c) for c in g.objects(shape, SH.targetClass))
-    if set(g.objects(shape, SH.targetNode)) or set(g.objects(shape, SH.targetSubjectsOf)) or set(g.objects(shape, SH.targetObjectsOf)):
-        raise UnsupportedShape(f"{shape}: only sh:targetClass targets are translated")
-    if not classes:
-        raise UnsupportedShape(f"{shape}: no sh:targetClass")
-    # classes first: the few (sub)classes, then their instances by index (rather than walking the
-    # path from each instance, which visits every typed node)
-    alts = [f"{{ ?targetClass <{RDFS.subClassOf}>* <{c}> }}" for c in classes]
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + f" ?this <{RDF.type}> ?targetClass }} }}"
+    if (shape, RDF.type, RDFS.Class) in g and isinstance(shape, URIRef):
+        classes.append(str(shape))
+    alts = []
+    if classes:
+        # classes first: the few (sub)classes, then their instances by index (rather than walking
+        # the path from each instance, which visits every typed node)
+        alts.append("{ " + " UNION ".join(f"{{ ?targetClass <{RDFS.subClassOf}>* <{c}> }}" for c in sorted(set(classes)))
+                    + f" ?this <{RDF.type}> ?targetClass }}")
+    nodes = sorted(_term(n) for n in g.objects(shape, SH.targetNode))
+    if nodes:
+        alts.append("{ VALUES ?this { " + " ".join(nodes) + " } }")
+    for p in sorted(str(p) for p in g.objects(shape, SH.targetSubjectsOf)):
+        alts.append(f"{{ ?this <{p}> ?targetObject }}")
+    for p in sorted(str(p) for p in g.objects(shape, SH.targetObjectsOf)):
+        alts.append(f"{{ ?targetSubject <{p}> ?this }}")
+    if not alts:
+        raise UnsupportedShape(f"{shape}: no target")
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(alts) + " } }"
 
 
-def _prefixes(g: Graph, node: Node) -> str:
-    """PREFIX lines for a SPARQL constraint's sh:prefixes (the sh:declare of the named ontologies)."""
+def prefixes_of(g: Graph, node: Node) -> str:
+    """PREFIX lines for a SPARQL query's sh:prefixes: the sh:declare of the named ontologies and of
+    those they owl:imports, within the shapes graph (nothing is fetched; a missing import is
+    refused when the shapes are loaded, :mod:`retailkg.validation.ruleset`)."""
     lines = []
-    for ont in g.objects(node, SH.prefixes):
+    todo = list(g.objects(node, SH.prefixes))
+    seen: set[Node] = set()
+    while todo:
+        ont = todo.pop()
+        if ont in seen:
+            continue
+        seen.add(ont)
         for decl in g.objects(ont, SH.declare):
-            lines.append(f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>")
+            prefix, ns = g.value(decl, SH.prefix), g.value(decl, SH.namespace)
+            if prefix is not None and ns is not None:
+                lines.append(f"PREFIX {prefix}: <{ns}>")
+        todo.extend(g.objects(ont, OWL.imports))
     return "\n".join(sorted(set(lines)))
 
 
-def _split_prologue(text: str) -> str:
-    """The query body from its SELECT on (shape queries carry no PREFIX of their own)."""
-    return text.strip()
+_prefixes = prefixes_of
 
 
 # ---------------------------------------------------------------------------------------------
 # Compilation
 # ---------------------------------------------------------------------------------------------
+
+
+_PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*\n|(?i:PREFIX)\s+[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+
+
+def _split_prologue(text: str) -> tuple[str, str]:
+    """A query's own PREFIX and BASE lines, and the rest (which is nested in the compiled query)."""
+    m = _PROLOGUE.match(text)
+    end = m.end() if m else 0
+    return text[:end].strip(), text[end:]
 
 
 def _value_condition(g: Graph, qshape: Node) -> str:
@@ -154,7 +215,7 @@ def _value_condition(g: Graph, qshape: Node) -> str:
             conds.append("isLiteral(?v) && (" + " || ".join(f"langMatches(lang(?v), {json.dumps(x)})" for x in langs) + ")")
         elif p == SH.minLength:
             conds.append(f"(!isBlank(?v) && STRLEN(STR(?v)) >= {int(str(o))})")
-        elif p == RDF.type:
+        elif p == RDF.type and o in (SH.NodeShape, SH.Shape):
             continue
         else:
             raise UnsupportedShape(f"qualified value shape uses {p}, which is not translated")
@@ -176,93 +237,181 @@ def _without(path: str, path_node: Node | None, condition: str) -> str:
     return f"MINUS {{ ?this {path} ?v . {condition} }}"
 
 
-def _core_queries(g: Graph, shape: URIRef, target: str, parameters: set[URIRef]) -> list[CompiledQuery]:
-    s = str(shape)
+def _path_predicates(path: str) -> set[str]:
+    return set(re.findall(r"<([^<>]+)>", path))
+
+
+def _int_value(shape: Node, p: Node, o: Node) -> int:
+    if not isinstance(o, Literal) or not isinstance(o.value, int) or isinstance(o.value, bool):
+        raise UnsupportedShape(f"{shape}: {p} {o} is not an integer")
+    return int(o.value)
+
+
+def _datatype_types(shape: Node, datatype: Node, predicates: set[str], census: LiteralCensus) -> list[str]:
+    """The datatypes a stored value may have to be of ``datatype`` as written (see census)."""
+    d = str(datatype)
+    if d not in _LEXICAL and d not in _NO_ILL_TYPED:
+        raise UnsupportedShape(f"{shape}: sh:datatype {d} (the store cannot tell its ill-typed values)")
+    if d not in INTEGER_TYPES:
+        return [d]
+    written: set[str] = set()
+    for p in predicates:
+        written |= census.integers.get(p, set())
+    # every stored xsd:integer on these predicates was written as the one type ``written`` holds
+    return [str(XSD.integer)] if written <= {d} else []
+
+
+def _sparql_query(g: Graph, shape: Node, constraint: Node, path: str | None, target: str,
+                  census: LiteralCensus) -> CompiledQuery:
+    from retailkg.validation.prebinding import SparqlRefused, check_query, whole_graph_blocker
+
+    select = g.value(constraint, SH.select)
+    if select is None:
+        raise UnsupportedShape(f"{shape}: a SPARQL constraint without sh:select")
+    body = str(select)
+    if path is not None:
+        body = body.replace("$PATH", path)
+    if "$shapesGraph" in body or "$currentShape" in body or "?shapesGraph" in body or "?currentShape" in body:
+        raise UnsupportedShape(f"{shape}: $shapesGraph / $currentShape are not translated")
+    prologue = prefixes_of(g, constraint)
+    try:
+        facts = check_query(prologue + "\n" + body)
+    except SparqlRefused as e:
+        raise UnsupportedShape(f"{shape}: {e}") from None
+    blocker = whole_graph_blocker(facts)
+    if blocker:
+        raise UnsupportedShape(f"{shape}: {blocker}")
+    mixed = any(len(v) > 1 or v - {str(XSD.integer)} for v in census.integers.values())
+    if facts.any_predicate and (not census.known or census.altered or mixed):
+        raise UnsupportedShape(f"{shape}: the query reads any predicate and some literals are stored otherwise than written")
+    for p in facts.predicates:
+        if not census.faithful(p) or census.integers.get(p, {str(XSD.integer)}) - {str(XSD.integer)}:
+            raise UnsupportedShape(f"{shape}: <{p}> has literals the store keeps otherwise than written")
+    body = body.replace("$this", "?this")
+    own, body = _split_prologue(body)
+    text = f"{prologue}\n{own}\nSELECT DISTINCT * WHERE {{ {target} {{ {body} }} }}"
+    return CompiledQuery((rule_key(g, shape),), text, value_is_focus=path is None, component=str(SH.SPARQLConstraintComponent))
+
+
+def _core_queries(g: Graph, shape: Node, target: str, parameters: set[URIRef],
+                  census: LiteralCensus | None = None) -> list[CompiledQuery]:
+    census = census if census is not None else LiteralCensus()
+    s = rule_key(g, shape)
     path_node = g.value(shape, SH.path)
     path = path_sparql(g, path_node) if path_node is not None else None
     out: list[CompiledQuery] = []
+    if path is not None and not census.known:
+        pass  # core constraints compare IRIs or go through the checks below
+    read = _path_predicates(path) if path is not None else set()
 
     def need_path(what: str) -> str:
         if path is None:
             raise UnsupportedShape(f"{shape}: {what} on a node shape is not translated")
         return path
 
+    def literal_exact(what: str) -> None:
+        """Counting distinct values, or reading them, is exact only where the store keeps them as written."""
+        for p in read:
+            if not census.faithful(p):
+                raise UnsupportedShape(f"{shape}: {what} on <{p}>, whose literals the store keeps otherwise than written")
+
+    if len(set(g.objects(shape, SH.path))) > 1:
+        raise UnsupportedShape(f"{shape}: several sh:path values")
     for p, o in sorted(g.predicate_objects(shape), key=lambda po: (str(po[0]), str(po[1]))):
         if p == SH.minCount:
-            n = int(str(o))
+            n = _int_value(shape, p, o)
+            if n == 0:
+                continue
+            if n > 1:
+                literal_exact("sh:minCount")
             if n == 1:
                 text = f"SELECT ?this WHERE {{ {target} {_without(need_path('minCount'), path_node, '')} }}"
             else:
                 text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('minCount')} ?v }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n})")
-            out.append(CompiledQuery((s,), text))
-        elif p == SH.maxCount and int(str(o)) == 1:  # two different values: a self-join, cheaper than grouping all
-            text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v . "
-                    f"?this {need_path('maxCount')} ?w . FILTER (?v != ?w) }}")
-            out.append(CompiledQuery((s,), text))
+            out.append(CompiledQuery((s,), text, component=str(SH.MinCountConstraintComponent)))
         elif p == SH.maxCount:
-            text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(str(o))})")
-            out.append(CompiledQuery((s,), text))
+            n = _int_value(shape, p, o)
+            literal_exact("sh:maxCount")
+            if n == 1:  # two different values: a self-join, cheaper than grouping all; sameTerm, not
+                # !=, which compares values (1 and 1.0 are equal values, but two terms: SHACL counts terms)
+                text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v . "
+                        f"?this {need_path('maxCount')} ?w . FILTER (!sameTerm(?v, ?w)) }}")
+            else:
+                text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('maxCount')} ?v }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n})")
+            out.append(CompiledQuery((s,), text, component=str(SH.MaxCountConstraintComponent)))
         elif p == SH["class"]:
+            if not isinstance(o, URIRef):
+                raise UnsupportedShape(f"{shape}: sh:class {o} is not an IRI")
             text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('class')} ?value . "
                     f"MINUS {{ ?value <{RDF.type}>/<{RDFS.subClassOf}>* <{o}> }} }}")
-            out.append(CompiledQuery((s,), text))
+            out.append(CompiledQuery((s,), text, component=str(SH.ClassConstraintComponent)))
         elif p == SH.datatype:
+            literal_exact("sh:datatype")
+            types = _datatype_types(shape, o, read, census)
             regex = _LEXICAL.get(str(o))
             ill = f" || !REGEX(STR(?value), \"{regex}\")" if regex else ""
-            types = f"<{o}>, <{XSD.integer}>" if str(o) in _INTEGER_DERIVED else f"<{o}>"
+            allowed = f"datatype(?value) NOT IN ({', '.join(f'<{t}>' for t in types)})" if types else "true"
             text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('datatype')} ?value . "
-                    f"FILTER (!isLiteral(?value) || datatype(?value) NOT IN ({types}){ill}) }}")
-            out.append(CompiledQuery((s,), text))
+                    f"FILTER (!isLiteral(?value) || {allowed}{ill}) }}")
+            out.append(CompiledQuery((s,), text, component=str(SH.DatatypeConstraintComponent)))
         elif p == SH.minInclusive:
-            lit = o.n3() if isinstance(o, Literal) else _iri(o)
+            if not isinstance(o, Literal) or not isinstance(o.value, int | Decimal) or isinstance(o.value, bool):
+                raise UnsupportedShape(f"{shape}: sh:minInclusive {o} is not an integer or decimal")
+            literal_exact("sh:minInclusive")
+            lit = o.n3()
             text = (f"SELECT ?this ?value WHERE {{ {target} ?this {need_path('minInclusive')} ?value . "
-                    f"FILTER (!COALESCE(?value >= {lit}, false)) }}")
-            out.append(CompiledQuery((s,), text))
+                    f"FILTER (!COALESCE(isNumeric(?value) && ?value >= {lit}, false)) }}")
+            out.append(CompiledQuery((s,), text, component=str(SH.MinInclusiveConstraintComponent)))
         elif p == SH.qualifiedValueShape:
+            if (shape, SH.qualifiedValueShapesDisjoint, None) in g or isinstance(o, URIRef):
+                raise UnsupportedShape(f"{shape}: sh:qualifiedValueShapesDisjoint or a named qualified value shape")
+            literal_exact("sh:qualifiedValueShape")
             cond = _value_condition(g, o)
-            lo, hi = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
-            if lo is not None and hi is not None and int(str(lo)) == int(str(hi)) == 1:
+            comp_lo, comp_hi = str(SH.QualifiedMinCountConstraintComponent), str(SH.QualifiedMaxCountConstraintComponent)
+            lo_node, hi_node = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
+            lo = _int_value(shape, SH.qualifiedMinCount, lo_node) if lo_node is not None else None
+            hi = _int_value(shape, SH.qualifiedMaxCount, hi_node) if hi_node is not None else None
+            if lo == hi == 1:
                 # exactly one (a post's one Chinese name): one grouping evaluates the condition once
                 # per value, where the self-join of "at most one" evaluated it for every pair
-                text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
+                text = (f"SELECT ?this (IF(COUNT(DISTINCT ?v) = 0, <{comp_lo}>, <{comp_hi}>) AS ?component) WHERE {{ {target} "
+                        f"OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) != 1)")
                 out.append(CompiledQuery((s,), text))
                 continue
-            if lo is not None and int(str(lo)) == 1:
-                text = f"SELECT ?this WHERE {{ {target} {_without(need_path('qualified'), path_node, f'FILTER ({cond})')} }}"
-                out.append(CompiledQuery((s,), text))
-            elif lo is not None:
-                text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(str(lo))})")
-                out.append(CompiledQuery((s,), text))
-            if hi is not None and int(str(hi)) == 1:
-                cond_w = cond.replace("?v", "?w")
-                text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) "
-                        f"?this {need_path('qualified')} ?w . FILTER (?v != ?w && {cond_w}) }}")
-                out.append(CompiledQuery((s,), text))
-            elif hi is not None:
-                text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(str(hi))})")
-                out.append(CompiledQuery((s,), text))
+            if lo is not None and lo >= 1:
+                if lo == 1:
+                    text = f"SELECT ?this WHERE {{ {target} {_without(need_path('qualified'), path_node, f'FILTER ({cond})')} }}"
+                else:
+                    text = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {need_path('qualified')} ?v . FILTER ({cond}) }} }} "
+                            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {lo})")
+                out.append(CompiledQuery((s,), text, component=comp_lo))
+            if hi is not None:
+                if hi == 1:
+                    cond_w = cond.replace("?v", "?w")
+                    text = (f"SELECT DISTINCT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) "
+                            f"?this {need_path('qualified')} ?w . FILTER (!sameTerm(?v, ?w) && {cond_w}) }}")
+                else:
+                    text = (f"SELECT ?this WHERE {{ {target} ?this {need_path('qualified')} ?v . FILTER ({cond}) }} "
+                            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {hi})")
+                out.append(CompiledQuery((s,), text, component=comp_hi))
         elif p == SH.sparql:
-            select = str(g.value(o, SH.select))
-            body = _split_prologue(select).replace("$this", "?this")
-            if path is not None:
-                body = body.replace("$PATH", path)
-            text = f"{_prefixes(g, o)}\nSELECT DISTINCT * WHERE {{ {target} {{ {body} }} }}"
-            out.append(CompiledQuery((s,), text, value_is_focus=path is None))
+            if is_deactivated(g, o):
+                continue
+            out.append(_sparql_query(g, shape, o, path, target, census))
         elif p in _NOT_CONSTRAINTS or p in parameters:
             continue
         elif str(p).startswith(str(SH)):
-            raise UnsupportedShape(f"{shape}: {p} is not translated")
+            raise UnsupportedShape(f"{shape}: {curie_of(g, str(p))} is not translated")
     return out
 
 
 _NOT_CONSTRAINTS = {
-    RDF.type, RDFS.label, RDFS.comment, SH.path, SH.targetClass, SH.severity, SH.message, SH.name, SH.description,
-    SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.order, SH.group, SH.deactivated, RKGSH.findingKind,
+    RDF.type, RDFS.label, RDFS.comment, SH.path, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf,
+    SH.severity, SH.message, SH.name, SH.description, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.order, SH.group,
+    SH.deactivated, SH.defaultValue, RKGSH.findingKind,
 }
 
 
@@ -299,40 +448,67 @@ def _dispatched(prologue: str, select: str, dispatch: dict[str, dict[str, bool]]
     return f"{prologue}\nSELECT * WHERE {{\n{{\n{select.strip()}\n}}\nFILTER ({keep})\n}}\n"
 
 
-def compile_rules(shapes: Graph) -> list[CompiledQuery]:
-    """Every rule shape (``rkgsh:findingKind``) as whole-graph queries; raise on what cannot be."""
-    comps = _components(shapes)
-    parameters = {p for params, _prologue, _select in comps.values() for p in params}  # a component's, not a constraint
-    queries: list[CompiledQuery] = []
+def plan_rules(shapes: Graph, census: LiteralCensus | None = None, *, skip: frozenset[str] = frozenset(),
+               trusted: Graph | None = None, strict: bool = False) -> Plan:
+    """Split the rules of ``shapes`` between compiled queries and the complete engine.
+
+    A shape is compiled when every constraint it has is translated exactly, given how the store
+    keeps the data's literals (``census``; None: the data is not known yet, as for the bundled
+    shapes compiled once per process, and assumed faithful); otherwise the whole shape goes to the
+    complete engine, so one shape's results never come from two engines. ``skip``: rule keys a
+    profile turned off. Only the whole-graph validators of ``trusted`` (the bundled shapes) are
+    used: a user's shapes could declare one that answers differently from its SHACL validator.
+    ``strict``: raise UnsupportedShape instead of handing a shape over.
+    """
+    census = census if census is not None else LiteralCensus()
+    comps = _components(trusted if trusted is not None else load_shapes())
+    comps = {c: v for c, v in comps.items() if (c, RDF.type, SH.ConstraintComponent) in shapes}
+    plan = Plan([], [])
     shared: dict[tuple[str, str], tuple[CompiledQuery, str]] = {}  # a query and its PREFIX lines
-    for shape in sorted((s for s in shapes.subjects(RKGSH.findingKind, None) if isinstance(s, URIRef)), key=str):
-        target = _target(shapes, shape)
-        used = False
-        for comp, (params, prologue, select) in sorted(comps.items()):
-            if not all((shape, p, None) in shapes for p in params):
-                continue
-            used = True
+    for shape in top_shapes(shapes):
+        key = rule_key(shapes, shape)
+        if key in skip:
+            continue
+        try:
+            if (shape, SH.property, None) in shapes:
+                raise UnsupportedShape(f"{shape}: sh:property (nested shapes) is not translated")
+            target = _target(shapes, shape)
+            uses = []
+            for comp, (params, prologue, select) in sorted(comps.items()):
+                if all((shape, p, None) in shapes for p in params):
+                    uses.append((comp, params, prologue, select))
+            core = _core_queries(shapes, shape, target, {p for _c, ps, _pr, _s in uses for p in ps}, census)
+            if not core and not uses:
+                raise UnsupportedShape(f"{shape}: no constraint translated")
+        except UnsupportedShape as e:
+            if strict:
+                raise
+            plan.complete.append(shape)
+            plan.reasons[key] = e.message
+            continue
+        for comp, params, prologue, select in uses:
             path = path_sparql(shapes, shapes.value(shape, SH.path))
-            key = (str(comp), path + target)
-            if key not in shared:
+            qkey = (str(comp), path + target)
+            if qkey not in shared:
                 # the text is final once every shape has said which rows it takes
-                shared[key] = (CompiledQuery((), select.replace("$PATH", path).replace("$TARGET", target), pairs=True), prologue)
-                queries.append(shared[key][0])
-            q = shared[key][0]
-            q.shapes = (*q.shapes, str(shape))
-            q.dispatch[str(shape)] = {str(p).rsplit("#", 1)[-1]: str(shapes.value(shape, p)).lower() in BOOL_TRUE for p in params}
-        core = _core_queries(shapes, shape, target, parameters)
-        if not core and not used:
-            raise UnsupportedShape(f"{shape}: no constraint translated")
-        queries += core
+                shared[qkey] = (CompiledQuery((), select.replace("$PATH", path).replace("$TARGET", target), pairs=True,
+                                              component=str(comp)), prologue)
+                plan.queries.append(shared[qkey][0])
+            q = shared[qkey][0]
+            q.shapes = (*q.shapes, key)
+            q.dispatch[key] = {str(p).rsplit("#", 1)[-1]: str(shapes.value(shape, p)).lower() in BOOL_TRUE for p in params}
+        plan.queries += core
     for q, prologue in shared.values():
         q.text = _dispatched(prologue, q.text, q.dispatch)
-    return queries
+    return plan
+
+
+def compile_rules(shapes: Graph) -> list[CompiledQuery]:
+    """Every rule of ``shapes`` as whole-graph queries; UnsupportedShape for one that cannot be."""
+    return plan_rules(shapes, strict=True).queries
 
 
 @cache
 def compiled_rules() -> tuple[CompiledQuery, ...]:
     """The bundled shapes, compiled once per process."""
     return tuple(compile_rules(load_shapes()))
-
-

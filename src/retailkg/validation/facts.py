@@ -9,30 +9,36 @@ and loaded beside each design.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 
 from retailkg.kg.catalog import Document, document
 from retailkg.kg.knowledge import KnowledgeBase
 from retailkg.ns import RKG
 
-if TYPE_CHECKING:
-    pass
+SUBCLASS_AXIOMS = ((RKG.ReferenceOrganisation, RKG.Organisation), (RKG.TeamFunction, RKG.Function))
+"""The ontology's subclass axioms the facts carry: a reference organisation is an organisation
+(the rules target organisations), a team function is a function."""
+
 
 def subjects_of(g: Graph, p: URIRef, o: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(p, o) if isinstance(s, URIRef))
 
 
-
 def add_function_types(d: Graph, kb: KnowledgeBase) -> None:
-    """The few ontology facts the shapes rely on: function types and the subclass links they test."""
-    d.add((RKG.ReferenceOrganisation, RDFS.subClassOf, RKG.Organisation))
-    d.add((RKG.TeamFunction, RDFS.subClassOf, RKG.Function))
+    """The few ontology facts the shapes rely on: function types, the subclass links they test, and each
+    function's area (``skos:broader``: a design's scope, when it declares none, is the areas its posts lead in)."""
+    for sub, sup in SUBCLASS_AXIOMS:
+        d.add((sub, RDFS.subClassOf, sup))
     for f, info in kb.functions.items():
         d.add((f, RDF.type, RKG.Function))
         if info.team:
             d.add((f, RDF.type, RKG.TeamFunction))
+        area = kb.area_of.get(f)
+        if area is not None:
+            d.add((f, SKOS.broader, area))
+
 
 def add_baseline_coverage(d: Graph, kb: KnowledgeBase, std: Document) -> None:
     """What a baseline covers, as the gap rule reads it: each of its duties' document and the

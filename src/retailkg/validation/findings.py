@@ -10,25 +10,45 @@ disagree (LinkML's typed-result design, ROBOT's one-table report).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailkg.ns import SH
+from retailkg.optional import require
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
+    "COVERAGE_COLUMNS",
+    "FINDING_COLUMNS",
+    "FINDING_ID",
+    "AreaCoverage",
+    "AreaTally",
     "CoverageMatrix",
     "CoverageRow",
+    "DutyRecord",
     "Evidence",
     "Finding",
     "Kind",
     "OrgSummary",
+    "PostRecord",
     "PostRef",
     "Ref",
     "Report",
     "Severity",
+    "StaleWaiver",
+    "WaivedFinding",
+    "Waiver",
+    "area_coverage",
+    "breadth",
 ]
+
+FINDING_ID = re.compile(r"F[0-9a-f]{10}")
+"""What a finding id looks like (:attr:`Finding.id`): ``F`` and ten hex digits."""
 
 
 
@@ -39,10 +59,11 @@ class Kind(StrEnum):
     GAP = "gap"
     STRUCTURE = "structure"
     UNMAPPED = "unmapped"
+    CUSTOM = "custom"  # a rule a user added (--shapes) without rkgsh:findingKind
 
     @property
     def zh(self) -> str:
-        return {"overlap": "交叉", "gap": "空白", "structure": "结构", "unmapped": "未映射"}[self.value]
+        return {"overlap": "交叉", "gap": "空白", "structure": "结构", "unmapped": "未映射", "custom": "自定义"}[self.value]
 
     @property
     def en(self) -> str:
@@ -170,6 +191,7 @@ class Evidence:
     matched_source: str = ""
     to_review: bool = False
     examples: tuple[tuple[str, str], ...] = ()  # nearest labelled sentences of real job descriptions: (text, address)
+    corrected: str = ""  # the duty's functions were set by a reviewer: the cell that says so (report.xlsx:Mapping review!7)
 
     def text(self, lang: str = "zh") -> str:
         first, second = (self.text_zh, self.text_en) if lang == "zh" else (self.text_en, self.text_zh)
@@ -185,6 +207,7 @@ class Evidence:
             "statement": self.statement or None,
             "text": {"zh": self.text_zh, "en": self.text_en},
             "source": self.source,
+            "corrected_by": self.corrected or None,
             "match": None if self.score is None else {
                 "score": round(self.score, 3),
                 "to_review": self.to_review,
@@ -215,6 +238,8 @@ class Finding:
     function: Ref | None = None
     metric: Ref | None = None
     department: Ref | None = None
+    area: Ref | None = None  # an area of the taxonomy (the out-of-scope rule: one finding per area)
+    functions: list[Ref] = field(default_factory=list)  # for an area: its baseline functions nobody leads, outside the scope
     value: str = ""  # the sh:value IRI (or literal) of the underlying results
     path: str = ""  # the sh:resultPath, as a SPARQL path with CURIEs
     evidence: list[Evidence] = field(default_factory=list)
@@ -254,6 +279,8 @@ class Finding:
         """What the finding is about, for one-line listings: the function, metric, unit or post."""
         if self.function:
             return self.function
+        if self.area:
+            return self.area
         if self.metric:
             return self.metric
         if self.department:
@@ -280,6 +307,8 @@ class Finding:
             "function": self.function.to_json() if self.function else None,
             "metric": self.metric.to_json() if self.metric else None,
             "department": self.department.to_json() if self.department else None,
+            "area": self.area.to_json() if self.area else None,
+            "functions": [r.to_json() for r in self.functions],
             "value": self.value or None,
             "path": self.path or None,
             "evidence": [e.to_json() for e in self.evidence],
@@ -291,9 +320,44 @@ class Finding:
         }
 
 
+def breadth(findings: list[Finding]) -> int:
+    """How much of the organisation a finding touches (with its repeats in other stores): the posts it
+    names and the units they and it sit in. A gap of the whole organisation names none (0)."""
+    posts = {p.iri for f in findings for p in f.posts}
+    units = {p.department.iri for f in findings for p in f.posts if p.department is not None}
+    units |= {u.iri for f in findings for u in (f.department, f.scope) if u is not None}
+    return len(posts) + len(units)
+
+
+@dataclass
+class AreaCoverage:
+    """One area of the taxonomy for one organisation: the baseline's functions in it by status, and how much of
+    it the scope takes (``all``, ``part`` or ``none``). Each baseline function counts once: led; else only
+    supported; else excluded; else a gap (in the scope) or outside the scope."""
+
+    area: Ref
+    notation: str
+    baseline: int  # the baseline's functions in the area
+    lead: int = 0
+    support: int = 0
+    excluded: int = 0
+    gap: int = 0
+    outside: int = 0
+    scoped: int = 0  # the baseline's functions in the area that are in the scope (excluded ones aside)
+    in_scope: str = "none"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"area": self.area.to_json(), "notation": self.notation, "baseline_functions": self.baseline,
+                "lead": self.lead, "support_only": self.support, "excluded": self.excluded, "gap": self.gap,
+                "outside_scope": self.outside, "in_scope_functions": self.scoped, "in_scope": self.in_scope}
+
+
 @dataclass
 class OrgSummary:
-    """The numbers of one organisation: size, baseline coverage, findings by kind and severity."""
+    """The numbers of one organisation: size, baseline coverage, scope, findings by kind and severity.
+
+    ``scope`` says where the scope came from: ``declared`` (the design's ``scope:``) or ``inferred`` (the
+    areas in which a post leads a duty); ``areas`` is the baseline's coverage per area of the taxonomy."""
 
     organisation: Ref
     reference: bool  # a standard's reference organisation (no baseline gaps)
@@ -306,6 +370,27 @@ class OrgSummary:
     excluded: int
     by_kind: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
+    scope: str = "inferred"
+    areas: list[AreaCoverage] = field(default_factory=list)
+
+    @property
+    def scope_areas(self) -> list[AreaCoverage]:
+        """The areas the scope takes, wholly or in part, in taxonomy order."""
+        return [a for a in self.areas if a.in_scope != "none"]
+
+    @property
+    def in_scope(self) -> int:
+        """The baseline's functions in the scope (exclusions aside)."""
+        return sum(a.scoped for a in self.areas)
+
+    @property
+    def covered_in_scope(self) -> int:
+        """The baseline's functions in the scope that some post leads or supports."""
+        return sum(a.scoped - a.gap for a in self.areas)
+
+    @property
+    def share_in_scope(self) -> float:
+        return self.covered_in_scope / self.in_scope if self.in_scope else 0.0
 
     @property
     def share_covered(self) -> float:
@@ -327,6 +412,11 @@ class OrgSummary:
             "covered_support_only": self.covered_support_only,
             "excluded": self.excluded,
             "share_covered": round(self.share_covered, 4),
+            "scope": self.scope,
+            "in_scope": self.in_scope,
+            "covered_in_scope": self.covered_in_scope,
+            "share_in_scope": round(self.share_in_scope, 4),
+            "areas": [a.to_json() for a in self.areas],
             "findings_by_kind": dict(self.by_kind),
             "findings_by_severity": dict(self.by_severity),
         }
@@ -340,15 +430,20 @@ class CoverageRow:
     notation: str
     cells: list[str]
     excluded: bool = False
+    area: Ref | None = None  # the taxonomy's area the function belongs to (skos:broader)
+    in_scope: bool = True
 
     @property
     def status(self) -> str:
-        """lead (someone leads it), support (only supported), excluded, or gap."""
+        """lead (someone leads it), support (only supported), excluded, gap (nobody, in the scope) or
+        outside (nobody, outside the scope)."""
         if "lead" in self.cells:
             return "lead"
         if "support" in self.cells:
             return "support"
-        return "excluded" if self.excluded else "gap"
+        if self.excluded:
+            return "excluded"
+        return "gap" if self.in_scope else "outside"
 
 
 @dataclass
@@ -367,10 +462,120 @@ class CoverageMatrix:
             "posts": [p.id for p in self.posts],
             "rows": [
                 {"function": r.function.id, "notation": r.notation, "status": r.status, "excluded": r.excluded,
+                 "area": r.area.id if r.area else None,
+                 "in_scope": r.in_scope,
                  "cells": {p.id: c for p, c in zip(self.posts, r.cells, strict=True) if c}}
                 for r in self.rows
             ],
+            "areas": [a.to_json() for a in area_coverage(self)],
         }
+
+
+@dataclass(frozen=True)
+class AreaTally:
+    """One area of the taxonomy in a coverage matrix, counted from the matrix alone (the Excel report's
+    and the diff's per-area figures): how many of its baseline functions are led, only supported,
+    excluded or not covered. :class:`AreaCoverage` is the summary's, which also knows the scope."""
+
+    area: Ref
+    functions: int
+    lead: int
+    support: int
+    excluded: int
+
+    @property
+    def gap(self) -> int:
+        return self.functions - self.lead - self.support - self.excluded
+
+    @property
+    def share_covered(self) -> float:
+        """Led or supported, of the functions not excluded (as :attr:`OrgSummary.share_covered`)."""
+        denominator = self.functions - self.excluded
+        return (self.lead + self.support) / denominator if denominator > 0 else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"area": self.area.to_json(), "functions": self.functions, "lead": self.lead, "support": self.support,
+                "excluded": self.excluded, "gap": self.gap, "share_covered": round(self.share_covered, 4)}
+
+
+def area_coverage(matrix: CoverageMatrix) -> list[AreaTally]:
+    """The matrix's rows summed by area, in taxonomy order (rows without an area are one area "—")."""
+    order: dict[str, Ref] = {}
+    counts: dict[str, Counter[str]] = {}
+    for row in matrix.rows:
+        area = row.area or Ref("", "-", "—", "—")
+        order.setdefault(area.iri, area)
+        counts.setdefault(area.iri, Counter())[row.status] += 1
+    return [AreaTally(order[k], sum(c.values()), c["lead"], c["support"], c["excluded"]) for k, c in counts.items()]
+
+
+@dataclass(frozen=True)
+class DutyRecord:
+    """A duty as a diff compares it: its words and the functions it leads and supports (ids)."""
+
+    text: str
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "lead": list(self.lead), "support": list(self.support)}
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """A post as a diff compares it (by id): name, unit, superior and duties. Not the report's view of
+    a post (:class:`PostRef`) but the design's, so two designs can say which posts changed."""
+
+    id: str
+    name: str
+    department: str
+    reports_to: str
+    duties: tuple[DutyRecord, ...]
+    organisation: str = ""  # the organisation's IRI
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
+                "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A finding the client has decided to live with: its id, why, who decided and when (docs/validation.md)."""
+
+    finding: str
+    reason: str
+    by: str
+    date: str  # ISO 8601 date
+    expires: str = ""  # ISO 8601 date after which the waiver no longer applies; "" never
+    source: str = ""  # where the waiver is written: waivers.yaml:12, report.xlsx:Waived!3
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "reason": self.reason, "by": self.by, "date": self.date,
+                "expires": self.expires or None, "source": self.source}
+
+
+@dataclass
+class WaivedFinding:
+    """A finding of this run that a waiver accepts: listed apart, not counted for ``--fail-on``."""
+
+    finding: Finding
+    waiver: Waiver
+
+    def to_json(self) -> dict[str, Any]:
+        return {"waiver": self.waiver.to_json(), "finding": self.finding.to_json()}
+
+
+@dataclass
+class StaleWaiver:
+    """A waiver that accepts nothing in this run: its finding is gone (``absent``: the design changed, or
+    the id was mistyped, hence ``closest``) or the waiver has expired (``expired``: its finding counts again)."""
+
+    waiver: Waiver
+    why: str  # "absent" | "expired"
+    closest: tuple[str, ...] = ()  # the nearest finding ids of this run, for a mistyped id
+
+    def to_json(self) -> dict[str, Any]:
+        return {"waiver": self.waiver.to_json(), "why": self.why, "closest": list(self.closest)}
 
 
 @dataclass
@@ -388,6 +593,10 @@ class Report:
     design_graph: Any = None  # the design's N-Triples (a str, or a function giving it) or an rdflib.Graph (ORG_FILE mode)
     generated_by: str = ""
     duties_to_review: int = 0  # free-text duties whose match is below the review threshold, finding or not
+    waived: list[WaivedFinding] = field(default_factory=list)  # accepted findings: not in ``findings``, never failing
+    stale_waivers: list[StaleWaiver] = field(default_factory=list)
+    resolved: Any = None  # the ResolvedDesign validated (a design file), for the workbook's design and review sheets
+    posts_detail: list[PostRecord] | None = None  # the design's posts as a diff compares them (None: not known)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Findings by kind and by severity, every key present (zeros included)."""
@@ -414,3 +623,61 @@ class Report:
     @property
     def duties(self) -> int:
         return sum(o.duties for o in self.organisations)
+
+    def findings_frame(self, lang: str = "zh") -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding (pandas is an extra: ``pip install 'retailkg[pandas]'``).
+
+        Things are named by IRI, so the frame joins with the answers of named queries, and by
+        name in ``lang`` beside them (``*_name``); ``posts``, ``post_names`` and
+        ``post_departments`` are lists, one item per post (``DataFrame.explode`` gives a row each).
+        """
+        pd = require("pandas", "Report.findings_frame()")
+
+        def iri(ref: Ref | None) -> str | None:
+            return ref.iri if ref else None
+
+        def name(ref: Ref | None) -> str | None:
+            return ref.name(lang) if ref else None
+
+        rows = [{
+            "id": f.id, "organisation": iri(f.organisation), "organisation_name": name(f.organisation),
+            "scope": iri(f.scope), "kind": f.kind.value, "severity": f.severity.value, "rule": f.rule,
+            "function": iri(f.function), "function_name": name(f.function), "metric": iri(f.metric), "metric_name": name(f.metric),
+            "department": iri(f.department), "department_name": name(f.department),
+            "posts": [p.iri for p in f.posts], "post_names": [p.name(lang) for p in f.posts],
+            "post_departments": [name(p.department) for p in f.posts],
+            "evidence": len(f.evidence), "to_review": f.to_review, "message": f.message(lang),
+        } for f in self.findings]
+        return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+
+    def coverage_frame(self, lang: str = "zh") -> pandas.DataFrame:
+        """The coverage matrices as a pandas DataFrame, one row per organisation and baseline function.
+
+        ``status`` is lead (some post leads the function), support (posts only support it),
+        excluded (the design says it is not its work), gap (nobody, in the design's scope) or outside
+        (nobody, outside the scope); ``in_scope`` says whether the function is in the scope the
+        report's shares count; ``lead`` and ``support`` list the names of those posts. ``function``
+        is the function's IRI, as named queries give it.
+        """
+        pd = require("pandas", "Report.coverage_frame()")
+        rows = []
+        for m in self.coverage:
+            for r in m.rows:
+                rows.append({
+                    "organisation": m.organisation.iri, "organisation_name": m.organisation.name(lang), "baseline": m.baseline.iri,
+                    "function": r.function.iri, "function_name": r.function.name(lang), "notation": r.notation,
+                    "status": r.status, "excluded": r.excluded, "in_scope": r.in_scope,
+                    "lead": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "lead"],
+                    "support": [p.name(lang) for p, c in zip(m.posts, r.cells, strict=True) if c == "support"],
+                })
+        return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+
+
+FINDING_COLUMNS = ("id", "organisation", "organisation_name", "scope", "kind", "severity", "rule", "function", "function_name",
+                   "metric", "metric_name", "department", "department_name", "posts", "post_names", "post_departments",
+                   "evidence", "to_review", "message")
+"""The columns of :meth:`Report.findings_frame`, in order (there even when there is no finding)."""
+
+COVERAGE_COLUMNS = ("organisation", "organisation_name", "baseline", "function", "function_name", "notation", "status",
+                    "excluded", "in_scope", "lead", "support")
+"""The columns of :meth:`Report.coverage_frame`, in order."""

@@ -2,26 +2,30 @@
 
 A chain's design is a million statements; the matcher's provenance and the statements only the
 naming of findings reads (kept aside in :class:`~retailkg.validation.lookup.Aside`) would otherwise
-lengthen every rule's index walks (docs/validation.md, "Performance").
+lengthen every rule's index walks (docs/validation.md, "Performance"). What is left out is decided
+from what the run's shapes read (:mod:`retailkg.validation.reads`), never from a list kept here: a
+rule that reads a clause reference or the matcher's score finds them in the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF
+from rdflib import RDF, RDFS
 
-from retailkg.design.model import ORG_BASE
 from retailkg.errors import InputError
-from retailkg.ns import RKG, RKGV
+from retailkg.ns import RKG
+from retailkg.rdf.io import located_syntax_error, split_statements
 from retailkg.validation.lookup import Aside
+from retailkg.validation.reads import Needs
 
 if TYPE_CHECKING:
     from retailkg.design.resolve import NTriples
-from retailkg.rdf.io import located_syntax_error, split_statements
 
 
 def load_ntriples(store: ox.Store, data: bytes | str, graph: str) -> None:
@@ -33,30 +37,171 @@ def load_ntriples(store: ox.Store, data: bytes | str, graph: str) -> None:
 RDF_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
                ".trig": ox.RdfFormat.TRIG}
 
-# What no rule, name or count reads from a design, dropped from line-based files before loading:
-# the matcher's provenance (rkgv:match nodes with their type, function, score and evidence) and
-# duty item letters. In a resolved chain that is a quarter of the triples and a third of the time
-# Oxigraph takes to load them (docs/validation.md, "Performance"); tests/test_validate_scale.py checks that
-# no compiled rule or report query names them.
-UNREAD_PREDICATES = (f"<{RKGV}".encode(), f"<{RKG.item}>".encode(), f"<{RDF.type}> <{RKGV}".encode())
+SAMPLE_SLICES, SAMPLE_BYTES = 8, 32 << 10
+"""Where :func:`plan_split` looks at the data: this many slices of this many bytes, spread over it."""
 
-# What only the naming of findings reads (a statement's citation: its clause reference and, for a
-# design's own statements, the design as its source document), kept beside the store the rules run
-# on (lookup.Aside). Oxigraph keeps a list of statements per subject and walks it for every lookup
-# of a bound subject, so each duty's reference and source document lengthened the walks of every
-# rule; a chain's store is markedly smaller without them (docs/validation.md, "Performance"). No rule
-# reads rkg:reference; rkg:sourceDocument is read by the baseline-gap rule only for an
-# organisation's baseline, which is a standard, never a design (:func:`aside_predicates` keeps the
-# design's source documents with the rules when the data says otherwise).
-_ASIDE = ((RKG.reference, ""), (RKG.sourceDocument, ORG_BASE))  # predicate, start of the object
-ASIDE_PREDICATES = tuple(f"<{p}>{f' <{o}' if o else ''}".encode() for p, o in _ASIDE)
+FREQUENT = 1000
+"""A kind of statement is worth a scan of the data when at least one sampled line in this many is one."""
+
+_SUBCLASS_LINE = f" <{RDFS.subClassOf}> ".encode()
 
 
-def aside_predicates(data: bytes) -> tuple[bytes, ...]:
-    """The ASIDE_PREDICATES that may be set aside from ``data`` without changing any rule's answer."""
-    if f"<{RKG.baseline}> <{ORG_BASE}".encode() in data:  # a design named as a baseline: its sources count
-        return tuple(p for p in ASIDE_PREDICATES if not p.startswith(f"<{RKG.sourceDocument}>".encode()))
-    return ASIDE_PREDICATES
+@dataclass(frozen=True)
+class Split:
+    """What :func:`load_lines` leaves out of the rules' store, as line prefixes for
+    :func:`retailkg.rdf.io.split_statements`: statements nobody reads (``drop``) and statements
+    only naming reads, or that a rule reads only where a join holds (``aside``: kept beside the
+    store, :class:`~retailkg.validation.lookup.Aside`). ``aside_predicates``: the predicates set
+    aside; ``joined``: those of them a rule reads where their object is an object of one of the
+    given predicates (moved back by :meth:`Aside.settle` once the store is loaded)."""
+
+    drop: tuple[bytes, ...] = ()
+    aside: tuple[bytes, ...] = ()
+    aside_predicates: tuple[str, ...] = ()
+    joined: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _namespace(iri: str) -> str:
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[:cut + 1] if cut > 0 else iri
+
+
+def _sample(data: bytes, fmt: ox.RdfFormat) -> list[ox.Quad] | None:
+    """The statements of a few whole-line slices spread over ``data`` (all of it when small); None
+    when a slice does not parse (nothing is then left out, so the load names the broken line)."""
+    if len(data) <= SAMPLE_SLICES * SAMPLE_BYTES:
+        pieces = [data]
+    else:
+        pieces = []
+        for i in range(SAMPLE_SLICES):
+            start = i * (len(data) - SAMPLE_BYTES) // (SAMPLE_SLICES - 1)
+            start = data.find(b"\n", start - 1) + 1 if start else 0
+            end = data.find(b"\n", start + SAMPLE_BYTES) + 1 or len(data)
+            pieces.append(data[start:end])
+    out: list[ox.Quad] = []
+    for piece in pieces:
+        try:
+            out.extend(ox.parse(piece, format=fmt, lenient=True))
+        except SyntaxError:
+            return None
+    return out
+
+
+STORE, ASIDE, DROP = "store", "aside", "drop"
+"""Where a statement goes: the rules' store, beside it (:class:`~retailkg.validation.lookup.Aside`), or nowhere."""
+
+
+class Router:
+    """Where each kind of statement goes (:data:`STORE`, :data:`ASIDE` or :data:`DROP`), decided from
+    what the run reads (``needs``): the one decision behind :func:`plan_split`, which samples a file
+    for its kinds, and behind a resolved design's streams (:func:`load_resolved`), whose writer knows
+    the kind of every line it writes and routes it as it writes it."""
+
+    def __init__(self, needs: Needs, subclass_pairs: Iterable[tuple[str, str]] = ()) -> None:
+        from retailkg.validation.reads import subclasses
+
+        self.needs = needs
+        self.every, self.store, self.lookups = needs.any, needs.store, needs.lookups
+        self.below = subclasses(subclass_pairs)
+        self.read_classes = set(self.every.classes) | {sub for c in self.every.classes for sub in self.below.get(c, ())}
+        self.read_iris = self.every.iris() | self.read_classes
+        self.aside_predicates: set[str] = set()  # those routed aside so far (:meth:`split`)
+
+    @property
+    def keeps_all(self) -> bool:
+        """Some rule may read any predicate: everything stays in the store."""
+        return self.every.any_predicate
+
+    def route(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True,
+              types_fixed: Callable[[], bool] | None = None) -> str:
+        """Where a statement of predicate ``p`` goes (``cls``: the class of an ``rdf:type``
+        statement; ``types_fixed``: whether the data's own subclass axioms could make any type read,
+        asked only when it matters)."""
+        every, store, lookups = self.every, self.store, self.lookups
+        if every.any_predicate:
+            return STORE
+        if p == _RDF_TYPE:
+            if not cls or every.reads_class(cls, self.below) or every.any_class:
+                return STORE
+            return STORE if types_fixed is not None and types_fixed() else DROP
+        if not every.reads(p):
+            return DROP
+        if not store.reads_all(p) and iri_subject and (store.reads(p) or lookups.reads(p)):
+            if store.reads(p) and not iri_object:  # read by a rule where a join holds: only IRI objects are settled
+                return STORE
+            self.aside_predicates.add(p)
+            return ASIDE
+        return STORE
+
+    def split(self) -> Split:
+        """The :class:`Split` of what was routed aside so far (its predicates and joins, for :meth:`Aside.add`)."""
+        predicates = tuple(sorted(self.aside_predicates))
+        store = self.store
+        return Split((), (), predicates, {p: q for p, q in store.joined.items() if p in predicates and not store.reads_all(p)})
+
+
+_RDF_TYPE = str(RDF.type)
+
+
+def plan_split(data: bytes, fmt: ox.RdfFormat, needs: Needs, subclass_pairs: Iterable[tuple[str, str]] = ()) -> Split:
+    """What of ``data`` the rules' store can do without, decided from what the run reads (``needs``,
+    derived from the shapes and the report's queries: :func:`retailkg.validation.naming.needs_of`).
+
+    The kinds of statement (a predicate, or ``rdf:type`` with a class) are those of a sample of the
+    data frequent enough to pay for a scan of it (:data:`FREQUENT`); a kind not sampled stays in the
+    store. A predicate nobody reads is dropped (the whole namespace at once when nothing read is in
+    it: one scan); one only naming reads is set aside; one a rule reads only where its object joins
+    another predicate's (the baseline-gap rule reads the source document of the baseline's duties)
+    is set aside and :meth:`Aside.settle` moves back what the join keeps. A type is dropped when
+    neither its class nor a class above it (``subclass_pairs``, and the data's own axioms, in whose
+    presence no type is dropped) is read (:class:`Router`).
+    """
+    router = Router(needs, subclass_pairs)
+    if router.keeps_all:
+        return Split()
+    kinds: Counter[tuple[str, str, bool, bool]] = Counter()  # predicate, class, IRI subject, IRI object
+    sample = _sample(data, fmt)
+    if sample is None:
+        return Split()
+    for q in sample:
+        p, o = q.predicate.value, q.object
+        kinds[(p, o.value if p == _RDF_TYPE and isinstance(o, ox.NamedNode) else "",
+               isinstance(q.subject, ox.NamedNode), isinstance(o, ox.NamedNode))] += 1
+    threshold = max(1, sum(kinds.values()) // FREQUENT)
+    fixed: list[bool] = []
+
+    def types_fixed() -> bool:  # a scan of the data, once: its own subclass axioms could make any type read
+        if not fixed:
+            fixed.append(_SUBCLASS_LINE in data)
+        return fixed[0]
+
+    drop: Counter[bytes] = Counter()
+    aside: Counter[bytes] = Counter()
+    for (p, cls, iri_subject, iri_object), n in kinds.items():
+        where = router.route(p, cls, iri_subject, iri_object, types_fixed)
+        if where == DROP and p == _RDF_TYPE:
+            ns = _namespace(cls)
+            whole = not any(c.startswith(ns) for c in router.read_classes)
+            drop[f"<{_RDF_TYPE}> <{ns if whole else cls + '>'}".encode()] += n
+        elif where == DROP:
+            ns = _namespace(p)
+            whole = not any(i.startswith(ns) for i in router.read_iris)
+            drop[f"<{ns}".encode() if whole else f"<{p}>".encode()] += n
+        elif where == ASIDE:
+            aside[f"<{p}> <".encode() if router.store.reads(p) else f"<{p}>".encode()] += n
+    kept_aside = tuple(sorted(k for k, n in aside.items() if n >= threshold))
+    predicates = tuple(sorted({k.decode("utf-8")[1:].split(">", 1)[0] for k in kept_aside}))
+    store = router.store
+    return Split(tuple(sorted(k for k, n in drop.items() if n >= threshold)), kept_aside, predicates,
+                 {p: q for p, q in store.joined.items() if p in predicates and not store.reads_all(p)})
+
+
+def bundled_needs() -> Needs:
+    """What a run with the bundled rules reads (the default of the loaders below)."""
+    from retailkg.validation.naming import needs_of
+    from retailkg.validation.ruleset import bundled_rule_set
+
+    return needs_of(bundled_rule_set())
 
 
 CHUNK_BYTES = 32 << 20
@@ -64,68 +209,86 @@ CHUNK_BYTES = 32 << 20
 
 
 def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Callable[[], object] | None = None,
-               aside: Aside | None = None) -> None:
-    """Load N-Triples or N-Quads without the statements nobody reads (UNREAD_PREDICATES), in pieces
-    of whole lines: this thread filters a piece while a loader thread stores the one before (Oxigraph
-    releases the GIL), then runs ``meanwhile``. With an ``aside`` index, the statements only naming
-    reads (ASIDE_PREDICATES) are kept there instead (a second store would cost the loader's core
-    more than it saves). Blank node labels are scoped to one load, so from the first piece that
-    holds a blank node on, the rest is loaded as one document (the pieces before had none to
-    share; statements set aside never hold one). A syntax error is raised as pyoxigraph's
-    SyntaxError, its line counted in the piece (:func:`load_rdf_file` locates it in the file).
+               aside: Aside | None = None, needs: Needs | None = None,
+               subclass_pairs: Iterable[tuple[str, str]] = ()) -> Split:
+    """Load N-Triples or N-Quads without the statements nobody reads (:func:`plan_split`, from
+    ``needs``: by default the bundled rules'), in pieces of whole lines: this thread filters a piece
+    while a loader thread stores the one before (Oxigraph releases the GIL), then runs
+    ``meanwhile``. With an ``aside`` index, the statements only naming reads are kept there instead
+    (a second store would cost the loader's core more than it saves); without one they are loaded.
+    Blank node labels are scoped to one load, so from the first piece that holds a blank node on,
+    the rest is loaded as one document (the pieces before had none to share; statements set aside
+    never have a blank subject, nor a blank object when a rule may read them). A syntax error is
+    raised as pyoxigraph's SyntaxError, its line counted in the piece (:func:`load_rdf_file`
+    locates it in the file). Dropped lines are not parsed (that would give back much of what
+    dropping them saves): a file the sample covers whole (up to :data:`SAMPLE_SLICES` × :data:`SAMPLE_BYTES`)
+    is parsed whole, and one whose sample does not parse is loaded whole, so its error is named.
 
     Triples go to the default graph (the rules read the union of all graphs): Oxigraph stores them
     there faster than in a named graph.
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
+    split = plan_split(data, fmt, needs if needs is not None else bundled_needs(), subclass_pairs)
+    if aside is None:
+        split = Split(split.drop)
     pool = ThreadPoolExecutor(1, thread_name_prefix="retailkg-load")
     loads: list[Future[None]] = []
     set_aside: list[bytes] = []
-    to_aside = aside_predicates(data) if aside is not None else ()
     try:
         start = 0
         while start < len(data):
             end = data.find(b"\n", start + CHUNK_BYTES) + 1 or len(data)
-            piece, moved = split_statements(data[start:end], UNREAD_PREDICATES, to_aside)
+            piece, moved = split_statements(data[start:end], split.drop, split.aside)
             if b"_:" in piece:  # a blank node: the rest is one document
-                rest, rest_moved = split_statements(data[end:], UNREAD_PREDICATES, to_aside)
+                rest, rest_moved = split_statements(data[end:], split.drop, split.aside)
                 piece, moved, end = piece + rest, moved + rest_moved, len(data)
             set_aside.append(moved)
             loads.append(pool.submit(store.load, piece, format=fmt, lenient=True))
             start = end
         if aside is not None:
-            aside.add(b"".join(set_aside), fmt, [str(p) for p, _o in _ASIDE])
+            aside.add(b"".join(set_aside), fmt, split.aside_predicates, split.joined)
         if meanwhile is not None:
             meanwhile()
         for f in loads:
             f.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    return split
 
 
-def load_resolved(store: ox.Store, rdf: NTriples, aside: Aside | None = None) -> None:
-    """Load a design :func:`~retailkg.design.resolve.resolve` wrote, as :func:`load_lines` would load
-    its N-Triples, with no searching: resolution wrote the statements the rules read (its facts),
-    those only naming reads (its citations: ASIDE_PREDICATES) and those nobody reads (the matcher's
-    provenance: UNREAD_PREDICATES) apart. A loader thread stores the facts chunk by chunk while
-    this one indexes the citations (into the store too when there is no ``aside``)."""
+def load_resolved(store: ox.Store, rdf: NTriples, router: Router, aside: Aside | None = None) -> None:
+    """Load a design :func:`~retailkg.design.resolve.resolve` wrote with ``router``'s routes, as
+    :func:`load_lines` would load its N-Triples, with no searching: resolution wrote what goes into
+    the store, what goes aside and what nobody reads apart (each line routed by its kind, from the
+    run's needs). A loader thread stores the store's chunks (unless they were handed to the store as
+    they were written) while this one indexes the statements set aside (into the store too when
+    there is no ``aside``); then :meth:`Aside.settle` moves back those a join keeps, into the graph
+    :data:`SETTLED` (kept apart from the design's own statements in the default graph)."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
-        facts = [] if rdf.facts_handed_on else rdf.chunks("facts")  # handed on: already in the store
-        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in facts]
-        citations = rdf.chunks("citations")
+        kept = [] if rdf.handed_on else rdf.chunks(STORE)  # handed on: already in the store
+        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in kept]
+        set_aside = rdf.chunks(ASIDE)
         if aside is not None:
-            aside.add(b"".join(citations), ox.RdfFormat.N_TRIPLES, [str(p) for p, _o in _ASIDE])
+            split = router.split()
+            aside.add(b"".join(set_aside), ox.RdfFormat.N_TRIPLES, split.aside_predicates, split.joined)
         else:
-            loads += [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in citations]
+            loads += [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in set_aside]
         for f in loads:
             f.result()
+    if aside is not None:
+        aside.settle(store, ox.NamedNode(SETTLED))
+
+
+SETTLED = "urn:retailkg:settled"
+"""The graph :func:`load_resolved` settles joined statements into."""
 
 
 def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None,
-                  aside: Aside | None = None) -> None:
+                  aside: Aside | None = None, needs: Needs | None = None,
+                  subclass_pairs: Iterable[tuple[str, str]] = ()) -> None:
     """Load a design file; ``meanwhile`` runs in this thread while Oxigraph loads.
 
     Syntax is checked (an error names the line); IRIs are not validated (Oxigraph's lenient mode,
@@ -137,7 +300,7 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
     try:
         if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
             try:
-                load_lines(store, path.read_bytes(), fmt, meanwhile, aside)
+                load_lines(store, path.read_bytes(), fmt, meanwhile, aside, needs, subclass_pairs)
             except SyntaxError:
                 # the line numbers are those of a shortened piece: parse the file as written for the place
                 for _ in ox.parse(path=str(path), format=fmt, lenient=True):
@@ -157,7 +320,7 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
 # literal, and an organisation, department or post is never a blank node (its findings name it).
 _NODE_PREDICATES = (RDF.type, RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo,
                     RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.accountableFor, RKG.concernsMetric,
-                    RKG.baseline, RKG.excludesFunction, RKG.hasUnitFunction, RKG.sourceDocument)
+                    RKG.baseline, RKG.excludesFunction, RKG.scopeFunction, RKG.hasUnitFunction, RKG.sourceDocument)
 _NAMED = (RKG.Organisation, RKG.Department, RKG.Post)
 _NEEDS_IRI = "organisations, departments and posts need an IRI to be named in findings"
 _UNIT_PREDICATES = (RKG.inOrganisation, RKG.inDepartment, RKG.unitOf, RKG.subUnitOf, RKG.reportsTo, RKG.dutyOf)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Protocol
 
@@ -72,11 +72,12 @@ class _Interned:
 
 
 class Aside:
-    """Statements set aside while loading (retailkg.validation.loading.ASIDE_PREDICATES: those only naming
-    reads), kept as their N-Triples text with the place of each subject's lines: a second store would
-    cost the loading thread's core more than the rules' store saves, and a parsed quad per statement
-    (two per duty of a chain) held hundreds of megabytes for the few thousand subjects naming asks
-    about, which are parsed when asked."""
+    """Statements set aside while loading (retailkg.validation.loading.plan_split: those only naming
+    reads, and those a rule reads only where a join holds), kept as their N-Triples text with the
+    place of each subject's lines: a second store would cost the loading thread's core more than the
+    rules' store saves, and a parsed quad per statement (two per duty of a chain) held hundreds of
+    megabytes for the few thousand subjects naming asks about, which are parsed when asked. The
+    statements of joined predicates are parsed as they are added (:meth:`settle` reads them all)."""
 
     _SUBJECT = re.compile(rb"^<([^>]*)> ", re.M)
 
@@ -85,18 +86,31 @@ class Aside:
         self._spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # subject -> (text, start, end)
         self._parsed: dict[str, list[ox.Quad]] = {}
         self._count = 0
+        self._moved: set[ox.Quad] = set()
         self.predicates: set[ox.NamedNode] = set()
+        self.joined: dict[str, frozenset[str]] = {}
+        self._joined_by_object: dict[tuple[str, OxTerm | ox.Triple], list[ox.Quad]] = defaultdict(list)
 
-    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str]) -> None:
+    def add(self, data: bytes, fmt: ox.RdfFormat, predicates: Iterable[str],
+            joined: Mapping[str, frozenset[str]] | None = None) -> None:
         """Index the statements of ``data`` (N-Triples or N-Quads whose subjects are IRIs and
         predicates among ``predicates``); SyntaxError as pyoxigraph raises it, so that a broken
-        line set aside fails the load as any other broken line does."""
+        line set aside fails the load as any other broken line does. ``joined``: the predicates a
+        rule reads where their object is an object of one of the given ones (:meth:`settle`)."""
         self.predicates.update(ox.NamedNode(p) for p in predicates)
-        n = sum(1 for _q in ox.parse(data, format=fmt, lenient=True))  # checked as the rest of the file
+        self.joined.update(joined or {})
+        by_object = self._joined_by_object
+        joined_predicates = {ox.NamedNode(p) for p in self.joined}
+        n = 0
+        for q in ox.parse(data, format=fmt, lenient=True):  # checked as the rest of the file
+            n += 1
+            if q.predicate in joined_predicates:
+                by_object[(q.predicate.value, q.object)].append(q)
         if not n:
             return
         self._count += n
-        if b"\\" in data:  # an escape in an IRI would make the text's subject differ from the term's: index terms
+        if b"\\" in data or fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            # an escape in an IRI would make the text's subject differ from the term's: index terms
             for q in ox.parse(data, format=fmt, lenient=True):
                 self._parsed.setdefault(q.subject.value, []).append(q)
             return
@@ -112,8 +126,40 @@ class Aside:
             else:
                 where.append((i, start, end))
 
+    def settle(self, store: ox.Store, graph: ox.NamedNode | None = None) -> int:
+        """Move into ``store`` the statements a rule reads through a join (the baseline's duties'
+        source document, say), now that the store holds everything else: those whose object is an
+        object of a partner predicate, in the store or set aside (two predicates may each be the
+        other's partner); how many moved. ``graph``: the graph they go to (by default the one they
+        were read in), so that a caller can tell them from the rest of the store."""
+        partners = {q for qs in self.joined.values() for q in qs}
+        objects: dict[str, set[OxTerm | ox.Triple]] = {}
+        for q in partners:
+            pred = ox.NamedNode(q)
+            found = {x.object for x in store.quads_for_pattern(None, pred, None)}
+            objects[q] = found | {o for p, o in self._joined_by_object if p == q}  # a partner set aside is joined too
+        moved: list[ox.Quad] = []
+        for p, qs in self.joined.items():
+            for obj in set().union(*(objects[q] for q in qs)):
+                moved += self._joined_by_object.pop((p, obj), [])
+        if moved:
+            self._moved.update(moved)
+            self._count -= len(moved)
+            for subject in {str(q.subject.value) for q in moved if not isinstance(q.subject, ox.Triple)}:
+                if subject in self._parsed:
+                    self._parsed[subject] = [q for q in self._parsed[subject] if q not in self._moved]
+            if graph is not None:
+                moved = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in moved]
+            store.extend(moved)
+        return len(moved)
+
     def __len__(self) -> int:
         return self._count
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        """Every statement still set aside (those :meth:`settle` moved are in the store), by subject."""
+        for subject in sorted(set(self._spans) | set(self._parsed)):
+            yield from self._of(subject)
 
     def _of(self, subject: str) -> list[ox.Quad]:
         found = self._parsed.get(subject)
@@ -122,6 +168,8 @@ class Aside:
             for i, start, end in self._spans.get(subject, ()):
                 data, fmt = self._texts[i]
                 found += ox.parse(data[start:end], format=fmt, lenient=True)
+            if self._moved:
+                found = [q for q in found if q not in self._moved]
             self._parsed[subject] = found
         return found
 

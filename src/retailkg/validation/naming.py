@@ -15,19 +15,26 @@ Grouping (docs/validation.md, "Large organisations"):
 - each finding has a ``scope`` (its innermost store or region) and a ``pattern`` (rule, value, and
   the posts' names and departments below the store), equal across stores, so a report can show a
   repeated finding once with the count and the list of stores;
-- every other rule gives one finding per (rule, focus, value); the reporting-cycle rule one per
-  organisation.
+- every other rule gives one finding per (rule, focus, value), or one per organisation when its
+  shape says so (``rkgsh:findingPer``: the reporting-cycle rule).
+
+What a finding shows beyond its focus and value (its posts, the duties that prove it, the
+baseline's posts, the matcher's candidates) is declared in its rule's shape (``rkgsh:evidence``
+and the rest of shapes/vocabulary.ttl, read as :class:`~retailkg.validation.shapes.Naming`) and
+followed here the same way for every rule, a user's too: nothing here knows a rule by its name.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from retailkg.design.resolve import ResolvedDesign
@@ -37,10 +44,28 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine
 from retailkg.query.results import LexicalTable
 from retailkg.validation.compile import RuleResult
-from retailkg.validation.findings import CoverageMatrix, CoverageRow, Evidence, Finding, Kind, OrgSummary, PostRef, Ref, Severity
+from retailkg.validation.findings import (
+    AreaCoverage,
+    CoverageMatrix,
+    CoverageRow,
+    Evidence,
+    Finding,
+    Kind,
+    OrgSummary,
+    PostRef,
+    Ref,
+    Severity,
+    breadth,
+)
 from retailkg.validation.lookup import Lookup
+from retailkg.validation.shapes import EvidenceRecipe, PathExpr, RuleInfo
 
-__all__ = ["FACT_QUERIES", "Context", "count_findings", "coverage", "name_findings", "owner_of", "sort_findings"]
+if TYPE_CHECKING:
+    from retailkg.validation.reads import Needs
+    from retailkg.validation.ruleset import RuleSet
+
+__all__ = ["FACT_QUERIES", "LOOKUP_PREDICATES", "Context", "complete_area_findings", "count_findings", "coverage", "name_findings",
+           "needs_of", "owner_of", "sort_findings"]
 
 # rdflib's Namespace builds a new URIRef on every attribute access (100,000 times for a chain's
 # findings); the terms used here are built once.
@@ -68,8 +93,6 @@ TERMS = SimpleNamespace(**{name: RKG[name] for name in (
 
 _REPLICATED = ("store", "region")
 _DOCUMENT_BY_IRI = {str(d.iri): d for d in DOCUMENTS}
-_OVERLAP_PAIR_RULES = ("rkgsh:OverlapLeadFunction", "rkgsh:OverlapInSupervisionLine", "rkgsh:OverlapTeamFunction")
-_OVERLAP_METRIC_RULES = ("rkgsh:OverlapAccountableMetric", "rkgsh:OverlapAccountableMetricInLine")
 
 
 @dataclass
@@ -96,6 +119,9 @@ class Context:
         self._duty_post: dict[str, str] | None = None
         self._duties: dict[tuple[Node, URIRef, Node], list[URIRef]] = {}
         self._evidence: dict[tuple[Node, str], Evidence] = {}
+        self._reached: dict[tuple[EvidenceRecipe, Node, Node | None], list[Node]] = {}
+        self._walks: dict[tuple[PathExpr, Node], list[Node]] = {}
+        self.covers: dict[tuple[str, URIRef], dict[Node, list[Any]]] = {}  # a baseline's duties by what they state
         self._post_en: dict[str, str] = {}
         self.result_ids: dict[RuleResult, str] = {}  # each a SHA-1, asked by naming and by the report graph
 
@@ -189,6 +215,8 @@ class Context:
             elif rd.match is not None and rd.match.to_review:  # unmapped, but the matcher was unsure of that too
                 ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, rd.match.probability,
                               to_review=True)
+            elif rd.corrected:  # a reviewer set its functions (the report workbook's Mapping review)
+                ev = Evidence(ev.post, role, ev.text_zh, ev.text_en, ev.source, ev.statement, corrected=rd.corrected)
         return ev
 
     def duties_of(self, post: Node, pred: URIRef, value: Node) -> list[URIRef]:
@@ -201,6 +229,69 @@ class Context:
             found = self._duties[key] = sorted(d for d in self.lookup.subjects(TERMS.dutyOf, post)
                                                if isinstance(d, URIRef) and (d, pred, value) in self.lookup)
         return found
+
+    def evidence(self, recipe: EvidenceRecipe, starts: Sequence[Node], value: Node | None, org: Node) -> list[Evidence]:
+        """The evidence a shape declares (:class:`~retailkg.validation.shapes.EvidenceRecipe`) for
+        a finding: from each start node, the statements its path reaches that state the value (and
+        belong to the organisation), by post, each cited as :meth:`duty_evidence` does; a start with
+        none is cited by the recipe's ``otherwise`` text, when it has one."""
+        out: list[Evidence] = []
+        for start in sorted(starts, key=str):
+            statements = self._statements(recipe, start, value)
+            if recipe.own:
+                statements = [x for x in statements if self.owner(x) == org]
+            statements = sorted(statements, key=lambda x: (str(self._post_of(x) or ""), str(x)))
+            if recipe.first:
+                statements = statements[:1]
+            if statements:
+                out += [self.duty_evidence(x, recipe.role) for x in statements]
+            elif recipe.otherwise_zh or recipe.otherwise_en:
+                vzh, ven = _value_names(value, self)
+                out.append(Evidence(self.post(start), recipe.role, _render(recipe.otherwise_zh, "", vzh),
+                                    _render(recipe.otherwise_en, "", ven), self.statement_source(start, value)))
+        return out
+
+    def _statements(self, recipe: EvidenceRecipe, start: Node, value: Node | None) -> list[Node]:
+        """The statements a recipe reaches from ``start`` for ``value`` (cached: a head-office post is
+        cited in the finding of every store it overlaps with)."""
+        key = (recipe, start, value)
+        found = self._reached.get(key)
+        if found is None:
+            found = self._reached[key] = self._reach(recipe, start, value)
+        return found
+
+    def _reach(self, recipe: EvidenceRecipe, start: Node, value: Node | None) -> list[Node]:
+        if recipe.path is None:
+            candidates: list[Node] = [start]
+        elif recipe.stating is not None and value is not None and recipe.start == "organisation":
+            # an organisation holds many statements, a value few: walk back from the value
+            back = _inverse(recipe.path)
+            return [x for x in self.walk(_inverse(recipe.stating), value) if start in self.walk(back, x)]
+        elif recipe.stating == ("p", str(TERMS.addressesFunction)) and recipe.path == ("^", ("p", str(TERMS.dutyOf))) \
+                and value is not None:
+            return list(self.duties_of(start, TERMS.addressesFunction, value))  # the coverage query's rows answer it
+        else:
+            candidates = self.walk(recipe.path, start)
+        if recipe.stating is None or value is None:
+            return candidates
+        return [x for x in candidates if value in self.walk(recipe.stating, x)]
+
+    def walk(self, path: PathExpr, start: Node) -> list[Node]:
+        """The nodes ``path`` reaches from ``start`` (memoised step by step: the duties of one post,
+        the post of one duty, are walked for many findings)."""
+        key = (path, start)
+        found = self._walks.get(key)
+        if found is None:
+            found = self._walks[key] = _walk(self, path, start)
+        return found
+
+    def statement_source(self, subject: Node, value: Node | None) -> str:
+        """Where the design states a link from ``subject`` to ``value`` (its row), else the subject's citation."""
+        if self.design is not None and isinstance(subject, URIRef) and isinstance(value, URIRef):
+            found = self.design.metric_sources.get((subject, value))
+            if found:
+                return found
+        return self.citation(subject)
 
     def _post_of(self, duty: Node) -> Node | None:
         """The post of a duty: from the coverage query's rows when they hold it (fetched alongside
@@ -289,6 +380,49 @@ class Context:
         return name + ("/" + self.unit_place(unit) if unit is not None else "")
 
 
+def _inverse(path: PathExpr) -> PathExpr:
+    """The path walked the other way."""
+    op = path[0]
+    if op == "p":
+        return ("^", path)
+    if op == "^":
+        inner: PathExpr = path[1]
+        return inner
+    if op == "/":
+        return ("/", tuple(_inverse(x) for x in reversed(path[1])))
+    if op == "|":
+        return ("|", tuple(_inverse(x) for x in path[1]))
+    return (op, _inverse(path[1]))
+
+
+def _walk(ctx: Context, path: PathExpr, start: Node) -> list[Node]:
+    """The nodes ``path`` reaches from ``start`` (SHACL path semantics, through lookups), in a stable
+    order; each step through :meth:`Context.walk`."""
+    lookup = ctx.lookup
+    op = path[0]
+    if op == "p":
+        return lookup.objects(start, lookup.iri(path[1]))
+    if op == "^":
+        inner = path[1]
+        if inner[0] == "p":
+            return lookup.subjects(lookup.iri(inner[1]), start)
+        return ctx.walk(_inverse(inner), start)
+    if op == "/":
+        nodes = [start]
+        for step in path[1]:
+            nodes = list(dict.fromkeys(n for x in nodes for n in ctx.walk(step, x)))
+        return nodes
+    if op == "|":
+        return list(dict.fromkeys(n for step in path[1] for n in ctx.walk(step, start)))
+    seen: list[Node] = [start] if op in ("*", "?") else []
+    frontier = [start]
+    while frontier:
+        nxt = list(dict.fromkeys(n for x in frontier for n in ctx.walk(path[1], x) if n not in seen))
+        seen += nxt
+        frontier = nxt if op != "?" else []
+    return seen
+
+
 def owner_of(lookup: Lookup, node: Node) -> URIRef | None:
     """The organisation of a node, following the design's own links (no inference)."""
     org = lookup.value(node, TERMS.inOrganisation)
@@ -338,19 +472,18 @@ def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, 
         if rule is None:
             continue
         focus = ctx.lookup.iri(res.focus)
-        # the metric rule says whose gap it is: ?value is the organisation
-        org = ctx.lookup.iri(res.value) if res.shape.endswith("#MetricAccountablePost") and res.value else ctx.owner(focus)
+        org = _organisation(rule, res, ctx)
         if org is None and (focus, TERMS.baseline, None) not in ctx.lookup:
             org = focus if focus in organisations else None
         if org not in organisations:
             continue
-        if rule.kind is Kind.OVERLAP:
-            if res.other is None:
-                continue
-            # both orientations of a pair share the key, so they land in the same finding
+        if res.other is not None:
+            # a pair: both orientations share the key, so they land in the same finding
             scopes = tuple(sorted({str(s) for s in (ctx.scope(focus), ctx.scope(ctx.lookup.iri(res.other))) if s is not None}))
             key: tuple[Any, ...] = (res.shape, org, res.value, scopes)
-        elif res.shape.endswith("#NoReportingCycle"):
+        elif rule.kind is Kind.OVERLAP and rule.naming.per == "result" and not rule.custom:
+            continue  # the bundled overlap rules speak of pairs; a result without its other post names none
+        elif rule.naming.per == "organisation":
             key = (res.shape, org)
         else:
             key = (res.shape, res.focus, res.value)
@@ -358,15 +491,32 @@ def name_findings(results: list[RuleResult], ctx: Context, rule_info: dict[str, 
     return [_finding(rule_info[rs[0].shape], rs, ctx) for rs in groups.values()]
 
 
+def _organisation(rule: RuleInfo, res: RuleResult, ctx: Context) -> URIRef | None:
+    """Whose finding a result is: the focus node's organisation, or the value (rkgsh:findingOrganisation)."""
+    if rule.naming.organisation == "value" and res.value:
+        return ctx.lookup.iri(res.value)
+    return ctx.owner(ctx.lookup.iri(res.focus))
+
+
 def sort_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
-    """Organisation, severity, kind, rule, then the taxonomy's order of functions and the stores."""
+    """Organisation, severity, then how much of the organisation a finding touches (:func:`breadth`,
+    most first: a finding repeated in many stores counts them all), then kind, rule, the taxonomy's
+    order of functions and the stores: deterministic, and the most important first."""
     by_iri = {str(f): info.sort_key for f, info in ctx.kb.functions.items()}
+    by_iri |= {str(a): info.sort_key for a, info in ctx.kb.areas.items()}
+    groups: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.pattern:
+            groups[(f.organisation.iri if f.organisation else "", f.severity.value, f.pattern)].append(f)
+    wide = {k: breadth(g) for k, g in groups.items()}
 
     def key(f: Finding) -> tuple[Any, ...]:
         k = f.sort_key()
-        taxonomy = by_iri.get(f.function.iri, (999,)) if f.function else (999,)
+        subject = f.function or f.area
+        taxonomy = by_iri.get(subject.iri, (999,)) if subject else (999,)
         scope = f.scope.id if f.scope else ""
-        return (*k[:4], taxonomy, f.pattern, scope, *k[4:])
+        wide_f = wide[(k[0], f.severity.value, f.pattern)] if f.pattern else breadth([f])
+        return (*k[:2], -wide_f, *k[2:4], taxonomy, f.pattern, scope, *k[4:])
 
     return sorted(findings, key=key)
 
@@ -377,74 +527,52 @@ def _value_node(value: str | None, ctx: Context) -> Node | None:
     return ctx.lookup.iri(value) if ":" in value and " " not in value else Literal(value)
 
 
-def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
+def _finding(rule: RuleInfo, rs: list[RuleResult], ctx: Context) -> Finding:
+    """One finding of a rule's results, named as the rule's shape declares (:class:`Naming`)."""
     kb = ctx.kb
+    naming = rule.naming
     first = rs[0]
     focus_node = ctx.lookup.iri(first.focus)
-    org = ctx.lookup.iri(first.value) if rule.curie == "rkgsh:MetricAccountablePost" and first.value else ctx.owner(focus_node)
-    if org is None:
-        org = focus_node
+    org = _organisation(rule, first, ctx) or focus_node
     value = _value_node(first.value, ctx)
-    if rule.kind is Kind.OVERLAP:
-        focus = sorted({ctx.lookup.iri(r.focus) for r in rs} | {ctx.lookup.iri(r.other) for r in rs if r.other}, key=str)
-    else:
-        focus = sorted({ctx.lookup.iri(r.focus) for r in rs}, key=str)
+    focus = sorted({ctx.lookup.iri(r.focus) for r in rs} | {ctx.lookup.iri(r.other) for r in rs if r.other}, key=str)
     f = Finding(
         rule.kind, rule.severity, rule.curie, str(rule.iri), "", "",
         ctx.ref(org), [str(x) for x in focus], value=first.value or "", path=rule.path,
         results=[ctx.result_id(r) for r in rs],
     )
-    if isinstance(value, URIRef) and value in kb.functions:
+    if isinstance(value, URIRef) and (naming.value == "function" or (not naming.value and value in kb.functions)):
         f.function = ctx.ref(value)
-    elif isinstance(value, URIRef) and rule.curie in _OVERLAP_METRIC_RULES:
+    elif isinstance(value, URIRef) and naming.value == "area":
+        f.area = ctx.ref(value)
+    elif isinstance(value, URIRef) and naming.value == "metric":
         f.metric = ctx.ref(value)
-    name = rule.curie
-    if name in _OVERLAP_PAIR_RULES:
-        f.posts = [ctx.post(p) for p in focus]
-        if value is not None:  # the overlap rules always bind ?value (the path's value)
-            f.evidence = [ctx.duty_evidence(d, "lead") for p in focus for d in ctx.duties_of(p, TERMS.addressesFunction, value)]
-    elif name in _OVERLAP_METRIC_RULES:
-        f.posts = [ctx.post(p) for p in focus]
-        if value is not None:
-            f.evidence = [_accountability(ctx, p, value) for p in focus]
-    elif name == "rkgsh:GapBaselineFunction":
-        if value is not None:  # the gap rules' SELECT always binds ?value
-            f.function = ctx.ref(value)
-            std = ctx.baselines.get(focus_node)
-            if std is not None:
-                f.standard_posts, f.evidence = _standard_cover(ctx, std, value)
-    elif name == "rkgsh:GapSupportOnly":
-        if value is not None:
-            f.function = ctx.ref(value)
-            supporting = ((ctx.lookup.value(d, TERMS.dutyOf), d) for d in ctx.lookup.subjects(TERMS.supportsFunction, value))
-            sup = sorted(((p, d) for p, d in supporting if p is not None and ctx.owner(p) == focus_node),
-                         key=lambda x: (str(x[0]), str(x[1])))
-            f.posts = [ctx.post(p) for p in dict.fromkeys(p for p, _ in sup)]
-            f.evidence = [ctx.duty_evidence(d, "support") for _, d in sup]
-            std = ctx.baselines.get(focus_node)
-            if std is not None:
-                f.standard_posts, extra = _standard_cover(ctx, std, value)
-                f.evidence += extra
-    elif name == "rkgsh:GapDepartmentWithoutPost":
+    if naming.focus == "unit":
         f.department = ctx.ref(focus_node)
-    elif name == "rkgsh:UnmappedDuty":
-        post = ctx.lookup.value(focus_node, TERMS.dutyOf)
-        if isinstance(post, URIRef):
-            f.posts = [ctx.post(post)]
-        f.evidence = [ctx.duty_evidence(focus_node, "unmapped")]
-        d = ctx.design.duties.get(focus_node) if ctx.design is not None else None
+    elif naming.focus == "metric":
+        f.metric = ctx.ref(focus_node)
+    if any(r.other for r in rs) or naming.focus == "post" or (
+            naming.focus in ("", "duty") and ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None):
+        f.posts = [ctx.post(p) for p in focus]
+    elif naming.focus in ("", "duty") and (post := ctx.lookup.value(focus_node, TERMS.dutyOf)) is not None:
+        f.posts = [ctx.post(post)]
+        if not naming.evidence:
+            f.evidence = [ctx.duty_evidence(focus_node, "statement")]
+    for recipe in naming.evidence:
+        starts: list[Node] = [org] if recipe.start == "organisation" else [ctx.lookup.iri(p.iri) for p in f.posts] \
+            if recipe.start == "posts" else [ctx.lookup.iri(r) for r in dict.fromkeys(r.focus for r in rs)]
+        f.evidence += ctx.evidence(recipe, starts, value, org)
+    if naming.posts == "evidence":
+        f.posts = [ctx.post(ctx.lookup.iri(p)) for p in dict.fromkeys(e.post.iri for e in f.evidence if e.post.iri)]
+    if naming.baseline is not None and value is not None:
+        std = ctx.baselines.get(focus_node)
+        if std is not None:
+            f.standard_posts, extra = _standard_cover(ctx, std, URIRef(naming.baseline), value)
+            f.evidence += extra
+    if naming.candidates and ctx.design is not None:
+        d = ctx.design.duties.get(focus_node)
         if d is not None and d.match is not None:
             f.candidates = [(ctx.ref(c.function), round(c.score, 3)) for c in d.match.candidates]
-    elif name == "rkgsh:MetricAccountablePost":
-        f.metric = ctx.ref(focus_node)
-        stmts = sorted(s for s in ctx.lookup.subjects(TERMS.concernsMetric, focus_node)
-                       if isinstance(s, URIRef) and ctx.owner(s) == org)
-        f.evidence = [ctx.duty_evidence(s, "concerns") for s in stmts]
-    elif ctx.lookup.value(focus_node, TERMS.inOrganisation) is not None:
-        f.posts = [ctx.post(p) for p in focus]
-    elif (post := ctx.lookup.value(focus_node, TERMS.dutyOf)) is not None:
-        f.posts = [ctx.post(post)]
-        f.evidence = [ctx.duty_evidence(focus_node, "statement")]
     # where in the chain, and the key that is equal for the same finding in another store
     duty_post = ctx.lookup.value(focus_node, TERMS.dutyOf)
     posts: list[Node | None] = [ctx.lookup.iri(p.iri) for p in f.posts] or [focus_node if duty_post is None else duty_post]
@@ -459,14 +587,30 @@ def _finding(rule: Any, rs: list[RuleResult], ctx: Context) -> Finding:
             ctx.unit_place(focus_node)]
         f.pattern = "|".join([rule.curie, first.value or "", *places])
     this_ref = ctx.ref(focus_node)
-    if isinstance(value, URIRef):
-        vref = ctx.ref(value)
-        vzh, ven = vref.name("zh"), vref.name("en")
-    else:
-        vzh = ven = str(value or "")
+    vzh, ven = _value_names(value, ctx)
     f.message_zh = _render(rule.message_zh, this_ref.name("zh"), vzh)
     f.message_en = _render(rule.message_en, this_ref.name("en"), ven)
+    if rule.custom:  # a SPARQL constraint's other variables (SHACL 5.3.2), or the engine's own message
+        given = dict(first.bindings)
+        f.message_zh = given.get("message@zh") or _render_bindings(f.message_zh, first.bindings, ctx, "zh") or rule.curie
+        f.message_en = given.get("message@en") or _render_bindings(f.message_en, first.bindings, ctx, "en") or rule.curie
     return f
+
+
+def _value_names(value: Node | None, ctx: Context) -> tuple[str, str]:
+    if isinstance(value, URIRef):
+        vref = ctx.ref(value)
+        return vref.name("zh"), vref.name("en")
+    return str(value or ""), str(value or "")
+
+
+def _render_bindings(template: str, bindings: tuple[tuple[str, str], ...], ctx: Context, lang: str) -> str:
+    for name, value in bindings:
+        if name.startswith("message@"):
+            continue
+        shown = ctx.ref(ctx.lookup.iri(value)).name(lang) if ":" in value and " " not in value else value
+        template = template.replace("{?" + name + "}", shown).replace("{$" + name + "}", shown)
+    return template
 
 
 def _chain(ctx: Context, unit: Node) -> list[URIRef]:
@@ -489,28 +633,18 @@ def result_id(r: RuleResult) -> str:
     return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _accountability(ctx: Context, post: Node, metric: Node) -> Evidence:
-    """Why ``post`` answers for ``metric``: the duty that says so, or the design row."""
-    design = ctx.design
-    duties = ctx.duties_of(post, TERMS.concernsMetric, metric)
-    if design is not None and isinstance(post, URIRef) and isinstance(metric, URIRef) and (post, metric) in design.metric_sources:
-        if duties:
-            ev = ctx.duty_evidence(duties[0], "accountable")
-            return Evidence(ev.post, "accountable", ev.text_zh, ev.text_en, ev.source, ev.statement)
-        m = ctx.ref(metric)
-        return Evidence(ctx.post(post), "accountable", f"对「{m.name('zh')}」负责", f"accountable for {m.name('en')}",
-                        design.metric_sources[(post, metric)])
-    if duties:
-        return ctx.duty_evidence(duties[0], "accountable")
-    return Evidence(ctx.post(post), "accountable", "", "", ctx.citation(post))
-
-
-def _standard_cover(ctx: Context, std: Document, function: Node) -> tuple[list[PostRef], list[Evidence]]:
-    """The baseline's posts whose duties lead ``function``, and those duties (from the knowledge base)."""
-    duties = sorted((d for d in ctx.kb.duties.values() if d.document == std and function in d.lead), key=lambda d: str(d.iri))
+def _standard_cover(ctx: Context, std: Document, predicate: URIRef, value: Node) -> tuple[list[PostRef], list[Evidence]]:
+    """The baseline's posts whose duties state ``value`` by ``predicate``, and those duties (from
+    the knowledge base, indexed once per baseline and predicate)."""
+    index = ctx.covers.get((std.id, predicate))
+    if index is None:
+        index = ctx.covers[(std.id, predicate)] = defaultdict(list)
+        for d in sorted((d for d in ctx.kb.duties.values() if d.document == std), key=lambda d: str(d.iri)):
+            for o in ctx.kb.graph.objects(d.iri, predicate):
+                index[o].append(d)
     posts: dict[URIRef, PostRef] = {}
     evidence = []
-    for d in duties:
+    for d in index.get(value, ()):
         if d.post is None:
             continue
         if d.post not in posts:
@@ -559,8 +693,31 @@ PREFIX rkg: <https://w3id.org/retailkg/ontology#>
 SELECT ?org ?function WHERE { ?org rkg:excludesFunction ?function }"""
 
 
-FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED)
+_SCOPE = """
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?org ?function WHERE { ?org rkg:scopeFunction ?function }"""
+
+
+FACT_QUERIES = (_POSTS, _POST_FUNCTIONS, _DUTY_COUNT, _EXCLUDED, _SCOPE)
 """What naming and coverage read with whole-graph queries: asked alongside the rules (rules.iter_parallel)."""
+
+LOOKUP_PREDICATES = (*(str(t) for t in vars(TERMS).values()), str(RDFS.label))
+"""Every predicate naming asks a :class:`Lookup` about, besides those the shapes' evidence declares."""
+
+
+@lru_cache(maxsize=16)
+def needs_of(rule_set: RuleSet, queries: tuple[str, ...] = ()) -> Needs:
+    """What a run with ``rule_set`` reads of its data: the rules (from their shapes), the report's
+    whole-graph queries (:data:`FACT_QUERIES`, and ``queries`` the caller also runs on the store)
+    and naming's lookups (:data:`LOOKUP_PREDICATES` and the shapes' evidence); once per rule set."""
+    from retailkg.validation.reads import Needs, Reads, evidence_reads, query_reads, rule_reads
+
+    nodes = [r.node for r in rule_set.rules if r.node is not None]
+    asked = Reads()
+    for text in (*FACT_QUERIES, *queries):
+        asked |= query_reads(text)
+    return Needs(rule_reads(rule_set.graph, nodes), asked,
+                 Reads(frozenset(LOOKUP_PREDICATES)) | evidence_reads(rule_set.graph, nodes))
 
 
 def _int(x: str | None) -> int:
@@ -603,7 +760,13 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
         function = d["function"]
         if function is not None:  # always bound
             excluded[str(d["org"])].add(function)
+    declared: dict[str, set[str]] = defaultdict(set)
+    for d in ctx.table(source, _SCOPE).dicts():
+        function = d["function"]
+        if function is not None:  # always bound
+            declared[str(d["org"])].add(function)
     base_fns = sorted(kb.covered_functions(baseline), key=lambda f: kb.functions[f].sort_key)
+    areas = {fn: kb.graph.value(fn, SKOS.broader) for fn in base_fns}
     base_ref = Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation)
     summaries, matrices = [], []
     for org in organisations:
@@ -633,9 +796,19 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
                     if role == "lead" or fn_iri not in merged:
                         merged[fn_iri] = role
             column_roles.append(merged)
+        # the scope as the gap rules read it (shapes/gap.ttl): declared, else the areas a post leads in
+        led = {fn_iri for merged in column_roles for fn_iri, role in merged.items() if role == "lead"}
+        org_declared = declared.get(str(org), set())
+        led_areas = {str(a) for fn_iri in led if (a := kb.area_of.get(URIRef(fn_iri))) is not None}
+
+        def in_scope(fn: URIRef, org_declared: set[str] = org_declared, led_areas: set[str] = led_areas) -> bool:
+            return str(fn) in org_declared if org_declared else str(kb.area_of.get(fn)) in led_areas
+
         for fn in base_fns:
             cells = [merged.get(str(fn), "") for merged in column_roles]
-            cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded)
+            area = areas[fn]
+            cov_row = CoverageRow(ctx.ref(fn), kb.functions[fn].notation, cells, str(fn) in org_excluded,
+                                  ctx.ref(area) if isinstance(area, URIRef) else None, in_scope(fn))
             rows.append(cov_row)
             lead_n += cov_row.status == "lead"
             support_n += cov_row.status == "support"
@@ -646,9 +819,63 @@ def coverage(source: Engine, ctx: Context, organisations: list[URIRef],
             ctx.ref(org), is_ref, len(posts), duty_n.get(str(org), 0),
             Ref(str(bl.iri), bl.id, bl.citation, bl.citation) if bl else None,
             len(base_fns), lead_n, support_n, excl_n,
+            scope="declared" if org_declared else "inferred", areas=_areas(ctx, rows, in_scope),
         ))
         matrices.append(CoverageMatrix(ctx.ref(org), base_ref, col_refs, rows))
     return summaries, matrices
+
+
+def _areas(ctx: Context, rows: list[CoverageRow], in_scope: Callable[[URIRef], bool]) -> list[AreaCoverage]:
+    """The baseline's coverage per area of the taxonomy, in taxonomy order (every area, with no baseline
+    function too: the scope may take it)."""
+    kb = ctx.kb
+    by_area: dict[URIRef, list[CoverageRow]] = defaultdict(list)
+    for r in rows:
+        area = kb.area_of.get(URIRef(r.function.iri))
+        if area is not None:
+            by_area[area].append(r)
+    out = []
+    for a, info in kb.areas.items():
+        mine = by_area.get(a, [])
+        scoped = [r for r in mine if r.in_scope and not r.excluded]
+        takes = [in_scope(f) for f in (info.functions if not mine else [URIRef(r.function.iri) for r in mine])]
+        cov = AreaCoverage(ctx.ref(a), info.notation, len(mine), scoped=len(scoped),
+                           in_scope="all" if takes and all(takes) else ("part" if any(takes) else "none"))
+        for r in mine:
+            st = r.status
+            if st == "lead":
+                cov.lead += 1
+            elif st == "support":
+                cov.support += 1
+            elif st == "excluded":
+                cov.excluded += 1
+            elif st == "gap":
+                cov.gap += 1
+            else:
+                cov.outside += 1
+        out.append(cov)
+    return out
+
+
+def complete_area_findings(findings: list[Finding], summaries: list[OrgSummary], matrices: list[CoverageMatrix],
+                           kb: KnowledgeBase) -> None:
+    """Say in each out-of-scope area finding how much of the area the organisation leads ("0 of 18") and
+    which functions it concerns, from the coverage the report shows (so the two cannot disagree)."""
+    by_org = {m.organisation.iri: m for m in matrices}
+    for f in findings:
+        if f.area is None or f.organisation is None:  # a finding whose value is an area (rkgsh:valueIs "area")
+            continue
+        matrix = by_org.get(f.organisation.iri)
+        if matrix is None:
+            continue
+        area = URIRef(f.area.iri)
+        mine = [r for r in matrix.rows if kb.area_of.get(URIRef(r.function.iri)) == area and not r.excluded]
+        led = sum(r.status == "lead" for r in mine)
+        f.functions = [r.function for r in mine if r.status in ("outside", "support") and not r.in_scope]
+        zh, en = f.area.name("zh"), f.area.name("en")
+        f.message_zh = f"范围外？职能领域「{zh}」：对标标准的 {len(mine)} 项职能中本组织主责 {led} 项——是否不在本设计的范围内？"
+        f.message_en = (f"Out of scope? area {en}: the organisation leads {led} of the baseline's {len(mine)} functions "
+                        "in it. Is it outside the design's scope?")
 
 
 def count_findings(summaries: list[OrgSummary], findings: list[Finding]) -> None:

@@ -9,18 +9,18 @@ baseline), and the organisations already in a SPARQL endpoint (the rules run in 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from retailkg.design.model import DEFAULT_BASELINE
 from retailkg.design.readers import read_design
-from retailkg.design.resolve import ResolvedDesign, resolve
+from retailkg.design.resolve import ASIDE, DROP, ResolvedDesign, resolve
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
@@ -28,14 +28,34 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine, OxigraphEngine
 from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
-from retailkg.validation.compile import RuleResult, compile_rules, compiled_rules
-from retailkg.validation.facts import kb_facts, subjects_of
-from retailkg.validation.findings import CoverageMatrix, Finding, OrgSummary, Ref, Report
-from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_ntriples, load_rdf_file, load_resolved
+from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
+from retailkg.validation.compile import Plan, RuleResult, plan_rules
+from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of
+from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
+from retailkg.validation.loading import (
+    RDF_FORMATS,
+    Router,
+    check_nodes,
+    load_lines,
+    load_ntriples,
+    load_rdf_file,
+    load_resolved,
+)
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
-from retailkg.validation.naming import FACT_QUERIES, Context, count_findings, coverage, name_findings, sort_findings
-from retailkg.validation.reference import assemble
+from retailkg.validation.naming import (
+    FACT_QUERIES,
+    Context,
+    complete_area_findings,
+    count_findings,
+    coverage,
+    name_findings,
+    needs_of,
+    sort_findings,
+)
+from retailkg.validation.reads import Needs
+from retailkg.validation.reference import rule_data
 from retailkg.validation.reportgraph import ValidationReportGraph
+from retailkg.validation.ruleset import RuleSet, bundled_rule_set
 from retailkg.validation.run import iter_parallel, sort_results
 from retailkg.validation.shapes import rules
 
@@ -49,10 +69,12 @@ class Evaluation:
     organisations: list[URIRef]
     baselines: dict[URIRef, Document]
     reference_orgs: frozenset[URIRef] = frozenset()
+    census: LiteralCensus | None = None  # how the store keeps the data's literals (None: faithful, see census.py)
+    complete_data: Callable[[], Graph] | None = None  # the same data as an rdflib graph, for the complete engine
 
 
 def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Document, design: ResolvedDesign | None,
-             shapes: Graph | None = None) -> Report:
+             shapes: Graph | RuleSet | None = None) -> Report:
     """Run the compiled rules and the report's own queries (together, on two threads), then group,
     name and summarise the results into a :class:`Report`.
 
@@ -63,12 +85,28 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     """
     from retailkg import __version__
 
-    info = {str(r.iri): r for r in rules(shapes)}
-    queries = compile_rules(shapes) if shapes is not None else list(compiled_rules())
+    rule_set = rule_set_of(shapes)
+    info = rule_set.info
+    plan = plan_for(rule_set, ev.census)
+    queries = plan.queries
+    complete_results: list[RuleResult] = []
+    if plan.complete:  # the shapes the compiler does not translate exactly, on the same data
+        if ev.complete_data is None:
+            names = ", ".join(sorted(info[k].curie if k in info else k for k in plan.reasons))
+            raise InputError(f"the rules {names} need the complete SHACL engine, which runs on a file, not in a store "
+                             f"({next(iter(plan.reasons.values()))})", field="--shapes")
+        from retailkg.validation.complete import as_rule_results, run_complete
+
+        with progress.stage("running rules (complete SHACL engine)"):
+            complete_results = as_rule_results(run_complete(ev.complete_data(), rule_set.graph, plan.complete),
+                                               rule_set.graph, rule_set.rules)
     ctx = Context(ev.lookup, kb, design, ev.baselines, ev.reference_orgs)
     orgs = set(ev.organisations)
     pending = Counter(shape for q in queries for shape in q.shapes)
     answered: dict[str, set[RuleResult]] = defaultdict(set)
+    for res in complete_results:  # named with the compiled rules' results, once their queries are answered
+        answered[res.shape].add(res)
+        pending[res.shape] += 0
     findings: list[Finding] = []
 
     def name_ready() -> None:
@@ -104,12 +142,35 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
     kept = [r for r in results if ids[r] in mine]
     with progress.stage("coverage"):
         summaries, matrices = covered or coverage(ev.rules_source, ctx, ev.organisations, baseline)
+        complete_area_findings(findings, summaries, matrices, kb)
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rules(shapes)], ValidationReportGraph(kept, info, ids), design.ntriples if design else None,
+        not kept, [r.ref for r in rule_set.rules], ValidationReportGraph(kept, info, ids), design.ntriples if design else None,
         f"retailkg {__version__}",
     )
+
+
+def rule_set_of(shapes: Graph | RuleSet | None) -> RuleSet:
+    """The rules a run uses: the bundled ones, a checked rule set, or every rule of a shapes graph."""
+    if isinstance(shapes, RuleSet):
+        return shapes
+    return bundled_rule_set() if shapes is None else RuleSet(shapes, tuple(rules(shapes)))
+
+
+_PLANS: dict[tuple[object, ...], tuple[Graph, Plan]] = {}
+
+
+def plan_for(rule_set: RuleSet, census: LiteralCensus | None) -> Plan:
+    """The rule set split between the compiler and the complete engine for data with this census
+    (once per shapes graph, profile and census in a process: planning parses every SPARQL query)."""
+    census = census if census is not None else LiteralCensus()
+    key = (id(rule_set.graph), rule_set.off, census.known, tuple(sorted(census.altered)),
+           tuple(sorted((p, tuple(sorted(t))) for p, t in census.integers.items())))
+    found = _PLANS.get(key)
+    if found is None or found[0] is not rule_set.graph:
+        found = _PLANS[key] = (rule_set.graph, plan_rules(rule_set.graph, census, skip=rule_set.off))
+    return found[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,7 +191,7 @@ def _standard(name: str | None) -> Document:
 
 
 @paused_gc()
-def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | None = None) -> Report:
+def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None) -> Report:
     """Validate the organisations of the bundled documents as they stand (module docstring)."""
     kb = kb or knowledge_base()
     std = _standard(baseline)
@@ -145,64 +206,109 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
         for d in DOCUMENTS:
             if d.iri == b and o not in refs:
                 baselines.setdefault(o, d)
-    asm = assemble(g, kb, orgs, baselines)
-    # the rules see exactly the assembled graph (as pySHACL did); names come from everything
+    rule_set = rule_set_of(shapes)
+    data = rule_data(g, needs_of(rule_set).store, baselines, orgs)
+    # the rules (and the report's whole-graph queries) see exactly what they read of the documents, as
+    # pySHACL does; names come from everything
     store = ox.Store()
-    load_ntriples(store, asm.graph.serialize(format="nt"), "urn:retailkg:assembled")
+    assembled = data.serialize(format="nt").encode("utf-8")
+    load_ntriples(store, assembled, "urn:retailkg:assembled")
     load_ntriples(store, g.serialize(format="nt"), "urn:retailkg:kb")
     rules_source = OxigraphEngine(store=store, default_graph="urn:retailkg:assembled")
-    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs)
-    return evaluate(ev, "bundled documents", kb, std, None, shapes)
+    ev = Evaluation(rules_source, StoreLookup(store), orgs, baselines, refs, census_of_ntriples(assembled), lambda: data)
+    return evaluate(ev, "bundled documents", kb, std, None, rule_set)
 
 
-def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None, store: ox.Store | None = None) -> ox.Store:
-    """An in-memory store with the design and what the rules need from the knowledge base (and
-    the statements only naming reads in ``aside``, when given: :func:`load_lines`). ``store``: the
-    store resolution already loaded the design's facts into (:func:`validate_file`)."""
+def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None,
+                 needs: Needs | None = None, store: ox.Store | None = None, router: Router | None = None) -> ox.Store:
+    """An in-memory store with the design and what the rules need from the knowledge base, without
+    what the run does not read (``needs``: by default the bundled rules'), and with the statements
+    only naming reads in ``aside``, when given (:func:`load_lines`). ``router``: the routes
+    ``resolved`` was written with (derived from the same ``needs``), whose streams are then loaded
+    as they are (:func:`load_resolved`); ``store``: the store resolution already handed the
+    design's stored stream to (:func:`validate_file`)."""
     if store is None:
         store = ox.Store()
     load_ntriples(store, kb_facts(kb, resolved.baseline.id), "urn:retailkg:kb-facts")
-    load_resolved(store, resolved.rdf, aside)
+    if router is not None:
+        load_resolved(store, resolved.rdf, router, aside)
+        return store
+    load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside, needs=needs,
+               subclass_pairs=_SUBCLASSES)
+    if aside is not None:
+        aside.settle(store)
     return store
 
 
+_SUBCLASSES = tuple((str(sub), str(sup)) for sub, sup in SUBCLASS_AXIOMS)
+
+
 @paused_gc()
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | None = None,
-                    store: ox.Store | None = None) -> Report:
-    """Validate one resolved design against its baseline (``store``: the one its facts were resolved into)."""
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None,
+                    store: ox.Store | None = None, router: Router | None = None,
+                    census: LiteralCensus | None = None) -> Report:
+    """Validate one resolved design against its baseline (``store``, ``router``, ``census``: see
+    :func:`validate_file`, which resolves the design into the store as it validates it)."""
     kb = kb or knowledge_base()
+    rule_set = rule_set_of(shapes)
     aside = Aside()
     with progress.stage("loading"):
-        store = design_store(resolved, kb, aside, store)
+        store = design_store(resolved, kb, aside, needs_of(rule_set), store, router)
     source = OxigraphEngine(store=store)
-    ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline})
-    report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, shapes)
+    if census is None:
+        census = census_of_ntriples(resolved.rdf.data())
+
+    def complete_data() -> Graph:
+        return _rdflib_graph(resolved.rdf.data() + kb_facts(kb, resolved.baseline.id), "nt")
+
+    ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline},
+                    census=census, complete_data=complete_data)
+    report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, rule_set)
     # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
+    report.resolved = resolved
+    report.posts_detail = post_records(resolved, kb)
     return report
 
 
+def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord]:
+    """The design's posts as a diff compares them: by id, with unit, superior and each duty's words and functions."""
+    by_post: dict[URIRef, list[DutyRecord]] = defaultdict(list)
+    for d in resolved.duties.values():
+        by_post[d.post].append(DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support)))
+    org = str(resolved.organisation)
+    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org)
+            for p in resolved.design.posts]
+
+
 @paused_gc()
-def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
+def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None,
+                  shapes: RuleSet | None = None) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
     .nt/.ttl/.nq/.trig); InputError on bad input."""
     if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
-        return validate_rdf(path, baseline, kb)
+        return validate_rdf(path, baseline, kb, shapes)
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path)
+    rule_set = rule_set_of(shapes)
+    router = Router(needs_of(rule_set), _SUBCLASSES)  # what goes into the store, aside or nowhere: from the rules' reads
     store = ox.Store()
+    censuses: list[LiteralCensus] = []
     with progress.stage("matching duties"), ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
-        # the facts go into the store as they are written (Oxigraph loads a chunk on the pool's thread
-        # while resolution writes the next); the matcher is loaded only if a duty is free text to match
+        # the stored statements go into the store as they are written (Oxigraph loads a chunk on the pool's
+        # thread while resolution writes the next); the matcher is loaded only if a duty is free text to match
         loads: list[Future[None]] = []
-        resolved = resolve(design, kb, None, baseline,
-                           sink=lambda chunk: loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES,
-                                                                       lenient=True)))
+
+        def sink(chunk: bytes) -> None:
+            loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+            censuses.append(census_of_ntriples(chunk))
+
+        resolved = resolve(design, kb, None, baseline, sink=sink, route=router.route)
         for f in loads:
             f.result()
-    resolved.rdf.facts_from(lambda: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b"")
-    return validate_design(resolved, kb, store=store)
+    census = merged_census([*censuses, *(census_of_ntriples(c) for s in (ASIDE, DROP) for c in resolved.rdf.chunks(s))])
+    return validate_design(resolved, kb, rule_set, store, router, census)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +345,8 @@ def _organisations(rows: Iterable[dict[str, str | None]], baseline: str | None, 
     return sorted(orgs, key=str), orgs
 
 
-def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None) -> Report:
+def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None,
+                 shapes: RuleSet | None = None) -> Report:
     """Validate the organisations of an RDF file (N-Triples, Turtle, N-Quads, TriG), e.g. a design
     written by ``retailkg org rdf`` or exported from another system in the retailkg ontology."""
     if not path.is_file():
@@ -250,16 +357,32 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         found.append(kb or knowledge_base())
         kb_facts(found[0], _standard(baseline).id)
 
+    rule_set = rule_set_of(shapes)
     store, aside = ox.Store(), Aside()
     with progress.stage("loading"):
-        load_rdf_file(store, path, meanwhile=read_kb, aside=aside)
+        load_rdf_file(store, path, meanwhile=read_kb, aside=aside, needs=needs_of(rule_set, (_ORGS,)),
+                      subclass_pairs=_SUBCLASSES)
     source = OxigraphEngine(store=store)
     try:
         orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
         for doc_id in sorted({d.id for d in baselines.values()}):
             load_ntriples(store, kb_facts(found[0], doc_id), f"urn:retailkg:kb-facts:{doc_id}")
-        ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines)
-        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None)
+        aside.settle(store)
+        fmt = RDF_FORMATS[path.suffix.lower()]
+        raw = path.read_bytes()
+        if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):  # the census reads lines
+            raw = ox.serialize(ox.parse(raw, format=fmt, base_iri=path.resolve().as_uri(), lenient=True),
+                               format=ox.RdfFormat.N_QUADS) or b""
+
+        def complete_data() -> Graph:
+            g = _rdflib_graph(raw, "nquads")
+            for doc_id in sorted({d.id for d in baselines.values()}):
+                g += _rdflib_graph(kb_facts(found[0], doc_id), "nt")
+            return g
+
+        ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines, census=census_of_ntriples(raw),
+                        complete_data=complete_data)
+        return evaluate(ev, str(path), found[0], baselines[orgs[0]], None, rule_set)
     except (ValueError, TypeError, KeyError, AttributeError):
         # the data, not the code, is the likely cause: name what in it the rules cannot read (checked
         # only now: on a chain the check costs as much as loading it)
@@ -267,23 +390,20 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
         raise
 
 
-# The predicates findings are named from, fetched once from an endpoint (IndexLookup).
-LOOKUP_PREDICATES = (RKG.inDepartment, RKG.inOrganisation, RKG.unitOf, RKG.subUnitOf, RKG.unitKind,
-                      RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction, RKG.reference, RKG.accountableFor,
-                      RKG.concernsMetric, RKG.hasUnitFunction, RKG.hasTask, RKG.routineOf, RKG.stageOf, RKG.baseline,
-                      RKG.excludesFunction)
-
-
-def _lookup_query() -> str:
-    preds = ", ".join(f"<{p}>" for p in LOOKUP_PREDICATES)
+def _lookup_query(predicates: Iterable[str]) -> str:
+    """The statements naming reads (``predicates``, from the run's needs), with each object's kind;
+    source documents only where they are a catalogued document (a design's own would repeat the
+    design for every statement, and naming cites a design's statements from their references)."""
+    preds = ", ".join(f"<{p}>" for p in sorted(set(predicates) - {str(RKG.sourceDocument), str(RDFS.label)}))
     docs = ", ".join(f"<{d.iri}>" for d in DOCUMENTS)
-    return (f"SELECT ?s ?p ?o WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
-            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} }}")
+    return (f"SELECT ?s ?p ?o ?literal WHERE {{ {{ ?s ?p ?o . FILTER (?p IN ({preds})) }} UNION "
+            f"{{ ?s <{RKG.sourceDocument}> ?o . FILTER (?o IN ({docs})) BIND (<{RKG.sourceDocument}> AS ?p) }} "
+            f"BIND (isLiteral(?o) AS ?literal) }}")
 
 
 @paused_gc()
 def validate_endpoint(url: str, graph: str | None = None, baseline: str | None = None, kb: KnowledgeBase | None = None,
-                      *, credentials: Any = None, timeout: float = 600.0) -> Report:
+                      *, credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None) -> Report:
     """Validate the organisations stored in a SPARQL 1.1 endpoint, running the rules inside the store.
 
     The dataset is retailkg's named graphs (load them with ``retailkg load``) plus ``graph``, the
@@ -295,6 +415,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
     from retailkg.validation.lookup import IndexLookup
 
     kb = kb or knowledge_base()
+    rule_set = rule_set_of(shapes)
     graphs = retailkg_graphs() + ([URIRef(graph)] if graph else [])
     engine = EndpointEngine(url, graphs=graphs, credentials=credentials, timeout=timeout, max_rows=50_000_000)
     source = engine
@@ -312,15 +433,31 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
         orgs = [o for o in orgs if str(o) not in refs]
     with progress.stage("fetching names"):
         triples = []
-        for row in source.select(_lookup_query()):
+        for row in source.select(_lookup_query(needs_of(rule_set).lookups.predicates)):
             s, p, o = row["s"], row["p"], row["o"]
             if s is None or p is None or o is None:
                 continue
-            obj: Any = Literal(o) if p in (str(RKG.reference), str(RKG.unitKind)) else URIRef(o)
+            obj: Any = Literal(o) if row["literal"] == "true" else URIRef(o)
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
-    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None)
+    return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, rule_set)
+
+
+def _rdflib_graph(data: bytes, fmt: str) -> Graph:
+    """Data as an rdflib graph with its literals as written, for the complete engine."""
+    from retailkg.validation.complete import as_written
+
+    g = Graph()
+    with as_written():
+        if fmt == "nquads":
+            ds = Dataset()
+            ds.parse(data=data, format="nquads")
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(data=data, format=fmt)
+    return g
 
 
 def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:
@@ -331,3 +468,23 @@ def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:
             continue
         out.append((URIRef(row["s"]), RDFS.label, Literal(row["l"], lang=row["lang"] or None)))
     return out
+
+
+def validate(design: Path | None = None, baseline: str | None = None, *, endpoint: str | None = None, graph: str | None = None,
+             credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None) -> Report:
+    """One entry point for what ``retailkg validate`` and :meth:`retailkg.api.KnowledgeGraph.validate`
+    check: a design file (any form :func:`validate_file` reads), the organisations in a SPARQL
+    endpoint (only those of ``graph``, an IRI as an ``iri`` parameter takes it, when given), or,
+    with neither, the bundled documents."""
+    if endpoint is not None and design is not None:
+        raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
+    if graph is not None and endpoint is None:
+        raise InputError("--graph needs --endpoint", field="--graph")
+    if endpoint is not None:
+        from retailkg.query.catalogue import resolve_iri
+
+        iri = str(resolve_iri(graph, "--graph")) if graph else None
+        return validate_endpoint(endpoint, iri, baseline, credentials=credentials, timeout=timeout, shapes=shapes)
+    if design is None:
+        return validate_bundled(baseline, shapes=shapes)
+    return validate_file(design, baseline, shapes=shapes)

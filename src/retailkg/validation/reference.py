@@ -2,127 +2,61 @@
 
 The product never runs it (the rules are compiled to whole-graph SPARQL, :mod:`retailkg.validation.compile`);
 the equality tests and the benchmark's baseline do, to prove the compiled rules find exactly what
-SHACL says. :func:`assemble` copies only what the shapes read, because pySHACL walks every focus
-node of every shape; :func:`run_shacl` runs pySHACL on it; :func:`validate_instance_graph` does
-both for a small hand-written graph (the shape examples of tests/test_shapes.py).
+SHACL says. :func:`rule_data` keeps only what the shapes read (derived from them:
+:mod:`retailkg.validation.reads`), because pySHACL walks every focus node of every shape;
+:func:`run_shacl` runs pySHACL on it; :func:`validate_instance_graph` runs it on a small
+hand-written graph (the shape examples of tests/test_shapes.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 from retailkg.ns import PREFIXES, RKG
-from retailkg.validation.facts import add_baseline_coverage, add_function_types, subjects_of
+from retailkg.validation.facts import add_function_types
 from retailkg.validation.shapes import load_shapes
 
-__all__ = ["Assembly", "PreparedQueryGraph", "assemble", "run_shacl", "validate_instance_graph"]
+if TYPE_CHECKING:
+    from retailkg.validation.reads import Reads
 
-_STRUCTURE_PREDICATES = (RKG.inDepartment, RKG.reportsTo, RKG.headcount, RKG.accountableFor)
-_DUTY_PREDICATES = (RKG.dutyOf, RKG.addressesFunction, RKG.supportsFunction)
+__all__ = ["PreparedQueryGraph", "rule_data", "run_shacl", "validate_instance_graph"]
+
+
 # ---------------------------------------------------------------------------------------------
 # The data graph
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Assembly:
-    """The data graph and, for every node in it that belongs to an organisation, that organisation."""
+def rule_data(context: Graph, reads: Reads | None = None, baselines: Mapping[URIRef, Document] | None = None,
+              organisations: Iterable[URIRef] = ()) -> Graph:
+    """The data graph the rules see of ``context``: the statements they read (``reads``, derived
+    from the shapes: :func:`retailkg.validation.reads.select`; by default the bundled rules'), with
+    the baseline of each of ``organisations`` as the run sets it (``baselines``: none for an
+    organisation not in it, whatever ``context`` says)."""
+    from retailkg.validation.reads import rule_reads, select
+    from retailkg.validation.shapes import top_shapes
 
-    graph: Graph
-    owner: dict[URIRef, URIRef]
-    organisations: list[URIRef]
-    baselines: dict[URIRef, Document]
-
-
-def assemble(context: Graph, kb: KnowledgeBase, organisations: Iterable[URIRef],
-             baselines: dict[URIRef, Document] | None = None) -> Assembly:
-    """Copy from ``context`` what the shapes read about ``organisations`` (see module docstring)."""
-    baselines = baselines or {}
-    d = Graph()
+    if reads is None:
+        shapes = load_shapes()
+        reads = rule_reads(shapes, top_shapes(shapes))
+    orgs = set(organisations) | set(baselines or {})
+    g = Graph()
     for prefix, ns in PREFIXES.items():
-        d.bind(prefix, ns)
-    add_function_types(d, kb)
-    owner: dict[URIRef, URIRef] = {}
-    orgs = list(organisations)
-    for org in orgs:
-        owner[org] = org
-        for t in context.objects(org, RDF.type):
-            if t in (RKG.Organisation, RKG.ReferenceOrganisation):
-                d.add((org, RDF.type, t))
-        for f in context.objects(org, RKG.excludesFunction):
-            d.add((org, RKG.excludesFunction, f))
-        std = baselines.get(org)
-        if std is not None:
-            d.add((org, RKG.baseline, std.iri))
-            add_baseline_coverage(d, kb, std)
-        units = set(subjects_of(context, RKG.unitOf, org))
-        for u in sorted(units):
-            owner[u] = org
-            d.add((u, RDF.type, RKG.Department))
-            d.add((u, RKG.unitOf, org))
-            for o in context.objects(u, RKG.subUnitOf):
-                d.add((u, RKG.subUnitOf, o))
-            for o in context.objects(u, RKG.unitKind):  # "department" is the default: only the
-                if str(o) in ("store", "region"):        # replicating kinds matter, and without the
-                    d.add((u, RKG.unitKind, o))           # others the replica test stays cheap
-        posts = set(subjects_of(context, RKG.inOrganisation, org))
-        posts = {p for p in posts if (p, RDF.type, RKG.Post) in context}
-        posts |= {p for u in units for p in subjects_of(context, RKG.inDepartment, u) if (p, RDF.type, RKG.Post) in context}
-        statements: list[URIRef] = []
-        for p in sorted(posts):
-            owner[p] = org
-            d.add((p, RDF.type, RKG.Post))
-            d.add((p, RKG.inOrganisation, org))
-            for lbl in context.objects(p, RDFS.label):
-                d.add((p, RDFS.label, lbl))
-            for pred in _STRUCTURE_PREDICATES:
-                for o in context.objects(p, pred):
-                    d.add((p, pred, o))
-            for duty in subjects_of(context, RKG.dutyOf, p):
-                if (duty, RDF.type, RKG.Duty) not in context:
-                    continue
-                owner[duty] = org
-                statements.append(duty)
-                d.add((duty, RDF.type, RKG.Duty))
-                for lbl in context.objects(duty, RDFS.label):
-                    d.add((duty, RDFS.label, lbl))
-                for pred in _DUTY_PREDICATES:
-                    for o in context.objects(duty, pred):
-                        d.add((duty, pred, o))
-            for m in context.objects(p, RKG.accountableFor):
-                if isinstance(m, URIRef):
-                    owner.setdefault(m, org)
-                    d.add((m, RDF.type, RKG.Metric))
-        # metrics the organisation's own statements name: a metric nobody answers for is a finding
-        statements += [s for u in units for s in context.objects(u, RKG.hasUnitFunction) if isinstance(s, URIRef)]
-        statements += subjects_of(context, RKG.routineOf, org)
-        for stage in subjects_of(context, RKG.stageOf, org):
-            statements += [s for s in context.objects(stage, RKG.hasTask) if isinstance(s, URIRef)]
-        for u in units:  # how a statement belongs to the organisation (the metric rule asks)
-            for s in context.objects(u, RKG.hasUnitFunction):
-                d.add((u, RKG.hasUnitFunction, s))
-        for s in subjects_of(context, RKG.routineOf, org):
-            d.add((s, RKG.routineOf, org))
-        for stage in subjects_of(context, RKG.stageOf, org):
-            d.add((stage, RKG.stageOf, org))
-            for s in context.objects(stage, RKG.hasTask):
-                d.add((stage, RKG.hasTask, s))
-        for s in statements:
-            owner.setdefault(s, org)
-            for m in context.objects(s, RKG.concernsMetric):
-                if isinstance(m, URIRef):
-                    owner.setdefault(m, org)
-                    d.add((m, RDF.type, RKG.Metric))
-                    d.add((s, RKG.concernsMetric, m))
-    return Assembly(d, owner, orgs, baselines)
+        g.bind(prefix, ns)
+    for s, p, o in context:
+        if p == RKG.baseline and s in orgs:
+            continue
+        g.add((s, p, o))
+    for org, std in (baselines or {}).items():
+        g.add((org, RKG.baseline, std.iri))
+    return select(g, reads)
 
 
 _PREPARED: dict[tuple[str, tuple[tuple[str, str], ...]], Query] = {}
@@ -167,7 +101,7 @@ def run_shacl(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
 def validate_instance_graph(instance: Graph, kb: KnowledgeBase | None = None) -> tuple[bool, Graph]:
     """Validate a small hand-written graph (the shape examples) as the validator would.
 
-    The taxonomy's types and the two subclass axioms are added, like :func:`assemble` does; the
+    The taxonomy's types and the two subclass axioms are added, as the facts beside a design are; the
     instance data is taken as it is, so a malformed example stays malformed.
     """
     kb = kb or knowledge_base()

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from retailkg.ns import SH
 from retailkg.query.engines import Engine
 from retailkg.query.results import LexicalTable
 from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, compiled_rules
+
+SPARQL_COMPONENT = str(SH.SPARQLConstraintComponent)
 
 __all__ = ["Answer", "iter_parallel", "result_keys", "run_rules", "sort_results"]
 
@@ -50,8 +53,11 @@ def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
     def col(name: str) -> int | None:
         return names.index(name) if name in names else None
 
-    i_this, i_value, i_other = col("this"), col("value"), col("other")
+    i_this, i_value, i_other, i_comp = col("this"), col("value"), col("other"), col("component")
     params = {k: col(k) for shape_params in q.dispatch.values() for k in shape_params}
+    # a SPARQL constraint's solution, for the {?var} of its message (SHACL 5.3.2)
+    shown = [(n, i) for i, n in enumerate(names) if not q.pairs and q.component == SPARQL_COMPONENT
+             and n not in ("this", "value") and not n.startswith("target")]
     out: list[RuleResult] = []
     for row in table.rows:
         this = row[i_this] if i_this is not None else None
@@ -63,13 +69,15 @@ def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
             truth = {k: _truthy(row[i] if i is not None else None) for k, i in params.items()}
             for shape, shape_params in q.dispatch.items():
                 if all(truth[k] == v for k, v in shape_params.items()):
-                    out.append(RuleResult(shape, this, value, other))
+                    out.append(RuleResult(shape, this, value, other, q.component))
                     if other is not None:
-                        out.append(RuleResult(shape, other, value, this))
+                        out.append(RuleResult(shape, other, value, this, q.component))
             continue
         if value is None and q.value_is_focus:
             value = this
-        out.append(RuleResult(q.shapes[0], this, value))
+        component = row[i_comp] if i_comp is not None else q.component
+        bindings = tuple((n, v) for n, i in shown if (v := row[i]) is not None)
+        out.append(RuleResult(q.shapes[0], this, value, None, component, bindings))
     return out
 
 

@@ -67,6 +67,17 @@ class _Styles:
 
     def __init__(self) -> None:
         self.known: dict[str | None, tuple[int, bool]] = {}
+        self.tocs: dict[str | None, bool] = {}
+
+    def toc(self, paragraph: Any) -> bool:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        found = self.tocs.get(style_id)
+        if found is None:
+            style = _style(paragraph)
+            name = ((style.name or "") if style is not None else "").strip().lower()
+            found = self.tocs[style_id] = name.startswith("toc ") or name == "toc heading"
+        return found
 
     def of(self, paragraph: Any) -> tuple[int, bool]:
         ppr = paragraph._p.pPr
@@ -79,13 +90,79 @@ class _Styles:
         return heading, numbered or (ppr is not None and ppr.numPr is not None)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _placeholder(sdt: Any) -> bool:
+    """A content control still showing Word's prompt (单击或点击此处输入文字。): it holds no value."""
+    pr = sdt.find(f"{_W}sdtPr")
+    return pr is not None and pr.find(f"{_W}showingPlcHdr") is not None
+
+
+def _table_of_contents(sdt: Any) -> bool:
+    pr = sdt.find(f"{_W}sdtPr")
+    gallery = pr.find(f"{_W}docPartObj/{_W}docPartGallery") if pr is not None else None
+    return gallery is not None and "contents" in (gallery.get(f"{_W}val") or "").lower()
+
+
+def _text(element: Any) -> str:
+    """A paragraph's text as Word shows it, content controls included (python-docx's ``text`` skips the
+    runs inside a ``w:sdt``: a form built from content controls would read empty); a control still
+    showing its prompt, and deleted text, are no text."""
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif (tag == f"{_W}sdt" and _placeholder(child)) or tag in (f"{_W}del", f"{_W}pPr", f"{_W}rPr", f"{_W}sdtPr"):
+                continue
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _blocks(parent: Any) -> list[Any]:
+    """The paragraphs and tables of a body or a cell in order, those inside block content controls
+    included (python-docx lists only direct children); a table of contents is skipped."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    out: list[Any] = []
+
+    def walk(el: Any) -> None:
+        for child in el:
+            if child.tag == f"{_W}p":
+                out.append(Paragraph(child, parent))
+            elif child.tag == f"{_W}tbl":
+                out.append(DocxTable(child, parent))
+            elif child.tag == f"{_W}sdt" and not _placeholder(child) and not _table_of_contents(child):
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(parent._element)
+    return out
+
+
 def _lines(paragraph: Any, where: Where, styles: _Styles) -> list[Line]:
     heading, numbered = styles.of(paragraph)
-    parts = paragraph.text.split("\n")  # a line break (Shift+Enter) inside the paragraph
+    if styles.toc(paragraph):
+        return []  # a line of a table of contents (styles TOC 1, TOC 2 …): the headings come again below
+    parts = _text(paragraph._p).split("\n")  # a line break (Shift+Enter) inside the paragraph
     return [Line(t, where, numbered=numbered and k == 0, heading=heading) for k, t in enumerate(parts)]
 
 
 def _table(table: Any, file: str, number: int, styles: _Styles) -> Table:
+    from docx.table import Table as DocxTable
+
     cells: dict[Any, Cell] = {}  # the cell element → its Cell (a merged cell repeats)
     rows: list[list[Cell]] = []
     for r, row in enumerate(table.rows, start=1):
@@ -96,12 +173,16 @@ def _table(table: Any, file: str, number: int, styles: _Styles) -> Table:
             if known is None:
                 where = Where(file, f"table {number} row {r} cell {c}")
                 lines: list[Line] = []
-                for p in cell.paragraphs:
-                    lines += _lines(p, where, styles)
-                for inner in cell.tables:  # a table inside a cell: its text, line by line
+                inners = []
+                for block in _blocks(cell):
+                    if isinstance(block, DocxTable):
+                        inners.append(block)
+                    else:
+                        lines += _lines(block, where, styles)
+                for inner in inners:  # a table inside a cell: its text, line by line
                     for irow in inner.rows:
                         for icell in irow.cells:
-                            lines += [Line(p.text, where) for p in icell.paragraphs if p.text.strip()]
+                            lines += [Line(t, where) for p in icell.paragraphs if (t := _text(p._p)).strip()]
                 lines = [Line(ln.text, where.at(line=f"table {number} row {r} cell {c} line {k}"), ln.numbered, ln.soft, ln.heading)
                          for k, ln in enumerate(lines, start=1)]
                 known = cells[tc] = Cell(lines, where)
@@ -135,7 +216,7 @@ def read_docx(path: Path, raw: bytes | None = None) -> list[Block]:
     blocks: list[Block] = []
     styles = _Styles()
     paragraphs = tables = 0
-    for item in document.iter_inner_content():
+    for item in _blocks(document._body):
         if isinstance(item, DocxTable):
             tables += 1
             blocks.append(_table(item, file, tables, styles))

@@ -51,6 +51,7 @@ class Line:
     numbered: bool = False  # numbered outside its text (Word's automatic list numbering)
     soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
     heading: int = 0  # heading level, 1 the top; 0 for body text
+    group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
 
 
 @dataclass(eq=False)
@@ -85,24 +86,33 @@ GROUP = "group"  # a column of a duty table naming the group (module) of the dut
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
-    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象"),
-    HEADCOUNT: ("编制人数", "岗位编制", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
+    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
+                   "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
+    HEADCOUNT: ("编制人数", "岗位编制", "管辖人数", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
     DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
-             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分"),
+             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
+             "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
+             "岗位描述", "工作描述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件"),
+                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
-           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位"),
+           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
+           "班次", "工作性质",
+           "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
-            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "考核内容", "工作权限", "权限", "岗位权限",
+            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "关键绩效指标",
+            "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向"),
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
+            "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
+            "考核重点"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
-              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期"),
+              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
+                "制表日期", "填表", "填表人", "填表日期"),
     QUAL_ITEM: ("学历", "学历要求", "专业", "专业要求", "工作经验", "经验", "经验要求", "知识", "知识要求", "技能", "技能要求",
                 "能力", "能力要求", "素质", "素质要求", "个人素质", "年龄", "性别", "证书", "资格证书", "其他要求", "身体",
                 "身体条件", "培训经历", "专业知识", "工作技能", "职业资格"),
@@ -128,9 +138,22 @@ def simplified(text: str) -> str:
     return out if len(out) == len(text) else text  # a phrase that changes length: compare the text as written
 
 
+_ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
+
+
 def kind_of(word: str) -> str | None:
-    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label."""
-    return LABELS.get(word) or LABELS.get(simplified(word))
+    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
+    A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
+    kind = LABELS.get(word) or LABELS.get(simplified(word))
+    if kind is None and _ASIDE.search(word):
+        bare = _ASIDE.sub("", word).strip()
+        if bare and bare != word:
+            return kind_of(bare)
+    if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
+        first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
+        if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
+            return first
+    return kind
 
 
 def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
@@ -139,8 +162,16 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
     ``marked``: the text stands as a label on its own (a table cell); otherwise a line is a label
     only when the label is followed by a colon or is the whole line.
     """
+    if marked and "\n" in text.strip() and all(len(x.strip()) <= 2 for x in text.strip().split("\n")):
+        text = "".join(x.strip() for x in text.split("\n"))  # 岗⏎位⏎职⏎责: a label cell typed one character a line
     t = strip_number(text)[0] if not marked else text
+    if marked and _OUTLINE.match(text):
+        bare = strip_number(text)[0]
+        if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
+            t = bare  # 一、岗位职责 in a row merged across a form: the label
     t = t.strip()
+    if t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2:
+        t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
     m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
     if m is None:
         return None
@@ -171,9 +202,10 @@ _NUMBER = re.compile(
     r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
+    r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√]"
+    r"|[•·●○■□◆◇▪►▶✓√\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
     r"|[-*+]\s"
     r")\s*"
 )
@@ -203,12 +235,64 @@ def continues(prev: str, text: str) -> bool:
 
 
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
+_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
+"""A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
+"""详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
+_RUN_ON = re.compile(r"(?<=[;；])")
+
+
+def _run_on(text: str) -> list[str]:
+    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon)."""
+    return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
+
+
+def _outline_kind(raw: str) -> str:
+    """The style of an outline number (一、 （一） 第一部分), so that a sibling can be told from a child; "" if none."""
+    t = raw.strip()
+    if re.match(rf"^[{_CN}]{{1,3}}\s*[、.．]", t):
+        return "cn"
+    if re.match(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]", t):
+        return "(cn)"
+    if re.match(rf"^第[{_CN}\d]{{1,4}}(?:部分|类|项|节)", t):
+        return "part"
+    return ""
+
+
+_CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
+_APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
+
+
+_DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"
+                         r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
 
 
 def is_group(item: Item, following: Item) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
-    item numbered another way (1. 负责…): it names the group of the duties below it, it is none."""
-    return bool(item.outline) and following.numbered and not following.outline and bool(_GROUP_NAME.match(item.text))
+    item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
+    a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
+    another (• 负责…), unless it reads as a duty itself (负责…, 协助…)."""
+    if not (following.numbered and _GROUP_NAME.match(item.text)):
+        return False
+    if item.outline and not following.outline:
+        return True
+    return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
+
+
+def number_mark(raw: str) -> str:
+    """The kind of a line's number: "digit" (1. 1、 1)), "paren" (（1）), "cn" (一、), "circled" (①), "bullet" (• -), ""."""
+    t = raw.strip()
+    if re.match(r"^\d", t):
+        return "digit"
+    if re.match(r"^[（(]", t):
+        return "paren"
+    if re.match(rf"^[{_CN}]", t):
+        return "cn"
+    if t and 0x2460 <= ord(t[0]) <= 0x27BF:
+        return "circled"
+    if strip_number(t)[1]:
+        return "bullet"
+    return ""
 
 
 _CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
@@ -285,6 +369,7 @@ class Item:
     where: Where
     numbered: bool = False  # had a list number (typed or Word's)
     outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
+    mark: str = ""  # the kind of its number (digit, bullet, …): an item numbered unlike the ones under it may name them
 
 
 @dataclass
@@ -306,7 +391,7 @@ class DraftPost:
 
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)\s*[:：]?$")
+                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)(?:手册|汇编|一览表|表|大全)?\s*[:：]?$")
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
                       r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
 _DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
@@ -384,6 +469,24 @@ def department_in_title(title: str, name: str) -> str | None:
 _WIDE_GAP = re.compile(r"[\u3000\t]+\s*|\s{2,}")
 
 
+_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[^\s:：]{2,8}\s*[:：])")
+
+
+def _split_before_labels(text: str) -> list[str]:
+    """``岗位名称:防损主任 所属部门:防损课`` at the spaces that come before a known label and its colon."""
+    if not re.search(r"[:：]", text):
+        return [text]
+    parts: list[str] = []
+    start = 0
+    for m in _LABEL_AFTER_SPACE.finditer(text):
+        word = re.match(r"[^\s:：]{2,8}", text[m.end():])
+        if word is not None and kind_of(_STRIP_LABEL.sub("", word.group(0))) is not None:
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return [t for t in parts if t.strip()]
+
+
 def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
     """A line holding several labels apart by ideographic spaces, tabs or runs of spaces
     (``专卖店店长　　所属部门:　　直接上级:　　编制:每店1人``) as its (kind, label, value) pairs, an empty
@@ -391,19 +494,23 @@ def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
     holds fewer than two labels so marked."""
     parts = [t for t in _WIDE_GAP.split(text.strip()) if t]
     if len(parts) < 2:
+        parts = _split_before_labels(text.strip())  # a PDF's text layer keeps one space of a wide gap
+    if len(parts) < 2:
         return None
     out: list[tuple[str | None, str, str]] = []
     for k, part in enumerate(parts):
         lab = label_of(part, marked=False) if re.search(r"[:：]", part) else None
         if lab is not None:
             out.append(lab)
+        elif k > 0 and out and (m := re.match(r"^([^:：\s]{2,8})\s*[:：]\s*(.*)$", part)) is not None:
+            out.append((META, m.group(1), m.group(2)))  # 维护人:人力资源部 beside 部门:…: a label of no interest here
         elif out and out[-1][0] is not None and not out[-1][2]:
             out[-1] = (out[-1][0], out[-1][1], part)  # 直接上级:\t区域经理: the value after the gap
         elif k == 0:
             out.append((None, "", part))
         else:
             return None
-    if sum(1 for kind, _, _ in out if kind is not None) < 2:
+    if sum(1 for kind, _, _ in out if kind is not None) < 2 or not any(kind not in (None, META) for kind, _, _ in out):
         return None
     return out
 
@@ -425,17 +532,26 @@ class _Reader:
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
+        self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
+        self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
+        self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
 
     # -- posts
 
     def close(self) -> None:
         self.blank = False
+        self.in_part = False
         p = self.post
         self.post = None
         self.section = None
         if p is None:
             return
-        if p.name is None and not p.empty():
+        if p.name is None and not p.empty() and self.title is not None and _is_post_title(self.title.text) and not self.posts:
+            p.name, p.name_from = self.title.text.strip(), "title"  # a job advert's first line: 楼层管理员
+            if self.title in self.unplaced:
+                self.unplaced.remove(self.title)
+            self.posts.append(p)
+        elif p.name is None and not p.empty():
             self.posts.append(p)  # named after the file later, if it is the only one
         elif p.name is not None and not p.empty():
             self.posts.append(p)
@@ -470,6 +586,9 @@ class _Reader:
             name = _clean_title(value)
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
+            if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
+                self.section = None  # a cover page's 岗位：采购经理, then the form's 职位名称 of the same post: one post
+                return
             if p is None or p.name_from == "label" or (p.name is not None and p.name != name and bool(p.duties or p.reports_to)
                                                        and not titled):
                 p = self.start(where, name, "label")  # a second post in the same document
@@ -523,6 +642,8 @@ class _Reader:
         self.current(where)
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
+        self.section_outline = ""
+        self.last_number = 0
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -539,11 +660,37 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
+            if not numbered and self.last_number and (m := re.match(r"^(\d{1,2})[.．、]", raw)) is not None \
+                    and int(m.group(1)) == self.last_number + 1:
+                text, numbered = raw[m.end():].strip(), True  # 1.大专… then 2.1-3年…: the next number, not a decimal
             numbered = numbered or ln.numbered
+            if numbered:
+                n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
+                self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
-            if self.section is None and numbered and p is not None and p.name_from == "heading" and not (
-                    p.duties or p.qualifications or p.reports_to):
-                self.open_section(DUTIES, "岗位职责", ln.where)  # a post heading, then its numbered duties with no label
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
+                    and _outline_kind(raw) == self.section_outline):
+                # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
+                self.section, self.section_outline = None, ""
+                self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
+                continue
+            if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
+                self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
+                continue
+            if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
+                runs = _run_on(text)
+                if len(runs) > 2:  # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on
+                    self.lines([Line(t, ln.where, numbered=True) for t in runs])
+                    continue
+            if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
+                    p.duties or p.qualifications or p.reports_to))):
+                # a post heading, then its numbered duties with no label; or, under a part of a post's own document
+                # (一、人员管理), its numbered items
+                self.open_section(DUTIES, "岗位职责", ln.where)
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
+                self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
+                self.last_soft = False
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None:
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
                 if numbered:
@@ -551,20 +698,28 @@ class _Reader:
                 prev = items[-1] if items else None
                 joins = prev is not None and not numbered and (
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
-                if prev is not None and not numbered and (_CLOSING.match(text) or (
+                if prev is not None and not numbered and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
                     # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
                     self.section = None
                     self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
                     continue
-                if prev is not None and joins:
+                if (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
+                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text) and len(text) > 20 and text.endswith(_TERMINAL)):
+                    # 1. 日常巡查与监控, then the paragraph saying the work: the line titles the duty, it is none
+                    items.pop()
+                    self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
+                    items.append(Item(text, ln.where, True, mark=prev.mark))
+                elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "")
+                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
+                                mark=number_mark(raw) if numbered else "")
                     if prev is not None and is_group(prev, item):
                         items.pop()
-                        self.unplaced.append(Unplaced(prev.outline, prev.where, "the name of a group of duties: a heading, not a duty"))
+                        self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
+                                                      "the name of a group of duties: a heading, not a duty"))
                     items.append(item)
                 self.last_soft = ln.soft
             elif self.section == OTHER:
@@ -580,6 +735,16 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
+        if self.chapter_or_appendix(raw, ln.where):
+            return
+        bracket = _BRACKET_TITLE.match(raw)
+        if bracket is not None and not self.posts and (self.post is None or self.post.empty()):
+            inner = re.sub(r"(?:与|及|和)[^与及和]{2,8}$", "", bracket.group(1)).strip()
+            if _TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
+                rest = raw[bracket.end():].strip()  # 【超市防损员岗位职责与工作规范】在现代零售行业中…: the title, then prose
+                if rest:
+                    self.unplaced.append(Unplaced(rest, ln.where, "the document's lead: not a duty"))
+                return
         if self.labels(raw, ln.where):
             return
         lab = label_of(raw, marked=False)
@@ -588,8 +753,35 @@ class _Reader:
         if lab is not None:
             kind, word, rest = lab
             self.field(kind, word, rest, ln.where)
+            if kind in (DUTIES, QUALIFICATIONS) and not rest:
+                self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
             return
         self.lines([ln])
+
+    def chapter_or_appendix(self, raw: str, where: Where) -> bool:
+        """A chapter line (第一章 门店管理岗位) ends the post before it and names none, unless it is a post's
+        own title (第一章 店长岗位职责); it names the department of the posts under it when it is one. An
+        appendix (附：其他基础岗位要求, 附录一 …) ends the post before it and holds none."""
+        cleaned = re.sub(r"[*_#]+", "", raw).strip()
+        m = _CHAPTER.match(cleaned)
+        if m is not None:
+            rest = cleaned[m.end():].strip()
+            if not rest or len(rest) > 20 or rest.endswith(_TERMINAL) or re.search(r"[，,。；;]", rest):
+                return False
+            st = simplified(rest)
+            if _TITLE.match(st) or (_POST_TITLE.search(st) and not st.endswith("岗位")):
+                return False
+            self.close()
+            if is_title_department(rest):
+                self.department = rest
+            else:
+                self.unplaced.append(Unplaced(raw, where, "a chapter heading: it names no post"))
+            return True
+        if _APPENDIX.match(cleaned) and len(cleaned) <= 30:
+            self.close()
+            self.unplaced.append(Unplaced(raw, where, "an appendix: it holds no post"))
+            return True
+        return False
 
     def labels(self, text: str, where: Where) -> bool:
         """Several labels in one line or cell (:func:`split_labels`), read one by one; the part before
@@ -613,6 +805,12 @@ class _Reader:
         if not text:
             return False
         st = simplified(text)
+        p = self.post
+        if p is not None and p.name is not None:
+            lab = label_of(text, marked=True)
+            if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS, OTHER) and not lab[2]:
+                self.field(lab[0], lab[1], "", ln.where)  # 岗位名称 in a table, then "## 岗位职责": the post's section
+                return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
@@ -626,9 +824,15 @@ class _Reader:
         title = _TITLE.match(st)
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
-            if name and _DEPARTMENT.match(simplified(name)) and "岗位" not in name and "职位" not in name:
+            if name and is_title_department(name) and "岗位" not in name and "职位" not in name:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
+                return True
+            if name and kind_of(name) is None and p is not None and p.name == name and not p.duties:
+                # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责: the same post's duties, no second post
+                if re.search(r"职责\s*[:：]?$", st):
+                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.section_outline = _outline_kind(ln.text)
                 return True
             if name and kind_of(name) is None:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
@@ -639,6 +843,11 @@ class _Reader:
                 return True
         if not ln.heading:
             return False
+        if _SECTION_WORDS.search(st):
+            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
+            return True
         if _DEPARTMENT.match(st) and "岗位" not in st and "职位" not in st:
             self.close()
             self.department = text
@@ -648,6 +857,19 @@ class _Reader:
             self.start(ln.where, split[1], "heading", ln.heading)
             assert self.post is not None
             self.post.department = split[0]
+            return True
+        if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
+                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+            # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
+            # part of this post's document: what is numbered under it is the post's, the rest is listed
+            self.section, self.in_part = None, True
+            self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
+            return True
+        if _ORG.search(st) and not _POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
+            # a company's or a store's name at the top (鑫盛连锁超市): the document's title, no post
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "the name of the company: no post"))
+            self.title = self.unplaced[-1]
             return True
         if len(text) <= 24 and not text.endswith(_TERMINAL):
             self.start(ln.where, text, "heading", ln.heading)
@@ -660,6 +882,8 @@ class _Reader:
         self.blank = False
         if not table.continues:
             self.section = None
+        if self.posts_across(table):
+            return
         columns: dict[int, str] | None = None
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
@@ -668,7 +892,7 @@ class _Reader:
             texts = [c.text for c in row]
             if not any(texts):
                 continue
-            firsts = [simplified(_STRIP_LABEL.sub("", t.split("\n")[0]).rstrip("：:")) for t in texts]
+            firsts = [simplified(_STRIP_LABEL.sub("", _first_line(t)).rstrip("：:")) for t in texts]
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
@@ -695,13 +919,59 @@ class _Reader:
             if ignoring and not post_label:
                 continue
             ignoring = False
+            if columns is not None and any(_TOTAL.match(f) for f in firsts if f):
+                self.unplaced.append(Unplaced(" | ".join(dict.fromkeys(t for t in texts if t)), row[0].where,
+                                              "a total row: no post"))
+                continue
             if columns is not None and not post_label:
                 if len(row) > 1 and all(c is row[0] for c in row):
-                    continue  # a row merged across the table (一、工作职责): it heads the duties below, it is none
+                    # a row merged across the table (一、工作职责): it heads the rows below, it is none; when it names
+                    # another section (三、任职要求), the rows below, laid out alike, are that section's
+                    lab = label_of(row[0].text, marked=True)
+                    if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS) and not lab[2]:
+                        columns = {i: (lab[0] if kind in (DUTIES, QUALIFICATIONS) else kind) for i, kind in columns.items()}
+                    elif lab is not None and lab[0] == OTHER and not lab[2]:
+                        columns = None
+                        self.open_section(OTHER, lab[1], row[0].where)
+                    continue
                 self.column_row(row, columns)
                 continue
             columns = None
             self.label_row(row, consumed)
+
+    def posts_across(self, table: Table) -> bool:
+        """A table with one post per column (项目 | 店长 | 店员 | 收银员, then 所属部门 | …, 岗位职责 | …): each
+        column read as that post's form. False, reading nothing, when the table is not one."""
+        rows = [r for r in table.rows if any(c.text for c in r)]
+        if len(rows) < 3 or len(rows[0]) < 3:
+            return False
+        head = rows[0]
+        corner = simplified(_STRIP_LABEL.sub("", _first_line(head[0].text)).rstrip("：:"))
+        if corner and corner not in _CORNERS and kind_of(corner) != NAME:
+            return False
+        labels = [label_of(r[0].text, marked=True) if r[0].text else None for r in rows[1:]]
+        if not any(lab is not None and lab[0] == DUTIES for lab in labels) or sum(lab is not None for lab in labels) < 2:
+            return False
+        columns = [j for j in range(1, len(head)) if head[j].text and head[j] is not head[j - 1]]
+        if len(columns) < 2 or any(label_of(head[j].text, marked=True) is not None for j in columns):
+            return False
+        duty_rows = [r for r, lab in zip(rows[1:], labels, strict=True) if lab is not None and lab[0] == DUTIES]
+        if not all(len({id(r[j]) for j in columns if j < len(r)}) == len(columns) for r in duty_rows):
+            return False  # a form whose 岗位职责 value is merged across the columns: one post, not one per column
+        for j in columns:
+            self.start(head[j].where, _clean_title(head[j].text), "column")
+            for r, lab in zip(rows[1:], labels, strict=True):
+                cell = r[j] if j < len(r) else None
+                if lab is None or cell is None or not cell.text:
+                    continue
+                kind, word, _rest = lab
+                if kind in (DUTIES, QUALIFICATIONS, OTHER):
+                    self.field(kind, word, "", cell.where, cell.lines)
+                elif kind != NAME:
+                    self.field(kind, word, cell.text.replace("\n", "") if kind == REPORTS_TO else cell.text.split("\n")[0],
+                               cell.where)
+            self.close()
+        return True
 
     def labels_across(self, row: list[Cell]) -> dict[int, tuple[str, str]] | None:
         """A row of labels only (职位名称 | 所属部门 | 直接上级), whose values are in the row below: column
@@ -744,6 +1014,7 @@ class _Reader:
         column index → what it holds; None when the row is not one."""
         cols: dict[int, str] = {}
         seen: set[int] = set()
+        unknown = 0
         for i, c in enumerate(row):
             if id(c) in seen:
                 continue
@@ -753,10 +1024,15 @@ class _Reader:
                 continue
             kind = kind_of(t)
             if kind is None:
-                return None
+                unknown += 1
+                if unknown > 2 or len(t) > 8 or re.search(r"[，,。；;！!？?]", t):
+                    return None
+                continue  # 班次, 备注说明: a column of no interest beside known ones
             cols[i] = kind
         kinds = set(cols.values())
         if len(cols) < 2 or not ({DUTIES, QUALIFICATIONS} & kinds):
+            return None
+        if unknown and not ({NAME, COLUMN} & kinds):
             return None
         if not ({COLUMN, NAME, DEPARTMENT} & kinds) and len(kinds) < 2:
             return None
@@ -800,7 +1076,8 @@ class _Reader:
                 self.field(kind, kind, c.text, c.where)
         for kind in (DUTIES, QUALIFICATIONS):
             c = vals.get(kind)
-            if c is not None and c.text:
+            if c is not None and c.text and id(c) not in self.groups:
+                self.groups.add(id(c))  # a cell merged down several rows (任职要求 beside each duty): read once
                 self.section, self.section_label, self.section_numbered, self.last_soft = kind, kind, False, False
                 self.blank = False
                 self.lines(c.lines)  # a row is one item, or several when its cell numbers them
@@ -829,6 +1106,9 @@ class _Reader:
                 if self.section is None and self.heading_or_title(Line(text, c.where)):
                     i += 1
                     continue
+                if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", text) and i + 1 < len(cells) and self.section in (DUTIES, QUALIFICATIONS):
+                    i += 1  # the number of a row under a label merged down (岗位职责 | 2 | …): the item follows
+                    continue
                 self.lines(c.lines)
                 i += 1
                 continue
@@ -840,6 +1120,9 @@ class _Reader:
                 value_lines = ([Line(first_rest[2], c.lines[0].where, soft=c.lines[0].soft)] if first_rest and first_rest[2] else []) \
                     + list(c.lines[1:])
             elif i + 1 < len(cells) and label_of(cells[i + 1].text, marked=True) is None:
+                if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", cells[i + 1].text) and i + 2 < len(cells) and cells[i + 2].text:
+                    consumed.add(id(cells[i + 1]))  # 岗位职责 | 1 | 监督…: the number of the row, then its item
+                    i += 1
                 value_lines = list(cells[i + 1].lines)
                 consumed.add(id(cells[i + 1]))
                 i += 1
@@ -851,6 +1134,18 @@ class _Reader:
             i += 1
 
 
+def _is_post_title(text: str) -> bool:
+    """A short line that reads as a post's title (楼层管理员, 店长/经理): no sentence, no label, a post word at its end."""
+    t = text.strip()
+    return (0 < len(t) <= 16 and not re.search(r"[，,。；;：:！!？?\s|｜]", t) and label_of(t, marked=True) is None
+            and bool(_POST_TITLE.search(simplified(t))))
+
+
+_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")
+_BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
+_CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
+"""What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
+_TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手)$")
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")
@@ -859,6 +1154,14 @@ _INFERRED = 9  # the level of a heading found by its shape: below every styled o
 
 
 _DUTY_WORDS = ("描述", "职责内容", "职责")  # of two duty columns, the one so headed holds the duties (工作内容 names their group)
+
+
+def _first_line(text: str) -> str:
+    """A cell's first line, or its whole text when it is a label typed one character a line (岗⏎位⏎职⏎责)."""
+    lines = [x.strip() for x in text.strip().split("\n")]
+    if len(lines) > 1 and all(len(x) <= 2 for x in lines):
+        return "".join(lines)
+    return lines[0] if lines else ""
 
 
 def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[Cell]]) -> dict[int, str]:
@@ -897,15 +1200,40 @@ def is_post_heading(text: str, following: str | None) -> bool:
     return numbered and bool(_POST_TITLE.search(simplified(body)))
 
 
+_CN_OUTLINE = re.compile(rf"^[{_CN}]{{1,3}}\s*[、.．]\s*")
+
+
+def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
+    """Lines of one outline level (一、总经理 二、运营店长 三、市场推广 …), each short and followed by items
+    numbered 1. 2. …: when most of them read as post titles (经理, 店长, 专员 …) they all head posts,
+    the ones that read otherwise (市场推广, 美工/设计) too; when few do they are groups of one post's duties."""
+    candidates: list[int] = []
+    for k, t in enumerate(texts):
+        if not t or not _CN_OUTLINE.match(t):
+            continue
+        body = _CN_OUTLINE.sub("", t).strip()
+        if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?]", body) or label_of(t, marked=False) is not None:
+            continue
+        nxt = next((x for x in texts[k + 1:k + 4] if x), None)
+        if nxt is not None and re.match(r"^\d{1,2}\s*[.．、)）]", nxt):
+            candidates.append(k)
+    if len(candidates) < 2:
+        return set()
+    titled = sum(1 for k in candidates
+                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", _CN_OUTLINE.sub("", texts[k] or ""))))
+    return set(candidates) if titled * 2 >= len(candidates) else set()
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
+    titles = _sibling_titles(texts)
     for k, b in enumerate(blocks):
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
-            if is_post_heading(b.text, following):
+            if k in titles or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if isinstance(b, Table):
             r.table(b)

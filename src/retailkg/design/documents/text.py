@@ -16,8 +16,26 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def _unmark(text: str) -> str:
-    """Markdown emphasis out: ``**岗位名称**：店长`` reads as ``岗位名称：店长``."""
-    return re.sub(r"(\*\*|__|`)", "", text)
+    """Markdown emphasis out: ``**岗位名称**：店长`` reads as ``岗位名称：店长``; a lone ``***`` (a page's own
+    asterisks) stays."""
+    return re.sub(r"(\*\*|__|`)(.+?)\1", r"\2", text)
+
+
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _groups(lines: list[str]) -> set[int]:
+    """Indices of list items with items nested under them (``1. **客户问题处理**`` then indented ``- 处理…``)."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        m = _ITEM.match(line)
+        if m is None:
+            continue
+        nxt = next((x for x in lines[k + 1:] if x.strip()), None)
+        n = _ITEM.match(nxt) if nxt is not None else None
+        if n is not None and len(n.group(1).expandtabs(4)) > len(m.group(1).expandtabs(4)):
+            out.add(k)
+    return out
 
 
 def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
@@ -27,7 +45,9 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
     markdown = path.suffix.lower() in (".md", ".markdown")
     blocks: list[Block] = []
     table: Table | None = None
-    for n, raw_line in enumerate(text.splitlines(), start=1):
+    all_lines = text.splitlines()
+    groups = _groups(all_lines) if markdown else set()
+    for n, raw_line in enumerate(all_lines, start=1):
         line = raw_line.strip()
         if markdown and line.startswith("|") and line.endswith("|") and len(line) > 1:
             if _RULE.match(line):
@@ -44,7 +64,7 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
         if m is not None:
             blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))
         else:
-            blocks.append(Line(_unmark(line) if markdown else line, Where(file, n)))
+            blocks.append(Line(_unmark(line) if markdown else line, Where(file, n), group=n - 1 in groups))
     for b in blocks:  # a cell's <br> is a line break inside the cell
         if isinstance(b, Table):
             for row in b.rows:

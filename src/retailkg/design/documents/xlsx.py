@@ -18,7 +18,7 @@ from retailkg.design.documents.parse import Block, Cell, Line, Table
 from retailkg.design.model import Where
 from retailkg.errors import InputError
 
-__all__ = ["TEMPLATE_SHEETS", "is_template", "read_xlsx"]
+__all__ = ["TEMPLATE_SHEETS", "is_template", "read_xlsx", "sheet_names"]
 
 TEMPLATE_SHEETS = frozenset({"organisation", "departments", "posts", "duties"})
 """The sheets of retailkg's design template (`retailkg org template --format xlsx`)."""
@@ -41,14 +41,19 @@ def _open(path: Path, raw: bytes, read_only: bool) -> Any:
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=file) from None
 
 
+def sheet_names(path: Path, raw: bytes) -> list[str]:
+    """The workbook's sheet names, in order."""
+    wb = _open(path, raw, read_only=True)
+    try:
+        return [ws.title for ws in wb.worksheets]
+    finally:
+        wb.close()
+
+
 def is_template(path: Path, raw: bytes) -> bool:
     """Whether the workbook has a sheet of retailkg's design template (organisation, departments, posts, duties);
     else it is a client's free-form 岗位职责表."""
-    wb = _open(path, raw, read_only=True)
-    try:
-        return bool({ws.title.strip().lower() for ws in wb.worksheets} & TEMPLATE_SHEETS)
-    finally:
-        wb.close()
+    return bool({name.strip().lower() for name in sheet_names(path, raw)} & TEMPLATE_SHEETS)
 
 
 def _text(value: Any) -> str:

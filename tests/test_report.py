@@ -65,8 +65,12 @@ def test_json_matches_its_schema(which: str) -> None:
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.Draft202012Validator(schema).validate(doc)
         _structural_check(doc, schema)
-    assert doc["summary"]["findings"] == len(doc["findings"]) == len(r.findings)
+    assert doc["summary"]["findings"] == sum(len(f["units"] or [f]) for f in doc["findings"]) == len(r.findings)
+    assert doc["summary"]["entries"] == len(doc["findings"])
     assert doc["summary"]["by_severity"] == r.counts()[1]
+    expanded = json.loads(render(r, "json", expand_units=True))
+    _structural_check(expanded, schema)
+    assert [f["id"] for f in expanded["findings"]] == [f.id for f in r.findings]
 
 
 def test_json_schema_check_can_fail() -> None:

@@ -1,8 +1,9 @@
 """Reports of a national chain: 5,000 stores repeat the same findings, and a person must still read them.
 
 Markdown and HTML show a finding repeated in many stores (same ``Finding.pattern``) once, with the
-count and the stores; HTML collapses long sections and groups the coverage matrix's columns. JSON,
-TSV and Turtle are for programs and keep every finding. The reports here are built directly from
+count and the stores; HTML collapses long sections and groups the coverage matrix's columns. JSON
+does too, with each store's own finding id, scope, focus and posts in the entry's ``units`` (or every
+finding on its own with ``expand_units``); TSV and Turtle keep one row or node per finding. The reports here are built directly from
 the typed model (no validation run), so each test states exactly what went in.
 """
 
@@ -342,16 +343,40 @@ def test_markdown_matrix_is_grouped_too() -> None:
 # ------------------------------------------------------------------------------------------ JSON, TSV, Turtle
 
 
-def test_json_keeps_every_finding_with_scope_and_pattern() -> None:
-    doc = json.loads(render(chain(), "json"))
-    assert [f["id"] for f in doc["findings"]] == [f.id for f in chain().findings]
+def test_json_lists_a_repeated_finding_once_with_its_units() -> None:
+    r = chain()
+    doc = json.loads(render(r, "json"))
+    assert doc["units_expanded"] is False
     assert doc["summary"]["findings"] == 3 * STORES + 5
+    assert doc["summary"]["entries"] == len(doc["findings"]) == len(PATTERNS) + 5
+    repeated = [f for f in doc["findings"] if f["units"] is not None]
+    assert sorted(f["pattern"] for f in repeated) == sorted(PATTERNS)
+    # the entry is its first unit; every unit keeps its own id, store, focus and posts
+    by_id = {f.id: f for f in r.findings}
+    for entry in repeated:
+        assert entry["id"] == entry["units"][0]["id"]
+        assert len(entry["units"]) == STORES
+        for u in entry["units"]:
+            f = by_id[u["id"]]
+            assert (u["scope"]["iri"], u["focus"], u["posts"]) == (f.scope.iri, f.focus, [p.iri for p in f.posts])
+    scoped = next(f for f in repeated if f["pattern"] == PATTERNS[0])
+    assert sorted(u["scope"]["name"]["zh"] for u in scoped["units"]) == [store(i).zh for i in range(1, STORES + 1)]
+
+
+def test_json_loses_no_finding_id_and_expands_on_request() -> None:
+    r = chain()
+    grouped = json.loads(render(r, "json"))
+    ids = [u["id"] for f in grouped["findings"] for u in (f["units"] or [f])]
+    assert sorted(ids) == sorted(f.id for f in r.findings)
+    expanded = json.loads(render(r, "json", expand_units=True))
+    assert expanded["units_expanded"] is True
+    assert [f["id"] for f in expanded["findings"]] == [f.id for f in r.findings]
+    assert all(f["units"] is None for f in expanded["findings"])
+    assert expanded["summary"]["findings"] == expanded["summary"]["entries"] == 3 * STORES + 5
     by_pattern: dict[str | None, int] = {}
-    for f in doc["findings"]:
+    for f in expanded["findings"]:
         by_pattern[f["pattern"]] = by_pattern.get(f["pattern"], 0) + 1
     assert by_pattern == {**dict.fromkeys(PATTERNS, STORES), None: 5}
-    scoped = [f for f in doc["findings"] if f["pattern"] == PATTERNS[0]]
-    assert sorted(f["scope"]["name"]["zh"] for f in scoped) == [store(i).zh for i in range(1, STORES + 1)]
 
 
 def test_tsv_has_one_row_per_focus_node_with_scope_and_pattern() -> None:

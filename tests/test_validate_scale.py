@@ -304,7 +304,7 @@ def _stored_kinds(path: Path, needs: Any = None) -> tuple[Counter[str], Counter[
     load_rdf_file(store, path, aside=aside, needs=needs)
     aside.settle(store)
     return _kinds(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())), Counter(
-        q.predicate.value for s in aside._by_subject.values() for q in s)
+        q.predicate.value for q in aside)
 
 
 def test_what_the_loader_leaves_out_is_what_the_shapes_do_not_read(chain: Path) -> None:

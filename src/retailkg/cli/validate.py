@@ -8,6 +8,7 @@ stderr, nothing written).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,13 +30,14 @@ if TYPE_CHECKING:
     from retailkg.design.documents import ImportResult
 
 
-def _write(text: str | bytes, out: Path | None) -> None:
+def _write(pieces: Iterable[str | bytes], out: Path | None) -> None:
     from retailkg.rdf.io import atomic_write
 
     if out is None:
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
     else:
-        atomic_write(out, text)
+        atomic_write(out, pieces)
 
 
 @click.command("validate")
@@ -57,6 +59,9 @@ def _write(text: str | bytes, out: Path | None) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None,
               help="With --endpoint: the named graph holding the design (the store must also hold the knowledge graph: "
                    "`retailkg load`). Only its organisations are reported.")
+@click.option("--expand-units", is_flag=True,
+              help="JSON: list a finding repeated in many stores or regions once per store, instead of once with its "
+                   "`units` (each unit's id, scope, focus and posts).")
 @click.option("--shapes", "shapes_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
               help="A SHACL shapes file (Turtle) of your own rules, run with the bundled ones; repeatable. "
                    "A rule is a shape with a target; its findings carry its sh:message (zh and en) and sh:severity.")
@@ -70,8 +75,8 @@ def _write(text: str | bytes, out: Path | None) -> None:
 @timeout_option(600.0, "Seconds to wait for each request to --endpoint.")
 @quiet_option("No progress bars (they are only drawn on a terminal anyway).")
 def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, out: Path | None, fail_on: str, lang: str,
-                 endpoint: str | None, graph_iri: str | None, shapes_files: tuple[Path, ...], profile: Path | None,
-                 waivers_file: Path | None, auth: str, timeout: float, quiet: bool) -> None:
+                 endpoint: str | None, graph_iri: str | None, expand_units: bool, shapes_files: tuple[Path, ...],
+                 profile: Path | None, waivers_file: Path | None, auth: str, timeout: float, quiet: bool) -> None:
     """Find overlapping duties (交叉) and unowned work (空白) in post designs.
 
     With ORG_FILE (YAML, a folder of CSV files, an Excel workbook, see `retailkg org template`; a
@@ -119,7 +124,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     """
     from retailkg.design.readers import on_import
     from retailkg.query.remote import credentials_from_env
-    from retailkg.report.formats import render
+    from retailkg.report.formats import render_pieces
     from retailkg.text import progress
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate
@@ -150,8 +155,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
         for stale in report.stale_waivers:
             click.echo(f"{stale.waiver.source}: stale waiver {stale.waiver.finding}: {stale_note(stale, 'en')}", err=True)
     with progress.stage(f"writing {fmt}"):
-        text = render(report, fmt, lang)
-    _write(text, out)
+        _write(render_pieces(report, fmt, lang, expand_units=expand_units), out)
     if out is not None:
         _by_kind, by_sev = report.counts()
         waived = f", {len(report.waived)} waived" if waivers is not None else ""

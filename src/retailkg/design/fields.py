@@ -15,7 +15,8 @@ from typing import Any
 from retailkg.design.model import DutySpec, Where
 from retailkg.errors import InputError
 
-_ID = re.compile(r"^[\w][\w.\-]*$")
+ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
+_ID = ID_PATTERN
 _KINDS = {"department": "department", "store": "store", "region": "region",
           "部门": "department", "门店": "store", "店": "store", "区域": "region", "大区": "region"}
 _ROLES = {"lead": "lead", "support": "support", "主责": "lead", "负责": "lead", "协助": "support", "配合": "support"}
@@ -30,6 +31,11 @@ def is_blank(value: Any) -> bool:
 
 
 def text_field(value: Any, where: Where, fld: str, required: bool = False) -> str | None:
+    if type(value) is str:  # nearly every value: a chain's design has a million of them
+        s = value.strip()
+        if s:
+            return s
+        value = None
     if is_blank(value):
         if required:
             raise where.error(f"missing {fld}", fld)
@@ -125,8 +131,9 @@ def duty_field(raw: dict[str, Any], where: Where) -> DutySpec:
     if (standard is None) == (text is None):
         raise where.error("a duty has either standard (a clause, e.g. 'T/CCAGM 003-2021 4.1.1 a') or text, not both or neither",
                           "standard" if standard else "text")
-    role, given = role_field(raw.get("role"), where.at(where.field))
-    fns = functions_field(raw.get("functions"), where, role)
+    role, given = role_field(raw.get("role"), where)
+    functions = raw.get("functions")
+    fns = functions_field(functions, where, role) if functions is not None else []
     if fns and standard is not None:
         raise where.error("functions can only be given for a free-text duty (a standard's duty has its own)", "functions")
     return DutySpec(where, standard, text, role, given, fns)

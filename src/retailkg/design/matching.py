@@ -24,7 +24,12 @@ as the taxonomy's principle 3 says (data/README.md).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import tempfile
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -208,6 +213,14 @@ class Matcher:
             found = self._cache[key] = self.match_many([text], [post])[0]
         return found
 
+    def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Match the (text, post name) pairs not matched yet in one batch, so that :meth:`match`
+        answers them from memory: the model's features cost mostly per call, not per text."""
+        todo = list(dict.fromkeys(k for k in pairs if k not in self._cache))
+        if todo:
+            for key, m in zip(todo, self.match_many([t for t, _ in todo], [p for _, p in todo]), strict=True):
+                self._cache[key] = m
+
     def match_many(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> list[Match]:
         """:meth:`match` for many texts at once (one feature matrix, one product)."""
         posts = list(posts) if posts is not None else [""] * len(texts)
@@ -307,7 +320,22 @@ class Matcher:
 
     @cached_property
     def _corpus_matrix(self) -> sparse.csr_matrix:
-        return _unit_rows(self.model.features.transform([e.text for e in self.corpus], [""] * len(self.corpus)))
+        """The labelled sentences' feature rows (for :meth:`examples`), kept in the user's cache folder
+        beside the knowledge graph's, under a key made of the model's files and the sentences: the
+        segmenting and transforming of thousands of sentences is most of a matcher's start-up."""
+        texts = [e.text for e in self.corpus]
+        path = _corpus_cache_path(texts)
+        if path is not None:
+            try:
+                found = sparse.load_npz(path).tocsr()
+                if found.shape[0] == len(texts):
+                    return found
+            except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+                pass
+        m = _unit_rows(self.model.features.transform(texts, [""] * len(texts)))
+        if path is not None:
+            _save_npz(path, m)
+        return m
 
     @cached_property
     def _examples_of(self) -> dict[str, list[int]]:
@@ -349,6 +377,35 @@ class Matcher:
             return None
         area, total = max(totals.items(), key=lambda kv: (kv[1], str(kv[0])))
         return area if total >= AREA_SURE else None
+
+
+def _corpus_cache_path(texts: Sequence[str]) -> Path | None:
+    """Where the corpus's feature rows are cached: named by a digest of the model's files and the texts."""
+    from retailkg import __version__
+    from retailkg.kg.cache import cache_dir
+
+    h = hashlib.sha256(__version__.encode())
+    try:
+        for name in ("model.json", "model.npz"):
+            h.update((model_dir() / name).read_bytes())
+    except OSError:
+        return None
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return cache_dir() / f"matcher-corpus-{h.hexdigest()[:16]}.npz"
+
+
+def _save_npz(path: Path, m: sparse.csr_matrix) -> None:
+    """Write the cache file whole or not at all (a folder that cannot be written is no error: the rows are made again)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".npz", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            sparse.save_npz(f, m)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
 
 
 def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -84,13 +85,30 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Where:
-    """Where a value came from: ``acme.yaml`` line 12, or ``acme.xlsx`` sheet posts row 7."""
+    """Where a value came from: ``acme.yaml`` line 12, or ``acme.xlsx`` sheet posts row 7.
 
-    file: str
-    line: int | str | None = None
-    field: str | None = None
+    Immutable by convention, and a plain class with slots rather than a frozen dataclass: a chain's
+    design makes one for every value read, and a frozen dataclass's constructor is several times
+    slower and its instances larger."""
+
+    __slots__ = ("field", "file", "line")
+
+    def __init__(self, file: str, line: int | str | None = None, field: str | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.field = field
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Where):
+            return NotImplemented
+        return (self.file, self.line, self.field) == (other.file, other.line, other.field)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.field))
+
+    def __repr__(self) -> str:
+        return f"Where(file={self.file!r}, line={self.line!r}, field={self.field!r})"
 
     def at(self, field: str | None = None, line: int | str | None = None) -> Where:
         return Where(self.file, self.line if line is None else line, field or self.field)
@@ -100,8 +118,14 @@ class Where:
 
     def cite(self) -> str:
         """``acme.yaml:12``: the citation used as the source of a free-text duty."""
-        name = Path(self.file).name
+        name = _file_name(self.file)
         return f"{name}:{self.line}" if self.line is not None else name
+
+
+@lru_cache(maxsize=64)
+def _file_name(file: str) -> str:
+    """The last part of a path (asked once per cited duty: tens of thousands of times for one file)."""
+    return Path(file).name
 
 
 @dataclass(frozen=True)
@@ -114,7 +138,7 @@ class Correction:
     where: Where  # the cell: report.xlsx, "Mapping review!7", field "correct function"
 
 
-@dataclass
+@dataclass(slots=True)
 class DutySpec:
     """A duty as written: a standard's clause (``T/CCAGM 003-2021 4.1.1 a``) or free text."""
 
@@ -127,7 +151,7 @@ class DutySpec:
     correction: Correction | None = None  # a reviewer's functions for a free-text duty (they win over the matcher)
 
 
-@dataclass
+@dataclass(slots=True)
 class PostSpec:
     where: Where
     id: str
@@ -140,7 +164,7 @@ class PostSpec:
     accountable_for: list[tuple[str, Where]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DepartmentSpec:
     where: Where
     id: str
@@ -150,7 +174,7 @@ class DepartmentSpec:
     name_en: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class OrganisationSpec:
     """The organisation, its baseline and what its design covers: ``scope`` (taxonomy areas or functions it
     includes; none given: inferred from its duties) and ``exclude`` (areas or functions deliberately left out,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ _STD_REF = re.compile(r"^(?P<doc>.*?)\s*(?P<ref>\d+(?:\.\d+)+(?:\s*[a-zA-Z]\)?|\
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class ResolvedDuty:
     """A duty of the design with its functions decided, and why."""
 
@@ -55,9 +56,89 @@ class ResolvedDuty:
         return self.standard.citation if self.standard else self.spec.where.cite()
 
 
+STORE, ASIDE, DROP = "store", "aside", "drop"
+"""The streams of a resolved design's N-Triples (:class:`NTriples`): what goes into the rules'
+store, what is kept beside it (read by the naming of findings, or by a rule only where a join
+holds), and what nobody reads."""
+
+Route = Callable[[str, str, bool, bool], str]
+"""Where a kind of statement goes: (predicate, class of an ``rdf:type``, IRI subject, IRI object) -> a stream."""
+
+
+def _everything_stored(p: str, cls: str, iri_subject: bool, iri_object: bool) -> str:
+    return STORE
+
+
+class NTriples:
+    """A resolved design's N-Triples in three streams (:data:`STORE`, :data:`ASIDE`, :data:`DROP`),
+    each as UTF-8 chunks of whole lines.
+
+    Which stream a statement goes to is the ``route`` the caller gives (validation derives it from
+    what the run's shapes read: :class:`retailkg.validation.loading.Router`; without one, every
+    statement is in :data:`STORE`), decided once per kind of statement and applied as each line is
+    written. Keeping the streams apart as they are written lets a store load its part alone,
+    without searching a chain's million lines for what to leave out; lines are encoded a chunk at a
+    time, so the design is never held as a million Python strings nor as one text and its copy.
+    With a sink (the store's part handed to a store as it is written), every stream is kept
+    compressed (a tenth of the size), for the Turtle report and naming: the store keeps literals
+    by value, so a dump of it would not be the design as written.
+    """
+
+    CHUNK_LINES = 65536
+
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
+        self.lines: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+        self._chunks: dict[str, list[bytes]] = {STORE: [], ASIDE: [], DROP: []}
+        self._sink = sink
+        self._route = route or _everything_stored
+        self._routes: dict[tuple[str, str, bool, bool], list[str]] = {}
+
+    def stream(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True) -> list[str]:
+        """The lines of the stream a statement of this kind goes to."""
+        key = (p, cls, iri_subject, iri_object)
+        found = self._routes.get(key)
+        if found is None:
+            found = self._routes[key] = self.lines[self._route(*key)]
+        return found
+
+    def stream_name(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True) -> str:
+        """The name of the stream a statement of this kind goes to."""
+        return self._route(p, cls, iri_subject, iri_object)
+
+    @property
+    def handed_on(self) -> bool:
+        """The store's stream went to the sink as it was written (a store holds it), not kept here."""
+        return self._sink is not None
+
+    def flush(self, force: bool = False) -> None:
+        """Encode the lines written so far (when a stream has grown past CHUNK_LINES, or ``force``);
+        the store's stream goes to the sink, when there is one, and every stream is then kept compressed."""
+        for name, lines in self.lines.items():
+            if lines and (force or len(lines) >= self.CHUNK_LINES):
+                chunk = "".join(lines).encode("utf-8")
+                lines.clear()
+                if name == STORE and self._sink is not None:
+                    self._sink(chunk)
+                if self._sink is not None:  # kept for the Turtle report and naming: a tenth of the size
+                    self._chunks[name].append(zlib.compress(chunk, 1))
+                else:
+                    self._chunks[name].append(chunk)
+
+    def chunks(self, stream: str) -> list[bytes]:
+        """The encoded chunks of one stream (:data:`STORE`, :data:`ASIDE` or :data:`DROP`)."""
+        self.flush(force=True)
+        if self._sink is not None:
+            return [zlib.decompress(c) for c in self._chunks[stream]]
+        return self._chunks[stream]
+
+    def data(self) -> bytes:
+        """Every line: the store's, then those set aside, then those nobody reads."""
+        return b"".join(c for stream in (STORE, ASIDE, DROP) for c in self.chunks(stream))
+
+
 @dataclass
 class ResolvedDesign:
-    """The design linked to the knowledge graph, and its RDF (as N-Triples lines).
+    """The design linked to the knowledge graph, and its RDF (as N-Triples, :class:`NTriples`).
 
     The RDF is written as N-Triples text rather than into an rdflib graph: a chain of thousands of
     stores is a million triples, which rdflib takes minutes and gigabytes to hold, while a triple
@@ -69,7 +150,7 @@ class ResolvedDesign:
     baseline: Document
     base: str
     organisation: URIRef
-    lines: list[str]
+    rdf: NTriples
     posts: dict[str, URIRef]
     departments: dict[str, URIRef]
     duties: dict[URIRef, ResolvedDuty]
@@ -78,7 +159,7 @@ class ResolvedDesign:
 
     def ntriples(self) -> str:
         """The design's RDF as N-Triples (the form triple stores bulk-load fastest)."""
-        return "".join(self.lines)
+        return self.rdf.data().decode("utf-8")
 
     @cached_property
     def graph(self) -> Graph:
@@ -88,7 +169,7 @@ class ResolvedDesign:
             g.bind(prefix, uri)
         g.bind("rkgv", RKGV)
         g.bind(self.prefix, Namespace(self.base))
-        g.parse(data=self.ntriples(), format="nt")
+        g.parse(data=self.rdf.data(), format="nt")
         return g
 
 
@@ -108,18 +189,21 @@ def _lit(text: str, lang: str | None = None, datatype: str | None = None) -> str
 _INT = str(XSD.integer)
 
 
-class _Writer:
-    """N-Triples lines for terms given as IRIs (str) or ready-made literals."""
+class _Writer(NTriples):
+    """N-Triples lines for terms given as IRIs (str) or ready-made literals, each to its stream."""
 
-    def __init__(self) -> None:
-        self.lines: list[str] = []
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
+        super().__init__(sink, route)
         self.bnodes = 0
 
     def iri(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"<{s}> <{p}> <{o}> .\n")
+        self.stream(p, o if p == _TYPE else "").append(f"<{s}> <{p}> <{o}> .\n")
 
     def lit(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"<{s}> <{p}> {o} .\n")
+        self.stream(p, "", True, False).append(f"<{s}> <{p}> {o} .\n")
+
+
+_TYPE = str(RDF.type)
 
 
 def _baseline(name: str, where: Where | None) -> Document:
@@ -168,6 +252,7 @@ def _standard_duties(ref: str, where: Where, kb: KnowledgeBase, baseline: Docume
 # script stay as written; spaces, controls, format and private-use characters and everything
 # outside ipchar are percent-encoded.
 _SUB_DELIMS_AND_MORE = frozenset("-._~!$&'()*+,;=:@")
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")  # ASCII that _safe keeps: most ids, at once
 
 
 def _ucschar(c: str) -> bool:
@@ -194,6 +279,8 @@ def iri_segment(label: str) -> str:
     """
     if label.strip(".") == "":
         return "%2E" * len(label)
+    if _PLAIN.fullmatch(label):
+        return label
     return "".join(c if _safe(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in label)
 
 
@@ -244,11 +331,15 @@ def closest_ids(name: str, kb: KnowledgeBase, n: int = 3, areas: bool = True) ->
 
 
 @paused_gc()
-def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None) -> ResolvedDesign:
+def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None,
+            sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 
     ``baseline`` (a citation or id) overrides the design's own; the default is T/CCAGM 003-2021.
     A chain repeats the same free-text duties in every store, so each distinct text is matched once.
+    ``route`` sends each kind of statement to its stream (:class:`NTriples`; by default all to
+    :data:`STORE`); ``sink``, when given, receives the :data:`STORE` stream chunk by chunk as it is
+    written (validation loads it into its store meanwhile), and it is kept only compressed.
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
@@ -256,7 +347,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     org = base + "org"
     prefix = o.id.replace(".", "-")
     prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
-    w = _Writer()
+    w = _Writer(sink, route)
     TYPE, LABEL = str(RDF.type), str(RDFS.label)
     R = str(RKG)
     design_doc = base + "design"
@@ -298,13 +389,26 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     metric_sources: dict[tuple[URIRef, URIRef], str] = {}
     own_metrics: dict[str, URIRef] = {}
     typed_metrics: set[URIRef] = set()
-    cache: dict[tuple[Any, ...], list[ResolvedDuty]] = {}
+    cache: dict[tuple[Any, ...], list[tuple[ResolvedDuty, _DutyLines]]] = {}
+
+    def get_matcher() -> Matcher:  # loaded only when a duty is free text without functions given
+        nonlocal matcher
+        if matcher is None:
+            from retailkg.design.matching import matcher_for
+
+            matcher = matcher_for(kb)
+        return matcher
 
     def metric_type(m: URIRef) -> None:  # the design says what it refers to: the rules need no KB lookup
         if m not in typed_metrics:
             typed_metrics.add(m)
             w.iri(str(m), TYPE, R + "Metric")
 
+    seg = {p.id: iri_segment(p.id) for p in design.posts}
+    free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties
+            if spec.standard is None and not spec.functions and spec.correction is None]
+    if free:  # each distinct free-text duty matched once, all in one batch
+        get_matcher().prepare(free)
     for i, p in enumerate(design.posts, start=1):
         post = posts[p.id]
         ps = str(post)
@@ -322,18 +426,19 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.lit(ps, R + "reference", _lit(p.id))
         w.iri(ps, R + "sourceDocument", design_doc)
         n = 0
+        duty_base = f"{base}duty/{seg[p.id]}-"
         for spec in p.duties:
             # the post's name is part of a free-text duty's key: the matcher reads it (数据统计 of a 出纳 is not an analyst's)
             key = (spec.standard, spec.text, spec.role, spec.role_given, tuple(spec.functions), spec.correction, p.name)
             proto = cache.get(key)
             if proto is None:
-                proto = cache[key] = list(_resolve_duty(spec, kb, matcher, base_doc, p.name))
-            for r0 in proto:
+                proto = cache[key] = [(r0, _DutyLines(w, r0)) for r0 in _resolve_duty(spec, kb, get_matcher, base_doc, p.name)]
+            for r0, lines in proto:
                 n += 1
-                r = ResolvedDuty(URIRef(base + f"duty/{iri_segment(p.id)}-{n}"), post, spec, r0.zh, r0.en, r0.lead, r0.support,
+                r = ResolvedDuty(URIRef(duty_base + str(n)), post, spec, r0.zh, r0.en, r0.lead, r0.support,
                                  r0.standard, r0.match, r0.given, r0.corrected)
                 duties[r.iri] = r
-                _duty_triples(w, r, n, design_doc)
+                lines.write(w, str(r.iri), ps, n, r.source, design_doc)
                 if r.standard is not None:  # the accountability rule travels with the duty
                     std_post = r.standard.post
                     for m in r.standard.metrics:
@@ -355,10 +460,12 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
             if (post, metric) not in metric_sources:
                 w.iri(ps, R + "accountableFor", str(metric))
             metric_sources[(post, metric)] = where.cite()
-    return ResolvedDesign(design, base_doc, base, URIRef(org), w.lines, posts, depts, duties, metric_sources, prefix)
+        w.flush()
+    w.flush(force=True)
+    return ResolvedDesign(design, base_doc, base, URIRef(org), w, posts, depts, duties, metric_sources, prefix)
 
 
-def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, baseline: Document,
+def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], Matcher], baseline: Document,
                   post_name: str = "") -> Iterator[ResolvedDuty]:
     placeholder = URIRef(BASE)
     if spec.standard is not None:
@@ -380,11 +487,7 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
         yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, given=True,
                            corrected=spec.correction.where.cite() if spec.correction else "")
         return
-    if matcher is None:
-        from retailkg.design.matching import Matcher
-
-        matcher = Matcher(kb)
-    m = matcher.match(text, post_name)
+    m = get_matcher().match(text, post_name)
     lead = [fm.function for fm in m.functions if fm.role == "lead"]
     support = [fm.function for fm in m.functions if fm.role == "support"]
     if spec.role == "support":
@@ -392,39 +495,75 @@ def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, matcher: Matcher | None, ba
     yield ResolvedDuty(placeholder, placeholder, spec, text, "", lead, support, match=m)
 
 
-def _duty_triples(w: _Writer, r: ResolvedDuty, n: int, design_doc: str) -> None:
-    d = str(r.iri)
-    R = str(RKG)
-    w.iri(d, str(RDF.type), R + "Duty")
-    w.lit(d, str(RDFS.label), _lit(r.zh, "zh"))
-    if r.en:
-        w.lit(d, str(RDFS.label), _lit(r.en, "en"))
-    w.iri(d, R + "dutyOf", str(r.post))
-    w.lit(d, R + "item", _lit(str(n)))
-    w.lit(d, R + "order", _lit(str(n), datatype=_INT))
-    w.lit(d, R + "reference", _lit(r.source))
-    w.iri(d, R + "sourceDocument", design_doc)
-    for f in r.lead:
-        w.iri(d, R + "addressesFunction", str(f))
-    for f in r.support:
-        w.iri(d, R + "supportsFunction", str(f))
-    if r.standard is not None:
-        w.iri(d, str(PROV.wasDerivedFrom), str(r.standard.iri))
-        for m in r.standard.metrics:
-            w.iri(d, R + "concernsMetric", str(m))
-    if r.corrected:
-        w.lit(d, f"{RKGV}correctedBy", _lit(r.corrected))
-    if r.match is not None:
-        for fm in r.match.functions:
+class _DutyLines:
+    """The lines of one resolved duty that are the same wherever it stands: a chain repeats each
+    duty in thousands of stores, so they are written once (each in its stream, :class:`NTriples`)
+    and joined with each duty's IRI."""
+
+    def __init__(self, w: _Writer, r: ResolvedDuty) -> None:
+        R = str(RKG)
+        self.same: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+
+        def add(p: str, o: str, cls: str = "", iri_object: bool = True) -> None:
+            self.same[w.stream_name(p, cls, True, iri_object)].append(f"<{p}> {o} .")
+
+        add(_TYPE, f"<{R}Duty>", f"{R}Duty")
+        add(str(RDFS.label), _lit(r.zh, "zh"), iri_object=False)
+        if r.en:
+            add(str(RDFS.label), _lit(r.en, "en"), iri_object=False)
+        for f in r.lead:
+            add(R + "addressesFunction", f"<{f}>")
+        for f in r.support:
+            add(R + "supportsFunction", f"<{f}>")
+        if r.standard is not None:
+            add(str(PROV.wasDerivedFrom), f"<{r.standard.iri}>")
+            for m in r.standard.metrics:
+                add(R + "concernsMetric", f"<{m}>")
+        if r.corrected:
+            add(f"{RKGV}correctedBy", _lit(r.corrected), iri_object=False)
+        self.reference = _lit(r.standard.citation) if r.standard is not None else None
+        # where each duty's own statements go
+        self.to = {name: w.stream_name(R + name, "", True, iri_object)
+                   for name, iri_object in (("dutyOf", True), ("order", False), ("reference", False),
+                                            ("sourceDocument", True), ("item", False))}
+        # each match node's lines (function, score, evidence, to review) by stream, the node's link first
+        self.matches: list[tuple[str, dict[str, list[str]]]] = []
+        if r.match is not None:
+            for fm in r.match.functions:
+                node: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
+
+                def node_add(p: str, o: str, cls: str = "", iri_object: bool = True, into: dict[str, list[str]] = node) -> None:
+                    into[w.stream_name(p, cls, False, iri_object)].append(f"<{p}> {o} .")
+
+                node_add(_TYPE, f"<{RKGV}FunctionMatch>", f"{RKGV}FunctionMatch")
+                node_add(f"{RKGV}function", f"<{fm.function}>")
+                node_add(f"{RKGV}score", _lit(str(round(fm.score, 3)), datatype=str(XSD.decimal)), iri_object=False)
+                if fm.evidence is not None:
+                    node_add(f"{RKGV}evidence", f"<{fm.evidence.iri}>")
+                if r.match.to_review:
+                    node_add(f"{RKGV}toReview", _lit("true", datatype=str(XSD.boolean)), iri_object=False)
+                self.matches.append((w.stream_name(f"{RKGV}match", "", True, False), node))
+
+    def write(self, w: _Writer, d: str, post: str, n: int, source: str, design_doc: str) -> None:
+        R = str(RKG)
+        head = f"<{d}> "
+        sep = f"\n{head}"
+        parts = {name: list(lines) for name, lines in self.same.items()}
+        to = self.to
+        parts[to["dutyOf"]].append(f"<{R}dutyOf> <{post}> .")
+        parts[to["order"]].append(f"<{R}order> \"{n}\"^^<{_INT}> .")
+        parts[to["reference"]].append(f"<{R}reference> {self.reference if self.reference is not None else _lit(source)} .")
+        parts[to["sourceDocument"]].append(f"<{R}sourceDocument> <{design_doc}> .")
+        parts[to["item"]].append(f"<{R}item> \"{n}\" .")
+        for name, lines in parts.items():
+            if lines:
+                w.lines[name].append(head + sep.join(lines) + "\n")
+        for link, node_lines in self.matches:
             w.bnodes += 1
             node = f"_:m{w.bnodes}"
-            w.lines.append(f"<{d}> <{RKGV}match> {node} .\n")
-            w.lines.append(f"{node} <{RDF.type}> <{RKGV}FunctionMatch> .\n")
-            w.lines.append(f"{node} <{RKGV}function> <{fm.function}> .\n")
-            w.lines.append(f"{node} <{RKGV}score> {_lit(str(round(fm.score, 3)), datatype=str(XSD.decimal))} .\n")
-            if fm.evidence is not None:
-                w.lines.append(f"{node} <{RKGV}evidence> <{fm.evidence.iri}> .\n")
-            if r.match.to_review:
-                w.lines.append(f"{node} <{RKGV}toReview> {_lit('true', datatype=str(XSD.boolean))} .\n")
-
-
+            for name, lines in node_lines.items():  # a node's lines of one stream in one piece: one chunk, one load
+                text = f"{node} " + f"\n{node} ".join(lines) + "\n" if lines else ""
+                if name == link:
+                    text = f"{head}<{RKGV}match> {node} .\n" + text
+                if text:
+                    w.lines[name].append(text)

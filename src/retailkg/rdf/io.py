@@ -252,10 +252,11 @@ def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | None], f
                              file=str(output), field=field)
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
+def atomic_write(path: Path, data: bytes | str | Iterable[bytes | str]) -> None:
     """Write to a temporary file beside ``path`` and rename: never a half-written file. A place
     that cannot be written (a file where a folder should be, no permission, a full disk) is the
-    user's InputError naming ``path``."""
+    user's InputError naming ``path``. ``data`` may come in pieces (text as UTF-8), written as
+    they come."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
@@ -265,7 +266,11 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         raise _cannot_write(path, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                for piece in data:
+                    f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report must be readable like any file
         os.replace(tmp, path)
     except BaseException as e:

@@ -195,7 +195,8 @@ def side_from_json(path: Path, doc: dict[str, Any]) -> Side:
             szh, sen = _text(subject["name"]) if subject else ("", "")
             mzh, men = _text(f["message"])
             org = f["organisation"]["iri"] if f.get("organisation") else ""
-            findings[f["id"]] = Brief(f["id"], f["kind"], f["severity"], f["rule"], mzh, men, szh, sen, org, waived)
+            for fid in [u["id"] for u in f.get("units") or ()] or [f["id"]]:  # a repeated finding: each of its units
+                findings[fid] = Brief(fid, f["kind"], f["severity"], f["rule"], mzh, men, szh, sen, org, waived)
         areas: dict[str, list[Area]] = {}
         for m in doc["coverage"]:
             status: dict[str, list[tuple[str, str]]] = {}

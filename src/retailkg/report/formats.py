@@ -8,10 +8,10 @@ accepts it with no change to the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from retailkg.report.html import render_html
-from retailkg.report.json import render_json
+from retailkg.report.json import iter_json, render_json
 from retailkg.report.markdown import render_markdown
 from retailkg.report.tsv import render_tsv
 from retailkg.report.turtle import render_turtle
@@ -34,6 +34,18 @@ BINARY = frozenset({"xlsx"})
 
 
 @paused_gc()
-def render(report: Report, fmt: str = "md", lang: str = "zh") -> str | bytes:
-    """Render ``report`` as ``fmt`` (md, html, json, ttl, tsv: text; xlsx: bytes) in ``lang`` (zh or en)."""
+def render(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> str | bytes:
+    """Render ``report`` as ``fmt`` (md, html, json, ttl, tsv: text; xlsx: bytes) in ``lang`` (zh or en);
+    ``expand_units``: JSON lists a finding repeated in many stores once per store instead of once with its units."""
+    if fmt == "json" and expand_units:
+        return render_json(report, lang, expand_units=True)
     return FORMATS[fmt](report, lang)
+
+
+def render_pieces(report: Report, fmt: str = "md", lang: str = "zh", *, expand_units: bool = False) -> Iterator[str | bytes]:
+    """:func:`render` in pieces: JSON a finding at a time, so a chain's report is written as it is made."""
+    with paused_gc():  # inside the generator: a decorator's pause would end before the first piece
+        if fmt == "json":
+            yield from iter_json(report, lang, expand_units)
+        else:
+            yield FORMATS[fmt](report, lang)

@@ -1,38 +1,69 @@
 """The JSON report, for programs; its schema is docs/report-schema.json (tests/test_report.py checks it).
+
+A finding repeated in many stores or regions (same organisation, severity and ``pattern``) is one
+entry with the list of its ``units``, as Markdown and HTML show it once with the stores listed: a
+chain of 10,000 stores otherwise repeats each of a few patterns 10,000 times, hundreds of megabytes
+of the same text. Each unit keeps its own finding id, scope, focus nodes and posts, so nothing is
+lost; ``expand_units`` (``retailkg validate --expand-units``) lists every finding on its own instead.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from retailkg.report.common import SCHEMA_ID
-from retailkg.validation.findings import Report
+from retailkg.report.common import SCHEMA_ID, group_findings
+from retailkg.validation.findings import Finding, Report
 
 # ---------------------------------------------------------------------------------------------
 # JSON
 # ---------------------------------------------------------------------------------------------
 
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 """The version of the JSON report format (``report_version``): raised when a field is removed or changes
-meaning, so a program (``retailkg diff``) can refuse a report it would misread. 1: before the field existed."""
+meaning, so a program (``retailkg diff``) can refuse a report it would misread. 1: before the field existed;
+3: an entry of ``findings`` may stand for several findings (its ``units``)."""
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def _unit(f: Finding) -> dict[str, Any]:
+    """One member of a repeated finding: what differs from store to store."""
+    return {"id": f.id, "scope": f.scope.to_json() if f.scope else None, "focus": list(f.focus),
+            "posts": [p.iri for p in f.posts], "to_review": f.to_review}
+
+
+def finding_entries(report: Report, expand_units: bool = False) -> Iterator[dict[str, Any]]:
+    """The JSON objects of the findings: one per group of repeats (its first member's fields and
+    ``units``), or one per finding with ``expand_units``."""
+    groups = [[f] for f in report.findings] if expand_units else group_findings(report.findings)
+    for g in groups:
+        d = g[0].to_json()
+        d["units"] = [_unit(f) for f in g] if len(g) > 1 else None
+        yield d
+
+
+def report_dict(report: Report, expand_units: bool = False) -> dict[str, Any]:
     """The JSON document as a dict (docs/report-schema.json)."""
+    return _document(report, list(finding_entries(report, expand_units)), expand_units)
+
+
+def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, Any]:
     by_kind, by_sev = report.counts()
     worst = report.worst()
+    distinct = len(report.findings) if expand_units else len(group_findings(report.findings))
     return {
         "$schema": SCHEMA_ID,
         "report_version": REPORT_VERSION,
         "generated_by": report.generated_by,
         "source": report.source,
         "baseline": report.baseline.to_json() if report.baseline else None,
+        "units_expanded": expand_units,
         "summary": {
             "organisations": len(report.organisations),
             "posts": report.posts,
             "duties": report.duties,
             "findings": len(report.findings),
+            "entries": distinct,
             "to_review": report.to_review,
             "duties_to_review": report.duties_to_review,
             "by_kind": by_kind,
@@ -42,7 +73,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "per_organisation": [o.to_json() for o in report.organisations],
         },
         "rules": [r.to_json() for r in report.rules],
-        "findings": [f.to_json() for f in report.findings],
+        "findings": findings,
         "coverage": [c.to_json() for c in report.coverage],
         "waived": [w.to_json() for w in report.waived],
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
@@ -50,21 +81,30 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render_json(report: Report, lang: str = "zh") -> str:
-    """JSON (both languages are always present; ``lang`` is accepted for a uniform signature).
+def iter_json(report: Report, lang: str = "zh", expand_units: bool = False) -> Iterator[str]:
+    """The JSON text in pieces, a finding at a time (``retailkg validate`` writes them as they come).
 
     One line per top-level key and one per finding, coverage row or summary: still readable and
-    diffable, and written by json's C encoder (an indented dump goes through the pure-Python one,
-    3 s for a chain's 5,000 findings).
+    diffable, and written by json's C encoder (an indented dump goes through the pure-Python one).
     """
-    doc = report_dict(report)
-    parts = []
-    for key, value in doc.items():
-        if isinstance(value, list) and value:
-            items = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
-            parts.append(f"{json.dumps(key)}: [\n  {items}\n ]")
+    doc = _document(report, None, expand_units)
+    yield "{\n "
+    for n, (key, value) in enumerate(doc.items()):
+        if n:
+            yield ",\n "
+        items = finding_entries(report, expand_units) if key == "findings" else value
+        if key == "findings" or (isinstance(value, list) and value):
+            yield f"{json.dumps(key)}: ["
+            empty = True
+            for i, v in enumerate(items):
+                yield ("\n  " if i == 0 else ",\n  ") + json.dumps(v, ensure_ascii=False)
+                empty = False
+            yield "]" if empty else "\n ]"
         else:
-            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-    return "{\n " + ",\n ".join(parts) + "\n}\n"
+            yield f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+    yield "\n}\n"
 
 
+def render_json(report: Report, lang: str = "zh", expand_units: bool = False) -> str:
+    """JSON (both languages are always present; ``lang`` is accepted for a uniform signature)."""
+    return "".join(iter_json(report, lang, expand_units))

@@ -23,7 +23,7 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
 
     Written with pyoxigraph's Turtle serializer: a chain's design is a million triples, which rdflib
     takes minutes to serialize (bench/RESULTS.md, "scale"). ``report.design_graph`` is the design's
-    N-Triples text (or an rdflib graph, for callers that hold one).
+    N-Triples text, a function that gives it, or an rdflib graph (for callers that hold one).
     """
     import pyoxigraph as ox
 
@@ -35,6 +35,8 @@ def render_turtle(report: Report, lang: str = "zh") -> str:
         lines.append(report.report_graph.serialize(format="nt"))
     if isinstance(report.design_graph, str):
         lines.append(report.design_graph)
+    elif callable(report.design_graph):  # validate's: made only when asked for (a chain's is hundreds of MB)
+        lines.append(report.design_graph())
     elif report.design_graph is not None:
         lines.append(report.design_graph.serialize(format="nt"))
     results: dict[str, Any] = {}

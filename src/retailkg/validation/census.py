@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-__all__ = ["INTEGER_TYPES", "LiteralCensus", "census_of_ntriples"]
+__all__ = ["INTEGER_TYPES", "LiteralCensus", "census_of_ntriples", "merged_census"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGER_TYPES = frozenset(XSD + t for t in (
@@ -99,3 +100,15 @@ def census_of_ntriples(data: bytes) -> LiteralCensus:
         if not same or (isinstance(stored, ox.Literal) and stored.datatype != lit.datatype and dt not in INTEGER_TYPES):
             census.altered.add(pred)
     return census
+
+
+def merged_census(parts: Iterable[LiteralCensus]) -> LiteralCensus:
+    """The census of data taken in pieces (a resolved design's chunks, as they are written): the
+    union of each piece's integer types and altered predicates."""
+    out = LiteralCensus()
+    for c in parts:
+        out.known = out.known and c.known
+        out.altered |= c.altered
+        for p, types in c.integers.items():
+            out.integers[p] |= types
+    return out

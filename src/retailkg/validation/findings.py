@@ -590,7 +590,7 @@ class Report:
     shacl_conforms: bool
     rules: list[Ref] = field(default_factory=list)  # every rule run, in shapes order
     report_graph: Any = None  # rdflib.Graph holding the sh:ValidationReport
-    design_graph: Any = None  # rdflib.Graph of the organisation design (ORG_FILE mode)
+    design_graph: Any = None  # the design's N-Triples (a str, or a function giving it) or an rdflib.Graph (ORG_FILE mode)
     generated_by: str = ""
     duties_to_review: int = 0  # free-text duties whose match is below the review threshold, finding or not
     waived: list[WaivedFinding] = field(default_factory=list)  # accepted findings: not in ``findings``, never failing

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS
@@ -22,6 +23,9 @@ from retailkg.ns import RKG
 from retailkg.rdf.io import located_syntax_error, split_statements
 from retailkg.validation.lookup import Aside
 from retailkg.validation.reads import Needs
+
+if TYPE_CHECKING:
+    from retailkg.design.resolve import NTriples
 
 
 def load_ntriples(store: ox.Store, data: bytes | str, graph: str) -> None:
@@ -83,6 +87,62 @@ def _sample(data: bytes, fmt: ox.RdfFormat) -> list[ox.Quad] | None:
     return out
 
 
+STORE, ASIDE, DROP = "store", "aside", "drop"
+"""Where a statement goes: the rules' store, beside it (:class:`~retailkg.validation.lookup.Aside`), or nowhere."""
+
+
+class Router:
+    """Where each kind of statement goes (:data:`STORE`, :data:`ASIDE` or :data:`DROP`), decided from
+    what the run reads (``needs``): the one decision behind :func:`plan_split`, which samples a file
+    for its kinds, and behind a resolved design's streams (:func:`load_resolved`), whose writer knows
+    the kind of every line it writes and routes it as it writes it."""
+
+    def __init__(self, needs: Needs, subclass_pairs: Iterable[tuple[str, str]] = ()) -> None:
+        from retailkg.validation.reads import subclasses
+
+        self.needs = needs
+        self.every, self.store, self.lookups = needs.any, needs.store, needs.lookups
+        self.below = subclasses(subclass_pairs)
+        self.read_classes = set(self.every.classes) | {sub for c in self.every.classes for sub in self.below.get(c, ())}
+        self.read_iris = self.every.iris() | self.read_classes
+        self.aside_predicates: set[str] = set()  # those routed aside so far (:meth:`split`)
+
+    @property
+    def keeps_all(self) -> bool:
+        """Some rule may read any predicate: everything stays in the store."""
+        return self.every.any_predicate
+
+    def route(self, p: str, cls: str = "", iri_subject: bool = True, iri_object: bool = True,
+              types_fixed: Callable[[], bool] | None = None) -> str:
+        """Where a statement of predicate ``p`` goes (``cls``: the class of an ``rdf:type``
+        statement; ``types_fixed``: whether the data's own subclass axioms could make any type read,
+        asked only when it matters)."""
+        every, store, lookups = self.every, self.store, self.lookups
+        if every.any_predicate:
+            return STORE
+        if p == _RDF_TYPE:
+            if not cls or every.reads_class(cls, self.below) or every.any_class:
+                return STORE
+            return STORE if types_fixed is not None and types_fixed() else DROP
+        if not every.reads(p):
+            return DROP
+        if not store.reads_all(p) and iri_subject and (store.reads(p) or lookups.reads(p)):
+            if store.reads(p) and not iri_object:  # read by a rule where a join holds: only IRI objects are settled
+                return STORE
+            self.aside_predicates.add(p)
+            return ASIDE
+        return STORE
+
+    def split(self) -> Split:
+        """The :class:`Split` of what was routed aside so far (its predicates and joins, for :meth:`Aside.add`)."""
+        predicates = tuple(sorted(self.aside_predicates))
+        store = self.store
+        return Split((), (), predicates, {p: q for p, q in store.joined.items() if p in predicates and not store.reads_all(p)})
+
+
+_RDF_TYPE = str(RDF.type)
+
+
 def plan_split(data: bytes, fmt: ox.RdfFormat, needs: Needs, subclass_pairs: Iterable[tuple[str, str]] = ()) -> Split:
     """What of ``data`` the rules' store can do without, decided from what the run reads (``needs``,
     derived from the shapes and the report's queries: :func:`retailkg.validation.naming.needs_of`).
@@ -94,52 +154,44 @@ def plan_split(data: bytes, fmt: ox.RdfFormat, needs: Needs, subclass_pairs: Ite
     another predicate's (the baseline-gap rule reads the source document of the baseline's duties)
     is set aside and :meth:`Aside.settle` moves back what the join keeps. A type is dropped when
     neither its class nor a class above it (``subclass_pairs``, and the data's own axioms, in whose
-    presence no type is dropped) is read.
+    presence no type is dropped) is read (:class:`Router`).
     """
-    from retailkg.validation.reads import subclasses
-
-    every, store, lookups = needs.any, needs.store, needs.lookups
-    if every.any_predicate:
+    router = Router(needs, subclass_pairs)
+    if router.keeps_all:
         return Split()
-    rdf_type = str(RDF.type)
     kinds: Counter[tuple[str, str, bool, bool]] = Counter()  # predicate, class, IRI subject, IRI object
     sample = _sample(data, fmt)
     if sample is None:
         return Split()
     for q in sample:
         p, o = q.predicate.value, q.object
-        kinds[(p, o.value if p == rdf_type and isinstance(o, ox.NamedNode) else "",
+        kinds[(p, o.value if p == _RDF_TYPE and isinstance(o, ox.NamedNode) else "",
                isinstance(q.subject, ox.NamedNode), isinstance(o, ox.NamedNode))] += 1
     threshold = max(1, sum(kinds.values()) // FREQUENT)
-    below = subclasses(subclass_pairs)
-    read_classes = set(every.classes) | {sub for c in every.classes for sub in below.get(c, ())}
-    read_iris = every.iris() | read_classes
-    types_fixed: bool | None = True if every.any_class else None  # None: not yet known (a scan of the data)
+    fixed: list[bool] = []
+
+    def types_fixed() -> bool:  # a scan of the data, once: its own subclass axioms could make any type read
+        if not fixed:
+            fixed.append(_SUBCLASS_LINE in data)
+        return fixed[0]
+
     drop: Counter[bytes] = Counter()
     aside: Counter[bytes] = Counter()
     for (p, cls, iri_subject, iri_object), n in kinds.items():
-        if p == rdf_type:
-            if not cls or every.reads_class(cls, below):
-                continue
-            if types_fixed is None:
-                types_fixed = _SUBCLASS_LINE in data  # the data's own subclass axioms could make any type read
-            if types_fixed:
-                continue
+        where = router.route(p, cls, iri_subject, iri_object, types_fixed)
+        if where == DROP and p == _RDF_TYPE:
             ns = _namespace(cls)
-            whole = not any(c.startswith(ns) for c in read_classes)
-            drop[f"<{rdf_type}> <{ns if whole else cls + '>'}".encode()] += n
-        elif not every.reads(p):
+            whole = not any(c.startswith(ns) for c in router.read_classes)
+            drop[f"<{_RDF_TYPE}> <{ns if whole else cls + '>'}".encode()] += n
+        elif where == DROP:
             ns = _namespace(p)
-            whole = not any(i.startswith(ns) for i in read_iris)
+            whole = not any(i.startswith(ns) for i in router.read_iris)
             drop[f"<{ns}".encode() if whole else f"<{p}>".encode()] += n
-        elif not store.reads_all(p) and iri_subject and (store.reads(p) or lookups.reads(p)):
-            if store.reads(p):  # read by a rule where a join holds: set aside those with an IRI object, settled later
-                if iri_object:
-                    aside[f"<{p}> <".encode()] += n
-            else:
-                aside[f"<{p}>".encode()] += n
+        elif where == ASIDE:
+            aside[f"<{p}> <".encode() if router.store.reads(p) else f"<{p}>".encode()] += n
     kept_aside = tuple(sorted(k for k, n in aside.items() if n >= threshold))
     predicates = tuple(sorted({k.decode("utf-8")[1:].split(">", 1)[0] for k in kept_aside}))
+    store = router.store
     return Split(tuple(sorted(k for k, n in drop.items() if n >= threshold)), kept_aside, predicates,
                  {p: q for p, q in store.joined.items() if p in predicates and not store.reads_all(p)})
 
@@ -203,6 +255,35 @@ def load_lines(store: ox.Store, data: bytes, fmt: ox.RdfFormat, meanwhile: Calla
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return split
+
+
+def load_resolved(store: ox.Store, rdf: NTriples, router: Router, aside: Aside | None = None) -> None:
+    """Load a design :func:`~retailkg.design.resolve.resolve` wrote with ``router``'s routes, as
+    :func:`load_lines` would load its N-Triples, with no searching: resolution wrote what goes into
+    the store, what goes aside and what nobody reads apart (each line routed by its kind, from the
+    run's needs). A loader thread stores the store's chunks (unless they were handed to the store as
+    they were written) while this one indexes the statements set aside (into the store too when
+    there is no ``aside``); then :meth:`Aside.settle` moves back those a join keeps, into the graph
+    :data:`SETTLED` (kept apart from the design's own statements in the default graph)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
+        kept = [] if rdf.handed_on else rdf.chunks(STORE)  # handed on: already in the store
+        loads = [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in kept]
+        set_aside = rdf.chunks(ASIDE)
+        if aside is not None:
+            split = router.split()
+            aside.add(b"".join(set_aside), ox.RdfFormat.N_TRIPLES, split.aside_predicates, split.joined)
+        else:
+            loads += [pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True) for chunk in set_aside]
+        for f in loads:
+            f.result()
+    if aside is not None:
+        aside.settle(store, ox.NamedNode(SETTLED))
+
+
+SETTLED = "urn:retailkg:settled"
+"""The graph :func:`load_resolved` settles joined statements into."""
 
 
 def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] | None = None,

@@ -10,6 +10,7 @@ rdflib terms, so the report code reads like rdflib code.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
@@ -72,12 +73,20 @@ class _Interned:
 
 class Aside:
     """Statements set aside while loading (retailkg.validation.loading.plan_split: those only naming
-    reads, and those a rule reads only where a join holds), as pyoxigraph quads by subject IRI: a
-    Python index, since a second store would cost the loading thread's core more than the rules'
-    store saves."""
+    reads, and those a rule reads only where a join holds), kept as their N-Triples text with the
+    place of each subject's lines: a second store would cost the loading thread's core more than the
+    rules' store saves, and a parsed quad per statement (two per duty of a chain) held hundreds of
+    megabytes for the few thousand subjects naming asks about, which are parsed when asked. The
+    statements of joined predicates are parsed as they are added (:meth:`settle` reads them all)."""
+
+    _SUBJECT = re.compile(rb"^<([^>]*)> ", re.M)
 
     def __init__(self) -> None:
-        self._by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
+        self._texts: list[tuple[bytes, ox.RdfFormat]] = []
+        self._spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # subject -> (text, start, end)
+        self._parsed: dict[str, list[ox.Quad]] = {}
+        self._count = 0
+        self._moved: set[ox.Quad] = set()
         self.predicates: set[ox.NamedNode] = set()
         self.joined: dict[str, frozenset[str]] = {}
         self._joined_by_object: dict[tuple[str, OxTerm | ox.Triple], list[ox.Quad]] = defaultdict(list)
@@ -90,18 +99,39 @@ class Aside:
         rule reads where their object is an object of one of the given ones (:meth:`settle`)."""
         self.predicates.update(ox.NamedNode(p) for p in predicates)
         self.joined.update(joined or {})
-        by_subject, by_object = self._by_subject, self._joined_by_object
+        by_object = self._joined_by_object
         joined_predicates = {ox.NamedNode(p) for p in self.joined}
-        for q in ox.parse(data, format=fmt, lenient=True):
-            by_subject[q.subject.value].append(q)
+        n = 0
+        for q in ox.parse(data, format=fmt, lenient=True):  # checked as the rest of the file
+            n += 1
             if q.predicate in joined_predicates:
                 by_object[(q.predicate.value, q.object)].append(q)
+        if not n:
+            return
+        self._count += n
+        if b"\\" in data or fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            # an escape in an IRI would make the text's subject differ from the term's: index terms
+            for q in ox.parse(data, format=fmt, lenient=True):
+                self._parsed.setdefault(q.subject.value, []).append(q)
+            return
+        i = len(self._texts)
+        self._texts.append((data, fmt))
+        spans = self._spans
+        starts = [(m.start(), m.group(1)) for m in self._SUBJECT.finditer(data)]
+        for k, (start, subject) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(data)
+            where = spans[subject.decode("utf-8")]
+            if where and where[-1][0] == i and where[-1][2] == start:  # the subject's lines go on
+                where[-1] = (i, where[-1][1], end)
+            else:
+                where.append((i, start, end))
 
-    def settle(self, store: ox.Store) -> int:
+    def settle(self, store: ox.Store, graph: ox.NamedNode | None = None) -> int:
         """Move into ``store`` the statements a rule reads through a join (the baseline's duties'
         source document, say), now that the store holds everything else: those whose object is an
         object of a partner predicate, in the store or set aside (two predicates may each be the
-        other's partner); how many moved."""
+        other's partner); how many moved. ``graph``: the graph they go to (by default the one they
+        were read in), so that a caller can tell them from the rest of the store."""
         partners = {q for qs in self.joined.values() for q in qs}
         objects: dict[str, set[OxTerm | ox.Triple]] = {}
         for q in partners:
@@ -113,21 +143,43 @@ class Aside:
             for obj in set().union(*(objects[q] for q in qs)):
                 moved += self._joined_by_object.pop((p, obj), [])
         if moved:
-            gone = set(moved)
+            self._moved.update(moved)
+            self._count -= len(moved)
             for subject in {str(q.subject.value) for q in moved if not isinstance(q.subject, ox.Triple)}:
-                self._by_subject[subject] = [q for q in self._by_subject[subject] if q not in gone]
+                if subject in self._parsed:
+                    self._parsed[subject] = [q for q in self._parsed[subject] if q not in self._moved]
+            if graph is not None:
+                moved = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in moved]
             store.extend(moved)
         return len(moved)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_subject.values())
+        return self._count
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        """Every statement still set aside (those :meth:`settle` moved are in the store), by subject."""
+        for subject in sorted(set(self._spans) | set(self._parsed)):
+            yield from self._of(subject)
+
+    def _of(self, subject: str) -> list[ox.Quad]:
+        found = self._parsed.get(subject)
+        if found is None:
+            found = []
+            for i, start, end in self._spans.get(subject, ()):
+                data, fmt = self._texts[i]
+                found += ox.parse(data[start:end], format=fmt, lenient=True)
+            if self._moved:
+                found = [q for q in found if q not in self._moved]
+            self._parsed[subject] = found
+        return found
 
     def quads_for_pattern(self, s: OxTerm | None, p: ox.NamedNode, o: OxTerm | None) -> list[ox.Quad]:
         if s is None:  # naming never asks for the subjects of these predicates; answered all the same
-            return [q for qs in self._by_subject.values() for q in qs if q.predicate == p and (o is None or q.object == o)]
+            subjects = set(self._spans) | set(self._parsed)
+            return [q for subject in sorted(subjects) for q in self._of(subject) if q.predicate == p and (o is None or q.object == o)]
         if not isinstance(s, ox.NamedNode):
             return []
-        return [q for q in self._by_subject.get(s.value, ()) if q.predicate == p and (o is None or q.object == o)]
+        return [q for q in self._of(s.value) if q.predicate == p and (o is None or q.object == o)]
 
 
 class StoreLookup(_Interned):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from retailkg.design.model import DEFAULT_BASELINE
 from retailkg.design.readers import read_design
-from retailkg.design.resolve import ResolvedDesign, resolve
+from retailkg.design.resolve import ASIDE, DROP, ResolvedDesign, resolve
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
@@ -27,11 +28,19 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine, OxigraphEngine
 from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
-from retailkg.validation.census import LiteralCensus, census_of_ntriples
+from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
 from retailkg.validation.compile import Plan, RuleResult, plan_rules
 from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
-from retailkg.validation.loading import RDF_FORMATS, check_nodes, load_lines, load_ntriples, load_rdf_file
+from retailkg.validation.loading import (
+    RDF_FORMATS,
+    Router,
+    check_nodes,
+    load_lines,
+    load_ntriples,
+    load_rdf_file,
+    load_resolved,
+)
 from retailkg.validation.lookup import Aside, Lookup, StoreLookup
 from retailkg.validation.naming import (
     FACT_QUERIES,
@@ -137,7 +146,7 @@ def evaluate(ev: Evaluation, source_name: str, kb: KnowledgeBase, baseline: Docu
         count_findings(summaries, findings)
     return Report(
         source_name, Ref(str(baseline.iri), baseline.id, baseline.citation, baseline.citation), summaries, findings, matrices,
-        not kept, [r.ref for r in rule_set.rules], ValidationReportGraph(kept, info, ids), design.ntriples() if design else None,
+        not kept, [r.ref for r in rule_set.rules], ValidationReportGraph(kept, info, ids), design.ntriples if design else None,
         f"retailkg {__version__}",
     )
 
@@ -211,12 +220,19 @@ def validate_bundled(baseline: str | None = None, kb: KnowledgeBase | None = Non
 
 
 def design_store(resolved: ResolvedDesign, kb: KnowledgeBase, aside: Aside | None = None,
-                 needs: Needs | None = None) -> ox.Store:
+                 needs: Needs | None = None, store: ox.Store | None = None, router: Router | None = None) -> ox.Store:
     """An in-memory store with the design and what the rules need from the knowledge base, without
     what the run does not read (``needs``: by default the bundled rules'), and with the statements
-    only naming reads in ``aside``, when given (:func:`load_lines`)."""
-    store = ox.Store()
+    only naming reads in ``aside``, when given (:func:`load_lines`). ``router``: the routes
+    ``resolved`` was written with (derived from the same ``needs``), whose streams are then loaded
+    as they are (:func:`load_resolved`); ``store``: the store resolution already handed the
+    design's stored stream to (:func:`validate_file`)."""
+    if store is None:
+        store = ox.Store()
     load_ntriples(store, kb_facts(kb, resolved.baseline.id), "urn:retailkg:kb-facts")
+    if router is not None:
+        load_resolved(store, resolved.rdf, router, aside)
+        return store
     load_lines(store, resolved.ntriples().encode("utf-8"), ox.RdfFormat.N_TRIPLES, aside=aside, needs=needs,
                subclass_pairs=_SUBCLASSES)
     if aside is not None:
@@ -228,21 +244,25 @@ _SUBCLASSES = tuple((str(sub), str(sup)) for sub, sup in SUBCLASS_AXIOMS)
 
 
 @paused_gc()
-def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None) -> Report:
-    """Validate one resolved design against its baseline."""
+def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, shapes: Graph | RuleSet | None = None,
+                    store: ox.Store | None = None, router: Router | None = None,
+                    census: LiteralCensus | None = None) -> Report:
+    """Validate one resolved design against its baseline (``store``, ``router``, ``census``: see
+    :func:`validate_file`, which resolves the design into the store as it validates it)."""
     kb = kb or knowledge_base()
     rule_set = rule_set_of(shapes)
     aside = Aside()
     with progress.stage("loading"):
-        store = design_store(resolved, kb, aside, needs_of(rule_set))
+        store = design_store(resolved, kb, aside, needs_of(rule_set), store, router)
     source = OxigraphEngine(store=store)
-    nt = resolved.ntriples().encode("utf-8")
+    if census is None:
+        census = census_of_ntriples(resolved.rdf.data())
 
     def complete_data() -> Graph:
-        return _rdflib_graph(nt + kb_facts(kb, resolved.baseline.id), "nt")
+        return _rdflib_graph(resolved.rdf.data() + kb_facts(kb, resolved.baseline.id), "nt")
 
     ev = Evaluation(source, StoreLookup(store, aside), [resolved.organisation], {resolved.organisation: resolved.baseline},
-                    census=census_of_ntriples(nt), complete_data=complete_data)
+                    census=census, complete_data=complete_data)
     report = evaluate(ev, str(resolved.design.path), kb, resolved.baseline, resolved, rule_set)
     # a doubtful match can make no finding at all (it may even close a gap): the consultant is told how many there are
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
@@ -271,11 +291,24 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path)
-    with progress.stage("matching duties"):
-        from retailkg.design.matching import matcher_for  # scikit-learn and the model: only when a design is read
+    rule_set = rule_set_of(shapes)
+    router = Router(needs_of(rule_set), _SUBCLASSES)  # what goes into the store, aside or nowhere: from the rules' reads
+    store = ox.Store()
+    censuses: list[LiteralCensus] = []
+    with progress.stage("matching duties"), ThreadPoolExecutor(1, thread_name_prefix="retailkg-load") as pool:
+        # the stored statements go into the store as they are written (Oxigraph loads a chunk on the pool's
+        # thread while resolution writes the next); the matcher is loaded only if a duty is free text to match
+        loads: list[Future[None]] = []
 
-        resolved = resolve(design, kb, matcher_for(kb), baseline)
-    return validate_design(resolved, kb, shapes)
+        def sink(chunk: bytes) -> None:
+            loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+            censuses.append(census_of_ntriples(chunk))
+
+        resolved = resolve(design, kb, None, baseline, sink=sink, route=router.route)
+        for f in loads:
+            f.result()
+    census = merged_census([*censuses, *(census_of_ntriples(c) for s in (ASIDE, DROP) for c in resolved.rdf.chunks(s))])
+    return validate_design(resolved, kb, rule_set, store, router, census)
 
 
 # ---------------------------------------------------------------------------------------------

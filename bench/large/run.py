@@ -1,0 +1,191 @@
+"""Large designs side by side: `retailkg validate` of a chain's YAML and Excel forms, today's code
+against an earlier commit's, alternating in fresh processes in one run.
+
+    python bench/large/run.py                                    # 10,000 stores, old = 3046b31, 3 repeats
+    python bench/large/run.py --stores 200 --repeat 1 --results /tmp/R.md --json /tmp/r.json
+
+Why: issue 18 asks for the 10,000-store chain's YAML in 12 s and 1.5 GiB and its Excel form in 15 s,
+measured beside the code before the change on the same machine, in one run (this machine's speed
+drifts by tens of per cent within an hour, so the two are run in alternation, the order swapped on
+each repeat). Each run is the whole command a user types, from interpreter start to exit, writing
+the JSON report: wall time, CPU time (user + system) and peak resident memory of the process.
+
+Checks, in the same run: every finding id the earlier code reports is reported now, no more and no
+fewer (the new JSON's entries expanded by their ``units``, and ``--expand-units`` once, finding for
+finding), and the count equals the generator's manifest.
+
+The earlier commit is taken from this repository with ``git archive`` into ``--out`` and imported
+through PYTHONPATH with the same interpreter and libraries. Results: the ``## large`` section of
+bench/RESULTS.md (bench/results_md.py) and ``bench/large/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tarfile
+import time
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from results_md import write_section  # noqa: E402
+
+
+def old_source(commit: str, out: Path) -> Path:
+    """The ``src`` folder of ``commit``, extracted once into ``out`` with the data beside it (a checkout's layout)."""
+    dest = out / f"old-{commit}"
+    if not (dest / "src" / "retailkg").is_dir():
+        data = subprocess.run(["git", "-C", str(REPO), "archive", commit, "src", "ontology", "data", "shapes", "queries"],
+                              check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=BytesIO(data)) as tar:
+            tar.extractall(dest, filter="data")
+    return dest / "src"
+
+
+def generate(stores: int, out: Path, formats: str) -> dict[str, Any]:
+    folder = out / f"chain-{stores}"
+    if not (folder / "manifest.json").is_file():
+        subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "--scale", str(stores), "--out", str(folder),
+                        "--formats", formats], check=True)
+    manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["folder"] = str(folder)
+    return manifest
+
+
+def run_once(design: Path, report: Path, old_src: Path | None, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One ``retailkg validate`` in a fresh process: wall, CPU and peak memory (of that process alone)."""
+    env = dict(os.environ)
+    if old_src is not None:
+        env["PYTHONPATH"] = str(old_src)
+    else:
+        env.pop("PYTHONPATH", None)
+    cmd = [sys.executable, "-m", "retailkg", "validate", str(design), "-o", str(report), "--quiet", *extra]
+    started = time.time() - 1
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1) or not report.is_file() or report.stat().st_mtime < started:
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err}")
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mib": round(usage.ru_maxrss / 1024, 1), "exit": code, "report_bytes": report.stat().st_size}
+
+
+def finding_ids(report: Path) -> list[str]:
+    """Every finding id of a JSON report, grouped entries expanded by their units."""
+    doc = json.loads(report.read_text(encoding="utf-8"))
+    return [u["id"] for f in doc["findings"] for u in (f.get("units") or [f])]
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}; load average at the start {load[0]:.1f}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stores", type=int, default=10_000)
+    ap.add_argument("--old", default="3046b31", help="the commit to compare with")
+    ap.add_argument("--forms", default="yaml,xlsx")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "large")
+    ap.add_argument("--results", type=Path, default=REPO / "bench" / "RESULTS.md")
+    ap.add_argument("--json", type=Path, default=HERE / "results.json")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    old_src = old_source(args.old, args.out)
+    forms = args.forms.split(",")
+    manifest = generate(args.stores, args.out, ",".join(forms))
+    folder = Path(manifest["folder"])
+    expected = len(manifest["findings"])
+    files = {"yaml": folder / "chain.yaml", "xlsx": folder / "chain.xlsx", "csv": folder / "chain-csv"}
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {f: {"old": [], "new": []} for f in forms}
+    checks: list[tuple[str, bool, str]] = []
+    for form in forms:
+        design = files[form]
+        for r in range(args.repeat):
+            order = ("old", "new") if r % 2 == 0 else ("new", "old")
+            for side in order:
+                report = args.out / f"{form}-{side}.json"
+                m = run_once(design, report, old_src if side == "old" else None)
+                runs[form][side].append(m)
+                print(f"{form} {side} #{r + 1}: {m['wall_s']:.1f} s wall, {m['cpu_s']:.1f} s CPU, {m['peak_mib']:.0f} MiB, "
+                      f"{m['report_bytes'] / 1e6:.1f} MB", flush=True)
+        old_ids, new_ids = finding_ids(args.out / f"{form}-old.json"), finding_ids(args.out / f"{form}-new.json")
+        checks.append((f"{form}: new finding ids = old finding ids", sorted(old_ids) == sorted(new_ids),
+                       f"{len(new_ids)} ids, {len(old_ids)} before"))
+        checks.append((f"{form}: findings = manifest", len(new_ids) == expected, f"{len(new_ids)} of {expected}"))
+        expanded = args.out / f"{form}-new-expanded.json"
+        run_once(design, expanded, None, ("--expand-units",))
+        ex = json.loads(expanded.read_text(encoding="utf-8"))
+        same = [f["id"] for f in ex["findings"]] == [f["id"] for f in json.loads((args.out / f"{form}-old.json").read_text())["findings"]]
+        checks.append((f"{form}: --expand-units lists the old findings in the old order", same, f"{len(ex['findings'])} entries"))
+    data = {"stores": args.stores, "posts": manifest["counts"]["posts"], "triples": manifest["counts"]["triples"],
+            "findings": expected, "old": args.old, "new": head, "machine": machine(), "repeat": args.repeat,
+            "runs": runs, "checks": [{"check": c, "pass": ok, "detail": d} for c, ok, d in checks],
+            "minutes": round((time.time() - started) / 60, 1)}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_section(args.results, section(data), "## large")
+    for c, ok, d in checks:
+        print(f"{'pass' if ok else 'FAIL'}: {c} ({d})")
+    return 0 if all(ok for _c, ok, _d in checks) else 1
+
+
+def _med(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def section(d: dict[str, Any]) -> str:
+    names = {"yaml": "YAML", "xlsx": "Excel", "csv": "CSV folder"}
+    lines = [
+        "## large: a chain's design, today's code beside the code before issue 18",
+        "",
+        f"`python bench/large/run.py --stores {d['stores']} --repeat {d['repeat']}` at {d['new']} against {d['old']}: "
+        f"`retailkg validate chain.<form> -o report.json --quiet` of the generated chain ({d['stores']:,} stores, "
+        f"{d['posts']:,} posts, {d['triples']:,} triples, {d['findings']:,} findings), the whole process from start to exit, "
+        f"old and new alternating in fresh processes (order swapped each repeat); medians of {d['repeat']}. "
+        f"Machine: {d['machine']}; {d['minutes']} min. Every run is in bench/large/results.json.",
+        "",
+        "| form | code | wall s | CPU s | peak MiB | report MB |",
+        "| --- | --- | --: | --: | --: | --: |",
+    ]
+    for form, sides in d["runs"].items():
+        for side in ("old", "new"):
+            rs = sides[side]
+            lines.append(f"| {names.get(form, form)} | {side} ({d[side]}) | {_med(rs, 'wall_s'):.1f} | {_med(rs, 'cpu_s'):.1f} | "
+                         f"{_med(rs, 'peak_mib'):.0f} | {_med(rs, 'report_bytes') / 1e6:.1f} |")
+    lines.append("")
+    for form, sides in d["runs"].items():
+        o, n = sides["old"], sides["new"]
+        lines.append(f"- {names.get(form, form)}: new/old wall {_med(n, 'wall_s') / _med(o, 'wall_s'):.2f}, CPU "
+                     f"{_med(n, 'cpu_s') / _med(o, 'cpu_s'):.2f}, peak memory {_med(n, 'peak_mib') / _med(o, 'peak_mib'):.2f}.")
+    lines += ["", "**Checks** (same run):", ""]
+    lines += [f"- {c['check']}: {'pass' if c['pass'] else 'FAIL'} ({c['detail']})" for c in d["checks"]]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -280,3 +280,58 @@ def test_org_propose_refuses_a_design_in_rdf(tmp_path: Path) -> None:
     nt.write_text("", encoding="utf-8")
     code, _, err = run("org", "propose", str(nt))
     assert code == 2 and "cannot be written back" in err
+
+
+# --- the reports ----------------------------------------------------------------------------------
+
+
+def test_markdown_and_html_reports_show_each_proposal_and_the_post_alignment() -> None:
+    from retailkg.report.formats import render
+
+    r = report("taobao-ops.yaml")
+    md = render(r, "md", "en")
+    page = render(r, "html", "zh")
+    assert isinstance(md, str) and isinstance(page, str)
+    assert "## Proposals" in md and "Post alignment" in md and 'id="proposals"' in page
+    for p in r.proposals:
+        assert p.finding in md and p.finding in page
+        for c in p.changes:
+            if c.action == "add-duty":
+                assert c.source in md and c.text_zh in page
+    assert "| 客服主管 | 服务管理" in render(r, "md", "zh")
+
+
+def test_json_report_carries_the_proposals_and_alignments_as_the_model_does() -> None:
+    from retailkg.report.formats import render
+
+    r = report("acme-department-store.xlsx")
+    doc = json.loads(str(render(r, "json", "zh")))
+    assert [p["finding"] for p in doc["proposals"]] == [p.finding for p in r.proposals]
+    assert [p["status"] for p in doc["proposals"]] == [p.status for p in r.proposals]
+    assert len(doc["post_alignments"]) == len(r.resolved.design.posts)
+
+
+def test_the_report_schema_refuses_a_proposal_of_unknown_status() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from retailkg.report.json import report_dict
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+    doc = json.loads(json.dumps(report_dict(report("taobao-ops.yaml")), ensure_ascii=False))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    doc["proposals"][0]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(doc)
+
+
+def test_the_excel_report_has_a_proposals_sheet_and_stays_a_design(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from retailkg.report.formats import render
+
+    r = report("taobao-ops.yaml")
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(render(r, "xlsx", "en"))  # type: ignore[arg-type]
+    wb = load_workbook(path, read_only=True)
+    rows = list(wb["Proposals"].iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [p.finding for p in r.proposals]
+    assert [f.id for f in validate_file(path).findings] == [f.id for f in r.findings]

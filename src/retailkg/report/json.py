@@ -47,6 +47,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "waived": [w.to_json() for w in report.waived],
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
         "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
+        "proposals": [p.to_json() for p in report.proposals],
+        "post_alignments": [a.to_json() for a in report.alignments],
     }
 
 

@@ -564,7 +564,7 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
                         why[id(d.spec)].append(f"{_mark(p)}: written as text so that it no longer brings {c.metric.zh}")
     # a standard's duty leading exactly the functions proposed (and nothing else it would bring) is cited by clause
     by_citation = {d.citation: d for d in kb.duties.values()}
-    for pid, post in posts.items():
+    for post in posts.values():
         for k, spec in enumerate(post.duties):
             source = sources.get(id(spec))
             if source is None:

@@ -335,3 +335,55 @@ def test_the_excel_report_has_a_proposals_sheet_and_stays_a_design(tmp_path: Pat
     rows = list(wb["Proposals"].iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == [p.finding for p in r.proposals]
     assert [f.id for f in validate_file(path).findings] == [f.id for f in r.findings]
+
+
+# --- the RACI matrix ------------------------------------------------------------------------------
+
+
+def test_two_accountable_posts_are_the_overlaps_of_posts_not_answering_to_each_other() -> None:
+    """The one-A rule is the overlap rule; team functions (each supervisor's own team) and replicas in stores aside."""
+    from retailkg.report.raci import raci_tables
+
+    kb = knowledge_base()
+    for name in ("ecom-ops-centre.yaml", "acme-department-store.xlsx"):
+        r = report(name)
+        (t,) = raci_tables(r)
+        team = {f"fn:{f.id}" for f in kb.functions.values() if f.team}
+        two_as = {row.function.id for i, row in enumerate(t.matrix.rows) if t.accountable(i) > 1} - team
+        overlaps = {f.function.id for f in r.findings if f.rule == "rkgsh:OverlapLeadFunction" and f.function}
+        baseline = {row.function.id for row in t.matrix.rows}
+        assert overlaps & baseline <= two_as
+        if name == "ecom-ops-centre.yaml":  # one head office, no stores: exactly
+            assert two_as == overlaps & baseline
+        gaps = {f.function.id for f in r.findings if f.rule == "rkgsh:GapBaselineFunction" and f.function}
+        assert gaps and all(t.accountable(i) == 0 for i, row in enumerate(t.matrix.rows) if row.function.id in gaps)
+    acme = report("acme-department-store.xlsx")
+    assert {f.function.id for f in acme.findings if f.rule == "rkgsh:OverlapLeadFunction" and f.function} & {
+        row.function.id for row in acme.coverage[0].rows}
+
+
+def test_raci_reads_lead_under_a_leading_superior_as_r_support_as_c_and_the_superior_of_a_as_i(tmp: str) -> None:
+    from retailkg.report.raci import raci_tables
+
+    r = report("taobao-ops.yaml")
+    (t,) = raci_tables(r)
+    names = [p.zh for p in t.matrix.posts]
+    row = {row.function.id: t.letters[i] for i, row in enumerate(t.matrix.rows)}
+    sales = dict(zip(names, row["fn:sales-performance"], strict=True)) if "fn:sales-performance" in row else None
+    channel = dict(zip(names, row["fn:promotion-channel-planning"], strict=True))
+    assert channel["运营推广专员"] == "A" and channel["活动策划专员"] == "C" and channel["运营主管"] == "I"
+    if sales is not None:  # not a baseline function of T/CCAGM 003-2021
+        assert sales["运营总监"] == "A" and sales["运营推广专员"] == "R"
+    _, after = to_be("taobao-ops.yaml", tmp)
+    (t2,) = raci_tables(after)
+    assert all(t2.accountable(i) <= 1 for i in range(len(t2.matrix.rows)))
+
+
+def test_validate_writes_the_raci_matrix_as_tsv() -> None:
+    code, text, err = run("validate", str(EXAMPLES / "taobao-ops.yaml"), "--format", "raci-tsv", "-q")
+    assert code in (0, 1), err
+    head, *rows = [line.split("\t") for line in text.splitlines()]
+    assert head[:5] == ["organisation", "function", "name", "status", "accountable"]
+    assert "客服主管 (post/service-supervisor)" in head
+    assert len(rows) == len(report("taobao-ops.yaml").coverage[0].rows)
+    assert {c for row in rows for c in row[5:]} <= {"", "A", "R", "C", "I", "A/C", "R/C"}

@@ -30,7 +30,7 @@ FORMATS: dict[str, Callable[[Report, str], str | bytes]] = {
     "raci-tsv": render_raci_tsv,  # the RACI matrix (权责矩阵), functions × posts
 }
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv",
-              ".xlsx": "xlsx"}
+              ".xlsx": "xlsx", ".raci-tsv": "raci-tsv"}
 BINARY = frozenset({"xlsx"})
 """Formats that are bytes, not text: written to a file (``-o``), never to a terminal."""
 

@@ -46,15 +46,20 @@ __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "close
            "to_be_yaml"]
 
 GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "助理", "负责人",
-                       "高级", "资深", "初级", "岗位", "岗", "人员", "运营")
-"""Words of a post's title that say its rank, or nothing of which work it does (运营, operations, is in most
-titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
+                       "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
+"""Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
+management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
 
 ELIGIBLE_ALIGNMENT = 0.25
 """A post is a candidate owner of a function when it is at least this close to a standard post that leads it
 (or does work of the function's area, or supports the function, or its title names the area's work)."""
 
 ELIGIBLE_TITLE = 0.5
+
+CLOSER_ELSEWHERE = 0.5
+CLOSER_MARGIN = 0.25
+"""An overlap's function goes to a post outside the overlap when that post is at least this close to the standard's
+owner, and closer than every overlapping post by this margin (the work went to the wrong posts)."""
 
 
 def title_core(name: str) -> str:
@@ -158,15 +163,19 @@ class Proposer:
     # ------------------------------------------------------------------ alignment
 
     def align(self, post: _Post, sp: _StdPost) -> StandardMatch:
-        """How close ``post`` is to the standard's post ``sp``: by title, and by the share of the functions
-        ``post``'s duties lead that ``sp``'s lead too (an area in common counting for less)."""
+        """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
+        common counting for less)."""
         key = (post.spec.name, frozenset(post.lead), sp.ref.iri)  # a chain's stores repeat a post: computed once
         found = self._align.get(key)
         if found is None:
             title = self.titles.similarity(post.spec.name, sp.ref.zh)
             own, theirs = self.work(post.lead), self.work(sp.lead)
             if own:
-                same = len(own & theirs) / len(own)
+                # the share of the post's work the standard post does, or, when higher, the balance of that and
+                # the share of the standard post's work the post does (F1): a post merging two standard posts is
+                # still close to each
+                both = len(own & theirs)
+                same = max(both / len(own), 2 * both / (len(own) + len(theirs)) if theirs else 0.0)
                 areas = {self.kb.area_of.get(f) for f in theirs}
                 near = sum(1 for f in own if self.kb.area_of.get(f) in areas) / len(own)
                 functions = 0.7 * same + 0.3 * near
@@ -350,6 +359,9 @@ class Proposer:
         team = self.kb.functions[f].team if f in self.kb.functions else False
         has_leader = bool(self.leaders.get(f))
         superior_first = team or not has_leader
+        elsewhere = None if superior_first else self.closer_elsewhere(posts, self.leaders.get(f, []))
+        if elsewhere is not None:
+            return self._move_elsewhere(base, posts, f, *elsewhere)
         ranked = self._rank(posts, scores, superior_first=superior_first)
         owner, others = ranked[0], ranked[1:]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
@@ -375,6 +387,50 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
 
+    def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
+        """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the
+        wrong posts, not to one too many): that post, its match, and the best of ``posts``."""
+        if not standard:
+            return None
+
+        def best(post: _Post) -> StandardMatch:
+            return max((self.align(post, sp) for sp in standard), key=lambda m: (m.score, m.post.iri))
+
+        inside = max(best(p).score for p in posts)
+        names = {p.ref.iri for p in posts}
+        outside = [(best(p), p) for p in self.posts.values() if p.ref.iri not in names]
+        if not outside:
+            return None
+        match, post = max(outside, key=lambda mp: (mp[0].score, -mp[1].order))
+        if match.score >= CLOSER_ELSEWHERE and match.score - inside >= CLOSER_MARGIN:
+            return post, match, inside
+        return None
+
+    def _move_elsewhere(self, base: Proposal, posts: Sequence[_Post], f: URIRef, owner: _Post, match: StandardMatch,
+                        inside: float) -> Proposal:
+        fref = self.fn_ref(f)
+        leader = next(sp for sp in self.leaders[f] if sp.ref.iri == match.post.iri)
+        duty = next(d for d in leader.duties if f in d.lead)
+        base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in posts]
+        base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        for y in posts:
+            for d in y.duties:
+                if f in d.lead:
+                    base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"「{owner.ref.zh}」与主责该职能的标准岗位 {match.post.zh} 最接近（{match.score:.2f}），"
+                               f"而交叉的岗位最多 {inside:.2f}",
+                               f"{owner.ref.en or owner.ref.zh} is closest to the standard's {match.post.en or match.post.zh}, which "
+                               f"leads it ({match.score:.2f}); the overlapping posts at most {inside:.2f}", match.score)]
+        base.confidence = round(min(1.0, match.score) * (0.6 + 0.4 * min(1.0, 3 * (match.score - inside))), 3)
+        base.confidence_reasons = [Reason(f"交叉的岗位都不像标准的主责岗位：差 {match.score - inside:.2f}",
+                                          f"none of the overlapping posts is like the standard's owner: by {match.score - inside:.2f}")]
+        names_zh = "、".join(p.ref.zh for p in posts)
+        names_en = ", ".join(p.ref.en or p.ref.zh for p in posts)
+        base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」（{duty.citation}），{names_zh} 改为配合"
+        base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
+        return base
+
     def propose_metric(self, finding: Finding, m: Ref) -> Proposal:
         posts = [self.posts[p.iri] for p in finding.posts if p.iri in self.posts]
         base = Proposal(finding.id, finding.rule, finding.kind, m, "none", "", "", finding.organisation)
@@ -391,6 +447,16 @@ class Proposer:
             reasons[post.ref.iri] = [Reason(f"与对该指标负责的标准岗位 {best.post.zh} 最接近：{best.score:.2f}",
                                             f"closest to the standard's {best.post.en or best.post.zh}, accountable for it: "
                                             f"{best.score:.2f}", best.score)] if best is not None else []
+        elsewhere = self.closer_elsewhere(posts, accountable)
+        if elsewhere is not None:
+            post, match, inside = elsewhere
+            base.owner = post.ref
+            base.summary_zh = (f"不提议修改：这些岗位都不像对「{m.zh}」负责的标准岗位 {match.post.zh}（最多 {inside:.2f}）；"
+                               f"最接近的是「{post.ref.zh}」（{match.score:.2f}）——考虑由它负责")
+            base.summary_en = (f"no change proposed: none of these posts is like the standard's {match.post.en or match.post.zh}, "
+                               f"accountable for {m.en or m.zh} (at most {inside:.2f}); the closest is {post.ref.en or post.ref.zh} "
+                               f"({match.score:.2f}): consider making it accountable")
+            return base
         ranked = self._rank(posts, scores, superior_first=not accountable)
         owner, others = ranked[0], ranked[1:]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]

@@ -308,7 +308,8 @@ def test_json_report_carries_the_proposals_and_alignments_as_the_model_does() ->
     doc = json.loads(str(render(r, "json", "zh")))
     assert [p["finding"] for p in doc["proposals"]] == [p.finding for p in r.proposals]
     assert [p["status"] for p in doc["proposals"]] == [p.status for p in r.proposals]
-    assert len(doc["post_alignments"]) == len(r.resolved.design.posts)
+    assert sum(len(a["posts"]) for a in doc["post_alignments"]) == len(r.resolved.design.posts)
+    assert len(doc["post_alignments"]) < len(r.resolved.design.posts)  # the stores' posts, once
 
 
 def test_the_report_schema_refuses_a_proposal_of_unknown_status() -> None:
@@ -387,3 +388,42 @@ def test_validate_writes_the_raci_matrix_as_tsv() -> None:
     assert "客服主管 (post/service-supervisor)" in head
     assert len(rows) == len(report("taobao-ops.yaml").coverage[0].rows)
     assert {c for row in rows for c in row[5:]} <= {"", "A", "R", "C", "I", "A/C", "R/C"}
+
+
+def test_an_overlap_between_posts_unlike_the_standards_owner_goes_to_the_post_like_it(tmp_path: Path) -> None:
+    """T/CCAGM 003-2021 4.1.2 d (brand publicity, private traffic) taken by the category manager and the finance
+    manager instead of the new-media post: neither keeps it; the new-media post takes the standard's duty."""
+    design = tmp_path / "d.yaml"
+    design.write_text("""organisation: {id: misplaced, name: 错位, scope: [all]}
+departments:
+  - {id: hq, name: 总部}
+posts:
+  - id: new-media
+    name: 新媒体运营专员
+    department: hq
+    duties: [{standard: 4.1.2 a}, {standard: 4.1.2 b}, {standard: 4.1.2 c}, {standard: 4.1.2 e}, {standard: 4.1.2 f}]
+  - id: category
+    name: 品类经理
+    department: hq
+    duties: [{standard: 4.2.1}, {standard: 4.1.2 d}]
+  - id: finance
+    name: 财务经理
+    department: hq
+    duties: [{standard: 4.4.2}, {standard: 4.1.2 d}]
+""", encoding="utf-8")
+    r = validate_file(design)
+    for fn in ("fn:brand-publicity", "fn:private-traffic"):
+        p = proposal(r, "OverlapLeadFunction", fn)
+        assert p.owner is not None and p.owner.zh == "新媒体运营专员"
+        assert {q.zh for q in p.others} == {"品类经理", "财务经理"}
+        assert [(c.action, c.post.zh, c.source) for c in p.changes if c.action == "add-duty"] == [
+            ("add-duty", "新媒体运营专员", "T/CCAGM 003-2021 4.1.2 d")]
+    shared = proposal(r, "OverlapLeadFunction", "fn:new-media-content")  # the new-media post leads it too: it keeps it
+    assert shared.owner is not None and shared.owner.zh == "新媒体运营专员" and not any(c.action == "add-duty" for c in shared.changes)
+    out = tmp_path / "to-be.yaml"
+    out.write_text(to_be_yaml(r, select_proposals(r.proposals), knowledge_base()), encoding="utf-8")
+    assert out.read_text(encoding="utf-8").count("- text: " + next(
+        c.text_zh for c in proposal(r, "OverlapLeadFunction", "fn:brand-publicity").changes if c.action == "add-duty")) == 1
+    after = validate_file(out)
+    assert not [f for f in after.findings if f.kind is Kind.OVERLAP]
+    assert {f.id for f in after.findings} <= {f.id for f in r.findings}

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from retailkg.report.common import SCHEMA_ID
+from retailkg.report.proposals import alignments_json
 from retailkg.validation.findings import Report
 
 # ---------------------------------------------------------------------------------------------
@@ -48,7 +49,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
         "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
         "proposals": [p.to_json() for p in report.proposals],
-        "post_alignments": [a.to_json() for a in report.alignments],
+        "post_alignments": alignments_json(report),
     }
 
 

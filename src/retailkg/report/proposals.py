@@ -9,11 +9,14 @@ shown once with the count, like the finding.
 from __future__ import annotations
 
 import html
+import json
+from typing import Any
 
 from retailkg.report.common import MD_SCOPES, md_code, md_text, word
 from retailkg.validation.findings import Change, PostAlignment, Proposal, Report
 
-__all__ = ["PROPOSAL_COLUMNS", "WORDS", "change_line", "grouped_proposals", "html_proposals", "markdown_proposals", "proposal_rows"]
+__all__ = ["PROPOSAL_COLUMNS", "WORDS", "alignments_json", "change_line", "grouped_proposals", "html_proposals", "markdown_proposals",
+           "proposal_rows"]
 
 WORDS = {
     "proposals": ("改进提议", "Proposals"),
@@ -57,6 +60,18 @@ def grouped_proposals(report: Report) -> list[list[Proposal]]:
     for p in report.proposals:
         if p.finding in live:
             groups.setdefault((p.rule, p.status, p.summary_en), []).append(p)
+    return list(groups.values())
+
+
+def alignments_json(report: Report) -> list[dict[str, Any]]:
+    """``post_alignments`` of the JSON report: the posts with the same closest standard posts (a post replicated in
+    every store) as one entry listing them, so a chain's report does not repeat the same matches 30,000 times."""
+    groups: dict[str, dict[str, Any]] = {}
+    for a in report.alignments:
+        matches = [m.to_json() for m in a.matches]
+        key = json.dumps([a.post.zh, a.post.en, matches], ensure_ascii=False, sort_keys=True)
+        entry = groups.setdefault(key, {"name": {"zh": a.post.zh, "en": a.post.en}, "posts": [], "matches": matches})
+        entry["posts"].append({"iri": a.post.iri, "id": a.post.id})
     return list(groups.values())
 
 

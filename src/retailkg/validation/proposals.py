@@ -82,6 +82,14 @@ class _Post:
     depth: int = 0  # how many superiors above it
     order: int = 0
 
+    @property
+    def signature(self) -> tuple[str, frozenset[URIRef], frozenset[URIRef]]:
+        """What the proposer reads of a post: equal for a post replicated in every store (computed once)."""
+        sig: tuple[str, frozenset[URIRef], frozenset[URIRef]] | None = self.__dict__.get("_sig")
+        if sig is None:
+            sig = self.__dict__["_sig"] = (self.spec.name, frozenset(self.lead), frozenset(self.support))
+        return sig
+
 
 @dataclass
 class _StdPost:
@@ -158,14 +166,15 @@ class Proposer:
                 self.leaders[f].append(sp)
         self.titles = _Titles([sp.ref.zh for sp in self.std.values()]
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
-        self._align: dict[tuple[str, frozenset[URIRef], str], StandardMatch] = {}
+        self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
+        self._closest: dict[tuple[str, ...], list[_Post]] = {}
 
     # ------------------------------------------------------------------ alignment
 
     def align(self, post: _Post, sp: _StdPost) -> StandardMatch:
         """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
         common counting for less)."""
-        key = (post.spec.name, frozenset(post.lead), sp.ref.iri)  # a chain's stores repeat a post: computed once
+        key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
         found = self._align.get(key)
         if found is None:
             title = self.titles.similarity(post.spec.name, sp.ref.zh)
@@ -191,9 +200,13 @@ class Proposer:
 
     def alignments(self, top: int = 3) -> list[PostAlignment]:
         out = []
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[StandardMatch]] = {}
         for post in self.posts.values():
-            matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
-            out.append(PostAlignment(post.ref, [m for m in matches[:top] if m.score > 0]))
+            best = memo.get(post.signature)
+            if best is None:
+                matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
+                best = memo[post.signature] = [m for m in matches[:top] if m.score > 0]
+            out.append(PostAlignment(post.ref, list(best)))
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -230,7 +243,15 @@ class Proposer:
         area = self.kb.area_of.get(f)
         fn = self.kb.functions[f]
         area_label = self.area_name(f)
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[float, list[Reason], bool]] = {}  # stores repeat posts
         for post in self.posts.values():
+            sig = post.signature
+            known = memo.get(sig)
+            if known is not None:
+                scores[post.ref.iri], reasons[post.ref.iri], ok = known
+                if ok:
+                    eligible.append(post)
+                continue
             why: list[Reason] = []
             best = max((self.align(post, sp) for sp in self.leaders.get(f, [])), key=lambda m: m.score, default=None)
             a = best.score if best is not None else 0.0
@@ -255,9 +276,10 @@ class Proposer:
             if t_area >= ELIGIBLE_TITLE:
                 why.append(Reason(f"岗位名称指向该领域的工作（{t_area:.2f}）", f"its title names the area's work ({t_area:.2f})",
                                   0.1 * t_area))
-            scores[post.ref.iri] = 0.5 * a + 0.25 * share + (0.15 if supports else 0.0) + 0.1 * t_area
-            reasons[post.ref.iri] = why
-            if a >= ELIGIBLE_ALIGNMENT or in_area or supports or t_area >= ELIGIBLE_TITLE:
+            ok = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            memo[sig] = (0.5 * a + 0.25 * share + (0.15 if supports else 0.0) + 0.1 * t_area, why, ok)
+            scores[post.ref.iri], reasons[post.ref.iri] = memo[sig][0], why
+            if ok:
                 eligible.append(post)
         return scores, reasons, eligible
 
@@ -398,10 +420,14 @@ class Proposer:
 
         inside = max(best(p).score for p in posts)
         names = {p.ref.iri for p in posts}
-        outside = [(best(p), p) for p in self.posts.values() if p.ref.iri not in names]
-        if not outside:
+        key = tuple(sorted(sp.ref.iri for sp in standard))
+        ranking = self._closest.get(key)
+        if ranking is None:  # every post by its closeness to these standard posts, once (an overlap per store asks again)
+            ranking = self._closest[key] = sorted(self.posts.values(), key=lambda p: (-best(p).score, p.order))
+        post = next((p for p in ranking if p.ref.iri not in names), None)
+        if post is None:
             return None
-        match, post = max(outside, key=lambda mp: (mp[0].score, -mp[1].order))
+        match = best(post)
         if match.score >= CLOSER_ELSEWHERE and match.score - inside >= CLOSER_MARGIN:
             return post, match, inside
         return None

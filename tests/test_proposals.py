@@ -197,9 +197,15 @@ def test_the_diff_of_as_is_and_to_be_shows_exactly_the_proposed_changes(name: st
     d = compare(side_from_report(r), side_from_report(after))
     assert d.posts_known
     changed = {c.new.id for c in d.posts_changed}
-    edited = {c.post.id.removeprefix("post/") for p in r.proposals if p.status == "change" for c in p.changes
-              if c.action != "drop-metric"}
+    edited = {c.post.id.removeprefix("post/") for p in r.proposals if p.status == "change" for c in p.changes}
     assert changed == edited
+    dropped = {(c.post.id.removeprefix("post/"), c.metric.zh) for p in r.proposals if p.status == "change" for c in p.changes
+               if c.action == "drop-metric" and c.metric is not None}
+    for change in d.posts_changed:
+        for field, old, new in change.fields:
+            assert field == "accountable_for"
+            assert {m for m in old.split("; ") if m} - {m for m in new.split("; ") if m} == {
+                m for pid, m in dropped if pid == change.new.id}
     assert not d.posts_added and not d.posts_removed
     assert {b.id for b in d.resolved} >= {p.finding for p in r.proposals if p.status in ('change', 'via')}
 

@@ -537,10 +537,14 @@ class PostRecord:
     reports_to: str
     duties: tuple[DutyRecord, ...]
     organisation: str = ""  # the organisation's IRI
+    accountable: tuple[str, ...] | None = None  # the metrics it answers for, by name, sorted (None: not known)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
-                "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+        out: dict[str, Any] = {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
+                               "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+        if self.accountable is not None:
+            out["accountable_for"] = list(self.accountable)
+        return out
 
 
 @dataclass(frozen=True)

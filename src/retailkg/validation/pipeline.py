@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -260,7 +261,11 @@ def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord
     for d in resolved.duties.values():
         by_post[d.post].append(DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support)))
     org = str(resolved.organisation)
-    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org)
+    metrics: dict[URIRef, set[str]] = defaultdict(set)  # what a post answers for, by name (a to-be design drops some)
+    for post, metric in resolved.metric_sources:
+        metrics[post].add(kb.label(metric, "zh") or unquote(str(metric).rsplit("/", 1)[-1]))
+    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org,
+                       tuple(sorted(metrics.get(resolved.posts[p.id], ()))))
             for p in resolved.design.posts]
 
 

@@ -681,6 +681,16 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
         for r in replacement:
             notes[id(r)].extend(why[orig_id])
             notes[id(r)].append(f"undo: as-is {_as_is(originals[orig_id], parts, kb)}")
+        # a standard's duty written as its words no longer brings its metrics: the post keeps answering for them
+        kept = [m for d in parts if d.standard is not None and any(r.standard is None for r in replacement)
+                for m in d.standard.metrics if (d.post, m) in resolved.metric_sources and m not in drop_metrics.get(pid, set())]
+        listed = {_metric(n, kb, resolved) for n, _ in post.accountable_for}
+        for m in dict.fromkeys(kept):
+            if m not in listed:
+                post.accountable_for.append((kb.label(m, "zh"), Where(str(design.path), None)))
+                listed.add(m)
+                notes[-id(post)].append(f"{kb.label(m, 'zh')}: kept from {', '.join(d.source for d in parts)}, written as "
+                                        "its words above (undo with the duty)")
     for pid, metrics in drop_metrics.items():
         post = posts[pid]
         post.accountable_for = [(n, w) for n, w in post.accountable_for if _metric(n, kb, resolved) not in metrics]

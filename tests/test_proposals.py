@@ -341,6 +341,8 @@ def test_the_excel_report_has_a_proposals_sheet_and_stays_a_design(tmp_path: Pat
     wb = load_workbook(path, read_only=True)
     rows = list(wb["Proposals"].iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == [p.finding for p in r.proposals]
+    raci = list(wb["RACI"].iter_rows(values_only=True))
+    assert len(raci) == 1 + len(r.coverage[0].rows) and "customer-service supervisor" in raci[0]
     assert [f.id for f in validate_file(path).findings] == [f.id for f in r.findings]
 
 
@@ -433,3 +435,18 @@ posts:
     after = validate_file(out)
     assert not [f for f in after.findings if f.kind is Kind.OVERLAP]
     assert {f.id for f in after.findings} <= {f.id for f in r.findings}
+
+
+def test_the_html_report_shows_the_raci_matrix_coloured_by_letter() -> None:
+    from retailkg.report.formats import render
+    from retailkg.report.raci import LETTER_COLOURS, raci_tables
+
+    r = report("ecom-ops-centre.yaml")
+    page = str(render(r, "html", "en"))
+    section = page[page.index('id="raci"'):]
+    (t,) = raci_tables(r)
+    assert section.count("<tr class=") == len(t.matrix.rows)
+    letters = [c for row in t.letters for c in row]
+    assert section.count(f"background:{LETTER_COLOURS['A']}") == letters.count("A")
+    assert section.count(f"background:{LETTER_COLOURS['C']}") == letters.count("C")
+    assert section.count("⚠") == sum(1 for i in range(len(t.matrix.rows)) if t.accountable(i) > 1)

@@ -11,12 +11,13 @@ function with no A is a gap (or only supported).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from retailkg.report.common import matrix_columns
 from retailkg.validation.findings import CoverageMatrix, CoverageRow, Ref, Report
 
-__all__ = ["RaciTable", "raci_tables", "render_raci_tsv"]
+__all__ = ["LETTER_COLOURS", "RaciTable", "html_raci", "raci_tables", "render_raci_tsv"]
 
 
 @dataclass
@@ -100,3 +101,49 @@ def render_raci_tsv(report: Report, lang: str = "zh") -> str:
                 cells.append("/".join(found))
             lines.append([t.organisation.id, r.function.id, r.function.name(lang), r.status, str(t.accountable(i)), *cells])
     return "".join("\t".join(_cell(c) for c in row) + "\n" for row in lines)
+
+
+LETTER_COLOURS = {"A": "#1b7f3b", "R": "#8fd19e", "C": "#ffe08a", "I": "#d9d9d9"}
+"""The HTML matrix's colour of each letter (A dark: one per function)."""
+
+_WORDS = {
+    "title": ("权责矩阵（RACI）", "RACI matrix"),
+    "legend": ("A 负责（主责且其汇报线上无其他主责岗位）· R 执行（主责，其上级也主责）· C 配合 · I 知会（A 的直接上级）。"
+               "一项职能应只有一个 A：两个 A 即交叉（团队职能与不同门店的同一岗位除外）；没有 A 即空白。",
+               "A accountable (leads it, no other leader above it) · R responsible (leads it under a leader) · C consulted "
+               "(supports it) · I informed (an A's direct superior). One A per function: two are an overlap (team "
+               "functions and replicas in different stores aside); none is a gap."),
+    "function": ("职能", "function"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def html_raci(report: Report, lang: str) -> str:
+    """The HTML section: per organisation, the matrix coloured by letter; a row with two As is marked."""
+    h = html.escape
+    tables = [t for t in raci_tables(report) if t.matrix.posts]
+    if not tables:
+        return ""
+    parts = [f"<h2 id=\"raci\">{h(_word('title', lang))}</h2><p class=\"meta\">{h(_word('legend', lang))}</p>"]
+    for t in tables:
+        columns = matrix_columns(t.matrix)
+        head = "".join(f"<th class=\"post\" title=\"{h(c.title(lang))}\">{h(c.label(lang))}</th>" for c in columns)
+        rows = []
+        for i, r in enumerate(t.matrix.rows):
+            tds = []
+            for c in columns:
+                letters = sorted({t.letters[i][j] for j in c.index if t.letters[i][j]}, key="ARCI".index)
+                text = "/".join(letters)
+                colour = LETTER_COLOURS.get(letters[0], "") if letters else ""
+                style = f" style=\"background:{colour};{'color:#fff;' if letters and letters[0] == 'A' else ''}\"" if colour else ""
+                tds.append(f"<td{style}>{h(text)}</td>")
+            flag = " ⚠" if t.accountable(i) > 1 else ""
+            rows.append(f"<tr class=\"{h(r.status)}\"><td class=\"fn\">{h(r.notation)} {h(r.function.name(lang))}{flag}</td>"
+                        f"{''.join(tds)}</tr>")
+        parts.append(f"<h3>{h(t.organisation.name(lang))}</h3><div class=\"wide\"><table class=\"matrix raci\"><thead><tr>"
+                     f"<th class=\"fn\">{h(_word('function', lang))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return "\n".join(parts)

@@ -450,3 +450,11 @@ def test_the_html_report_shows_the_raci_matrix_coloured_by_letter() -> None:
     assert section.count(f"background:{LETTER_COLOURS['A']}") == letters.count("A")
     assert section.count(f"background:{LETTER_COLOURS['C']}") == letters.count("C")
     assert section.count("⚠") == sum(1 for i in range(len(t.matrix.rows)) if t.accountable(i) > 1)
+
+
+def test_choosing_a_post_without_duty_brings_the_gap_proposals_that_resolve_it() -> None:
+    r = report("taobao-ops.yaml")
+    (via,) = [p for p in r.proposals if p.status == "via"]
+    chosen = select_proposals(r.proposals, only=[via.finding])
+    assert {p.finding for p in chosen} == {via.finding, *via.via}
+    assert via.finding not in {p.finding for p in select_proposals(r.proposals, skip=[via.finding])}

@@ -775,8 +775,9 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
                 raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
             if p.status not in ("change", "via"):
                 raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
-    chosen = [p for p in applicable if (not only or p.finding in only) and p.finding not in skip]
-    return chosen
+    wanted = {p.finding for p in applicable} if not only else set(only)
+    wanted |= {v for fid in list(wanted) for v in known[fid].via}  # a post without duty gets them from the gaps' proposals
+    return [p for p in applicable if p.finding in wanted and p.finding not in skip]
 
 
 def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, shapes: Sequence[str] = ()) -> str:

@@ -439,6 +439,100 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
         click.echo(f"{len(duties)} {'duty' if len(duties) == 1 else 'duties'} written to {output}", err=True)
 
 
+def _ids(values: tuple[str, ...]) -> list[str]:
+    """Finding ids given as repeated options, or several in one separated by commas or spaces."""
+    return [i for v in values for i in v.replace(",", " ").split() if i]
+
+
+@org_group.command("propose")
+@click.argument("design", type=click.Path(path_type=Path))
+@output_option("Write the to-be design YAML here (atomically) instead of stdout; never the input.")
+@click.option("--only", multiple=True, metavar="ID", help="Apply only the proposals of these findings (ids; repeatable, or "
+                                                          "several separated by commas).")
+@click.option("--skip", multiple=True, metavar="ID", help="Apply every proposal but these findings' (ids; repeatable).")
+@click.option("--baseline", default=None, metavar="ID", help="Override the design's baseline standard.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A JSON report of this design (validate --format json) the ids were taken from: refused when the "
+                   "design's findings have changed since.")
+@quiet_option("No progress bar (it is only drawn on a terminal anyway).")
+def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: tuple[str, ...], baseline: str | None,
+                report_file: Path | None, quiet: bool) -> None:
+    """Write the to-be design: DESIGN with a proposal applied for each overlap and gap finding.
+
+    DESIGN is any design file validate reads (YAML, a CSV folder, an Excel workbook, job
+    descriptions). For a function nobody owns, the post closest to the standard's post that leads
+    it (by title and by the functions its duties lead), or doing other work of its area, is given
+    the standard's duty, cited; for two posts leading one function, the one closer to the
+    standard's owner keeps it and the other supports it; for a metric two posts answer for, one
+    keeps it. Each change is a comment-marked edit (`# proposed (F…, rule, confidence)`, with the
+    reason and how to undo it); nothing else changes. The proposals, their reasons and scores are
+    in every report format (`retailkg validate`). How a proposal is chosen: docs/proposals.md.
+
+    Exit code: 0 when written; 2 for bad input (an id naming no finding, with the closest ids; a
+    design whose findings changed since --report; -o naming the input): one line, nothing written.
+
+    \b
+    Examples:
+      retailkg org propose examples/taobao-ops.yaml -o to-be.yaml
+      retailkg validate to-be.yaml                               # the proposed findings are gone
+      retailkg diff examples/taobao-ops.yaml to-be.yaml           # exactly the proposed changes
+      retailkg org propose design.xlsx --only F3f50f6d861,Fe4aebeeeb2 -o to-be.yaml
+      retailkg org propose design.yaml --skip F6bfa0561fe --report as-is.json -o to-be.yaml
+    """
+    from retailkg.kg.knowledge import knowledge_base
+    from retailkg.text import progress
+    from retailkg.validation.loading import RDF_FORMATS
+    from retailkg.validation.pipeline import validate_file
+    from retailkg.validation.proposals import select_proposals, to_be_yaml
+
+    progress.set_quiet(quiet)
+    refuse_input_as_output(output, [design, report_file])
+    if design.suffix.lower() in RDF_FORMATS and not design.is_dir():
+        raise InputError("an RDF design cannot be written back as a design file: give the YAML, CSV or Excel design",
+                         file=str(design))
+    only_ids, skip_ids = _ids(only), _ids(skip)
+    kb = knowledge_base()
+    report = validate_file(design, baseline, kb=kb)
+    if report_file is not None:
+        _check_report(report_file, {f.id for f in report.findings})
+    chosen = select_proposals(report.proposals, only_ids, skip_ids, where=str(design))
+    shapes = _design_shapes_for(design, output)
+    _write(to_be_yaml(report, chosen, kb, shapes), output)
+    n = sum(1 for p in report.proposals if p.status in ("change", "via"))
+    click.echo(f"{len(chosen)} of {n} proposals applied ({len(report.proposals)} overlap and gap findings)"
+               + (f"; written to {output}" if output is not None else ""), err=True)
+
+
+def _check_report(path: Path, ids: set[str]) -> None:
+    """A JSON report whose findings are not this run's: the ids the user picked may mean something else now."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        then = {f["id"] for f in doc["findings"]} | {w["finding"]["id"] for w in doc.get("waived", [])}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"not a JSON report of retailkg validate ({e.__class__.__name__})", file=str(path)) from None
+    if then != ids:
+        raise InputError(f"the design's findings changed since this report ({len(ids - then)} new, {len(then - ids)} gone): "
+                         "validate the design again and take the ids from the new report", file=str(path), field="findings")
+
+
+def _design_shapes_for(design: Path, output: Path | None) -> list[str]:
+    """A YAML design's own ``shapes:`` files, as paths from where the to-be design is written."""
+    import os
+
+    import yaml
+
+    if design.is_dir() or design.suffix.lower() not in (".yaml", ".yml"):
+        return []
+    try:
+        doc = yaml.safe_load(design.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    entry = doc.get("shapes") if isinstance(doc, dict) else None
+    names = [entry] if isinstance(entry, str) else [e for e in entry if isinstance(e, str)] if isinstance(entry, list) else []
+    base = (output.resolve().parent if output is not None else Path.cwd())
+    return [os.path.relpath((design.resolve().parent / n).resolve(), base) for n in names]
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the ``retailkg`` group."""
     group.add_command(org_group)

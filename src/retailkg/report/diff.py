@@ -214,7 +214,7 @@ def side_from_json(path: Path, doc: dict[str, Any]) -> Side:
         if doc.get("design_posts") is not None:
             posts = [PostRecord(p["id"], p["name"], p["department"], p["reports_to"] or "",
                                 tuple(DutyRecord(d["text"], tuple(d["lead"]), tuple(d["support"])) for d in p["duties"]),
-                                p["organisation"])
+                                p["organisation"], tuple(p["accountable_for"]) if "accountable_for" in p else None)
                      for p in doc["design_posts"]]
     except (KeyError, TypeError, IndexError) as e:
         raise InputError(f"not a complete retailkg report: {e.__class__.__name__} {e}", file=file) from None
@@ -296,6 +296,8 @@ def compare(old: Side, new: Side) -> Diff:
                 continue
             fields = tuple((name, a, b) for name, a, b in (("name", o.name, n.name), ("department", o.department, n.department),
                                                             ("reports_to", o.reports_to, n.reports_to)) if a != b)
+            if o.accountable is not None and n.accountable is not None and o.accountable != n.accountable:
+                fields += (("accountable_for", "; ".join(o.accountable), "; ".join(n.accountable)),)
             plus = _duties(n) - _duties(o)
             minus = _duties(o) - _duties(n)
             if fields or plus or minus:

@@ -42,6 +42,7 @@ _W = {
     "duties_added": ("新增职责", "duties added"),
     "duties_removed": ("删除职责", "duties removed"),
     "name": ("名称", "name"), "department": ("部门", "department"), "reports_to": ("直接上级", "reports to"),
+    "accountable_for": ("负责指标", "accountable for"),
     "id": ("编号", "id"), "severity": ("级别", "severity"), "kind": ("类型", "kind"), "rule": ("规则", "rule"),
     "subject": ("对象", "subject"), "message": ("说明", "message"), "status": ("变化", "change"),
     "waived": ("已豁免", "waived"), "source": ("来源", "source"), "organisation": ("组织", "organisation"),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from retailkg.report.html import render_html
 from retailkg.report.json import iter_json, render_json
 from retailkg.report.markdown import render_markdown
+from retailkg.report.raci import render_raci_tsv
 from retailkg.report.tsv import render_tsv
 from retailkg.report.turtle import render_turtle
 from retailkg.report.xlsx import render_xlsx
@@ -26,9 +27,10 @@ FORMATS: dict[str, Callable[[Report, str], str | bytes]] = {
     "ttl": render_turtle,
     "tsv": render_tsv,
     "xlsx": render_xlsx,
+    "raci-tsv": render_raci_tsv,  # the RACI matrix (权责矩阵), functions × posts
 }
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ttl": "ttl", ".tsv": "tsv",
-              ".xlsx": "xlsx"}
+              ".xlsx": "xlsx", ".raci-tsv": "raci-tsv"}
 BINARY = frozenset({"xlsx"})
 """Formats that are bytes, not text: written to a file (``-o``), never to a terminal."""
 

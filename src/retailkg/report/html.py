@@ -30,6 +30,8 @@ from retailkg.report.common import (
     status_name,
     word,
 )
+from retailkg.report.proposals import html_proposals
+from retailkg.report.raci import html_raci
 from retailkg.report.summary import ExecutiveSummary, OrgHeadline, executive_summary
 from retailkg.report.waived import corrected_note, html_waived
 from retailkg.validation.findings import AreaCoverage, CoverageMatrix, Finding, Kind, Ref, Report, Severity
@@ -151,6 +153,7 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<h3>{_ref_html(o.organisation, lang)}</h3>")
         parts.append(f"<p class=\"meta orgline\">{_h(org_line(fs, groups, lang))}</p>")
         parts += _html_paged([_html_finding(g[0], lang, g) for g in groups], lang)
+    parts.append(html_proposals(report, lang))
     if report.waived or report.stale_waivers:
         parts.append(html_waived(report, lang))
     for o, _fs, cov in by_organisation(report):
@@ -159,6 +162,7 @@ def render_html(report: Report, lang: str = "zh") -> str:
         parts.append(f"<h2>{_pair(word('coverage', lang), word('coverage', o2))}: {_ref_html(o.organisation, lang)}</h2>")
         parts.append(f"<p class=\"meta\">{_h(word('legend', lang))}</p>")
         parts.append(_html_matrix(cov, lang))
+    parts.append(html_raci(report, lang))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from retailkg.report.common import SCHEMA_ID, group_findings
+from retailkg.report.proposals import alignments_json
 from retailkg.validation.findings import Finding, Report
 
 # ---------------------------------------------------------------------------------------------
@@ -78,6 +79,8 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
         "waived": [w.to_json() for w in report.waived],
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
         "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
+        "proposals": [p.to_json() for p in report.proposals],
+        "post_alignments": alignments_json(report),
     }
 
 

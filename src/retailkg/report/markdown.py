@@ -29,6 +29,7 @@ from retailkg.report.common import (
     status_name,
     word,
 )
+from retailkg.report.proposals import markdown_proposals
 from retailkg.report.summary import ExecutiveSummary, OrgHeadline, executive_summary
 from retailkg.report.waived import corrected_note, markdown_waived
 from retailkg.validation.findings import AreaCoverage, Finding, Kind, Ref, Report, Severity
@@ -84,6 +85,7 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
             out += [f"#### {severity_name(sev, lang)} ({count})", ""]
             for i, g in enumerate(items, start=1):
                 out += _md_finding(i, g[0], lang, g)
+    out += markdown_proposals(report, lang)
     out += markdown_waived(report, lang)
     for o, _fs, cov in by_organisation(report):
         if cov is None or not cov.posts:

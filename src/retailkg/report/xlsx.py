@@ -27,6 +27,8 @@ from typing import Any
 
 from retailkg.design.review import REVIEW_COLUMNS, REVIEW_SHEET, Column, design_tables, header_text
 from retailkg.report.common import by_organisation, matrix_columns, post_label, scope_name
+from retailkg.report.proposals import PROPOSAL_COLUMNS, proposal_rows
+from retailkg.report.raci import LETTER_COLOURS, raci_tables
 from retailkg.report.summary import executive_summary
 from retailkg.validation.findings import Evidence, Finding, Kind, Report, Severity, area_coverage
 from retailkg.validation.waivers import WAIVED_SHEET, WAIVER_COLUMNS
@@ -541,6 +543,30 @@ def _waived_sheet(wb: Any, report: Report, lang: str) -> None:
     sh.close()
 
 
+def _proposals_sheet(wb: Any, report: Report, lang: str) -> None:
+    """One row per proposal (docs/proposals.md): the change, the reasons, the standard's duty, the score."""
+    sh = Sheet(wb, "Proposals", freeze="B2", widths={4: 60, 7: 70, 8: 60, 9: 60}, autofilter=True)
+    sh.header([f"{zh} {en}" if lang == "zh" else f"{en} {zh}" for zh, en in PROPOSAL_COLUMNS])
+    for row in proposal_rows(report, lang):
+        sh.row([Cell(v, wrap=True) if isinstance(v, str) and "\n" in v else v for v in row])
+    sh.close()
+
+
+def _raci_sheet(wb: Any, report: Report, lang: str) -> None:
+    """The RACI matrix (权责矩阵, report/raci.py): functions × posts, each letter in its colour."""
+    sh = Sheet(wb, "RACI", freeze="C2", widths={2: 30})
+    for t in raci_tables(report):
+        columns = matrix_columns(t.matrix)
+        sh.header(["A" if lang == "en" else "A 负责", t.organisation.name(lang), *(c.label(lang) for c in columns)])
+        for i, r in enumerate(t.matrix.rows):
+            cells: list[Any] = [t.accountable(i), f"{r.notation} {r.function.name(lang)}"]
+            for c in columns:
+                letters = sorted({t.letters[i][j] for j in c.index if t.letters[i][j]}, key="ARCI".index)
+                cells.append(Cell("/".join(letters), fill=LETTER_COLOURS[letters[0]].lstrip("#").upper()) if letters else "")
+            sh.row(cells)
+    sh.close()
+
+
 def _design_sheets(wb: Any, tables: dict[str, list[list[Any]]]) -> None:
     for name, table in tables.items():
         if name == "metrics" and len(table) == 1:
@@ -581,6 +607,9 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
     _coverage_sheet(wb, report, lang)
     _review_sheet(wb, report, lang, duty_rows)
     _waived_sheet(wb, report, lang)
+    if report.proposals:
+        _proposals_sheet(wb, report, lang)
+        _raci_sheet(wb, report, lang)
     _design_sheets(wb, tables)
     return save_workbook(wb, _W["title"][0 if lang == "zh" else 1])
 

@@ -28,6 +28,7 @@ __all__ = [
     "FINDING_ID",
     "AreaCoverage",
     "AreaTally",
+    "Change",
     "CoverageMatrix",
     "CoverageRow",
     "DutyRecord",
@@ -35,12 +36,16 @@ __all__ = [
     "Finding",
     "Kind",
     "OrgSummary",
+    "PostAlignment",
     "PostRecord",
     "PostRef",
+    "Proposal",
+    "Reason",
     "Ref",
     "Report",
     "Severity",
     "StaleWaiver",
+    "StandardMatch",
     "WaivedFinding",
     "Waiver",
     "area_coverage",
@@ -532,10 +537,14 @@ class PostRecord:
     reports_to: str
     duties: tuple[DutyRecord, ...]
     organisation: str = ""  # the organisation's IRI
+    accountable: tuple[str, ...] | None = None  # the metrics it answers for, by name, sorted (None: not known)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
-                "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+        out: dict[str, Any] = {"id": self.id, "organisation": self.organisation, "name": self.name, "department": self.department,
+                               "reports_to": self.reports_to or None, "duties": [d.to_json() for d in self.duties]}
+        if self.accountable is not None:
+            out["accountable_for"] = list(self.accountable)
+        return out
 
 
 @dataclass(frozen=True)
@@ -578,6 +587,111 @@ class StaleWaiver:
         return {"waiver": self.waiver.to_json(), "why": self.why, "closest": list(self.closest)}
 
 
+@dataclass(frozen=True)
+class Reason:
+    """One reason for a proposal, in both languages; ``weight`` is what it adds to the score (0: shown only)."""
+
+    zh: str
+    en: str
+    weight: float = 0.0
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": {"zh": self.zh, "en": self.en}, "weight": round(self.weight, 3)}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit of the design that a proposal makes, small enough for a person to read and undo.
+
+    ``add-duty``: ``post`` takes the standard's duty ``text_zh`` (cited by ``source``) for ``function``;
+    ``support``: ``post``'s duty ``duty`` (its words ``text_zh``, cited by ``source``) supports ``function``
+    instead of leading it; ``drop-metric``: ``post`` is no longer accountable for ``metric``."""
+
+    action: str  # "add-duty" | "support" | "drop-metric"
+    post: PostRef
+    function: Ref | None = None
+    metric: Ref | None = None
+    text_zh: str = ""
+    text_en: str = ""
+    source: str = ""
+    duty: str = ""  # the design's duty IRI a "support" or "drop-metric" change edits ("" for add-duty)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"action": self.action, "post": self.post.to_json(),
+                "function": self.function.to_json() if self.function else None,
+                "metric": self.metric.to_json() if self.metric else None,
+                "text": {"zh": self.text_zh, "en": self.text_en}, "source": self.source or None, "duty": self.duty or None}
+
+
+@dataclass
+class Proposal:
+    """What a consultant would change to resolve one overlap or gap finding, why, and how sure it is.
+
+    ``status`` is ``change`` (``changes`` resolve the finding), ``via`` (the proposals of the findings in
+    ``via`` resolve it too: a post without duty that a gap's duty goes to) or ``none`` (nothing in the
+    design or the standard supports a change, or the answer is a decision, not an edit: ``summary`` says
+    which). ``owner`` is the post proposed to own the function or metric, ``others`` the posts that give it
+    up; ``standard`` the baseline's duties (or accountable posts) the proposal rests on."""
+
+    finding: str  # the finding's id
+    rule: str
+    kind: Kind
+    subject: Ref | None
+    status: str  # "change" | "via" | "none"
+    summary_zh: str
+    summary_en: str
+    organisation: Ref | None = None
+    owner: PostRef | None = None
+    others: list[PostRef] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    confidence: float = 0.0
+    confidence_reasons: list[Reason] = field(default_factory=list)
+    standard: list[Evidence] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+
+    def summary(self, lang: str = "zh") -> str:
+        return self.summary_zh if lang == "zh" else self.summary_en
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "rule": self.rule, "kind": self.kind.value,
+                "subject": self.subject.to_json() if self.subject else None, "status": self.status,
+                "summary": {"zh": self.summary_zh, "en": self.summary_en},
+                "organisation": self.organisation.to_json() if self.organisation else None,
+                "owner": self.owner.to_json() if self.owner else None, "others": [p.to_json() for p in self.others],
+                "changes": [c.to_json() for c in self.changes], "reasons": [r.to_json() for r in self.reasons],
+                "confidence": round(self.confidence, 3), "confidence_reasons": [r.to_json() for r in self.confidence_reasons],
+                "standard": [e.to_json() for e in self.standard], "via": list(self.via)}
+
+
+@dataclass(frozen=True)
+class StandardMatch:
+    """How close a design's post is to one standard post: by title, by the functions its duties lead, both."""
+
+    post: PostRef  # the standard's post
+    score: float
+    title: float
+    functions: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"post": self.post.to_json(), "score": round(self.score, 3), "title": round(self.title, 3),
+                "functions": round(self.functions, 3)}
+
+
+@dataclass
+class PostAlignment:
+    """A design's post and its closest standard posts, best first (the basis every proposal names)."""
+
+    post: PostRef
+    matches: list[StandardMatch] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"post": self.post.to_json(), "matches": [m.to_json() for m in self.matches]}
+
+
 @dataclass
 class Report:
     """Everything a renderer needs."""
@@ -597,6 +711,8 @@ class Report:
     stale_waivers: list[StaleWaiver] = field(default_factory=list)
     resolved: Any = None  # the ResolvedDesign validated (a design file), for the workbook's design and review sheets
     posts_detail: list[PostRecord] | None = None  # the design's posts as a diff compares them (None: not known)
+    proposals: list[Proposal] = field(default_factory=list)  # one per overlap and gap finding (retailkg.validation.proposals)
+    alignments: list[PostAlignment] = field(default_factory=list)  # each post's closest standard posts
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Findings by kind and by severity, every key present (zeros included)."""

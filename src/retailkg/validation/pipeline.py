@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -268,6 +269,9 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
     report.resolved = resolved
     report.posts_detail = post_records(resolved, kb)
+    from retailkg.validation.proposals import propose  # a to-be proposal for every overlap and gap (docs/proposals.md)
+
+    report.proposals, report.alignments = propose(report, kb)
     return report
 
 
@@ -277,7 +281,11 @@ def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord
     for d in resolved.duties.values():
         by_post[d.post].append(DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support)))
     org = str(resolved.organisation)
-    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org)
+    metrics: dict[URIRef, set[str]] = defaultdict(set)  # what a post answers for, by name (a to-be design drops some)
+    for post, metric in resolved.metric_sources:
+        metrics[post].add(kb.label(metric, "zh") or unquote(str(metric).rsplit("/", 1)[-1]))
+    return [PostRecord(p.id, p.name, p.department, p.reports_to or "", tuple(by_post.get(resolved.posts[p.id], ())), org,
+                       tuple(sorted(metrics.get(resolved.posts[p.id], ()))))
             for p in resolved.design.posts]
 
 

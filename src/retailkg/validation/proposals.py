@@ -1,0 +1,800 @@
+"""From findings to a to-be design: a proposal for every overlap and gap finding.
+
+A consultant is paid for the fix, not the list. For a function nobody owns, the baseline standard
+says which of its posts leads it and with which words; the design says which of its posts does
+that standard post's work (by title, and by the functions their duties lead), which do other work
+of the same area, and who reports to whom. The post with the most of that evidence is proposed as
+the owner, and is given the standard's duty, cited. For two posts that both lead a function, the
+one closer to the standard's owner keeps it and the other supports. Where the design holds no
+evidence at all, the proposal says so rather than guessing (docs/proposals.md).
+
+Every proposal is a plain edit of the design (:class:`~retailkg.validation.findings.Change`), so
+:func:`apply_proposals` can write the to-be design with each change marked, and validating it
+again shows the findings resolved.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from retailkg.design.model import DutySpec, OrgDesign, PostSpec, Where
+from retailkg.design.resolve import ResolvedDesign, ResolvedDuty
+from retailkg.kg.catalog import Document
+from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
+from retailkg.ns import RKG
+from retailkg.validation.findings import (
+    Change,
+    Evidence,
+    Finding,
+    Kind,
+    PostAlignment,
+    PostRef,
+    Proposal,
+    Reason,
+    Ref,
+    Report,
+    StandardMatch,
+)
+
+__all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "propose", "select_proposals", "title_core",
+           "to_be_yaml"]
+
+GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "助理", "负责人",
+                       "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
+"""Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
+management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
+
+ELIGIBLE_ALIGNMENT = 0.25
+"""A post is a candidate owner of a function when it is at least this close to a standard post that leads it
+(or does work of the function's area, or supports the function, or its title names the area's work)."""
+
+ELIGIBLE_TITLE = 0.5
+
+CLOSER_ELSEWHERE = 0.5
+CLOSER_MARGIN = 0.25
+"""An overlap's function goes to a post outside the overlap when that post is at least this close to the standard's
+owner, and closer than every overlapping post by this margin (the work went to the wrong posts)."""
+
+
+def title_core(name: str) -> str:
+    """A title without the words that say rank or nothing of the work (运营推广专员 → 推广; 运营主管 → "")."""
+    core = name
+    for word in GENERIC_TITLE_WORDS:
+        core = core.replace(word, "")
+    return core
+
+
+@dataclass
+class _Post:
+    """A design's post as the proposer reads it: its ref, spec, duties and the functions they lead or support."""
+
+    ref: PostRef
+    spec: PostSpec
+    duties: list[ResolvedDuty]
+    lead: set[URIRef] = field(default_factory=set)
+    support: set[URIRef] = field(default_factory=set)
+    depth: int = 0  # how many superiors above it
+    order: int = 0
+
+    @property
+    def signature(self) -> tuple[str, frozenset[URIRef], frozenset[URIRef]]:
+        """What the proposer reads of a post: equal for a post replicated in every store (computed once)."""
+        sig: tuple[str, frozenset[URIRef], frozenset[URIRef]] | None = self.__dict__.get("_sig")
+        if sig is None:
+            sig = self.__dict__["_sig"] = (self.spec.name, frozenset(self.lead), frozenset(self.support))
+        return sig
+
+
+@dataclass
+class _StdPost:
+    ref: PostRef
+    duties: list[StatementInfo]
+    lead: set[URIRef]
+
+
+class _Titles:
+    """Titles compared by the characters they share, each weighted by how rare it is among the standard's post
+    names and the taxonomy's labels (运营 is in most titles and says little; 客服 in few and says much)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        docs = [set(fold(n)) for n in names if n]
+        df: dict[str, int] = defaultdict(int)
+        for d in docs:
+            for c in d:
+                df[c] += 1
+        self.n = len(docs)
+        self.df = df
+
+    def weight(self, c: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(c, 0) + 1)) + 1.0
+
+    def similarity(self, title: str, other: str) -> float:
+        """How much of ``title``'s core (rank words left out) ``other`` shares, 0..1."""
+        a = set(fold(title_core(title)))
+        b = set(fold(other))
+        total = sum(self.weight(c) for c in a)
+        return sum(self.weight(c) for c in a & b) / total if total else 0.0
+
+
+class Proposer:
+    """Proposals for one validated design; build with the report, the resolved design and the knowledge base."""
+
+    def __init__(self, report: Report, resolved: ResolvedDesign, kb: KnowledgeBase) -> None:
+        self.report = report
+        self.resolved = resolved
+        self.kb = kb
+        self.baseline: Document = resolved.baseline
+        refs = {p.iri: p for f in report.findings for p in f.posts}  # the findings' own, so both name a post alike
+        units = {d.id: d for d in resolved.design.departments}
+        by_post: dict[URIRef, list[ResolvedDuty]] = defaultdict(list)
+        for d in resolved.duties.values():
+            by_post[d.post].append(d)
+        specs = {p.id: p for p in resolved.design.posts}
+        self.posts: dict[str, _Post] = {}
+        for i, p in enumerate(resolved.design.posts):
+            iri = resolved.posts[p.id]
+            unit = units.get(p.department)
+            dept = Ref(str(resolved.departments[p.department]), f"dept/{p.department}", unit.name, unit.name_en) if unit else None
+            ref = refs.get(str(iri)) or PostRef(str(iri), f"post/{p.id}", p.name, p.name_en, dept)
+            duties = by_post.get(iri, [])
+            post = _Post(ref, p, duties, {f for d in duties for f in d.lead}, {f for d in duties for f in d.support}, order=i)
+            seen, cur = {p.id}, p.reports_to
+            while cur is not None and cur in specs and cur not in seen:
+                post.depth += 1
+                seen.add(cur)
+                cur = specs[cur].reports_to
+            self.posts[str(iri)] = post
+        # the baseline's posts, their duties and the functions they lead
+        std: dict[URIRef, list[StatementInfo]] = defaultdict(list)
+        for s in kb.duties.values():
+            if s.document == self.baseline and s.post is not None:
+                std[s.post].append(s)
+        self.std: dict[URIRef, _StdPost] = {}
+        for sp_iri, ds in sorted(std.items(), key=lambda kv: str(kv[0])):
+            ds.sort(key=lambda d: (int(str(kb.graph.value(d.iri, RKG.order) or 0)), str(d.iri)))
+            sref = PostRef(str(sp_iri), kb.short(sp_iri), kb.label(sp_iri, "zh"), kb.label(sp_iri, "en"))
+            self.std[sp_iri] = _StdPost(sref, ds, {f for d in ds for f in d.lead})
+        self.leaders: dict[URIRef, list[_StdPost]] = defaultdict(list)
+        for sp in self.std.values():
+            for f in sorted(sp.lead, key=str):
+                self.leaders[f].append(sp)
+        self.titles = _Titles([sp.ref.zh for sp in self.std.values()]
+                              + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
+        self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
+        self._closest: dict[tuple[str, ...], list[_Post]] = {}
+
+    # ------------------------------------------------------------------ alignment
+
+    def align(self, post: _Post, sp: _StdPost) -> StandardMatch:
+        """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
+        common counting for less)."""
+        key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
+        found = self._align.get(key)
+        if found is None:
+            title = self.titles.similarity(post.spec.name, sp.ref.zh)
+            own, theirs = self.work(post.lead), self.work(sp.lead)
+            if own:
+                # the share of the post's work the standard post does, or, when higher, the balance of that and
+                # the share of the standard post's work the post does (F1): a post merging two standard posts is
+                # still close to each
+                both = len(own & theirs)
+                same = max(both / len(own), 2 * both / (len(own) + len(theirs)) if theirs else 0.0)
+                areas = {self.kb.area_of.get(f) for f in theirs}
+                near = sum(1 for f in own if self.kb.area_of.get(f) in areas) / len(own)
+                functions = 0.7 * same + 0.3 * near
+                score = 0.6 * functions + 0.4 * title
+            else:  # no duty: the title is all there is, and counts for less
+                functions, score = 0.0, 0.8 * title
+            found = self._align[key] = StandardMatch(sp.ref, score, title, functions)
+        return found
+
+    def work(self, functions: set[URIRef]) -> set[URIRef]:
+        """The functions that tell posts apart: team functions (training, reporting, …) every supervisor leads."""
+        return {f for f in functions if f in self.kb.functions and not self.kb.functions[f].team}
+
+    def alignments(self, top: int = 3) -> list[PostAlignment]:
+        out = []
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[StandardMatch]] = {}
+        for post in self.posts.values():
+            best = memo.get(post.signature)
+            if best is None:
+                matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
+                best = memo[post.signature] = [m for m in matches[:top] if m.score > 0]
+            out.append(PostAlignment(post.ref, list(best)))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+
+    def fn_ref(self, f: URIRef) -> Ref:
+        info = self.kb.functions.get(f)
+        return Ref(str(f), self.kb.short(f), info.zh if info else "", info.en if info else "")
+
+    def area_name(self, f: URIRef, lang: str = "zh") -> str:
+        a = self.kb.areas.get(self.kb.area_of.get(f, URIRef("")))
+        return (a.zh if lang == "zh" else a.en) if a else ""
+
+    def _rank(self, candidates: Sequence[_Post], scores: dict[str, float], superior_first: bool = False) -> list[_Post]:
+        """Best first: by score (then the superior: one accountable per function), or the superior first."""
+        if superior_first:
+            return sorted(candidates, key=lambda p: (p.depth, -round(scores[p.ref.iri], 6), p.order))
+        return sorted(candidates, key=lambda p: (-round(scores[p.ref.iri], 6), p.depth, p.order))
+
+    def _std_evidence(self, duties: Iterable[StatementInfo]) -> list[Evidence]:
+        out = []
+        for d in duties:
+            sp = self.std.get(d.post) if d.post is not None else None
+            if sp is not None:
+                out.append(Evidence(sp.ref, "baseline", d.zh, d.en, d.citation, str(d.iri)))
+        return out
+
+    # ------------------------------------------------------------------ gaps
+
+    def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[_Post]]:
+        """Each post's evidence for owning function ``f``, and the posts with any."""
+        scores: dict[str, float] = {}
+        reasons: dict[str, list[Reason]] = {}
+        eligible = []
+        area = self.kb.area_of.get(f)
+        fn = self.kb.functions[f]
+        area_label = self.area_name(f)
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[float, list[Reason], bool]] = {}  # stores repeat posts
+        for post in self.posts.values():
+            sig = post.signature
+            known = memo.get(sig)
+            if known is not None:
+                scores[post.ref.iri], reasons[post.ref.iri], ok = known
+                if ok:
+                    eligible.append(post)
+                continue
+            why: list[Reason] = []
+            best = max((self.align(post, sp) for sp in self.leaders.get(f, [])), key=lambda m: m.score, default=None)
+            a = best.score if best is not None else 0.0
+            in_area = sorted((g for g in post.lead if area is not None and self.kb.area_of.get(g) == area),
+                             key=lambda g: self.kb.functions[g].sort_key)
+            share = len(in_area) / len(post.lead) if post.lead else 0.0
+            supports = f in post.support
+            t_area = self.titles.similarity(post.spec.name, f"{fn.zh}{area_label}")
+            if best is not None and a > 0:
+                why.append(Reason(f"与标准岗位 {best.post.zh}（主责该职能）最接近：{a:.2f}"
+                                  f"（名称 {best.title:.2f}，职能 {best.functions:.2f}）",
+                                  f"closest to the standard's {best.post.en or best.post.zh}, which leads it: {a:.2f} "
+                                  f"(title {best.title:.2f}, functions {best.functions:.2f})", 0.5 * a))
+            if in_area:
+                names_zh = "、".join(self.kb.functions[g].zh for g in in_area[:4])
+                names_en = ", ".join(self.kb.functions[g].en for g in in_area[:4])
+                why.append(Reason(f"本岗位已主责同一领域（{area_label}）的 {len(in_area)} 项职能：{names_zh}",
+                                  f"already leads {len(in_area)} function(s) of the same area ({self.area_name(f, 'en')}): {names_en}",
+                                  0.25 * share))
+            if supports:
+                why.append(Reason("本岗位已配合该职能", "already supports the function", 0.15))
+            if t_area >= ELIGIBLE_TITLE:
+                why.append(Reason(f"岗位名称指向该领域的工作（{t_area:.2f}）", f"its title names the area's work ({t_area:.2f})",
+                                  0.1 * t_area))
+            ok = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            memo[sig] = (0.5 * a + 0.25 * share + (0.15 if supports else 0.0) + 0.1 * t_area, why, ok)
+            scores[post.ref.iri], reasons[post.ref.iri] = memo[sig][0], why
+            if ok:
+                eligible.append(post)
+        return scores, reasons, eligible
+
+    def propose_gap(self, finding: Finding, f: URIRef) -> Proposal:
+        fref = self.fn_ref(f)
+        scores, reasons, eligible = self.gap_scores(f)
+        leaders = self.leaders.get(f, [])
+        base = Proposal(finding.id, finding.rule, finding.kind, fref, "none", "", "", finding.organisation)
+        if not eligible:
+            area = self.area_name(f)
+            base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域的工作，也没有岗位与主责「{fref.zh}」的标准岗位相近"
+                               "——需新设岗位或明确排除")
+            base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) or is close to "
+                               f"the standard's post that leads {fref.en}: set up a post, or exclude the function")
+            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            return base
+        ranked = self._rank(eligible, scores)
+        owner = ranked[0]
+        top = scores[owner.ref.iri]
+        second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
+        # the standard's duty to give: of the leader closest to the owner, its first duty leading f
+        leader = min(leaders, key=lambda sp: (-self.align(owner, sp).score, sp.ref.iri), default=None)
+        duty = next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+        if duty is None:  # the baseline's duties lead f but not through a post: nothing to cite
+            base.summary_zh = f"不提议：对标标准没有岗位的职责主责「{fref.zh}」"
+            base.summary_en = f"no proposal: no post of the baseline standard has a duty leading {fref.en}"
+            return base
+        base.status = "change"
+        base.owner = owner.ref
+        base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        base.standard = self._std_evidence([duty])
+        base.reasons = reasons[owner.ref.iri] + self._line_reasons(owner, f)
+        base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
+        base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
+        base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
+        if not owner.lead and not owner.support and second == top:
+            base.confidence *= 0.5
+        return base
+
+    def _line_reasons(self, post: _Post, f: URIRef) -> list[Reason]:
+        """The reporting line around ``post``: a superior or subordinates doing work of the same area."""
+        area = self.kb.area_of.get(f)
+        out = []
+        spec = post.spec
+        for other in self.posts.values():
+            near = other.spec.reports_to == spec.id or spec.reports_to == other.spec.id
+            if not near or other is post:
+                continue
+            n = sum(1 for g in other.lead if self.kb.area_of.get(g) == area)
+            if n:
+                rel_zh, rel_en = ("直接上级", "its superior") if spec.reports_to == other.spec.id else ("下属", "its report")
+                out.append(Reason(f"汇报线：{rel_zh}「{other.ref.zh}」主责同一领域的 {n} 项职能",
+                                  f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
+        return out
+
+    def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
+        second = ranked[1] if len(ranked) > 1 else None
+        s2 = scores[second.ref.iri] if second is not None else 0.0
+        margin = min(1.0, 3 * (top - s2))
+        conf = min(1.0, top / 0.6) * (0.6 + 0.4 * margin)
+        why = [Reason(f"证据得分 {top:.2f}", f"evidence score {top:.2f}")]
+        if second is not None:
+            why.append(Reason(f"次选「{second.ref.zh}」{s2:.2f}", f"runner-up {second.ref.en or second.ref.zh} {s2:.2f}"))
+        else:
+            why.append(Reason("没有其他候选岗位", "no other candidate post"))
+        if not owner.lead:
+            why.append(Reason("仅凭岗位名称：该岗位尚无主责职责", "by title only: the post leads no duty yet"))
+        return round(conf, 3), why
+
+    # ------------------------------------------------------------------ overlaps
+
+    def owner_scores(self, posts: Sequence[_Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
+        scores: dict[str, float] = {}
+        reasons: dict[str, list[Reason]] = {}
+        area = self.kb.area_of.get(f)
+        for post in posts:
+            why = []
+            best = max((self.align(post, sp) for sp in self.leaders.get(f, [])), key=lambda m: m.score, default=None)
+            a = best.score if best is not None else 0.0
+            n = sum(1 for g in post.lead if self.kb.area_of.get(g) == area)
+            share = n / len(post.lead) if post.lead else 0.0
+            if best is not None:
+                why.append(Reason(f"与标准岗位 {best.post.zh}（主责该职能）最接近：{a:.2f}", f"closest to the standard's "
+                                  f"{best.post.en or best.post.zh}, which leads it: {a:.2f}", 0.6 * a))
+            if n:
+                why.append(Reason(f"主责同一领域的 {n} 项职能", f"leads {n} function(s) of the same area", 0.4 * share))
+            scores[post.ref.iri] = 0.6 * a + 0.4 * share
+            reasons[post.ref.iri] = why
+        return scores, reasons
+
+    def propose_overlap(self, finding: Finding, f: URIRef) -> Proposal:
+        fref = self.fn_ref(f)
+        posts = [self.posts[p.iri] for p in finding.posts if p.iri in self.posts]
+        base = Proposal(finding.id, finding.rule, finding.kind, fref, "none", "", "", finding.organisation)
+        if len(posts) < 2:
+            base.summary_zh, base.summary_en = "不提议：该结果的岗位不在本设计中", "no proposal: the finding's posts are not this design's"
+            return base
+        scores, reasons = self.owner_scores(posts, f)
+        team = self.kb.functions[f].team if f in self.kb.functions else False
+        has_leader = bool(self.leaders.get(f))
+        superior_first = team or not has_leader
+        elsewhere = None if superior_first else self.closer_elsewhere(posts, self.leaders.get(f, []))
+        if elsewhere is not None:
+            return self._move_elsewhere(base, posts, f, *elsewhere)
+        ranked = self._rank(posts, scores, superior_first=superior_first)
+        owner, others = ranked[0], ranked[1:]
+        base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
+        for y in others:
+            for d in y.duties:
+                if f in d.lead:
+                    base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
+        base.reasons = list(reasons[owner.ref.iri])
+        if team:
+            base.reasons.append(Reason("团队职能：由上级为其团队主责，下属配合（一个 A）",
+                                       "a team function: the superior leads it for the team, the report supports (one A)"))
+        elif not has_leader:
+            base.reasons.append(Reason("对标标准没有岗位主责该职能：同一汇报线上由上级主责（一个 A）",
+                                       "no post of the baseline leads it: the superior in the line leads it (one A)"))
+        base.standard = self._std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
+        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        if superior_first:
+            base.confidence = round(min(base.confidence, 0.5), 3)
+            base.confidence_reasons.append(Reason("按汇报线而非标准决定", "decided by the reporting line, not by the standard"))
+        names_zh = "、".join(p.ref.zh for p in others)
+        names_en = ", ".join(p.ref.en or p.ref.zh for p in others)
+        base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
+        base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
+        return base
+
+    def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
+        """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the
+        wrong posts, not to one too many): that post, its match, and the best of ``posts``."""
+        if not standard:
+            return None
+
+        def best(post: _Post) -> StandardMatch:
+            return max((self.align(post, sp) for sp in standard), key=lambda m: (m.score, m.post.iri))
+
+        inside = max(best(p).score for p in posts)
+        names = {p.ref.iri for p in posts}
+        key = tuple(sorted(sp.ref.iri for sp in standard))
+        ranking = self._closest.get(key)
+        if ranking is None:  # every post by its closeness to these standard posts, once (an overlap per store asks again)
+            ranking = self._closest[key] = sorted(self.posts.values(), key=lambda p: (-best(p).score, p.order))
+        post = next((p for p in ranking if p.ref.iri not in names), None)
+        if post is None:
+            return None
+        match = best(post)
+        if match.score >= CLOSER_ELSEWHERE and match.score - inside >= CLOSER_MARGIN:
+            return post, match, inside
+        return None
+
+    def _move_elsewhere(self, base: Proposal, posts: Sequence[_Post], f: URIRef, owner: _Post, match: StandardMatch,
+                        inside: float) -> Proposal:
+        fref = self.fn_ref(f)
+        leader = next(sp for sp in self.leaders[f] if sp.ref.iri == match.post.iri)
+        duty = next(d for d in leader.duties if f in d.lead)
+        base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in posts]
+        base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        for y in posts:
+            for d in y.duties:
+                if f in d.lead:
+                    base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"「{owner.ref.zh}」与主责该职能的标准岗位 {match.post.zh} 最接近（{match.score:.2f}），"
+                               f"而交叉的岗位最多 {inside:.2f}",
+                               f"{owner.ref.en or owner.ref.zh} is closest to the standard's {match.post.en or match.post.zh}, which "
+                               f"leads it ({match.score:.2f}); the overlapping posts at most {inside:.2f}", match.score)]
+        base.confidence = round(min(1.0, match.score) * (0.6 + 0.4 * min(1.0, 3 * (match.score - inside))), 3)
+        base.confidence_reasons = [Reason(f"交叉的岗位都不像标准的主责岗位：差 {match.score - inside:.2f}",
+                                          f"none of the overlapping posts is like the standard's owner: by {match.score - inside:.2f}")]
+        names_zh = "、".join(p.ref.zh for p in posts)
+        names_en = ", ".join(p.ref.en or p.ref.zh for p in posts)
+        base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」（{duty.citation}），{names_zh} 改为配合"
+        base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
+        return base
+
+    def propose_metric(self, finding: Finding, m: Ref) -> Proposal:
+        posts = [self.posts[p.iri] for p in finding.posts if p.iri in self.posts]
+        base = Proposal(finding.id, finding.rule, finding.kind, m, "none", "", "", finding.organisation)
+        if len(posts) < 2:
+            base.summary_zh, base.summary_en = "不提议：该结果的岗位不在本设计中", "no proposal: the finding's posts are not this design's"
+            return base
+        metric = URIRef(m.iri)
+        accountable = [sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        scores: dict[str, float] = {}
+        reasons: dict[str, list[Reason]] = {}
+        for post in posts:
+            best = max((self.align(post, sp) for sp in accountable), key=lambda x: x.score, default=None)
+            scores[post.ref.iri] = best.score if best is not None else 0.0
+            reasons[post.ref.iri] = [Reason(f"与对该指标负责的标准岗位 {best.post.zh} 最接近：{best.score:.2f}",
+                                            f"closest to the standard's {best.post.en or best.post.zh}, accountable for it: "
+                                            f"{best.score:.2f}", best.score)] if best is not None else []
+        elsewhere = self.closer_elsewhere(posts, accountable)
+        if elsewhere is not None:
+            post, match, inside = elsewhere
+            base.owner = post.ref
+            base.summary_zh = (f"不提议修改：这些岗位都不像对「{m.zh}」负责的标准岗位 {match.post.zh}（最多 {inside:.2f}）；"
+                               f"最接近的是「{post.ref.zh}」（{match.score:.2f}）——考虑由它负责")
+            base.summary_en = (f"no change proposed: none of these posts is like the standard's {match.post.en or match.post.zh}, "
+                               f"accountable for {m.en or m.zh} (at most {inside:.2f}); the closest is {post.ref.en or post.ref.zh} "
+                               f"({match.score:.2f}): consider making it accountable")
+            return base
+        ranked = self._rank(posts, scores, superior_first=not accountable)
+        owner, others = ranked[0], ranked[1:]
+        base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
+        for y in others:
+            base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(
+                (URIRef(y.ref.iri), metric), "")))
+        base.reasons = reasons[owner.ref.iri]
+        if not accountable:
+            base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
+                                       "no post of the baseline is accountable for it: the superior in the line is (one A)"))
+        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        if not accountable:
+            base.confidence = round(min(base.confidence, 0.5), 3)
+        names_zh = "、".join(p.ref.zh for p in others)
+        names_en = ", ".join(p.ref.en or p.ref.zh for p in others)
+        base.summary_zh = f"由「{owner.ref.zh}」对「{m.zh}」负责，{names_zh} 不再负责"
+        base.summary_en = f"{owner.ref.en or owner.ref.zh} is accountable for {m.en or m.zh}; {names_en} no longer"
+        return base
+
+    # ------------------------------------------------------------------ the rest
+
+    def propose_post_without_duty(self, finding: Finding, post: _Post, taken: dict[str, list[str]]) -> Proposal:
+        base = Proposal(finding.id, finding.rule, finding.kind, post.ref, "none", "", "", finding.organisation, owner=post.ref)
+        via = taken.get(post.ref.iri, [])
+        if via:
+            base.status, base.via = "via", list(via)
+            base.summary_zh = f"由其他提议为「{post.ref.zh}」增加职责（{len(via)} 项）"
+            base.summary_en = f"the proposals of {len(via)} other finding(s) give {post.ref.en or post.ref.zh} duties"
+            return base
+        best = max((self.align(post, sp) for sp in self.std.values()), key=lambda x: (x.score, x.post.iri), default=None)
+        if best is not None and best.score >= ELIGIBLE_ALIGNMENT:
+            base.summary_zh = (f"不提议：请填写职责；名称最接近的标准岗位是 {best.post.zh}（{best.score:.2f}），"
+                               "其在范围内的工作已有岗位主责——或考虑合并岗位")
+            base.summary_en = (f"no proposal: fill in its duties; the closest standard post by title is {best.post.en or best.post.zh} "
+                               f"({best.score:.2f}), whose work in the scope other posts already lead; or merge the post")
+        else:
+            base.summary_zh = "不提议：没有名称相近的标准岗位；请填写职责或撤销岗位"
+            base.summary_en = "no proposal: no standard post is close by title; fill in its duties or remove the post"
+        return base
+
+    def propose_all(self) -> list[Proposal]:
+        out: dict[str, Proposal] = {}
+        later: list[Finding] = []
+        taken: dict[str, list[str]] = defaultdict(list)
+        for finding in self.report.findings:
+            if finding.kind not in (Kind.OVERLAP, Kind.GAP):
+                continue
+            if finding.kind is Kind.OVERLAP and finding.function is not None:
+                out[finding.id] = self.propose_overlap(finding, URIRef(finding.function.iri))
+            elif finding.kind is Kind.OVERLAP and finding.metric is not None:
+                out[finding.id] = self.propose_metric(finding, finding.metric)
+            elif finding.kind is Kind.GAP and finding.function is not None and URIRef(finding.function.iri) in self.kb.functions:
+                p = out[finding.id] = self.propose_gap(finding, URIRef(finding.function.iri))
+                if p.owner is not None:
+                    taken[p.owner.iri].append(finding.id)
+            else:
+                later.append(finding)
+        for finding in later:
+            post = self.posts.get(finding.focus[0]) if len(finding.posts) == 1 and finding.focus else None
+            if post is not None and not post.duties:
+                out[finding.id] = self.propose_post_without_duty(finding, post, taken)
+                continue
+            p = Proposal(finding.id, finding.rule, finding.kind, finding.subject, "none", "", "", finding.organisation)
+            if finding.area is not None:
+                p.summary_zh = f"需决定而非修改：把「{finding.area.zh}」加入 scope（其职能成为空白并各有提议）或加入 exclude"
+                p.summary_en = (f"a decision, not an edit: add {finding.area.en or finding.area.zh} to scope: (its functions "
+                                f"become gaps, each with a proposal) or to exclude:")
+            elif finding.department is not None:
+                p.summary_zh = "需决定：为该单位设岗位，或删除该单位"
+                p.summary_en = "a decision: set up a post in the unit, or remove the unit"
+            else:
+                p.summary_zh = "不提议：该规则的结果没有可提议的修改"
+                p.summary_en = "no proposal: this rule's findings have no edit to propose"
+            out[finding.id] = p
+        _cross_reference([p for p in out.values() if p.kind is Kind.OVERLAP and p.status == "change"])
+        return [out[f.id] for f in self.report.findings if f.id in out]
+
+
+def _cross_reference(proposals: list[Proposal]) -> None:
+    """An owner that another proposal on the same function makes support: say who leads in the end. Owners follow
+    one order of the posts per function, so whichever of the proposals are applied, its first post still leads."""
+    demoted: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
+    for p in proposals:
+        for c in p.changes:
+            if c.action == "support" and c.function is not None:
+                demoted[(c.post.iri, c.function.iri)].append(p)
+    for p in proposals:
+        if p.owner is None or p.subject is None:
+            continue
+        for other in demoted.get((p.owner.iri, p.subject.iri), []):
+            if other.owner is not None and other is not p:
+                p.reasons.append(Reason(f"另见 {other.finding}：该提议由「{other.owner.zh}」主责，「{p.owner.zh}」也改为配合",
+                                        f"see {other.finding}: it makes {other.owner.en or other.owner.zh} lead, and "
+                                        f"{p.owner.en or p.owner.zh} support too"))
+
+
+def propose(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[PostAlignment]]:
+    """The proposals for a validated design's overlap and gap findings, and each post's closest standard posts;
+    nothing for a report without a design (RDF, an endpoint, the bundled documents)."""
+    resolved = report.resolved
+    if not isinstance(resolved, ResolvedDesign):
+        return [], []
+    proposer = Proposer(report, resolved, kb)
+    return proposer.propose_all(), proposer.alignments()
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying proposals to the design
+# ---------------------------------------------------------------------------------------------
+
+Notes = dict[int, list[str]]
+"""Comments to write above a value of the to-be YAML, keyed by ``id()`` of the spec (a post, a duty) they are
+about, or ``-id()`` for a post's ``accountable_for``."""
+
+
+def _mark(p: Proposal) -> str:
+    return f"proposed ({p.finding}, {p.rule.replace('rkgsh:', '')}, confidence {p.confidence:.2f})"
+
+
+def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase) -> tuple[OrgDesign, Notes]:
+    """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
+    finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
+    duty keeps its IRI (and every finding not proposed its id)."""
+    design = copy.deepcopy(resolved.design)
+    posts = {p.id: p for p in design.posts}
+    originals = {id(s): s for p in resolved.design.posts for s in p.duties}
+    index = {id(s): (p.id, i) for p in resolved.design.posts for i, s in enumerate(p.duties)}
+    notes: Notes = defaultdict(list)
+    spec_of_post = {str(resolved.posts[p.id]): p.id for p in resolved.design.posts}
+    # the resolved duties of each original spec (a whole standard post is several)
+    by_spec: dict[int, list[ResolvedDuty]] = defaultdict(list)
+    for d in resolved.duties.values():
+        by_spec[id(d.spec)].append(d)
+    demote: dict[int, set[URIRef]] = defaultdict(set)  # original spec id -> functions it supports instead of leading
+    drop_metrics: dict[str, set[URIRef]] = defaultdict(set)
+    why: dict[int, list[str]] = defaultdict(list)
+    added: dict[tuple[str, str], DutySpec] = {}
+    sources: dict[int, str] = {}
+    for p in proposals:
+        if p.status != "change":
+            continue
+        for c in p.changes:
+            pid = spec_of_post.get(c.post.iri)
+            if pid is None:
+                continue
+            post = posts[pid]
+            if c.action == "add-duty" and c.function is not None:
+                f = URIRef(c.function.iri)
+                key = (pid, c.source)  # one standard duty proposed for two functions is one duty leading both
+                spec = added.get(key)
+                if spec is None:
+                    spec = added[key] = DutySpec(Where(str(design.path), None), text=c.text_zh)
+                    post.duties.append(spec)
+                    sources[id(spec)] = c.source
+                spec.functions.append((kb.functions[f].id, "lead"))
+                notes[id(spec)].append(f"{_mark(p)}: {c.function.zh} — {p.summary_zh}; undo: delete this duty")
+            elif c.action == "support" and c.function is not None:
+                edited = resolved.duties.get(URIRef(c.duty))
+                if edited is not None:
+                    demote[id(edited.spec)].add(URIRef(c.function.iri))
+                    owner = p.owner.zh if p.owner else ""
+                    why[id(edited.spec)].append(f"{_mark(p)}: supports {c.function.zh} ({kb.short(URIRef(c.function.iri))}) "
+                                           f"instead of leading it; owner {owner}")
+            elif c.action == "drop-metric" and c.metric is not None:
+                drop_metrics[pid].add(URIRef(c.metric.iri))
+                owner = p.owner.zh if p.owner else ""
+                notes[-id(post)].append(f"{_mark(p)}: no longer accountable for {c.metric.zh} (owner {owner}); "
+                                        f"undo: add {c.metric.zh} back")
+                for d in resolved.duties.values():  # a standard's duty that brings the accountability
+                    if str(d.post) == c.post.iri and d.standard is not None and URIRef(c.metric.iri) in d.standard.metrics:
+                        why[id(d.spec)].append(f"{_mark(p)}: written as text so that it no longer brings {c.metric.zh}")
+    # a standard's duty leading exactly the functions proposed (and nothing else it would bring) is cited by clause
+    by_citation = {d.citation: d for d in kb.duties.values()}
+    for post in posts.values():
+        for k, spec in enumerate(post.duties):
+            source = sources.get(id(spec))
+            if source is None:
+                continue
+            std = by_citation.get(source)
+            wanted = {kb.function(n) for n, _ in spec.functions}
+            if std is not None and set(std.lead) == wanted and not std.support and not std.metrics:
+                cited = DutySpec(spec.where, standard=source)
+                post.duties[k] = cited
+                notes[id(cited)] = notes.pop(id(spec))
+            else:
+                fs = ", ".join(n for n, _ in spec.functions)
+                notes[id(spec)].append(f"the words of {source}, for {fs} only")
+    # edit the copied duties in place, last first so that a whole standard post becoming its clauses moves nothing
+    for orig_id, (pid, i) in sorted(index.items(), key=lambda kv: (kv[1][0], -kv[1][1])):
+        if orig_id not in why:
+            continue
+        post = posts[pid]
+        parts = by_spec.get(orig_id, [])
+        replacement = _edited(post.duties[i], parts, demote.get(orig_id, set()), drop_metrics.get(pid, set()), kb)
+        post.duties[i:i + 1] = replacement
+        for r in replacement:
+            notes[id(r)].extend(why[orig_id])
+            notes[id(r)].append(f"undo: as-is {_as_is(originals[orig_id], parts, kb)}")
+        # a standard's duty written as its words no longer brings its metrics: the post keeps answering for them
+        kept = [m for d in parts if d.standard is not None and any(r.standard is None for r in replacement)
+                for m in d.standard.metrics if (d.post, m) in resolved.metric_sources and m not in drop_metrics.get(pid, set())]
+        listed = {_metric(n, kb, resolved) for n, _ in post.accountable_for}
+        for m in dict.fromkeys(kept):
+            if m not in listed:
+                post.accountable_for.append((kb.label(m, "zh"), Where(str(design.path), None)))
+                listed.add(m)
+                notes[-id(post)].append(f"{kb.label(m, 'zh')}: kept from {', '.join(d.source for d in parts)}, written as "
+                                        "its words above (undo with the duty)")
+    for pid, metrics in drop_metrics.items():
+        post = posts[pid]
+        post.accountable_for = [(n, w) for n, w in post.accountable_for if _metric(n, kb, resolved) not in metrics]
+    return design, dict(notes)
+
+
+def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
+    found = kb.standard_metric(name, prefer=resolved.baseline)
+    if found is not None:
+        return found
+    from retailkg.design.resolve import iri_segment
+
+    return URIRef(resolved.base + f"metric/{iri_segment(name)}")
+
+
+def _as_is(spec: DutySpec, parts: list[ResolvedDuty], kb: KnowledgeBase) -> str:
+    """How the duty read before the change, for a person undoing it."""
+    role = f", role: {spec.role}" if spec.role_given else ""
+    if spec.standard is not None:
+        return f"standard: {spec.standard}{role}"
+    if not spec.functions and spec.correction is None:
+        return f"text as written, functions as matched (no functions:){role}"
+    lead = [kb.functions[f].id for d in parts for f in d.lead]
+    support = [kb.functions[f].id for d in parts for f in d.support]
+    return f"functions: {{lead: [{', '.join(lead)}], support: [{', '.join(support)}]}}{role}"
+
+
+def _edited(spec: DutySpec, parts: list[ResolvedDuty], demote: set[URIRef], drops: set[URIRef],
+            kb: KnowledgeBase) -> list[DutySpec]:
+    """The duty ``spec`` (one design duty, perhaps a whole standard post) with ``demote``'d functions supported
+    instead of led, and without the metrics in ``drops`` if it is a standard's duty that brings them."""
+    out = []
+    for d in parts:
+        lead = [f for f in d.lead if f not in demote]
+        support = list(d.support) + [f for f in d.lead if f in demote]
+        brings = d.standard is not None and bool(set(d.standard.metrics) & drops)
+        if d.standard is not None and not brings:
+            if lead == list(d.lead):
+                out.append(DutySpec(spec.where, standard=d.standard.citation, role=spec.role, role_given=spec.role_given))
+                continue
+            if not lead:  # every function it leads is given up: the standard's duty, supporting
+                out.append(DutySpec(spec.where, standard=d.standard.citation, role="support", role_given=True))
+                continue
+        if not lead and d.standard is None and spec.correction is None and not spec.functions and d.match is not None \
+                and not d.support:
+            out.append(DutySpec(spec.where, text=spec.text, role="support", role_given=True))
+            continue
+        fns = [(kb.functions[f].id, "lead") for f in lead] + [(kb.functions[f].id, "support") for f in support]
+        out.append(DutySpec(spec.where, text=d.zh, role="lead", functions=fns))
+    return out or [spec]
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing proposals and writing the to-be design
+# ---------------------------------------------------------------------------------------------
+
+
+def closest_ids(fid: str, ids: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """The ids nearest ``fid``, compared without case (FE4A… typed for Fe4a…)."""
+    import difflib
+
+    by_folded = {i.lower(): i for i in ids}
+    return tuple(by_folded[m] for m in difflib.get_close_matches(fid.lower(), list(by_folded), n=n, cutoff=0.5))
+
+
+def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), skip: Sequence[str] = (),
+                     where: str = "") -> list[Proposal]:
+    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these).
+    An id naming no finding of the run, or a finding with nothing to apply, is an InputError naming the closest
+    ids that have a proposal to apply."""
+    from retailkg.errors import InputError
+
+    applicable = [p for p in proposals if p.status in ("change", "via")]
+    known = {p.finding: p for p in proposals}
+    ids = [p.finding for p in applicable]
+    for opt, given in (("--only", only), ("--skip", skip)):
+        for fid in given:
+            p = known.get(fid)
+            if p is None:
+                close = closest_ids(fid, ids)
+                hint = f" (closest: {', '.join(close)})" if close else ""
+                raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
+            if p.status not in ("change", "via"):
+                raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
+    wanted = {p.finding for p in applicable} if not only else set(only)
+    wanted |= {v for fid in list(wanted) for v in known[fid].via}  # a post without duty gets them from the gaps' proposals
+    return [p for p in applicable if p.finding in wanted and p.finding not in skip]
+
+
+def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, shapes: Sequence[str] = ()) -> str:
+    """The to-be design: the validated design with ``chosen`` applied, each change marked with its finding id and
+    reason, as YAML (whatever form the design was read from)."""
+    from retailkg.design.yaml_writer import design_yaml
+
+    resolved = report.resolved
+    if not isinstance(resolved, ResolvedDesign):
+        raise ValueError("to_be_yaml needs the report of a design file")
+    design, notes = apply_proposals(resolved, chosen, kb)
+    applied = ", ".join(p.finding for p in chosen) or "none"
+    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen]
+    header = [f"To-be design written by `retailkg org propose` from {resolved.design.path.name}.",
+              f"Proposals applied ({len(chosen)}): {applied}.",
+              *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
+              "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
+              "nothing else is changed. The as-is file's own comments are not carried over.",
+              "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
+    return design_yaml(design, notes, header, shapes)

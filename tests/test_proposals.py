@@ -1,0 +1,460 @@
+"""Proposals: from the findings of a design to a to-be design (docs/proposals.md).
+
+What a proposal says is checked against the standard's text and the design (the duty it gives is
+the standard's, verbatim; the owner it keeps is a post of the finding), the hand-written
+expectations against what the standard says of the examples' posts, and the to-be design by
+validating it again.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from retailkg.cli import cli
+from retailkg.design.yaml_writer import design_yaml
+from retailkg.kg.knowledge import knowledge_base
+from retailkg.report.diff import compare, side_from_report
+from retailkg.validation.findings import Kind, Proposal, Report
+from retailkg.validation.pipeline import validate_file
+from retailkg.validation.proposals import apply_proposals, select_proposals, title_core, to_be_yaml
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FILES = ["ecom-ops-centre.yaml", "taobao-ops.yaml", "acme-department-store.xlsx"]
+
+
+@cache
+def report(name: str) -> Report:
+    return validate_file(EXAMPLES / name)
+
+
+@cache
+def to_be(name: str, tmp: str) -> tuple[Path, Report]:
+    r = report(name)
+    path = Path(tmp) / f"to-be-{Path(name).stem}.yaml"
+    path.write_text(to_be_yaml(r, select_proposals(r.proposals), knowledge_base()), encoding="utf-8")
+    return path, validate_file(path)
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("proposals"))
+
+
+def proposal(r: Report, rule: str, subject: str) -> Proposal:
+    (p,) = [p for p in r.proposals if p.rule == f"rkgsh:{rule}" and p.subject is not None and p.subject.id == subject]
+    return p
+
+
+# --- the proposal model ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_overlap_and_gap_finding_has_one_proposal(name: str) -> None:
+    r = report(name)
+    wanted = [f.id for f in r.findings if f.kind in (Kind.OVERLAP, Kind.GAP)]
+    assert [p.finding for p in r.proposals] == wanted
+    assert all(p.summary_zh and p.summary_en for p in r.proposals)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_proposed_duty_is_the_standards_own_wording_cited_by_clause(name: str) -> None:
+    kb = knowledge_base()
+    by_citation = {d.citation: d for d in kb.duties.values()}
+    added = [c for p in report(name).proposals for c in p.changes if c.action == "add-duty"]
+    assert added
+    for c in added:
+        duty = by_citation[c.source]
+        assert c.text_zh == duty.zh and c.function is not None
+        assert c.function.iri in {str(f) for f in duty.lead}
+        assert duty.document == report(name).resolved.baseline
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_an_overlap_proposal_keeps_one_post_of_the_finding_and_makes_the_others_support(name: str) -> None:
+    r = report(name)
+    findings = {f.id: f for f in r.findings}
+    for p in r.proposals:
+        if p.kind is not Kind.OVERLAP or p.status != "change":
+            continue
+        f = findings[p.finding]
+        assert p.owner is not None and p.owner.iri in {q.iri for q in f.posts}
+        assert {q.iri for q in p.others} == {q.iri for q in f.posts} - {p.owner.iri}
+        assert {c.post.iri for c in p.changes} == {q.iri for q in p.others}
+        for c in p.changes:
+            if c.action == "support":  # the duty edited is one of that post's duties that leads the function
+                duty = r.resolved.duties[next(d for d in r.resolved.duties if str(d) == c.duty)]
+                assert c.function is not None and c.function.iri in {str(x) for x in duty.lead}
+                assert str(duty.post) == c.post.iri
+
+
+def test_the_post_doing_the_standard_posts_work_is_proposed_as_owner() -> None:
+    """Written down from the standard: 4.1.1 营销策划 leads promotion planning, 4.2.3 服务管理 complaint handling,
+    4.4.1 财务对账结算 subsidies and settlement; the acme design has a post mirroring each."""
+    acme = report("acme-department-store.xlsx")
+    promo = [p for p in acme.proposals if p.subject is not None and p.subject.id == "fn:promotion-planning"
+             and p.kind is Kind.OVERLAP]
+    assert promo and {p.owner.zh for p in promo if p.owner} == {"营销策划专员"}
+    complaints = [p for p in acme.proposals if p.subject is not None and p.subject.id == "fn:complaint-handling"]
+    assert complaints and {p.owner.zh for p in complaints if p.owner} == {"服务管理专员"}
+    subsidy = proposal(acme, "GapBaselineFunction", "fn:subsidy-payment")
+    assert subsidy.owner is not None and subsidy.owner.zh == "财务经理"
+    assert [c.source for c in subsidy.changes] == ["T/CCAGM 003-2021 4.4.1 c"]
+    for fn in ("fn:settlement", "fn:reconciliation"):  # only supported by the design: the post that supports it leads it
+        p = proposal(acme, "GapSupportOnly", fn)
+        assert p.owner is not None and p.owner.zh == "财务经理" and [c.source for c in p.changes] == ["T/CCAGM 003-2021 4.4.1 a"]
+
+
+def test_one_standard_duty_proposed_for_two_functions_is_added_once(tmp: str) -> None:
+    path, _ = to_be("acme-department-store.xlsx", tmp)
+    text = path.read_text(encoding="utf-8")
+    words = next(c.text_zh for p in report("acme-department-store.xlsx").proposals for c in p.changes
+                 if c.source == "T/CCAGM 003-2021 4.4.1 a")
+    assert text.count(f"- text: {words}") == 1
+
+
+def test_a_title_naming_the_areas_work_is_evidence_and_a_team_without_that_work_is_not() -> None:
+    """taobao: 客服主管 has no duty, but 客服 is the customer-service area's work, so its gaps go to it; 活动策划专员
+    plans campaigns (as 4.1.1 营销策划 does), so promotion planning goes to it."""
+    taobao = report("taobao-ops.yaml")
+    for fn in ("fn:complaint-handling", "fn:customer-service-management", "fn:service-quality", "fn:service-system"):
+        p = proposal(taobao, "GapBaselineFunction", fn)
+        assert p.owner is not None and p.owner.zh == "客服主管", fn
+        assert any("title" in r.en for r in p.reasons)
+    promo = proposal(taobao, "GapBaselineFunction", "fn:promotion-planning")
+    assert promo.owner is not None and promo.owner.zh == "活动策划专员"
+    assert promo.standard[0].source == "T/CCAGM 003-2021 4.1.1 a"
+
+
+def test_no_post_doing_work_of_the_area_means_no_proposal() -> None:
+    """acme has no analyst: the data-analysis functions nobody owns are not given to a post by guess."""
+    acme = report("acme-department-store.xlsx")
+    p = proposal(acme, "GapBaselineFunction", "fn:traffic-analytics")
+    assert p.status == "none" and p.owner is None and not p.changes
+    assert "no post of this design does work of this area" in p.summary_en
+    assert p.standard and all(e.source.startswith("T/CCAGM 003-2021 4.2.5") for e in p.standard)
+
+
+def test_a_post_without_duty_is_resolved_through_the_gaps_given_to_it() -> None:
+    taobao = report("taobao-ops.yaml")
+    via = [p for p in taobao.proposals if p.status == "via"]
+    assert [p.owner.zh for p in via if p.owner] == ["客服主管"]
+    gaps = {p.finding for p in taobao.proposals if p.owner is not None and p.owner.zh == "客服主管" and p.status == "change"}
+    assert set(via[0].via) == gaps
+
+
+def test_each_post_is_aligned_to_its_closest_standard_posts() -> None:
+    acme = report("acme-department-store.xlsx")
+    first = {a.post.zh: a.matches[0].post.zh for a in acme.alignments if a.matches}
+    assert first["会员运营专员"] == "会员运营" and first["财务经理"] == "财务管理" and first["品类经理"] == "品类管理"
+    assert all(len(a.matches) <= 3 for a in acme.alignments)
+    assert title_core("运营推广专员") == "推广" and title_core("运营主管") == ""
+
+
+def test_a_proposal_has_a_score_and_its_reasons() -> None:
+    for p in report("acme-department-store.xlsx").proposals:
+        assert 0.0 <= p.confidence <= 1.0
+        if p.status == "change":
+            assert p.reasons and p.confidence_reasons
+
+
+# --- the to-be design ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_design_written_back_without_proposals_is_the_same_design(name: str, tmp: str) -> None:
+    r = report(name)
+    path = Path(tmp) / f"as-is-{Path(name).stem}.yaml"
+    path.write_text(design_yaml(r.resolved.design), encoding="utf-8")
+    again = validate_file(path)
+    assert [f.id for f in again.findings] == [f.id for f in r.findings]
+    assert again.posts_detail == r.posts_detail
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_to_be_design_resolves_the_proposed_findings_and_creates_no_overlap_or_gap(name: str, tmp: str) -> None:
+    r = report(name)
+    _, after = to_be(name, tmp)
+    proposed = {p.finding for p in r.proposals if p.status in ("change", "via")}
+    assert proposed
+    ids_after = {f.id for f in after.findings}
+    assert proposed.isdisjoint(ids_after)
+    before = {f.id for f in r.findings}
+    new = [f for f in after.findings if f.id not in before and f.kind in (Kind.OVERLAP, Kind.GAP)]
+    assert new == []
+    unproposed = before - proposed
+    assert unproposed <= ids_after  # what was not proposed is left as it was
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_diff_of_as_is_and_to_be_shows_exactly_the_proposed_changes(name: str, tmp: str) -> None:
+    r = report(name)
+    _, after = to_be(name, tmp)
+    d = compare(side_from_report(r), side_from_report(after))
+    assert d.posts_known
+    changed = {c.new.id for c in d.posts_changed}
+    edited = {c.post.id.removeprefix("post/") for p in r.proposals if p.status == "change" for c in p.changes}
+    assert changed == edited
+    dropped = {(c.post.id.removeprefix("post/"), c.metric.zh) for p in r.proposals if p.status == "change" for c in p.changes
+               if c.action == "drop-metric" and c.metric is not None}
+    for change in d.posts_changed:
+        for field, old, new in change.fields:
+            assert field == "accountable_for"
+            assert {m for m in old.split("; ") if m} - {m for m in new.split("; ") if m} == {
+                m for pid, m in dropped if pid == change.new.id}
+    assert not d.posts_added and not d.posts_removed
+    assert {b.id for b in d.resolved} >= {p.finding for p in r.proposals if p.status in ('change', 'via')}
+
+
+def test_a_change_is_marked_with_its_finding_and_how_to_undo_it(tmp: str) -> None:
+    path, _ = to_be("taobao-ops.yaml", tmp)
+    text = path.read_text(encoding="utf-8")
+    for p in report("taobao-ops.yaml").proposals:
+        if p.status == "change":
+            assert f"# proposed ({p.finding}," in text
+    assert text.count("undo:") >= sum(len(p.changes) for p in report("taobao-ops.yaml").proposals if p.status == "change")
+
+
+def test_only_the_chosen_proposals_are_applied(tmp: str) -> None:
+    r = report("taobao-ops.yaml")
+    one = proposal(r, "GapBaselineFunction", "fn:promotion-planning")
+    design, _ = apply_proposals(r.resolved, [one], knowledge_base())
+    grown = {p.id for p, q in zip(design.posts, r.resolved.design.posts, strict=True) if len(p.duties) != len(q.duties)}
+    assert grown == {"campaign-planner"}
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_org_propose_writes_the_to_be_design_and_says_how_many_proposals(tmp_path: Path) -> None:
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "-o", str(out))
+    assert code == 0, err
+    n = sum(1 for p in report("taobao-ops.yaml").proposals if p.status in ("change", "via"))
+    assert f"{n} of {n} proposals applied" in err
+    assert {f.id for f in validate_file(out).findings}.isdisjoint(
+        {p.finding for p in report("taobao-ops.yaml").proposals if p.status in ("change", "via")})
+
+
+def marks(text: str) -> list[str]:
+    """The finding ids of the changes marked in a to-be YAML."""
+    return [line.split("(", 1)[1].split(",", 1)[0] for line in text.splitlines() if line.lstrip().startswith("# proposed (")]
+
+
+def test_org_propose_only_and_skip_choose_proposals(tmp_path: Path) -> None:
+    r = report("taobao-ops.yaml")
+    promo = proposal(r, "GapBaselineFunction", "fn:promotion-planning").finding
+    code, text, _ = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", promo)
+    assert code == 0 and marks(text) == [promo]
+    code, text, _ = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--skip", promo)
+    assert code == 0 and promo not in marks(text) and marks(text)
+
+
+def test_org_propose_refuses_an_unknown_id_with_the_closest_writing_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "to-be.yaml"
+    promo = proposal(report("taobao-ops.yaml"), "GapBaselineFunction", "fn:promotion-planning").finding
+    typo = promo[:-1] + ("0" if promo[-1] != "0" else "1")
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", typo, "-o", str(out))
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1 and "[--only]" in err and f"closest: {promo}" in err
+
+
+def test_org_propose_refuses_the_input_as_output_and_a_stale_report(tmp_path: Path) -> None:
+    design = tmp_path / "d.yaml"
+    design.write_bytes((EXAMPLES / "taobao-ops.yaml").read_bytes())
+    code, _, err = run("org", "propose", str(design), "-o", str(design))
+    assert code == 2 and "would overwrite the input" in err and len(err.strip().splitlines()) == 1
+    stale = tmp_path / "old.json"
+    doc = {"findings": [{"id": f.id} for f in report("taobao-ops.yaml").findings[1:]], "waived": []}
+    stale.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(design), "--report", str(stale), "-o", str(out))
+    assert code == 2 and "findings changed since this report (1 new, 0 gone)" in err and not out.exists()
+
+
+def test_org_propose_refuses_a_design_in_rdf(tmp_path: Path) -> None:
+    nt = tmp_path / "d.nt"
+    nt.write_text("", encoding="utf-8")
+    code, _, err = run("org", "propose", str(nt))
+    assert code == 2 and "cannot be written back" in err
+
+
+# --- the reports ----------------------------------------------------------------------------------
+
+
+def test_markdown_and_html_reports_show_each_proposal_and_the_post_alignment() -> None:
+    from retailkg.report.formats import render
+
+    r = report("taobao-ops.yaml")
+    md = render(r, "md", "en")
+    page = render(r, "html", "zh")
+    assert isinstance(md, str) and isinstance(page, str)
+    assert "## Proposals" in md and "Post alignment" in md and 'id="proposals"' in page
+    for p in r.proposals:
+        assert p.finding in md and p.finding in page
+        for c in p.changes:
+            if c.action == "add-duty":
+                assert c.source in md and c.text_zh in page
+    assert "| 客服主管 | 服务管理" in render(r, "md", "zh")
+
+
+def test_json_report_carries_the_proposals_and_alignments_as_the_model_does() -> None:
+    from retailkg.report.formats import render
+
+    r = report("acme-department-store.xlsx")
+    doc = json.loads(str(render(r, "json", "zh")))
+    assert [p["finding"] for p in doc["proposals"]] == [p.finding for p in r.proposals]
+    assert [p["status"] for p in doc["proposals"]] == [p.status for p in r.proposals]
+    assert sum(len(a["posts"]) for a in doc["post_alignments"]) == len(r.resolved.design.posts)
+    assert len(doc["post_alignments"]) < len(r.resolved.design.posts)  # the stores' posts, once
+
+
+def test_the_report_schema_refuses_a_proposal_of_unknown_status() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from retailkg.report.json import report_dict
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+    doc = json.loads(json.dumps(report_dict(report("taobao-ops.yaml")), ensure_ascii=False))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    doc["proposals"][0]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(doc)
+
+
+def test_the_excel_report_has_a_proposals_sheet_and_stays_a_design(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from retailkg.report.formats import render
+
+    r = report("taobao-ops.yaml")
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(render(r, "xlsx", "en"))  # type: ignore[arg-type]
+    wb = load_workbook(path, read_only=True)
+    rows = list(wb["Proposals"].iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [p.finding for p in r.proposals]
+    raci = list(wb["RACI"].iter_rows(values_only=True))
+    assert len(raci) == 1 + len(r.coverage[0].rows) and "customer-service supervisor" in raci[0]
+    assert [f.id for f in validate_file(path).findings] == [f.id for f in r.findings]
+
+
+# --- the RACI matrix ------------------------------------------------------------------------------
+
+
+def test_two_accountable_posts_are_the_overlaps_of_posts_not_answering_to_each_other() -> None:
+    """The one-A rule is the overlap rule; team functions (each supervisor's own team) and replicas in stores aside."""
+    from retailkg.report.raci import raci_tables
+
+    kb = knowledge_base()
+    for name in ("ecom-ops-centre.yaml", "acme-department-store.xlsx"):
+        r = report(name)
+        (t,) = raci_tables(r)
+        team = {f"fn:{f.id}" for f in kb.functions.values() if f.team}
+        two_as = {row.function.id for i, row in enumerate(t.matrix.rows) if t.accountable(i) > 1} - team
+        overlaps = {f.function.id for f in r.findings if f.rule == "rkgsh:OverlapLeadFunction" and f.function}
+        baseline = {row.function.id for row in t.matrix.rows}
+        assert overlaps & baseline <= two_as
+        if name == "ecom-ops-centre.yaml":  # one head office, no stores: exactly
+            assert two_as == overlaps & baseline
+        gaps = {f.function.id for f in r.findings if f.rule == "rkgsh:GapBaselineFunction" and f.function}
+        assert gaps and all(t.accountable(i) == 0 for i, row in enumerate(t.matrix.rows) if row.function.id in gaps)
+    acme = report("acme-department-store.xlsx")
+    assert {f.function.id for f in acme.findings if f.rule == "rkgsh:OverlapLeadFunction" and f.function} & {
+        row.function.id for row in acme.coverage[0].rows}
+
+
+def test_raci_reads_lead_under_a_leading_superior_as_r_support_as_c_and_the_superior_of_a_as_i(tmp: str) -> None:
+    from retailkg.report.raci import raci_tables
+
+    r = report("taobao-ops.yaml")
+    (t,) = raci_tables(r)
+    names = [p.zh for p in t.matrix.posts]
+    row = {row.function.id: t.letters[i] for i, row in enumerate(t.matrix.rows)}
+    sales = dict(zip(names, row["fn:sales-performance"], strict=True)) if "fn:sales-performance" in row else None
+    channel = dict(zip(names, row["fn:promotion-channel-planning"], strict=True))
+    assert channel["运营推广专员"] == "A" and channel["活动策划专员"] == "C" and channel["运营主管"] == "I"
+    if sales is not None:  # not a baseline function of T/CCAGM 003-2021
+        assert sales["运营总监"] == "A" and sales["运营推广专员"] == "R"
+    _, after = to_be("taobao-ops.yaml", tmp)
+    (t2,) = raci_tables(after)
+    assert all(t2.accountable(i) <= 1 for i in range(len(t2.matrix.rows)))
+
+
+def test_validate_writes_the_raci_matrix_as_tsv() -> None:
+    code, text, err = run("validate", str(EXAMPLES / "taobao-ops.yaml"), "--format", "raci-tsv", "-q")
+    assert code in (0, 1), err
+    head, *rows = [line.split("\t") for line in text.splitlines()]
+    assert head[:5] == ["organisation", "function", "name", "status", "accountable"]
+    assert "客服主管 (post/service-supervisor)" in head
+    assert len(rows) == len(report("taobao-ops.yaml").coverage[0].rows)
+    assert {c for row in rows for c in row[5:]} <= {"", "A", "R", "C", "I", "A/C", "R/C"}
+
+
+def test_an_overlap_between_posts_unlike_the_standards_owner_goes_to_the_post_like_it(tmp_path: Path) -> None:
+    """T/CCAGM 003-2021 4.1.2 d (brand publicity, private traffic) taken by the category manager and the finance
+    manager instead of the new-media post: neither keeps it; the new-media post takes the standard's duty."""
+    design = tmp_path / "d.yaml"
+    design.write_text("""organisation: {id: misplaced, name: 错位, scope: [all]}
+departments:
+  - {id: hq, name: 总部}
+posts:
+  - id: new-media
+    name: 新媒体运营专员
+    department: hq
+    duties: [{standard: 4.1.2 a}, {standard: 4.1.2 b}, {standard: 4.1.2 c}, {standard: 4.1.2 e}, {standard: 4.1.2 f}]
+  - id: category
+    name: 品类经理
+    department: hq
+    duties: [{standard: 4.2.1}, {standard: 4.1.2 d}]
+  - id: finance
+    name: 财务经理
+    department: hq
+    duties: [{standard: 4.4.2}, {standard: 4.1.2 d}]
+""", encoding="utf-8")
+    r = validate_file(design)
+    for fn in ("fn:brand-publicity", "fn:private-traffic"):
+        p = proposal(r, "OverlapLeadFunction", fn)
+        assert p.owner is not None and p.owner.zh == "新媒体运营专员"
+        assert {q.zh for q in p.others} == {"品类经理", "财务经理"}
+        assert [(c.action, c.post.zh, c.source) for c in p.changes if c.action == "add-duty"] == [
+            ("add-duty", "新媒体运营专员", "T/CCAGM 003-2021 4.1.2 d")]
+    shared = proposal(r, "OverlapLeadFunction", "fn:new-media-content")  # the new-media post leads it too: it keeps it
+    assert shared.owner is not None and shared.owner.zh == "新媒体运营专员" and not any(c.action == "add-duty" for c in shared.changes)
+    out = tmp_path / "to-be.yaml"
+    out.write_text(to_be_yaml(r, select_proposals(r.proposals), knowledge_base()), encoding="utf-8")
+    assert out.read_text(encoding="utf-8").count("- text: " + next(
+        c.text_zh for c in proposal(r, "OverlapLeadFunction", "fn:brand-publicity").changes if c.action == "add-duty")) == 1
+    after = validate_file(out)
+    assert not [f for f in after.findings if f.kind is Kind.OVERLAP]
+    assert {f.id for f in after.findings} <= {f.id for f in r.findings}
+
+
+def test_the_html_report_shows_the_raci_matrix_coloured_by_letter() -> None:
+    from retailkg.report.formats import render
+    from retailkg.report.raci import LETTER_COLOURS, raci_tables
+
+    r = report("ecom-ops-centre.yaml")
+    page = str(render(r, "html", "en"))
+    section = page[page.index('id="raci"'):]
+    (t,) = raci_tables(r)
+    assert section.count("<tr class=") == len(t.matrix.rows)
+    letters = [c for row in t.letters for c in row]
+    assert section.count(f"background:{LETTER_COLOURS['A']}") == letters.count("A")
+    assert section.count(f"background:{LETTER_COLOURS['C']}") == letters.count("C")
+    assert section.count("⚠") == sum(1 for i in range(len(t.matrix.rows)) if t.accountable(i) > 1)
+
+
+def test_choosing_a_post_without_duty_brings_the_gap_proposals_that_resolve_it() -> None:
+    r = report("taobao-ops.yaml")
+    (via,) = [p for p in r.proposals if p.status == "via"]
+    chosen = select_proposals(r.proposals, only=[via.finding])
+    assert {p.finding for p in chosen} == {via.finding, *via.via}
+    assert via.finding not in {p.finding for p in select_proposals(r.proposals, skip=[via.finding])}

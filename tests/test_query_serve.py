@@ -31,11 +31,11 @@ def server(kg: Path) -> Iterator[SparqlServer]:
         yield s
 
 
-def _request(url: str, *, data: bytes | None = None, method: str | None = None, headers: dict[str, str] | None = None
-             ) -> tuple[int, dict[str, str], bytes]:
+def _request(url: str, *, data: bytes | None = None, method: str | None = None, headers: dict[str, str] | None = None,
+             timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
     req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(req, timeout=10) as r:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status, dict(r.headers), r.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
@@ -453,6 +453,8 @@ def test_graph_results_stream_in_every_format(server: SparqlServer) -> None:
 
 
 def test_200_concurrent_requests_are_all_answered(server: SparqlServer) -> None:
+    """None is refused or reset. Not a speed test: each query runs in its own child process
+    (bench/RESULTS.md, serve), so on a busy machine the last of 200 waits tens of seconds."""
     import threading
 
     barrier = threading.Barrier(200)
@@ -461,7 +463,8 @@ def test_200_concurrent_requests_are_all_answered(server: SparqlServer) -> None:
     def one() -> None:
         barrier.wait()
         try:
-            statuses.append(_get(server, "ASK { ?s a <https://w3id.org/retailkg/ontology#Post> }")[0])
+            query = urllib.parse.urlencode({"query": "ASK { ?s a <https://w3id.org/retailkg/ontology#Post> }"})
+            statuses.append(_request(f"{server.endpoint}?{query}", timeout=240)[0])
         except Exception as e:  # a reset connection
             statuses.append(-1)
             print(e)
@@ -470,7 +473,7 @@ def test_200_concurrent_requests_are_all_answered(server: SparqlServer) -> None:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=60)
+        t.join(timeout=300)
     assert statuses.count(200) == 200, sorted(set(statuses))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import query_support as qs
 import requests
@@ -22,7 +23,7 @@ from retailkg.cli import cli
 from retailkg.errors import InputError
 from retailkg.query.catalogue import get_query
 from retailkg.query.engines import EndpointEngine, OxigraphEngine
-from retailkg.query.graphstore import load_graphs
+from retailkg.query.graphstore import load_graphs, read_graphs
 from retailkg.query.remote import Credentials
 
 pytestmark = pytest.mark.slow
@@ -188,3 +189,44 @@ def test_with_the_documented_settings_a_long_answer_comes_whole(documented: vs.V
     assert eng.requests == 2, "one full page, then the whole answer: never an offset past the sort window"
     assert eng.query(EVERY_TRIPLE).canonical() == oxi.query(EVERY_TRIPLE).canonical()
     assert eng.requests == 3, "once the store is known, the whole answer at once"
+
+
+# --- loading (issue 16, part 4) ------------------------------------------------------------------
+
+
+def _strict(b: dict[str, str]) -> tuple[str, ...]:
+    """A SPARQL JSON binding as the store keeps it, nothing evened out (a simple literal = xsd:string)."""
+    dt = b.get("datatype", "")
+    return (b["type"].replace("typed-literal", "literal"), b["value"], b.get("xml:lang", ""),
+            "" if dt == "http://www.w3.org/2001/XMLSchema#string" else dt)
+
+
+def _strict_term(t: ox.NamedNode | ox.Literal) -> tuple[str, ...]:
+    if isinstance(t, ox.NamedNode):
+        return ("uri", t.value, "", "")
+    dt = "" if t.language or t.datatype.value.endswith("#string") else t.datatype.value
+    return ("literal", t.value, t.language or "", dt)
+
+
+def test_load_into_virtuoso_twice_keeps_every_literal_as_built(stock: vs.Virtuoso, kg: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RETAILKG_USER", stock.user)
+    monkeypatch.setenv("RETAILKG_PASSWORD", stock.password)
+    args = ["load", "--endpoint", stock.sparql, "--graph-store", stock.graph_store, "--auth", "digest"]
+    for _ in range(2):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert stock.password not in result.output
+    built = read_graphs(kg)
+    assert f"{sum(map(len, built.values()))} triples in {len(built)} named graphs loaded" in result.output
+    typed = 0
+    for g, triples in built.items():
+        want = {(_strict_term(t.subject), _strict_term(t.predicate), _strict_term(t.object)) for t in triples  # type: ignore[arg-type]
+                if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)}
+        r = requests.post(stock.sparql, data={"query": f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o "
+                                                       "FILTER (!isBlank(?s) && !isBlank(?o)) } }"},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
+        have = {(_strict(b["s"]), _strict(b["p"]), _strict(b["o"])) for b in r.json()["results"]["bindings"]}
+        assert have == want, f"{g}: {sorted(want - have)[:3]} sent, {sorted(have - want)[:3]} stored"
+        typed += sum(1 for t in want if t[2][3].endswith("#positiveInteger"))
+    assert typed > 0, "the build's xsd:positiveInteger values are in the store as xsd:positiveInteger"

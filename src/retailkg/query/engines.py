@@ -53,11 +53,13 @@ from retailkg.rdf.terms import Term, from_oxigraph, to_oxigraph
 __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
+    "FILE_GRAPH",
     "EndpointEngine",
     "Engine",
     "OxigraphEngine",
     "RdflibEngine",
     "connect",
+    "graph_format",
     "load_oxigraph_store",
     "open_engine",
     "retailkg_graphs",
@@ -120,10 +122,11 @@ _FORMATS = {
     ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
     ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
 }
-_UNION_FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the union sees it
+FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the union sees it
 
 
-def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
+def graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
+    """The rdflib and pyoxigraph names of a graph file's format, from its suffix."""
     if not path.is_file():
         raise InputError("graph file not found", file=str(path), field="--graph-file")
     fmt = _FORMATS.get(path.suffix.lower())
@@ -134,13 +137,13 @@ def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
 
 def load_oxigraph_store(path: Path) -> ox.Store:
     """An in-memory pyoxigraph store holding the graph file (quads keep their named graphs)."""
-    _, fmt = _graph_format(path)
+    _, fmt = graph_format(path)
     store = ox.Store()
     try:
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             store.bulk_load(path=str(path), format=fmt)
         else:
-            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(_UNION_FILE_GRAPH)))
+            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(FILE_GRAPH)))
     except SyntaxError as e:
         raise InputError(f"cannot parse graph file: {e}", file=str(path), field="--graph-file") from None
     return store
@@ -249,7 +252,7 @@ class RdflibEngine(_TermEngine):
         if dataset is None:
             if graph is None:
                 raise ValueError("RdflibEngine needs a graph file or a dataset")
-            rdflib_fmt, _ = _graph_format(graph)
+            rdflib_fmt, _ = graph_format(graph)
             dataset = Dataset(default_union=True)
             try:
                 with warnings.catch_warnings():
@@ -257,7 +260,7 @@ class RdflibEngine(_TermEngine):
                     if rdflib_fmt in ("trig", "nquads"):
                         dataset.parse(str(graph), format=rdflib_fmt)
                     else:
-                        dataset.graph(_UNION_FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
+                        dataset.graph(FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
             except Exception as e:  # rdflib raises parser-specific types
                 raise InputError(f"cannot parse graph file: {e}", file=str(graph), field="--graph-file") from None
         else:

@@ -96,7 +96,9 @@ def normalise(term: Term | None) -> Term | None:
       the same term, but rdflib keeps them apart while Oxigraph and remote stores report the typed form;
     - language tags lowercase (Oxigraph, Virtuoso and rasqal lowercase them, rdflib keeps the case);
     - integer subtypes (``"5"^^xsd:positiveInteger``) become ``xsd:integer`` in canonical form, as
-      Oxigraph stores them whatever was loaded.
+      Oxigraph stores them whatever was loaded;
+    - booleans in canonical form: Virtuoso has no boolean values and answers ``"1"^^xsd:boolean``
+      (lexically valid, but not the ``"true"`` every other engine gives).
     """
     if isinstance(term, Literal):
         if term.datatype == XSD.string:
@@ -105,6 +107,8 @@ def normalise(term: Term | None) -> Term | None:
             return Literal(str(term), lang=term.language.lower())
         if term.datatype is not None and str(term.datatype) in _INTEGER_SUBTYPES and _INTEGER.match(str(term)):
             return Literal(str(int(str(term))), datatype=XSD.integer)
+        if term.datatype == XSD.boolean and str(term) in ("1", "0"):
+            return Literal("true" if str(term) == "1" else "false", datatype=XSD.boolean)
     return term
 
 

@@ -25,8 +25,10 @@ from retailkg.query.catalogue import catalogue, get_query
 from retailkg.query.engines import EndpointEngine, OxigraphEngine
 from retailkg.query.graphstore import load_graphs, read_graphs
 from retailkg.query.remote import Credentials
+from retailkg.validation.pipeline import validate_endpoint, validate_file
 
 pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -253,6 +255,44 @@ def test_load_into_virtuoso_twice_keeps_every_literal_as_built(stock: vs.Virtuos
         assert have == want, f"{g}: {sorted(want - have)[:3]} sent, {sorted(have - want)[:3]} stored"
         typed += sum(1 for t in want if t[2][3].endswith("#positiveInteger"))
     assert typed > 0, "the build's xsd:positiveInteger values are in the store as xsd:positiveInteger"
+
+
+# --- validate --endpoint (issue 16, part 1) -------------------------------------------------------
+
+EXAMPLES = ["ecom-ops-centre.yaml", "taobao-ops.yaml", "acme-department-store.xlsx"]
+
+
+@pytest.fixture(scope="module")
+def designs(loaded: vs.Virtuoso, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The three example designs, each in a graph of its own (as `org rdf` writes them), by example."""
+    out = {}
+    folder = tmp_path_factory.mktemp("designs")
+    for name in EXAMPLES:
+        nt = folder / f"{Path(name).stem}.nt"
+        result = CliRunner().invoke(cli, ["org", "rdf", str(REPO / "examples" / name), "-o", str(nt)])
+        assert result.exit_code == 0, result.output
+        graph = f"https://w3id.org/retailkg/test/design/{Path(name).stem}"
+        r = requests.put(f"{loaded.graph_store}?graph-uri={graph}", data=nt.read_bytes(), timeout=120,
+                         headers={"Content-Type": "text/turtle"}, auth=HTTPDigestAuth(loaded.user, loaded.password))
+        assert r.status_code in (200, 201, 204), r.text
+        out[name] = graph
+    return out
+
+
+def test_a_rule_virtuoso_cannot_compile_is_one_line_naming_the_rule(stock: vs.Virtuoso, designs: dict[str, str]) -> None:
+    line = _one_line(CliRunner().invoke(cli, ["validate", "--endpoint", stock.sparql, "--graph", designs[EXAMPLES[0]]]))
+    assert "(Virtuoso 07.20" in line and "query rule " in line and "cannot compile" in line, line
+
+
+@pytest.mark.xfail(strict=True, reason="Virtuoso 7.2 does not compile three compiled rules (SQ074, SQ156) and "
+                   "answers others wrongly (a grouped sub-select joined with the rule's target keeps one row); "
+                   "the rules are not yet in portable forms (issue 16, part 2; docs/triple-stores.md)")
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_validate_on_virtuoso_finds_what_the_embedded_run_finds(documented: vs.Virtuoso, designs: dict[str, str],
+                                                                example: str) -> None:
+    remote = validate_endpoint(documented.sparql, graph=designs[example], timeout=300)
+    local = validate_file(REPO / "examples" / example)
+    assert {f.id for f in remote.findings} == {f.id for f in local.findings}
 
 
 # --- with the documented settings (the same database, restarted) ---------------------------------

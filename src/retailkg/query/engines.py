@@ -84,8 +84,8 @@ class Engine(Protocol):
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable: ...
 
-    def fetch(self, text: str) -> Any:
-        """The answer to a SELECT as the store returns it."""
+    def fetch(self, text: str, source: str = "validate") -> Any:
+        """The answer to a SELECT as the store returns it (``source`` names the query in errors)."""
         ...
 
     def table(self, fetched: Any) -> LexicalTable:
@@ -103,8 +103,8 @@ class _TermEngine:
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
         raise NotImplementedError
 
-    def fetch(self, text: str) -> ResultTable:
-        return self.query(text, source="validate")
+    def fetch(self, text: str, source: str = "validate") -> ResultTable:
+        return self.query(text, source=source)
 
     def table(self, fetched: ResultTable) -> LexicalTable:
         return LexicalTable.of(fetched)
@@ -191,7 +191,7 @@ class OxigraphEngine:
             return self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
         return self.store.query(text, default_graph=ox.NamedNode(self.default_graph), substitutions=substitutions)
 
-    def fetch(self, text: str) -> bytes:
+    def fetch(self, text: str, source: str = "validate") -> bytes:
         """The answer as SPARQL TSV, evaluated and written in Rust without the GIL. Iterating the
         solutions instead takes the GIL once per row, and while another thread runs Python (naming
         findings) each row then waits for the interpreter's switch interval (bench/RESULTS.md, "scale")."""

@@ -52,6 +52,9 @@ class Store:
             return "raise MaxQueryCostEstimationTime in the [SPARQL] section of virtuoso.ini (0: no estimate check)"
         if "SR171" in body or "S1T00" in body:
             return "the query ran past MaxQueryExecutionTime: raise it in the [SPARQL] section of virtuoso.ini"
+        if "SQ074" in body or "SQ156" in body:
+            return ("Virtuoso cannot compile this query (no setting changes that; docs/triple-stores.md says what "
+                    "retailkg runs on Virtuoso)")
         return None
 
 

@@ -21,6 +21,7 @@ from requests.auth import HTTPDigestAuth
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
+from retailkg.kg.catalog import DOCUMENTS
 from retailkg.query.catalogue import catalogue, get_query
 from retailkg.query.engines import EndpointEngine, OxigraphEngine
 from retailkg.query.graphstore import load_graphs, read_graphs
@@ -186,12 +187,15 @@ def test_an_html_page_instead_of_results_is_one_line() -> None:
 
 
 def _cases() -> list[tuple[str, dict[str, str]]]:
-    """Each named query with its example parameters, and unbound ('*') where a parameter allows it."""
+    """Each named query with its example parameters, unbound ('*') where a parameter allows it, and
+    with every bundled document where it takes one."""
     out = []
     for name, q in catalogue().items():
         example = q.example_params()
         out.append((name, example))
         out += [(name, {**example, p.name: "*"}) for p in q.params if p.default == "*" and example.get(p.name, "*") != "*"]
+        if q.param("doc") is not None:
+            out += [(name, {**example, "doc": d.id}) for d in DOCUMENTS if example.get("doc") != d.id]
     return out
 
 

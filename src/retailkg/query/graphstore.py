@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -38,7 +39,7 @@ from retailkg.query.remote import Credentials, check_url, http_error, http_sessi
 from retailkg.query.results import normalise
 from retailkg.rdf.terms import Term, from_oxigraph, ntriples_term
 
-__all__ = ["GraphLoad", "count_remote", "differences", "graph_param", "graph_store_url", "load_graphs", "read_graphs",
+__all__ = ["CHUNK", "GraphLoad", "count_remote", "differences", "graph_param", "graph_store_url", "load_graphs", "read_graphs",
            "remote_triples"]
 
 
@@ -144,40 +145,90 @@ def differences(sent: Sequence[tuple[Term, Term, Term]], stored: Sequence[tuple[
     return None
 
 
-def load_graphs(graph_file: Path, *, endpoint: str, graph_store: str | None = None, credentials: Credentials | None = None,
-                timeout: float = 60.0, verify: bool = True, progress: Callable[[GraphLoad], None] | None = None) -> list[GraphLoad]:
-    """PUT every named graph of ``graph_file`` into the store; return what was loaded (and verified)."""
-    import requests
+CHUNK = 50_000  # triples per request: one PUT of a million triples holds Virtuoso's locks until it stalls
 
+
+def _chunks(triples: Sequence[ox.Triple], size: int) -> list[list[ox.Triple]]:
+    """The requests for one graph: every triple with a blank node in the first (a blank node's label
+    means the same node only within one document), the others after it, ``size`` at a time."""
+    blank = [t for t in triples if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)]
+    ground = [t for t in triples if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]
+    room = max(0, size - len(blank))
+    out = [blank + ground[:room]]
+    out += [ground[i:i + size] for i in range(room, len(ground), size)]
+    return out
+
+
+def _short(graph: str) -> str:
+    return graph.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _interrupted(error: InputError, graph: str, done: list[GraphLoad], todo: list[str]) -> InputError:
+    """``error``, saying where the load stopped: which graphs are new, which still as before."""
+    def names(gs: list[str]) -> str:
+        shown = ", ".join(_short(g) for g in gs[:8])
+        return shown + (f" and {len(gs) - 8} more" if len(gs) > 8 else "") if gs else "none"
+
+    return InputError(f"{error}; load stopped at graph {_short(graph)} (it may hold part of its new triples); "
+                      f"new: {names([d.graph for d in done])}; as before: {names(todo)}; "
+                      "run the load again to finish (each graph is replaced)")
+
+
+def load_graphs(graph_file: Path, *, endpoint: str, graph_store: str | None = None, credentials: Credentials | None = None,
+                timeout: float = 60.0, verify: bool = True, progress: Callable[[GraphLoad], None] | None = None,
+                chunk: int = CHUNK) -> list[GraphLoad]:
+    """PUT every named graph of ``graph_file`` into the store; return what was loaded (and verified).
+
+    A graph larger than ``chunk`` triples goes as a PUT of the first ``chunk`` and POSTs (which add)
+    of the rest. A load that fails part-way says which graphs are new and which as before; running
+    it again repairs the store, since the first request of every graph replaces it.
+    """
     check_url(endpoint)
     gsp = graph_store_url(endpoint, graph_store)
     graphs = read_graphs(graph_file)
     if not graphs:
         raise InputError("the graph file has no named graphs to load (give a TriG or N-Quads build)", file=str(graph_file))
     checker = EndpointEngine(endpoint, graphs=[], credentials=credentials, timeout=timeout) if verify else None
-    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "rkgg"} | {"xsd": "http://www.w3.org/2001/XMLSchema#"}
     done: list[GraphLoad] = []
+    order = sorted(graphs)
     with http_session(gsp, credentials) as session:
-        for g in sorted(graphs):
-            triples = graphs[g]
-            body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-            url = _put_url(gsp, g)
+        for i, g in enumerate(order):
+            sent: list[int] = []  # the requests the store took for this graph
             try:
-                r = session.put(url, data=body, timeout=timeout,
-                                headers={"Content-Type": "text/turtle; charset=utf-8"})
-            except requests.RequestException as e:
-                raise network_error(gsp, e, timeout) from None
-            if r.status_code not in (200, 201, 204):
-                raise http_error(gsp, r.status_code, r.reason or "", r.content)
-            stored: int | None = None
-            if checker is not None:
-                held = remote_triples(checker, g)
-                problem = differences([_rdflib_triple(t) for t in triples], held)
-                if problem:
-                    raise InputError(f"{endpoint}: graph <{g}> is not what was sent after loading: {problem}")
-                stored = len(held)
-            item = GraphLoad(g, len(triples), r.status_code, stored)
+                item = _load_graph(session, gsp, endpoint, g, graphs[g], checker, timeout, chunk, sent)
+            except InputError as e:
+                if not done and not sent:
+                    raise  # nothing changed in the store
+                raise _interrupted(e, g, done, order[i + 1:]) from None
             done.append(item)
             if progress:
                 progress(item)
     return done
+
+
+def _load_graph(session: Any, gsp: str, endpoint: str, g: str, triples: list[ox.Triple], checker: EndpointEngine | None,
+                timeout: float, chunk: int, sent: list[int]) -> GraphLoad:
+    import requests
+
+    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "rkgg"} | {"xsd": "http://www.w3.org/2001/XMLSchema#"}
+    url = _put_url(gsp, g)
+    status = 0
+    for n, part in enumerate(_chunks(triples, chunk)):
+        body = ox.serialize(part, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        try:
+            r = session.request("PUT" if n == 0 else "POST", url, data=body, timeout=timeout,
+                                headers={"Content-Type": "text/turtle; charset=utf-8"})
+        except requests.RequestException as e:
+            raise network_error(gsp, e, timeout) from None
+        if r.status_code not in (200, 201, 204):
+            raise http_error(gsp, r.status_code, r.reason or "", r.content)
+        sent.append(len(part))
+        status = status or r.status_code
+    stored: int | None = None
+    if checker is not None:
+        held = remote_triples(checker, g)
+        problem = differences([_rdflib_triple(t) for t in triples], held)
+        if problem:
+            raise InputError(f"{endpoint}: graph <{g}> is not what was sent after loading: {problem}")
+        stored = len(held)
+    return GraphLoad(g, len(triples), status, stored)

@@ -8,15 +8,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import query_support as qs
+import requests
 from click.testing import CliRunner
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
 from retailkg.query.catalogue import get_query
 from retailkg.query.engines import EndpointEngine, OxigraphEngine, load_oxigraph_store, retailkg_graphs
-from retailkg.query.graphstore import graph_param, graph_store_url, load_graphs
+from retailkg.query.graphstore import graph_param, graph_store_url, load_graphs, read_graphs
 from retailkg.query.remote import credentials_from_env
 
 PASSWORD = "s3cret-Pa55"
@@ -176,3 +178,70 @@ def test_half_set_credentials_are_an_error() -> None:
     assert credentials_from_env("basic", {}) is None
     creds = credentials_from_env("digest", {"RETAILKG_USER": "dba", "RETAILKG_PASSWORD": PASSWORD})
     assert creds is not None and PASSWORD not in repr(creds)
+
+
+def test_load_sends_the_builds_own_literals(kg: Path) -> None:
+    """No round trip through a store: "5"^^xsd:positiveInteger goes out as written in the build."""
+    with qs.stub_server(_store_stub(201)) as stub:  # type: ignore[arg-type]
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/query", "--no-verify"])
+        assert result.exit_code == 0, result.output
+        puts = [r for r in stub.requests if r["method"] == "PUT"]
+    sent = {str(q.triple) for r in puts for q in ox.parse(r["body"], format=ox.RdfFormat.TURTLE)}  # type: ignore[arg-type]
+    built = {str(q.triple) for q in ox.parse(path=str(kg), format=ox.RdfFormat.TRIG)
+             if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    assert built <= sent
+    assert any("XMLSchema#positiveInteger" in t for t in sent)
+
+
+@pytest.mark.slow
+def test_load_verifies_content_not_only_counts(kg: Path, server: str) -> None:
+    """A store holding as many triples as were sent, one value changed, fails the load's check."""
+    load_graphs(kg, endpoint=f"{server}/query")
+    graph = "https://w3id.org/retailkg/graph/ecom-ops-centre"
+    change = (f"PREFIX rkg: <https://w3id.org/retailkg/ontology#> DELETE {{ GRAPH <{graph}> {{ ?p rkg:headcount ?n }} }} "
+              f"INSERT {{ GRAPH <{graph}> {{ ?p rkg:headcount 99 }} }} WHERE {{ GRAPH <{graph}> {{ ?p rkg:headcount ?n }} }}")
+    assert requests.post(f"{server}/update", data={"update": change}, timeout=30).status_code in (200, 204)
+    with (qs.stub_server(_store_stub(204)) as stub,  # type: ignore[arg-type]  # a Graph Store that keeps nothing
+          pytest.raises(InputError, match=rf"graph <{graph}> is not what was sent after loading: \d+ triples sent")):
+        load_graphs(kg, endpoint=f"{server}/query", graph_store=f"{stub.base}/store")  # type: ignore[arg-type]
+    assert _counts(f"{server}/query")[graph] == len(read_graphs(kg)[graph]), "the count alone would have passed"
+
+
+def test_a_large_graph_goes_in_chunks_its_blank_nodes_in_one(kg: Path) -> None:
+    with qs.stub_server(_store_stub(201)) as stub:  # type: ignore[arg-type]
+        load_graphs(kg, endpoint=f"{stub.base}/query", verify=False, chunk=1000)
+        requests_ = list(stub.requests)
+    graphs = read_graphs(kg)
+    assert [r["method"] for r in requests_].count("PUT") == len(graphs), "the first request of each graph replaces it"
+    assert [r["method"] for r in requests_].count("POST") == sum(-(-len(t) // 1000) - 1 for t in graphs.values())
+    for r in requests_:
+        doc = list(ox.parse(r["body"], format=ox.RdfFormat.TURTLE))  # type: ignore[arg-type]
+        blank = any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in doc)
+        assert len(doc) <= 1000 or r["method"] == "PUT"
+        assert not blank or r["method"] == "PUT", "a blank node's triples are all in the graph's one PUT"
+
+
+@pytest.mark.slow
+def test_a_chunked_load_holds_the_same_content(kg: Path, server: str) -> None:
+    done = load_graphs(kg, endpoint=f"{server}/query", chunk=700)  # verified by content
+    assert all(d.stored is not None for d in done)
+    assert _counts(f"{server}/query") == {g: len(set(map(str, t))) for g, t in read_graphs(kg).items()}
+
+
+def test_a_load_stopped_part_way_says_which_graphs_are_new(kg: Path) -> None:
+    puts: list[str] = []
+
+    def respond(h: qs.StubHandler) -> None:
+        puts.append(h.path)
+        h.reply(201 if len(puts) <= 3 else 500, b"store full\n")
+
+    with qs.stub_server(respond) as stub:
+        result = CliRunner().invoke(cli, ["load", "--endpoint", f"{stub.base}/query", "--no-verify"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    graphs = sorted(read_graphs(kg))
+    short = [g.rsplit("/", 1)[-1] for g in graphs]
+    assert f"load stopped at graph {short[3]}" in lines[0]
+    assert f"new: {', '.join(short[:3])}; as before: {', '.join(short[4:])}" in lines[0]
+    assert "run the load again" in lines[0] and "HTTP 500" in lines[0]

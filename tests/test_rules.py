@@ -136,7 +136,7 @@ class _FailingSource:
     def select(self, text: str) -> Iterator[dict[str, str | None]]:
         return self.table(self.fetch(text)).dicts()
 
-    def fetch(self, text: str) -> bytes:
+    def fetch(self, text: str, source: str = "validate") -> bytes:
         if "?other" in text:
             raise InputError("endpoint timed out", file="http://127.0.0.1:1/sparql")
         return self.source.fetch(text)

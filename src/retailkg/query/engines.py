@@ -21,10 +21,12 @@ Parameters are bound, never pasted: rdflib gets ``initBindings``, pyoxigraph ``s
 (SEP-0007), and the endpoint a VALUES block of N-Triples terms at the start of the WHERE group
 (:func:`retailkg.query.sparqltext.inject_values`, which explains why that is equivalent and safe).
 
-Remote stores may cap results silently (Virtuoso's ``ResultSetMaxRows``, 10 000 by default). A
-SELECT with ORDER BY and no LIMIT of its own is therefore fetched in pages (``LIMIT n OFFSET k``)
-until a page comes back empty, which also defeats a cap smaller than the page; any other query
-fails with a clear error when the store says it truncated the answer (``X-SPARQL-MaxRows``).
+Remote stores may cap results silently (Virtuoso's ``ResultSetMaxRows``, 10 000 by default, told
+only by an ``X-SPARQL-MaxRows`` header). A SELECT with ORDER BY and no LIMIT of its own is fetched
+in pages (``LIMIT n OFFSET k``) that stop at the first short page and shrink to the store's cap; a
+store that cannot sort past a window (Virtuoso's ``MaxSortedTopRows``) is asked for the whole
+answer instead (:mod:`retailkg.query.stores` knows which). An answer the store cut off is an error
+naming the query and the store's setting to raise, never a silently short result.
 """
 
 from __future__ import annotations
@@ -45,16 +47,19 @@ from retailkg.ns import graph_iri
 from retailkg.query import sparqltext
 from retailkg.query.remote import Credentials, check_url, http_error, http_session, network_error
 from retailkg.query.results import LexicalTable, ResultTable, Row, from_rows, normalise, read_tsv_values
+from retailkg.query.stores import Store, identify
 from retailkg.rdf.terms import Term, from_oxigraph, to_oxigraph
 
 __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
+    "FILE_GRAPH",
     "EndpointEngine",
     "Engine",
     "OxigraphEngine",
     "RdflibEngine",
     "connect",
+    "graph_format",
     "load_oxigraph_store",
     "open_engine",
     "retailkg_graphs",
@@ -79,8 +84,8 @@ class Engine(Protocol):
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable: ...
 
-    def fetch(self, text: str) -> Any:
-        """The answer to a SELECT as the store returns it."""
+    def fetch(self, text: str, source: str = "validate") -> Any:
+        """The answer to a SELECT as the store returns it (``source`` names the query in errors)."""
         ...
 
     def table(self, fetched: Any) -> LexicalTable:
@@ -98,8 +103,8 @@ class _TermEngine:
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
         raise NotImplementedError
 
-    def fetch(self, text: str) -> ResultTable:
-        return self.query(text, source="validate")
+    def fetch(self, text: str, source: str = "validate") -> ResultTable:
+        return self.query(text, source=source)
 
     def table(self, fetched: ResultTable) -> LexicalTable:
         return LexicalTable.of(fetched)
@@ -117,10 +122,11 @@ _FORMATS = {
     ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
     ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
 }
-_UNION_FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the union sees it
+FILE_GRAPH = graph_iri("file")  # where a triples-only file goes, so the union sees it
 
 
-def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
+def graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
+    """The rdflib and pyoxigraph names of a graph file's format, from its suffix."""
     if not path.is_file():
         raise InputError("graph file not found", file=str(path), field="--graph-file")
     fmt = _FORMATS.get(path.suffix.lower())
@@ -131,13 +137,13 @@ def _graph_format(path: Path) -> tuple[str, ox.RdfFormat]:
 
 def load_oxigraph_store(path: Path) -> ox.Store:
     """An in-memory pyoxigraph store holding the graph file (quads keep their named graphs)."""
-    _, fmt = _graph_format(path)
+    _, fmt = graph_format(path)
     store = ox.Store()
     try:
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             store.bulk_load(path=str(path), format=fmt)
         else:
-            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(_UNION_FILE_GRAPH)))
+            store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(str(FILE_GRAPH)))
     except SyntaxError as e:
         raise InputError(f"cannot parse graph file: {e}", file=str(path), field="--graph-file") from None
     return store
@@ -185,7 +191,7 @@ class OxigraphEngine:
             return self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
         return self.store.query(text, default_graph=ox.NamedNode(self.default_graph), substitutions=substitutions)
 
-    def fetch(self, text: str) -> bytes:
+    def fetch(self, text: str, source: str = "validate") -> bytes:
         """The answer as SPARQL TSV, evaluated and written in Rust without the GIL. Iterating the
         solutions instead takes the GIL once per row, and while another thread runs Python (naming
         findings) each row then waits for the interpreter's switch interval (bench/RESULTS.md, "scale")."""
@@ -246,7 +252,7 @@ class RdflibEngine(_TermEngine):
         if dataset is None:
             if graph is None:
                 raise ValueError("RdflibEngine needs a graph file or a dataset")
-            rdflib_fmt, _ = _graph_format(graph)
+            rdflib_fmt, _ = graph_format(graph)
             dataset = Dataset(default_union=True)
             try:
                 with warnings.catch_warnings():
@@ -254,7 +260,7 @@ class RdflibEngine(_TermEngine):
                     if rdflib_fmt in ("trig", "nquads"):
                         dataset.parse(str(graph), format=rdflib_fmt)
                     else:
-                        dataset.graph(_UNION_FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
+                        dataset.graph(FILE_GRAPH).parse(str(graph), format=rdflib_fmt)
             except Exception as e:  # rdflib raises parser-specific types
                 raise InputError(f"cannot parse graph file: {e}", file=str(graph), field="--graph-file") from None
         else:
@@ -317,6 +323,7 @@ class EndpointEngine(_TermEngine):
         self.page_size = page_size
         self.max_rows = max_rows
         self.requests = 0  # how many HTTP requests were made (tests and the benchmark read it)
+        self.store: Store | None = None  # learned from the first answer's Server header
         self._local = threading.local()
 
     def query(self, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> ResultTable:
@@ -324,25 +331,49 @@ class EndpointEngine(_TermEngine):
         sparqltext.refuse_service(text, source)
         if bindings:
             text = sparqltext.inject_values(text, bindings, source)
-        if info.pageable:
-            return self._paged(text, info)
-        table, cap = self._request(text, info.kind)
+        if info.pageable and (self.store is None or self.store.sort_window is None):
+            return self._paged(text, info, source)
+        return self._whole(text, info.kind, source)
+
+    def _whole(self, text: str, kind: str, source: str) -> ResultTable:
+        """The answer in one request; an answer the store cut off at its row limit is an error."""
+        table, cap = self._request(text, kind, source)
         if cap is not None and len(table.rows) >= cap:
-            raise InputError(f"{self.url}: the endpoint cut the result off at {cap} rows (X-SPARQL-MaxRows); add ORDER BY "
-                             "(and no LIMIT) so that retailkg can fetch it in pages", file=source)
+            raise self._cut(cap, source)
         return table
 
-    def _paged(self, text: str, info: sparqltext.QueryInfo) -> ResultTable:
+    def _cut(self, rows: int, source: str) -> InputError:
+        store = self.store or identify(None)
+        return InputError(f"{self.url} ({store.label}): query {source}: the store cut the result off at {rows} rows "
+                          f"(X-SPARQL-MaxRows); {store.cut_advice()}")
+
+    def _paged(self, text: str, info: sparqltext.QueryInfo, source: str) -> ResultTable:
+        """An ORDER BY query in pages of ``page_size`` rows, or of the store's cap where that is smaller.
+
+        A page shorter than asked is the last, so most answers take one request. A store that
+        cannot sort past a window (Virtuoso) is never asked for an offset beyond it: once the
+        first answer shows such a store, the query is asked whole instead (:meth:`_whole`), and
+        a result the store cuts off is an error rather than a silent 10 000 rows.
+        """
         rows: list[tuple[Term | None, ...]] = []
         names: list[str] | None = None
+        page = self.page_size
         while True:
-            page, _ = self._request(sparqltext.with_page(text, self.page_size, len(rows)), info.kind)
-            names = names or page.vars
-            if not page.rows:
+            window = self.store.sort_window if self.store is not None else None
+            if window is not None and len(rows) + page > window:
+                if not rows:
+                    page = window
+                else:
+                    return self._whole(text, info.kind, source)
+            table, cap = self._request(sparqltext.with_page(text, page, len(rows)), info.kind, source)
+            names = names or table.vars
+            rows += table.rows
+            if cap is not None and cap < page and len(table.rows) >= cap:
+                page = cap  # the store's own limit is below the page: go on in pages of its size
+            elif len(table.rows) < page:
                 break
-            rows += page.rows
             if len(rows) >= self.max_rows:
-                raise InputError(f"{self.url}: more than {self.max_rows} rows; add a LIMIT")
+                raise InputError(f"{self.url}: query {source}: more than {self.max_rows} rows; add a LIMIT")
         return ResultTable(names or [], rows)
 
     def _session(self) -> Any:
@@ -352,7 +383,8 @@ class EndpointEngine(_TermEngine):
             session = self._local.session = http_session(self.url, self.credentials)
         return session
 
-    def _request(self, text: str, kind: str) -> tuple[ResultTable, int | None]:
+    def _request(self, text: str, kind: str, source: str = "query") -> tuple[ResultTable, int | None]:
+        """One POST; the answer and the row cap the store announced (``X-SPARQL-MaxRows``), if any."""
         import requests
 
         # SPARQL 1.1 Protocol, query via POST with URL-encoded parameters (§2.1.2)
@@ -366,15 +398,31 @@ class EndpointEngine(_TermEngine):
                                      headers={"Accept": accept, "User-Agent": f"retailkg/{_version()}"})
             body = r.content
         except requests.RequestException as e:
-            raise network_error(self.url, e, self.timeout) from None
+            error = network_error(self.url, e, self.timeout)
+            if "connection refused" in error.message or "unknown host" in error.message:
+                raise error from None  # nothing to do with the query
+            raise InputError(f"{error.message} (query {source})") from None
+        self.store = store = identify(r.headers.get("Server"))
         if r.status_code != 200:
+            text_body = body.decode("utf-8", "replace")
+            advice = store.error_advice(text_body)
+            first = next((line.strip() for line in text_body.splitlines() if line.strip()), "")
+            if advice:
+                raise InputError(f"{self.url} ({store.label}): query {source}: HTTP {r.status_code}: {first[:160]}; {advice}")
             reasons = {400: "Bad Request (the endpoint rejected the query)", 500: "Internal Server Error"}
-            raise http_error(self.url, r.status_code, reasons.get(r.status_code, r.reason or ""), body)
+            error = http_error(self.url, r.status_code, reasons.get(r.status_code, r.reason or ""), body)
+            raise InputError(f"{error.message} (query {source})")
+        if r.headers.get("X-SQL-State", "").upper() == "S1TAT":  # Virtuoso's "anytime" answer: partial by design
+            raise InputError(f"{self.url} ({store.label}): query {source}: the store stopped at its time limit and "
+                             "answered part of the result; raise MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini")
         cap_header = r.headers.get("X-SPARQL-MaxRows")
         cap = int(cap_header) if cap_header and cap_header.strip().isdigit() else None
-        return self._parse(body, kind, r.headers.get("Content-Type", "")), cap
+        return self._parse(body, kind, r.headers.get("Content-Type", ""), source), cap
 
-    def _parse(self, body: bytes, kind: str, content_type: str) -> ResultTable:
+    def _parse(self, body: bytes, kind: str, content_type: str, source: str = "query") -> ResultTable:
+        if "html" in content_type.lower() or body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            raise InputError(f"{self.url}: query {source}: the endpoint answered with an HTML page, not SPARQL results; "
+                             "give the store's SPARQL endpoint as --endpoint (e.g. …/sparql or …/query)")
         try:
             if kind in ("select", "ask"):
                 doc = json.loads(body.decode("utf-8"))
@@ -388,7 +436,8 @@ class EndpointEngine(_TermEngine):
             g.parse(data=body.decode("utf-8"), format=fmt)
             return from_rows(["subject", "predicate", "object"], sorted(g, key=lambda t: tuple(map(str, t))), "graph")
         except (ValueError, KeyError, UnicodeDecodeError) as e:
-            raise InputError(f"{self.url}: the endpoint's answer is not valid SPARQL results ({type(e).__name__}: {e})") from None
+            raise InputError(f"{self.url}: query {source}: the endpoint's answer is not valid SPARQL results "
+                             f"({type(e).__name__}: {str(e)[:120]})") from None
 
 
 _ACCEPT_SOLUTIONS = "application/sparql-results+json, application/json;q=0.9"

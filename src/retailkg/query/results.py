@@ -80,17 +80,35 @@ class ResultTable:
         return sorted(tuple("" if t is None else ntriples_term(t) for t in r) for r in self.rows)
 
 
-def normalise(term: Term | None) -> Term | None:
-    """One spelling per term: ``xsd:string`` literals become simple literals, language tags lowercase.
+# XML Schema's types derived from xsd:integer: stores disagree on keeping them (Virtuoso and rdflib
+# do, Oxigraph stores the value as xsd:integer), so answers carry the value as xsd:integer
+_INTEGER_SUBTYPES = frozenset(str(XSD[t]) for t in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte",
+    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
-    RDF 1.1 makes ``"a"`` and ``"a"^^xsd:string`` the same term, but rdflib keeps them apart while
-    Oxigraph and remote stores report the typed form; without this two engines never agree.
+
+def normalise(term: Term | None) -> Term | None:
+    """One spelling per term, whichever store answered: the one place where engines' differences in
+    what they return are evened out.
+
+    - ``xsd:string`` literals become simple literals: RDF 1.1 makes ``"a"`` and ``"a"^^xsd:string``
+      the same term, but rdflib keeps them apart while Oxigraph and remote stores report the typed form;
+    - language tags lowercase (Oxigraph, Virtuoso and rasqal lowercase them, rdflib keeps the case);
+    - integer subtypes (``"5"^^xsd:positiveInteger``) become ``xsd:integer`` in canonical form, as
+      Oxigraph stores them whatever was loaded;
+    - booleans in canonical form: Virtuoso has no boolean values and answers ``"1"^^xsd:boolean``
+      (lexically valid, but not the ``"true"`` every other engine gives).
     """
     if isinstance(term, Literal):
         if term.datatype == XSD.string:
             return Literal(str(term))
         if term.language and term.language != term.language.lower():
             return Literal(str(term), lang=term.language.lower())
+        if term.datatype is not None and str(term.datatype) in _INTEGER_SUBTYPES and _INTEGER.match(str(term)):
+            return Literal(str(int(str(term))), datatype=XSD.integer)
+        if term.datatype == XSD.boolean and str(term) in ("1", "0"):
+            return Literal("true" if str(term) == "1" else "false", datatype=XSD.boolean)
     return term
 
 

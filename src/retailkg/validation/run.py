@@ -21,7 +21,7 @@ from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, co
 
 SPARQL_COMPONENT = str(SH.SPARQLConstraintComponent)
 
-__all__ = ["Answer", "iter_parallel", "result_keys", "run_rules", "sort_results"]
+__all__ = ["Answer", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results"]
 
 
 def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) -> list[RuleResult]:
@@ -43,7 +43,12 @@ def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
 
 def _query_results(source: Engine, q: CompiledQuery) -> list[RuleResult]:
     """The results of one compiled query."""
-    return _results_of(q, source.table(source.fetch(q.text)))
+    return _results_of(q, source.table(source.fetch(q.text, rule_name(q))))
+
+
+def rule_name(q: CompiledQuery) -> str:
+    """What an error calls a compiled query: its shapes' local names."""
+    return "rule " + ", ".join(s.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for s in q.shapes)
 
 
 def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
@@ -122,7 +127,9 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
 
     def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
-        return item, source.fetch(item if isinstance(item, str) else item.text)
+        if isinstance(item, str):
+            return item, source.fetch(item)
+        return item, source.fetch(item.text, rule_name(item))
 
     def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):

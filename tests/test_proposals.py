@@ -458,3 +458,51 @@ def test_choosing_a_post_without_duty_brings_the_gap_proposals_that_resolve_it()
     chosen = select_proposals(r.proposals, only=[via.finding])
     assert {p.finding for p in chosen} == {via.finding, *via.via}
     assert via.finding not in {p.finding for p in select_proposals(r.proposals, skip=[via.finding])}
+
+
+# --- waivers --------------------------------------------------------------------------------------
+
+
+def waivers_file(path: Path, *ids: str) -> Path:
+    path.write_text("waivers:\n" + "".join(f"  - id: {i}\n    reason: 客户决定暂不调整\n    by: 张经理\n    date: 2025-03-01\n"
+                                           for i in ids), encoding="utf-8")
+    return path
+
+
+def test_org_propose_applies_no_proposal_of_a_waived_finding(tmp_path: Path) -> None:
+    r = report("taobao-ops.yaml")
+    promo = proposal(r, "GapBaselineFunction", "fn:promotion-planning").finding
+    line = proposal(r, "OverlapInSupervisionLine", "fn:sales-performance").finding
+    w = waivers_file(tmp_path / "waivers.yaml", promo, line)
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--waivers", str(w), "-o", str(out))
+    assert code == 0, err
+    n = sum(1 for p in r.proposals if p.status in ("change", "via"))
+    assert f"{n - 2} of {n} proposals applied" in err and "2 waived" in err
+    text = out.read_text(encoding="utf-8")
+    assert promo not in marks(text) and line not in marks(text)
+    assert set(marks(text)) == {p.finding for p in r.proposals if p.status == "change"} - {promo, line}
+    after = {f.id for f in validate_file(out).findings}
+    assert {promo, line} <= after  # left as they were: the client lives with them
+
+
+def test_a_post_without_duty_resolved_only_through_waived_gaps_is_not_applied(tmp_path: Path) -> None:
+    r = report("taobao-ops.yaml")
+    (via,) = [p for p in r.proposals if p.status == "via"]
+    chosen = select_proposals(r.proposals, waived={g: "w.yaml:1" for g in via.via})
+    assert via.finding not in {p.finding for p in chosen} and not set(via.via) & {p.finding for p in chosen}
+    some = select_proposals(r.proposals, waived={via.via[0]: "w.yaml:1"})
+    assert via.finding in {p.finding for p in some} and via.via[0] not in {p.finding for p in some}
+
+
+def test_org_propose_refuses_only_of_a_waived_finding_writing_nothing(tmp_path: Path) -> None:
+    promo = proposal(report("taobao-ops.yaml"), "GapBaselineFunction", "fn:promotion-planning").finding
+    w = waivers_file(tmp_path / "waivers.yaml", promo)
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--waivers", str(w), "--only", promo, "-o", str(out))
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1 and f"{promo} is waived (" in err and "[--only]" in err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("waivers:\n  - id: nonsense\n", encoding="utf-8")
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--waivers", str(bad), "-o", str(out))
+    assert code == 2 and not out.exists() and "bad.yaml" in err and "Traceback" not in err

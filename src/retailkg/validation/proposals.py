@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -757,13 +757,17 @@ def closest_ids(fid: str, ids: Iterable[str], n: int = 3) -> tuple[str, ...]:
 
 
 def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), skip: Sequence[str] = (),
-                     where: str = "") -> list[Proposal]:
-    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these).
-    An id naming no finding of the run, or a finding with nothing to apply, is an InputError naming the closest
-    ids that have a proposal to apply."""
+                     where: str = "", waived: Mapping[str, str] | None = None) -> list[Proposal]:
+    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these),
+    none of a waived finding (``waived``: finding id -> where its waiver is written; the client has decided to live
+    with it). An id naming no finding of the run, a finding with nothing to apply, or a waived finding named by
+    ``--only``, is an InputError naming the closest ids that have a proposal to apply."""
     from retailkg.errors import InputError
 
-    applicable = [p for p in proposals if p.status in ("change", "via")]
+    waived = waived or {}
+    applicable = [p for p in proposals if p.status in ("change", "via") and p.finding not in waived]
+    # a post without duty resolved only through waived gaps' proposals is not resolved by applying it
+    applicable = [p for p in applicable if p.status != "via" or any(v not in waived for v in p.via)]
     known = {p.finding: p for p in proposals}
     ids = [p.finding for p in applicable]
     for opt, given in (("--only", only), ("--skip", skip)):
@@ -773,6 +777,9 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
                 close = closest_ids(fid, ids)
                 hint = f" (closest: {', '.join(close)})" if close else ""
                 raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
+            if opt == "--only" and fid in waived:
+                raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",
+                                 file=where or None, field=opt)
             if p.status not in ("change", "via"):
                 raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
     wanted = {p.finding for p in applicable} if not only else set(only)
@@ -790,10 +797,13 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
         raise ValueError("to_be_yaml needs the report of a design file")
     design, notes = apply_proposals(resolved, chosen, kb)
     applied = ", ".join(p.finding for p in chosen) or "none"
-    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen]
+    waived = {w.finding.id for w in report.waived}
+    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen and p.finding not in waived]
+    waived_left = [p.finding for p in report.proposals if p.status in ("change", "via") and p.finding in waived]
     header = [f"To-be design written by `retailkg org propose` from {resolved.design.path.name}.",
               f"Proposals applied ({len(chosen)}): {applied}.",
               *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
+              *([f"Proposals of waived findings, not applied ({len(waived_left)}): {', '.join(waived_left)}."] if waived_left else []),
               "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
               "nothing else is changed. The as-is file's own comments are not carried over.",
               "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]

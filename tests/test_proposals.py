@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hand_proposals import compare_with_hand, hand_answers, key_of
 
 from retailkg.cli import cli
 from retailkg.design.yaml_writer import design_yaml
@@ -506,3 +507,39 @@ def test_org_propose_refuses_only_of_a_waived_finding_writing_nothing(tmp_path: 
     bad.write_text("waivers:\n  - id: nonsense\n", encoding="utf-8")
     code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--waivers", str(bad), "-o", str(out))
     assert code == 2 and not out.exists() and "bad.yaml" in err and "Traceback" not in err
+
+
+# --- the example designs against proposals written down by hand -------------------------------------
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_overlap_and_gap_finding_of_the_examples_has_a_hand_answer_naming_posts_of_the_design(name: str) -> None:
+    r = report(name)
+    answers = hand_answers()[name]
+    keys = {key_of(p) for p in r.proposals}
+    assert keys == set(answers)  # none missing, none stale
+    names = {p.name for p in r.resolved.design.posts}
+    for h in answers.values():
+        assert h.owners <= names and h.keep <= names, h.key
+        assert h.why
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_program_differs_from_the_hand_answers_exactly_where_the_hand_file_says(name: str) -> None:
+    """tests/data/proposals/hand.yaml marks each known difference (differs: true) and says which answer is right;
+    a change of the engine that fixes one, or breaks another, fails here until the file is brought up to date."""
+    tally, rows = compare_with_hand(name, report(name))
+    differ = {h.key for _fid, v, _p, h in rows if v != "agree"}
+    assert differ == {h.key for h in hand_answers()[name].values() if h.differs}
+    assert tally["findings"] == len(rows) == tally["agree"] + tally["wrong"] + tally["none"]
+
+
+def test_a_metric_of_another_standard_goes_to_the_post_like_the_one_accountable_for_it_there() -> None:
+    """会员活跃度 is T/CCFAGS 046-2023's metric; its 会员运营师 (5.3) answers for it, and data/alignments.ttl makes
+    that post the same job (closeMatch) as T/CCAGM 003-2021 4.1.3 会员运营, which acme's 会员运营专员 mirrors."""
+    p = next(p for p in report("acme-department-store.xlsx").proposals
+             if p.subject is not None and p.subject.id.endswith("metric/member-activity"))
+    assert p.owner is not None and p.owner.zh == "会员运营专员"
+    assert [c.post.zh for c in p.changes] == ["营销策划专员"]
+    assert any("curated post alignment" in r.en for r in p.reasons)
+

@@ -457,6 +457,20 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
         return base
 
+    def aligned_accountable(self, metric: URIRef) -> list[_StdPost]:
+        """The baseline's posts that the curated alignment (skos:exactMatch or closeMatch, either way) makes the same
+        job as a post of another document accountable for ``metric``: that standard decided who answers for it."""
+        from rdflib.namespace import SKOS
+
+        out = []
+        for other in self.kb.graph.subjects(RKG.accountableFor, metric):
+            for rel in (SKOS.exactMatch, SKOS.closeMatch):
+                for b in [*self.kb.graph.objects(other, rel), *self.kb.graph.subjects(rel, other)]:
+                    sp = self.std.get(b) if isinstance(b, URIRef) else None
+                    if sp is not None and sp not in out:
+                        out.append(sp)
+        return out
+
     def propose_metric(self, finding: Finding, m: Ref) -> Proposal:
         posts = [self.posts[p.iri] for p in finding.posts if p.iri in self.posts]
         base = Proposal(finding.id, finding.rule, finding.kind, m, "none", "", "", finding.organisation)
@@ -465,6 +479,10 @@ class Proposer:
             return base
         metric = URIRef(m.iri)
         accountable = [sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        aligned = False
+        if not accountable:  # another standard's metric: its accountable post there, mapped to the baseline's by the curated alignment
+            accountable = self.aligned_accountable(metric)
+            aligned = bool(accountable)
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
         for post in posts:
@@ -490,6 +508,10 @@ class Proposer:
             base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(
                 (URIRef(y.ref.iri), metric), "")))
         base.reasons = reasons[owner.ref.iri]
+        if aligned:
+            base.reasons.append(Reason("该指标出自其他标准：对其负责的岗位经整理的岗位对照（exactMatch/closeMatch）对应到对标标准的岗位",
+                                       "a metric of another standard: the post accountable for it there is mapped to the "
+                                       "baseline's by the curated post alignment (exactMatch/closeMatch)"))
         if not accountable:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))

@@ -543,3 +543,70 @@ def test_a_metric_of_another_standard_goes_to_the_post_like_the_one_accountable_
     assert [c.post.zh for c in p.changes] == ["营销策划专员"]
     assert any("curated post alignment" in r.en for r in p.reasons)
 
+
+# --- the to-be YAML keeps the as-is file's comments and layout -----------------------------------
+
+
+def header_less(text: str) -> list[str]:
+    """The to-be YAML's lines after the header org propose writes on top (up to its closing bare ``#``)."""
+    lines = text.splitlines()
+    return lines[lines.index("#") + 1:]
+
+
+@pytest.mark.parametrize("name", ["taobao-ops.yaml", "ecom-ops-centre.yaml"])
+def test_a_yaml_design_with_no_proposal_applied_is_written_back_byte_for_byte(name: str) -> None:
+    r = report(name)
+    text = to_be_yaml(r, [], knowledge_base())
+    as_is = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert "\n".join(header_less(text)) + "\n" == as_is
+
+
+@pytest.mark.parametrize("name", ["taobao-ops.yaml", "ecom-ops-centre.yaml"])
+def test_a_yaml_design_keeps_every_line_but_those_the_proposals_change(name: str, tmp: str) -> None:
+    """Removed as-is lines are only the duties a proposal edits (their source lines), the accountable_for lines
+    it changes and the `duties: []` of a post given duties; every added line belongs to a marked change."""
+    import difflib
+
+    r = report(name)
+    path, _ = to_be(name, tmp)
+    old = (EXAMPLES / name).read_text(encoding="utf-8").splitlines()
+    new = header_less(path.read_text(encoding="utf-8"))
+    chosen = select_proposals(r.proposals)
+    touched = {int(c.source.rsplit(":", 1)[1]) - 1 for p in chosen for c in p.changes
+               if c.action in ("support", "drop-metric") and c.source.startswith(name + ":")}
+    gaining = {c.post.zh for p in chosen for c in p.changes if c.action == "add-duty"}
+    removed: list[int] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op != "equal":
+            removed += range(i1, i2)
+            added += new[j1:j2]
+    assert removed or added
+    for i in removed:
+        line = old[i].strip()
+        assert not line.startswith("#"), f"a comment line removed: {old[i]}"
+        # the line a change names, or the rest of that duty (its functions:/role: lines), or an empty duty list
+        assert i in touched or (i - 1) in touched or line == "duties: []", old[i]
+    posts_with_empty = {n for n in gaining if any(f"name: {n}" in old[k] for k in range(len(old)))}
+    assert sum(1 for i in removed if old[i].strip() == "duties: []") <= len(posts_with_empty)
+    for line in added:
+        s = line.strip()
+        assert s.startswith(("# proposed (", "# the words of", "# undo:", "- text:", "- standard:", "functions:", "role:",
+                             "accountable_for:", "duties:", "# ")), line
+    assert sum(1 for line in added if line.lstrip().startswith("# proposed (")) >= sum(len(p.changes) for p in chosen
+                                                                                      if p.status == "change")
+
+
+def test_a_yaml_design_with_crlf_line_ends_and_comments_keeps_them(tmp_path: Path) -> None:
+    source = (EXAMPLES / "taobao-ops.yaml").read_text(encoding="utf-8")
+    design = tmp_path / "crlf.yaml"
+    design.write_bytes(source.replace("\n", "\r\n").encode("utf-8"))
+    r = validate_file(design)
+    text = to_be_yaml(r, select_proposals(r.proposals), knowledge_base())
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    for line in source.splitlines():
+        if line.startswith("#"):
+            assert line + "\r\n" in text
+    out = tmp_path / "to-be.yaml"
+    out.write_bytes(text.encode("utf-8"))
+    assert {p.finding for p in r.proposals if p.status in ("change", "via")}.isdisjoint({f.id for f in validate_file(out).findings})

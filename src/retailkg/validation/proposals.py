@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import URIRef
 
@@ -624,10 +625,12 @@ def _mark(p: Proposal) -> str:
     return f"proposed ({p.finding}, {p.rule.replace('rkgsh:', '')}, confidence {p.confidence:.2f})"
 
 
-def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase) -> tuple[OrgDesign, Notes]:
+def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase,
+                    edits: dict[str, dict[int, list[DutySpec]]] | None = None) -> tuple[OrgDesign, Notes]:
     """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
     finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
-    duty keeps its IRI (and every finding not proposed its id)."""
+    duty keeps its IRI (and every finding not proposed its id). ``edits``, when given, is filled with what each
+    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed."""
     design = copy.deepcopy(resolved.design)
     posts = {p.id: p for p in design.posts}
     originals = {id(s): s for p in resolved.design.posts for s in p.duties}
@@ -700,6 +703,8 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
         parts = by_spec.get(orig_id, [])
         replacement = _edited(post.duties[i], parts, demote.get(orig_id, set()), drop_metrics.get(pid, set()), kb)
         post.duties[i:i + 1] = replacement
+        if edits is not None:
+            edits.setdefault(pid, {})[i] = replacement
         for r in replacement:
             notes[id(r)].extend(why[orig_id])
             notes[id(r)].append(f"undo: as-is {_as_is(originals[orig_id], parts, kb)}")
@@ -812,12 +817,14 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
 def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, shapes: Sequence[str] = ()) -> str:
     """The to-be design: the validated design with ``chosen`` applied, each change marked with its finding id and
     reason, as YAML (whatever form the design was read from)."""
-    from retailkg.design.yaml_writer import design_yaml
+    from retailkg.design.yaml_writer import design_yaml, patch_design_yaml
 
     resolved = report.resolved
     if not isinstance(resolved, ResolvedDesign):
         raise ValueError("to_be_yaml needs the report of a design file")
-    design, notes = apply_proposals(resolved, chosen, kb)
+    edits: dict[str, dict[int, list[DutySpec]]] = {}
+    design, notes = apply_proposals(resolved, chosen, kb, edits)
+    as_is = _as_is_yaml(resolved.design.path)
     applied = ", ".join(p.finding for p in chosen) or "none"
     waived = {w.finding.id for w in report.waived}
     left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen and p.finding not in waived]
@@ -827,6 +834,26 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
               *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
               *([f"Proposals of waived findings, not applied ({len(waived_left)}): {', '.join(waived_left)}."] if waived_left else []),
               "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
-              "nothing else is changed. The as-is file's own comments are not carried over.",
+              "nothing else is changed." + (" The as-is file's own comments and layout are kept where nothing changed."
+                                            if as_is is not None else " The as-is file's own comments are not carried over."),
               "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
+    if as_is is not None:
+        patched = patch_design_yaml(as_is, resolved.design, design, edits, notes, header,
+                                    list(shapes) if shapes else None)
+        if patched is not None:
+            return patched
+        header[-3] = "nothing else is changed. The as-is file's own comments are not carried over."
     return design_yaml(design, notes, header, shapes)
+
+
+def _as_is_yaml(path: Path) -> str | None:
+    """The text of a YAML design file (to patch where it changed), or None for another form or an unreadable file."""
+    from retailkg.design.fields import decode_text, read_input
+    from retailkg.errors import InputError
+
+    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+        return None
+    try:
+        return decode_text(read_input(path), path)
+    except (OSError, InputError):
+        return None

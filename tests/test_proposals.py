@@ -610,3 +610,108 @@ def test_a_yaml_design_with_crlf_line_ends_and_comments_keeps_them(tmp_path: Pat
     out = tmp_path / "to-be.yaml"
     out.write_bytes(text.encode("utf-8"))
     assert {p.finding for p in r.proposals if p.status in ("change", "via")}.isdisjoint({f.id for f in validate_file(out).findings})
+
+
+# --- split and merge: proposed, never applied unless chosen ---------------------------------------
+
+
+def test_a_post_leading_work_of_more_areas_than_its_standard_post_is_proposed_for_a_split() -> None:
+    """taobao's 运营推广专员 leads listing, campaign set-up, channel planning, page design and sales: five areas, where
+    its closest standard post (4.2.7 线上商城运营) has three; page design is 4.1.5 线上视觉美陈's (b)."""
+    kb = knowledge_base()
+    r = report("taobao-ops.yaml")
+    (split,) = [p for p in r.restructures if p.rule == "rkg:SplitPost"]
+    assert split.status == "restructure" and split.finding.startswith("S") and split.finding not in {p.finding for p in r.proposals}
+    assert split.owner is not None and split.owner.zh == "运营推广专员"
+    page = kb.function("page-design")
+    (leader,) = {d.citation.rsplit(" ", 1)[0] for d in kb.duties.values() if d.document == r.resolved.baseline and page in d.lead}
+    assert [(c.action, c.function.id if c.function else "", c.source) for c in split.changes] == [
+        ("split-off", "fn:page-design", leader)]
+    assert "5" in split.reasons[0].en and split.confidence <= 0.5
+    assert not [p for p in report("acme-department-store.xlsx").restructures if p.rule == "rkg:SplitPost"]  # the mirror posts
+
+
+def test_org_propose_applies_a_split_only_when_chosen(tmp_path: Path) -> None:
+    r = report("taobao-ops.yaml")
+    (split,) = r.restructures
+    code, text, _ = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"))
+    assert code == 0 and split.finding not in marks(text) and "promotion-specialist-4-1-5" not in text
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", split.finding, "-o", str(out))
+    assert code == 0, err
+    after = validate_file(out)
+    posts = {p.id: p for p in after.posts_detail or []}
+    assert set(posts) == {p.id for p in r.posts_detail or []} | {"promotion-specialist-4-1-5"}
+    new = posts["promotion-specialist-4-1-5"]
+    assert new.reports_to == "ops-supervisor" and {f for d in new.duties for f in d.lead} == {"fn:page-design"}
+    assert "fn:page-design" not in {f for d in posts["promotion-specialist"].duties for f in d.lead}
+
+
+MERGE_DESIGN = """organisation: {id: twin, name: 双岗, scope: [all]}
+departments:
+  - {id: hq, name: 总部}
+  - {id: stores, name: 门店事业部}
+  - {id: planning, name: 企划部}
+posts:
+  - id: head
+    name: 企划部经理
+    department: planning
+    duties: [{standard: 4.1.3 a}, {standard: 4.1.3 b}]
+  - id: member-a
+    name: 会员运营专员
+    department: hq
+    duties: [{standard: 4.1.3 a}, {standard: 4.1.3 b}, {standard: 4.1.3 c}, {standard: 4.1.3 d}]
+  - id: member-b
+    name: 会员维护专员
+    department: stores
+    duties: [{standard: 4.1.3 e}, {standard: 4.1.3 f}, {standard: 4.1.3 g}, {standard: 4.1.3 h}]
+  - id: member-b-assistant
+    name: 会员助理
+    department: stores
+    reports_to: member-b
+    duties: []
+  - id: planner
+    name: 企划专员
+    department: planning
+    reports_to: head
+    duties: [{standard: 4.1.3 e}]
+"""
+
+
+def test_two_posts_whose_work_the_standard_gives_one_post_are_proposed_for_a_merge(tmp_path: Path) -> None:
+    """T/CCAGM 003-2021 4.1.3 会员运营 is one post; a design giving a–d to one post and e–h to another, neither under
+    the other, is proposed one post (the closer kept). A head and its report are a line, not a merge."""
+    design = tmp_path / "twin.yaml"
+    design.write_text(MERGE_DESIGN, encoding="utf-8")
+    r = validate_file(design)
+    merges = [p for p in r.restructures if p.rule == "rkg:MergePosts"]
+    pairs = {frozenset([p.owner.zh if p.owner else "", *(q.zh for q in p.others)]) for p in merges}
+    assert frozenset(["会员运营专员", "会员维护专员"]) in pairs
+    assert not any("企划专员" in pair and "企划部经理" in pair for pair in pairs)
+    merge = next(p for p in merges if {q.zh for q in p.others} | {p.owner.zh if p.owner else ""} == {"会员运营专员", "会员维护专员"})
+    assert merge.subject is not None and merge.subject.zh == "会员运营" and merge.confidence <= 0.5
+    default = tmp_path / "default.yaml"
+    assert run("org", "propose", str(design), "-o", str(default))[0] == 0
+    assert "member-b" in {p.id for p in validate_file(default).posts_detail or []}
+    out = tmp_path / "merged.yaml"
+    code, _, err = run("org", "propose", str(design), "--only", merge.finding, "-o", str(out))
+    assert code == 0, err
+    posts = {p.id: p for p in validate_file(out).posts_detail or []}
+    gone = "member-b" if merge.owner is not None and merge.owner.zh == "会员运营专员" else "member-a"
+    kept = "member-a" if gone == "member-b" else "member-b"
+    assert gone not in posts and len(posts[kept].duties) == 8
+    assert posts["member-b-assistant"].reports_to == kept or gone == "member-a"
+
+
+def test_the_reports_show_split_and_merge_as_proposals_not_applied() -> None:
+    from retailkg.report.formats import render
+
+    r = report("taobao-ops.yaml")
+    (split,) = r.restructures
+    md = str(render(r, "md", "en"))
+    assert "Split or merge posts (proposed, not applied unless chosen)" in md and split.finding in md
+    page = str(render(r, "html", "zh"))
+    assert 'id="restructures"' in page and split.finding in page
+    doc = json.loads(str(render(r, "json", "en")))
+    assert [p["finding"] for p in doc["restructures"]] == [split.finding]
+    assert all(p["status"] == "restructure" for p in doc["restructures"])

@@ -472,7 +472,8 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
     in every report format (`retailkg validate`). How a proposal is chosen: docs/proposals.md.
 
     With --waivers, a waived finding's proposal is not applied (the client has decided to live with
-    it), and --only naming it is refused.
+    it), and --only naming it is refused. A report also lists proposals to split or merge posts
+    (ids S…): they are applied only when named with --only.
 
     Exit code: 0 when written; 2 for bad input (an id naming no finding, with the closest ids; a
     waived id given to --only; a design whose findings changed since --report; -o naming the
@@ -486,6 +487,7 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
       retailkg org propose design.xlsx --only F3f50f6d861,Fe4aebeeeb2 -o to-be.yaml
       retailkg org propose design.yaml --skip F6bfa0561fe --report as-is.json -o to-be.yaml
       retailkg org propose design.yaml --waivers waivers.yaml -o to-be.yaml
+      retailkg org propose examples/taobao-ops.yaml --only S62dfa3f9a7 -o split.yaml   # a split, chosen
     """
     from retailkg.kg.knowledge import knowledge_base
     from retailkg.text import progress
@@ -517,7 +519,7 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
         for stale in report.stale_waivers:
             click.echo(f"{stale.waiver.source}: stale waiver {stale.waiver.finding}: {stale_note(stale, 'en')}", err=True)
         waived = {w.finding.id: w.waiver.source for w in report.waived}
-    chosen = select_proposals(report.proposals, only_ids, skip_ids, where=str(design), waived=waived)
+    chosen = select_proposals([*report.proposals, *report.restructures], only_ids, skip_ids, where=str(design), waived=waived)
     shapes = _design_shapes_for(design, output)
     _write(to_be_yaml(report, chosen, kb, shapes), output)
     n = sum(1 for p in report.proposals if p.status in ("change", "via"))

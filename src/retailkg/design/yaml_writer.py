@@ -151,6 +151,8 @@ def patch_design_yaml(text: str, before: OrgDesign, after: OrgDesign, edits: Map
     spans: list[tuple[int, int, list[str]]] = []
     inserts: list[tuple[int, list[str]]] = []
     as_is = {p.id: p for p in before.posts}
+    if set(as_is) != {p.id for p in after.posts}:
+        return None  # a post split off or merged away: the design is written whole
     nodes: dict[str, Any] = {}
     for item in posts_node.value:
         if not isinstance(item, yaml.MappingNode):

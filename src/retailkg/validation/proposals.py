@@ -525,6 +525,145 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} is accountable for {m.en or m.zh}; {names_en} no longer"
         return base
 
+    # ------------------------------------------------------------------ split and merge
+
+    def closest_std(self, post: _Post) -> _StdPost | None:
+        return max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri), default=None)
+
+    def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
+        out: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for f in sorted(functions, key=str):
+            a = self.kb.area_of.get(f)
+            if a is not None:
+                out[a].append(f)
+        return out
+
+    def above(self, post: _Post) -> set[str]:
+        """The ids of the posts above ``post`` in its reporting line."""
+        specs = {q.spec.id: q.spec for q in self.posts.values()}
+        seen: set[str] = set()
+        cur = post.spec.reports_to
+        while cur is not None and cur in specs and cur not in seen:
+            seen.add(cur)
+            cur = specs[cur].reports_to
+        return seen
+
+    def restructures(self) -> list[Proposal]:
+        return [*self.splits(), *self.merges()]
+
+    def splits(self) -> list[Proposal]:
+        """A post with no report whose work spans areas its closest standard post has nothing in: the work of each
+        such area that another standard post leads is proposed as a post of its own, like that standard post."""
+        heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to}
+        out = []
+        for post in self.posts.values():
+            work = self.work(post.lead)
+            if post.spec.id in heads or len(work) < SPLIT_MIN_FUNCTIONS:
+                continue
+            sp = self.closest_std(post)
+            if sp is None:
+                continue
+            mine, theirs = self.areas(work), self.areas(self.work(sp.lead))
+            extra = {a: fs for a, fs in mine.items() if a not in theirs}
+            if len(extra) < SPLIT_EXTRA_AREAS or len(mine) - len(theirs) < SPLIT_EXTRA_AREAS:
+                continue
+            parts: dict[URIRef, list[URIRef]] = defaultdict(list)  # standard post -> the functions it would take
+            split_off = {f for fs in extra.values() for f in fs}
+            for fs in extra.values():
+                for f in fs:
+                    leaders = sorted(self.leaders.get(f, []), key=lambda q: (-len(split_off & q.lead), q.ref.iri))
+                    if leaders:
+                        parts[URIRef(leaders[0].ref.iri)].append(f)
+            if not parts:
+                continue
+            match = self.align(post, sp)
+            p = Proposal(restructure_id("rkg:SplitPost", [post.ref.iri]), "rkg:SplitPost", Kind.STRUCTURE, post.ref, "restructure",
+                         "", "", self.organisation(), owner=post.ref)
+            names_zh, names_en = [], []
+            for std_iri, fs in parts.items():
+                other = self.std[std_iri]
+                for f in fs:
+                    p.changes.append(Change("split-off", post.ref, self.fn_ref(f), None, other.ref.zh, other.ref.en or other.ref.zh,
+                                            self.std_citation(other)))
+                names_zh.append(other.ref.zh)
+                names_en.append(other.ref.en or other.ref.zh)
+                p.standard += self._std_evidence([d for d in other.duties if set(d.lead) & set(fs)])
+            area_names = [self.kb.areas[a] for a in mine if a in self.kb.areas]
+            p.reasons = [
+                Reason(f"最接近的标准岗位是 {sp.ref.zh}（{match.score:.2f}），其职责只涉及 {len(theirs)} 个职能领域；本岗位主责的工作涉及 "
+                       f"{len(mine)} 个：{'、'.join(a.zh for a in area_names)}",
+                       f"its closest standard post is {sp.ref.en or sp.ref.zh} ({match.score:.2f}), whose duties span "
+                       f"{len(theirs)} area(s); the work it leads spans {len(mine)}: {', '.join(a.en or a.zh for a in area_names)}",
+                       match.score),
+                *[Reason(f"{self.std[s_].ref.zh} 主责：{'、'.join(self.fn_ref(f).zh for f in fs)}",
+                         f"{self.std[s_].ref.en or self.std[s_].ref.zh} leads: "
+                         + ", ".join(self.fn_ref(f).en or self.fn_ref(f).zh for f in fs))
+                  for s_, fs in parts.items()],
+            ]
+            moved = sum(len(fs) for fs in parts.values())
+            p.confidence = round(min(1.0, moved / len(work)) * 0.5, 3)  # a restructure is a judgement: never above 0.5
+            p.confidence_reasons = [Reason(f"拆出的工作占其主责工作的 {moved}/{len(work)}；拆分与否取决于人员与工作量，标准无法判断",
+                                           f"the work split off is {moved} of its {len(work)} function(s); whether to split depends "
+                                           "on people and workload, which the standard does not know")]
+            p.summary_zh = f"考虑拆分「{post.ref.zh}」：设新岗位承担 {'、'.join(names_zh)} 的工作"
+            p.summary_en = (f"consider splitting {post.ref.en or post.ref.zh}: a new post for the work of "
+                            f"{', '.join(names_en)}")
+            out.append(p)
+        return out
+
+    def merges(self) -> list[Proposal]:
+        """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by
+        functions: proposed as one post (the closer one kept)."""
+        close: dict[URIRef, list[tuple[_Post, StandardMatch]]] = defaultdict(list)
+        for post in self.posts.values():
+            work = self.work(post.lead)
+            sp = self.closest_std(post) if work else None
+            if sp is None:
+                continue
+            match = self.align(post, sp)
+            if match.functions >= MERGE_MIN_FUNCTIONS and work <= sp.lead:
+                close[URIRef(sp.ref.iri)].append((post, match))
+        out = []
+        for std_iri, posts in close.items():
+            sp = self.std[std_iri]
+            for i, (a, ma) in enumerate(posts):
+                for b, mb in posts[i + 1:]:
+                    if a.spec.name == b.spec.name or a.spec.id in self.above(b) or b.spec.id in self.above(a):
+                        continue  # the same post in two stores, or a head and its report
+                    keep, gone = (a, b) if (ma.score, -a.order) >= (mb.score, -b.order) else (b, a)
+                    p = Proposal(restructure_id("rkg:MergePosts", [a.ref.iri, b.ref.iri]), "rkg:MergePosts", Kind.STRUCTURE,
+                                 sp.ref, "restructure", "", "", self.organisation(), owner=keep.ref, others=[gone.ref])
+                    p.changes.append(Change("merge", gone.ref, source=self.std_citation(sp)))
+                    p.standard = self._std_evidence(sp.duties)
+                    lead = sorted(self.work(a.lead) | self.work(b.lead), key=str)
+                    p.reasons = [
+                        Reason(f"两个岗位主责的工作（{'、'.join(self.fn_ref(f).zh for f in lead)}）在标准中都属于一个岗位 {sp.ref.zh}",
+                               f"the work both lead ({', '.join(self.fn_ref(f).en or self.fn_ref(f).zh for f in lead)}) is one "
+                               f"post's in the standard: {sp.ref.en or sp.ref.zh}"),
+                        Reason(f"与 {sp.ref.zh} 的接近程度：{keep.ref.zh} {max(ma.score, mb.score):.2f}，{gone.ref.zh} "
+                               f"{min(ma.score, mb.score):.2f}（保留更接近的岗位）",
+                               f"closeness to {sp.ref.en or sp.ref.zh}: {keep.ref.en or keep.ref.zh} {max(ma.score, mb.score):.2f}, "
+                               f"{gone.ref.en or gone.ref.zh} {min(ma.score, mb.score):.2f} (the closer one is kept)"),
+                    ]
+                    p.confidence = round(0.5 * min(ma.functions, mb.functions), 3)
+                    p.confidence_reasons = [Reason("合并与否取决于人员与工作量，标准无法判断（置信度不超过 0.5）",
+                                                   "whether to merge depends on people and workload, which the standard "
+                                                   "does not know (confidence at most 0.5)")]
+                    p.summary_zh = f"考虑合并「{gone.ref.zh}」到「{keep.ref.zh}」：标准把二者的工作都交给 {sp.ref.zh}"
+                    p.summary_en = (f"consider merging {gone.ref.en or gone.ref.zh} into {keep.ref.en or keep.ref.zh}: the "
+                                    f"standard gives both their work to {sp.ref.en or sp.ref.zh}")
+                    out.append(p)
+        return out
+
+    def std_citation(self, sp: _StdPost) -> str:
+        """A standard post cited as a consultant would (T/CCAGM 003-2021 4.1.5)."""
+        return f"{self.baseline.citation} {sp.ref.iri.rsplit('/', 1)[-1]}"
+
+    def organisation(self) -> Ref | None:
+        """The design's organisation when it is one (a restructure is about posts, not a finding of one)."""
+        orgs = self.report.organisations
+        return orgs[0].organisation if len(orgs) == 1 else None
+
     # ------------------------------------------------------------------ the rest
 
     def propose_post_without_duty(self, finding: Finding, post: _Post, taken: dict[str, list[str]]) -> Proposal:
@@ -610,6 +749,35 @@ def propose(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[Pos
         return [], []
     proposer = Proposer(report, resolved, kb)
     return proposer.propose_all(), proposer.alignments()
+
+
+SPLIT_MIN_FUNCTIONS = 3
+"""A post is proposed for a split only when its duties lead at least this many functions (team ones aside)."""
+
+SPLIT_EXTRA_AREAS = 2
+"""…and lead functions in at least this many areas more than its closest standard post, outside that post's areas."""
+
+MERGE_MIN_FUNCTIONS = 0.5
+"""Two posts are proposed for a merge when each is at least this close by functions to one standard post that
+leads all their work."""
+
+
+def restructure_id(rule: str, posts: Iterable[str]) -> str:
+    """A stable id of a split or merge proposal (S and ten hex digits, apart from the findings' F…): the same posts
+    give the same id in every run."""
+    import hashlib
+
+    return "S" + hashlib.sha1("\n".join([rule, *sorted(posts)]).encode("utf-8")).hexdigest()[:10]
+
+
+def restructures(report: Report, kb: KnowledgeBase) -> list[Proposal]:
+    """Proposals to split a post (its duties lead functions of more areas than its closest standard post's, each
+    extra part like another standard post) or merge two (the standard gives all their work to one post). They
+    resolve no finding and are applied only when chosen (``org propose --only S…``): the consultant decides."""
+    resolved = report.resolved
+    if not isinstance(resolved, ResolvedDesign):
+        return []
+    return Proposer(report, resolved, kb).restructures()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -721,7 +889,100 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
     for pid, metrics in drop_metrics.items():
         post = posts[pid]
         post.accountable_for = [(n, w) for n, w in post.accountable_for if _metric(n, kb, resolved) not in metrics]
+    edited_at = {(pid, i) for pid, e in (edits or {}).items() for i in e} | {index[o] for o in why if o in index}
+    for p in proposals:
+        if p.status == "restructure" and p.rule == "rkg:SplitPost":
+            _split(design, resolved, p, by_spec, edited_at, notes, kb)
+        elif p.status == "restructure" and p.rule == "rkg:MergePosts":
+            _merge(design, resolved, p, notes)
     return design, dict(notes)
+
+
+def _post_id(resolved: ResolvedDesign, ref: PostRef | None) -> str | None:
+    return next((p.id for p in resolved.design.posts if ref is not None and str(resolved.posts[p.id]) == ref.iri), None)
+
+
+def _split(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, by_spec: Mapping[int, list[ResolvedDuty]],
+           edited: set[tuple[str, int]], notes: Notes, kb: KnowledgeBase) -> None:
+    """A new post for each standard post the proposal splits work off to, next to the post, with its duties:
+    a duty leading only work that moves goes whole; one leading both is written as its words twice, each with its
+    own functions. A duty another chosen proposal edits stays where it is."""
+    pid = _post_id(resolved, p.owner)
+    if pid is None:
+        return
+    posts = design.posts
+    k = next(i for i, q in enumerate(posts) if q.id == pid)
+    post = posts[k]
+    original = next(q for q in resolved.design.posts if q.id == pid)
+    groups: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
+    for c in p.changes:
+        if c.action == "split-off" and c.function is not None:
+            groups[(c.text_zh, c.source)].add(URIRef(c.function.iri))
+    new_posts: list[tuple[PostSpec, set[URIRef]]] = []
+    for n, ((name, source), fns) in enumerate(groups.items(), start=1):
+        ref = source.rsplit(" ", 1)[-1].replace(".", "-")
+        new = PostSpec(Where(str(design.path), None), f"{pid}-{ref}" if ref else f"{pid}-{n}", name, post.department,
+                       post.reports_to)
+        notes[id(new)] = [f"{_mark(p)}: split off from {post.name} ({pid}), like {source}; undo: move its duties back to "
+                          f"{pid} and delete this post"]
+        new_posts.append((new, fns))
+    moving = {f for _, fns in new_posts for f in fns}
+    keep: list[DutySpec] = []
+    for i, spec in enumerate(original.duties):
+        current = post.duties[i] if i < len(post.duties) else spec
+        parts = by_spec.get(id(spec), [])
+        lead = {f for d in parts for f in d.lead}
+        if (pid, i) in edited or not lead & moving:
+            keep.append(current)
+            continue
+        for d in parts:
+            leads = [f for f in d.lead if f not in moving]
+            for new, fns in new_posts:
+                mine = [f for f in d.lead if f in fns]
+                if not mine:
+                    continue
+                if len(parts) == 1 and set(mine) == set(d.lead):
+                    moved = current
+                else:
+                    moved = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in mine])
+                new.duties.append(moved)
+                notes.setdefault(id(moved), []).append(f"{_mark(p)}: moved from {post.name} ({pid}); undo: move it back")
+            if leads or d.support:
+                if not set(d.lead) & moving and d.standard is not None:
+                    keep.append(DutySpec(spec.where, standard=d.standard.citation))
+                else:
+                    rest = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in leads]
+                                    + [(kb.functions[f].id, "support") for f in d.support])
+                    keep.append(rest)
+                    notes.setdefault(id(rest), []).append(f"{_mark(p)}: the rest of this duty stays; its other work moved to "
+                                                          + ", ".join(q.name for q, _ in new_posts))
+    post.duties = keep + post.duties[len(original.duties):]
+    posts[k + 1:k + 1] = [q for q, _ in new_posts]
+
+
+def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Notes) -> None:
+    """The merged-away post's duties and accountabilities go to the kept post, its reports report to it, and it goes."""
+    keep_id = _post_id(resolved, p.owner)
+    gone_ids = [_post_id(resolved, c.post) for c in p.changes if c.action == "merge"]
+    posts = {q.id: q for q in design.posts}
+    if keep_id not in posts:
+        return
+    keep = posts[keep_id]
+    for gid in gone_ids:
+        gone = posts.get(gid or "")
+        if gone is None:
+            continue
+        keep.duties += gone.duties
+        for d in gone.duties:
+            notes.setdefault(id(d), []).append(f"{_mark(p)}: from {gone.name} ({gone.id}), merged into this post")
+        names = {n for n, _ in keep.accountable_for}
+        keep.accountable_for += [(n, w) for n, w in gone.accountable_for if n not in names]
+        for q in design.posts:
+            if q.reports_to == gone.id:
+                q.reports_to = keep.id
+        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post; undo: set it up again "
+                                              "with the duties marked as from it")
+        design.posts = [q for q in design.posts if q.id != gone.id]
 
 
 def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
@@ -792,7 +1053,8 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
     from retailkg.errors import InputError
 
     waived = waived or {}
-    applicable = [p for p in proposals if p.status in ("change", "via") and p.finding not in waived]
+    applicable = [p for p in proposals if (p.status in ("change", "via") or (p.status == "restructure" and p.finding in only))
+                  and p.finding not in waived]
     # a post without duty resolved only through waived gaps' proposals is not resolved by applying it
     applicable = [p for p in applicable if p.status != "via" or any(v not in waived for v in p.via)]
     known = {p.finding: p for p in proposals}
@@ -807,7 +1069,7 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
             if opt == "--only" and fid in waived:
                 raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",
                                  file=where or None, field=opt)
-            if p.status not in ("change", "via"):
+            if p.status not in ("change", "via", "restructure"):
                 raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
     wanted = {p.finding for p in applicable} if not only else set(only)
     wanted |= {v for fid in list(wanted) for v in known[fid].via}  # a post without duty gets them from the gaps' proposals
@@ -829,10 +1091,13 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
     waived = {w.finding.id for w in report.waived}
     left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen and p.finding not in waived]
     waived_left = [p.finding for p in report.proposals if p.status in ("change", "via") and p.finding in waived]
+    restructure_left = [p.finding for p in report.restructures if p not in chosen]
     header = [f"To-be design written by `retailkg org propose` from {resolved.design.path.name}.",
               f"Proposals applied ({len(chosen)}): {applied}.",
               *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
               *([f"Proposals of waived findings, not applied ({len(waived_left)}): {', '.join(waived_left)}."] if waived_left else []),
+              *([f"Split or merge proposed, not applied (choose with --only): {', '.join(restructure_left)}."]
+                if restructure_left else []),
               "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
               "nothing else is changed." + (" The as-is file's own comments and layout are kept where nothing changed."
                                             if as_is is not None else " The as-is file's own comments are not carried over."),

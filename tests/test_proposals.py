@@ -341,7 +341,8 @@ def test_the_excel_report_has_a_proposals_sheet_and_stays_a_design(tmp_path: Pat
     path.write_bytes(render(r, "xlsx", "en"))  # type: ignore[arg-type]
     wb = load_workbook(path, read_only=True)
     rows = list(wb["Proposals"].iter_rows(values_only=True))
-    assert [row[0] for row in rows[1:]] == [p.finding for p in r.proposals]
+    assert [row[0] for row in rows[1:]] == [p.finding for p in [*r.proposals, *r.restructures]]
+    assert r.restructures and rows[-1][2] == "restructure"  # a split or merge: marked, applied only when chosen
     raci = list(wb["RACI"].iter_rows(values_only=True))
     assert len(raci) == 1 + len(r.coverage[0].rows) and "customer-service supervisor" in raci[0]
     assert [f.id for f in validate_file(path).findings] == [f.id for f in r.findings]
@@ -715,3 +716,13 @@ def test_the_reports_show_split_and_merge_as_proposals_not_applied() -> None:
     doc = json.loads(str(render(r, "json", "en")))
     assert [p["finding"] for p in doc["restructures"]] == [split.finding]
     assert all(p["status"] == "restructure" for p in doc["restructures"])
+
+
+def test_a_report_is_not_given_the_standard_posts_work_over_a_manager_as_like_that_post() -> None:
+    """ecom-ops-centre: 运营主管 and its report 项目运营 are equally close to 4.2.4 数字化运营 (both plan; the report
+    only a project): the manager leads business planning and takes 4.2.4 a's digital roll-out."""
+    r = report("ecom-ops-centre.yaml")
+    for rule, fn in (("GapBaselineFunction", "fn:digital-rollout"), ("OverlapInSupervisionLine", "fn:business-planning")):
+        p = proposal(r, rule, fn)
+        assert p.owner is not None and p.owner.zh == "运营主管", fn
+        assert any("may delegate" in x.en for x in p.reasons) and 0.0 <= p.confidence <= 1.0

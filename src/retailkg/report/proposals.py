@@ -200,10 +200,11 @@ PROPOSAL_COLUMNS = (("结果", "finding id"), ("规则", "rule"), ("状态", "st
 
 
 def proposal_rows(report: Report, lang: str) -> list[list[str | float]]:
-    """The Excel report's Proposals sheet: one row per proposal, in the findings' order."""
-    live = {f.id for f in report.findings}
+    """The Excel report's Proposals sheet: one row per proposal, in the findings' order, then the split and merge
+    proposals (status restructure: applied only when chosen)."""
+    live = {f.id for f in report.findings} | {p.finding for p in report.restructures}
     rows: list[list[str | float]] = []
-    for p in report.proposals:
+    for p in [*report.proposals, *report.restructures]:
         if p.finding not in live:
             continue
         rows.append([p.finding, p.rule, _w(p.status, lang), p.summary(lang), p.owner.name(lang) if p.owner else "",

@@ -297,7 +297,7 @@ class Proposer:
                                f"the standard's post that leads {fref.en}: set up a post, or exclude the function")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
-        ranked = self._rank(eligible, scores)
+        ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
         owner = ranked[0]
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
@@ -312,7 +312,7 @@ class Proposer:
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.standard = self._std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + self._line_reasons(owner, f)
+        base.reasons = reasons[owner.ref.iri] + boss + self._line_reasons(owner, f)
         base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
@@ -336,10 +336,32 @@ class Proposer:
                                   f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
         return out
 
+    def superior_as_close(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]]:
+        """``ranked`` with the best post's direct superior first when that superior is a candidate as close (to two
+        decimals) to the standard's post that leads ``f``: a report is not given the standard post's work over its own
+        manager as like that post (the manager takes it, and may delegate it); and the reason to say so. Only the
+        direct superior: a general manager is close to every senior standard post and would take everything."""
+        leaders = self.leaders.get(f, [])
+        if not leaders or len(ranked) < 2:
+            return ranked, []
+
+        def alignment(p: _Post) -> float:
+            return round(max(self.align(p, sp).score for sp in leaders), 2)
+
+        best = ranked[0]
+        up = [p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best) > 0]
+        if not up:
+            return ranked, []
+        boss = up[0]
+        why = Reason(f"与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}）：由上级承担，可再分派",
+                     f"as close to the standard's post that leads it as its report {best.ref.en or best.ref.zh} "
+                     f"({alignment(boss):.2f}): the superior takes the work and may delegate it")
+        return [boss, *[p for p in ranked if p is not boss]], [why]
+
     def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
         second = ranked[1] if len(ranked) > 1 else None
         s2 = scores[second.ref.iri] if second is not None else 0.0
-        margin = min(1.0, 3 * (top - s2))
+        margin = max(0.0, min(1.0, 3 * (top - s2)))  # an owner chosen before a higher score (the superior) has no margin
         conf = min(1.0, top / 0.6) * (0.6 + 0.4 * margin)
         why = [Reason(f"证据得分 {top:.2f}", f"evidence score {top:.2f}")]
         if second is not None:
@@ -386,13 +408,16 @@ class Proposer:
         if elsewhere is not None:
             return self._move_elsewhere(base, posts, f, *elsewhere)
         ranked = self._rank(posts, scores, superior_first=superior_first)
+        boss: list[Reason] = []
+        if not superior_first:
+            ranked, boss = self.superior_as_close(ranked, f)
         owner, others = ranked[0], ranked[1:]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
         for y in others:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.reasons = list(reasons[owner.ref.iri])
+        base.reasons = list(reasons[owner.ref.iri]) + boss
         if team:
             base.reasons.append(Reason("团队职能：由上级为其团队主责，下属配合（一个 A）",
                                        "a team function: the superior leads it for the team, the report supports (one A)"))

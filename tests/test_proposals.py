@@ -726,3 +726,15 @@ def test_a_report_is_not_given_the_standard_posts_work_over_a_manager_as_like_th
         p = proposal(r, rule, fn)
         assert p.owner is not None and p.owner.zh == "运营主管", fn
         assert any("may delegate" in x.en for x in p.reasons) and 0.0 <= p.confidence <= 1.0
+
+
+def test_a_manager_already_doing_the_standard_posts_other_work_takes_it_over_a_report_titled_for_the_area() -> None:
+    """ecom-ops-centre: the pre-sales agent 客服 is titled for customer service, but its manager 销售主管 already leads
+    service quality, which T/CCAGM 003-2021 4.2.3 服务管理 leads (d), and the agent none of 4.2.3's work: managing
+    the service, building the service system and following up complaints go to the manager."""
+    r = report("ecom-ops-centre.yaml")
+    for fn in ("fn:customer-service-management", "fn:service-system", "fn:complaint-handling"):
+        p = proposal(r, "GapBaselineFunction", fn)
+        assert p.owner is not None and p.owner.zh == "销售主管", fn
+        assert any("other work of the same standard post" in x.en for x in p.reasons)
+        assert [c.source.rsplit(" ", 1)[0] for c in p.changes] == ["T/CCAGM 003-2021 4.2.3"]

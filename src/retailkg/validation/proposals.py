@@ -349,13 +349,24 @@ class Proposer:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
-        up = [p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best) > 0]
-        if not up:
+        siblings = self.work({g for sp in leaders for g in sp.lead}) - {f}  # the standard's owner's other work
+        up = [p for p in ranked[1:] if p.spec.id == best.spec.reports_to]
+        if not up or alignment(best) <= 0:
             return ranked, []
         boss = up[0]
-        why = Reason(f"与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}）：由上级承担，可再分派",
-                     f"as close to the standard's post that leads it as its report {best.ref.en or best.ref.zh} "
-                     f"({alignment(boss):.2f}): the superior takes the work and may delegate it")
+        theirs = sorted(boss.lead & siblings, key=str)
+        if alignment(boss) >= alignment(best):
+            why = Reason(f"与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}）：由上级承担，可再分派",
+                         f"as close to the standard's post that leads it as its report {best.ref.en or best.ref.zh} "
+                         f"({alignment(boss):.2f}): the superior takes the work and may delegate it")
+        elif theirs and not best.lead & siblings:
+            names_zh = "、".join(self.fn_ref(g).zh for g in theirs)
+            names_en = ", ".join(self.fn_ref(g).en or self.fn_ref(g).zh for g in theirs)
+            why = Reason(f"已主责标准中同一岗位的其他工作（{names_zh}），其下属「{best.ref.zh}」没有：由上级承担，可再分派",
+                         f"already leads other work of the same standard post ({names_en}), which its report "
+                         f"{best.ref.en or best.ref.zh} does not: the superior takes the work and may delegate it")
+        else:
+            return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
 
     def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:

@@ -640,6 +640,7 @@ def test_org_propose_applies_a_split_only_when_chosen(tmp_path: Path) -> None:
     out = tmp_path / "to-be.yaml"
     code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", split.finding, "-o", str(out))
     assert code == 0, err
+    assert "0 of " in err and "and 1 split or merge of 1" in err
     after = validate_file(out)
     posts = {p.id: p for p in after.posts_detail or []}
     assert set(posts) == {p.id for p in r.posts_detail or []} | {"promotion-specialist-4-1-5"}

@@ -524,8 +524,10 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
     _write(to_be_yaml(report, chosen, kb, shapes), output)
     n = sum(1 for p in report.proposals if p.status in ("change", "via"))
     n_waived = sum(1 for p in report.proposals if p.status in ("change", "via") and p.finding in waived)
-    click.echo(f"{len(chosen)} of {n} proposals applied ({len(report.proposals)} overlap and gap findings"
+    restructured = sum(1 for p in chosen if p.status == "restructure")
+    click.echo(f"{len(chosen) - restructured} of {n} proposals applied ({len(report.proposals)} overlap and gap findings"
                + (f", {n_waived} waived" if waivers is not None else "") + ")"
+               + (f", and {restructured} split or merge of {len(report.restructures)}" if restructured else "")
                + (f"; written to {output}" if output is not None else ""), err=True)
 
 

@@ -134,7 +134,7 @@ def test_every_format_by_the_output_extension(tmp: str, tmp_path: Path, diff: Di
     assert f"{len(diff.introduced)} introduced, {len(diff.resolved)} resolved" in res.output
     if ext == "xlsx":
         wb = load_workbook(io.BytesIO(out.read_bytes()))
-        assert wb.sheetnames == ["Summary", "Findings", "Coverage", "Posts"]
+        assert wb.sheetnames == ["Summary", "Findings", "Coverage", "Posts", "RACI"]
         ids = [r[0] for r in wb["Findings"].iter_rows(min_row=2, values_only=True)]
         assert sorted(ids) == sorted(x.id for x in diff.introduced + diff.resolved + diff.unchanged)
         assert wb["Findings"].auto_filter.ref

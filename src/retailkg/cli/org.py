@@ -454,9 +454,12 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A JSON report of this design (validate --format json) the ids were taken from: refused when the "
                    "design's findings have changed since.")
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Findings the client accepts (YAML, or a report workbook's Waived sheet, as validate --waivers): no "
+                   "proposal is applied for a waived finding; a stale waiver is noted on stderr.")
 @quiet_option("No progress bar (it is only drawn on a terminal anyway).")
 def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: tuple[str, ...], baseline: str | None,
-                report_file: Path | None, quiet: bool) -> None:
+                report_file: Path | None, waivers_file: Path | None, quiet: bool) -> None:
     """Write the to-be design: DESIGN with a proposal applied for each overlap and gap finding.
 
     DESIGN is any design file validate reads (YAML, a CSV folder, an Excel workbook, job
@@ -468,8 +471,13 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
     reason and how to undo it); nothing else changes. The proposals, their reasons and scores are
     in every report format (`retailkg validate`). How a proposal is chosen: docs/proposals.md.
 
+    With --waivers, a waived finding's proposal is not applied (the client has decided to live with
+    it), and --only naming it is refused. A report also lists proposals to split or merge posts
+    (ids S…): they are applied only when named with --only.
+
     Exit code: 0 when written; 2 for bad input (an id naming no finding, with the closest ids; a
-    design whose findings changed since --report; -o naming the input): one line, nothing written.
+    waived id given to --only; a design whose findings changed since --report; -o naming the
+    input; a bad waiver file): one line, nothing written.
 
     \b
     Examples:
@@ -478,6 +486,8 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
       retailkg diff examples/taobao-ops.yaml to-be.yaml           # exactly the proposed changes
       retailkg org propose design.xlsx --only F3f50f6d861,Fe4aebeeeb2 -o to-be.yaml
       retailkg org propose design.yaml --skip F6bfa0561fe --report as-is.json -o to-be.yaml
+      retailkg org propose design.yaml --waivers waivers.yaml -o to-be.yaml
+      retailkg org propose examples/taobao-ops.yaml --only S62dfa3f9a7 -o split.yaml   # a split, chosen
     """
     from retailkg.kg.knowledge import knowledge_base
     from retailkg.text import progress
@@ -486,20 +496,38 @@ def propose_cmd(design: Path, output: Path | None, only: tuple[str, ...], skip: 
     from retailkg.validation.proposals import select_proposals, to_be_yaml
 
     progress.set_quiet(quiet)
-    refuse_input_as_output(output, [design, report_file])
+    refuse_input_as_output(output, [design, report_file, waivers_file])
     if design.suffix.lower() in RDF_FORMATS and not design.is_dir():
         raise InputError("an RDF design cannot be written back as a design file: give the YAML, CSV or Excel design",
                          file=str(design))
     only_ids, skip_ids = _ids(only), _ids(skip)
+    waivers = None
+    if waivers_file is not None:
+        from retailkg.validation.waivers import read_waivers
+
+        waivers = read_waivers(waivers_file)  # a file that is not a waiver file stops before the validation runs
     kb = knowledge_base()
     report = validate_file(design, baseline, kb=kb)
     if report_file is not None:
         _check_report(report_file, {f.id for f in report.findings})
-    chosen = select_proposals(report.proposals, only_ids, skip_ids, where=str(design))
+    waived: dict[str, str] = {}
+    if waivers is not None:
+        from retailkg.report.waived import stale_note
+        from retailkg.validation.waivers import apply_waivers
+
+        apply_waivers(report, waivers)
+        for stale in report.stale_waivers:
+            click.echo(f"{stale.waiver.source}: stale waiver {stale.waiver.finding}: {stale_note(stale, 'en')}", err=True)
+        waived = {w.finding.id: w.waiver.source for w in report.waived}
+    chosen = select_proposals([*report.proposals, *report.restructures], only_ids, skip_ids, where=str(design), waived=waived)
     shapes = _design_shapes_for(design, output)
     _write(to_be_yaml(report, chosen, kb, shapes), output)
     n = sum(1 for p in report.proposals if p.status in ("change", "via"))
-    click.echo(f"{len(chosen)} of {n} proposals applied ({len(report.proposals)} overlap and gap findings)"
+    n_waived = sum(1 for p in report.proposals if p.status in ("change", "via") and p.finding in waived)
+    restructured = sum(1 for p in chosen if p.status == "restructure")
+    click.echo(f"{len(chosen) - restructured} of {n} proposals applied ({len(report.proposals)} overlap and gap findings"
+               + (f", {n_waived} waived" if waivers is not None else "") + ")"
+               + (f", and {restructured} split or merge of {len(report.restructures)}" if restructured else "")
                + (f"; written to {output}" if output is not None else ""), err=True)
 
 

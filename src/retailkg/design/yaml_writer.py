@@ -9,11 +9,12 @@ with a comment above each change. Reading what is written gives the same design
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from retailkg.design.documents.result import scalar
 from retailkg.design.model import DutySpec, OrgDesign
 
-__all__ = ["design_yaml"]
+__all__ = ["design_yaml", "patch_design_yaml"]
 
 
 def _list(items: Iterable[str]) -> str:
@@ -100,3 +101,142 @@ def design_yaml(design: OrgDesign, notes: Mapping[int, list[str]] | None = None,
         if p.accountable_for:
             out.append(f"    accountable_for: {_list(n for n, _ in p.accountable_for)}")
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The as-is YAML, patched line by line
+# ---------------------------------------------------------------------------------------------
+
+
+def _reindent(lines: list[str], shift: int) -> list[str]:
+    """``lines`` moved ``shift`` columns right (left when negative): the writer's indentation made the file's."""
+    if shift >= 0:
+        return [" " * shift + line for line in lines]
+    return [line[-shift:] if line[:-shift].strip() == "" else line.lstrip() for line in lines]
+
+
+def _last_line(node: Any) -> int:
+    """The 0-based line a node's text ends on: a block collection's end mark is where the next token starts, so
+    its last scalar (or flow collection) says; a block scalar (``|``) ends at the start of the next line."""
+    while getattr(node, "flow_style", None) is False and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    end = node.end_mark
+    return int(end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line)
+
+
+def patch_design_yaml(text: str, before: OrgDesign, after: OrgDesign, edits: Mapping[str, Mapping[int, list[DutySpec]]],
+                      notes: Mapping[int, list[str]], header: Iterable[str] = (), shapes: Iterable[str] | None = None) -> str | None:
+    """The as-is YAML ``text`` with only what changed from ``before`` to ``after`` rewritten, line by line, so
+    that the file's own comments, order, quoting and layout stay wherever nothing changed: an edited duty's
+    lines are replaced (``edits``: post id -> as-is duty index -> the duties it became), an added duty is
+    inserted after the post's last duty, a changed ``accountable_for`` is rewritten, ``header`` goes on top and
+    ``shapes`` (when not None) replaces the ``shapes:`` entry. None when the text cannot be patched (a layout
+    this does not handle, such as a flow-style posts list): the caller writes the whole design instead."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    top = {k.value: (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    posts_node = top.get("posts", (None, None))[1]
+    if not isinstance(posts_node, yaml.SequenceNode) or posts_node.flow_style:
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines()
+    # (first line, last line, replacement lines) for spans replaced; (after line, lines) for insertions
+    spans: list[tuple[int, int, list[str]]] = []
+    inserts: list[tuple[int, list[str]]] = []
+    as_is = {p.id: p for p in before.posts}
+    if set(as_is) != {p.id for p in after.posts}:
+        return None  # a post split off or merged away: the design is written whole
+    nodes: dict[str, Any] = {}
+    for item in posts_node.value:
+        if not isinstance(item, yaml.MappingNode):
+            return None
+        fields = {k.value: (k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        pid = fields.get("id", (None, None))[1]
+        if isinstance(pid, yaml.ScalarNode):
+            nodes[str(pid.value)] = (item, fields)
+    for post in after.posts:
+        old = as_is.get(post.id)
+        found = nodes.get(post.id)
+        if old is None or found is None:
+            return None
+        item, fields = found
+        post_edits = edits.get(post.id, {})
+        replaced = {id(d) for ds in post_edits.values() for d in ds}
+        added = [d for d in post.duties if id(d) in notes and id(d) not in replaced]
+        old_metrics = [n for n, _ in old.accountable_for]
+        new_metrics = [n for n, _ in post.accountable_for]
+        if not post_edits and not added and old_metrics == new_metrics and not notes.get(-id(post)):
+            continue
+        key_col = item.start_mark.column  # the column of the post's keys
+        if post_edits or added:
+            duties = fields.get("duties", (None, None))
+            dkey, dnode = duties
+            rendered: list[str] = []
+            if dnode is None or not isinstance(dnode, yaml.SequenceNode) or dnode.flow_style or not dnode.value:
+                # no block list to patch (duties: [] or a flow list): the duties entry is written again, whole
+                for d in post.duties:
+                    _duty(rendered, d, notes)
+                block = _reindent(["    duties:" if post.duties else "    duties: []", *rendered], key_col - 4)
+                if dkey is None:
+                    inserts.append((_last_line(item), block))
+                else:
+                    spans.append((dkey.start_mark.line, _last_line(dnode) if dnode is not None else dkey.start_mark.line, block))
+            else:
+                if len(dnode.value) != len(old.duties):
+                    return None
+                dash = dnode.value[0].start_mark.column - 2  # the writer puts "- " at column 6
+                for k, new in sorted(post_edits.items()):
+                    node = dnode.value[k]
+                    out: list[str] = []
+                    for d in new:
+                        _duty(out, d, notes)
+                    spans.append((node.start_mark.line, _last_line(node), _reindent(out, dash - 6)))
+                if added:
+                    out = []
+                    for d in added:
+                        _duty(out, d, notes)
+                    inserts.append((_last_line(dnode.value[-1]), _reindent(out, dash - 6)))
+        if old_metrics != new_metrics or notes.get(-id(post)):
+            block = []
+            _comments(block, notes, -id(post), "    ")
+            block.append(f"    accountable_for: {_list(new_metrics)}")
+            block = _reindent(block, key_col - 4)
+            akey, anode = fields.get("accountable_for", (None, None))
+            if akey is None:
+                inserts.append((_last_line(item), block))
+            else:
+                spans.append((akey.start_mark.line, _last_line(anode), block))
+    if shapes is not None and "shapes" in top:
+        skey, snode = top["shapes"]
+        spans.append((skey.start_mark.line, _last_line(snode), [f"{' ' * skey.start_mark.column}shapes: {_list(shapes)}"]))
+    edits_at: dict[int, tuple[int, list[str]]] = {}
+    for first, last, new_lines in spans:
+        if first in edits_at or any(a <= first <= b or first <= a <= last for a, (b, _) in edits_at.items()):
+            return None  # two changes of one line: not a layout this handles
+        edits_at[first] = (last, new_lines)
+    after_line: dict[int, list[str]] = {}
+    for at, new_lines in inserts:
+        after_line.setdefault(at, []).extend(new_lines)
+    out_lines = [f"# {h}" if h else "#" for h in header]
+    i = 0
+    while i < len(lines):
+        if i in edits_at:
+            last, new_lines = edits_at[i]
+            out_lines += new_lines
+            for j in range(i, last + 1):
+                out_lines += after_line.pop(j, [])
+            i = last + 1
+            continue
+        out_lines.append(lines[i])
+        out_lines += after_line.pop(i, [])
+        i += 1
+    if after_line:
+        return None
+    return newline.join(out_lines) + newline

@@ -24,7 +24,8 @@ from retailkg.report.common import SCHEMA_ID
 from retailkg.report.json import REPORT_VERSION
 from retailkg.validation.findings import DutyRecord, PostRecord, Report, area_coverage
 
-__all__ = ["AreaChange", "Brief", "Diff", "PostChange", "Side", "compare", "load_side", "side_from_json", "side_from_report"]
+__all__ = ["AreaChange", "Brief", "Diff", "PostChange", "RaciChange", "RaciGrid", "Side", "compare", "load_side", "side_from_json",
+           "side_from_report"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,15 @@ class Area:
         return (self.zh or self.en) if lang == "zh" else (self.en or self.zh)
 
 
+@dataclass(frozen=True)
+class RaciGrid:
+    """One organisation's RACI matrix (report/raci.py) as a diff compares it: by function id and post id."""
+
+    functions: tuple[tuple[str, str, str], ...]  # (function id, zh, en), baseline order
+    posts: tuple[tuple[str, str, str], ...]  # (post id, zh, en), design order
+    letters: dict[tuple[str, str], str]  # (function id, post id) -> "A", "R", "C" or "I"; absent: no letter
+
+
 @dataclass
 class Side:
     """One side of a diff: what it is, its organisations, findings, coverage by area and posts."""
@@ -87,6 +97,7 @@ class Side:
     areas: dict[str, list[Area]]  # organisation IRI -> areas in taxonomy order
     posts: list[PostRecord] | None  # None: the input carried no design (RDF, bundled, an old report)
     function_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    raci: dict[str, RaciGrid] = field(default_factory=dict)  # organisation IRI -> its RACI matrix (empty: not known)
 
     def organisation_names(self, lang: str) -> str:
         return ", ".join((zh or en) if lang == "zh" else (en or zh) for _id, zh, en in self.organisations.values()) or "—"
@@ -127,6 +138,30 @@ class PostChange:
     duties_removed: tuple[DutyRecord, ...]
 
 
+@dataclass(frozen=True)
+class RaciChange:
+    """One organisation's RACI matrix on both sides: the rows and columns of either, each cell's two letters."""
+
+    organisation: str
+    functions: tuple[tuple[str, str, str], ...]
+    posts: tuple[tuple[str, str, str], ...]
+    old: RaciGrid | None
+    new: RaciGrid | None
+
+    def letter(self, side: str, fid: str, pid: str) -> str:
+        grid = self.old if side == "old" else self.new
+        return grid.letters.get((fid, pid), "") if grid is not None else ""
+
+    def changed(self) -> list[tuple[str, str, str, str]]:
+        """The cells whose letter changed: (function id, post id, old letter, new letter), by row then column."""
+        return [(f, p, a, b) for f, *_ in self.functions for p, *_ in self.posts
+                if (a := self.letter("old", f, p)) != (b := self.letter("new", f, p))]
+
+    def post_name(self, pid: str, lang: str) -> str:
+        zh, en = next(((z, e) for i, z, e in self.posts if i == pid), (pid, pid))
+        return (zh or en) if lang == "zh" else (en or zh)
+
+
 @dataclass
 class Diff:
     old: Side
@@ -139,6 +174,7 @@ class Diff:
     posts_added: list[PostRecord]
     posts_removed: list[PostRecord]
     posts_changed: list[PostChange]
+    raci: list[RaciChange] = field(default_factory=list)
 
     @property
     def same_organisation(self) -> bool:
@@ -172,7 +208,43 @@ def side_from_report(report: Report) -> Side:
                                           tuple(status.get(a.area.iri, ())))
                                      for a in area_coverage(m)]
     orgs = {o.organisation.iri: (o.organisation.id, o.organisation.zh, o.organisation.en) for o in report.organisations}
-    return Side(report.source, report.generated_by, orgs, findings, areas, report.posts_detail, names)
+    return Side(report.source, report.generated_by, orgs, findings, areas, report.posts_detail, names, _raci_of_report(report))
+
+
+def _raci_of_report(report: Report) -> dict[str, RaciGrid]:
+    """The RACI matrices of a report in memory; none when it carries no design (no reporting lines to read)."""
+    from retailkg.report.raci import raci_tables
+
+    if report.posts_detail is None:
+        return {}
+    out = {}
+    for t in raci_tables(report):
+        posts = tuple((p.id, p.zh, p.en) for p in t.matrix.posts)
+        letters = {(r.function.id, posts[j][0]): c for i, r in enumerate(t.matrix.rows) for j, c in enumerate(t.letters[i]) if c}
+        out[t.organisation.iri] = RaciGrid(tuple((r.function.id, r.function.zh, r.function.en) for r in t.matrix.rows), posts, letters)
+    return out
+
+
+def _raci_of_json(coverage: list[dict[str, Any]], posts: list[PostRecord] | None,
+                  names: dict[str, tuple[str, str]]) -> dict[str, RaciGrid]:
+    """The RACI matrices of a JSON report, read as report/raci.py reads a report in memory: the coverage cells
+    and the reporting lines of ``design_posts`` (none without them)."""
+    from retailkg.report.raci import row_letters
+
+    if posts is None:
+        return {}
+    superior = {f"post/{p.id}": f"post/{p.reports_to}" for p in posts if p.reports_to}
+    by_id = {f"post/{p.id}": p.name for p in posts}
+    out = {}
+    for m in coverage:
+        ids = [str(i) for i in m["posts"]]
+        letters: dict[tuple[str, str], str] = {}
+        for r in m["rows"]:
+            cells = [r["cells"].get(i, "") for i in ids]
+            letters.update({(r["function"], ids[j]): c for j, c in enumerate(row_letters(cells, ids, superior)) if c})
+        functions = tuple((r["function"], *names.get(r["function"], (r["function"], r["function"]))) for r in m["rows"])
+        out[m["organisation"]] = RaciGrid(functions, tuple((i, by_id.get(i, i), by_id.get(i, i)) for i in ids), letters)
+    return out
 
 
 def _text(d: Any) -> tuple[str, str]:
@@ -216,9 +288,10 @@ def side_from_json(path: Path, doc: dict[str, Any]) -> Side:
                                 tuple(DutyRecord(d["text"], tuple(d["lead"]), tuple(d["support"])) for d in p["duties"]),
                                 p["organisation"], tuple(p["accountable_for"]) if "accountable_for" in p else None)
                      for p in doc["design_posts"]]
-    except (KeyError, TypeError, IndexError) as e:
+        raci = _raci_of_json(doc["coverage"], posts, {})
+    except (KeyError, TypeError, IndexError, AttributeError) as e:
         raise InputError(f"not a complete retailkg report: {e.__class__.__name__} {e}", file=file) from None
-    return Side(str(doc.get("source", path)), str(doc.get("generated_by", "")), orgs, findings, areas, posts)
+    return Side(str(doc.get("source", path)), str(doc.get("generated_by", "")), orgs, findings, areas, posts, raci=raci)
 
 
 def _json_report(path: Path) -> dict[str, Any] | None:
@@ -302,4 +375,19 @@ def compare(old: Side, new: Side) -> Diff:
             minus = _duties(o) - _duties(n)
             if fields or plus or minus:
                 changed.append(PostChange(o, n, fields, tuple(plus.elements()), tuple(minus.elements())))
-    return Diff(old, new, introduced, resolved, unchanged, coverage, known, added, removed, changed)
+    return Diff(old, new, introduced, resolved, unchanged, coverage, known, added, removed, changed, _raci_changes(old, new))
+
+
+def _raci_changes(old: Side, new: Side) -> list[RaciChange]:
+    """Each organisation's two matrices, paired as the coverage is; rows and columns of both, the new side's order first."""
+    out = []
+    for o_org, n_org in _pairs(old, new):
+        a, b = old.raci.get(o_org or ""), new.raci.get(n_org or "")
+        if a is None and b is None:
+            continue
+        rows = list(dict.fromkeys([f[0] for f in (b.functions if b else ())] + [f[0] for f in (a.functions if a else ())]))
+        by_fid = {f[0]: f for f in [*(a.functions if a else ()), *(b.functions if b else ())]}
+        cols = list(dict.fromkeys([p[0] for p in (b.posts if b else ())] + [p[0] for p in (a.posts if a else ())]))
+        by_pid = {p[0]: p for p in [*(a.posts if a else ()), *(b.posts if b else ())]}
+        out.append(RaciChange(n_org or o_org or "", tuple(by_fid[f] for f in rows), tuple(by_pid[p] for p in cols), a, b))
+    return out

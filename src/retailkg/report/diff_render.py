@@ -11,7 +11,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from retailkg.report.diff import AreaChange, Brief, Diff, PostChange
+from retailkg.report.diff import AreaChange, Brief, Diff, PostChange, RaciChange
+from retailkg.report.raci import LETTER_COLOURS
 from retailkg.validation.findings import DutyRecord, PostRecord
 
 __all__ = ["DIFF_FORMATS", "diff_dict", "render_diff"]
@@ -48,6 +49,16 @@ _W = {
     "waived": ("已豁免", "waived"), "source": ("来源", "source"), "organisation": ("组织", "organisation"),
     "share": ("覆盖率", "covered"), "gap": ("空白", "gaps"), "what": ("调整", "what changed"),
     "duty_count": ("职责数", "duties"),
+    "raci": ("权责矩阵（RACI）：现状与目标", "RACI matrix: as-is and to-be"),
+    "raci_legend": ("A 负责 · R 执行 · C 配合 · I 知会（见校验报告）。变化的单元格写作「现状→目标」并加框标出，· 表示无字母。"
+                    "两侧均无字母的职能与岗位不列出。",
+                    "A accountable · R responsible · C consulted · I informed (as in the report). A cell that changed is "
+                    "written as-is→to-be and outlined; · is no letter. Functions and posts without a letter on either "
+                    "side are left out."),
+    "raci_none": ("未比较权责矩阵：至少一方不是设计文件（没有汇报关系）。",
+                  "RACI not compared: one side is not a design file (no reporting lines)."),
+    "raci_changed": ("变化的单元格", "cells changed"),
+    "function": ("职能", "function"),
 }
 _STATUS = {"lead": ("主责", "lead"), "support": ("协助", "support"), "gap": ("空白", "gap"), "excluded": ("不设置", "excluded"),
            "—": ("—", "—")}
@@ -91,6 +102,26 @@ def _post_change_text(c: PostChange, lang: str) -> str:
     if c.duties_removed:
         parts.append(f"{_w('duties_removed', lang)}: " + "；".join(d.text for d in c.duties_removed))
     return "; ".join(parts)
+
+
+def _raci_columns(rc: RaciChange) -> list[str]:
+    """The posts with a letter on either side (a post with none says nothing in the matrix)."""
+    return [p for p, *_ in rc.posts if any(rc.letter(s, f, p) for s in ("old", "new") for f, *_ in rc.functions)]
+
+
+def _raci_rows(rc: RaciChange) -> list[tuple[str, str, str]]:
+    """The functions with a letter on either side (a row of none is the coverage section's gap, said there)."""
+    return [f for f in rc.functions if any(rc.letter(s, f[0], p) for s in ("old", "new") for p, *_ in rc.posts)]
+
+
+def _fn_name(f: tuple[str, str, str], lang: str) -> str:
+    return (f[1] or f[2]) if lang == "zh" else (f[2] or f[1])
+
+
+def _raci_cell(rc: RaciChange, fid: str, pid: str) -> tuple[str, bool]:
+    """A cell's text (the letter, or as-is→to-be when it changed) and whether it changed."""
+    a, b = rc.letter("old", fid, pid), rc.letter("new", fid, pid)
+    return (a, False) if a == b else (f"{a or '·'}→{b or '·'}", True)
 
 
 def _moved_text(d: Diff, c: AreaChange, lang: str) -> str:
@@ -140,7 +171,23 @@ def diff_dict(d: Diff) -> dict[str, Any]:
                          "fields": [{"field": f, "old": a, "new": b} for f, a, b in c.fields],
                          "duties_added": [_duty_json(x) for x in c.duties_added],
                          "duties_removed": [_duty_json(x) for x in c.duties_removed]} for c in d.posts_changed]},
+        "raci": [_raci_json(rc) for rc in d.raci],
     }
+
+
+def _raci_json(rc: RaciChange) -> dict[str, Any]:
+    def side(grid: Any) -> Any:
+        if grid is None:
+            return None
+        out: dict[str, dict[str, str]] = {}
+        for (f, p), c in grid.letters.items():
+            out.setdefault(f, {})[p] = c
+        return out
+    return {"organisation": rc.organisation,
+            "functions": [{"id": f, "name": {"zh": zh, "en": en}} for f, zh, en in rc.functions],
+            "posts": [{"id": p, "name": {"zh": zh, "en": en}} for p, zh, en in rc.posts],
+            "old": side(rc.old), "new": side(rc.new),
+            "changed": [{"function": f, "post": p, "old": a or None, "new": b or None} for f, p, a, b in rc.changed()]}
 
 
 def render_diff_json(d: Diff, lang: str = "zh") -> str:
@@ -196,7 +243,35 @@ def render_diff_markdown(d: Diff, lang: str = "zh") -> str:
         out += [f"### {_w('changed', lang)} ({len(d.posts_changed)})", ""]
         out += [f"- `{pc.new.id}` {_md(pc.new.name)}: {_md(_post_change_text(pc, lang))}" for pc in d.posts_changed] or [_w("none", lang)]
         out.append("")
+    out += _raci_markdown(d, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _raci_markdown(d: Diff, lang: str) -> list[str]:
+    out = [f"## {_both('raci', lang)}", ""]
+    if not d.raci or any(rc.old is None or rc.new is None for rc in d.raci):
+        return [*out, _w("raci_none", lang), ""]
+    out += [_w("raci_legend", lang), ""]
+    for rc in d.raci:
+        if len(d.raci) > 1:
+            _oid, zh, en = d.new.organisations.get(rc.organisation, ("", rc.organisation, rc.organisation))
+            out += [f"### {_md((zh or en) if lang == 'zh' else (en or zh))}", ""]
+        cols = _raci_columns(rc)
+        out.append(f"| {_w('function', lang)} | " + " | ".join(_md(rc.post_name(p, lang)) for p in cols) + " |")
+        out.append("|---|" + "---|" * len(cols))
+        for f in _raci_rows(rc):
+            cells = []
+            for p in cols:
+                text, moved = _raci_cell(rc, f[0], p)
+                cells.append(f"**{text}**" if moved else text)
+            out.append(f"| {_md(_fn_name(f, lang))} | " + " | ".join(cells) + " |")
+        changed = rc.changed()
+        names = {f[0]: f for f in rc.functions}
+        out += ["", f"{_w('raci_changed', lang)} ({len(changed)}):", ""]
+        out += [f"- {_md(_fn_name(names[f], lang))} / {_md(rc.post_name(p, lang))}: {a or '·'} → {b or '·'}" for f, p, a, b in changed]
+        out += [_w("none", lang)] if not changed else []
+        out.append("")
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +284,9 @@ th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-al
 .up { color: #1a7f37; font-weight: bold; } .down { color: #b42318; font-weight: bold; } .note { background: #fff4d6; padding: .6em 1em; }
 .cards { display: flex; gap: 12px; } .card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 16px; }
 .card b { font-size: 1.5em; display: block; }
-code { font-size: .9em; } .meta { color: #666; }"""
+code { font-size: .9em; } .meta { color: #666; }
+.raci { display: flex; gap: 16px; overflow-x: auto; } .raci table { width: auto; } .raci td { text-align: center; }
+.raci td.changed { outline: 3px solid #b42318; outline-offset: -3px; font-weight: bold; }"""
 
 
 def render_diff_html(d: Diff, lang: str = "zh") -> str:
@@ -256,8 +333,41 @@ def render_diff_html(d: Diff, lang: str = "zh") -> str:
                         for pc in d.posts_changed)
         parts.append(f"<h3>{h(_w('changed', lang))} ({len(d.posts_changed)})</h3>"
                      + (f"<ul>{items}</ul>" if d.posts_changed else f"<p>{h(_w('none', lang))}</p>"))
+    parts.append(_raci_html(d, lang))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _raci_html(d: Diff, lang: str) -> str:
+    """The two matrices side by side, each letter in its colour, a changed cell outlined in both (its title says both letters)."""
+    h = html.escape
+    parts = [f"<h2 id=\"raci\">{h(_both('raci', lang))}</h2>"]
+    if not d.raci or any(rc.old is None or rc.new is None for rc in d.raci):
+        return parts[0] + f"<p>{h(_w('raci_none', lang))}</p>"
+    parts.append(f"<p class=\"meta\">{h(_w('raci_legend', lang))}</p>")
+    for rc in d.raci:
+        cols = _raci_columns(rc)
+        tables = []
+        for side in ("old", "new"):
+            head = "".join(f"<th>{h(rc.post_name(p, lang))}</th>" for p in cols)
+            rows = []
+            for f in _raci_rows(rc):
+                tds = []
+                for p in cols:
+                    c = rc.letter(side, f[0], p)
+                    text, moved = _raci_cell(rc, f[0], p)
+                    style = f"background:{LETTER_COLOURS[c]};{'color:#fff;' if c == 'A' else ''}" if c else ""
+                    attrs = (f" class=\"changed\" title=\"{h(text)}\"" if moved else "") + (f" style=\"{style}\"" if style else "")
+                    tds.append(f"<td{attrs}>{h(c)}</td>")
+                rows.append(f"<tr><td>{h(_fn_name(f, lang))}</td>{''.join(tds)}</tr>")
+            tables.append(f"<div><h3>{h(_w(side, lang))}</h3><table class=\"matrix\"><thead><tr><th>{h(_w('function', lang))}</th>"
+                          f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+        names = {f[0]: f for f in rc.functions}
+        items = "".join(f"<li>{h(_fn_name(names[f], lang))} / {h(rc.post_name(p, lang))}: {h(a or '·')} → {h(b or '·')}</li>"
+                        for f, p, a, b in rc.changed())
+        parts.append(f"<div class=\"raci\">{''.join(tables)}</div><h3>{h(_w('raci_changed', lang))} ({len(rc.changed())})</h3>"
+                     + (f"<ul>{items}</ul>" if items else f"<p>{h(_w('none', lang))}</p>"))
+    return "\n".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,7 +431,39 @@ def render_diff_xlsx(d: Diff, lang: str = "zh") -> bytes:
             sh.row([pc.new.id, Cell(_w("changed", lang), fill="warning"), pc.new.name, pc.new.department,
                     Cell(_post_change_text(pc, lang), wrap=True)])
     sh.close()
+    _raci_sheet(wb, d, lang)
     return save_workbook(wb, _w("title", lang))
+
+
+def _raci_sheet(wb: Any, d: Diff, lang: str) -> None:
+    """Sheet RACI: per organisation the as-is matrix, an empty column, the to-be matrix; a changed cell is outlined
+    by its fill (the warning colour) on both sides, with the other side's letter as its comment."""
+    from retailkg.report.xlsx import Cell, Sheet
+
+    sh = Sheet(wb, "RACI", freeze="C3", widths={1: 24, 2: 30})
+    if not d.raci or any(rc.old is None or rc.new is None for rc in d.raci):
+        sh.row([_w("raci_none", lang)])
+        sh.close()
+        return
+    for rc in d.raci:
+        cols = _raci_columns(rc)
+        sh.row(["", "", Cell(_w("old", lang), bold=True), *([""] * (len(cols) - 1)), "", Cell(_w("new", lang), bold=True)])
+        names = [rc.post_name(p, lang) for p in cols]
+        sh.header([_w("id", lang), _w("function", lang), *names, "", *names])
+        for f in _raci_rows(rc):
+            row: list[Any] = [f[0], _fn_name(f, lang)]
+            for side, other in (("old", "new"), ("new", "old")):
+                for p in cols:
+                    c, o = rc.letter(side, f[0], p), rc.letter(other, f[0], p)
+                    if c != o:
+                        row.append(Cell(c, fill="warning", comment=f"{_w(other, lang)}: {o or '·'}"))
+                    else:
+                        row.append(Cell(c, fill=LETTER_COLOURS[c].lstrip("#").upper()) if c else "")
+                if side == "old":
+                    row.append("")
+            sh.row(row)
+        sh.row()
+    sh.close()
 
 
 DIFF_FORMATS: dict[str, Callable[[Diff, str], str | bytes]] = {

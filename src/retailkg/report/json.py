@@ -80,6 +80,7 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
         "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
         "proposals": [p.to_json() for p in report.proposals],
+        "restructures": [p.to_json() for p in report.restructures],
         "post_alignments": alignments_json(report),
     }
 

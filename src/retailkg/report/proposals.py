@@ -39,6 +39,13 @@ WORDS = {
     "support": ("改为配合", "support instead of lead"),
     "drop-metric": ("不再对指标负责", "no longer accountable"),
     "times": ("处", "findings"),
+    "restructures": ("拆分或合并岗位（仅为提议，默认不应用）", "Split or merge posts (proposed, not applied unless chosen)"),
+    "restructure_intro": ("不解决任何结果，是否采纳取决于人员与工作量：`retailkg org propose --only S…` 才会应用。",
+                          "These resolve no finding; whether to take them depends on people and workload: `retailkg org "
+                          "propose --only S…` applies one."),
+    "restructure": ("拆分/合并", "restructure"),
+    "split-off": ("拆出到新岗位", "split off to a new post"),
+    "merge": ("合并入", "merge into"),
 }
 
 
@@ -83,6 +90,11 @@ def change_line(c: Change, lang: str) -> str:
     if c.action == "support":
         fn = c.function.name(lang) if c.function else ""
         return f"{post}: {_w('support', lang)} {fn} — {c.text_zh if lang == 'zh' else (c.text_en or c.text_zh)} [{c.source}]"
+    if c.action == "split-off":
+        fn = c.function.name(lang) if c.function else ""
+        return f"{post}: {fn} — {_w('split-off', lang)} {c.text_zh if lang == 'zh' else (c.text_en or c.text_zh)} [{c.source}]"
+    if c.action == "merge":
+        return f"{_w('merge', lang)}: {post} [{c.source}]"
     metric = c.metric.name(lang) if c.metric else ""
     return f"{post}: {_w('drop-metric', lang)} {metric}" + (f" [{c.source}]" if c.source else "")
 
@@ -94,7 +106,7 @@ def _alignment_line(a: PostAlignment, lang: str) -> str:
 def markdown_proposals(report: Report, lang: str) -> list[str]:
     """The Markdown section (nothing when there is no proposal): names as text, ids on a details line."""
     groups = grouped_proposals(report)
-    if not groups and not report.alignments:
+    if not groups and not report.alignments and not report.restructures:
         return []
     out = [f"## {_both('proposals', lang)}", "", md_text(_w("intro", lang)), ""]
     for i, g in enumerate(groups, start=1):
@@ -114,6 +126,13 @@ def markdown_proposals(report: Report, lang: str) -> list[str]:
         via = [f"{_w('via', lang)}: " + ", ".join(p.via)] if p.via else []
         out.append(f"   - {word('details', lang)}: {_w(p.status, lang)} · " + " · ".join(md_code(x) for x in [*ids, *via]))
     out.append("")
+    if report.restructures:
+        out += [f"### {_both('restructures', lang)}", "", md_text(_w("restructure_intro", lang)), ""]
+        for p in report.restructures:
+            out.append(f"- **{md_text(p.summary(lang))}** — {_w('confidence', lang)} {p.confidence:.2f} {md_code(p.finding)}")
+            out += [f"   - {_w('change', lang)}: {md_text(change_line(c, lang))}" for c in p.changes]
+            out += [f"   - {_w('why', lang)}: {md_text(r.text(lang))}" for r in [*p.reasons, *p.confidence_reasons]]
+        out.append("")
     if report.alignments:
         out += [f"### {_both('alignment', lang)}", "", f"| {_w('post', lang)} | {_w('closest', lang)} |", "|---|---|"]
         seen: set[tuple[str, str]] = set()
@@ -131,7 +150,7 @@ def html_proposals(report: Report, lang: str) -> str:
     """The HTML section (empty when there is no proposal)."""
     h = html.escape
     groups = grouped_proposals(report)
-    if not groups and not report.alignments:
+    if not groups and not report.alignments and not report.restructures:
         return ""
     parts = [f"<h2 id=\"proposals\">{h(_both('proposals', lang))}</h2><p class=\"meta\">{h(_w('intro', lang))}</p><ol class=\"proposals\">"]
     for g in groups:
@@ -150,6 +169,16 @@ def html_proposals(report: Report, lang: str) -> str:
         parts.append(f"<li class=\"proposal {h(p.status)}\"><strong>{h(p.summary(lang))}</strong>{h(count)}{conf} "
                      f"<span class=\"rule\">{h(_w(p.status, lang))} · {ids}</span><ul>{''.join(items)}</ul></li>")
     parts.append("</ol>")
+    if report.restructures:
+        parts.append(f"<h3 id=\"restructures\">{h(_both('restructures', lang))}</h3>"
+                     f"<p class=\"meta\">{h(_w('restructure_intro', lang))}</p><ul class=\"proposals\">")
+        for p in report.restructures:
+            items = [f"<li class=\"change\">{h(change_line(c, lang))}</li>" for c in p.changes]
+            items += [f"<li class=\"why\">{h(r.text(lang))}</li>" for r in [*p.reasons, *p.confidence_reasons]]
+            parts.append(f"<li class=\"proposal restructure\"><strong>{h(p.summary(lang))}</strong> <span class=\"conf\">"
+                         f"{h(_w('confidence', lang))} {p.confidence:.2f}</span> <span class=\"rule\">{h(p.finding)}</span>"
+                         f"<ul>{''.join(items)}</ul></li>")
+        parts.append("</ul>")
     if report.alignments:
         parts.append(f"<h3>{h(_both('alignment', lang))}</h3><table><thead><tr><th>{h(_w('post', lang))}</th>"
                      f"<th>{h(_w('closest', lang))}</th></tr></thead><tbody>")
@@ -171,10 +200,11 @@ PROPOSAL_COLUMNS = (("结果", "finding id"), ("规则", "rule"), ("状态", "st
 
 
 def proposal_rows(report: Report, lang: str) -> list[list[str | float]]:
-    """The Excel report's Proposals sheet: one row per proposal, in the findings' order."""
-    live = {f.id for f in report.findings}
+    """The Excel report's Proposals sheet: one row per proposal, in the findings' order, then the split and merge
+    proposals (status restructure: applied only when chosen)."""
+    live = {f.id for f in report.findings} | {p.finding for p in report.restructures}
     rows: list[list[str | float]] = []
-    for p in report.proposals:
+    for p in [*report.proposals, *report.restructures]:
         if p.finding not in live:
             continue
         rows.append([p.finding, p.rule, _w(p.status, lang), p.summary(lang), p.owner.name(lang) if p.owner else "",

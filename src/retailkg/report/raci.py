@@ -12,12 +12,13 @@ function with no A is a gap (or only supported).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from retailkg.report.common import matrix_columns
 from retailkg.validation.findings import CoverageMatrix, CoverageRow, Ref, Report
 
-__all__ = ["LETTER_COLOURS", "RaciTable", "html_raci", "raci_tables", "render_raci_tsv"]
+__all__ = ["LETTER_COLOURS", "RaciTable", "html_raci", "raci_tables", "render_raci_tsv", "row_letters"]
 
 
 @dataclass
@@ -45,6 +46,13 @@ def _superiors(report: Report) -> dict[str, str]:
 
 
 def _row_letters(row: CoverageRow, posts: list[str], superior: dict[str, str]) -> list[str]:
+    return row_letters(row.cells, posts, superior)
+
+
+def row_letters(cells: Sequence[str], posts: list[str], superior: dict[str, str]) -> list[str]:
+    """One function's letters, post by post, from its coverage cells ("lead", "support" or "") and each
+    post's direct superior (keys and values as in ``posts``): shared with the diff, which reads a JSON
+    report's cells and reporting lines the same way."""
     def above(iri: str) -> set[str]:
         seen: set[str] = set()
         cur = superior.get(iri)
@@ -54,11 +62,11 @@ def _row_letters(row: CoverageRow, posts: list[str], superior: dict[str, str]) -
         return seen
 
     letters = ["" for _ in posts]
-    leaders = [i for i, c in enumerate(row.cells) if c == "lead"]
+    leaders = [i for i, c in enumerate(cells) if c == "lead"]
     leading = {posts[i] for i in leaders}
     for i in leaders:
         letters[i] = "R" if above(posts[i]) & leading else "A"
-    for i, c in enumerate(row.cells):
+    for i, c in enumerate(cells):
         if c == "support":
             letters[i] = "C"
     index = {iri: i for i, iri in enumerate(posts)}

@@ -608,9 +608,11 @@ class Change:
 
     ``add-duty``: ``post`` takes the standard's duty ``text_zh`` (cited by ``source``) for ``function``;
     ``support``: ``post``'s duty ``duty`` (its words ``text_zh``, cited by ``source``) supports ``function``
-    instead of leading it; ``drop-metric``: ``post`` is no longer accountable for ``metric``."""
+    instead of leading it; ``drop-metric``: ``post`` is no longer accountable for ``metric``; ``split-off``: ``post``'s
+    work on ``function`` goes to a new post ``text_zh``, like the standard's post ``source``; ``merge``: ``post`` is
+    merged into the proposal's owner (its duties, accountabilities and reports move there)."""
 
-    action: str  # "add-duty" | "support" | "drop-metric"
+    action: str  # "add-duty" | "support" | "drop-metric" | "split-off" | "merge"
     post: PostRef
     function: Ref | None = None
     metric: Ref | None = None
@@ -713,6 +715,7 @@ class Report:
     posts_detail: list[PostRecord] | None = None  # the design's posts as a diff compares them (None: not known)
     proposals: list[Proposal] = field(default_factory=list)  # one per overlap and gap finding (retailkg.validation.proposals)
     alignments: list[PostAlignment] = field(default_factory=list)  # each post's closest standard posts
+    restructures: list[Proposal] = field(default_factory=list)  # split or merge posts: proposed, applied only when chosen
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Findings by kind and by severity, every key present (zeros included)."""

@@ -18,8 +18,9 @@ from __future__ import annotations
 import copy
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import URIRef
 
@@ -296,7 +297,7 @@ class Proposer:
                                f"the standard's post that leads {fref.en}: set up a post, or exclude the function")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
-        ranked = self._rank(eligible, scores)
+        ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
         owner = ranked[0]
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
@@ -311,7 +312,7 @@ class Proposer:
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.standard = self._std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + self._line_reasons(owner, f)
+        base.reasons = reasons[owner.ref.iri] + boss + self._line_reasons(owner, f)
         base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
@@ -335,10 +336,43 @@ class Proposer:
                                   f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
         return out
 
+    def superior_as_close(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]]:
+        """``ranked`` with the best post's direct superior first when that superior is a candidate as close (to two
+        decimals) to the standard's post that leads ``f``: a report is not given the standard post's work over its own
+        manager as like that post (the manager takes it, and may delegate it); and the reason to say so. Only the
+        direct superior: a general manager is close to every senior standard post and would take everything."""
+        leaders = self.leaders.get(f, [])
+        if not leaders or len(ranked) < 2:
+            return ranked, []
+
+        def alignment(p: _Post) -> float:
+            return round(max(self.align(p, sp).score for sp in leaders), 2)
+
+        best = ranked[0]
+        siblings = self.work({g for sp in leaders for g in sp.lead}) - {f}  # the standard's owner's other work
+        up = [p for p in ranked[1:] if p.spec.id == best.spec.reports_to]
+        if not up or alignment(best) <= 0:
+            return ranked, []
+        boss = up[0]
+        theirs = sorted(boss.lead & siblings, key=str)
+        if alignment(boss) >= alignment(best):
+            why = Reason(f"与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}）：由上级承担，可再分派",
+                         f"as close to the standard's post that leads it as its report {best.ref.en or best.ref.zh} "
+                         f"({alignment(boss):.2f}): the superior takes the work and may delegate it")
+        elif theirs and not best.lead & siblings:
+            names_zh = "、".join(self.fn_ref(g).zh for g in theirs)
+            names_en = ", ".join(self.fn_ref(g).en or self.fn_ref(g).zh for g in theirs)
+            why = Reason(f"已主责标准中同一岗位的其他工作（{names_zh}），其下属「{best.ref.zh}」没有：由上级承担，可再分派",
+                         f"already leads other work of the same standard post ({names_en}), which its report "
+                         f"{best.ref.en or best.ref.zh} does not: the superior takes the work and may delegate it")
+        else:
+            return ranked, []
+        return [boss, *[p for p in ranked if p is not boss]], [why]
+
     def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
         second = ranked[1] if len(ranked) > 1 else None
         s2 = scores[second.ref.iri] if second is not None else 0.0
-        margin = min(1.0, 3 * (top - s2))
+        margin = max(0.0, min(1.0, 3 * (top - s2)))  # an owner chosen before a higher score (the superior) has no margin
         conf = min(1.0, top / 0.6) * (0.6 + 0.4 * margin)
         why = [Reason(f"证据得分 {top:.2f}", f"evidence score {top:.2f}")]
         if second is not None:
@@ -385,13 +419,16 @@ class Proposer:
         if elsewhere is not None:
             return self._move_elsewhere(base, posts, f, *elsewhere)
         ranked = self._rank(posts, scores, superior_first=superior_first)
+        boss: list[Reason] = []
+        if not superior_first:
+            ranked, boss = self.superior_as_close(ranked, f)
         owner, others = ranked[0], ranked[1:]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
         for y in others:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.reasons = list(reasons[owner.ref.iri])
+        base.reasons = list(reasons[owner.ref.iri]) + boss
         if team:
             base.reasons.append(Reason("团队职能：由上级为其团队主责，下属配合（一个 A）",
                                        "a team function: the superior leads it for the team, the report supports (one A)"))
@@ -457,6 +494,20 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
         return base
 
+    def aligned_accountable(self, metric: URIRef) -> list[_StdPost]:
+        """The baseline's posts that the curated alignment (skos:exactMatch or closeMatch, either way) makes the same
+        job as a post of another document accountable for ``metric``: that standard decided who answers for it."""
+        from rdflib.namespace import SKOS
+
+        out = []
+        for other in self.kb.graph.subjects(RKG.accountableFor, metric):
+            for rel in (SKOS.exactMatch, SKOS.closeMatch):
+                for b in [*self.kb.graph.objects(other, rel), *self.kb.graph.subjects(rel, other)]:
+                    sp = self.std.get(b) if isinstance(b, URIRef) else None
+                    if sp is not None and sp not in out:
+                        out.append(sp)
+        return out
+
     def propose_metric(self, finding: Finding, m: Ref) -> Proposal:
         posts = [self.posts[p.iri] for p in finding.posts if p.iri in self.posts]
         base = Proposal(finding.id, finding.rule, finding.kind, m, "none", "", "", finding.organisation)
@@ -465,6 +516,10 @@ class Proposer:
             return base
         metric = URIRef(m.iri)
         accountable = [sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        aligned = False
+        if not accountable:  # another standard's metric: its accountable post there, mapped to the baseline's by the curated alignment
+            accountable = self.aligned_accountable(metric)
+            aligned = bool(accountable)
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
         for post in posts:
@@ -490,6 +545,10 @@ class Proposer:
             base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(
                 (URIRef(y.ref.iri), metric), "")))
         base.reasons = reasons[owner.ref.iri]
+        if aligned:
+            base.reasons.append(Reason("该指标出自其他标准：对其负责的岗位经整理的岗位对照（exactMatch/closeMatch）对应到对标标准的岗位",
+                                       "a metric of another standard: the post accountable for it there is mapped to the "
+                                       "baseline's by the curated post alignment (exactMatch/closeMatch)"))
         if not accountable:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))
@@ -501,6 +560,145 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」对「{m.zh}」负责，{names_zh} 不再负责"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} is accountable for {m.en or m.zh}; {names_en} no longer"
         return base
+
+    # ------------------------------------------------------------------ split and merge
+
+    def closest_std(self, post: _Post) -> _StdPost | None:
+        return max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri), default=None)
+
+    def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
+        out: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for f in sorted(functions, key=str):
+            a = self.kb.area_of.get(f)
+            if a is not None:
+                out[a].append(f)
+        return out
+
+    def above(self, post: _Post) -> set[str]:
+        """The ids of the posts above ``post`` in its reporting line."""
+        specs = {q.spec.id: q.spec for q in self.posts.values()}
+        seen: set[str] = set()
+        cur = post.spec.reports_to
+        while cur is not None and cur in specs and cur not in seen:
+            seen.add(cur)
+            cur = specs[cur].reports_to
+        return seen
+
+    def restructures(self) -> list[Proposal]:
+        return [*self.splits(), *self.merges()]
+
+    def splits(self) -> list[Proposal]:
+        """A post with no report whose work spans areas its closest standard post has nothing in: the work of each
+        such area that another standard post leads is proposed as a post of its own, like that standard post."""
+        heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to}
+        out = []
+        for post in self.posts.values():
+            work = self.work(post.lead)
+            if post.spec.id in heads or len(work) < SPLIT_MIN_FUNCTIONS:
+                continue
+            sp = self.closest_std(post)
+            if sp is None:
+                continue
+            mine, theirs = self.areas(work), self.areas(self.work(sp.lead))
+            extra = {a: fs for a, fs in mine.items() if a not in theirs}
+            if len(extra) < SPLIT_EXTRA_AREAS or len(mine) - len(theirs) < SPLIT_EXTRA_AREAS:
+                continue
+            parts: dict[URIRef, list[URIRef]] = defaultdict(list)  # standard post -> the functions it would take
+            split_off = {f for fs in extra.values() for f in fs}
+            for fs in extra.values():
+                for f in fs:
+                    leaders = sorted(self.leaders.get(f, []), key=lambda q: (-len(split_off & q.lead), q.ref.iri))
+                    if leaders:
+                        parts[URIRef(leaders[0].ref.iri)].append(f)
+            if not parts:
+                continue
+            match = self.align(post, sp)
+            p = Proposal(restructure_id("rkg:SplitPost", [post.ref.iri]), "rkg:SplitPost", Kind.STRUCTURE, post.ref, "restructure",
+                         "", "", self.organisation(), owner=post.ref)
+            names_zh, names_en = [], []
+            for std_iri, fs in parts.items():
+                other = self.std[std_iri]
+                for f in fs:
+                    p.changes.append(Change("split-off", post.ref, self.fn_ref(f), None, other.ref.zh, other.ref.en or other.ref.zh,
+                                            self.std_citation(other)))
+                names_zh.append(other.ref.zh)
+                names_en.append(other.ref.en or other.ref.zh)
+                p.standard += self._std_evidence([d for d in other.duties if set(d.lead) & set(fs)])
+            area_names = [self.kb.areas[a] for a in mine if a in self.kb.areas]
+            p.reasons = [
+                Reason(f"最接近的标准岗位是 {sp.ref.zh}（{match.score:.2f}），其职责只涉及 {len(theirs)} 个职能领域；本岗位主责的工作涉及 "
+                       f"{len(mine)} 个：{'、'.join(a.zh for a in area_names)}",
+                       f"its closest standard post is {sp.ref.en or sp.ref.zh} ({match.score:.2f}), whose duties span "
+                       f"{len(theirs)} area(s); the work it leads spans {len(mine)}: {', '.join(a.en or a.zh for a in area_names)}",
+                       match.score),
+                *[Reason(f"{self.std[s_].ref.zh} 主责：{'、'.join(self.fn_ref(f).zh for f in fs)}",
+                         f"{self.std[s_].ref.en or self.std[s_].ref.zh} leads: "
+                         + ", ".join(self.fn_ref(f).en or self.fn_ref(f).zh for f in fs))
+                  for s_, fs in parts.items()],
+            ]
+            moved = sum(len(fs) for fs in parts.values())
+            p.confidence = round(min(1.0, moved / len(work)) * 0.5, 3)  # a restructure is a judgement: never above 0.5
+            p.confidence_reasons = [Reason(f"拆出的工作占其主责工作的 {moved}/{len(work)}；拆分与否取决于人员与工作量，标准无法判断",
+                                           f"the work split off is {moved} of its {len(work)} function(s); whether to split depends "
+                                           "on people and workload, which the standard does not know")]
+            p.summary_zh = f"考虑拆分「{post.ref.zh}」：设新岗位承担 {'、'.join(names_zh)} 的工作"
+            p.summary_en = (f"consider splitting {post.ref.en or post.ref.zh}: a new post for the work of "
+                            f"{', '.join(names_en)}")
+            out.append(p)
+        return out
+
+    def merges(self) -> list[Proposal]:
+        """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by
+        functions: proposed as one post (the closer one kept)."""
+        close: dict[URIRef, list[tuple[_Post, StandardMatch]]] = defaultdict(list)
+        for post in self.posts.values():
+            work = self.work(post.lead)
+            sp = self.closest_std(post) if work else None
+            if sp is None:
+                continue
+            match = self.align(post, sp)
+            if match.functions >= MERGE_MIN_FUNCTIONS and work <= sp.lead:
+                close[URIRef(sp.ref.iri)].append((post, match))
+        out = []
+        for std_iri, posts in close.items():
+            sp = self.std[std_iri]
+            for i, (a, ma) in enumerate(posts):
+                for b, mb in posts[i + 1:]:
+                    if a.spec.name == b.spec.name or a.spec.id in self.above(b) or b.spec.id in self.above(a):
+                        continue  # the same post in two stores, or a head and its report
+                    keep, gone = (a, b) if (ma.score, -a.order) >= (mb.score, -b.order) else (b, a)
+                    p = Proposal(restructure_id("rkg:MergePosts", [a.ref.iri, b.ref.iri]), "rkg:MergePosts", Kind.STRUCTURE,
+                                 sp.ref, "restructure", "", "", self.organisation(), owner=keep.ref, others=[gone.ref])
+                    p.changes.append(Change("merge", gone.ref, source=self.std_citation(sp)))
+                    p.standard = self._std_evidence(sp.duties)
+                    lead = sorted(self.work(a.lead) | self.work(b.lead), key=str)
+                    p.reasons = [
+                        Reason(f"两个岗位主责的工作（{'、'.join(self.fn_ref(f).zh for f in lead)}）在标准中都属于一个岗位 {sp.ref.zh}",
+                               f"the work both lead ({', '.join(self.fn_ref(f).en or self.fn_ref(f).zh for f in lead)}) is one "
+                               f"post's in the standard: {sp.ref.en or sp.ref.zh}"),
+                        Reason(f"与 {sp.ref.zh} 的接近程度：{keep.ref.zh} {max(ma.score, mb.score):.2f}，{gone.ref.zh} "
+                               f"{min(ma.score, mb.score):.2f}（保留更接近的岗位）",
+                               f"closeness to {sp.ref.en or sp.ref.zh}: {keep.ref.en or keep.ref.zh} {max(ma.score, mb.score):.2f}, "
+                               f"{gone.ref.en or gone.ref.zh} {min(ma.score, mb.score):.2f} (the closer one is kept)"),
+                    ]
+                    p.confidence = round(0.5 * min(ma.functions, mb.functions), 3)
+                    p.confidence_reasons = [Reason("合并与否取决于人员与工作量，标准无法判断（置信度不超过 0.5）",
+                                                   "whether to merge depends on people and workload, which the standard "
+                                                   "does not know (confidence at most 0.5)")]
+                    p.summary_zh = f"考虑合并「{gone.ref.zh}」到「{keep.ref.zh}」：标准把二者的工作都交给 {sp.ref.zh}"
+                    p.summary_en = (f"consider merging {gone.ref.en or gone.ref.zh} into {keep.ref.en or keep.ref.zh}: the "
+                                    f"standard gives both their work to {sp.ref.en or sp.ref.zh}")
+                    out.append(p)
+        return out
+
+    def std_citation(self, sp: _StdPost) -> str:
+        """A standard post cited as a consultant would (T/CCAGM 003-2021 4.1.5)."""
+        return f"{self.baseline.citation} {sp.ref.iri.rsplit('/', 1)[-1]}"
+
+    def organisation(self) -> Ref | None:
+        """The design's organisation when it is one (a restructure is about posts, not a finding of one)."""
+        orgs = self.report.organisations
+        return orgs[0].organisation if len(orgs) == 1 else None
 
     # ------------------------------------------------------------------ the rest
 
@@ -589,6 +787,35 @@ def propose(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[Pos
     return proposer.propose_all(), proposer.alignments()
 
 
+SPLIT_MIN_FUNCTIONS = 3
+"""A post is proposed for a split only when its duties lead at least this many functions (team ones aside)."""
+
+SPLIT_EXTRA_AREAS = 2
+"""…and lead functions in at least this many areas more than its closest standard post, outside that post's areas."""
+
+MERGE_MIN_FUNCTIONS = 0.5
+"""Two posts are proposed for a merge when each is at least this close by functions to one standard post that
+leads all their work."""
+
+
+def restructure_id(rule: str, posts: Iterable[str]) -> str:
+    """A stable id of a split or merge proposal (S and ten hex digits, apart from the findings' F…): the same posts
+    give the same id in every run."""
+    import hashlib
+
+    return "S" + hashlib.sha1("\n".join([rule, *sorted(posts)]).encode("utf-8")).hexdigest()[:10]
+
+
+def restructures(report: Report, kb: KnowledgeBase) -> list[Proposal]:
+    """Proposals to split a post (its duties lead functions of more areas than its closest standard post's, each
+    extra part like another standard post) or merge two (the standard gives all their work to one post). They
+    resolve no finding and are applied only when chosen (``org propose --only S…``): the consultant decides."""
+    resolved = report.resolved
+    if not isinstance(resolved, ResolvedDesign):
+        return []
+    return Proposer(report, resolved, kb).restructures()
+
+
 # ---------------------------------------------------------------------------------------------
 # Applying proposals to the design
 # ---------------------------------------------------------------------------------------------
@@ -602,10 +829,12 @@ def _mark(p: Proposal) -> str:
     return f"proposed ({p.finding}, {p.rule.replace('rkgsh:', '')}, confidence {p.confidence:.2f})"
 
 
-def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase) -> tuple[OrgDesign, Notes]:
+def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase,
+                    edits: dict[str, dict[int, list[DutySpec]]] | None = None) -> tuple[OrgDesign, Notes]:
     """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
     finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
-    duty keeps its IRI (and every finding not proposed its id)."""
+    duty keeps its IRI (and every finding not proposed its id). ``edits``, when given, is filled with what each
+    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed."""
     design = copy.deepcopy(resolved.design)
     posts = {p.id: p for p in design.posts}
     originals = {id(s): s for p in resolved.design.posts for s in p.duties}
@@ -678,6 +907,8 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
         parts = by_spec.get(orig_id, [])
         replacement = _edited(post.duties[i], parts, demote.get(orig_id, set()), drop_metrics.get(pid, set()), kb)
         post.duties[i:i + 1] = replacement
+        if edits is not None:
+            edits.setdefault(pid, {})[i] = replacement
         for r in replacement:
             notes[id(r)].extend(why[orig_id])
             notes[id(r)].append(f"undo: as-is {_as_is(originals[orig_id], parts, kb)}")
@@ -694,7 +925,100 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
     for pid, metrics in drop_metrics.items():
         post = posts[pid]
         post.accountable_for = [(n, w) for n, w in post.accountable_for if _metric(n, kb, resolved) not in metrics]
+    edited_at = {(pid, i) for pid, e in (edits or {}).items() for i in e} | {index[o] for o in why if o in index}
+    for p in proposals:
+        if p.status == "restructure" and p.rule == "rkg:SplitPost":
+            _split(design, resolved, p, by_spec, edited_at, notes, kb)
+        elif p.status == "restructure" and p.rule == "rkg:MergePosts":
+            _merge(design, resolved, p, notes)
     return design, dict(notes)
+
+
+def _post_id(resolved: ResolvedDesign, ref: PostRef | None) -> str | None:
+    return next((p.id for p in resolved.design.posts if ref is not None and str(resolved.posts[p.id]) == ref.iri), None)
+
+
+def _split(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, by_spec: Mapping[int, list[ResolvedDuty]],
+           edited: set[tuple[str, int]], notes: Notes, kb: KnowledgeBase) -> None:
+    """A new post for each standard post the proposal splits work off to, next to the post, with its duties:
+    a duty leading only work that moves goes whole; one leading both is written as its words twice, each with its
+    own functions. A duty another chosen proposal edits stays where it is."""
+    pid = _post_id(resolved, p.owner)
+    if pid is None:
+        return
+    posts = design.posts
+    k = next(i for i, q in enumerate(posts) if q.id == pid)
+    post = posts[k]
+    original = next(q for q in resolved.design.posts if q.id == pid)
+    groups: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
+    for c in p.changes:
+        if c.action == "split-off" and c.function is not None:
+            groups[(c.text_zh, c.source)].add(URIRef(c.function.iri))
+    new_posts: list[tuple[PostSpec, set[URIRef]]] = []
+    for n, ((name, source), fns) in enumerate(groups.items(), start=1):
+        ref = source.rsplit(" ", 1)[-1].replace(".", "-")
+        new = PostSpec(Where(str(design.path), None), f"{pid}-{ref}" if ref else f"{pid}-{n}", name, post.department,
+                       post.reports_to)
+        notes[id(new)] = [f"{_mark(p)}: split off from {post.name} ({pid}), like {source}; undo: move its duties back to "
+                          f"{pid} and delete this post"]
+        new_posts.append((new, fns))
+    moving = {f for _, fns in new_posts for f in fns}
+    keep: list[DutySpec] = []
+    for i, spec in enumerate(original.duties):
+        current = post.duties[i] if i < len(post.duties) else spec
+        parts = by_spec.get(id(spec), [])
+        lead = {f for d in parts for f in d.lead}
+        if (pid, i) in edited or not lead & moving:
+            keep.append(current)
+            continue
+        for d in parts:
+            leads = [f for f in d.lead if f not in moving]
+            for new, fns in new_posts:
+                mine = [f for f in d.lead if f in fns]
+                if not mine:
+                    continue
+                if len(parts) == 1 and set(mine) == set(d.lead):
+                    moved = current
+                else:
+                    moved = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in mine])
+                new.duties.append(moved)
+                notes.setdefault(id(moved), []).append(f"{_mark(p)}: moved from {post.name} ({pid}); undo: move it back")
+            if leads or d.support:
+                if not set(d.lead) & moving and d.standard is not None:
+                    keep.append(DutySpec(spec.where, standard=d.standard.citation))
+                else:
+                    rest = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in leads]
+                                    + [(kb.functions[f].id, "support") for f in d.support])
+                    keep.append(rest)
+                    notes.setdefault(id(rest), []).append(f"{_mark(p)}: the rest of this duty stays; its other work moved to "
+                                                          + ", ".join(q.name for q, _ in new_posts))
+    post.duties = keep + post.duties[len(original.duties):]
+    posts[k + 1:k + 1] = [q for q, _ in new_posts]
+
+
+def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Notes) -> None:
+    """The merged-away post's duties and accountabilities go to the kept post, its reports report to it, and it goes."""
+    keep_id = _post_id(resolved, p.owner)
+    gone_ids = [_post_id(resolved, c.post) for c in p.changes if c.action == "merge"]
+    posts = {q.id: q for q in design.posts}
+    if keep_id not in posts:
+        return
+    keep = posts[keep_id]
+    for gid in gone_ids:
+        gone = posts.get(gid or "")
+        if gone is None:
+            continue
+        keep.duties += gone.duties
+        for d in gone.duties:
+            notes.setdefault(id(d), []).append(f"{_mark(p)}: from {gone.name} ({gone.id}), merged into this post")
+        names = {n for n, _ in keep.accountable_for}
+        keep.accountable_for += [(n, w) for n, w in gone.accountable_for if n not in names]
+        for q in design.posts:
+            if q.reports_to == gone.id:
+                q.reports_to = keep.id
+        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post; undo: set it up again "
+                                              "with the duties marked as from it")
+        design.posts = [q for q in design.posts if q.id != gone.id]
 
 
 def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
@@ -757,13 +1081,18 @@ def closest_ids(fid: str, ids: Iterable[str], n: int = 3) -> tuple[str, ...]:
 
 
 def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), skip: Sequence[str] = (),
-                     where: str = "") -> list[Proposal]:
-    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these).
-    An id naming no finding of the run, or a finding with nothing to apply, is an InputError naming the closest
-    ids that have a proposal to apply."""
+                     where: str = "", waived: Mapping[str, str] | None = None) -> list[Proposal]:
+    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these),
+    none of a waived finding (``waived``: finding id -> where its waiver is written; the client has decided to live
+    with it). An id naming no finding of the run, a finding with nothing to apply, or a waived finding named by
+    ``--only``, is an InputError naming the closest ids that have a proposal to apply."""
     from retailkg.errors import InputError
 
-    applicable = [p for p in proposals if p.status in ("change", "via")]
+    waived = waived or {}
+    applicable = [p for p in proposals if (p.status in ("change", "via") or (p.status == "restructure" and p.finding in only))
+                  and p.finding not in waived]
+    # a post without duty resolved only through waived gaps' proposals is not resolved by applying it
+    applicable = [p for p in applicable if p.status != "via" or any(v not in waived for v in p.via)]
     known = {p.finding: p for p in proposals}
     ids = [p.finding for p in applicable]
     for opt, given in (("--only", only), ("--skip", skip)):
@@ -773,7 +1102,10 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
                 close = closest_ids(fid, ids)
                 hint = f" (closest: {', '.join(close)})" if close else ""
                 raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
-            if p.status not in ("change", "via"):
+            if opt == "--only" and fid in waived:
+                raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",
+                                 file=where or None, field=opt)
+            if p.status not in ("change", "via", "restructure"):
                 raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
     wanted = {p.finding for p in applicable} if not only else set(only)
     wanted |= {v for fid in list(wanted) for v in known[fid].via}  # a post without duty gets them from the gaps' proposals
@@ -783,18 +1115,46 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
 def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, shapes: Sequence[str] = ()) -> str:
     """The to-be design: the validated design with ``chosen`` applied, each change marked with its finding id and
     reason, as YAML (whatever form the design was read from)."""
-    from retailkg.design.yaml_writer import design_yaml
+    from retailkg.design.yaml_writer import design_yaml, patch_design_yaml
 
     resolved = report.resolved
     if not isinstance(resolved, ResolvedDesign):
         raise ValueError("to_be_yaml needs the report of a design file")
-    design, notes = apply_proposals(resolved, chosen, kb)
+    edits: dict[str, dict[int, list[DutySpec]]] = {}
+    design, notes = apply_proposals(resolved, chosen, kb, edits)
+    as_is = _as_is_yaml(resolved.design.path)
     applied = ", ".join(p.finding for p in chosen) or "none"
-    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen]
+    waived = {w.finding.id for w in report.waived}
+    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen and p.finding not in waived]
+    waived_left = [p.finding for p in report.proposals if p.status in ("change", "via") and p.finding in waived]
+    restructure_left = [p.finding for p in report.restructures if p not in chosen]
     header = [f"To-be design written by `retailkg org propose` from {resolved.design.path.name}.",
               f"Proposals applied ({len(chosen)}): {applied}.",
               *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
+              *([f"Proposals of waived findings, not applied ({len(waived_left)}): {', '.join(waived_left)}."] if waived_left else []),
+              *([f"Split or merge proposed, not applied (choose with --only): {', '.join(restructure_left)}."]
+                if restructure_left else []),
               "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
-              "nothing else is changed. The as-is file's own comments are not carried over.",
+              "nothing else is changed." + (" The as-is file's own comments and layout are kept where nothing changed."
+                                            if as_is is not None else " The as-is file's own comments are not carried over."),
               "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
+    if as_is is not None:
+        patched = patch_design_yaml(as_is, resolved.design, design, edits, notes, header,
+                                    list(shapes) if shapes else None)
+        if patched is not None:
+            return patched
+        header[-3] = "nothing else is changed. The as-is file's own comments are not carried over."
     return design_yaml(design, notes, header, shapes)
+
+
+def _as_is_yaml(path: Path) -> str | None:
+    """The text of a YAML design file (to patch where it changed), or None for another form or an unreadable file."""
+    from retailkg.design.fields import decode_text, read_input
+    from retailkg.errors import InputError
+
+    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+        return None
+    try:
+        return decode_text(read_input(path), path)
+    except (OSError, InputError):
+        return None

@@ -156,7 +156,7 @@ def differences(sent: Sequence[tuple[Term, Term, Term]], stored: Sequence[tuple[
     return None
 
 
-CHUNK = 50_000  # triples per request: one PUT of a million triples holds Virtuoso's locks until it stalls
+CHUNK = 50_000  # triples per request: each request stays small enough for --timeout and the store's transaction
 
 
 def _chunks(triples: Sequence[ox.Triple], size: int) -> list[list[ox.Triple]]:

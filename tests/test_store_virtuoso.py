@@ -301,6 +301,19 @@ def test_a_rule_virtuoso_cannot_compile_is_one_line_naming_the_rule(stock: vs.Vi
     assert "(Virtuoso 07.20" in line and "query rule " in line and "cannot compile" in line, line
 
 
+def test_a_design_with_blank_nodes_and_decimals_loads_verified(stock: vs.Virtuoso, designs: dict[str, tuple[str, Path]],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Virtuoso relabels blank nodes and keeps "1.0"^^xsd:decimal as "1": still the same content."""
+    _graph, nt = designs[EXAMPLES[0]]
+    assert "_:" in nt.read_text("utf-8") and '"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>' in nt.read_text("utf-8")
+    monkeypatch.setenv("RETAILKG_USER", stock.user)
+    monkeypatch.setenv("RETAILKG_PASSWORD", stock.password)
+    result = CliRunner().invoke(cli, ["load", "--endpoint", stock.sparql, "--graph-store", stock.graph_store, "--auth",
+                                      "digest", "--graph", str(nt)])
+    assert result.exit_code == 0, result.output
+    assert "in store, same content" in result.output
+
+
 # the whole-graph queries of the overlap rules: Virtuoso 7.2 compiles no two EXISTS in one group there
 # (SQ074), and the forms it does compile get the transitive reportsTo+ between a bound pair wrong
 REFUSED = {"rule OverlapAccountableMetric, OverlapAccountableMetricInLine",

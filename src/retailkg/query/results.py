@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 from typing import Literal as TypingLiteral
 
@@ -86,6 +87,7 @@ _INTEGER_SUBTYPES = frozenset(str(XSD[t]) for t in (
     "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte",
     "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+_DECIMAL = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
 
 
 def normalise(term: Term | None) -> Term | None:
@@ -98,7 +100,9 @@ def normalise(term: Term | None) -> Term | None:
     - integer subtypes (``"5"^^xsd:positiveInteger``) become ``xsd:integer`` in canonical form, as
       Oxigraph stores them whatever was loaded;
     - booleans in canonical form: Virtuoso has no boolean values and answers ``"1"^^xsd:boolean``
-      (lexically valid, but not the ``"true"`` every other engine gives).
+      (lexically valid, but not the ``"true"`` every other engine gives);
+    - decimals in Oxigraph's canonical form (``"1.0"`` → ``"1"``, ``"1.50"`` → ``"1.5"``), as Oxigraph
+      and Virtuoso store them whatever was loaded.
     """
     if isinstance(term, Literal):
         if term.datatype == XSD.string:
@@ -109,6 +113,10 @@ def normalise(term: Term | None) -> Term | None:
             return Literal(str(int(str(term))), datatype=XSD.integer)
         if term.datatype == XSD.boolean and str(term) in ("1", "0"):
             return Literal("true" if str(term) == "1" else "false", datatype=XSD.boolean)
+        if term.datatype == XSD.decimal and _DECIMAL.match(str(term)):
+            value = Decimal(str(term).strip())
+            canonical = str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+            return term if canonical == str(term) else Literal(canonical, datatype=XSD.decimal)
     return term
 
 

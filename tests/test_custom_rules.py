@@ -59,6 +59,25 @@ ex:PostHeadcount a sh:PropertyShape ; sh:targetClass rkg:Post ; sh:path rkg:head
     assert all(str(f["message"]["en"]).startswith("The post ") and "{$this}" not in str(f["message"]["en"]) for f in found)
 
 
+def test_a_yaml_design_naming_its_shapes_runs_them_and_a_bad_entry_is_one_line(tmp_path: Path) -> None:
+    write(tmp_path, "rules.ttl", """
+ex:PostHeadcount a sh:PropertyShape ; sh:targetClass rkg:Post ; sh:path rkg:headcount ; sh:minCount 1 ;
+  sh:severity sh:Warning ; sh:message "The post {$this} has no headcount"@en .
+""")
+    text = DESIGN.read_text(encoding="utf-8")
+    design = tmp_path / "design.yaml"
+    design.write_text(text + "\nshapes: [rules.ttl]\n", encoding="utf-8")
+    code, out, err = run(str(design), "--format", "json")
+    assert code in (0, 1), err
+    report = json.loads(out)
+    assert len(custom_findings(out)) == report["summary"]["posts"]
+    _code, plain, _ = run(str(DESIGN), "--format", "json")
+    assert not custom_findings(plain)
+    design.write_text(text + "\nshapes: 3\n", encoding="utf-8")
+    code, _out, err = run(str(design), "--format", "json")
+    assert code == 2 and "shapes: a file name or a list of them" in err and "Traceback" not in err
+
+
 def test_a_deactivated_shape_and_a_profile_off_run_nothing(tmp_path: Path) -> None:
     shapes = write(tmp_path, "rules.ttl", """
 ex:Off a sh:NodeShape ; sh:targetClass rkg:Post ; sh:deactivated true ; sh:property [ sh:path rkg:headcount ; sh:minCount 1 ] .

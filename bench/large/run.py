@@ -111,6 +111,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "large")
     ap.add_argument("--results", type=Path, default=REPO / "bench" / "RESULTS.md")
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
+    ap.add_argument("--note", action="append", default=[], help="a paragraph for the section (what the run is for)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -140,12 +141,13 @@ def main() -> int:
         expanded = args.out / f"{form}-new-expanded.json"
         run_once(design, expanded, None, ("--expand-units",))
         ex = json.loads(expanded.read_text(encoding="utf-8"))
-        same = [f["id"] for f in ex["findings"]] == [f["id"] for f in json.loads((args.out / f"{form}-old.json").read_text())["findings"]]
+        same = [f["id"] for f in ex["findings"]] == old_ids  # the earlier list, its grouped entries (if any) expanded in place
         checks.append((f"{form}: --expand-units lists the old findings in the old order", same, f"{len(ex['findings'])} entries"))
     data = {"stores": args.stores, "posts": manifest["counts"]["posts"], "triples": manifest["counts"]["triples"],
             "findings": expected, "old": args.old, "new": head, "machine": machine(), "repeat": args.repeat,
             "runs": runs, "checks": [{"check": c, "pass": ok, "detail": d} for c, ok, d in checks],
-            "minutes": round((time.time() - started) / 60, 1)}
+            "minutes": round((time.time() - started) / 60, 1), "notes": args.note,
+            "load_end": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     write_section(args.results, section(data), "## large")
@@ -161,13 +163,14 @@ def _med(runs: list[dict[str, Any]], key: str) -> float:
 def section(d: dict[str, Any]) -> str:
     names = {"yaml": "YAML", "xlsx": "Excel", "csv": "CSV folder"}
     lines = [
-        "## large: a chain's design, today's code beside the code before issue 18",
+        f"## large: a chain's design, today's code beside {d['old']}",
         "",
         f"`python bench/large/run.py --stores {d['stores']} --repeat {d['repeat']}` at {d['new']} against {d['old']}: "
         f"`retailkg validate chain.<form> -o report.json --quiet` of the generated chain ({d['stores']:,} stores, "
         f"{d['posts']:,} posts, {d['triples']:,} triples, {d['findings']:,} findings), the whole process from start to exit, "
         f"old and new alternating in fresh processes (order swapped each repeat); medians of {d['repeat']}. "
-        f"Machine: {d['machine']}; {d['minutes']} min. Every run is in bench/large/results.json.",
+        f"Machine: {d['machine']}, at the end {d.get('load_end')}; {d['minutes']} min. Every run is in "
+        "bench/large/results.json. The machine is shared: CPU time is the steady figure, wall time follows the load.",
         "",
         "| form | code | wall s | CPU s | peak MiB | report MB |",
         "| --- | --- | --: | --: | --: | --: |",
@@ -182,6 +185,8 @@ def section(d: dict[str, Any]) -> str:
         o, n = sides["old"], sides["new"]
         lines.append(f"- {names.get(form, form)}: new/old wall {_med(n, 'wall_s') / _med(o, 'wall_s'):.2f}, CPU "
                      f"{_med(n, 'cpu_s') / _med(o, 'cpu_s'):.2f}, peak memory {_med(n, 'peak_mib') / _med(o, 'peak_mib'):.2f}.")
+    for note in d.get("notes", []):
+        lines += ["", note]
     lines += ["", "**Checks** (same run):", ""]
     lines += [f"- {c['check']}: {'pass' if c['pass'] else 'FAIL'} ({c['detail']})" for c in d["checks"]]
     return "\n".join(lines) + "\n"

@@ -28,6 +28,7 @@ from retailkg.report.formats import BINARY, EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
     from retailkg.design.documents import ImportResult
+    from retailkg.design.model import OrgDesign
 
 
 def _write(pieces: Iterable[str | bytes], out: Path | None) -> None:
@@ -133,7 +134,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
     refuse_overwriting_client_file(out)
-    design_shapes = _design_shapes(org_file) if org_file is not None else []
+    design_shapes, design = _design_shapes(org_file) if org_file is not None else ([], None)
     rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
     fmt = format_of(out, fmt, EXTENSIONS, "md")
     if fmt in BINARY and out is None:
@@ -146,7 +147,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     credentials = credentials_from_env(auth) if endpoint is not None else None
     with on_import(echo_import_summary):
         report = validate(org_file, baseline, endpoint=endpoint, graph=graph_iri, credentials=credentials, timeout=timeout,
-                          shapes=rule_set)
+                          shapes=rule_set, read=design)
     if waivers is not None:
         from retailkg.report.waived import stale_note
         from retailkg.validation.waivers import apply_waivers
@@ -164,23 +165,26 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     sys.exit(EXIT_FINDINGS if report.fails(Severity(fail_on)) else EXIT_OK)
 
 
-def _design_shapes(org_file: Path) -> list[Path]:
-    """The ``shapes:`` entry of a YAML design: shapes files, relative to the design."""
+def _design_shapes(org_file: Path) -> tuple[list[Path], OrgDesign | None]:
+    """The ``shapes:`` entry of a YAML design (shapes files, relative to the design), and the design
+    read once for it and for the validation (a chain's design is megabytes of YAML)."""
     if org_file.suffix.lower() not in (".yaml", ".yml") or not org_file.is_file():
-        return []
-    import yaml
+        return [], None
+    from retailkg.design.readers import read_design
+    from retailkg.text import progress
 
     try:
-        doc = yaml.safe_load(org_file.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return []  # the design reader reports it, located
-    entry = doc.get("shapes") if isinstance(doc, dict) else None
+        with progress.stage("reading"):
+            design = read_design(org_file)
+    except InputError:
+        return [], None  # the validation reads it again and reports it, after the options' own errors
+    entry = design.shapes
     if entry is None:
-        return []
+        return [], design
     items = [entry] if isinstance(entry, str) else entry
     if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
         raise InputError("shapes: a file name or a list of them", file=str(org_file), field="shapes")
-    return [org_file.parent / x for x in items]
+    return [org_file.parent / x for x in items], design
 
 
 def echo_import_summary(result: ImportResult) -> None:

@@ -202,6 +202,7 @@ class OrgDesign:
     organisation: OrganisationSpec
     departments: list[DepartmentSpec]
     posts: list[PostSpec]
+    shapes: Any = None  # a YAML design's top-level ``shapes:`` as written: `validate` checks and reads it
 
     def check_references(self, problems: Problems | None = None) -> None:
         """Unique ids and known departments, parents and superiors; every problem (up to :data:`MAX_ERRORS`) is

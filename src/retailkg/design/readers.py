@@ -13,9 +13,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from retailkg.design.documents import ImportResult, import_documents, is_document
-from retailkg.design.documents.xlsx import is_template, sheet_names
+from retailkg.design.documents.xlsx import is_template, open_workbook, sheet_names
 from retailkg.design.fields import decode_text, read_input
 from retailkg.design.model import OrgDesign, Problems
 from retailkg.design.review import apply_review, is_report_workbook
@@ -46,9 +47,18 @@ def _imported(path: Path) -> OrgDesign:
     return result.to_design(path)
 
 
-def _is_template(path: Path, raw: bytes) -> bool:
+def _opened(path: Path, raw: bytes) -> Any:
+    """The workbook opened once for the readers below (each opening costs seconds on a chain's workbook), or
+    None when it does not open: then each reader opens it as before and reports why, as before."""
     try:
-        return is_template(path, raw)
+        return open_workbook(path, raw)
+    except Exception:  # whatever it is, the readers meet it again and say it as they always did
+        return None
+
+
+def _is_template(path: Path, raw: bytes, wb: Any = None) -> bool:
+    try:
+        return is_template(path, raw, wb)
     except (SyntaxError, TypeError, AttributeError, EOFError, zlib.error) as e:  # a zip whose parts are not a workbook
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
 
@@ -71,21 +81,27 @@ def read_design(path: Path) -> OrgDesign:
     else:
         raw = read_input(path)  # a FIFO, a device, a dangling link or an oversized file is refused here
         suffix = path.suffix.lower()
-        if suffix in (".docx", ".pdf", ".txt", ".md", ".doc") or (suffix in (".xlsx", ".xlsm") and not _is_template(path, raw)):
-            if suffix in (".xlsx", ".xlsm") and is_report_workbook(sheet_names(path, raw)):
-                raise InputError("a retailkg report workbook without the design's sheets (a report of RDF, an endpoint or "
-                                 "the bundled documents): validate the design itself", file=str(path))
-            design = _imported(path)
-        elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
-            design = design_from_tables(read_workbook(path, raw, problems), path, problems)
-            apply_review(design, path, raw, problems)  # a report workbook: the reviewer's corrections
-        elif suffix == ".csv":
-            raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "
-                             "duties.csv, metrics.csv): give the folder", file=str(path))
-        elif suffix == ".xls":
-            raise InputError("old Excel format (.xls): save the workbook as .xlsx", file=str(path))
-        else:
-            design = parse_yaml(decode_text(raw, path), path, problems)
+        documents = suffix in (".docx", ".pdf", ".txt", ".md", ".doc")
+        wb = _opened(path, raw) if suffix in (".xlsx", ".xlsm") or (raw[:4] == b"PK\x03\x04" and not documents) else None
+        try:
+            if documents or (suffix in (".xlsx", ".xlsm") and not _is_template(path, raw, wb)):
+                if suffix in (".xlsx", ".xlsm") and is_report_workbook(sheet_names(path, raw, wb)):
+                    raise InputError("a retailkg report workbook without the design's sheets (a report of RDF, an endpoint or "
+                                     "the bundled documents): validate the design itself", file=str(path))
+                design = _imported(path)
+            elif suffix in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
+                design = design_from_tables(read_workbook(path, raw, problems, wb), path, problems)
+                apply_review(design, path, raw, problems, wb)  # a report workbook: the reviewer's corrections
+            elif suffix == ".csv":
+                raise InputError("a CSV design is a folder of CSV files (organisation.csv, departments.csv, posts.csv, "
+                                 "duties.csv, metrics.csv): give the folder", file=str(path))
+            elif suffix == ".xls":
+                raise InputError("old Excel format (.xls): save the workbook as .xlsx", file=str(path))
+            else:
+                design = parse_yaml(decode_text(raw, path), path, problems)
+        finally:
+            if wb is not None:
+                wb.close()
     design.check_references(problems)
     problems.raise_if_any()
     return design

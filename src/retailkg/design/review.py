@@ -140,13 +140,13 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def apply_review(design: OrgDesign, path: Path, raw: bytes, problems: Problems) -> int:
+def apply_review(design: OrgDesign, path: Path, raw: bytes, problems: Problems, opened: Any = None) -> int:
     """Read the Mapping review sheet of the workbook ``raw`` (if it has one) and set each filled "correct
     function" cell as its duty's correction. Returns how many duties were corrected; mistakes go to
-    ``problems`` located at the review cell."""
+    ``problems`` located at the review cell. ``opened``: the same workbook already open (the caller closes it)."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True) if opened is None else opened
     try:
         ws = next((w for w in wb.worksheets if w.title.strip().lower() == REVIEW_SHEET.lower()), None)
         if ws is None:
@@ -155,7 +155,8 @@ def apply_review(design: OrgDesign, path: Path, raw: bytes, problems: Problems) 
         records = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1) if r]
         title = ws.title
     finally:
-        wb.close()
+        if opened is None:
+            wb.close()
     by_row: dict[str, DutySpec] = {}
     for p in design.posts:
         for duty in p.duties:

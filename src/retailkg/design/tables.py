@@ -203,7 +203,9 @@ def _sheet_records(ws: Any) -> Iterator[tuple[int, list[Any]]]:
             yield i, list(row)
 
 
-def read_workbook(path: Path, raw: bytes, problems: Problems | None = None) -> dict[str, list[Row]]:
+def read_workbook(path: Path, raw: bytes, problems: Problems | None = None, opened: Any = None) -> dict[str, list[Row]]:
+    """The design's tables of the workbook ``raw`` (``opened``: the same workbook already open, read-only,
+    values only; the caller closes it)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -212,7 +214,7 @@ def read_workbook(path: Path, raw: bytes, problems: Problems | None = None) -> d
     _check_unpacked_size(path, raw)
     found = Problems() if problems is None else problems
     try:
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True) if opened is None else opened
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, AttributeError,
             SyntaxError, EOFError, zlib.error) as e:
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
@@ -247,7 +249,8 @@ def read_workbook(path: Path, raw: bytes, problems: Problems | None = None) -> d
             found.raise_if_any()
         return tables
     finally:
-        wb.close()
+        if opened is None:
+            wb.close()
 
 
 def _raw(value: Any) -> str:

@@ -341,7 +341,7 @@ def parse_yaml(text: str, path: Path, problems: Problems | None = None) -> OrgDe
         found.add(top.error("no departments", "departments"))
     if problems is None:
         found.raise_if_any()
-    return OrgDesign(path, org, depts, posts)
+    return OrgDesign(path, org, depts, posts, top_map.get("shapes"))
 
 
 def _read_post(raw: Any, w: Where, found: Problems) -> PostSpec | None:

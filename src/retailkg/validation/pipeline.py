@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
-from retailkg.design.model import DEFAULT_BASELINE
+from retailkg.design.model import DEFAULT_BASELINE, OrgDesign
 from retailkg.design.readers import read_design
 from retailkg.design.resolve import ASIDE, DROP, ResolvedDesign, resolve
 from retailkg.errors import InputError
@@ -292,14 +292,15 @@ def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord
 
 @paused_gc()
 def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | None = None,
-                  shapes: RuleSet | None = None) -> Report:
+                  shapes: RuleSet | None = None, design: OrgDesign | None = None) -> Report:
     """Read, resolve and validate a design file (YAML, CSV folder, Excel workbook, or RDF:
-    .nt/.ttl/.nq/.trig); InputError on bad input."""
+    .nt/.ttl/.nq/.trig); InputError on bad input. ``design``: the file already read (a chain's
+    YAML takes seconds to read; the CLI reads it once for its ``shapes:`` entry)."""
     if path.suffix.lower() in RDF_FORMATS and not path.is_dir():
         return validate_rdf(path, baseline, kb, shapes)
     kb = kb or knowledge_base()
     with progress.stage("reading"):
-        design = read_design(path)
+        design = read_design(path) if design is None else design
     rule_set = rule_set_of(shapes)
     router = Router(needs_of(rule_set), _SUBCLASSES)  # what goes into the store, aside or nowhere: from the rules' reads
     store = ox.Store()
@@ -480,11 +481,12 @@ def _labels(source: Engine) -> list[tuple[URIRef, URIRef, Literal]]:
 
 
 def validate(design: Path | None = None, baseline: str | None = None, *, endpoint: str | None = None, graph: str | None = None,
-             credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None) -> Report:
+             credentials: Any = None, timeout: float = 600.0, shapes: RuleSet | None = None,
+             read: OrgDesign | None = None) -> Report:
     """One entry point for what ``retailkg validate`` and :meth:`retailkg.api.KnowledgeGraph.validate`
     check: a design file (any form :func:`validate_file` reads), the organisations in a SPARQL
     endpoint (only those of ``graph``, an IRI as an ``iri`` parameter takes it, when given), or,
-    with neither, the bundled documents."""
+    with neither, the bundled documents. ``read``: the design file already read."""
     if endpoint is not None and design is not None:
         raise InputError("give ORG_FILE or --endpoint, not both", field="--endpoint")
     if graph is not None and endpoint is None:
@@ -496,4 +498,4 @@ def validate(design: Path | None = None, baseline: str | None = None, *, endpoin
         return validate_endpoint(endpoint, iri, baseline, credentials=credentials, timeout=timeout, shapes=shapes)
     if design is None:
         return validate_bundled(baseline, shapes=shapes)
-    return validate_file(design, baseline, shapes=shapes)
+    return validate_file(design, baseline, shapes=shapes, design=read)

@@ -452,8 +452,14 @@ class Proposer:
         if not standard:
             return None
 
-        def best(post: _Post) -> StandardMatch:
-            return max((self.align(post, sp) for sp in standard), key=lambda m: (m.score, m.post.iri))
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StandardMatch] = {}
+
+        def best(post: _Post) -> StandardMatch:  # once per signature: ranking reads every post of the chain
+            found = memo.get(post.signature)
+            if found is None:
+                found = memo[post.signature] = max((self.align(post, sp) for sp in standard),
+                                                   key=lambda m: (m.score, m.post.iri))
+            return found
 
         inside = max(best(p).score for p in posts)
         names = {p.ref.iri for p in posts}

@@ -18,7 +18,7 @@ from retailkg.design.documents.parse import Block, Cell, Line, Table
 from retailkg.design.model import Where
 from retailkg.errors import InputError
 
-__all__ = ["TEMPLATE_SHEETS", "is_template", "read_xlsx", "sheet_names"]
+__all__ = ["TEMPLATE_SHEETS", "is_template", "open_workbook", "read_xlsx", "sheet_names"]
 
 TEMPLATE_SHEETS = frozenset({"organisation", "departments", "posts", "duties"})
 """The sheets of retailkg's design template (`retailkg org template --format xlsx`)."""
@@ -41,8 +41,16 @@ def _open(path: Path, raw: bytes, read_only: bool) -> Any:
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=file) from None
 
 
-def sheet_names(path: Path, raw: bytes) -> list[str]:
-    """The workbook's sheet names, in order."""
+def open_workbook(path: Path, raw: bytes) -> Any:
+    """The workbook opened read-only, values only, for the readers to share: opening one parses its shared
+    strings and scans every sheet for its size (a chain's workbook: seconds each time)."""
+    return _open(path, raw, read_only=True)
+
+
+def sheet_names(path: Path, raw: bytes, wb: Any = None) -> list[str]:
+    """The workbook's sheet names, in order (of ``wb`` when it is already open)."""
+    if wb is not None:
+        return [ws.title for ws in wb.worksheets]
     wb = _open(path, raw, read_only=True)
     try:
         return [ws.title for ws in wb.worksheets]
@@ -50,10 +58,10 @@ def sheet_names(path: Path, raw: bytes) -> list[str]:
         wb.close()
 
 
-def is_template(path: Path, raw: bytes) -> bool:
+def is_template(path: Path, raw: bytes, wb: Any = None) -> bool:
     """Whether the workbook has a sheet of retailkg's design template (organisation, departments, posts, duties);
     else it is a client's free-form 岗位职责表."""
-    return bool({name.strip().lower() for name in sheet_names(path, raw)} & TEMPLATE_SHEETS)
+    return bool({name.strip().lower() for name in sheet_names(path, raw, wb)} & TEMPLATE_SHEETS)
 
 
 def _text(value: Any) -> str:

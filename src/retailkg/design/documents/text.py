@@ -8,6 +8,7 @@ from pathlib import Path
 from retailkg.design.documents.parse import Block, Cell, Line, Table
 from retailkg.design.fields import decode_text
 from retailkg.design.model import Where
+from retailkg.errors import InputError
 
 __all__ = ["read_text"]
 
@@ -21,6 +22,9 @@ def _unmark(text: str) -> str:
     return re.sub(r"(\*\*|__|`)(.+?)\1", r"\2", text)
 
 
+# The titles of retailkg's own Markdown reports (report/common.py, report/diff_render.py): a report
+# handed back as a design would be read as job descriptions, its findings taken for duties.
+_OWN_REPORTS = ("Post design validation report", "Post design comparison")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 
 
@@ -47,6 +51,10 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
     table: Table | None = None
     all_lines = text.splitlines()
     groups = _groups(all_lines) if markdown else set()
+    first = next((n for n, line in enumerate(all_lines, start=1) if line.strip()), 0)
+    if markdown and first and any(t in all_lines[first - 1] for t in _OWN_REPORTS) and all_lines[first - 1].startswith("#"):
+        raise InputError("this is a report of retailkg, not a design: give the design it was made from "
+                         "(or its JSON report, to retailkg diff)", file=str(path), line=first)
     for n, raw_line in enumerate(all_lines, start=1):
         line = raw_line.strip()
         if markdown and line.startswith("|") and line.endswith("|") and len(line) > 1:

@@ -9,7 +9,7 @@ every store; Markdown and HTML are read by people, so they group (:func:`group_f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,14 +69,15 @@ TEXTS = {  # (zh, en) texts of the report's own words
 }
 
 
-def word(key: str, lang: str) -> str:
-    zh, en = TEXTS[key]
+def word(key: str, lang: str, texts: Mapping[str, tuple[str, str]] = TEXTS) -> str:
+    """``key``'s words in ``lang``, from ``texts`` (a format's own table, or the shared one)."""
+    zh, en = texts[key]
     return zh if lang == "zh" else en
 
 
-def both_words(key: str, lang: str) -> str:
+def both_words(key: str, lang: str, texts: Mapping[str, tuple[str, str]] = TEXTS) -> str:
     """Primary language first, the other after it: 摘要 Summary / Summary 摘要."""
-    zh, en = TEXTS[key]
+    zh, en = texts[key]
     return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
 
 

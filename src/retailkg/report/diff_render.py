@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from retailkg.report.common import both_words, word
 from retailkg.report.diff import AreaChange, Brief, Diff, PostChange, RaciChange
 from retailkg.report.raci import LETTER_COLOURS
 from retailkg.validation.findings import DutyRecord, PostRecord
@@ -71,12 +72,11 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def _w(key: str, lang: str) -> str:
-    return _pick(_W[key], lang)
+    return word(key, lang, _W)
 
 
 def _both(key: str, lang: str) -> str:
-    zh, en = _W[key]
-    return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
+    return both_words(key, lang, _W)
 
 
 def _pct(x: float) -> str:

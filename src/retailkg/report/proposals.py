@@ -12,7 +12,7 @@ import html
 import json
 from typing import Any
 
-from retailkg.report.common import MD_SCOPES, md_code, md_text, word
+from retailkg.report.common import MD_SCOPES, both_words, md_code, md_text, word
 from retailkg.validation.findings import Change, PostAlignment, Proposal, Report
 
 __all__ = ["PROPOSAL_COLUMNS", "WORDS", "alignments_json", "change_line", "grouped_proposals", "html_proposals", "markdown_proposals",
@@ -50,13 +50,11 @@ WORDS = {
 
 
 def _w(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
+    return word(key, lang, WORDS)
 
 
 def _both(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
+    return both_words(key, lang, WORDS)
 
 
 def grouped_proposals(report: Report) -> list[list[Proposal]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from retailkg.report.common import both_words, word
 from retailkg.validation.findings import Report, StaleWaiver
 
 __all__ = ["WORDS", "corrected_note", "html_waived", "markdown_waived", "stale_note", "tsv_waived"]
@@ -29,13 +30,11 @@ WORDS = {
 
 
 def _w(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
+    return word(key, lang, WORDS)
 
 
 def _both(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
+    return both_words(key, lang, WORDS)
 
 
 def corrected_note(cell: str, lang: str) -> str:

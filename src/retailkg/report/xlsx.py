@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from retailkg.design.review import REVIEW_COLUMNS, REVIEW_SHEET, Column, design_tables, header_text
-from retailkg.report.common import by_organisation, matrix_columns, post_label, scope_name
+from retailkg.report.common import by_organisation, matrix_columns, post_label, scope_name, word
 from retailkg.report.proposals import PROPOSAL_COLUMNS, proposal_rows
 from retailkg.report.raci import LETTER_COLOURS, raci_tables
 from retailkg.report.summary import executive_summary
@@ -109,8 +109,7 @@ _W = {  # (zh, en) words of the workbook
 
 
 def _w(key: str, lang: str) -> str:
-    zh, en = _W[key]
-    return zh if lang == "zh" else en
+    return word(key, lang, _W)
 
 
 def _head(key: str, lang: str) -> str:

@@ -46,7 +46,7 @@ from retailkg.validation.findings import (
 __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "propose", "select_proposals", "title_core",
            "to_be_yaml"]
 
-GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "助理", "负责人",
+GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
                        "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
 """Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
 management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
@@ -56,6 +56,16 @@ ELIGIBLE_ALIGNMENT = 0.25
 (or does work of the function's area, or supports the function, or its title names the area's work)."""
 
 ELIGIBLE_TITLE = 0.5
+
+CREDIBLE_OWN_WORK = 0.5
+"""A candidate is credible (may be proposed) when it already leads at least this much of the other work of a standard
+post that leads the function, each function counted 1/n when n posts of the baseline lead it (营销策划, 活动运营,
+线上商城运营 and 到家业务运营 all lead 线上活动: leading it alone does not say which of them the post is like) ..."""
+
+CREDIBLE_TITLE = 0.35
+"""... or when its title names the function or the standard post that leads it at least this much, or it already
+supports the function. Work of the same broad area alone (a display-ads buyer for livestreaming: both marketing) is
+evidence for ranking, never enough to be proposed: then no post of the design does that work, and it is a decision."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -236,6 +246,23 @@ class Proposer:
 
     # ------------------------------------------------------------------ gaps
 
+    def distinct(self, g: URIRef) -> float:
+        """How much leading ``g`` says of which standard post a post is like: 1/n when n posts of the baseline lead it."""
+        n = len(self.leaders.get(g, []))
+        return 1.0 / n if n else 0.0
+
+    def own_work(self, post: _Post, f: URIRef) -> tuple[float, list[URIRef]]:
+        """The other work ``post`` already leads of the standard post leading ``f`` it does most of (weighted by
+        :meth:`distinct`), and those functions."""
+        best: tuple[float, list[URIRef]] = (0.0, [])
+        mine = self.work(post.lead) - {f}
+        for sp in self.leaders.get(f, []):
+            shared = sorted(mine & self.work(sp.lead), key=lambda g: self.kb.functions[g].sort_key)
+            weight = sum(self.distinct(g) for g in shared)
+            if weight > best[0]:
+                best = (weight, shared)
+        return best
+
     def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[_Post]]:
         """Each post's evidence for owning function ``f``, and the posts with any."""
         scores: dict[str, float] = {}
@@ -277,7 +304,14 @@ class Proposer:
             if t_area >= ELIGIBLE_TITLE:
                 why.append(Reason(f"岗位名称指向该领域的工作（{t_area:.2f}）", f"its title names the area's work ({t_area:.2f})",
                                   0.1 * t_area))
-            ok = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            sib, shared = self.own_work(post, f)
+            t_fn = max(self.titles.similarity(post.spec.name, fn.zh), best.title if best is not None else 0.0)
+            near = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or t_area >= 0.999)
+            if shared:
+                why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
+                                  f"already leads other work of that standard post: "
+                                  f"{', '.join(self.kb.functions[g].en for g in shared[:4])} ({sib:.2f})"))
             memo[sig] = (0.5 * a + 0.25 * share + (0.15 if supports else 0.0) + 0.1 * t_area, why, ok)
             scores[post.ref.iri], reasons[post.ref.iri] = memo[sig][0], why
             if ok:
@@ -291,10 +325,13 @@ class Proposer:
         base = Proposal(finding.id, finding.rule, finding.kind, fref, "none", "", "", finding.organisation)
         if not eligible:
             area = self.area_name(f)
-            base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域的工作，也没有岗位与主责「{fref.zh}」的标准岗位相近"
-                               "——需新设岗位或明确排除")
-            base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) or is close to "
-                               f"the standard's post that leads {fref.en}: set up a post, or exclude the function")
+            names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
+            names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+            base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域中主责「{fref.zh}」的标准岗位（{names_zh}）的工作，"
+                               "岗位名称也不指向它——需新设岗位或明确排除（需决定）")
+            base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) that the "
+                               f"standard's post leading {fref.en} does ({names_en}), nor is titled for it: set up a post, or "
+                               "exclude the function (a decision)")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
@@ -422,13 +459,50 @@ class Proposer:
         boss: list[Reason] = []
         if not superior_first:
             ranked, boss = self.superior_as_close(ranked, f)
-        owner, others = ranked[0], ranked[1:]
+        ids = {p.spec.id for p in posts}
+        heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
+        if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
+            # peers alike by the standard and the line: the one whose duties do more of the work leads it
+            work = {p.ref.iri: sum(1 for d in p.duties if f in d.lead) for p in heads}
+            heads.sort(key=lambda p: -work[p.ref.iri])
+            if work[heads[0].ref.iri] > work[heads[1].ref.iri]:
+                ranked = [*heads, *[p for p in ranked if p not in heads]]
+                boss = [Reason(f"互不隶属、证据相同；「{heads[0].ref.zh}」有 {work[heads[0].ref.iri]} 项职责做这项工作，"
+                               f"「{heads[1].ref.zh}」{work[heads[1].ref.iri]} 项：做得多的主责",
+                               f"peers with the same evidence; {heads[0].ref.en or heads[0].ref.zh} has "
+                               f"{work[heads[0].ref.iri]} duties doing the work, {heads[1].ref.en or heads[1].ref.zh} "
+                               f"{work[heads[1].ref.iri]}: the one doing more leads it")]
+        if superior_first and len(heads) > 1 and not team and not boss and not self.told_apart(heads[:2], scores):
+            # peers with the same evidence and no owner in the standard: any choice would be a guess
+            base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」，{'、'.join(p.ref.zh for p in heads)} 互不隶属、"
+                               "证据相同——由组织决定谁主责、谁配合")
+            base.summary_en = (f"a decision: no post of the baseline leads {fref.en or fref.zh}, and "
+                               f"{', '.join(p.ref.en or p.ref.zh for p in heads)} are peers with the same evidence; "
+                               "the organisation decides who leads and who supports")
+            base.reasons = [r for p in heads for r in reasons[p.ref.iri]]
+            return base
+        if team and len(heads) > 1:
+            # a team function: each head leads it for its own team; only the posts under another post of the finding
+            # give it up (two supervisors, neither above the other, are not doing it for the same team)
+            ranked = [*heads, *[p for p in ranked if p not in heads]]
+            if len(heads) == len(posts):
+                base.summary_zh = f"不提议修改：{'、'.join(p.ref.zh for p in heads)} 互不隶属，各为自己的团队主责「{fref.zh}」"
+                base.summary_en = (f"no change: {', '.join(p.ref.en or p.ref.zh for p in heads)} are in no line to each other; "
+                                   f"each leads {fref.en or fref.zh} for its own team")
+                return base
+        owner = ranked[0]
+        others = [p for p in ranked[1:] if not (team and p in heads)]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
+        if team and len(heads) > 1:
+            names = "、".join(p.ref.zh for p in heads)
+            base.reasons.append(Reason(f"{names} 互不隶属，各为自己的团队主责；其下属改为配合",
+                                       f"{', '.join(p.ref.en or p.ref.zh for p in heads)} are in no line to each other and "
+                                       "each leads it for its own team; their reports support"))
         for y in others:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.reasons = list(reasons[owner.ref.iri]) + boss
+        base.reasons = list(reasons[owner.ref.iri]) + boss + base.reasons
         if team:
             base.reasons.append(Reason("团队职能：由上级为其团队主责，下属配合（一个 A）",
                                        "a team function: the superior leads it for the team, the report supports (one A)"))
@@ -445,6 +519,10 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
+
+    def told_apart(self, posts: Sequence[_Post], scores: Mapping[str, float]) -> bool:
+        """Whether the evidence tells ``posts`` apart: different scores (to two decimals) or places in the hierarchy."""
+        return len({(round(scores[p.ref.iri], 2), p.depth) for p in posts}) > 1
 
     def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
         """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the

@@ -550,6 +550,61 @@ def test_org_propose_applies_no_proposal_of_a_waived_finding(tmp_path: Path) -> 
     assert {promo, line} <= after  # left as they were: the client lives with them
 
 
+def report_text(path: Path) -> str:
+    """A report file's text; a workbook's cells, sheet by sheet."""
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    return "\n".join(f"[{ws.title}] " + "\t".join(str(c) for c in row if c is not None)
+                     for ws in wb.worksheets for row in ws.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "ttl", "tsv", "xlsx", "raci-tsv"])
+def test_validate_with_waivers_shows_no_proposal_of_a_waived_finding_in_any_format(fmt: str, tmp_path: Path) -> None:
+    """taobao: the promotion-planning gap is waived: its proposal (4.1.1 a to 活动策划专员) is in no report; the post
+    without duty (客服主管) resolved through four gaps, one of them waived, names the three others only."""
+    r = report("taobao-ops.yaml")
+    promo = proposal(r, "GapBaselineFunction", "fn:promotion-planning")
+    (via,) = [p for p in r.proposals if p.status == "via"]
+    gap = via.via[0]
+    w = waivers_file(tmp_path / "waivers.yaml", promo.finding, gap)
+    out = tmp_path / f"report.{fmt}"
+    code, _, err = run("validate", str(EXAMPLES / "taobao-ops.yaml"), "--waivers", str(w), "--format", fmt, "-o", str(out),
+                       "--lang", "en")
+    assert code in (0, 1), err
+    text = report_text(out)
+    (duty,) = [c for c in promo.changes if c.action == "add-duty"]
+    assert duty.source == "T/CCAGM 003-2021 4.1.1 a"
+    assert promo.summary_en not in text
+    if fmt != "json":  # the JSON finding carries the standard's duties as its evidence; its proposals are checked below
+        assert duty.text_en not in text and duty.text_zh not in text
+    if fmt == "json":
+        doc = json.loads(text)
+        shown = {p["finding"] for p in doc["proposals"]}
+        assert promo.finding not in shown and gap not in shown and via.finding in shown
+        assert shown == {f["id"] for f in doc["findings"]} & {p.finding for p in r.proposals}
+        (v,) = [p for p in doc["proposals"] if p["finding"] == via.finding]
+        assert v["via"] == [g for g in via.via if g != gap] and v["summary"]["en"].startswith(f"the proposals of {len(via.via) - 1} ")
+    if fmt in ("md", "html", "xlsx"):
+        assert f"the proposals of {len(via.via) - 1} other finding(s)" in text
+        assert f"the proposals of {len(via.via)} other finding(s)" not in text
+
+
+def test_a_post_without_duty_whose_gaps_are_all_waived_has_nothing_proposed() -> None:
+    from retailkg.validation.findings import Waiver
+    from retailkg.validation.proposals import live_proposals
+    from retailkg.validation.waivers import apply_waivers
+
+    r = validate_file(EXAMPLES / "taobao-ops.yaml")
+    (via,) = [p for p in r.proposals if p.status == "via"]
+    apply_waivers(r, [Waiver(g, "客户决定", "张经理", "2025-03-01", source=f"w.yaml:{i}") for i, g in enumerate(via.via, 1)])
+    (shown,) = [p for p in live_proposals(r) if p.finding == via.finding]
+    assert shown.status == "none" and not shown.via and "waived" in shown.summary_en
+    assert via.status == "via" and via.via  # the report's own proposal is left as it was (org propose reads it)
+
+
 def test_a_post_without_duty_resolved_only_through_waived_gaps_is_not_applied(tmp_path: Path) -> None:
     r = report("taobao-ops.yaml")
     (via,) = [p for p in r.proposals if p.status == "via"]

@@ -43,8 +43,8 @@ from retailkg.validation.findings import (
     StandardMatch,
 )
 
-__all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "propose", "select_proposals", "title_core",
-           "to_be_yaml"]
+__all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
+           "select_proposals", "title_core", "to_be_yaml"]
 
 GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
                        "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
@@ -790,9 +790,7 @@ class Proposer:
         base = Proposal(finding.id, finding.rule, finding.kind, post.ref, "none", "", "", finding.organisation, owner=post.ref)
         via = taken.get(post.ref.iri, [])
         if via:
-            base.status, base.via = "via", list(via)
-            base.summary_zh = f"由其他提议为「{post.ref.zh}」增加职责（{len(via)} 项）"
-            base.summary_en = f"the proposals of {len(via)} other finding(s) give {post.ref.en or post.ref.zh} duties"
+            _via(base, list(via))
             return base
         best = max((self.align(post, sp) for sp in self.std.values()), key=lambda x: (x.score, x.post.iri), default=None)
         if best is not None and best.score >= ELIGIBLE_ALIGNMENT:
@@ -841,6 +839,37 @@ class Proposer:
             out[finding.id] = p
         _cross_reference([p for p in out.values() if p.kind is Kind.OVERLAP and p.status == "change"])
         return [out[f.id] for f in self.report.findings if f.id in out]
+
+
+def _via(p: Proposal, via: list[str]) -> None:
+    """``p`` (a post without duty) resolved through the proposals of the gaps ``via`` give it."""
+    name_zh = p.owner.zh if p.owner else ""
+    name_en = (p.owner.en or p.owner.zh) if p.owner else ""
+    p.status, p.via = "via", via
+    p.summary_zh = f"由其他提议为「{name_zh}」增加职责（{len(via)} 项）"
+    p.summary_en = f"the proposals of {len(via)} other finding(s) give {name_en} duties"
+
+
+def live_proposals(report: Report) -> list[Proposal]:
+    """The proposals a report shows: those of its findings, none of a waived one (the client has decided to live
+    with it, so nothing is proposed for it). A post without duty resolved through gaps' proposals names only the
+    gaps not waived; with every one waived, nothing resolves it."""
+    live = {f.id for f in report.findings}
+    out = []
+    for p in report.proposals:
+        if p.finding not in live:
+            continue
+        if p.status == "via" and any(v not in live for v in p.via):
+            p = copy.copy(p)
+            kept = [v for v in p.via if v in live]
+            if kept:
+                _via(p, kept)
+            else:
+                p.status, p.via = "none", []
+                p.summary_zh = "不提议：为其增加职责的空白结果均已豁免；请填写职责或撤销岗位"
+                p.summary_en = "no proposal: the gaps whose proposals gave it duties are all waived; fill in its duties or remove the post"
+        out.append(p)
+    return out
 
 
 def _cross_reference(proposals: list[Proposal]) -> None:

@@ -822,6 +822,58 @@ def test_two_posts_whose_work_the_standard_gives_one_post_are_proposed_for_a_mer
     assert posts["member-b-assistant"].reports_to == kept or gone == "member-a"
 
 
+def file_comments(text: str) -> list[str]:
+    """The comments of a YAML file, whole-line or at a line's end (no ``#`` in these files' values)."""
+    return [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line]
+
+
+def apply_with(r: Report, restructure: Proposal, path: Path) -> tuple[str, Report, set[str]]:
+    """The to-be design with every proposal with a change and ``restructure`` applied, written to ``path``; its text,
+    its report, and the findings those proposals resolve."""
+    chosen = select_proposals([*r.proposals, *r.restructures],
+                              only=[p.finding for p in r.proposals if p.status == "change"] + [restructure.finding])
+    text = to_be_yaml(r, chosen, knowledge_base())
+    path.write_text(text, encoding="utf-8")
+    return text, validate_file(path), {p.finding for p in chosen if p.status == "change"}
+
+
+def test_a_split_applied_keeps_the_yaml_designs_comments_and_resolves_the_findings(tmp_path: Path) -> None:
+    """taobao-ops.yaml: 运营推广专员's page design is split off to a post like 4.1.5 线上视觉美陈; the duty split between
+    the two keeps its reviewer's comment above it, every other line of the file stays as written."""
+    r = report("taobao-ops.yaml")
+    (split,) = r.restructures
+    as_is = (EXAMPLES / "taobao-ops.yaml").read_text(encoding="utf-8")
+    text, after, resolved = apply_with(r, split, tmp_path / "to-be.yaml")
+    assert "The as-is file's own comments and layout are kept" in text
+    mine = file_comments(text)
+    assert [c for c in file_comments(as_is) if c not in mine] == []
+    assert split.finding in marks(text) and "promotion-specialist-4-1-5" in {p.id for p in after.posts_detail or []}
+    assert resolved and not resolved & {f.id for f in after.findings}
+
+
+def test_a_merge_applied_keeps_the_yaml_designs_comments_and_resolves_the_findings(tmp_path: Path) -> None:
+    """A design with comments above and beside posts, duties and a reporting line: the post merged away goes, its
+    duties move to the post kept with their own lines and comments, the comment above it goes with them, and its
+    report's reports_to keeps its comment."""
+    design = tmp_path / "merge.yaml"
+    as_is = (Path(__file__).parent / "data" / "proposals" / "merge-commented.yaml").read_text(encoding="utf-8")
+    design.write_text(as_is, encoding="utf-8")
+    r = validate_file(design)
+    (merge,) = [p for p in r.restructures if p.rule == "rkg:MergePosts" and p.owner is not None
+                and {p.owner.zh, *(q.zh for q in p.others)} == {"会员运营专员", "会员维护专员"}]
+    text, after, resolved = apply_with(r, merge, tmp_path / "to-be.yaml")
+    assert "The as-is file's own comments and layout are kept" in text
+    mine = file_comments(text)
+    assert [c for c in file_comments(as_is) if c not in mine] == []
+    assert "reports_to: member-a   # the assistant's line" in text or "reports_to: member-b   # the assistant's line" in text
+    posts = {p.id: p for p in after.posts_detail or []}
+    gone = "member-b" if merge.owner is not None and merge.owner.zh == "会员运营专员" else "member-a"
+    assert gone not in posts and len(posts[{"member-a": "member-b", "member-b": "member-a"}[gone]].duties) >= 8
+    assert resolved and not resolved & {f.id for f in after.findings}
+    for line in ("      - standard: 4.1.3 h   # member-b-h", "      - standard: 4.1.3 a   # member-a-a"):  # moved whole, as written
+        assert text.count(line) == 1
+
+
 def test_the_reports_show_split_and_merge_as_proposals_not_applied() -> None:
     from retailkg.report.formats import render
 

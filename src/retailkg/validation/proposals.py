@@ -943,12 +943,17 @@ def _mark(p: Proposal) -> str:
 
 
 def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase,
-                    edits: dict[str, dict[int, list[DutySpec]]] | None = None) -> tuple[OrgDesign, Notes]:
+                    edits: dict[str, dict[int, list[DutySpec]]] | None = None,
+                    origin: dict[int, tuple[DutySpec, str, int]] | None = None) -> tuple[OrgDesign, Notes]:
     """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
     finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
     duty keeps its IRI (and every finding not proposed its id). ``edits``, when given, is filled with what each
-    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed."""
+    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed;
+    ``origin`` with where each duty copied unchanged from the as-is design was written there (id of the copy -> the
+    copy, post id, duty index), so a duty a split or merge moves keeps its own lines and comments."""
     design = copy.deepcopy(resolved.design)
+    if origin is not None:
+        origin.update({id(d): (d, q.id, i) for q in design.posts for i, d in enumerate(q.duties)})
     posts = {p.id: p for p in design.posts}
     originals = {id(s): s for p in resolved.design.posts for s in p.duties}
     index = {id(s): (p.id, i) for p in resolved.design.posts for i, s in enumerate(p.duties)}
@@ -1234,7 +1239,8 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
     if not isinstance(resolved, ResolvedDesign):
         raise ValueError("to_be_yaml needs the report of a design file")
     edits: dict[str, dict[int, list[DutySpec]]] = {}
-    design, notes = apply_proposals(resolved, chosen, kb, edits)
+    origin: dict[int, tuple[DutySpec, str, int]] = {}
+    design, notes = apply_proposals(resolved, chosen, kb, edits, origin)
     as_is = _as_is_yaml(resolved.design.path)
     applied = ", ".join(p.finding for p in chosen) or "none"
     waived = {w.finding.id for w in report.waived}
@@ -1252,8 +1258,10 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
                                             if as_is is not None else " The as-is file's own comments are not carried over."),
               "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
     if as_is is not None:
+        alive = {id(x) for q in design.posts for x in q.duties}  # origin holds each copy: an id is not reused
+        moved = {k: (pid, i) for k, (_d, pid, i) in origin.items() if k in alive}
         patched = patch_design_yaml(as_is, resolved.design, design, edits, notes, header,
-                                    list(shapes) if shapes else None)
+                                    list(shapes) if shapes else None, moved)
         if patched is not None:
             return patched
         header[-3] = "nothing else is changed. The as-is file's own comments are not carried over."

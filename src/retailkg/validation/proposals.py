@@ -179,6 +179,7 @@ class Proposer:
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
         self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
         self._closest: dict[tuple[str, ...], list[_Post]] = {}
+        self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
 
     # ------------------------------------------------------------------ alignment
 
@@ -660,7 +661,7 @@ class Proposer:
 
     def above(self, post: _Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""
-        specs = {q.spec.id: q.spec for q in self.posts.values()}
+        specs = self.specs
         seen: set[str] = set()
         cur = post.spec.reports_to
         while cur is not None and cur in specs and cur not in seen:

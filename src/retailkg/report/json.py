@@ -16,6 +16,7 @@ from typing import Any
 from retailkg.report.common import SCHEMA_ID, group_findings
 from retailkg.report.proposals import alignments_json
 from retailkg.validation.findings import Finding, Report
+from retailkg.validation.proposals import live_proposals
 
 # ---------------------------------------------------------------------------------------------
 # JSON
@@ -79,7 +80,7 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
         "waived": [w.to_json() for w in report.waived],
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
         "design_posts": None if report.posts_detail is None else [p.to_json() for p in report.posts_detail],
-        "proposals": [p.to_json() for p in report.proposals],
+        "proposals": [p.to_json() for p in live_proposals(report)],  # none of a waived finding
         "restructures": [p.to_json() for p in report.restructures],
         "post_alignments": alignments_json(report),
     }

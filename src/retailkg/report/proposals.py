@@ -14,6 +14,7 @@ from typing import Any
 
 from retailkg.report.common import MD_SCOPES, both_words, md_code, md_text, word
 from retailkg.validation.findings import Change, PostAlignment, Proposal, Report
+from retailkg.validation.proposals import live_proposals
 
 __all__ = ["PROPOSAL_COLUMNS", "WORDS", "alignments_json", "change_line", "grouped_proposals", "html_proposals", "markdown_proposals",
            "proposal_rows"]
@@ -60,11 +61,9 @@ def _both(key: str, lang: str) -> str:
 def grouped_proposals(report: Report) -> list[list[Proposal]]:
     """The proposals of the report's findings (not of waived ones), in the findings' order, those saying the same
     thing about the same rule (a finding repeated in stores) as one group."""
-    live = {f.id for f in report.findings}
     groups: dict[tuple[str, str, str], list[Proposal]] = {}
-    for p in report.proposals:
-        if p.finding in live:
-            groups.setdefault((p.rule, p.status, p.summary_en), []).append(p)
+    for p in live_proposals(report):
+        groups.setdefault((p.rule, p.status, p.summary_en), []).append(p)
     return list(groups.values())
 
 
@@ -200,11 +199,8 @@ PROPOSAL_COLUMNS = (("结果", "finding id"), ("规则", "rule"), ("状态", "st
 def proposal_rows(report: Report, lang: str) -> list[list[str | float]]:
     """The Excel report's Proposals sheet: one row per proposal, in the findings' order, then the split and merge
     proposals (status restructure: applied only when chosen)."""
-    live = {f.id for f in report.findings} | {p.finding for p in report.restructures}
     rows: list[list[str | float]] = []
-    for p in [*report.proposals, *report.restructures]:
-        if p.finding not in live:
-            continue
+    for p in [*live_proposals(report), *report.restructures]:
         rows.append([p.finding, p.rule, _w(p.status, lang), p.summary(lang), p.owner.name(lang) if p.owner else "",
                      "; ".join(q.name(lang) for q in p.others), "\n".join(change_line(c, lang) for c in p.changes),
                      "\n".join(r.text(lang) for r in p.reasons), "\n".join(f"{e.source} {e.text(lang)}" for e in p.standard[:3]),

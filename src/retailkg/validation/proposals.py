@@ -43,10 +43,10 @@ from retailkg.validation.findings import (
     StandardMatch,
 )
 
-__all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "propose", "select_proposals", "title_core",
-           "to_be_yaml"]
+__all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
+           "select_proposals", "title_core", "to_be_yaml"]
 
-GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "助理", "负责人",
+GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
                        "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
 """Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
 management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
@@ -56,6 +56,16 @@ ELIGIBLE_ALIGNMENT = 0.25
 (or does work of the function's area, or supports the function, or its title names the area's work)."""
 
 ELIGIBLE_TITLE = 0.5
+
+CREDIBLE_OWN_WORK = 0.5
+"""A candidate is credible (may be proposed) when it already leads at least this much of the other work of a standard
+post that leads the function, each function counted 1/n when n posts of the baseline lead it (营销策划, 活动运营,
+线上商城运营 and 到家业务运营 all lead 线上活动: leading it alone does not say which of them the post is like) ..."""
+
+CREDIBLE_TITLE = 0.35
+"""... or when its title names the function or the standard post that leads it at least this much, or it already
+supports the function. Work of the same broad area alone (a display-ads buyer for livestreaming: both marketing) is
+evidence for ranking, never enough to be proposed: then no post of the design does that work, and it is a decision."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -169,6 +179,7 @@ class Proposer:
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
         self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
         self._closest: dict[tuple[str, ...], list[_Post]] = {}
+        self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
 
     # ------------------------------------------------------------------ alignment
 
@@ -236,6 +247,23 @@ class Proposer:
 
     # ------------------------------------------------------------------ gaps
 
+    def distinct(self, g: URIRef) -> float:
+        """How much leading ``g`` says of which standard post a post is like: 1/n when n posts of the baseline lead it."""
+        n = len(self.leaders.get(g, []))
+        return 1.0 / n if n else 0.0
+
+    def own_work(self, post: _Post, f: URIRef) -> tuple[float, list[URIRef]]:
+        """The other work ``post`` already leads of the standard post leading ``f`` it does most of (weighted by
+        :meth:`distinct`), and those functions."""
+        best: tuple[float, list[URIRef]] = (0.0, [])
+        mine = self.work(post.lead) - {f}
+        for sp in self.leaders.get(f, []):
+            shared = sorted(mine & self.work(sp.lead), key=lambda g: self.kb.functions[g].sort_key)
+            weight = sum(self.distinct(g) for g in shared)
+            if weight > best[0]:
+                best = (weight, shared)
+        return best
+
     def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[_Post]]:
         """Each post's evidence for owning function ``f``, and the posts with any."""
         scores: dict[str, float] = {}
@@ -277,7 +305,14 @@ class Proposer:
             if t_area >= ELIGIBLE_TITLE:
                 why.append(Reason(f"岗位名称指向该领域的工作（{t_area:.2f}）", f"its title names the area's work ({t_area:.2f})",
                                   0.1 * t_area))
-            ok = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            sib, shared = self.own_work(post, f)
+            t_fn = max(self.titles.similarity(post.spec.name, fn.zh), best.title if best is not None else 0.0)
+            near = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
+            ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or t_area >= 0.999)
+            if shared:
+                why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
+                                  f"already leads other work of that standard post: "
+                                  f"{', '.join(self.kb.functions[g].en for g in shared[:4])} ({sib:.2f})"))
             memo[sig] = (0.5 * a + 0.25 * share + (0.15 if supports else 0.0) + 0.1 * t_area, why, ok)
             scores[post.ref.iri], reasons[post.ref.iri] = memo[sig][0], why
             if ok:
@@ -291,10 +326,13 @@ class Proposer:
         base = Proposal(finding.id, finding.rule, finding.kind, fref, "none", "", "", finding.organisation)
         if not eligible:
             area = self.area_name(f)
-            base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域的工作，也没有岗位与主责「{fref.zh}」的标准岗位相近"
-                               "——需新设岗位或明确排除")
-            base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) or is close to "
-                               f"the standard's post that leads {fref.en}: set up a post, or exclude the function")
+            names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
+            names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+            base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域中主责「{fref.zh}」的标准岗位（{names_zh}）的工作，"
+                               "岗位名称也不指向它——需新设岗位或明确排除（需决定）")
+            base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) that the "
+                               f"standard's post leading {fref.en} does ({names_en}), nor is titled for it: set up a post, or "
+                               "exclude the function (a decision)")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
@@ -422,13 +460,50 @@ class Proposer:
         boss: list[Reason] = []
         if not superior_first:
             ranked, boss = self.superior_as_close(ranked, f)
-        owner, others = ranked[0], ranked[1:]
+        ids = {p.spec.id for p in posts}
+        heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
+        if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
+            # peers alike by the standard and the line: the one whose duties do more of the work leads it
+            work = {p.ref.iri: sum(1 for d in p.duties if f in d.lead) for p in heads}
+            heads.sort(key=lambda p: -work[p.ref.iri])
+            if work[heads[0].ref.iri] > work[heads[1].ref.iri]:
+                ranked = [*heads, *[p for p in ranked if p not in heads]]
+                boss = [Reason(f"互不隶属、证据相同；「{heads[0].ref.zh}」有 {work[heads[0].ref.iri]} 项职责做这项工作，"
+                               f"「{heads[1].ref.zh}」{work[heads[1].ref.iri]} 项：做得多的主责",
+                               f"peers with the same evidence; {heads[0].ref.en or heads[0].ref.zh} has "
+                               f"{work[heads[0].ref.iri]} duties doing the work, {heads[1].ref.en or heads[1].ref.zh} "
+                               f"{work[heads[1].ref.iri]}: the one doing more leads it")]
+        if superior_first and len(heads) > 1 and not team and not boss and not self.told_apart(heads[:2], scores):
+            # peers with the same evidence and no owner in the standard: any choice would be a guess
+            base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」，{'、'.join(p.ref.zh for p in heads)} 互不隶属、"
+                               "证据相同——由组织决定谁主责、谁配合")
+            base.summary_en = (f"a decision: no post of the baseline leads {fref.en or fref.zh}, and "
+                               f"{', '.join(p.ref.en or p.ref.zh for p in heads)} are peers with the same evidence; "
+                               "the organisation decides who leads and who supports")
+            base.reasons = [r for p in heads for r in reasons[p.ref.iri]]
+            return base
+        if team and len(heads) > 1:
+            # a team function: each head leads it for its own team; only the posts under another post of the finding
+            # give it up (two supervisors, neither above the other, are not doing it for the same team)
+            ranked = [*heads, *[p for p in ranked if p not in heads]]
+            if len(heads) == len(posts):
+                base.summary_zh = f"不提议修改：{'、'.join(p.ref.zh for p in heads)} 互不隶属，各为自己的团队主责「{fref.zh}」"
+                base.summary_en = (f"no change: {', '.join(p.ref.en or p.ref.zh for p in heads)} are in no line to each other; "
+                                   f"each leads {fref.en or fref.zh} for its own team")
+                return base
+        owner = ranked[0]
+        others = [p for p in ranked[1:] if not (team and p in heads)]
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
+        if team and len(heads) > 1:
+            names = "、".join(p.ref.zh for p in heads)
+            base.reasons.append(Reason(f"{names} 互不隶属，各为自己的团队主责；其下属改为配合",
+                                       f"{', '.join(p.ref.en or p.ref.zh for p in heads)} are in no line to each other and "
+                                       "each leads it for its own team; their reports support"))
         for y in others:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.reasons = list(reasons[owner.ref.iri]) + boss
+        base.reasons = list(reasons[owner.ref.iri]) + boss + base.reasons
         if team:
             base.reasons.append(Reason("团队职能：由上级为其团队主责，下属配合（一个 A）",
                                        "a team function: the superior leads it for the team, the report supports (one A)"))
@@ -445,6 +520,10 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
+
+    def told_apart(self, posts: Sequence[_Post], scores: Mapping[str, float]) -> bool:
+        """Whether the evidence tells ``posts`` apart: different scores (to two decimals) or places in the hierarchy."""
+        return len({(round(scores[p.ref.iri], 2), p.depth) for p in posts}) > 1
 
     def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
         """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the
@@ -582,7 +661,7 @@ class Proposer:
 
     def above(self, post: _Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""
-        specs = {q.spec.id: q.spec for q in self.posts.values()}
+        specs = self.specs
         seen: set[str] = set()
         cur = post.spec.reports_to
         while cur is not None and cur in specs and cur not in seen:
@@ -712,9 +791,7 @@ class Proposer:
         base = Proposal(finding.id, finding.rule, finding.kind, post.ref, "none", "", "", finding.organisation, owner=post.ref)
         via = taken.get(post.ref.iri, [])
         if via:
-            base.status, base.via = "via", list(via)
-            base.summary_zh = f"由其他提议为「{post.ref.zh}」增加职责（{len(via)} 项）"
-            base.summary_en = f"the proposals of {len(via)} other finding(s) give {post.ref.en or post.ref.zh} duties"
+            _via(base, list(via))
             return base
         best = max((self.align(post, sp) for sp in self.std.values()), key=lambda x: (x.score, x.post.iri), default=None)
         if best is not None and best.score >= ELIGIBLE_ALIGNMENT:
@@ -763,6 +840,37 @@ class Proposer:
             out[finding.id] = p
         _cross_reference([p for p in out.values() if p.kind is Kind.OVERLAP and p.status == "change"])
         return [out[f.id] for f in self.report.findings if f.id in out]
+
+
+def _via(p: Proposal, via: list[str]) -> None:
+    """``p`` (a post without duty) resolved through the proposals of the gaps ``via`` give it."""
+    name_zh = p.owner.zh if p.owner else ""
+    name_en = (p.owner.en or p.owner.zh) if p.owner else ""
+    p.status, p.via = "via", via
+    p.summary_zh = f"由其他提议为「{name_zh}」增加职责（{len(via)} 项）"
+    p.summary_en = f"the proposals of {len(via)} other finding(s) give {name_en} duties"
+
+
+def live_proposals(report: Report) -> list[Proposal]:
+    """The proposals a report shows: those of its findings, none of a waived one (the client has decided to live
+    with it, so nothing is proposed for it). A post without duty resolved through gaps' proposals names only the
+    gaps not waived; with every one waived, nothing resolves it."""
+    live = {f.id for f in report.findings}
+    out = []
+    for p in report.proposals:
+        if p.finding not in live:
+            continue
+        if p.status == "via" and any(v not in live for v in p.via):
+            p = copy.copy(p)
+            kept = [v for v in p.via if v in live]
+            if kept:
+                _via(p, kept)
+            else:
+                p.status, p.via = "none", []
+                p.summary_zh = "不提议：为其增加职责的空白结果均已豁免；请填写职责或撤销岗位"
+                p.summary_en = "no proposal: the gaps whose proposals gave it duties are all waived; fill in its duties or remove the post"
+        out.append(p)
+    return out
 
 
 def _cross_reference(proposals: list[Proposal]) -> None:
@@ -836,12 +944,17 @@ def _mark(p: Proposal) -> str:
 
 
 def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase,
-                    edits: dict[str, dict[int, list[DutySpec]]] | None = None) -> tuple[OrgDesign, Notes]:
+                    edits: dict[str, dict[int, list[DutySpec]]] | None = None,
+                    origin: dict[int, tuple[DutySpec, str, int]] | None = None) -> tuple[OrgDesign, Notes]:
     """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
     finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
     duty keeps its IRI (and every finding not proposed its id). ``edits``, when given, is filled with what each
-    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed."""
+    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed;
+    ``origin`` with where each duty copied unchanged from the as-is design was written there (id of the copy -> the
+    copy, post id, duty index), so a duty a split or merge moves keeps its own lines and comments."""
     design = copy.deepcopy(resolved.design)
+    if origin is not None:
+        origin.update({id(d): (d, q.id, i) for q in design.posts for i, d in enumerate(q.duties)})
     posts = {p.id: p for p in design.posts}
     originals = {id(s): s for p in resolved.design.posts for s in p.duties}
     index = {id(s): (p.id, i) for p in resolved.design.posts for i, s in enumerate(p.duties)}
@@ -1127,7 +1240,8 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
     if not isinstance(resolved, ResolvedDesign):
         raise ValueError("to_be_yaml needs the report of a design file")
     edits: dict[str, dict[int, list[DutySpec]]] = {}
-    design, notes = apply_proposals(resolved, chosen, kb, edits)
+    origin: dict[int, tuple[DutySpec, str, int]] = {}
+    design, notes = apply_proposals(resolved, chosen, kb, edits, origin)
     as_is = _as_is_yaml(resolved.design.path)
     applied = ", ".join(p.finding for p in chosen) or "none"
     waived = {w.finding.id for w in report.waived}
@@ -1145,8 +1259,10 @@ def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, sh
                                             if as_is is not None else " The as-is file's own comments are not carried over."),
               "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
     if as_is is not None:
+        alive = {id(x) for q in design.posts for x in q.duties}  # origin holds each copy: an id is not reused
+        moved = {k: (pid, i) for k, (_d, pid, i) in origin.items() if k in alive}
         patched = patch_design_yaml(as_is, resolved.design, design, edits, notes, header,
-                                    list(shapes) if shapes else None)
+                                    list(shapes) if shapes else None, moved)
         if patched is not None:
             return patched
         header[-3] = "nothing else is changed. The as-is file's own comments are not carried over."

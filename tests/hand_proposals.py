@@ -1,5 +1,9 @@
-"""The proposals written down by hand for the example designs (tests/data/proposals/hand.yaml), and how the
-program's proposals compare with them: read by tests/test_proposals.py and bench/proposals/run.py."""
+"""The proposals written down by hand for the example designs, and how the program's proposals compare with them:
+read by tests/test_proposals.py and bench/proposals/run.py.
+
+Two sets: tests/data/proposals/hand.yaml, kept in step with the program (its ``differs`` flags say where they part),
+and hand2.yaml, written blind by a second consultant, which measures the program and gives the ceiling (how often
+two consultants agree)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import yaml
 from retailkg.validation.findings import Kind, Proposal, Report
 
 HAND = Path(__file__).resolve().parent / "data" / "proposals" / "hand.yaml"
+HAND2 = HAND.with_name("hand2.yaml")
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,9 @@ class Hand:
     why: str
 
 
-def hand_answers() -> dict[str, dict[str, Hand]]:
+def hand_answers(path: Path = HAND) -> dict[str, dict[str, Hand]]:
     """Per example design file name, per finding key (rule and subject), the hand answer."""
-    doc: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(HAND.read_text(encoding="utf-8"))
+    doc: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, Hand]] = {}
     for name, entries in doc.items():
         out[name] = {}
@@ -63,11 +68,11 @@ def proposals_to_compare(r: Report) -> list[Proposal]:
     return [p for p in r.proposals if p.kind in (Kind.OVERLAP, Kind.GAP)]
 
 
-def compare_with_hand(name: str, r: Report) -> tuple[Counter[str], list[tuple[str, str, Proposal, Hand]]]:
+def compare_with_hand(name: str, r: Report, path: Path = HAND) -> tuple[Counter[str], list[tuple[str, str, Proposal, Hand]]]:
     """The tally of verdicts over the design's findings (``findings``, ``agree``, ``wrong``, ``none``, and ``changes``:
     the proposals with a change) and each finding's (id, verdict, proposal, hand answer). KeyError: a finding without a
     hand answer."""
-    answers = hand_answers()[name]
+    answers = hand_answers(path)[name]
     tally: Counter[str] = Counter()
     rows = []
     for p in proposals_to_compare(r):
@@ -78,3 +83,27 @@ def compare_with_hand(name: str, r: Report) -> tuple[Counter[str], list[tuple[st
         tally["changes"] += p.status in ("change", "via")
         rows.append((p.finding, v, p, h))
     return tally, rows
+
+
+def consultants_agree(a: Hand, b: Hand) -> bool:
+    """Two hand answers agree when they share a defensible owner, or when both leave the work without one."""
+    return bool(a.owners & b.owners) or (a.none_ok and b.none_ok)
+
+
+def agreement_between_sets(first: Path = HAND, second: Path = HAND2) -> tuple[int, int, list[tuple[str, str, Hand, Hand]]]:
+    """How often the two sets agree over the findings both answer: (agreeing, answered by both, the disagreements as
+    (design, key, first answer, second answer))."""
+    one, two = hand_answers(first), hand_answers(second)
+    agree = both = 0
+    differ = []
+    for name, answers in two.items():
+        for key, b in answers.items():
+            a = one.get(name, {}).get(key)
+            if a is None:
+                continue
+            both += 1
+            if consultants_agree(a, b):
+                agree += 1
+            else:
+                differ.append((name, key, a, b))
+    return agree, both, differ

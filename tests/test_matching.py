@@ -197,7 +197,7 @@ def test_the_features_are_scikit_learns_tfidf_rows_to_the_last_bit() -> None:
     sentence of the corpus and on text with capitals, runs of spaces and words outside the vocabulary."""
     from scipy import sparse
 
-    from retailkg.design.classifier import _chars, normalise_duty, read_corpus
+    from retailkg.design.classifier import normalise_duty, read_corpus
 
     model = Classifier.load()
     examples = read_corpus()
@@ -207,7 +207,7 @@ def test_the_features_are_scikit_learns_tfidf_rows_to_the_last_bit() -> None:
     for block in model.features.blocks:
         given = titles if block.kind == "title" else texts
         ours = block.transform(given)
-        theirs = block.vectorizer().transform([t if block.kind == "words" else _chars(t) for t in given])
+        theirs = block.vectorizer().transform(block.vectorizer_input(given))
         theirs = sparse.csr_matrix(theirs * block.weight if block.weight != 1.0 else theirs)
         assert ours.shape == theirs.shape
         assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices), block.kind

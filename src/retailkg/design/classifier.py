@@ -276,6 +276,10 @@ class _Block:
         v.idf_ = self.idf
         return v
 
+    def vectorizer_input(self, texts: Sequence[str]) -> list[str]:
+        """What :meth:`vectorizer` is given for ``texts``."""
+        return [t if self.kind == "words" else _chars(t) for t in texts]
+
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The rows scikit-learn's TfidfVectorizer gives (sublinear tf × idf, l2-normalised), computed
         here: matching a design's few distinct duties would otherwise import scikit-learn (most of the

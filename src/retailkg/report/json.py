@@ -48,7 +48,7 @@ def grouped(items: Iterable[dict[str, Any]], unit_keys: tuple[str, ...], expand_
         return
     groups: dict[str, list[dict[str, Any]]] = {}
     for d in items:
-        key = json.dumps({k: v for k, v in d.items() if k not in unit_keys}, ensure_ascii=False, sort_keys=True)
+        key = json.dumps([(k, v) for k, v in d.items() if k not in unit_keys], ensure_ascii=False)  # to_json: one key order
         groups.setdefault(key, []).append(d)
     for g in groups.values():
         yield {**g[0], "units": [{k: d[k] for k in unit_keys} for d in g] if len(g) > 1 else None}

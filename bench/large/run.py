@@ -128,6 +128,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stores", type=int, default=10_000)
     ap.add_argument("--old", default="3046b31", help="the commit to compare with")
+    ap.add_argument("--new", default="", help="a commit to measure as new, taken like --old (default: this checkout as it is)")
     ap.add_argument("--forms", default="yaml,xlsx")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "large")
@@ -139,8 +140,10 @@ def main() -> int:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    head = args.new or subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                      text=True).stdout.strip()
     old_src = old_source(args.old, args.out)
+    new_src = old_source(args.new, args.out) if args.new else None
     forms = args.forms.split(",")
     manifest = generate(args.stores, args.out, ",".join(forms))
     folder = Path(manifest["folder"])
@@ -154,7 +157,7 @@ def main() -> int:
             order = ("old", "new") if r % 2 == 0 else ("new", "old")
             for side in order:
                 report = args.out / f"{form}-{side}.json"
-                m = run_once(design, report, old_src if side == "old" else None)
+                m = run_once(design, report, old_src if side == "old" else new_src)
                 runs[form][side].append(m)
                 print(f"{form} {side} #{r + 1}: {m['wall_s']:.1f} s wall, {m['cpu_s']:.1f} s CPU, {m['peak_mib']:.0f} MiB, "
                       f"{m['report_bytes'] / 1e6:.1f} MB", flush=True)
@@ -163,7 +166,7 @@ def main() -> int:
                        f"{len(new_ids)} ids, {len(old_ids)} before"))
         checks.append((f"{form}: findings = manifest", len(new_ids) == expected, f"{len(new_ids)} of {expected}"))
         expanded = args.out / f"{form}-new-expanded.json"
-        run_once(design, expanded, None, ("--expand-units",))
+        run_once(design, expanded, new_src, ("--expand-units",))
         ex = json.loads(expanded.read_text(encoding="utf-8"))
         same = [f["id"] for f in ex["findings"]] == old_ids  # the earlier list, its grouped entries (if any) expanded in place
         checks.append((f"{form}: --expand-units lists the old findings in the old order", same, f"{len(ex['findings'])} entries"))
@@ -181,7 +184,7 @@ def main() -> int:
         for r in range(args.repeat):
             order = ("old", "floor", "new") if r % 2 == 0 else ("new", "floor", "old")
             for side in order:
-                m = run_floor(nt) if side == "floor" else run_once(nt, args.out / f"nt-{side}.json", old_src if side == "old" else None)
+                m = run_floor(nt) if side == "floor" else run_once(nt, args.out / f"nt-{side}.json", old_src if side == "old" else new_src)
                 nt_runs[side].append(m)
                 print(f"nt {side} #{r + 1}: {m['wall_s']:.1f} s wall, {m['cpu_s']:.1f} s CPU, {m['peak_mib']:.0f} MiB", flush=True)
         old_ids, new_ids = finding_ids(args.out / "nt-old.json"), finding_ids(args.out / "nt-new.json")

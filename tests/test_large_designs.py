@@ -199,3 +199,13 @@ def test_json_groups_repeated_posts_and_proposals_and_expands_them_to_the_same_o
     for e in grouped["design_posts"]:
         e.pop("units")
     assert side_from_json(tmp_path / "a.json", grouped).posts is not None
+
+
+def test_posts_grouped_from_their_records_are_the_generic_grouping_of_their_json() -> None:
+    from retailkg.report.json import POST_UNIT, grouped, grouped_posts
+
+    report = validate_file(REPO / "examples" / "acme-department-store.xlsx")
+    assert report.posts_detail
+    for expand in (False, True):
+        assert list(grouped_posts(report.posts_detail, expand)) == list(grouped((p.to_json() for p in report.posts_detail),
+                                                                                POST_UNIT, expand))

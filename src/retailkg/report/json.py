@@ -19,7 +19,7 @@ from typing import Any
 
 from retailkg.report.common import SCHEMA_ID, group_findings
 from retailkg.report.proposals import alignments_json
-from retailkg.validation.findings import Finding, Report
+from retailkg.validation.findings import Finding, PostRecord, Report
 
 # ---------------------------------------------------------------------------------------------
 # JSON
@@ -52,6 +52,21 @@ def grouped(items: Iterable[dict[str, Any]], unit_keys: tuple[str, ...], expand_
         groups.setdefault(key, []).append(d)
     for g in groups.values():
         yield {**g[0], "units": [{k: d[k] for k in unit_keys} for d in g] if len(g) > 1 else None}
+
+
+def grouped_posts(posts: Iterable[PostRecord], expand_units: bool = False) -> Iterator[dict[str, Any]]:
+    """:func:`grouped` for the design's posts, keyed on the records themselves (a chain's tens of thousands of
+    posts are not each written out as JSON to be compared): the same entries."""
+    if expand_units:
+        for p in posts:
+            yield {**p.to_json(), "units": None}
+        return
+    groups: dict[tuple[Any, ...], list[PostRecord]] = {}
+    for p in posts:
+        groups.setdefault((p.organisation, p.name, p.duties, p.accountable), []).append(p)
+    for g in groups.values():
+        units = [{"id": p.id, "department": p.department, "reports_to": p.reports_to or None} for p in g]
+        yield {**g[0].to_json(), "units": units if len(g) > 1 else None}
 
 
 def expanded(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -114,8 +129,7 @@ def _document(report: Report, findings: Any, expand_units: bool) -> dict[str, An
         "coverage": [c.to_json() for c in report.coverage],
         "waived": [w.to_json() for w in report.waived],
         "stale_waivers": [s.to_json() for s in report.stale_waivers],
-        "design_posts": None if report.posts_detail is None else list(
-            grouped((p.to_json() for p in report.posts_detail), POST_UNIT, expand_units)),
+        "design_posts": None if report.posts_detail is None else list(grouped_posts(report.posts_detail, expand_units)),
         "proposals": list(grouped((p.to_json() for p in report.proposals), PROPOSAL_UNIT, expand_units)),
         "restructures": [p.to_json() for p in report.restructures],
         "post_alignments": alignments_json(report),

@@ -167,3 +167,45 @@ def test_validate_writes_json_entries_or_every_finding(tmp_path: Path) -> None:
     ids = sorted(u["id"] for f in grouped["findings"] for u in (f["units"] or [f]))
     assert ids == sorted(f["id"] for f in expanded["findings"])
     assert grouped["summary"]["findings"] == expanded["summary"]["findings"] == len(ids)
+
+
+def test_json_groups_repeated_posts_and_proposals_and_expands_them_to_the_same_objects(tmp_path: Path) -> None:
+    """A chain's posts and proposals repeat in every store: the JSON writes each once with its units,
+    and expanding the units (``retailkg.report.json.expanded``) gives back exactly the objects
+    ``--expand-units`` writes one by one, in the model's order once sorted back; diff reads both."""
+    from retailkg.report.json import expanded
+
+    design = REPO / "examples" / "acme-department-store.xlsx"
+    runner = CliRunner()
+    for flag, name in (([], "a.json"), (["--expand-units"], "b.json")):
+        result = runner.invoke(cli, ["validate", str(design), "-o", str(tmp_path / name), "--quiet", *flag])
+        assert result.exit_code in (0, 1), result.output
+    grouped = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    one_by_one = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    for key, unit in (("design_posts", "id"), ("proposals", "finding")):
+        assert any(e["units"] for e in grouped[key]), key  # the stores' repeats are grouped
+        assert len(grouped[key]) < len(one_by_one[key])
+        assert all(e["units"] is None for e in one_by_one[key])
+        order = [e[unit] for e in one_by_one[key]]
+        back = sorted(expanded(grouped[key]), key=lambda e: order.index(e[unit]))
+        assert back == [{k: v for k, v in e.items() if k != "units"} for e in one_by_one[key]], key
+    from retailkg.report.diff import side_from_json
+
+    a, b = (side_from_json(tmp_path / n, d) for n, d in (("a.json", grouped), ("b.json", one_by_one)))
+    assert a.posts is not None and b.posts is not None
+    assert sorted(a.posts, key=lambda p: p.id) == sorted(b.posts, key=lambda p: p.id) and len(a.posts) == len(one_by_one["design_posts"])
+    assert a.findings == b.findings and a.raci == b.raci
+    grouped["report_version"] = 3  # a report written before the posts were grouped is still read
+    for e in grouped["design_posts"]:
+        e.pop("units")
+    assert side_from_json(tmp_path / "a.json", grouped).posts is not None
+
+
+def test_posts_grouped_from_their_records_are_the_generic_grouping_of_their_json() -> None:
+    from retailkg.report.json import POST_UNIT, grouped, grouped_posts
+
+    report = validate_file(REPO / "examples" / "acme-department-store.xlsx")
+    assert report.posts_detail
+    for expand in (False, True):
+        assert list(grouped_posts(report.posts_detail, expand)) == list(grouped((p.to_json() for p in report.posts_detail),
+                                                                                POST_UNIT, expand))

@@ -189,3 +189,38 @@ def test_training_gives_the_same_model_file_twice(tmp_path: Path) -> None:
         model.save(tmp_path / run, {"corpus_sha256": "x"})
     for name in ("model.json", "model.npz"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_the_features_are_scikit_learns_tfidf_rows_to_the_last_bit() -> None:
+    """Matching computes the TF-IDF rows itself (importing scikit-learn is most of a design's matching
+    time); the rows must be exactly those of the vectorizer the model was trained with, on every
+    sentence of the corpus and on text with capitals, runs of spaces and words outside the vocabulary."""
+    from scipy import sparse
+
+    from retailkg.design.classifier import normalise_duty, read_corpus
+
+    model = Classifier.load()
+    examples = read_corpus()
+    extra = ["Store  Manager   负责ＰＯＳ收银", "", "完全陌生的词语组合 xyz", "   "]
+    texts = [normalise_duty(e.text) for e in examples] + [normalise_duty(t) for t in extra]
+    titles = [normalise_duty(e.post) for e in examples] + [normalise_duty(t) for t in extra]
+    for block in model.features.blocks:
+        given = titles if block.kind == "title" else texts
+        ours = block.transform(given)
+        theirs = block.vectorizer().transform(block.vectorizer_input(given))
+        theirs = sparse.csr_matrix(theirs * block.weight if block.weight != 1.0 else theirs)
+        assert ours.shape == theirs.shape
+        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices), block.kind
+        assert np.array_equal(ours.data, theirs.data), block.kind
+
+
+def test_matching_a_design_does_not_import_scikit_learn() -> None:
+    """scikit-learn is for training: a process that matches duties never loads it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from retailkg.kg.knowledge import knowledge_base; from retailkg.design.matching import matcher_for; "
+            "m = matcher_for(knowledge_base()); m.prepare([('负责门店收银与对账', '收银员'), ('组织门店团队的业务培训', '店长')]); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"

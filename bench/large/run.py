@@ -3,6 +3,7 @@ against an earlier commit's, alternating in fresh processes in one run.
 
     python bench/large/run.py                                    # 10,000 stores, old = 3046b31, 3 repeats
     python bench/large/run.py --stores 200 --repeat 1 --results /tmp/R.md --json /tmp/r.json
+    python bench/large/run.py --stores 5471 --nt 1m               # also the 1M-triple .nt against the parse floor
 
 Why: issue 18 asks for the 10,000-store chain's YAML in 12 s and 1.5 GiB and its Excel form in 15 s,
 measured beside the code before the change on the same machine, in one run (this machine's speed
@@ -83,6 +84,27 @@ def run_once(design: Path, report: Path, old_src: Path | None, extra: tuple[str,
             "peak_mib": round(usage.ru_maxrss / 1024, 1), "exit": code, "report_bytes": report.stat().st_size}
 
 
+FLOOR = """
+import sys, pyoxigraph as ox
+store = ox.Store()
+store.load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES)
+print(len(store))
+"""
+
+
+def run_floor(nt: Path) -> dict[str, Any]:
+    """The parse floor in a fresh process: pyoxigraph parsing the .nt into an in-memory store, nothing else."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", FLOOR, str(nt)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"floor failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mib": round(usage.ru_maxrss / 1024, 1), "triples": int(out.strip() or 0)}
+
+
 def finding_ids(report: Path) -> list[str]:
     """Every finding id of a JSON report, grouped entries expanded by their units."""
     doc = json.loads(report.read_text(encoding="utf-8"))
@@ -106,17 +128,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stores", type=int, default=10_000)
     ap.add_argument("--old", default="3046b31", help="the commit to compare with")
+    ap.add_argument("--new", default="", help="a commit to measure as new, taken like --old (default: this checkout as it is)")
     ap.add_argument("--forms", default="yaml,xlsx")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "large")
     ap.add_argument("--results", type=Path, default=REPO / "bench" / "RESULTS.md")
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
     ap.add_argument("--note", action="append", default=[], help="a paragraph for the section (what the run is for)")
+    ap.add_argument("--nt", default="", help="also the design as N-Triples at this scale (e.g. 1m): old, new and the "
+                    "parse floor alternating")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    head = args.new or subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                      text=True).stdout.strip()
     old_src = old_source(args.old, args.out)
+    new_src = old_source(args.new, args.out) if args.new else None
     forms = args.forms.split(",")
     manifest = generate(args.stores, args.out, ",".join(forms))
     folder = Path(manifest["folder"])
@@ -130,7 +157,7 @@ def main() -> int:
             order = ("old", "new") if r % 2 == 0 else ("new", "old")
             for side in order:
                 report = args.out / f"{form}-{side}.json"
-                m = run_once(design, report, old_src if side == "old" else None)
+                m = run_once(design, report, old_src if side == "old" else new_src)
                 runs[form][side].append(m)
                 print(f"{form} {side} #{r + 1}: {m['wall_s']:.1f} s wall, {m['cpu_s']:.1f} s CPU, {m['peak_mib']:.0f} MiB, "
                       f"{m['report_bytes'] / 1e6:.1f} MB", flush=True)
@@ -139,14 +166,37 @@ def main() -> int:
                        f"{len(new_ids)} ids, {len(old_ids)} before"))
         checks.append((f"{form}: findings = manifest", len(new_ids) == expected, f"{len(new_ids)} of {expected}"))
         expanded = args.out / f"{form}-new-expanded.json"
-        run_once(design, expanded, None, ("--expand-units",))
+        run_once(design, expanded, new_src, ("--expand-units",))
         ex = json.loads(expanded.read_text(encoding="utf-8"))
         same = [f["id"] for f in ex["findings"]] == old_ids  # the earlier list, its grouped entries (if any) expanded in place
         checks.append((f"{form}: --expand-units lists the old findings in the old order", same, f"{len(ex['findings'])} entries"))
+    nt_runs: dict[str, list[dict[str, Any]]] = {}
+    nt_info: dict[str, Any] = {}
+    if args.nt:
+        nt_folder = args.out / f"nt-{args.nt}"
+        if not (nt_folder / "manifest.json").is_file():
+            subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "--scale", args.nt, "--out", str(nt_folder),
+                            "--formats", "nt"], check=True)
+        nt_manifest = json.loads((nt_folder / "manifest.json").read_text(encoding="utf-8"))
+        nt = nt_folder / "chain.nt"
+        nt_info = {"scale": args.nt, "triples": nt_manifest["counts"]["triples"], "findings": len(nt_manifest["findings"])}
+        nt_runs = {"old": [], "new": [], "floor": []}
+        for r in range(args.repeat):
+            order = ("old", "floor", "new") if r % 2 == 0 else ("new", "floor", "old")
+            for side in order:
+                m = run_floor(nt) if side == "floor" else run_once(nt, args.out / f"nt-{side}.json", old_src if side == "old" else new_src)
+                nt_runs[side].append(m)
+                print(f"nt {side} #{r + 1}: {m['wall_s']:.1f} s wall, {m['cpu_s']:.1f} s CPU, {m['peak_mib']:.0f} MiB", flush=True)
+        old_ids, new_ids = finding_ids(args.out / "nt-old.json"), finding_ids(args.out / "nt-new.json")
+        checks.append(("nt: new finding ids = old finding ids", sorted(old_ids) == sorted(new_ids),
+                       f"{len(new_ids)} ids, {len(old_ids)} before"))
+        checks.append(("nt: findings = manifest", len(new_ids) == nt_info["findings"], f"{len(new_ids)} of {nt_info['findings']}"))
+        checks.append(("nt: the floor parses the manifest's triples", all(m["triples"] == nt_info["triples"] for m in nt_runs["floor"]),
+                       f"{nt_runs['floor'][0]['triples']} triples"))
     data = {"stores": args.stores, "posts": manifest["counts"]["posts"], "triples": manifest["counts"]["triples"],
             "findings": expected, "old": args.old, "new": head, "machine": machine(), "repeat": args.repeat,
             "runs": runs, "checks": [{"check": c, "pass": ok, "detail": d} for c, ok, d in checks],
-            "minutes": round((time.time() - started) / 60, 1), "notes": args.note,
+            "minutes": round((time.time() - started) / 60, 1), "notes": args.note, "nt": nt_info, "nt_runs": nt_runs,
             "load_end": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -185,6 +235,18 @@ def section(d: dict[str, Any]) -> str:
         o, n = sides["old"], sides["new"]
         lines.append(f"- {names.get(form, form)}: new/old wall {_med(n, 'wall_s') / _med(o, 'wall_s'):.2f}, CPU "
                      f"{_med(n, 'cpu_s') / _med(o, 'cpu_s'):.2f}, peak memory {_med(n, 'peak_mib') / _med(o, 'peak_mib'):.2f}.")
+    if d.get("nt_runs"):
+        nt, rs = d["nt"], d["nt_runs"]
+        lines += ["", f"The design as N-Triples (`--nt {nt['scale']}`: {nt['triples']:,} triples, {nt['findings']:,} findings), "
+                  "`retailkg validate chain.nt -o report.json --quiet` against the parse floor (a fresh process that only "
+                  "loads the file into a pyoxigraph store), the three alternating:", "",
+                  "| run | wall s | CPU s | peak MiB |", "| --- | --: | --: | --: |"]
+        for side, label in (("old", f"old ({d['old']})"), ("new", f"new ({d['new']})"), ("floor", "parse floor")):
+            lines.append(f"| {label} | {_med(rs[side], 'wall_s'):.1f} | {_med(rs[side], 'cpu_s'):.1f} | {_med(rs[side], 'peak_mib'):.0f} |")
+        lines += ["", f"- new / floor: wall {_med(rs['new'], 'wall_s') / _med(rs['floor'], 'wall_s'):.2f}x, CPU "
+                  f"{_med(rs['new'], 'cpu_s') / _med(rs['floor'], 'cpu_s'):.2f}x (old / floor: CPU "
+                  f"{_med(rs['old'], 'cpu_s') / _med(rs['floor'], 'cpu_s'):.2f}x); whole processes, interpreter start and "
+                  "imports included on both sides."]
     for note in d.get("notes", []):
         lines += ["", note]
     lines += ["", "**Checks** (same run):", ""]

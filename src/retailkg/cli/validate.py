@@ -62,7 +62,7 @@ def _write(pieces: Iterable[str | bytes], out: Path | None) -> None:
                    "`retailkg load`). Only its organisations are reported.")
 @click.option("--expand-units", is_flag=True,
               help="JSON: list a finding repeated in many stores or regions once per store, instead of once with its "
-                   "`units` (each unit's id, scope, focus and posts).")
+                   "`units` (each unit's id, scope, focus and posts); likewise the design's posts and the proposals.")
 @click.option("--shapes", "shapes_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
               help="A SHACL shapes file (Turtle) of your own rules, run with the bundled ones; repeatable. "
                    "A rule is a shape with a target; its findings carry its sh:message (zh and en) and sh:severity.")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 import zipfile
@@ -147,6 +148,33 @@ def _chars(text: str) -> str:
     return _SPLIT.sub(" ", text)
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character uni- and bigrams as scikit-learn's ``analyzer="char", ngram_range=(1, 2)`` makes them
+    (lower-cased, runs of white space made one space), in the same order."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    return list(text) + [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def l2_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each row divided by its Euclidean norm (rows of zeros left as they are), as scikit-learn's
+    ``normalize`` does it, to the last bit: the squares are summed one after another in the row's
+    order (numpy's own sums add in another order, and a model's scores would move by an ulp)."""
+    data = m.data.tolist()
+    ptr = m.indptr.tolist()
+    norms = []
+    for i in range(m.shape[0]):
+        total = 0.0
+        for x in data[ptr[i]:ptr[i + 1]]:
+            total += x * x
+        norms.append(math.sqrt(total) if total else 1.0)
+    out = m.copy()
+    out.data = out.data / np.repeat(np.asarray(norms, dtype=np.float64), np.diff(m.indptr))
+    return out
+
+
 @dataclass(frozen=True)
 class Example:
     """One labelled duty sentence: the unit the model learns from and is measured on."""
@@ -234,22 +262,49 @@ class _Block:
     vocabulary: list[str]
     idf: np.ndarray
     weight: float = 1.0
-    _vectorizer: Any = field(default=None, repr=False)
+    _index: dict[str, int] | None = field(default=None, repr=False)
 
     def vectorizer(self) -> Any:
-        if self._vectorizer is None:
-            from sklearn.feature_extraction.text import TfidfVectorizer
+        """scikit-learn's vectorizer with this block's vocabulary and weights: what :meth:`transform`
+        computes without it (kept for the test that says both give the same rows)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
 
-            if self.kind == "words":
-                v = TfidfVectorizer(analyzer=words, sublinear_tf=True, vocabulary=self.vocabulary)
-            else:
-                v = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, vocabulary=self.vocabulary)
-            v.idf_ = self.idf
-            self._vectorizer = v
-        return self._vectorizer
+        if self.kind == "words":
+            v = TfidfVectorizer(analyzer=words, sublinear_tf=True, vocabulary=self.vocabulary)
+        else:
+            v = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, vocabulary=self.vocabulary)
+        v.idf_ = self.idf
+        return v
+
+    def vectorizer_input(self, texts: Sequence[str]) -> list[str]:
+        """What :meth:`vectorizer` is given for ``texts``."""
+        return [t if self.kind == "words" else _chars(t) for t in texts]
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        m = self.vectorizer().transform([t if self.kind == "words" else _chars(t) for t in texts])
+        """The rows scikit-learn's TfidfVectorizer gives (sublinear tf × idf, l2-normalised), computed
+        here: matching a design's few distinct duties would otherwise import scikit-learn (most of the
+        matcher's start-up), which only training needs."""
+        if self._index is None:
+            self._index = {t: i for i, t in enumerate(self.vocabulary)}
+        index = self._index
+        indptr, indices, counts = [0], [], []
+        for t in texts:
+            row: dict[int, int] = {}
+            for token in (words(t) if self.kind == "words" else char_ngrams(_chars(t))):
+                j = index.get(token)
+                if j is not None:
+                    row[j] = row.get(j, 0) + 1
+            for j in sorted(row):
+                indices.append(j)
+                counts.append(row[j])
+            indptr.append(len(indices))
+        data = np.asarray(counts, dtype=np.float64)
+        cols = np.asarray(indices, dtype=np.int32)
+        if len(data):
+            data = np.log(data) + 1.0
+            data *= self.idf[cols]
+        ptr = np.asarray(indptr, dtype=np.int32)
+        m = l2_rows(sparse.csr_matrix((data, cols, ptr), shape=(len(texts), len(self.vocabulary))))
         return m * self.weight if self.weight != 1.0 else m
 
     @classmethod

@@ -40,7 +40,7 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 from scipy import sparse
 
-from retailkg.design.classifier import NONE, Classifier, Example, ModelError, model_dir, normalise_duty, read_corpus, sentence_key
+from retailkg.design.classifier import NONE, Classifier, Example, ModelError, l2_rows, model_dir, normalise_duty, read_corpus, sentence_key
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
 
@@ -409,9 +409,7 @@ def _save_npz(path: Path, m: sparse.csr_matrix) -> None:
 
 
 def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    from sklearn.preprocessing import normalize
-
-    return normalize(m)
+    return l2_rows(m)
 
 
 @cache

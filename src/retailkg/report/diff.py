@@ -1,7 +1,7 @@
 """As-is against to-be: what a re-design changed (``retailkg diff OLD NEW``).
 
 Each side is a design validated now (any input form :func:`~retailkg.validation.pipeline.validate_file`
-reads) or a JSON report written earlier (its ``report_version`` must be this one's). Findings are
+reads) or a JSON report written earlier (its ``report_version`` one this retailkg reads: :data:`READ_VERSIONS`). Findings are
 compared by their stable ids (:attr:`~retailkg.validation.findings.Finding.id`: the same rule on the
 same posts, duties or functions gives the same id in every run and every input form), coverage by
 organisation and taxonomy area, posts by id (changed: name, unit, superior or duties).
@@ -21,8 +21,11 @@ from typing import Any
 
 from retailkg.errors import InputError
 from retailkg.report.common import SCHEMA_ID
-from retailkg.report.json import REPORT_VERSION
+from retailkg.report.json import REPORT_VERSION, expanded
 from retailkg.validation.findings import DutyRecord, PostRecord, Report, area_coverage
+
+READ_VERSIONS = (3, REPORT_VERSION)
+"""The JSON report versions a diff reads: 3 differs from 4 only in writing each post and proposal on its own."""
 
 __all__ = ["AreaChange", "Brief", "Diff", "PostChange", "RaciChange", "RaciGrid", "Side", "compare", "load_side", "side_from_json",
            "side_from_report"]
@@ -252,12 +255,12 @@ def _text(d: Any) -> tuple[str, str]:
 
 
 def side_from_json(path: Path, doc: dict[str, Any]) -> Side:
-    """A side from a JSON report (docs/report-schema.json) of this report version; InputError for another."""
+    """A side from a JSON report (docs/report-schema.json) of a version this retailkg reads; InputError for another."""
     file = str(path)
     version = doc.get("report_version", 1)
-    if version != REPORT_VERSION:
+    if version not in READ_VERSIONS:
         raise InputError(f"a report of format version {version} ({doc.get('generated_by') or 'unknown program'}); this "
-                         f"retailkg reads version {REPORT_VERSION}: validate the design again, or diff the designs",
+                         f"retailkg reads versions {' and '.join(map(str, READ_VERSIONS))}: validate the design again, or diff the designs",
                          file=file, field="report_version")
     try:
         findings: dict[str, Brief] = {}
@@ -287,7 +290,7 @@ def side_from_json(path: Path, doc: dict[str, Any]) -> Side:
             posts = [PostRecord(p["id"], p["name"], p["department"], p["reports_to"] or "",
                                 tuple(DutyRecord(d["text"], tuple(d["lead"]), tuple(d["support"])) for d in p["duties"]),
                                 p["organisation"], tuple(p["accountable_for"]) if "accountable_for" in p else None)
-                     for p in doc["design_posts"]]
+                     for p in expanded(doc["design_posts"])]  # a post repeated in stores: each of its units
         raci = _raci_of_json(doc["coverage"], posts, {})
     except (KeyError, TypeError, IndexError, AttributeError) as e:
         raise InputError(f"not a complete retailkg report: {e.__class__.__name__} {e}", file=file) from None

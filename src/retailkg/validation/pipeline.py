@@ -269,10 +269,10 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
     report.duties_to_review = sum(1 for d in resolved.duties.values() if d.match is not None and d.match.to_review)
     report.resolved = resolved
     report.posts_detail = post_records(resolved, kb)
-    from retailkg.validation.proposals import propose, restructures  # a to-be proposal for every overlap and gap (docs/proposals.md)
+    from retailkg.validation.proposals import propose_everything  # a to-be proposal for every overlap and gap (docs/proposals.md)
 
-    report.proposals, report.alignments = propose(report, kb)
-    report.restructures = restructures(report, kb)  # split or merge posts: never applied unless chosen
+    # and the proposals to split or merge posts: never applied unless chosen
+    report.proposals, report.alignments, report.restructures = propose_everything(report, kb)
     return report
 
 

@@ -44,7 +44,7 @@ from retailkg.validation.findings import (
 )
 
 __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
-           "select_proposals", "title_core", "to_be_yaml"]
+           "propose_everything", "select_proposals", "title_core", "to_be_yaml"]
 
 GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
                        "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
@@ -928,6 +928,16 @@ def restructures(report: Report, kb: KnowledgeBase) -> list[Proposal]:
     if not isinstance(resolved, ResolvedDesign):
         return []
     return Proposer(report, resolved, kb).restructures()
+
+
+def propose_everything(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[PostAlignment], list[Proposal]]:
+    """:func:`propose` and :func:`restructures` from one :class:`Proposer` (what validation reports): reading a
+    chain's posts and aligning them with the standard's is most of either's work, and neither changes it."""
+    resolved = report.resolved
+    if not isinstance(resolved, ResolvedDesign):
+        return [], [], []
+    proposer = Proposer(report, resolved, kb)
+    return proposer.propose_all(), proposer.alignments(), proposer.restructures()
 
 
 # ---------------------------------------------------------------------------------------------

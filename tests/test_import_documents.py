@@ -1107,3 +1107,128 @@ def test_a_job_advert_its_first_line_the_post_and_a_number_followed_by_a_range(t
     [post] = result.posts
     assert (post.name, texts(post)) == ("楼层管理员", ["负责楼层日常巡视", "维护商户关系"])
     assert post.qualifications == ["大专及以上学历。", "1-3年商场楼层管理经验。"]
+
+
+# ---------------------------------------------------------------------------------------------- heldout8's layouts
+
+
+def test_a_handbook_post_heading_saying_its_duties_keeps_them_after_a_line_of_labels(tmp_path: Path) -> None:
+    """采购部工作职责管理规定: Heading 1 parts (目的, 名词解释, 职责), each post a Heading 2 "X工作职责", a line of
+    labels, then the duties numbered by Word's list numbering (nothing typed)."""
+    d = docx.Document()
+    d.add_paragraph("采购部工作职责管理规定")
+    for part, text in (("目的", "为明确采购部的工作职责，特制定本规定。"), ("名词解释", "（无）")):
+        d.add_heading(part, 1)
+        d.add_paragraph(text)
+    d.add_heading("职责", 1)
+    for name, boss, duties in (("采购总监", "总经理", ["监管所有的采购决定;", "负责年度促销计划的制订和监督落实"]),
+                               ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"])):
+        d.add_heading(f"{name}的工作职责", 2)
+        d.add_paragraph(f"所属部门:采购部\u3000\u3000直接上级:{boss}")
+        for duty in duties:
+            d.add_paragraph(duty, style="List Number")
+    d.add_heading("附则", 1)
+    d.add_paragraph("本规定由采购部负责解释。")
+    d.save(tmp_path / "规定.docx")
+    result = import_documents([tmp_path / "规定.docx"])
+    assert [(p.name, p.department, p.reports_to_text, texts(p)) for p in result.posts] == [
+        ("采购总监", "采购部", "总经理", ["监管所有的采购决定;", "负责年度促销计划的制订和监督落实"]),
+        ("采购助理", "采购部", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"]),
+    ]
+    assert "名词解释" not in by_name(result)
+
+
+def test_markdown_headings_below_the_duties_heading_name_groups_of_bullets_not_posts(tmp_path: Path) -> None:
+    """A web article saved as Markdown: ``# X岗位要求``, ``## 二、岗位职责`` with ``### 1、社区管理`` over its
+    bullets, ``## 三、岗位要求`` with ``### 1、教育背景`` (a qualification word) over its bullets."""
+    (tmp_path / "社区运营.md").write_text(
+        "# 社区运营岗位要求\n\n发布时间:2024-11-06 · 阅读 2.3k\n\n## 一、岗位概述\n\n社区运营负责社区的日常管理和运营工作。\n\n"
+        "## 二、岗位职责\n\n### 1、社区管理\n\n- 负责社区的日常管理。\n- 维护社区的秩序和氛围。\n\n"
+        "### 2、数据分析\n\n- 收集和分析社区的运营数据。\n\n"
+        "## 三、岗位要求\n\n### 1、教育背景\n\n- 本科及以上学历。\n\n### 2、工作经验\n\n- 有社区运营经验者优先。\n\n---\n\n"
+        "原文地址:https://example.com/1.html\n", encoding="utf-8")
+    result = import_documents([tmp_path / "社区运营.md"])
+    [post] = result.posts
+    assert post.name == "社区运营"
+    assert texts(post) == ["负责社区的日常管理。", "维护社区的秩序和氛围。", "收集和分析社区的运营数据。"]
+    assert post.qualifications == ["本科及以上学历。", "有社区运营经验者优先。"]
+    groups = [u.text for u in result.unplaced if "group" in u.why]
+    assert groups == ["1、社区管理", "2、数据分析", "1、教育背景", "2、工作经验"]
+
+
+def test_a_gbk_crlf_web_copy_with_titled_paragraphs_and_a_requirements_part(tmp_path: Path) -> None:
+    """A page pasted into Notepad (GBK, CRLF): the title names the post, 一、X的主要岗位职责 and 二、X的任职要求
+    its parts, each item a "1. 店铺管理" title line, a blank line, and the paragraph that is the item."""
+    text = ("网店运营的岗位职责与任职要求\n\n2025-06-22\u3000来源:网络\n\n本文将详细介绍网店运营的岗位职责与任职要求。\n\n"
+            "一、网店运营的主要岗位职责\n\n1. 店铺管理\n\n负责店铺的整体管理和日常维护。这包括产品的上架、下架以及库存更新等。\n\n"
+            "2. 营销策划\n\n根据市场需求制定并执行营销策略,提高店铺的曝光率和销售额。\n\n"
+            "二、网店运营的任职要求\n\n1. 专业知识\n\n拥有电子商务或相关领域的学历背景,熟悉电商平台的操作规则。\n\n"
+            "2. 实践经验\n\n至少一年以上的电商行业经验,能够独立完成店铺的日常运营工作。\n\n"
+            "(以上内容复制自网页,供招聘时参考)\n")
+    (tmp_path / "网店运营.txt").write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+    result = import_documents([tmp_path / "网店运营.txt"])
+    [post] = result.posts
+    assert (post.name, post.department) == ("网店运营", None)
+    assert texts(post) == ["负责店铺的整体管理和日常维护。这包括产品的上架、下架以及库存更新等。",
+                           "根据市场需求制定并执行营销策略,提高店铺的曝光率和销售额。"]
+    assert post.qualifications == ["拥有电子商务或相关领域的学历背景,熟悉电商平台的操作规则。",
+                                   "至少一年以上的电商行业经验,能够独立完成店铺的日常运营工作。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "(以上内容复制自网页,供招聘时参考)" in unplaced and "店铺管理" in unplaced and "1. 专业知识" in unplaced
+
+
+def test_a_short_line_past_a_blank_line_after_untitled_items_still_ends_the_list(tmp_path: Path) -> None:
+    """Only a list whose items so far were each a title over its paragraph goes on past a blank line: after
+    plain items, a short last item and a long paragraph under it stay apart."""
+    (tmp_path / "店员.txt").write_text(
+        "店员岗位职责\n1. 负责商品陈列。\n2. 顾客接待\n\n本岗位的工作时间为每日八小时，节假日按门店排班安排轮休。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "店员.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责商品陈列。", "顾客接待"]
+    assert "本岗位的工作时间为每日八小时，节假日按门店排班安排轮休。" in [u.text for u in result.unplaced]
+
+
+def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_line(tmp_path: Path) -> None:
+    """店长的岗位职责项目 | 店长的岗位职责内容: the first column names each duty, the second is the duty; the line
+    before the table that leads into it (…见下表：) is no duty."""
+    d = docx.Document()
+    d.add_paragraph("店长岗位说明书")
+    t = d.add_table(rows=0, cols=4)
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "岗位名称", "店长", "所属部门", "营运部"
+    d.add_paragraph("二、岗位职责")
+    d.add_paragraph("门店店长的岗位职责及具体内容见下表:")
+    t = d.add_table(rows=0, cols=2)
+    for item, content in (("店长的岗位职责项目", "店长的岗位职责内容"), ("门店日常经营管理", "监督门店的商品进货验收、仓库管理。"),
+                          ("门店损耗管理", "针对门店的主要损耗商品进行重点管理。")):
+        r = t.add_row().cells
+        r[0].text, r[1].text = item, content
+    d.save(tmp_path / "店长.docx")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["监督门店的商品进货验收、仓库管理。", "针对门店的主要损耗商品进行重点管理。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "门店日常经营管理" in unplaced and "门店店长的岗位职责及具体内容见下表:" in unplaced
+
+
+@pytest.mark.parametrize("header_repeated", [True, False])
+def test_a_duty_row_cut_by_a_page_end_is_joined_on_the_next_page(header_repeated: bool) -> None:
+    """Word lets a table row break across pages: the PDF's next page starts a table (its header row repeated,
+    or not) whose first row has an empty title cell and the rest of the cut sentence."""
+    from retailkg.design.documents.parse import Cell, Line, Table, parse_blocks
+    from retailkg.design.model import Where
+
+    def row(*texts: str) -> list[Cell]:
+        w = Where("店长.pdf", "cell")
+        return [Cell([Line(t, w, soft=True)] if t else [], w) for t in texts]
+
+    head = row("岗位职责项目", "岗位职责内容")
+    page1 = Table([head, row("门店销售管理", "掌握每日的销售目标的完成情况。"), row("门店损耗管理", "针对门店的主要损耗商品进行")],
+                  Where("店长.pdf", "page 1 table 1"))
+    rest = [row("", "重点管理,将损耗降到较低。"), row("信息的搜集", "有关商圈的动向等各种信息的搜集。")]
+    page2 = Table([row("岗位职责项目", "岗位职责内容"), *rest] if header_repeated else rest, Where("店长.pdf", "page 2 table 1"),
+                  continues=True)
+    blocks = [Line("岗位名称：店长", Where("店长.pdf", "page 1 line 1")), page1, page2]
+    [post], _ = parse_blocks("店长.pdf", blocks)
+    assert [i.text for i in post.duties] == ["掌握每日的销售目标的完成情况。", "针对门店的主要损耗商品进行重点管理,将损耗降到较低。",
+                                             "有关商圈的动向等各种信息的搜集。"]

@@ -1211,24 +1211,24 @@ def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_
     assert "门店日常经营管理" in unplaced and "门店店长的岗位职责及具体内容见下表:" in unplaced
 
 
+def _ruled(top: float, rows: list[tuple[str, str]], xs: tuple[float, ...] = (50, 220, 545),
+           h: float = 20) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+    """A ruled table for make_pdf: its cells' text lines and its borders, rows ``h`` high from ``top`` down."""
+    lines = [(x + 4, top - (k + 1) * h + 5, t) for k, cells in enumerate(rows) for x, t in zip(xs, cells, strict=False) if t]
+    rules = [(xs[0], top - k * h, xs[-1], top - k * h) for k in range(len(rows) + 1)]
+    return lines, rules + [(x, top, x, top - len(rows) * h) for x in xs]
+
+
 @pytest.mark.parametrize("header_repeated", [True, False])
-def test_a_duty_row_cut_by_a_page_end_is_joined_on_the_next_page(header_repeated: bool) -> None:
+def test_a_duty_row_cut_by_a_page_end_is_joined_on_the_next_page(tmp_path: Path, header_repeated: bool) -> None:
     """Word lets a table row break across pages: the PDF's next page starts a table (its header row repeated,
     or not) whose first row has an empty title cell and the rest of the cut sentence."""
-    from retailkg.design.documents.parse import Cell, Line, Table, parse_blocks
-    from retailkg.design.model import Where
-
-    def row(*texts: str) -> list[Cell]:
-        w = Where("店长.pdf", "cell")
-        return [Cell([Line(t, w, soft=True)] if t else [], w) for t in texts]
-
-    head = row("岗位职责项目", "岗位职责内容")
-    page1 = Table([head, row("门店销售管理", "掌握每日的销售目标的完成情况。"), row("门店损耗管理", "针对门店的主要损耗商品进行")],
-                  Where("店长.pdf", "page 1 table 1"))
-    rest = [row("", "重点管理,将损耗降到较低。"), row("信息的搜集", "有关商圈的动向等各种信息的搜集。")]
-    page2 = Table([row("岗位职责项目", "岗位职责内容"), *rest] if header_repeated else rest, Where("店长.pdf", "page 2 table 1"),
-                  continues=True)
-    blocks = [Line("岗位名称：店长", Where("店长.pdf", "page 1 line 1")), page1, page2]
-    [post], _ = parse_blocks("店长.pdf", blocks)
-    assert [i.text for i in post.duties] == ["掌握每日的销售目标的完成情况。", "针对门店的主要损耗商品进行重点管理,将损耗降到较低。",
-                                             "有关商圈的动向等各种信息的搜集。"]
+    head = ("岗位职责项目", "岗位职责内容")
+    lines1, rules1 = _ruled(740, [head, ("门店销售管理", "掌握每日的销售目标的完成情况。"), ("门店损耗管理", "针对门店的主要损耗商品进行")])
+    rest = [("", "重点管理,将损耗降到较低。"), ("信息的搜集", "有关商圈的动向等各种信息的搜集。")]
+    lines2, rules2 = _ruled(800, [head, *rest] if header_repeated else rest)
+    make_pdf(tmp_path / "店长.pdf", [[(50, 800, "店长岗位说明书"), (50, 780, "岗位名称：店长"), (50, 760, "二、岗位职责"), *lines1,
+                                     (250, 40, "第1页共2页")], [*lines2, (250, 40, "第2页共2页")]], rules=[rules1, rules2])
+    [post] = import_documents([tmp_path / "店长.pdf"]).posts
+    assert texts(post) == ["掌握每日的销售目标的完成情况。", "针对门店的主要损耗商品进行重点管理,将损耗降到较低。",
+                           "有关商圈的动向等各种信息的搜集。"]

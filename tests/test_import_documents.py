@@ -1112,9 +1112,10 @@ def test_a_job_advert_its_first_line_the_post_and_a_number_followed_by_a_range(t
 # ---------------------------------------------------------------------------------------------- heldout8's layouts
 
 
-def test_a_handbook_post_heading_saying_its_duties_keeps_them_after_a_line_of_labels(tmp_path: Path) -> None:
-    """采购部工作职责管理规定: Heading 1 parts (目的, 名词解释, 职责), each post a Heading 2 "X工作职责", a line of
-    labels, then the duties numbered by Word's list numbering (nothing typed)."""
+@pytest.mark.parametrize("heading", ["{}的工作职责", "{}"])
+def test_a_handbook_post_heading_keeps_its_duties_after_a_line_of_labels(tmp_path: Path, heading: str) -> None:
+    """采购部工作职责管理规定: Heading 1 parts (目的, 名词解释, 职责), each post a Heading 2 ("X的工作职责", or
+    the post alone), a line of labels, then the duties numbered by Word's list numbering (nothing typed)."""
     d = docx.Document()
     d.add_paragraph("采购部工作职责管理规定")
     for part, text in (("目的", "为明确采购部的工作职责，特制定本规定。"), ("名词解释", "（无）")):
@@ -1123,7 +1124,7 @@ def test_a_handbook_post_heading_saying_its_duties_keeps_them_after_a_line_of_la
     d.add_heading("职责", 1)
     for name, boss, duties in (("采购总监", "总经理", ["监管所有的采购决定;", "负责年度促销计划的制订和监督落实"]),
                                ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"])):
-        d.add_heading(f"{name}的工作职责", 2)
+        d.add_heading(heading.format(name), 2)
         d.add_paragraph(f"所属部门:采购部\u3000\u3000直接上级:{boss}")
         for duty in duties:
             d.add_paragraph(duty, style="List Number")

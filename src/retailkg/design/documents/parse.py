@@ -700,7 +700,7 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
-                    p.duties or p.qualifications or p.reports_to)) or (self.duties_titled is p and not (p.duties or p.qualifications))):
+                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))):
                 # a post heading, then its numbered duties with no label; or, under a part of a post's own document
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
                 # of labels (所属部门：… 直接上级：…), then the numbered duties

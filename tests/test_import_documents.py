@@ -1233,3 +1233,31 @@ def test_a_duty_row_cut_by_a_page_end_is_joined_on_the_next_page(tmp_path: Path,
     [post] = import_documents([tmp_path / "店长.pdf"]).posts
     assert texts(post) == ["掌握每日的销售目标的完成情况。", "针对门店的主要损耗商品进行重点管理,将损耗降到较低。",
                            "有关商圈的动向等各种信息的搜集。"]
+
+
+def _listed(d: Any, text: str, level: int) -> None:
+    """A paragraph of Word's list numbering (numbering.xml) at ``level`` (w:ilvl), nothing typed."""
+    numpr = d.add_paragraph(text, style="List Number")._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = 1
+
+
+def test_word_multilevel_list_items_with_items_nested_under_them_name_groups(tmp_path: Path) -> None:
+    """Word's multilevel numbering: a short item at level 1 with items at level 2 under it names their group;
+    an item that is a sentence (负责…，包括：) keeps its place as a duty though details are nested under it."""
+    d = docx.Document()
+    d.add_paragraph("岗位名称：电商客服")
+    d.add_paragraph("岗位职责：")
+    for text, level in (("接待与咨询", 0), ("及时响应客户的在线咨询。", 1), ("耐心解答客户关于物流状态等问题。", 1),
+                        ("订单处理", 0), ("协助客户完成订单操作。", 1),
+                        ("负责售后工作，包括：", 0), ("处理退换货申请。", 1)):
+        _listed(d, text, level)
+    d.add_paragraph("任职资格：")
+    _listed(d, "大专及以上学历。", 0)
+    d.save(tmp_path / "客服.docx")
+    result = import_documents([tmp_path / "客服.docx"])
+    [post] = result.posts
+    assert texts(post) == ["及时响应客户的在线咨询。", "耐心解答客户关于物流状态等问题。", "协助客户完成订单操作。",
+                           "负责售后工作，包括：", "处理退换货申请。"]
+    assert post.qualifications == ["大专及以上学历。"]
+    assert [u.text for u in result.unplaced if "group" in u.why] == ["接待与咨询", "订单处理"]

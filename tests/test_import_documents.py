@@ -1189,16 +1189,17 @@ def test_a_short_line_past_a_blank_line_after_untitled_items_still_ends_the_list
     assert "本岗位的工作时间为每日八小时，节假日按门店排班安排轮休。" in [u.text for u in result.unplaced]
 
 
-def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lead", ["门店店长的岗位职责及具体内容见下表:", "店长的岗位职责如下表所示。"])
+def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_line(tmp_path: Path, lead: str) -> None:
     """店长的岗位职责项目 | 店长的岗位职责内容: the first column names each duty, the second is the duty; the line
-    before the table that leads into it (…见下表：) is no duty."""
+    before the table that leads into it (…见下表：, …如下表所示。) is no duty."""
     d = docx.Document()
     d.add_paragraph("店长岗位说明书")
     t = d.add_table(rows=0, cols=4)
     r = t.add_row().cells
     r[0].text, r[1].text, r[2].text, r[3].text = "岗位名称", "店长", "所属部门", "营运部"
     d.add_paragraph("二、岗位职责")
-    d.add_paragraph("门店店长的岗位职责及具体内容见下表:")
+    d.add_paragraph(lead)
     t = d.add_table(rows=0, cols=2)
     for item, content in (("店长的岗位职责项目", "店长的岗位职责内容"), ("门店日常经营管理", "监督门店的商品进货验收、仓库管理。"),
                           ("门店损耗管理", "针对门店的主要损耗商品进行重点管理。")):
@@ -1209,7 +1210,7 @@ def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_
     [post] = result.posts
     assert texts(post) == ["监督门店的商品进货验收、仓库管理。", "针对门店的主要损耗商品进行重点管理。"]
     unplaced = [u.text for u in result.unplaced]
-    assert "门店日常经营管理" in unplaced and "门店店长的岗位职责及具体内容见下表:" in unplaced
+    assert "门店日常经营管理" in unplaced and lead in unplaced
 
 
 def _ruled(top: float, rows: list[tuple[str, str]], xs: tuple[float, ...] = (50, 220, 545),
@@ -1261,3 +1262,14 @@ def test_word_multilevel_list_items_with_items_nested_under_them_name_groups(tmp
                            "负责售后工作，包括：", "处理退换货申请。"]
     assert post.qualifications == ["大专及以上学历。"]
     assert [u.text for u in result.unplaced if "group" in u.why] == ["接待与咨询", "订单处理"]
+
+
+def test_once_a_list_s_items_are_titled_paragraphs_a_short_paragraph_is_an_item_too(tmp_path: Path) -> None:
+    """1. 收银结算, a blank line, its paragraph; then 2. 票据管理 over a paragraph of twenty characters: the list
+    is one of titled paragraphs, so the second paragraph is the item, not the title."""
+    (tmp_path / "收银员.txt").write_text(
+        "收银员岗位职责\n\n主要职责：\n\n1. 收银结算\n\n负责顾客购物的收银结算工作，确保收款准确无误。\n\n2. 票据管理\n\n"
+        "负责发票的开具与保管，做好每日对账工作。\n\n任职要求：\n\n1. 高中及以上学历。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "收银员.txt"]).posts
+    assert texts(post) == ["负责顾客购物的收银结算工作，确保收款准确无误。", "负责发票的开具与保管，做好每日对账工作。"]
+    assert post.qualifications == ["高中及以上学历。"]

@@ -240,6 +240,8 @@ _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
 """详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
+_TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
+"""A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
 
 
 def _run_on(text: str) -> list[str]:
@@ -716,10 +718,11 @@ class _Reader:
                 prev = items[-1] if items else None
                 joins = prev is not None and not numbered and (
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
+                in_titled = len(items) >= 2 and items[-2].titled  # the items so far were titled paragraphs
                 titled = (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
-                          and len(prev.text) <= 12 and bool(_GROUP_NAME.match(prev.text)) and len(text) > 20
+                          and len(prev.text) <= 12 and bool(_GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
                           and text.endswith(_TERMINAL))
-                if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or items[-2].titled)):
+                if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
                 if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
@@ -930,7 +933,7 @@ class _Reader:
         self.blank = False
         p = self.post
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
-                and self.last_item.text.endswith(("：", ":"))):
+                and (self.last_item.text.endswith(("：", ":")) or _TABLE_LEAD.search(self.last_item.text))):
             items = p.duties if self.section == DUTIES else p.qualifications
             if items and items[-1] is self.last_item:
                 # 店长的岗位职责及具体内容见下表：then the table: the line leads into the table, it is no item

@@ -243,6 +243,7 @@ def test_a_pdf_duty_that_runs_across_a_page_break_is_joined_and_headers_and_foot
     ("① 负责收银", "负责收银"), ("一、负责收银", "负责收银"), ("a) 负责收银", "负责收银"), ("第三条 负责收银", "负责收银"),
     ("• 负责收银", "负责收银"), ("- 负责收银", "负责收银"), ("1.2 负责收银", "负责收银"), ("10．负责收银", "负责收银"),
     ("2023年完成销售目标", "2023年完成销售目标"), ("1.5倍于去年", "1.5倍于去年"),
+    ("5.1.1监管所有的采购决定", "监管所有的采购决定"), ("1.2万元以上", "1.2万元以上"),
 ])
 def test_numbering_of_every_common_kind_is_removed_and_numbers_in_the_text_are_kept(line: str, text: str) -> None:
     assert strip_number(line)[0] == text

@@ -1274,3 +1274,23 @@ def test_once_a_list_s_items_are_titled_paragraphs_a_short_paragraph_is_an_item_
     [post] = import_documents([tmp_path / "收银员.txt"]).posts
     assert texts(post) == ["负责顾客购物的收银结算工作，确保收款准确无误。", "负责发票的开具与保管，做好每日对账工作。"]
     assert post.qualifications == ["高中及以上学历。"]
+
+
+def test_requirements_in_one_cell_merged_across_a_duty_table_under_their_section_row(tmp_path: Path) -> None:
+    """序号 | 职责 | 职责描述 rows, then 二、任职资格 merged across the table and, below it, one merged cell holding
+    every requirement under its own group titles (（一）教育背景 then the sentence, （三）技能要求 then bullets)."""
+    d = docx.Document()
+    t = d.add_table(rows=6, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "采购员"
+    t.cell(1, 0).text, t.cell(1, 1).text, t.cell(1, 2).text = "序号", "职责", "职责描述"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "1", "供应商管理", "负责寻找潜在供应商,建立并维护长期合作关系。"
+    t.cell(3, 0).merge(t.cell(3, 2)).text = "二、任职资格"
+    t.cell(4, 0).merge(t.cell(4, 2)).text = ("（一）教育背景\n大专及以上学历,物流管理、工商管理等相关专业优先考虑。\n"
+                                             "（二）技能要求\n● 熟悉采购流程及相关法律法规;\n● 具备良好的沟通协调能力和谈判技巧;")
+    t.cell(5, 0).merge(t.cell(5, 2)).text = "三、绩效考核"
+    d.save(tmp_path / "采购员.docx")
+    result = import_documents([tmp_path / "采购员.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责寻找潜在供应商,建立并维护长期合作关系。"]
+    assert post.qualifications == ["大专及以上学历,物流管理、工商管理等相关专业优先考虑。", "熟悉采购流程及相关法律法规;",
+                                   "具备良好的沟通协调能力和谈判技巧;"]

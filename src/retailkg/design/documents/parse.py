@@ -999,6 +999,13 @@ class _Reader:
                     elif lab is not None and lab[0] == OTHER and not lab[2]:
                         columns = None
                         self.open_section(OTHER, lab[1], row[0].where)
+                    elif lab is None and sum(1 for ln in row[0].lines if ln.text.strip()) >= 2:
+                        # under 二、任职资格 merged across, the requirements in one merged cell, not in the columns:
+                        # that section's items
+                        kind = next((k for k in columns.values() if k in (DUTIES, QUALIFICATIONS)), DUTIES)
+                        self.open_section(kind, kind, row[0].where)
+                        self.lines(row[0].lines)
+                        self.section = None
                     continue
                 if not (cut and self.rest_of_cut_row(row, columns)):
                     self.column_row(row, columns)

@@ -1294,3 +1294,12 @@ def test_requirements_in_one_cell_merged_across_a_duty_table_under_their_section
     assert texts(post) == ["负责寻找潜在供应商,建立并维护长期合作关系。"]
     assert post.qualifications == ["大专及以上学历,物流管理、工商管理等相关专业优先考虑。", "熟悉采购流程及相关法律法规;",
                                    "具备良好的沟通协调能力和谈判技巧;"]
+
+
+def test_a_requirements_cell_of_labelled_lines_keeps_every_line(tmp_path: Path) -> None:
+    """任职资格 | 年龄:25-45岁⏎性别:女性⏎学历:… — the value cell is lines that each start with a requirement's label:
+    every line is a qualification as written, none is lost after the first."""
+    form(tmp_path / "导购员.docx", "导购员", "销售部", "店长", ["1. 热情接待顾客"],
+         ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"])
+    [post] = import_documents([tmp_path / "导购员.docx"]).posts
+    assert post.qualifications == ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"]

@@ -1210,7 +1210,9 @@ class _Reader:
                 first_rest = label_of(first, marked=True)
                 value_lines = ([Line(first_rest[2], c.lines[0].where, soft=c.lines[0].soft)] if first_rest and first_rest[2] else []) \
                     + list(c.lines[1:])
-            elif i + 1 < len(cells) and label_of(cells[i + 1].text, marked=True) is None:
+            elif i + 1 < len(cells) and ((after := label_of(cells[i + 1].text, marked=True)) is None or (
+                    kind == QUALIFICATIONS and after[0] == QUAL_ITEM and after[2])):
+                # the value cell; under 任职资格 it may itself be lines of labelled requirements (年龄:25-45岁⏎性别:女性)
                 if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", cells[i + 1].text) and i + 2 < len(cells) and cells[i + 2].text:
                     consumed.add(id(cells[i + 1]))  # 岗位职责 | 1 | 监督…: the number of the row, then its item
                     i += 1

@@ -244,6 +244,7 @@ def test_a_pdf_duty_that_runs_across_a_page_break_is_joined_and_headers_and_foot
     ("• 负责收银", "负责收银"), ("- 负责收银", "负责收银"), ("1.2 负责收银", "负责收银"), ("10．负责收银", "负责收银"),
     ("2023年完成销售目标", "2023年完成销售目标"), ("1.5倍于去年", "1.5倍于去年"),
     ("5.1.1监管所有的采购决定", "监管所有的采购决定"), ("1.2万元以上", "1.2万元以上"),
+    ("1、3 年以上客服工作经验", "3 年以上客服工作经验"), ("2、25-45岁", "25-45岁"), ("1、2、3号仓库的盘点", "1、2、3号仓库的盘点"),
 ])
 def test_numbering_of_every_common_kind_is_removed_and_numbers_in_the_text_are_kept(line: str, text: str) -> None:
     assert strip_number(line)[0] == text
@@ -1303,3 +1304,15 @@ def test_a_requirements_cell_of_labelled_lines_keeps_every_line(tmp_path: Path) 
          ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"])
     [post] = import_documents([tmp_path / "导购员.docx"]).posts
     assert post.qualifications == ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"]
+
+
+def test_an_assessment_section_after_the_requirements_is_no_requirement(tmp_path: Path) -> None:
+    """3. 任职要求 then 4. 岗位考核标准 with its own numbered items: those say how the post is assessed, not what
+    it requires, and are listed as unplaced."""
+    (tmp_path / "店员.txt").write_text(
+        "门店员工岗位职责\n1. 岗位职责\n1) 负责商品陈列;\n2. 任职要求\n1) 高中以上学历;\n\n3. 岗位考核标准\n"
+        "1) 顾客满意度:定期进行顾客满意度调查;\n2) 销售业绩:根据销售额评定;\n", encoding="utf-8")
+    result = import_documents([tmp_path / "店员.txt"])
+    [post] = result.posts
+    assert (texts(post), post.qualifications) == (["负责商品陈列;"], ["高中以上学历;"])
+    assert "2) 销售业绩:根据销售额评定;" in [u.text for u in result.unplaced]

@@ -1316,3 +1316,20 @@ def test_an_assessment_section_after_the_requirements_is_no_requirement(tmp_path
     [post] = result.posts
     assert (texts(post), post.qualifications) == (["负责商品陈列;"], ["高中以上学历;"])
     assert "2) 销售业绩:根据销售额评定;" in [u.text for u in result.unplaced]
+
+
+def test_a_pdf_handbook_numbered_by_a_decimal_outline_ends_a_list_at_a_higher_heading(tmp_path: Path) -> None:
+    """A Word handbook of multilevel numbering exported to PDF, the numbers now typed: 5.1 采购总监工作职责 and
+    5.2 采购助理 head posts (each followed by its labels), 5.1.1 … their duties, and 6 附则 — a heading higher up
+    the outline — ends the last list instead of being glued onto its last duty."""
+    lines = ["采购部工作职责管理规定", "1 目的", "为明确采购部的工作职责，特制定本规定。", "5 职责", "5.1 采购总监工作职责",
+             "所属部门:采购部 直接上级:总经理", "5.1.1 监管所有的采购决定;", "5.1.2 负责制定销售计划和毛利预算", "5.2 采购助理",
+             "所属部门:采购部 直接上级:采购总监", "5.2.1 协助采购总监开展工作", "5.2.2 负责订单发放和送货跟踪", "6 附则",
+             "本规定由采购部负责解释。"]
+    make_pdf(tmp_path / "规定.pdf", [[(50, 800 - 20 * i, t) for i, t in enumerate(lines)]])
+    result = import_documents([tmp_path / "规定.pdf"])
+    assert [(p.name, p.reports_to_text, texts(p)) for p in result.posts] == [
+        ("采购总监", "总经理", ["监管所有的采购决定;", "负责制定销售计划和毛利预算"]),
+        ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"]),
+    ]
+    assert "6 附则" in [u.text for u in result.unplaced]

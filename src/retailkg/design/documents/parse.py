@@ -252,6 +252,18 @@ def _run_on(text: str) -> list[str]:
     return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
 
 
+_DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")
+
+
+def _outline_depth(raw: str) -> int:
+    """The levels of a decimal outline number as Word's multilevel numbering writes it (6 附则: 1, 5.1 采购总监: 2,
+    5.1.1负责…: 3); 0 when the line starts with none. A number followed by a quantity (3 年以上) is none."""
+    m = _DECIMAL_OUTLINE.match(raw)
+    if m is None or re.match(r"\s*(?:年|个|岁|人|名|次|项|万|千|元|天|周|小时|分钟|%)", raw[m.end():]):
+        return 0
+    return m.group(1).count(".") + m.group(1).count("．") + 1
+
+
 def _outline_kind(raw: str) -> str:
     """The style of an outline number (一、 （一） 第一部分), so that a sibling can be told from a child; "" if none."""
     t = raw.strip()
@@ -550,6 +562,7 @@ class _Reader:
         self.duties_titled: DraftPost | None = None  # a post whose title says its duties follow (采购总监工作职责)
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
+        self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
         self.last_item: Item | None = None  # the item the last line read went into
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the last duty table's width and columns
 
@@ -663,6 +676,7 @@ class _Reader:
         self.last_number = 0
         self.section_level = 0
         self.item_title = False
+        self.item_depth = 0
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -690,6 +704,15 @@ class _Reader:
                 n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
                 self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
+            depth = _outline_depth(raw)
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.item_depth >= 2 and 0 < depth < self.item_depth
+                    and len(raw) <= 24 and not re.search(r"[，,。；;！!？?]", raw)):
+                # items numbered 5.2.1, 5.2.2, then 6 附则 (or 5.3 其他): a heading higher up the outline, not an item
+                self.section, self.item_depth = None, 0
+                self.unplaced.append(Unplaced(raw, ln.where, "a heading higher up the outline after the list: not a duty"))
+                continue
+            if numbered and self.section in (DUTIES, QUALIFICATIONS):
+                self.item_depth = depth
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
                     and _outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
@@ -1264,7 +1287,8 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手)$")
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．]"
+                             r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
 

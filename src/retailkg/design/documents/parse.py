@@ -208,7 +208,7 @@ _NUMBER = re.compile(
     r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
+    r"|[•·●○■□◆◇▪►▶✓√★☆▲△◎❖➢➤✔✦▸‣⁃\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
     r"|[-*+]\s"
     r")\s*"
 )

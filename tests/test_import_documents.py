@@ -1334,3 +1334,10 @@ def test_a_pdf_handbook_numbered_by_a_decimal_outline_ends_a_list_at_a_higher_he
         ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"]),
     ]
     assert "6 附则" in [u.text for u in result.unplaced]
+
+
+@pytest.mark.parametrize("title", ["收银员的岗位职责是什么？", "收银员岗位职责（精选）", "收银员岗位职责有哪些"])
+def test_a_web_article_s_title_asking_or_with_an_aside_names_the_post(tmp_path: Path, title: str) -> None:
+    (tmp_path / "文章.txt").write_text(f"{title}\n1. 负责收银结算。\n2. 负责票据管理。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "文章.txt"]).posts
+    assert (post.name, texts(post)) == ("收银员", ["负责收银结算。", "负责票据管理。"])

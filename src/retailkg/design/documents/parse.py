@@ -410,7 +410,10 @@ class DraftPost:
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件)(?:手册|汇编|一览表|表|大全)?\s*[:：]?$")
+                    r"|岗位要求|任职要求|任职资格|任职条件)(?:手册|汇编|一览表|表|大全)?"
+                    r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+_DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+"""A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
@@ -904,7 +907,7 @@ class _Reader:
                 if requirements:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
-                elif re.search(r"职责\s*[:：]?$", st):
+                elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                 return True
@@ -914,7 +917,7 @@ class _Reader:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
                 assert self.post is not None
                 self.post.title_level = ln.heading
-                if re.search(r"职责\s*[:：]?$", st):
+                if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.duties_titled, self.section_level = self.post, ln.heading
                 return True

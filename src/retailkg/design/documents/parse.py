@@ -567,7 +567,7 @@ class _Reader:
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
         self.last_item: Item | None = None  # the item the last line read went into
-        self.last_columns: tuple[int, dict[int, str]] | None = None  # the last duty table's width and columns
+        self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
 
@@ -975,8 +975,10 @@ class _Reader:
         if self.posts_across(table):
             return
         columns: dict[int, str] | None = None
-        if table.continues and self.last_columns is not None and table.rows and len(table.rows[0]) == self.last_columns[0]:
-            columns = self.last_columns[1]  # a duty table broken by a page end, its header not repeated
+        previous, self.last_columns = self.last_columns, None
+        if table.continues and previous is not None and table.rows and len(table.rows[0]) == previous[0]:
+            columns = previous[1]  # a duty table broken by a page end, its header not repeated
+            self.last_columns = previous
         cut = table.continues  # its first row may be the rest of the row the page end cut
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
@@ -1041,6 +1043,9 @@ class _Reader:
                 continue
             columns = None
             self.label_row(row, consumed)
+        # what the next page's table may continue: the duty columns this table ended in (a section row may have
+        # turned them into requirements), or none
+        self.last_columns = (self.last_columns[0], columns) if columns is not None and self.last_columns is not None else None
 
     def posts_across(self, table: Table) -> bool:
         """A table with one post per column (项目 | 店长 | 店员 | 收银员, then 所属部门 | …, 岗位职责 | …): each

@@ -190,17 +190,20 @@ def _groups(items: list[Any], styles: _Styles) -> set[int]:
     from docx.text.paragraph import Paragraph
 
     out: set[int] = set()
-    levels: list[int | None] = [styles.level(it) if isinstance(it, Paragraph) and _text(it._p).strip() else None
-                                for it in items]
+    levels: list[int | None] = [styles.level(it) if isinstance(it, Paragraph) else None for it in items]
+    if sum(1 for level in levels if level) == 0:
+        return out  # no item below the top level: no group (most documents; the paragraphs' text is not read)
     for k, level in enumerate(levels):
-        text = _text(items[k]._p).strip() if level is not None else ""
-        if level is None or len(text) > 20 or re.search(r"[，,。；;！!？?：:]", text):
+        if level is None:
+            continue
+        text = _text(items[k]._p).strip()
+        if not text or len(text) > 20 or re.search(r"[，,。；;！!？?：:]", text):
             continue
         for nxt in range(k + 1, len(items)):
             if not isinstance(items[nxt], Paragraph):
                 break
             if not _text(items[nxt]._p).strip():
-                continue
+                continue  # an empty paragraph between the items
             below = levels[nxt]
             if below is not None and below > level:
                 out.add(k)

@@ -2,7 +2,7 @@
 
 pdfplumber reads the text layer from the ToUnicode map alone (no font file is embedded), which is
 enough to test reading PDFs without a PDF library: page breaks, running headers and footers, a
-scan without text (a page with no line), and a password-protected file (a Standard security
+scan without text (a page with no line), a ruled table, and a password-protected file (a Standard security
 handler whose empty user password does not open it).
 """
 
@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, encrypt: bool = False, size: float = 12) -> None:
-    """A minimal PDF: each page's (x, y, text) lines in a CID font whose ToUnicode maps code = code point."""
+def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, encrypt: bool = False, size: float = 12,
+             rules: list[list[tuple[float, float, float, float]]] | None = None) -> None:
+    """A minimal PDF: each page's (x, y, text) lines in a CID font whose ToUnicode maps code = code point;
+    ``rules``: each page's ruled lines (x0, y0, x1, y1), the borders of a table."""
     chars = sorted({ord(c) for page in pages for _, _, t in page for c in t})
     objs: list[bytes] = []
 
@@ -37,6 +39,7 @@ def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, encrypt
     pages_id = len(objs) + 2 * len(pages) + 1
     for page in pages:
         ops = "".join(f"BT /F1 {size} Tf {x} {y} Td <{''.join(f'{ord(c):04X}' for c in t)}> Tj ET\n" for x, y, t in page)
+        ops += "".join(f"{x0} {y0} m {x1} {y1} l S\n" for x0, y0, x1, y1 in (rules[len(page_ids)] if rules else []))
         content = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops.encode() + b"\nendstream")
         page_ids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
                             b"/Contents %d 0 R >>" % (pages_id, font, content)))

@@ -243,6 +243,9 @@ def test_a_pdf_duty_that_runs_across_a_page_break_is_joined_and_headers_and_foot
     ("① 负责收银", "负责收银"), ("一、负责收银", "负责收银"), ("a) 负责收银", "负责收银"), ("第三条 负责收银", "负责收银"),
     ("• 负责收银", "负责收银"), ("- 负责收银", "负责收银"), ("1.2 负责收银", "负责收银"), ("10．负责收银", "负责收银"),
     ("2023年完成销售目标", "2023年完成销售目标"), ("1.5倍于去年", "1.5倍于去年"),
+    ("5.1.1监管所有的采购决定", "监管所有的采购决定"), ("1.2万元以上", "1.2万元以上"),
+    ("★ 负责收银", "负责收银"), ("➢负责收银", "负责收银"), ("▲ 负责收银", "负责收银"),
+    ("1、3 年以上客服工作经验", "3 年以上客服工作经验"), ("2、25-45岁", "25-45岁"), ("1、2、3号仓库的盘点", "1、2、3号仓库的盘点"),
 ])
 def test_numbering_of_every_common_kind_is_removed_and_numbers_in_the_text_are_kept(line: str, text: str) -> None:
     assert strip_number(line)[0] == text
@@ -1107,3 +1110,234 @@ def test_a_job_advert_its_first_line_the_post_and_a_number_followed_by_a_range(t
     [post] = result.posts
     assert (post.name, texts(post)) == ("楼层管理员", ["负责楼层日常巡视", "维护商户关系"])
     assert post.qualifications == ["大专及以上学历。", "1-3年商场楼层管理经验。"]
+
+
+# ---------------------------------------------------------------------------------------------- heldout8's layouts
+
+
+@pytest.mark.parametrize("heading", ["{}的工作职责", "{}"])
+def test_a_handbook_post_heading_keeps_its_duties_after_a_line_of_labels(tmp_path: Path, heading: str) -> None:
+    """采购部工作职责管理规定: Heading 1 parts (目的, 名词解释, 职责), each post a Heading 2 ("X的工作职责", or
+    the post alone), a line of labels, then the duties numbered by Word's list numbering (nothing typed)."""
+    d = docx.Document()
+    d.add_paragraph("采购部工作职责管理规定")
+    for part, text in (("目的", "为明确采购部的工作职责，特制定本规定。"), ("名词解释", "（无）")):
+        d.add_heading(part, 1)
+        d.add_paragraph(text)
+    d.add_heading("职责", 1)
+    for name, boss, duties in (("采购总监", "总经理", ["监管所有的采购决定;", "负责年度促销计划的制订和监督落实"]),
+                               ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"])):
+        d.add_heading(heading.format(name), 2)
+        d.add_paragraph(f"所属部门:采购部\u3000\u3000直接上级:{boss}")
+        for duty in duties:
+            d.add_paragraph(duty, style="List Number")
+    d.add_heading("附则", 1)
+    d.add_paragraph("本规定由采购部负责解释。")
+    d.save(tmp_path / "规定.docx")
+    result = import_documents([tmp_path / "规定.docx"])
+    assert [(p.name, p.department, p.reports_to_text, texts(p)) for p in result.posts] == [
+        ("采购总监", "采购部", "总经理", ["监管所有的采购决定;", "负责年度促销计划的制订和监督落实"]),
+        ("采购助理", "采购部", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"]),
+    ]
+    assert "名词解释" not in by_name(result)
+
+
+def test_markdown_headings_below_the_duties_heading_name_groups_of_bullets_not_posts(tmp_path: Path) -> None:
+    """A web article saved as Markdown: ``# X岗位要求``, ``## 二、岗位职责`` with ``### 1、社区管理`` over its
+    bullets, ``## 三、岗位要求`` with ``### 1、教育背景`` (a qualification word) over its bullets."""
+    (tmp_path / "社区运营.md").write_text(
+        "# 社区运营岗位要求\n\n发布时间:2024-11-06 · 阅读 2.3k\n\n## 一、岗位概述\n\n社区运营负责社区的日常管理和运营工作。\n\n"
+        "## 二、岗位职责\n\n### 1、社区管理\n\n- 负责社区的日常管理。\n- 维护社区的秩序和氛围。\n\n"
+        "### 2、数据分析\n\n- 收集和分析社区的运营数据。\n\n"
+        "## 三、岗位要求\n\n### 1、教育背景\n\n- 本科及以上学历。\n\n### 2、工作经验\n\n- 有社区运营经验者优先。\n\n---\n\n"
+        "原文地址:https://example.com/1.html\n", encoding="utf-8")
+    result = import_documents([tmp_path / "社区运营.md"])
+    [post] = result.posts
+    assert post.name == "社区运营"
+    assert texts(post) == ["负责社区的日常管理。", "维护社区的秩序和氛围。", "收集和分析社区的运营数据。"]
+    assert post.qualifications == ["本科及以上学历。", "有社区运营经验者优先。"]
+    groups = [u.text for u in result.unplaced if "group" in u.why]
+    assert groups == ["1、社区管理", "2、数据分析", "1、教育背景", "2、工作经验"]
+
+
+def test_a_gbk_crlf_web_copy_with_titled_paragraphs_and_a_requirements_part(tmp_path: Path) -> None:
+    """A page pasted into Notepad (GBK, CRLF): the title names the post, 一、X的主要岗位职责 and 二、X的任职要求
+    its parts, each item a "1. 店铺管理" title line, a blank line, and the paragraph that is the item."""
+    text = ("网店运营的岗位职责与任职要求\n\n2025-06-22\u3000来源:网络\n\n本文将详细介绍网店运营的岗位职责与任职要求。\n\n"
+            "一、网店运营的主要岗位职责\n\n1. 店铺管理\n\n负责店铺的整体管理和日常维护。这包括产品的上架、下架以及库存更新等。\n\n"
+            "2. 营销策划\n\n根据市场需求制定并执行营销策略,提高店铺的曝光率和销售额。\n\n"
+            "二、网店运营的任职要求\n\n1. 专业知识\n\n拥有电子商务或相关领域的学历背景,熟悉电商平台的操作规则。\n\n"
+            "2. 实践经验\n\n至少一年以上的电商行业经验,能够独立完成店铺的日常运营工作。\n\n"
+            "(以上内容复制自网页,供招聘时参考)\n")
+    (tmp_path / "网店运营.txt").write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+    result = import_documents([tmp_path / "网店运营.txt"])
+    [post] = result.posts
+    assert (post.name, post.department) == ("网店运营", None)
+    assert texts(post) == ["负责店铺的整体管理和日常维护。这包括产品的上架、下架以及库存更新等。",
+                           "根据市场需求制定并执行营销策略,提高店铺的曝光率和销售额。"]
+    assert post.qualifications == ["拥有电子商务或相关领域的学历背景,熟悉电商平台的操作规则。",
+                                   "至少一年以上的电商行业经验,能够独立完成店铺的日常运营工作。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "(以上内容复制自网页,供招聘时参考)" in unplaced and "店铺管理" in unplaced and "1. 专业知识" in unplaced
+
+
+def test_a_short_line_past_a_blank_line_after_untitled_items_still_ends_the_list(tmp_path: Path) -> None:
+    """Only a list whose items so far were each a title over its paragraph goes on past a blank line: after
+    plain items, a short last item and a long paragraph under it stay apart."""
+    (tmp_path / "店员.txt").write_text(
+        "店员岗位职责\n1. 负责商品陈列。\n2. 顾客接待\n\n本岗位的工作时间为每日八小时，节假日按门店排班安排轮休。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "店员.txt"])
+    [post] = result.posts
+    assert texts(post) == ["负责商品陈列。", "顾客接待"]
+    assert "本岗位的工作时间为每日八小时，节假日按门店排班安排轮休。" in [u.text for u in result.unplaced]
+
+
+@pytest.mark.parametrize("lead", ["门店店长的岗位职责及具体内容见下表:", "店长的岗位职责如下表所示。"])
+def test_a_duty_table_headed_item_and_content_of_the_post_s_duties_and_its_lead_line(tmp_path: Path, lead: str) -> None:
+    """店长的岗位职责项目 | 店长的岗位职责内容: the first column names each duty, the second is the duty; the line
+    before the table that leads into it (…见下表：, …如下表所示。) is no duty."""
+    d = docx.Document()
+    d.add_paragraph("店长岗位说明书")
+    t = d.add_table(rows=0, cols=4)
+    r = t.add_row().cells
+    r[0].text, r[1].text, r[2].text, r[3].text = "岗位名称", "店长", "所属部门", "营运部"
+    d.add_paragraph("二、岗位职责")
+    d.add_paragraph(lead)
+    t = d.add_table(rows=0, cols=2)
+    for item, content in (("店长的岗位职责项目", "店长的岗位职责内容"), ("门店日常经营管理", "监督门店的商品进货验收、仓库管理。"),
+                          ("门店损耗管理", "针对门店的主要损耗商品进行重点管理。")):
+        r = t.add_row().cells
+        r[0].text, r[1].text = item, content
+    d.save(tmp_path / "店长.docx")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["监督门店的商品进货验收、仓库管理。", "针对门店的主要损耗商品进行重点管理。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "门店日常经营管理" in unplaced and lead in unplaced
+
+
+def _ruled(top: float, rows: list[tuple[str, str]], xs: tuple[float, ...] = (50, 220, 545),
+           h: float = 20) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+    """A ruled table for make_pdf: its cells' text lines and its borders, rows ``h`` high from ``top`` down."""
+    lines = [(x + 4, top - (k + 1) * h + 5, t) for k, cells in enumerate(rows) for x, t in zip(xs, cells, strict=False) if t]
+    rules = [(xs[0], top - k * h, xs[-1], top - k * h) for k in range(len(rows) + 1)]
+    return lines, rules + [(x, top, x, top - len(rows) * h) for x in xs]
+
+
+@pytest.mark.parametrize("header_repeated", [True, False])
+def test_a_duty_row_cut_by_a_page_end_is_joined_on_the_next_page(tmp_path: Path, header_repeated: bool) -> None:
+    """Word lets a table row break across pages: the PDF's next page starts a table (its header row repeated,
+    or not) whose first row has an empty title cell and the rest of the cut sentence."""
+    head = ("岗位职责项目", "岗位职责内容")
+    lines1, rules1 = _ruled(740, [head, ("门店销售管理", "掌握每日的销售目标的完成情况。"), ("门店损耗管理", "针对门店的主要损耗商品进行")])
+    rest = [("", "重点管理,将损耗降到较低。"), ("信息的搜集", "有关商圈的动向等各种信息的搜集。")]
+    lines2, rules2 = _ruled(800, [head, *rest] if header_repeated else rest)
+    make_pdf(tmp_path / "店长.pdf", [[(50, 800, "店长岗位说明书"), (50, 780, "岗位名称：店长"), (50, 760, "二、岗位职责"), *lines1,
+                                     (250, 40, "第1页共2页")], [*lines2, (250, 40, "第2页共2页")]], rules=[rules1, rules2])
+    [post] = import_documents([tmp_path / "店长.pdf"]).posts
+    assert texts(post) == ["掌握每日的销售目标的完成情况。", "针对门店的主要损耗商品进行重点管理,将损耗降到较低。",
+                           "有关商圈的动向等各种信息的搜集。"]
+
+
+def _listed(d: Any, text: str, level: int) -> None:
+    """A paragraph of Word's list numbering (numbering.xml) at ``level`` (w:ilvl), nothing typed."""
+    numpr = d.add_paragraph(text, style="List Number")._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = 1
+
+
+def test_word_multilevel_list_items_with_items_nested_under_them_name_groups(tmp_path: Path) -> None:
+    """Word's multilevel numbering: a short item at level 1 with items at level 2 under it names their group;
+    an item that is a sentence (负责…，包括：) keeps its place as a duty though details are nested under it."""
+    d = docx.Document()
+    d.add_paragraph("岗位名称：电商客服")
+    d.add_paragraph("岗位职责：")
+    for text, level in (("接待与咨询", 0), ("及时响应客户的在线咨询。", 1), ("耐心解答客户关于物流状态等问题。", 1),
+                        ("订单处理", 0), ("协助客户完成订单操作。", 1),
+                        ("负责售后工作，包括：", 0), ("处理退换货申请。", 1)):
+        _listed(d, text, level)
+    d.add_paragraph("任职资格：")
+    _listed(d, "大专及以上学历。", 0)
+    d.save(tmp_path / "客服.docx")
+    result = import_documents([tmp_path / "客服.docx"])
+    [post] = result.posts
+    assert texts(post) == ["及时响应客户的在线咨询。", "耐心解答客户关于物流状态等问题。", "协助客户完成订单操作。",
+                           "负责售后工作，包括：", "处理退换货申请。"]
+    assert post.qualifications == ["大专及以上学历。"]
+    assert [u.text for u in result.unplaced if "group" in u.why] == ["接待与咨询", "订单处理"]
+
+
+def test_once_a_list_s_items_are_titled_paragraphs_a_short_paragraph_is_an_item_too(tmp_path: Path) -> None:
+    """1. 收银结算, a blank line, its paragraph; then 2. 票据管理 over a paragraph of twenty characters: the list
+    is one of titled paragraphs, so the second paragraph is the item, not the title."""
+    (tmp_path / "收银员.txt").write_text(
+        "收银员岗位职责\n\n主要职责：\n\n1. 收银结算\n\n负责顾客购物的收银结算工作，确保收款准确无误。\n\n2. 票据管理\n\n"
+        "负责发票的开具与保管，做好每日对账工作。\n\n任职要求：\n\n1. 高中及以上学历。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "收银员.txt"]).posts
+    assert texts(post) == ["负责顾客购物的收银结算工作，确保收款准确无误。", "负责发票的开具与保管，做好每日对账工作。"]
+    assert post.qualifications == ["高中及以上学历。"]
+
+
+def test_requirements_in_one_cell_merged_across_a_duty_table_under_their_section_row(tmp_path: Path) -> None:
+    """序号 | 职责 | 职责描述 rows, then 二、任职资格 merged across the table and, below it, one merged cell holding
+    every requirement under its own group titles (（一）教育背景 then the sentence, （三）技能要求 then bullets)."""
+    d = docx.Document()
+    t = d.add_table(rows=6, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text = "岗位名称", "采购员"
+    t.cell(1, 0).text, t.cell(1, 1).text, t.cell(1, 2).text = "序号", "职责", "职责描述"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "1", "供应商管理", "负责寻找潜在供应商,建立并维护长期合作关系。"
+    t.cell(3, 0).merge(t.cell(3, 2)).text = "二、任职资格"
+    t.cell(4, 0).merge(t.cell(4, 2)).text = ("（一）教育背景\n大专及以上学历,物流管理、工商管理等相关专业优先考虑。\n"
+                                             "（二）技能要求\n● 熟悉采购流程及相关法律法规;\n● 具备良好的沟通协调能力和谈判技巧;")
+    t.cell(5, 0).merge(t.cell(5, 2)).text = "三、绩效考核"
+    d.save(tmp_path / "采购员.docx")
+    result = import_documents([tmp_path / "采购员.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责寻找潜在供应商,建立并维护长期合作关系。"]
+    assert post.qualifications == ["大专及以上学历,物流管理、工商管理等相关专业优先考虑。", "熟悉采购流程及相关法律法规;",
+                                   "具备良好的沟通协调能力和谈判技巧;"]
+
+
+def test_a_requirements_cell_of_labelled_lines_keeps_every_line(tmp_path: Path) -> None:
+    """任职资格 | 年龄:25-45岁⏎性别:女性⏎学历:… — the value cell is lines that each start with a requirement's label:
+    every line is a qualification as written, none is lost after the first."""
+    form(tmp_path / "导购员.docx", "导购员", "销售部", "店长", ["1. 热情接待顾客"],
+         ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"])
+    [post] = import_documents([tmp_path / "导购员.docx"]).posts
+    assert post.qualifications == ["年龄:25-45岁", "性别:女性", "学历:初中以上学历,有相关经验可放宽"]
+
+
+def test_an_assessment_section_after_the_requirements_is_no_requirement(tmp_path: Path) -> None:
+    """3. 任职要求 then 4. 岗位考核标准 with its own numbered items: those say how the post is assessed, not what
+    it requires, and are listed as unplaced."""
+    (tmp_path / "店员.txt").write_text(
+        "门店员工岗位职责\n1. 岗位职责\n1) 负责商品陈列;\n2. 任职要求\n1) 高中以上学历;\n\n3. 岗位考核标准\n"
+        "1) 顾客满意度:定期进行顾客满意度调查;\n2) 销售业绩:根据销售额评定;\n", encoding="utf-8")
+    result = import_documents([tmp_path / "店员.txt"])
+    [post] = result.posts
+    assert (texts(post), post.qualifications) == (["负责商品陈列;"], ["高中以上学历;"])
+    assert "2) 销售业绩:根据销售额评定;" in [u.text for u in result.unplaced]
+
+
+def test_a_pdf_handbook_numbered_by_a_decimal_outline_ends_a_list_at_a_higher_heading(tmp_path: Path) -> None:
+    """A Word handbook of multilevel numbering exported to PDF, the numbers now typed: 5.1 采购总监工作职责 and
+    5.2 采购助理 head posts (each followed by its labels), 5.1.1 … their duties, and 6 附则 — a heading higher up
+    the outline — ends the last list instead of being glued onto its last duty."""
+    lines = ["采购部工作职责管理规定", "1 目的", "为明确采购部的工作职责，特制定本规定。", "5 职责", "5.1 采购总监工作职责",
+             "所属部门:采购部 直接上级:总经理", "5.1.1 监管所有的采购决定;", "5.1.2 负责制定销售计划和毛利预算", "5.2 采购助理",
+             "所属部门:采购部 直接上级:采购总监", "5.2.1 协助采购总监开展工作", "5.2.2 负责订单发放和送货跟踪", "6 附则",
+             "本规定由采购部负责解释。"]
+    make_pdf(tmp_path / "规定.pdf", [[(50, 800 - 20 * i, t) for i, t in enumerate(lines)]])
+    result = import_documents([tmp_path / "规定.pdf"])
+    assert [(p.name, p.reports_to_text, texts(p)) for p in result.posts] == [
+        ("采购总监", "总经理", ["监管所有的采购决定;", "负责制定销售计划和毛利预算"]),
+        ("采购助理", "采购总监", ["协助采购总监开展工作", "负责订单发放和送货跟踪"]),
+    ]
+    assert "6 附则" in [u.text for u in result.unplaced]
+
+
+@pytest.mark.parametrize("title", ["收银员的岗位职责是什么？", "收银员岗位职责（精选）", "收银员岗位职责有哪些"])
+def test_a_web_article_s_title_asking_or_with_an_aside_names_the_post(tmp_path: Path, title: str) -> None:
+    (tmp_path / "文章.txt").write_text(f"{title}\n1. 负责收银结算。\n2. 负责票据管理。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "文章.txt"]).posts
+    assert (post.name, texts(post)) == ("收银员", ["负责收银结算。", "负责票据管理。"])

@@ -9,6 +9,7 @@ number is not part of its text).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,27 @@ class _Styles:
             name = ((style.name or "") if style is not None else "").strip().lower()
             found = self.tocs[style_id] = name.startswith("toc ") or name == "toc heading"
         return found
+
+    def level(self, paragraph: Any) -> int | None:
+        """The list level (``w:ilvl``, 0 the top) of a paragraph Word numbers, by itself or by its style; None if
+        it is not numbered."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None:
+            if not self.of(paragraph)[1]:
+                return None
+            style = _style(paragraph)
+            try:
+                while style is not None and numpr is None:
+                    sppr = style.element.pPr
+                    numpr = sppr.numPr if sppr is not None else None
+                    style = style.base_style
+            except (KeyError, ValueError, AttributeError):
+                return 0
+            if numpr is None:
+                return 0
+        ilvl = numpr.ilvl
+        return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
 
     def of(self, paragraph: Any) -> tuple[int, bool]:
         ppr = paragraph._p.pPr
@@ -152,12 +174,41 @@ def _blocks(parent: Any) -> list[Any]:
     return out
 
 
-def _lines(paragraph: Any, where: Where, styles: _Styles) -> list[Line]:
+def _lines(paragraph: Any, where: Where, styles: _Styles, group: bool = False) -> list[Line]:
     heading, numbered = styles.of(paragraph)
     if styles.toc(paragraph):
         return []  # a line of a table of contents (styles TOC 1, TOC 2 …): the headings come again below
     parts = _text(paragraph._p).split("\n")  # a line break (Shift+Enter) inside the paragraph
-    return [Line(t, where, numbered=numbered and k == 0, heading=heading) for k, t in enumerate(parts)]
+    return [Line(t, where, numbered=numbered and k == 0, heading=heading, group=group and k == 0) for k, t in enumerate(parts)]
+
+
+def _groups(items: list[Any], styles: _Styles) -> set[int]:
+    """Indices of the paragraphs of a multilevel list with items nested under them (1. 接待与咨询 at level 1,
+    then （1）… at level 2, numbered by Word): each names the group of the items under it, as a Markdown list
+    item with items nested under it does, when it is short and no sentence (负责商品管理，包括： is a duty whose
+    details follow). A table in between ends the list."""
+    from docx.text.paragraph import Paragraph
+
+    out: set[int] = set()
+    levels: list[int | None] = [styles.level(it) if isinstance(it, Paragraph) else None for it in items]
+    if sum(1 for level in levels if level) == 0:
+        return out  # no item below the top level: no group (most documents; the paragraphs' text is not read)
+    for k, level in enumerate(levels):
+        if level is None:
+            continue
+        text = _text(items[k]._p).strip()
+        if not text or len(text) > 20 or re.search(r"[，,。；;！!？?：:]", text):
+            continue
+        for nxt in range(k + 1, len(items)):
+            if not isinstance(items[nxt], Paragraph):
+                break
+            if not _text(items[nxt]._p).strip():
+                continue  # an empty paragraph between the items
+            below = levels[nxt]
+            if below is not None and below > level:
+                out.add(k)
+            break
+    return out
 
 
 def _table(table: Any, file: str, number: int, styles: _Styles) -> Table:
@@ -174,17 +225,19 @@ def _table(table: Any, file: str, number: int, styles: _Styles) -> Table:
                 where = Where(file, f"table {number} row {r} cell {c}")
                 lines: list[Line] = []
                 inners = []
-                for block in _blocks(cell):
+                cell_blocks = _blocks(cell)
+                groups = _groups(cell_blocks, styles)
+                for k, block in enumerate(cell_blocks):
                     if isinstance(block, DocxTable):
                         inners.append(block)
                     else:
-                        lines += _lines(block, where, styles)
+                        lines += _lines(block, where, styles, k in groups)
                 for inner in inners:  # a table inside a cell: its text, line by line
                     for irow in inner.rows:
                         for icell in irow.cells:
                             lines += [Line(t, where) for p in icell.paragraphs if (t := _text(p._p)).strip()]
-                lines = [Line(ln.text, where.at(line=f"table {number} row {r} cell {c} line {k}"), ln.numbered, ln.soft, ln.heading)
-                         for k, ln in enumerate(lines, start=1)]
+                lines = [Line(ln.text, where.at(line=f"table {number} row {r} cell {c} line {k}"), ln.numbered, ln.soft, ln.heading,
+                              ln.group) for k, ln in enumerate(lines, start=1)]
                 known = cells[tc] = Cell(lines, where)
             out.append(known)
         rows.append(out)
@@ -216,11 +269,13 @@ def read_docx(path: Path, raw: bytes | None = None) -> list[Block]:
     blocks: list[Block] = []
     styles = _Styles()
     paragraphs = tables = 0
-    for item in _blocks(document._body):
+    items = _blocks(document._body)
+    groups = _groups(items, styles)
+    for k, item in enumerate(items):
         if isinstance(item, DocxTable):
             tables += 1
             blocks.append(_table(item, file, tables, styles))
         else:
             paragraphs += 1
-            blocks += _lines(item, Where(file, f"paragraph {paragraphs}"), styles)
+            blocks += _lines(item, Where(file, f"paragraph {paragraphs}"), styles, k in groups)
     return blocks

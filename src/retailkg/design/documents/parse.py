@@ -108,7 +108,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
-            "考核重点"),
+            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -200,12 +200,15 @@ _NUMBER = re.compile(
     rf"|[{_CN}]{{1,3}}\s*[、.．]"
     r"|\d{1,3}(?:[.．]\d{1,3})*\s*[)）]"  # 1) 1）, a digit may follow: 1)25—45岁
     r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
+    # 1、3 年以上经验, 2、25-45岁: a number, then a quantity
+    r"|\d{1,2}\s*、(?=\d{1,2}\s*(?:年|个月|岁|小时|天|周)|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*(?:年|岁))"
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
+    r"|\d{1,3}(?:[.．]\d{1,3}){2,}(?=[\u4e00-\u9fff])"  # 5.1.1负责…: an outline number of three levels, no space typed
     r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
+    r"|[•·●○■□◆◇▪►▶✓√★☆▲△◎❖➢➤✔✦▸‣⁃\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
     r"|[-*+]\s"
     r")\s*"
 )
@@ -240,11 +243,25 @@ _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
 """详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
+_TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
+"""A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
 
 
 def _run_on(text: str) -> list[str]:
     """A paragraph of items run on by semicolons, as its items (each keeps its semicolon)."""
     return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
+
+
+_DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")
+
+
+def _outline_depth(raw: str) -> int:
+    """The levels of a decimal outline number as Word's multilevel numbering writes it (6 附则: 1, 5.1 采购总监: 2,
+    5.1.1负责…: 3); 0 when the line starts with none. A number followed by a quantity (3 年以上) is none."""
+    m = _DECIMAL_OUTLINE.match(raw)
+    if m is None or re.match(r"\s*(?:年|个|岁|人|名|次|项|万|千|元|天|周|小时|分钟|%)", raw[m.end():]):
+        return 0
+    return m.group(1).count(".") + m.group(1).count("．") + 1
 
 
 def _outline_kind(raw: str) -> str:
@@ -370,6 +387,7 @@ class Item:
     numbered: bool = False  # had a list number (typed or Word's)
     outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
     mark: str = ""  # the kind of its number (digit, bullet, …): an item numbered unlike the ones under it may name them
+    titled: bool = False  # the paragraph under a numbered title line (1. 店铺管理), the title dropped
 
 
 @dataclass
@@ -390,8 +408,17 @@ class DraftPost:
         return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
 
 
-_TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责|工作职责|岗位描述|职位描述|职责说明)(?:手册|汇编|一览表|表|大全)?\s*[:：]?$")
+_TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
+                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
+                    r"|岗位要求|任职要求|任职资格|任职条件)(?:手册|汇编|一览表|表|大全)?"
+                    r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+_DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+"""A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
+_QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
+"""A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
+its qualifications follow."""
+_NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
+"""The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
                       r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
 _DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
@@ -535,6 +562,12 @@ class _Reader:
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
         self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
+        self.duties_titled: DraftPost | None = None  # a post whose title says its duties follow (采购总监工作职责)
+        self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
+        self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
+        self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
+        self.last_item: Item | None = None  # the item the last line read went into
+        self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
 
@@ -644,6 +677,9 @@ class _Reader:
         self.blank = False
         self.section_outline = ""
         self.last_number = 0
+        self.section_level = 0
+        self.item_title = False
+        self.item_depth = 0
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -664,10 +700,22 @@ class _Reader:
                     and int(m.group(1)) == self.last_number + 1:
                 text, numbered = raw[m.end():].strip(), True  # 1.大专… then 2.1-3年…: the next number, not a decimal
             numbered = numbered or ln.numbered
+            from_title, self.item_title = self.item_title, False
+            if from_title and self.section in (DUTIES, QUALIFICATIONS):
+                numbered = True  # the paragraph under a title line (1. 专业知识): an item of its own
             if numbered:
                 n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
                 self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
+            depth = _outline_depth(raw)
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.item_depth >= 2 and 0 < depth < self.item_depth
+                    and len(raw) <= 24 and not re.search(r"[，,。；;！!？?]", raw)):
+                # items numbered 5.2.1, 5.2.2, then 6 附则 (or 5.3 其他): a heading higher up the outline, not an item
+                self.section, self.item_depth = None, 0
+                self.unplaced.append(Unplaced(raw, ln.where, "a heading higher up the outline after the list: not a duty"))
+                continue
+            if numbered and self.section in (DUTIES, QUALIFICATIONS):
+                self.item_depth = depth
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
                     and _outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
@@ -683,9 +731,10 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
-                    p.duties or p.qualifications or p.reports_to))):
+                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))):
                 # a post heading, then its numbered duties with no label; or, under a part of a post's own document
-                # (一、人员管理), its numbered items
+                # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
+                # of labels (所属部门：… 直接上级：…), then the numbered duties
                 self.open_section(DUTIES, "岗位职责", ln.where)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
@@ -698,30 +747,37 @@ class _Reader:
                 prev = items[-1] if items else None
                 joins = prev is not None and not numbered and (
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
-                if prev is not None and not numbered and (_CLOSING.match(simplified(text)) or (
+                in_titled = len(items) >= 2 and items[-2].titled  # the items so far were titled paragraphs
+                titled = (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
+                          and len(prev.text) <= 12 and bool(_GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
+                          and text.endswith(_TERMINAL))
+                if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
+                    titled = False  # past a blank line, only a list whose items so far were all titled so goes on
+                if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
                     # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
                     self.section = None
                     self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
                     continue
-                if (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
-                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text) and len(text) > 20 and text.endswith(_TERMINAL)):
-                    # 1. 日常巡查与监控, then the paragraph saying the work: the line titles the duty, it is none
+                if titled and prev is not None:
+                    # 1. 日常巡查与监控, then (perhaps past a blank line) the paragraph saying the work: the line
+                    # titles the duty, it is none
                     items.pop()
                     self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
-                    items.append(Item(text, ln.where, True, mark=prev.mark))
+                    items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
                 elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
                     item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
-                                mark=number_mark(raw) if numbered else "")
+                                mark=number_mark(raw) if numbered else "", titled=from_title)
                     if prev is not None and is_group(prev, item):
                         items.pop()
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
                     items.append(item)
                 self.last_soft = ln.soft
+                self.last_item = items[-1] if items else None
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             else:
@@ -752,6 +808,11 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            if kind == QUAL_ITEM and not rest and self.section == QUALIFICATIONS and strip_number(raw)[1]:
+                # 任职要求 numbered 1. 专业知识, 2. 实践经验, each over a paragraph: the line titles the requirement under it
+                self.unplaced.append(Unplaced(raw, ln.where, "the title of the requirement under it: not a qualification"))
+                self.item_title = True
+                return
             self.field(kind, word, rest, ln.where)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
@@ -810,6 +871,15 @@ class _Reader:
             lab = label_of(text, marked=True)
             if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS, OTHER) and not lab[2]:
                 self.field(lab[0], lab[1], "", ln.where)  # 岗位名称 in a table, then "## 岗位职责": the post's section
+                self.section_level = ln.heading
+                return True
+            if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
+                    and ln.heading > self.section_level and len(text) <= 20 and not _POST_TITLE.search(st) and not _TITLE.match(st)
+                    and not re.search(r"[，,。；;！!？?]", text)):
+                # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
+                # group of its items (教育背景 a group of the requirements), no post and no item
+                self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
+                self.last_soft = False
                 return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
@@ -820,6 +890,8 @@ class _Reader:
         if lab is not None:
             kind, word, rest = lab
             self.field(kind, word, rest, ln.where)
+            if kind in (DUTIES, QUALIFICATIONS) and not rest:
+                self.section_level = ln.heading
             return True
         title = _TITLE.match(st)
         if title is not None:
@@ -828,18 +900,26 @@ class _Reader:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
                 return True
-            if name and kind_of(name) is None and p is not None and p.name == name and not p.duties:
-                # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责: the same post's duties, no second post
-                if re.search(r"职责\s*[:：]?$", st):
+            requirements = bool(_QUALIFICATIONS_TITLE.search(st))
+            if name and kind_of(name) is None and p is not None and p.name == name and (requirements or not p.duties):
+                # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责 (or 二、网店运营的任职要求 after its duties): the same
+                # post's duties (qualifications), no second post
+                if requirements:
+                    self.open_section(QUALIFICATIONS, "任职要求", ln.where)
+                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
-                    self.section_outline = _outline_kind(ln.text)
+                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                 return True
+            if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
+                name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
             if name and kind_of(name) is None:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
                 assert self.post is not None
                 self.post.title_level = ln.heading
-                if re.search(r"职责\s*[:：]?$", st):
+                if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.duties_titled, self.section_level = self.post, ln.heading
                 return True
         if not ln.heading:
             return False
@@ -880,11 +960,26 @@ class _Reader:
 
     def table(self, table: Table) -> None:
         self.blank = False
+        p = self.post
+        if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
+                and (self.last_item.text.endswith(("：", ":")) or _TABLE_LEAD.search(self.last_item.text))):
+            items = p.duties if self.section == DUTIES else p.qualifications
+            if items and items[-1] is self.last_item:
+                # 店长的岗位职责及具体内容见下表：then the table: the line leads into the table, it is no item
+                items.pop()
+                self.unplaced.append(Unplaced(self.last_item.text, self.last_item.where,
+                                              "a line leading into the table below: not a duty"))
+        self.last_item = None
         if not table.continues:
             self.section = None
         if self.posts_across(table):
             return
         columns: dict[int, str] | None = None
+        previous, self.last_columns = self.last_columns, None
+        if table.continues and previous is not None and table.rows and len(table.rows[0]) == previous[0]:
+            columns = previous[1]  # a duty table broken by a page end, its header not repeated
+            self.last_columns = previous
+        cut = table.continues  # its first row may be the rest of the row the page end cut
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
@@ -899,6 +994,7 @@ class _Reader:
             header = self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
+                self.last_columns = (len(row), columns)
                 continue
             kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
@@ -933,11 +1029,23 @@ class _Reader:
                     elif lab is not None and lab[0] == OTHER and not lab[2]:
                         columns = None
                         self.open_section(OTHER, lab[1], row[0].where)
+                    elif lab is None and sum(1 for ln in row[0].lines if ln.text.strip()) >= 2:
+                        # under 二、任职资格 merged across, the requirements in one merged cell, not in the columns:
+                        # that section's items
+                        kind = next((k for k in columns.values() if k in (DUTIES, QUALIFICATIONS)), DUTIES)
+                        self.open_section(kind, kind, row[0].where)
+                        self.lines(row[0].lines)
+                        self.section = None
                     continue
-                self.column_row(row, columns)
+                if not (cut and self.rest_of_cut_row(row, columns)):
+                    self.column_row(row, columns)
+                cut = False
                 continue
             columns = None
             self.label_row(row, consumed)
+        # what the next page's table may continue: the duty columns this table ended in (a section row may have
+        # turned them into requirements), or none
+        self.last_columns = (self.last_columns[0], columns) if columns is not None and self.last_columns is not None else None
 
     def posts_across(self, table: Table) -> bool:
         """A table with one post per column (项目 | 店长 | 店员 | 收银员, then 所属部门 | …, 岗位职责 | …): each
@@ -1022,7 +1130,7 @@ class _Reader:
             t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
             if not t:
                 continue
-            kind = kind_of(t)
+            kind = column_kind(t)
             if kind is None:
                 unknown += 1
                 if unknown > 2 or len(t) > 8 or re.search(r"[，,。；;！!？?]", t):
@@ -1037,6 +1145,22 @@ class _Reader:
         if not ({COLUMN, NAME, DEPARTMENT} & kinds) and len(kinds) < 2:
             return None
         return cols
+
+    def rest_of_cut_row(self, row: list[Cell], columns: dict[int, str]) -> bool:
+        """The first row of a duty table continued on a new page, whose title cells (序号, 职责项目, …) are
+        empty and whose duty cell goes on with the sentence the page end cut (Word lets a row break
+        across pages): joined to the last duty. False, reading nothing, when the row is not one."""
+        p = self.post
+        duty = next((i for i, kind in columns.items() if kind in (DUTIES, QUALIFICATIONS)), None)
+        if p is None or duty is None or duty >= len(row) or not row[duty].text:
+            return False
+        if any(row[i].text for i in columns if i != duty and i < len(row) and columns[i] in (NAME, GROUP, COLUMN)):
+            return False
+        items = p.duties if columns[duty] == DUTIES else p.qualifications
+        if not items or items[-1].text.endswith(_TERMINAL):
+            return False
+        items[-1].text = functools.reduce(join_text, (ln.text for ln in row[duty].lines if ln.text.strip()), items[-1].text)
+        return True
 
     def column_row(self, row: list[Cell], columns: dict[int, str]) -> None:
         """A row of a table of one duty per row; a post column (merged over its rows) names the post."""
@@ -1119,7 +1243,9 @@ class _Reader:
                 first_rest = label_of(first, marked=True)
                 value_lines = ([Line(first_rest[2], c.lines[0].where, soft=c.lines[0].soft)] if first_rest and first_rest[2] else []) \
                     + list(c.lines[1:])
-            elif i + 1 < len(cells) and label_of(cells[i + 1].text, marked=True) is None:
+            elif i + 1 < len(cells) and ((after := label_of(cells[i + 1].text, marked=True)) is None or (
+                    kind == QUALIFICATIONS and after[0] == QUAL_ITEM and after[2])):
+                # the value cell; under 任职资格 it may itself be lines of labelled requirements (年龄:25-45岁⏎性别:女性)
                 if re.fullmatch(r"\s*\d{1,3}\s*[.、．]?\s*", cells[i + 1].text) and i + 2 < len(cells) and cells[i + 2].text:
                     consumed.add(id(cells[i + 1]))  # 岗位职责 | 1 | 监督…: the number of the row, then its item
                     i += 1
@@ -1132,6 +1258,27 @@ class _Reader:
             else:
                 self.field(kind, word, value.split("\n")[0] if kind != REPORTS_TO else value.replace("\n", ""), c.where)
             i += 1
+
+
+_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细)$")
+
+
+def column_kind(head: str) -> str | None:
+    """What a duty table's column holds by its header, a label word (:func:`kind_of`) or a label of the
+    duties with a word after it that says which part: 岗位职责项目 (the item's name: a group) beside
+    岗位职责内容 (the duty); a post's name before it is dropped (店长的岗位职责内容)."""
+    kind = kind_of(head)
+    if kind is not None:
+        return kind
+    if "的" in head:
+        kind = kind_of(head.rsplit("的", 1)[1])  # 店长的职责: the post's, of the kind its label says
+        if kind is not None:
+            return kind
+        head = head.rsplit("的", 1)[1]
+    m = _COLUMN_PART.match(head)
+    if m is None or kind_of(m.group(1)) != DUTIES:
+        return None
+    return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
 
 
 def _is_post_title(text: str) -> bool:
@@ -1148,7 +1295,8 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手)$")
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．])")
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．]"
+                             r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
 

@@ -1341,3 +1341,45 @@ def test_a_web_article_s_title_asking_or_with_an_aside_names_the_post(tmp_path: 
     (tmp_path / "文章.txt").write_text(f"{title}\n1. 负责收银结算。\n2. 负责票据管理。\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "文章.txt"]).posts
     assert (post.name, texts(post)) == ("收银员", ["负责收银结算。", "负责票据管理。"])
+
+
+def test_a_heading_above_a_post_s_own_heading_ends_the_post(tmp_path: Path) -> None:
+    """A handbook: 三、岗位职责 (Heading 1) with each post a Heading 2 named again by a 岗位名称 line, then 四、附则
+    (Heading 1): the 附则's numbered lines are the document's, not the last post's duties."""
+    d = docx.Document()
+    d.add_heading("三、岗位职责", level=1)
+    posts = (("一", "运营主管", ["负责制定店铺运营计划。", "负责团队管理。"]), ("二", "客服", ["负责解答顾客咨询。", "负责处理售后问题。"]))
+    for number, name, duties in posts:
+        d.add_heading(f"（{number}）{name}", level=2)
+        d.add_paragraph(f"岗位名称:{name}\u3000\u3000所属部门:电商部")
+        d.add_paragraph("主要职责:")
+        for k, duty in enumerate(duties, start=1):
+            d.add_paragraph(f"（{k}）{duty}")
+    d.add_heading("四、附则", level=1)
+    d.add_paragraph("1. 本手册由电商部负责解释,自发布之日起执行。")
+    d.add_paragraph("2. 美工岗位职责另行发布。")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    found = by_name(result)
+    assert texts(found["运营主管"]) == ["负责制定店铺运营计划。", "负责团队管理。"]
+    assert texts(found["客服"]) == ["负责解答顾客咨询。", "负责处理售后问题。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "1. 本手册由电商部负责解释,自发布之日起执行。" in unplaced and "2. 美工岗位职责另行发布。" in unplaced
+
+
+def test_a_pdf_title_line_over_a_paragraph_that_wraps_titles_the_duty(tmp_path: Path) -> None:
+    """A PDF of a Word form: each duty a "1. 供应商管理" title line over a paragraph the page wrapped onto
+    several lines; the paragraph, joined, is the duty, the title line none (as when the paragraph is one line)."""
+    long1 = "负责寻找、评估和维护优质的供应商资源,确保所采购的物资或服务符合企业的质量和安全"
+    long2 = "根据公司生产、销售或项目需求,制定合理的采购计划,确保物资及时到位,避免因缺货影响"
+    make_pdf(tmp_path / "采购员.pdf", [[
+        (50, 800, "岗位名称:采购员"), (50, 780, "岗位职责:"),
+        (50, 760, "1. 供应商管理"), (50, 740, long1), (50, 720, "标准与成本控制要求。"),
+        (50, 700, "2. 采购计划制定"), (50, 680, long2), (50, 660, "正常运营。"),
+        (50, 640, "3. 成本控制"), (50, 620, "不断探索降低成本的途径,提升采购效率与企业整体盈利能力。"),
+    ]])
+    result = import_documents([tmp_path / "采购员.pdf"])
+    [post] = result.posts
+    assert texts(post) == [long1 + "标准与成本控制要求。", long2 + "正常运营。",
+                           "不断探索降低成本的途径,提升采购效率与企业整体盈利能力。"]
+    assert {"供应商管理", "采购计划制定", "成本控制"} <= {u.text for u in result.unplaced}

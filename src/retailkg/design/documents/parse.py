@@ -403,6 +403,7 @@ class DraftPost:
     duties: list[Item] = field(default_factory=list)
     qualifications: list[Item] = field(default_factory=list)
     title_level: int | None = None  # named by a title line (店长岗位职责): its heading level, 0 for body text
+    level: int = 0  # the heading level of the heading that started it, kept when a label renames it; 0 if none
 
     def empty(self) -> bool:
         return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
@@ -567,6 +568,9 @@ class _Reader:
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
         self.last_item: Item | None = None  # the item the last line read went into
+        # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
+        # the paragraph under it starts, until the paragraph ends and says whether the line titled it
+        self.title_cut: tuple[Item, int, Where] | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
@@ -601,7 +605,7 @@ class _Reader:
             self.unplaced += [Unplaced(i.text, i.where, f"under the document's title {p.name}: not a duty") for i in p.duties]
             self.post = None
         self.close()
-        self.post = DraftPost(where, name, name_from, self.department)
+        self.post = DraftPost(where, name, name_from, self.department, level=max(level, 0))
         return self.post
 
     def current(self, where: Where) -> DraftPost:
@@ -760,6 +764,23 @@ class _Reader:
                     self.section = None
                     self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
                     continue
+                cut, self.title_cut = self.title_cut, None
+                if (not titled and prev is not None and joins and ln.soft and not blank and not self.last_soft and prev.numbered
+                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text)):
+                    self.title_cut = (prev, len(prev.text), ln.where)  # a wrapped paragraph under a title line, perhaps
+                elif cut is not None and cut[0] is prev and joins and not titled:
+                    body = join_text(prev.text[cut[1]:], text).strip()
+                    if ln.soft:
+                        self.title_cut = cut
+                    elif body.endswith(_TERMINAL) and (len(body) > 20 or in_titled):
+                        # 1. 供应商管理, then a paragraph a PDF wrapped over several lines: as for one line, the title
+                        # line titles the duty, it is none
+                        items.pop()
+                        self.unplaced.append(Unplaced(prev.text[:cut[1]], prev.where, "the title of the duty under it: not a duty"))
+                        items.append(Item(body, cut[2], True, mark=prev.mark, titled=True))
+                        self.last_soft = ln.soft
+                        self.last_item = items[-1]
+                        continue
                 if titled and prev is not None:
                     # 1. 日常巡查与监控, then (perhaps past a blank line) the paragraph saying the work: the line
                     # titles the duty, it is none
@@ -937,6 +958,12 @@ class _Reader:
             self.start(ln.where, split[1], "heading", ln.heading)
             assert self.post is not None
             self.post.department = split[0]
+            return True
+        if p is not None and 0 < ln.heading < p.level:
+            # （二）客服 under 三、岗位职责, then 四、附则: a heading above the post's own ends it; what is under it
+            # (本手册由…解释) is the document's, not the post's
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "a heading above the post's own: the post has ended"))
             return True
         if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
                 and len(text) <= 24 and not text.endswith(_TERMINAL)):

@@ -1383,3 +1383,23 @@ def test_a_pdf_title_line_over_a_paragraph_that_wraps_titles_the_duty(tmp_path: 
     assert texts(post) == [long1 + "标准与成本控制要求。", long2 + "正常运营。",
                            "不断探索降低成本的途径,提升采购效率与企业整体盈利能力。"]
     assert {"供应商管理", "采购计划制定", "成本控制"} <= {u.text for u in result.unplaced}
+
+
+def test_a_web_copy_s_lead_and_section_prose_before_each_duties_label_are_no_duties(tmp_path: Path) -> None:
+    """A page pasted into Notepad (CRLF): the title says the duties follow, but the page labels them itself, a
+    section at a time (a title line, a prose paragraph, 岗位职责:, then the duties one per line without
+    bullets); the date line, the lead, the section titles and their prose are none of the duties, nor is a
+    closing note in brackets."""
+    text = ("收银员的岗位职责\n发布时间:2024-05-12\u3000来源:网络\n\n收银员是门店的重要岗位,以下是收银员的岗位职责概述。\n\n"
+            "收银作业\n收银员每天要为大量顾客结账,准确和速度同样重要,这需要熟练的操作。\n岗位职责:\n"
+            "负责顾客购物的商品结算。\n核对每日营业款,确保账款一致。\n\n"
+            "顾客服务\n优秀的服务能让顾客愿意再来,收银员是顾客最后接触的员工。\n岗位职责:\n解答顾客关于价格和促销的疑问。\n\n"
+            "(以上内容摘自网络,仅供参考。)\n")
+    (tmp_path / "收银员.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = import_documents([tmp_path / "收银员.txt"])
+    [post] = result.posts
+    assert post.name == "收银员"
+    assert texts(post) == ["负责顾客购物的商品结算。", "核对每日营业款,确保账款一致。", "解答顾客关于价格和促销的疑问。"]
+    unplaced = {u.text for u in result.unplaced}
+    assert {"收银员是门店的重要岗位,以下是收银员的岗位职责概述。", "收银作业", "顾客服务",
+            "(以上内容摘自网络,仅供参考。)"} <= unplaced

@@ -226,8 +226,9 @@ _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…): the list has ended."""
+_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)): the
+list has ended."""
 
 
 def continues(prev: str, text: str) -> bool:
@@ -571,6 +572,9 @@ class _Reader:
         # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
         # the paragraph under it starts, until the paragraph ends and says whether the line titled it
         self.title_cut: tuple[Item, int, Where] | None = None
+        # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
+        # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
+        self.lead_from: int | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
@@ -578,6 +582,7 @@ class _Reader:
     def close(self) -> None:
         self.blank = False
         self.in_part = False
+        self.lead_from = None
         p = self.post
         self.post = None
         self.section = None
@@ -664,6 +669,14 @@ class _Reader:
                 self.unplaced.append(Unplaced(f"{label}：{value}", where, "headcount is not a whole number"))
             self.section = None
         elif kind in (DUTIES, QUALIFICATIONS, OTHER):
+            p = self.post
+            if kind == DUTIES and p is not None and self.lead_from is not None and p.duties[self.lead_from:] and not any(
+                    i.numbered for i in p.duties[self.lead_from:]):
+                # a web page's title (电商运营专员的岗位职责) or a blank line after a list, a section's title and prose,
+                # then 岗位职责:: what came between, unnumbered, leads into the labelled list, it is none of it
+                self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
+                                  for i in p.duties[self.lead_from:]]
+                del p.duties[self.lead_from:]
             self.open_section(kind, label, where)
             if lines:
                 self.lines(lines)
@@ -677,6 +690,7 @@ class _Reader:
 
     def open_section(self, kind: str, label: str, where: Where) -> None:
         self.current(where)
+        self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
         self.section_outline = ""
@@ -693,6 +707,8 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
+            if blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered:
+                self.lead_from = len(self.post.duties)  # past a blank line in an unnumbered list: perhaps the next one's lead
             if self.section in (DUTIES, QUALIFICATIONS):
                 pieces = split_inline(raw)
                 if len(pieces) > 1:
@@ -931,6 +947,7 @@ class _Reader:
                 elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                    self.lead_from = len(p.duties)
                 return True
             if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
                 name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
@@ -941,6 +958,7 @@ class _Reader:
                 if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.duties_titled, self.section_level = self.post, ln.heading
+                    self.lead_from = 0
                 return True
         if not ln.heading:
             return False

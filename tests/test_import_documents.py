@@ -1403,3 +1403,49 @@ def test_a_web_copy_s_lead_and_section_prose_before_each_duties_label_are_no_dut
     unplaced = {u.text for u in result.unplaced}
     assert {"收银员是门店的重要岗位,以下是收银员的岗位职责概述。", "收银作业", "顾客服务",
             "(以上内容摘自网络,仅供参考。)"} <= unplaced
+
+
+def test_markdown_bold_post_lines_with_a_colon_each_head_a_post_whose_sentence_is_its_duty(tmp_path: Path) -> None:
+    """A page saved as Markdown: "**收银员岗:**" lines (bold, not headings), each followed by its one-sentence
+    paragraph, name the posts ("岗" is a post's suffix); a thematic break ends the last post's list, and the
+    quote line after it is no duty."""
+    (tmp_path / "超市岗位.md").write_text(
+        "# 超市人员有哪些工作\n\n超市员工的职位可以分为以下几类:\n\n**收银员岗:**\n\n负责顾客购物时的商品结算工作。\n\n"
+        "**营业员:**\n\n负责商品的展示和销售,提供顾客服务。\n\n**商场账务岗:**\n\n负责超市的账务管理和记录工作。\n\n---\n\n"
+        "> 网页摘录,整理:人力资源部 2025-02。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "超市岗位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "收银员岗": ["负责顾客购物时的商品结算工作。"], "营业员": ["负责商品的展示和销售,提供顾客服务。"],
+        "商场账务岗": ["负责超市的账务管理和记录工作。"]}
+    unplaced = {u.text for u in result.unplaced}
+    assert {"超市员工的职位可以分为以下几类:", "网页摘录,整理:人力资源部 2025-02。"} <= unplaced
+
+
+def test_a_post_line_with_a_colon_then_a_duties_label_keeps_the_label_s_list(tmp_path: Path) -> None:
+    """收银员: on its own line names the post; when a 岗位职责: label follows its lead sentence, the labelled list
+    is its duties and the lead none."""
+    (tmp_path / "岗位.txt").write_text(
+        "收银员:\n收银员是顾客最后接触的员工。\n岗位职责:\n1. 负责商品结算。\n2. 负责核对营业款。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "岗位.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("收银员", ["负责商品结算。", "负责核对营业款。"])
+    assert "收银员是顾客最后接触的员工。" in {u.text for u in result.unplaced}
+
+
+def test_a_markdown_line_underlined_with_equals_or_dashes_is_a_heading_not_a_break(tmp_path: Path) -> None:
+    """Setext headings: 店长 over ===, 收银员 over ---, each naming a post with its numbered duties."""
+    (tmp_path / "岗位.md").write_text(
+        "店长\n===\n\n1. 负责门店全面管理。\n\n收银员\n---\n\n1. 负责商品结算。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "岗位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"店长": ["负责门店全面管理。"], "收银员": ["负责商品结算。"]}
+
+
+def test_a_requirement_that_only_points_to_another_document_is_no_qualification(tmp_path: Path) -> None:
+    """任职要求: 学历、专业及工作经验要求见《招聘需求表》(2025版)。: a pointer, not a requirement, wherever the 见《…》
+    stands in the sentence."""
+    form(tmp_path / "会员专员.docx", "会员专员", "会员中心", "会员中心主管", ["负责会员招募。"],
+         ["学历、专业及工作经验要求见《会员中心招聘需求表》(2025版)。"])
+    result = import_documents([tmp_path / "会员专员.docx"])
+    [post] = result.posts
+    assert post.qualifications == []
+    assert "学历、专业及工作经验要求见《会员中心招聘需求表》(2025版)。" in {u.text for u in result.unplaced}

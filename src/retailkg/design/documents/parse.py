@@ -52,6 +52,7 @@ class Line:
     soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
     heading: int = 0  # heading level, 1 the top; 0 for body text
     group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
+    rule: bool = False  # a thematic break (Markdown ---), no text: what follows is not the list before it
 
 
 @dataclass(eq=False)
@@ -241,8 +242,10 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
-"""详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行"
+                        r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
+"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
+duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -1339,7 +1342,7 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
-                         r"员|师|长|监|工|手)$")
+                         r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．]"
                              r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
@@ -1417,6 +1420,13 @@ def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
     return set(candidates) if titled * 2 >= len(candidates) else set()
 
 
+def is_post_label(text: str, following: str | None) -> bool:
+    """A line that is a post's title and a colon (收银员岗：, **营业员:** in Markdown), followed by text: it names the
+    post whose duties follow, as a label names its value."""
+    t = text.strip()
+    return bool(following) and t.endswith(("：", ":")) and _is_post_title(t[:-1].rstrip())
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1424,10 +1434,23 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
     for k, b in enumerate(blocks):
+        post_label = False
+        if isinstance(b, Line) and b.rule:
+            r.section, r.blank = None, True  # a thematic break ends the list before it
+            continue
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
-            if k in titles or is_post_heading(b.text, following):
+            post_label = is_post_label(b.text, following)
+            if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
+        if post_label and isinstance(b, Line):
+            r.line(b)
+            p = r.post
+            if p is not None and p.name == _clean_title(b.text) and not p.duties:
+                # 业务员岗：then its sentence: the post's duties, unless a 岗位职责 label follows (then it is the lead)
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lead_from = 0
+            continue
         if isinstance(b, Table):
             r.table(b)
             after_table = True

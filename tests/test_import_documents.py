@@ -1449,3 +1449,12 @@ def test_a_requirement_that_only_points_to_another_document_is_no_qualification(
     [post] = result.posts
     assert post.qualifications == []
     assert "学历、专业及工作经验要求见《会员中心招聘需求表》(2025版)。" in {u.text for u in result.unplaced}
+
+
+def test_duties_apart_by_blank_lines_before_a_second_duties_label_stay_duties(tmp_path: Path) -> None:
+    """Only a section's title line and its prose, past a blank line, lead into a following 岗位职责 label: duty
+    sentences apart by blank lines before 工作内容: stay duties."""
+    (tmp_path / "店员.txt").write_text(
+        "店员岗位说明书\n岗位职责:\n负责商品陈列。\n\n负责顾客接待。\n\n工作内容:\n负责门店清洁。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "店员.txt"]).posts
+    assert texts(post) == ["负责商品陈列。", "负责顾客接待。", "负责门店清洁。"]

@@ -578,6 +578,7 @@ class _Reader:
         # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
         # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
         self.lead_from: int | None = None
+        self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
@@ -673,8 +674,9 @@ class _Reader:
             self.section = None
         elif kind in (DUTIES, QUALIFICATIONS, OTHER):
             p = self.post
-            if kind == DUTIES and p is not None and self.lead_from is not None and p.duties[self.lead_from:] and not any(
-                    i.numbered for i in p.duties[self.lead_from:]):
+            lead = p.duties[self.lead_from:] if p is not None and self.lead_from is not None else []
+            if kind == DUTIES and p is not None and lead and not any(i.numbered for i in lead) and (
+                    not self.lead_past_blank or len(lead) >= 2):
                 # a web page's title (电商运营专员的岗位职责) or a blank line after a list, a section's title and prose,
                 # then 岗位职责:: what came between, unnumbered, leads into the labelled list, it is none of it
                 self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
@@ -710,8 +712,11 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
-            if blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered:
-                self.lead_from = len(self.post.duties)  # past a blank line in an unnumbered list: perhaps the next one's lead
+            if (blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered
+                    and _GROUP_NAME.match(raw) and not strip_number(raw)[1]):
+                # past a blank line in an unnumbered list, a short line with no sentence in it: perhaps a section's title,
+                # its prose and the next list's label to follow
+                self.lead_from, self.lead_past_blank = len(self.post.duties), True
             if self.section in (DUTIES, QUALIFICATIONS):
                 pieces = split_inline(raw)
                 if len(pieces) > 1:
@@ -950,7 +955,7 @@ class _Reader:
                 elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
-                    self.lead_from = len(p.duties)
+                    self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
             if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
                 name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
@@ -961,7 +966,7 @@ class _Reader:
                 if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.duties_titled, self.section_level = self.post, ln.heading
-                    self.lead_from = 0
+                    self.lead_from, self.lead_past_blank = 0, False
                 return True
         if not ln.heading:
             return False
@@ -1449,7 +1454,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             if p is not None and p.name == _clean_title(b.text) and not p.duties:
                 # 业务员岗：then its sentence: the post's duties, unless a 岗位职责 label follows (then it is the lead)
                 r.open_section(DUTIES, "岗位职责", b.where)
-                r.lead_from = 0
+                r.lead_from, r.lead_past_blank = 0, False
             continue
         if isinstance(b, Table):
             r.table(b)

@@ -1458,3 +1458,14 @@ def test_duties_apart_by_blank_lines_before_a_second_duties_label_stay_duties(tm
         "店员岗位说明书\n岗位职责:\n负责商品陈列。\n\n负责顾客接待。\n\n工作内容:\n负责门店清洁。\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "店员.txt"]).posts
     assert texts(post) == ["负责商品陈列。", "负责顾客接待。", "负责门店清洁。"]
+
+
+@pytest.mark.parametrize("text", [
+    "收银员岗位说明书\n岗位职责:\n1. 负责商品结算。\n2. 做好交接:\n收银组长:\n核对当班营业款。\n",
+    "理货员岗位说明书\n岗位职责:\n负责商品上架。\n协助店长:\n完成每月盘点。\n",
+])
+def test_a_post_s_title_with_a_colon_inside_a_numbered_list_or_after_a_duty_verb_heads_no_post(tmp_path: Path, text: str) -> None:
+    """收银组长: within a numbered list, or 协助店长: (a duty's verb, then a post), is part of the post's duties, not
+    the start of another post."""
+    (tmp_path / "岗位.txt").write_text(text, encoding="utf-8")
+    assert [p.name for p in import_documents([tmp_path / "岗位.txt"]).posts] == [text.split("岗位说明书")[0]]

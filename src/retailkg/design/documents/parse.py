@@ -1429,7 +1429,8 @@ def is_post_label(text: str, following: str | None) -> bool:
     """A line that is a post's title and a colon (收银员岗：, **营业员:** in Markdown), followed by text: it names the
     post whose duties follow, as a label names its value."""
     t = text.strip()
-    return bool(following) and t.endswith(("：", ":")) and _is_post_title(t[:-1].rstrip())
+    body = t[:-1].rstrip()
+    return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
@@ -1445,7 +1446,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             continue
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
-            post_label = is_post_label(b.text, following)
+            # not inside a numbered list, where 协助店长: would introduce items of the list
+            post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if post_label and isinstance(b, Line):

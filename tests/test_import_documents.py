@@ -1341,3 +1341,131 @@ def test_a_web_article_s_title_asking_or_with_an_aside_names_the_post(tmp_path: 
     (tmp_path / "文章.txt").write_text(f"{title}\n1. 负责收银结算。\n2. 负责票据管理。\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "文章.txt"]).posts
     assert (post.name, texts(post)) == ("收银员", ["负责收银结算。", "负责票据管理。"])
+
+
+def test_a_heading_above_a_post_s_own_heading_ends_the_post(tmp_path: Path) -> None:
+    """A handbook: 三、岗位职责 (Heading 1) with each post a Heading 2 named again by a 岗位名称 line, then 四、附则
+    (Heading 1): the 附则's numbered lines are the document's, not the last post's duties."""
+    d = docx.Document()
+    d.add_heading("三、岗位职责", level=1)
+    posts = (("一", "运营主管", ["负责制定店铺运营计划。", "负责团队管理。"]), ("二", "客服", ["负责解答顾客咨询。", "负责处理售后问题。"]))
+    for number, name, duties in posts:
+        d.add_heading(f"（{number}）{name}", level=2)
+        d.add_paragraph(f"岗位名称:{name}\u3000\u3000所属部门:电商部")
+        d.add_paragraph("主要职责:")
+        for k, duty in enumerate(duties, start=1):
+            d.add_paragraph(f"（{k}）{duty}")
+    d.add_heading("四、附则", level=1)
+    d.add_paragraph("1. 本手册由电商部负责解释,自发布之日起执行。")
+    d.add_paragraph("2. 美工岗位职责另行发布。")
+    d.save(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    found = by_name(result)
+    assert texts(found["运营主管"]) == ["负责制定店铺运营计划。", "负责团队管理。"]
+    assert texts(found["客服"]) == ["负责解答顾客咨询。", "负责处理售后问题。"]
+    unplaced = [u.text for u in result.unplaced]
+    assert "1. 本手册由电商部负责解释,自发布之日起执行。" in unplaced and "2. 美工岗位职责另行发布。" in unplaced
+
+
+def test_a_pdf_title_line_over_a_paragraph_that_wraps_titles_the_duty(tmp_path: Path) -> None:
+    """A PDF of a Word form: each duty a "1. 供应商管理" title line over a paragraph the page wrapped onto
+    several lines; the paragraph, joined, is the duty, the title line none (as when the paragraph is one line)."""
+    long1 = "负责寻找、评估和维护优质的供应商资源,确保所采购的物资或服务符合企业的质量和安全"
+    long2 = "根据公司生产、销售或项目需求,制定合理的采购计划,确保物资及时到位,避免因缺货影响"
+    make_pdf(tmp_path / "采购员.pdf", [[
+        (50, 800, "岗位名称:采购员"), (50, 780, "岗位职责:"),
+        (50, 760, "1. 供应商管理"), (50, 740, long1), (50, 720, "标准与成本控制要求。"),
+        (50, 700, "2. 采购计划制定"), (50, 680, long2), (50, 660, "正常运营。"),
+        (50, 640, "3. 成本控制"), (50, 620, "不断探索降低成本的途径,提升采购效率与企业整体盈利能力。"),
+    ]])
+    result = import_documents([tmp_path / "采购员.pdf"])
+    [post] = result.posts
+    assert texts(post) == [long1 + "标准与成本控制要求。", long2 + "正常运营。",
+                           "不断探索降低成本的途径,提升采购效率与企业整体盈利能力。"]
+    assert {"供应商管理", "采购计划制定", "成本控制"} <= {u.text for u in result.unplaced}
+
+
+def test_a_web_copy_s_lead_and_section_prose_before_each_duties_label_are_no_duties(tmp_path: Path) -> None:
+    """A page pasted into Notepad (CRLF): the title says the duties follow, but the page labels them itself, a
+    section at a time (a title line, a prose paragraph, 岗位职责:, then the duties one per line without
+    bullets); the date line, the lead, the section titles and their prose are none of the duties, nor is a
+    closing note in brackets."""
+    text = ("收银员的岗位职责\n发布时间:2024-05-12\u3000来源:网络\n\n收银员是门店的重要岗位,以下是收银员的岗位职责概述。\n\n"
+            "收银作业\n收银员每天要为大量顾客结账,准确和速度同样重要,这需要熟练的操作。\n岗位职责:\n"
+            "负责顾客购物的商品结算。\n核对每日营业款,确保账款一致。\n\n"
+            "顾客服务\n优秀的服务能让顾客愿意再来,收银员是顾客最后接触的员工。\n岗位职责:\n解答顾客关于价格和促销的疑问。\n\n"
+            "(以上内容摘自网络,仅供参考。)\n")
+    (tmp_path / "收银员.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = import_documents([tmp_path / "收银员.txt"])
+    [post] = result.posts
+    assert post.name == "收银员"
+    assert texts(post) == ["负责顾客购物的商品结算。", "核对每日营业款,确保账款一致。", "解答顾客关于价格和促销的疑问。"]
+    unplaced = {u.text for u in result.unplaced}
+    assert {"收银员是门店的重要岗位,以下是收银员的岗位职责概述。", "收银作业", "顾客服务",
+            "(以上内容摘自网络,仅供参考。)"} <= unplaced
+
+
+def test_markdown_bold_post_lines_with_a_colon_each_head_a_post_whose_sentence_is_its_duty(tmp_path: Path) -> None:
+    """A page saved as Markdown: "**收银员岗:**" lines (bold, not headings), each followed by its one-sentence
+    paragraph, name the posts ("岗" is a post's suffix); a thematic break ends the last post's list, and the
+    quote line after it is no duty."""
+    (tmp_path / "超市岗位.md").write_text(
+        "# 超市人员有哪些工作\n\n超市员工的职位可以分为以下几类:\n\n**收银员岗:**\n\n负责顾客购物时的商品结算工作。\n\n"
+        "**营业员:**\n\n负责商品的展示和销售,提供顾客服务。\n\n**商场账务岗:**\n\n负责超市的账务管理和记录工作。\n\n---\n\n"
+        "> 网页摘录,整理:人力资源部 2025-02。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "超市岗位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "收银员岗": ["负责顾客购物时的商品结算工作。"], "营业员": ["负责商品的展示和销售,提供顾客服务。"],
+        "商场账务岗": ["负责超市的账务管理和记录工作。"]}
+    unplaced = {u.text for u in result.unplaced}
+    assert {"超市员工的职位可以分为以下几类:", "网页摘录,整理:人力资源部 2025-02。"} <= unplaced
+
+
+def test_a_post_line_with_a_colon_then_a_duties_label_keeps_the_label_s_list(tmp_path: Path) -> None:
+    """收银员: on its own line names the post; when a 岗位职责: label follows its lead sentence, the labelled list
+    is its duties and the lead none."""
+    (tmp_path / "岗位.txt").write_text(
+        "收银员:\n收银员是顾客最后接触的员工。\n岗位职责:\n1. 负责商品结算。\n2. 负责核对营业款。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "岗位.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("收银员", ["负责商品结算。", "负责核对营业款。"])
+    assert "收银员是顾客最后接触的员工。" in {u.text for u in result.unplaced}
+
+
+def test_a_markdown_line_underlined_with_equals_or_dashes_is_a_heading_not_a_break(tmp_path: Path) -> None:
+    """Setext headings: 店长 over ===, 收银员 over ---, each naming a post with its numbered duties."""
+    (tmp_path / "岗位.md").write_text(
+        "店长\n===\n\n1. 负责门店全面管理。\n\n收银员\n---\n\n1. 负责商品结算。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "岗位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"店长": ["负责门店全面管理。"], "收银员": ["负责商品结算。"]}
+
+
+def test_a_requirement_that_only_points_to_another_document_is_no_qualification(tmp_path: Path) -> None:
+    """任职要求: 学历、专业及工作经验要求见《招聘需求表》(2025版)。: a pointer, not a requirement, wherever the 见《…》
+    stands in the sentence."""
+    form(tmp_path / "会员专员.docx", "会员专员", "会员中心", "会员中心主管", ["负责会员招募。"],
+         ["学历、专业及工作经验要求见《会员中心招聘需求表》(2025版)。"])
+    result = import_documents([tmp_path / "会员专员.docx"])
+    [post] = result.posts
+    assert post.qualifications == []
+    assert "学历、专业及工作经验要求见《会员中心招聘需求表》(2025版)。" in {u.text for u in result.unplaced}
+
+
+def test_duties_apart_by_blank_lines_before_a_second_duties_label_stay_duties(tmp_path: Path) -> None:
+    """Only a section's title line and its prose, past a blank line, lead into a following 岗位职责 label: duty
+    sentences apart by blank lines before 工作内容: stay duties."""
+    (tmp_path / "店员.txt").write_text(
+        "店员岗位说明书\n岗位职责:\n负责商品陈列。\n\n负责顾客接待。\n\n工作内容:\n负责门店清洁。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "店员.txt"]).posts
+    assert texts(post) == ["负责商品陈列。", "负责顾客接待。", "负责门店清洁。"]
+
+
+@pytest.mark.parametrize("text", [
+    "收银员岗位说明书\n岗位职责:\n1. 负责商品结算。\n2. 做好交接:\n收银组长:\n核对当班营业款。\n",
+    "理货员岗位说明书\n岗位职责:\n负责商品上架。\n协助店长:\n完成每月盘点。\n",
+])
+def test_a_post_s_title_with_a_colon_inside_a_numbered_list_or_after_a_duty_verb_heads_no_post(tmp_path: Path, text: str) -> None:
+    """收银组长: within a numbered list, or 协助店长: (a duty's verb, then a post), is part of the post's duties, not
+    the start of another post."""
+    (tmp_path / "岗位.txt").write_text(text, encoding="utf-8")
+    assert [p.name for p in import_documents([tmp_path / "岗位.txt"]).posts] == [text.split("岗位说明书")[0]]

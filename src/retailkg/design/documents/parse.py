@@ -52,6 +52,7 @@ class Line:
     soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
     heading: int = 0  # heading level, 1 the top; 0 for body text
     group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
+    rule: bool = False  # a thematic break (Markdown ---), no text: what follows is not the list before it
 
 
 @dataclass(eq=False)
@@ -226,8 +227,9 @@ _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…): the list has ended."""
+_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)): the
+list has ended."""
 
 
 def continues(prev: str, text: str) -> bool:
@@ -240,8 +242,10 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行)")
-"""详见《会员中心人员任职资格标准》: a pointer to another document, not a duty or a qualification itself."""
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行"
+                        r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
+"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
+duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -403,6 +407,7 @@ class DraftPost:
     duties: list[Item] = field(default_factory=list)
     qualifications: list[Item] = field(default_factory=list)
     title_level: int | None = None  # named by a title line (店长岗位职责): its heading level, 0 for body text
+    level: int = 0  # the heading level of the heading that started it, kept when a label renames it; 0 if none
 
     def empty(self) -> bool:
         return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
@@ -567,6 +572,13 @@ class _Reader:
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
         self.last_item: Item | None = None  # the item the last line read went into
+        # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
+        # the paragraph under it starts, until the paragraph ends and says whether the line titled it
+        self.title_cut: tuple[Item, int, Where] | None = None
+        # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
+        # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
+        self.lead_from: int | None = None
+        self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
     # -- posts
@@ -574,6 +586,7 @@ class _Reader:
     def close(self) -> None:
         self.blank = False
         self.in_part = False
+        self.lead_from = None
         p = self.post
         self.post = None
         self.section = None
@@ -601,7 +614,7 @@ class _Reader:
             self.unplaced += [Unplaced(i.text, i.where, f"under the document's title {p.name}: not a duty") for i in p.duties]
             self.post = None
         self.close()
-        self.post = DraftPost(where, name, name_from, self.department)
+        self.post = DraftPost(where, name, name_from, self.department, level=max(level, 0))
         return self.post
 
     def current(self, where: Where) -> DraftPost:
@@ -660,6 +673,15 @@ class _Reader:
                 self.unplaced.append(Unplaced(f"{label}：{value}", where, "headcount is not a whole number"))
             self.section = None
         elif kind in (DUTIES, QUALIFICATIONS, OTHER):
+            p = self.post
+            lead = p.duties[self.lead_from:] if p is not None and self.lead_from is not None else []
+            if kind == DUTIES and p is not None and lead and not any(i.numbered for i in lead) and (
+                    not self.lead_past_blank or len(lead) >= 2):
+                # a web page's title (电商运营专员的岗位职责) or a blank line after a list, a section's title and prose,
+                # then 岗位职责:: what came between, unnumbered, leads into the labelled list, it is none of it
+                self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
+                                  for i in p.duties[self.lead_from:]]
+                del p.duties[self.lead_from:]
             self.open_section(kind, label, where)
             if lines:
                 self.lines(lines)
@@ -673,6 +695,7 @@ class _Reader:
 
     def open_section(self, kind: str, label: str, where: Where) -> None:
         self.current(where)
+        self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
         self.section_outline = ""
@@ -689,6 +712,11 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
+            if (blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered
+                    and _GROUP_NAME.match(raw) and not strip_number(raw)[1]):
+                # past a blank line in an unnumbered list, a short line with no sentence in it: perhaps a section's title,
+                # its prose and the next list's label to follow
+                self.lead_from, self.lead_past_blank = len(self.post.duties), True
             if self.section in (DUTIES, QUALIFICATIONS):
                 pieces = split_inline(raw)
                 if len(pieces) > 1:
@@ -760,6 +788,23 @@ class _Reader:
                     self.section = None
                     self.unplaced.append(Unplaced(raw, ln.where, "after the list: neither a duty nor a qualification"))
                     continue
+                cut, self.title_cut = self.title_cut, None
+                if (not titled and prev is not None and joins and ln.soft and not blank and not self.last_soft and prev.numbered
+                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text)):
+                    self.title_cut = (prev, len(prev.text), ln.where)  # a wrapped paragraph under a title line, perhaps
+                elif cut is not None and cut[0] is prev and joins and not titled:
+                    body = join_text(prev.text[cut[1]:], text).strip()
+                    if ln.soft:
+                        self.title_cut = cut
+                    elif body.endswith(_TERMINAL) and (len(body) > 20 or in_titled):
+                        # 1. 供应商管理, then a paragraph a PDF wrapped over several lines: as for one line, the title
+                        # line titles the duty, it is none
+                        items.pop()
+                        self.unplaced.append(Unplaced(prev.text[:cut[1]], prev.where, "the title of the duty under it: not a duty"))
+                        items.append(Item(body, cut[2], True, mark=prev.mark, titled=True))
+                        self.last_soft = ln.soft
+                        self.last_item = items[-1]
+                        continue
                 if titled and prev is not None:
                     # 1. 日常巡查与监控, then (perhaps past a blank line) the paragraph saying the work: the line
                     # titles the duty, it is none
@@ -910,6 +955,7 @@ class _Reader:
                 elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                    self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
             if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
                 name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
@@ -920,6 +966,7 @@ class _Reader:
                 if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where)
                     self.duties_titled, self.section_level = self.post, ln.heading
+                    self.lead_from, self.lead_past_blank = 0, False
                 return True
         if not ln.heading:
             return False
@@ -937,6 +984,12 @@ class _Reader:
             self.start(ln.where, split[1], "heading", ln.heading)
             assert self.post is not None
             self.post.department = split[0]
+            return True
+        if p is not None and 0 < ln.heading < p.level:
+            # （二）客服 under 三、岗位职责, then 四、附则: a heading above the post's own ends it; what is under it
+            # (本手册由…解释) is the document's, not the post's
+            self.close()
+            self.unplaced.append(Unplaced(text, ln.where, "a heading above the post's own: the post has ended"))
             return True
         if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
                 and len(text) <= 24 and not text.endswith(_TERMINAL)):
@@ -1294,7 +1347,7 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
-                         r"员|师|长|监|工|手)$")
+                         r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．]"
                              r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
@@ -1372,6 +1425,14 @@ def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
     return set(candidates) if titled * 2 >= len(candidates) else set()
 
 
+def is_post_label(text: str, following: str | None) -> bool:
+    """A line that is a post's title and a colon (收银员岗：, **营业员:** in Markdown), followed by text: it names the
+    post whose duties follow, as a label names its value."""
+    t = text.strip()
+    body = t[:-1].rstrip()
+    return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1379,10 +1440,24 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
     for k, b in enumerate(blocks):
+        post_label = False
+        if isinstance(b, Line) and b.rule:
+            r.section, r.blank = None, True  # a thematic break ends the list before it
+            continue
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
-            if k in titles or is_post_heading(b.text, following):
+            # not inside a numbered list, where 协助店长: would introduce items of the list
+            post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
+            if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
+        if post_label and isinstance(b, Line):
+            r.line(b)
+            p = r.post
+            if p is not None and p.name == _clean_title(b.text) and not p.duties:
+                # 业务员岗：then its sentence: the post's duties, unless a 岗位职责 label follows (then it is the lead)
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lead_from, r.lead_past_blank = 0, False
+            continue
         if isinstance(b, Table):
             r.table(b)
             after_table = True

@@ -1,4 +1,5 @@
-"""Plain text and Markdown (.txt, .md): one line per line, Markdown headings and pipe tables kept."""
+"""Plain text and Markdown (.txt, .md): one line per line, Markdown headings (# and underlined), pipe tables and
+thematic breaks kept."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from retailkg.errors import InputError
 __all__ = ["read_text"]
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BREAK = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_QUOTE = re.compile(r"^(?:>\s?)+")
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -68,6 +71,17 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
                                for c in line.strip("|").split("|")])
             continue
         table = None
+        setext = markdown and re.fullmatch(r"=+|-+", line) is not None
+        last = blocks[-1] if blocks else None
+        if setext and isinstance(last, Line) and last.text and not last.heading and all_lines[n - 2].strip():
+            # 店长 underlined with === or ---: a heading (level 1 or 2), not a line and a break
+            blocks[-1] = Line(last.text, last.where, heading=1 if line.startswith("=") else 2)
+            continue
+        if markdown and _BREAK.match(line):
+            blocks.append(Line("", Where(file, n), rule=True))  # a thematic break: the part before it has ended
+            continue
+        if markdown:
+            line = _QUOTE.sub("", line)  # a quote's text, its > marks out
         m = _HEADING.match(line) if markdown else None
         if m is not None:
             blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))

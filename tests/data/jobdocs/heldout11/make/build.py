@@ -23,7 +23,6 @@ from pathlib import Path
 import openpyxl
 import yaml
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -33,7 +32,7 @@ from lxml import etree
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sources as S  # noqa: E402
+import sources as S
 
 HERE = Path(__file__).resolve().parent.parent
 FIXED = dt.datetime(2025, 6, 1, 9, 0, 0)
@@ -77,14 +76,23 @@ def para(d, text="", bold=False, size=None, align=None, indent=None):
 
 def field(par, instr):
     r = par.add_run()
-    b = OxmlElement("w:fldChar"); b.set(qn("w:fldCharType"), "begin"); r._r.append(b)
+    b = OxmlElement("w:fldChar")
+    b.set(qn("w:fldCharType"), "begin")
+    r._r.append(b)
     r2 = par.add_run()
-    t = OxmlElement("w:instrText"); t.set(qn("xml:space"), "preserve"); t.text = f" {instr} "; r2._r.append(t)
+    t = OxmlElement("w:instrText")
+    t.set(qn("xml:space"), "preserve")
+    t.text = f" {instr} "
+    r2._r.append(t)
     r3 = par.add_run()
-    s = OxmlElement("w:fldChar"); s.set(qn("w:fldCharType"), "separate"); r3._r.append(s)
+    s = OxmlElement("w:fldChar")
+    s.set(qn("w:fldCharType"), "separate")
+    r3._r.append(s)
     par.add_run("1")
     r4 = par.add_run()
-    e = OxmlElement("w:fldChar"); e.set(qn("w:fldCharType"), "end"); r4._r.append(e)
+    e = OxmlElement("w:fldChar")
+    e.set(qn("w:fldCharType"), "end")
+    r4._r.append(e)
 
 
 def header_footer(d, left, code=None, footer="pages"):
@@ -95,15 +103,23 @@ def header_footer(d, left, code=None, footer="pages"):
     fp = sec.footer.paragraphs[0]
     fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if footer == "pages":
-        fp.add_run("第 "); field(fp, "PAGE"); fp.add_run(" 页 共 "); field(fp, "NUMPAGES"); fp.add_run(" 页")
+        fp.add_run("第 ")
+        field(fp, "PAGE")
+        fp.add_run(" 页 共 ")
+        field(fp, "NUMPAGES")
+        fp.add_run(" 页")
     else:
-        fp.add_run("- "); field(fp, "PAGE"); fp.add_run(" -")
+        fp.add_run("- ")
+        field(fp, "PAGE")
+        fp.add_run(" -")
 
 
 def shade(cell, color="D9D9D9"):
     tcPr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear"); shd.set(qn("w:color"), "auto"); shd.set(qn("w:fill"), color)
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), color)
     tcPr.append(shd)
 
 
@@ -220,7 +236,8 @@ def doc_v2(path: Path):
     para(d, "修订记录", bold=True, size=14, align="c")
     t = table(d, 4, 5)
     for j, v in enumerate(["版本", "修订日期", "修订内容", "修订人", "批准人"]):
-        cell_text(t.cell(0, j), v, bold=True, align="c"); shade(t.cell(0, j))
+        cell_text(t.cell(0, j), v, bold=True, align="c")
+        shade(t.cell(0, j))
     rows = [["A/0", "2025-05-20", "首次发布", "周婷", "赵国强"], ["", "", "", "", ""], ["", "", "", "", ""]]
     for i, r in enumerate(rows, 1):
         for j, v in enumerate(r):
@@ -262,8 +279,9 @@ def doc_v3(path: Path):
            ("盘点差异在允许范围内", "10%"), ("5S检查得分≥90分", "10%")]
     t = table(d, len(S.V3) + 2, 4, [1.5, 8, 5, 1.5])
     for j, v in enumerate(["序号", "职责描述", "考核标准", "权重"]):
-        cell_text(t.cell(0, j), v, bold=True, align="c"); shade(t.cell(0, j))
-    for i, ((_title, duty), (std, w)) in enumerate(zip(S.V3, kpi), 1):
+        cell_text(t.cell(0, j), v, bold=True, align="c")
+        shade(t.cell(0, j))
+    for i, ((_title, duty), (std, w)) in enumerate(zip(S.V3, kpi, strict=True), 1):
         cell_text(t.cell(i, 0), str(i), align="c")
         cell_text(t.cell(i, 1), duty)
         cell_text(t.cell(i, 2), std)
@@ -304,7 +322,8 @@ def doc_v4(path: Path):
     para(d, "三、考核指标", bold=True)
     t = table(d, 4, 3, [5, 2, 9])
     for j, v in enumerate(["指标", "权重", "说明"]):
-        cell_text(t.cell(0, j), v, bold=True, align="c"); shade(t.cell(0, j))
+        cell_text(t.cell(0, j), v, bold=True, align="c")
+        shade(t.cell(0, j))
     for i, row in enumerate([("陈列达标率", "40%", "按营运部陈列检查表逐项评分"),
                               ("缺货率", "30%", "每日开店前检查,缺货品项占比"),
                               ("价签准确率", "30%", "抽查价签与系统价格一致的比例")], 1):
@@ -325,7 +344,7 @@ def build_pdf(path: Path):
         cmd = ["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "pdf",
                "--outdir", str(tmpd), str(src)]
         if shutil.which("setarch"):
-            cmd = ["setarch", os.uname().machine, "-R"] + cmd
+            cmd = ["setarch", os.uname().machine, "-R", *cmd]
         subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=180)
         data = (tmpd / "理货员岗位说明书.pdf").read_bytes()
     def same_len(m):
@@ -355,7 +374,7 @@ def xlsx_v5(path: Path):
     ws.merge_cells("A2:H2")
     ws["A2"] = "编制:人力资源部　　更新日期:2025-05-28　　表号:HJ-HR-T-07"
     ws["A2"].alignment = Alignment(horizontal="right")
-    for j, (c, w) in enumerate(zip(cols, widths), 1):
+    for j, (c, w) in enumerate(zip(cols, widths, strict=True), 1):
         cell = ws.cell(3, j, c)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9D9")

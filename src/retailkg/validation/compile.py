@@ -104,6 +104,7 @@ class CompiledQuery:
     dispatch: dict[str, dict[str, bool]] = field(default_factory=dict)
     value_is_focus: bool = False  # node-shape SPARQL constraints without ?value report $this
     component: str | None = None
+    unfiltered: str = ""  # pairs: the text without the store-side dispatch filter, for a store that cannot run it
 
 
 @dataclass
@@ -521,6 +522,7 @@ def plan_rules(shapes: Graph, census: LiteralCensus | None = None, *, skip: froz
             q.dispatch[key] = {str(p).rsplit("#", 1)[-1]: str(shapes.value(shape, p)).lower() in BOOL_TRUE for p in params}
         plan.queries += core
     for q, prologue in shared.values():
+        q.unfiltered = f"{prologue}\n{q.text.strip()}\n"
         q.text = _dispatched(prologue, q.text, q.dispatch)
     return plan
 

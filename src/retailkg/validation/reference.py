@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.sparql import Query
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 from retailkg.ns import PREFIXES, RKG
-from retailkg.validation.facts import add_function_types
+from retailkg.validation.facts import add_function_types, with_reporting_chain
 from retailkg.validation.shapes import load_shapes
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def rule_data(context: Graph, reads: Reads | None = None, baselines: Mapping[URI
         g.add((s, p, o))
     for org, std in (baselines or {}).items():
         g.add((org, RKG.baseline, std.iri))
-    return select(g, reads)
+    return select(with_reporting_chain(g), reads)
 
 
 _PREPARED: dict[tuple[str, tuple[tuple[str, str], ...]], Query] = {}

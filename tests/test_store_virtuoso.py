@@ -19,6 +19,7 @@ import virtuoso_support as vs
 from click.testing import CliRunner, Result
 from rdflib import URIRef
 from requests.auth import HTTPDigestAuth
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.errors import InputError
@@ -179,6 +180,25 @@ def test_virtuosos_limits_are_named_in_one_line(body: bytes, setting: str) -> No
     with qs.stub_server(respond) as stub:
         line = _one_line(CliRunner().invoke(cli, ["query", "run", "documents", "--endpoint", f"{stub.base}/sparql"]))
     assert setting in line and "query documents" in line and "virtuoso.ini" in line, line
+
+
+def test_a_partial_anytime_answer_is_one_line_naming_the_time_limit(tmp_path: Path) -> None:
+    """Virtuoso's "anytime" queries answer 200 with the rows found so far and X-SQL-State: S1TAT (its
+    own headers, replayed): taken for the whole answer, it would lose rows silently."""
+    rows = b'{"head": {"vars": ["doc"]}, "results": {"bindings": [{"doc": {"type": "uri", "value": "urn:x"}}]}}'
+
+    def respond(h: qs.StubHandler) -> None:
+        h.server_version, h.sys_version = "Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu", ""
+        h.reply(200, rows, {"Content-Type": "application/sparql-results+json", "X-SQL-State": "S1TAT",
+                            "X-SQL-Message": "RC...: Returning incomplete results, query interrupted by result timeout."})
+
+    with qs.stub_server(respond) as stub:
+        out = tmp_path / "documents.tsv"
+        line = _one_line(CliRunner().invoke(cli, ["query", "run", "documents", "--endpoint", f"{stub.base}/sparql",
+                                                  "-o", str(out)]))
+    assert "(Virtuoso 07.20.3229)" in line and "query documents" in line and "MaxQueryExecutionTime" in line, line
+    assert "part of the result" in line
+    assert not out.exists(), "nothing written from a partial answer"
 
 
 def test_an_html_page_instead_of_results_is_one_line() -> None:
@@ -369,3 +389,45 @@ def test_with_the_documented_settings_a_long_answer_comes_whole(documented: vs.V
     assert eng.requests == 2, "one full page, then the whole answer: never an offset past the sort window"
     assert eng.query(EVERY_TRIPLE).canonical() == oxi.query(EVERY_TRIPLE).canonical()
     assert eng.requests == 3, "once the store is known, the whole answer at once"
+
+
+# --- the 10k chain (bench/generate.py --scale 10k: about 10 000 triples, 36 stores) --------------
+
+
+@pytest.fixture(scope="module")
+def chain10k(loaded: vs.Virtuoso, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The generated 10k chain: its design graph in the store (its N-Triples as `org rdf` writes them,
+    chains included), and its YAML for the embedded run."""
+    folder = tmp_path_factory.mktemp("chain10k")
+    generate = load_script("bench/generate.py", "bench_generate")
+    generate.generate("10k", folder, formats=("yaml", "nt"), log=None)
+    graph = "https://w3id.org/retailkg/test/design/chain-10k"
+    r = requests.put(f"{loaded.graph_store}?graph-uri={graph}", data=(folder / "chain.nt").read_bytes(), timeout=300,
+                     headers={"Content-Type": "text/turtle"}, auth=HTTPDigestAuth(loaded.user, loaded.password))
+    assert r.status_code in (200, 201, 204), r.text
+    return graph, folder
+
+
+@pytest.mark.parametrize("settings", ["stock", "documented"])
+def test_validate_on_virtuoso_finds_what_the_embedded_run_finds_on_the_10k_chain(
+        settings: str, request: pytest.FixtureRequest, chain10k: tuple[str, Path]) -> None:
+    server: vs.Virtuoso = request.getfixturevalue(settings)
+    graph, folder = chain10k
+    remote = validate_endpoint(server.sparql, graph=graph, timeout=300)
+    local = validate_file(folder / "chain.yaml")
+    assert len(local.findings) > 50, "the chain's planted overlaps and gaps are found"
+    assert {f.id for f in remote.findings} == {f.id for f in local.findings}
+
+
+def test_a_design_without_its_chains_in_the_store_is_one_line(stock: vs.Virtuoso, designs: dict[str, tuple[str, Path]],
+                                                             tmp_path: Path) -> None:
+    """A design graph holding rkg:reportsTo but not rkg:reportingChain (written by another tool) would
+    make every supervision line look like none: refused, naming what to load."""
+    _graph, nt = designs["acme-department-store.xlsx"]
+    bare = b"".join(line for line in nt.read_bytes().splitlines(keepends=True) if b"reportingChain" not in line)
+    graph = "https://w3id.org/retailkg/test/design/without-chain"
+    r = requests.put(f"{stock.graph_store}?graph-uri={graph}", data=bare, timeout=120,
+                     headers={"Content-Type": "text/turtle"}, auth=HTTPDigestAuth(stock.user, stock.password))
+    assert r.status_code in (200, 201, 204), r.text
+    line = _one_line(CliRunner().invoke(cli, ["validate", "--endpoint", stock.sparql, "--graph", graph]))
+    assert "without rkg:reportingChain" in line and "retailkg org rdf" in line and graph in line, line

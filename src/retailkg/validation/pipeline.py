@@ -31,7 +31,7 @@ from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
 from retailkg.validation.compile import Plan, RuleResult, plan_rules
-from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of
+from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of, with_reporting_chain
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import (
     RDF_FORMATS,
@@ -390,7 +390,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
             g = _rdflib_graph(raw, "nquads")
             for doc_id in sorted({d.id for d in baselines.values()}):
                 g += _rdflib_graph(kb_facts(found[0], doc_id), "nt")
-            return g
+            return with_reporting_chain(g)  # as add_reporting_chain gave the store
 
         ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines, census=census_of_ntriples(raw),
                         complete_data=complete_data)

@@ -391,7 +391,7 @@ def test_with_the_documented_settings_a_long_answer_comes_whole(documented: vs.V
     assert eng.requests == 3, "once the store is known, the whole answer at once"
 
 
-# --- the 10k chain (bench/generate.py --scale 10k: about 10 000 triples, 36 stores) --------------
+# --- the 10k chain (bench/generate.py --scale 10k: about 10 000 triples, 32 stores) --------------
 
 
 @pytest.fixture(scope="module")

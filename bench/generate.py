@@ -790,11 +790,15 @@ def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved
 def predict_triples(r: Resolved) -> int:
     """How many triples resolve() writes for the chain: what it adds, counted (sets where it could repeat)."""
     n = 2 + 4 + 1 + len(r.excluded)  # design document; organisation (type, zh, en, baseline, source)
+    parent = {u.id: u.parent for u in r.chain.units}
+    superior = {p.iri: p.superior for p in r.posts}
     for u in r.chain.units:
         n += 6 + bool(u.name_en) + bool(u.parent)  # type, zh, [en], unitKind, unitOf, order, sourceDocument, [subUnitOf]
+        n += len(_chain_above(u.parent, parent)) + 1  # org:transitiveSubOrganizationOf: the units above, the organisation
     for p in r.posts:
         # type, zh, [en], inDepartment, inOrganisation, [reportsTo], [headcount], order, reference, sourceDocument
         n += 7 + bool(p.post.name_en) + bool(p.superior) + 1 + len(p.metrics)
+        n += len(_chain_above(p.superior, superior))  # rkg:reportingChain
         for d in p.duties:
             n += 7 + bool(d.en) + len(d.lead) + len(d.support)  # type, zh, [en], dutyOf, item, order, reference, source
             if d.standard:

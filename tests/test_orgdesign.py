@@ -138,11 +138,12 @@ posts:
 @prefix rkg: <https://w3id.org/retailkg/ontology#> . @prefix fn: <https://w3id.org/retailkg/function/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix prov: <http://www.w3.org/ns/prov#> . @prefix s: <https://w3id.org/retailkg/org/snap/> .
+@prefix org: <http://www.w3.org/ns/org#> .
 s:design a rkg:SourceDocument ; rdfs:label "snap.yaml" .
 s:org a rkg:Organisation ; rdfs:label "快照百货"@zh ; rkg:baseline <https://w3id.org/retailkg/ccagm-003-2021> ;
     rkg:excludesFunction fn:to-home-operations ; rkg:sourceDocument s:design .
 s:dept\\/hq a rkg:Department ; rdfs:label "总部"@zh ; rkg:unitKind "department" ; rkg:unitOf s:org ; rkg:order 1 ;
-    rkg:sourceDocument s:design .
+    rkg:sourceDocument s:design ; org:transitiveSubOrganizationOf s:org .
 s:post\\/p a rkg:Post ; rdfs:label "营销策划"@zh ; rkg:inDepartment s:dept\\/hq ; rkg:inOrganisation s:org ;
     rkg:headcount "3"^^xsd:positiveInteger ; rkg:order 1 ; rkg:reference "p" ; rkg:sourceDocument s:design ;
     rkg:accountableFor s:metric\\/门店坪效 .

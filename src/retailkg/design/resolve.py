@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,7 @@ from retailkg.design.model import DEFAULT_BASELINE, ORG_BASE, DutySpec, OrgDesig
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
-from retailkg.ns import BASE, PREFIXES, PROV, RKG, RKGV
+from retailkg.ns import BASE, ORG, PREFIXES, PROV, RKG, RKGV
 from retailkg.text.runtime import paused_gc
 
 if TYPE_CHECKING:  # the matcher pulls in numpy and BM25: imported when a free-text duty needs it
@@ -380,9 +380,14 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.iri(iri, R + "unitOf", org)
         w.lit(iri, R + "order", _lit(str(i), datatype=_INT))
         w.iri(iri, R + "sourceDocument", design_doc)
+    parents = {d.id: d.parent for d in design.departments if d.parent}
+    within = str(ORG.transitiveSubOrganizationOf)
     for d in design.departments:
         if d.parent:
             w.iri(str(depts[d.id]), R + "subUnitOf", str(depts[d.parent]))
+        for above in chain_above(d.id, parents):  # the units above, then the organisation: rkg:subUnitOf+ / rkg:unitOf
+            w.iri(str(depts[d.id]), within, str(depts[above]))
+        w.iri(str(depts[d.id]), within, org)
 
     posts = {p.id: URIRef(base + f"post/{iri_segment(p.id)}") for p in design.posts}
     duties: dict[URIRef, ResolvedDuty] = {}
@@ -405,6 +410,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
             w.iri(str(m), TYPE, R + "Metric")
 
     seg = {p.id: iri_segment(p.id) for p in design.posts}
+    superiors = {p.id: p.reports_to for p in design.posts if p.reports_to}
     free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties
             if spec.standard is None and not spec.functions and spec.correction is None]
     if free:  # each distinct free-text duty matched once, all in one batch
@@ -420,6 +426,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.iri(ps, R + "inOrganisation", org)
         if p.reports_to:
             w.iri(ps, R + "reportsTo", str(posts[p.reports_to]))
+        for superior in chain_above(p.id, superiors):
+            w.iri(ps, R + "reportingChain", str(posts[superior]))
         if p.headcount is not None:
             w.lit(ps, R + "headcount", _lit(str(p.headcount), datatype=str(XSD.positiveInteger)))
         w.lit(ps, R + "order", _lit(str(i), datatype=_INT))
@@ -463,6 +471,21 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
         w.flush()
     w.flush(force=True)
     return ResolvedDesign(design, base_doc, base, URIRef(org), w, posts, depts, duties, metric_sources, prefix)
+
+
+def chain_above(node: str, above: Mapping[str, str]) -> Iterator[str]:
+    """Every node above ``node`` (``above``: each one's superior or parent), nearest first: the
+    transitive closure that resolution writes as triples, ``rkg:reportingChain`` for posts
+    (``rkg:reportsTo+``) and ``org:transitiveSubOrganizationOf`` for units (``rkg:subUnitOf+``,
+    then the organisation), as the knowledge graph's build materialises them for the documents.
+    The rules then need no transitive path inside ``EXISTS`` or ``MINUS``, which Virtuoso 7.2
+    misjudges (issue 16). ``node`` itself comes last when it is in a cycle, as ``+`` has it."""
+    seen: set[str] = set()
+    nxt = above.get(node)
+    while nxt is not None and nxt not in seen:
+        seen.add(nxt)
+        yield nxt
+        nxt = above.get(nxt)
 
 
 def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], Matcher], baseline: Document,

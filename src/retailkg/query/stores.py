@@ -12,7 +12,10 @@ says no. Only Virtuoso needs special handling among the tested stores (docs/trip
 - it cuts every result at ``ResultSetMaxRows`` (``[SPARQL]``, 10 000 by default) and says so only in
   an ``X-SPARQL-MaxRows`` header;
 - it refuses a query whose estimated cost passes ``MaxQueryCostEstimationTime`` and stops one that
-  runs longer than ``MaxQueryExecutionTime`` (both ``[SPARQL]``, seconds).
+  runs longer than ``MaxQueryExecutionTime`` (both ``[SPARQL]``, seconds);
+- (7.2) a FILTER outside a sub-select over a value the sub-select computes with ``BIND (EXISTS …)``
+  keeps no row, whatever the test (``?x``, ``STR(?x) IN (…)``, ``sameTerm``), while the same values
+  come back right when selected: such rows are filtered by the client instead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Store:
     kind: str  # "virtuoso", "oxigraph", "retailkg" or "unknown"
     label: str  # what to call it in a message: the Server header's product and version
     sort_window: int | None = None  # OFFSET+LIMIT past this is refused (Virtuoso's MaxSortedTopRows)
+    filters_computed: bool = True  # a FILTER over a sub-select's BIND (EXISTS …) value works (not Virtuoso 7.2)
 
     def cut_advice(self) -> str:
         """What to change when the store cut a result off at its row limit."""
@@ -70,7 +74,7 @@ def identify(server: str | None) -> Store:
     label = f"{product} {version}" if version else product
     kind = product.lower()
     if kind == "virtuoso":
-        return Store("virtuoso", label, VIRTUOSO_SORT_WINDOW)
+        return Store("virtuoso", label, VIRTUOSO_SORT_WINDOW, filters_computed=False)
     if kind in ("oxigraph", "retailkg"):
         return Store(kind, label)
     return Store("unknown", label)

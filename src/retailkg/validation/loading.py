@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS
 
 from retailkg.errors import InputError
-from retailkg.ns import RKG
+from retailkg.ns import ORG, RKG
 from retailkg.rdf.io import located_syntax_error, split_statements
 from retailkg.validation.lookup import Aside
 from retailkg.validation.reads import Needs
@@ -314,6 +314,25 @@ def load_rdf_file(store: ox.Store, path: Path, meanwhile: Callable[[], object] |
         raise located_syntax_error(e, path, "RDF") from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", file=str(path)) from None
+
+
+CHAIN_GRAPH = "urn:retailkg:reporting-chain"
+"""The graph :func:`add_reporting_chain` writes the derived chain into."""
+
+
+def add_reporting_chain(store: ox.Store) -> None:
+    """Write ``rkg:reportingChain`` and ``org:transitiveSubOrganizationOf`` where the data states
+    ``rkg:reportsTo``, ``rkg:subUnitOf`` and ``rkg:unitOf`` without them (a design's RDF from
+    another system, or from before the chains were written): the rules read the chains as
+    triples, not as transitive paths (docs/triple-stores.md)."""
+    graph = ox.NamedNode(CHAIN_GRAPH)
+    for p, path in ((RKG.reportingChain, f"<{RKG.reportsTo}>+"),
+                    (ORG.transitiveSubOrganizationOf, f"(<{RKG.subUnitOf}>|<{RKG.unitOf}>)+")):
+        rows = store.query(f"SELECT ?a ?b WHERE {{ ?a {path} ?b FILTER NOT EXISTS {{ ?a <{p}> ?b }} }}",
+                           use_default_graph_as_union=True)
+        assert isinstance(rows, ox.QuerySolutions)
+        pred = ox.NamedNode(str(p))
+        store.extend([ox.Quad(r["a"], pred, r["b"], graph) for r in rows if isinstance(r["a"], ox.NamedNode | ox.BlankNode)])
 
 
 # Where the rules and the naming of findings need a node, not a value: an object of these is never a

@@ -31,11 +31,12 @@ from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
 from retailkg.validation.compile import Plan, RuleResult, plan_rules
-from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of
+from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of, with_reporting_chain
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import (
     RDF_FORMATS,
     Router,
+    add_reporting_chain,
     check_nodes,
     load_lines,
     load_ntriples,
@@ -372,6 +373,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
     with progress.stage("loading"):
         load_rdf_file(store, path, meanwhile=read_kb, aside=aside, needs=needs_of(rule_set, (_ORGS,)),
                       subclass_pairs=_SUBCLASSES)
+    add_reporting_chain(store)  # data written elsewhere may state rkg:reportsTo only
     source = OxigraphEngine(store=store)
     try:
         orgs, baselines = _organisations(source.select(_ORGS), baseline, str(path))
@@ -388,7 +390,7 @@ def validate_rdf(path: Path, baseline: str | None = None, kb: KnowledgeBase | No
             g = _rdflib_graph(raw, "nquads")
             for doc_id in sorted({d.id for d in baselines.values()}):
                 g += _rdflib_graph(kb_facts(found[0], doc_id), "nt")
-            return g
+            return with_reporting_chain(g)  # as add_reporting_chain gave the store
 
         ev = Evaluation(source, StoreLookup(store, aside), orgs, baselines, census=census_of_ntriples(raw),
                         complete_data=complete_data)
@@ -437,6 +439,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
     else:
         rows = list(source.select(_ORGS))
     orgs, baselines = _organisations(rows, baseline, url)
+    _check_reporting_chain(engine, url + (f" <{graph}>" if graph else ""))
     if not graph:  # the knowledge graph's own organisations are validated as documents, not designs
         refs = {str(r["org"]) for r in source.select(
             "PREFIX rkg: <https://w3id.org/retailkg/ontology#> SELECT ?org WHERE { ?org a rkg:ReferenceOrganisation }")}
@@ -452,6 +455,34 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)
     return evaluate(ev, url + (f" <{graph}>" if graph else ""), kb, baselines[orgs[0]], None, rule_set)
+
+
+_CHAIN_GAP = """
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rkg: <https://w3id.org/retailkg/ontology#>
+SELECT ?node ?above ?chain WHERE {
+  {
+    { ?node rkg:reportsTo ?above } UNION { ?node rkg:reportingChain ?step . ?step rkg:reportsTo ?above }
+    FILTER NOT EXISTS { ?node rkg:reportingChain ?above }
+    BIND ("rkg:reportingChain" AS ?chain)
+  } UNION {
+    { ?node rkg:subUnitOf|rkg:unitOf ?above }
+    UNION { ?node org:transitiveSubOrganizationOf ?step . ?step rkg:subUnitOf|rkg:unitOf ?above }
+    FILTER NOT EXISTS { ?node org:transitiveSubOrganizationOf ?above }
+    BIND ("org:transitiveSubOrganizationOf" AS ?chain)
+  }
+} LIMIT 1"""
+
+
+def _check_reporting_chain(engine: Engine, where: str) -> None:
+    """The rules read the reporting chain and the units above a unit as triples
+    (``rkg:reportingChain``, ``org:transitiveSubOrganizationOf``): a transitive path inside
+    ``EXISTS`` or ``MINUS`` is what Virtuoso 7.2 misjudges. A store holding a design without them
+    would answer wrongly, so it is refused in one line instead."""
+    for row in engine.select(_CHAIN_GAP):
+        raise InputError(f"<{row['node']}> is below <{row['above']}> without {row['chain']}: the store holds a design "
+                         "without its chains; load the design as `retailkg org rdf` writes it (with rkg:reportingChain "
+                         "and org:transitiveSubOrganizationOf)", file=where)
 
 
 def _rdflib_graph(data: bytes, fmt: str) -> Graph:

@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.sparql import Query
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 from retailkg.ns import PREFIXES, RKG
-from retailkg.validation.facts import add_function_types
+from retailkg.validation.facts import add_function_types, with_reporting_chain
 from retailkg.validation.shapes import load_shapes
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def rule_data(context: Graph, reads: Reads | None = None, baselines: Mapping[URI
         g.add((s, p, o))
     for org, std in (baselines or {}).items():
         g.add((org, RKG.baseline, std.iri))
-    return select(g, reads)
+    return select(with_reporting_chain(g), reads)
 
 
 _PREPARED: dict[tuple[str, tuple[tuple[str, str], ...]], Query] = {}
@@ -101,15 +101,16 @@ def run_shacl(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
 def validate_instance_graph(instance: Graph, kb: KnowledgeBase | None = None) -> tuple[bool, Graph]:
     """Validate a small hand-written graph (the shape examples) as the validator would.
 
-    The taxonomy's types and the two subclass axioms are added, as the facts beside a design are; the
-    instance data is taken as it is, so a malformed example stays malformed.
+    The taxonomy's types and the two subclass axioms are added, as the facts beside a design are, and
+    the chains its ``rkg:reportsTo`` and units imply, as for a design's RDF; the instance data is
+    otherwise taken as it is, so a malformed example stays malformed.
     """
     kb = kb or knowledge_base()
     d = Graph()
     for t in instance:
         d.add(t)
     add_function_types(d, kb)
-    return run_shacl(d)
+    return run_shacl(with_reporting_chain(d))
 
 
 

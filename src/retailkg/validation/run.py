@@ -17,11 +17,12 @@ from typing import Any
 from retailkg.ns import SH
 from retailkg.query.engines import Engine
 from retailkg.query.results import LexicalTable
+from retailkg.query.stores import Store
 from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, compiled_rules
 
 SPARQL_COMPONENT = str(SH.SPARQLConstraintComponent)
 
-__all__ = ["Answer", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results"]
+__all__ = ["Answer", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results", "text_for"]
 
 
 def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) -> list[RuleResult]:
@@ -43,7 +44,17 @@ def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
 
 def _query_results(source: Engine, q: CompiledQuery) -> list[RuleResult]:
     """The results of one compiled query."""
-    return _results_of(q, source.table(source.fetch(q.text, rule_name(q))))
+    return _results_of(q, source.table(source.fetch(text_for(source, q), rule_name(q))))
+
+
+def text_for(source: Engine, q: CompiledQuery) -> str:
+    """The text of ``q`` to send to ``source``: without the dispatch filter where the store cannot
+    filter on the pair query's computed parameters (Virtuoso 7.2: :class:`retailkg.query.stores.Store`);
+    :func:`_results_of` dispatches every row by them anyway."""
+    store = getattr(source, "store", None)  # an endpoint's: what it said it is (a pyoxigraph Store in process)
+    if q.pairs and q.unfiltered and isinstance(store, Store) and not store.filters_computed:
+        return q.unfiltered
+    return q.text
 
 
 def rule_name(q: CompiledQuery) -> str:
@@ -129,7 +140,7 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
         if isinstance(item, str):
             return item, source.fetch(item)
-        return item, source.fetch(item.text, rule_name(item))
+        return item, source.fetch(text_for(source, item), rule_name(item))
 
     def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):

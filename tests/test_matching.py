@@ -230,8 +230,14 @@ def test_training_gives_the_same_model_file_twice(tmp_path: Path) -> None:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
-def test_the_post_context_weight_is_saved_with_the_model(tmp_path: Path) -> None:
-    model = Classifier.fit_plain(classifier.read_corpus()[:300])
-    model.context_weight = 0.75
+def test_the_post_context_and_the_labelled_sentences_vote_are_saved_with_the_model(tmp_path: Path) -> None:
+    corpus = classifier.read_corpus()[:300]
+    model = Classifier.fit_plain(corpus)
+    model.context_weight, model.neighbour_weight = 0.75, 0.3
     model.save(tmp_path, {"corpus_sha256": "x"})
-    assert Classifier.load(tmp_path).context_weight == 0.75
+    loaded = Classifier.load(tmp_path)
+    assert (loaded.context_weight, loaded.neighbour_weight) == (0.75, 0.3)
+    texts, posts = ["负责门店收银与对账", "策划直播选品"], ["收银主管", "主播"]
+    assert np.allclose(loaded.scores(texts, posts), model.scores(texts, posts), atol=1e-2)
+    _, votes = loaded.score_parts([corpus[0].text], [corpus[0].post])  # a labelled sentence is its own nearest
+    assert loaded.classes[int(votes[0].argmax())] in corpus[0].gold

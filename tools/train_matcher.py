@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"wrote {args.out}/model.json and model.npz: {len(model.classes)} classes, "
           f"{model.weights.shape[1]} features, temperature {model.temperature:.3f}, "
-          f"review below {model.review_below:.3f}, post context weight {model.context_weight:g} ({time.perf_counter() - started:.1f} s)")
+          f"review below {model.review_below:.3f}, post context weight {model.context_weight:g}, "
+          f"nearest sentences' vote weight {model.neighbour_weight:g} ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

@@ -67,6 +67,7 @@ def evaluate(kb: KnowledgeBase, corpus: list[Example], folds: int) -> dict[str, 
                 "bm25": b[:3] or [NONE],
             })
         print(f"fold {k}: {len(tests)} sentences, post context weight {model.context_weight:g}, "
+              f"neighbour weight {model.neighbour_weight:g}, "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return summarise(rows, kb)
 

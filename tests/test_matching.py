@@ -142,6 +142,22 @@ def test_the_matcher_reads_a_posts_duties_together_and_only_them(kb: KnowledgeBa
     assert (apart.functions, apart.probability) == (alone.functions, alone.probability)
 
 
+def test_a_designs_answers_do_not_depend_on_what_the_process_matched_before(kb: KnowledgeBase) -> None:
+    """The server and the CLI keep one matcher: a duty read among one design's siblings must not carry that reading into the next design."""
+    duty, post = CONTEXT_DUTY
+    m = Matcher(kb)
+    m.prepare([(duty, post), *((s, post) for s in CONTEXT_SIBLINGS)])
+    among = m.match(duty, post)
+    m.prepare([(duty, post), ("负责门店员工排班", post)])  # the next design: the same duty under the same post name, other company
+    later = m.match(duty, post)
+    fresh = Matcher(kb)
+    fresh.prepare([(duty, post), ("负责门店员工排班", post)])
+    assert ids(kb, among.functions[:1]) == {CONTEXT_EXPECTED}
+    first = fresh.match(duty, post)
+    assert (ids(kb, later.functions), later.probability) == (ids(kb, first.functions), first.probability)
+    assert ids(kb, later.functions[:1]) != {CONTEXT_EXPECTED}
+
+
 def test_a_supporting_verb_makes_a_supporting_match() -> None:
     assert role_of("协助店长做好月度盘点") == "support"
     assert role_of("为销售团队提供数据分析支持") == "support"

@@ -211,25 +211,38 @@ class Matcher:
         for e in self.corpus:
             self._labels.setdefault(sentence_key(e.text), _Labels(
                 () if e.is_none else e.lead, e.support, None, e))
-        self._cache: dict[tuple[str, str], Match] = {}
+        self._cache: dict[tuple[str, str], tuple[Match, frozenset[str]]] = {}  # and the post's duties it was read with
 
     # ------------------------------------------------------------------------------------- matching
 
     def match(self, text: str, post: str = "") -> Match:
-        """The functions ``text`` (a duty of a post named ``post``) addresses, best first."""
+        """The functions ``text`` (a duty of a post named ``post``) addresses, best first: as the
+        last :meth:`prepare` read it with its post's other duties, or else on its own."""
         key = (text, post)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self.match_many([text], [post])[0]
-        return found
+            found = self._cache[key] = (self.match_many([text], [post])[0], frozenset((text,)))
+        return found[0]
 
     def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Match the (text, post name) pairs not matched yet in one batch, so that :meth:`match`
-        answers them from memory: the model's features cost mostly per call, not per text."""
-        todo = list(dict.fromkeys(k for k in pairs if k not in self._cache))
+        """Match the (text, post name) pairs in one batch, each read with the other duties of its
+        post name among ``pairs``, so that :meth:`match` answers them from memory (the model's
+        features cost mostly per call, not per text). A pair already read in the same company is
+        not matched again; one read in another design's company is, with its whole post, so the
+        answers for a design never depend on what the process matched before."""
+        distinct = list(dict.fromkeys(pairs))
+        company: dict[str, set[str]] = {}
+        for t, p in distinct:
+            company.setdefault(p, set()).add(t)
+
+        def read_with(t: str, p: str) -> frozenset[str]:
+            return frozenset(company[p]) if p else frozenset((t,))
+
+        stale = {p for t, p in distinct if p and self._cache.get((t, p), (None, None))[1] != read_with(t, p)}
+        todo = [(t, p) for t, p in distinct if p in stale or (not p and (t, p) not in self._cache)]
         if todo:
             for key, m in zip(todo, self.match_many([t for t, _ in todo], [p for _, p in todo]), strict=True):
-                self._cache[key] = m
+                self._cache[key] = (m, read_with(*key))
 
     def match_many(self, texts: Sequence[str], posts: Sequence[str] | None = None,
                    groups: Sequence[Hashable] | None = None) -> list[Match]:

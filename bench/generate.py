@@ -740,6 +740,9 @@ def resolve_chain(chain: Chain, kb: KnowledgeBase, matcher: Matcher) -> Resolved
             raise ValueError(f"unknown function {name!r}")
         return str(f)
 
+    # resolve() matches a design's free-text duties in one batch, each read with its post's others: so here
+    matcher.prepare([(row.sentence.text, p.name) for p in chain.posts for row in p.duties
+                     if row.standard is None and row.sentence is not None and not row.sentence.pinned])
     posts = []
     for p in chain.posts:
         duties: list[RDuty] = []

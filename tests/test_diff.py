@@ -34,7 +34,9 @@ def _to_be(doc: dict[str, Any]) -> dict[str, Any]:
         if p.get("reports_to") == "service-supervisor":
             p["reports_to"] = "ops-director"
     posts.append({"id": "data-analyst", "name": "数据分析专员", "department": "operations", "reports_to": "ops-supervisor",
-                  "duties": ["负责店铺流量与转化数据的监控和分析，输出数据报表"]})
+                  # its functions stated, so what moves is the diff's arithmetic, not the matcher's reading of the sentence
+                  "duties": [{"text": "负责店铺流量与转化数据的监控和分析，输出数据报表",
+                              "functions": ["shop-data-analysis", "data-monitoring"]}]})
     moved = next(p for p in posts if p["id"] == "copywriter")
     moved["reports_to"] = "ops-director"
     supervisor = next(p for p in posts if p["id"] == "ops-supervisor")

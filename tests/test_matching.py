@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from retailkg.design import classifier
-from retailkg.design.classifier import Classifier, ModelError, corpus_digest, model_dir
+from retailkg.design.classifier import NONE, Classifier, ModelError, corpus_digest, model_dir, with_context
 from retailkg.design.matching import Matcher, matcher_for, read_overrides, role_of
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 
@@ -101,6 +101,61 @@ def test_each_function_carries_its_evidence(kb: KnowledgeBase, matcher: Matcher)
     assert 0.0 < first.score <= 1.0
     assert first.examples and all(first.function in {kb.function(g) for g in e.gold} for e in first.examples)
     assert first.evidence is not None and first.function in (*first.evidence.lead, *first.evidence.support)
+
+
+CLASSES = ["cash-a", "cash-b", "store-a", NONE]
+AREAS = {"cash-a": "cash", "cash-b": "cash", "store-a": "store"}
+
+
+def test_a_duty_is_read_with_its_posts_other_duties() -> None:
+    """Between two areas, a duty leans to the area of its post's other duties; within an area its own words decide."""
+    p = np.array([
+        [0.25, 0.15, 0.40, 0.20],  # unsure: store a little ahead of cash
+        [0.80, 0.10, 0.05, 0.05],  # the post's other duties: cash work
+        [0.10, 0.75, 0.10, 0.05],
+    ])
+    alone = with_context(p, CLASSES, ["a", "b", "c"], AREAS, 1.0)
+    together = with_context(p, CLASSES, ["post", "post", "post"], AREAS, 1.0)
+    assert np.array_equal(alone, p)
+    assert CLASSES[int(p[0].argmax())] == "store-a" and CLASSES[int(together[0].argmax())] == "cash-a"
+    assert np.allclose(together.sum(axis=1), 1.0)
+    assert together[0, 0] / together[0, 1] == pytest.approx(p[0, 0] / p[0, 1])  # siblings keep their order and ratio
+    assert together[0, 3] == pytest.approx(p[0, 3])  # none is none whatever the post
+    assert np.array_equal(with_context(p, CLASSES, ["post"] * 3, AREAS, 0.0), p)
+    assert np.array_equal(with_context(p, CLASSES, [None] * 3, AREAS, 1.0), p)  # no post: no context
+
+
+CONTEXT_DUTY = ("负责库存数据核对", "主管")  # stock figures checked: the stock's own work, or the books'?
+CONTEXT_SIBLINGS = ["负责现金的收付与保管", "登记现金日记账和银行存款日记账", "负责银行账户的开立与管理"]
+CONTEXT_EXPECTED = "reconciliation"  # under a post of cash and bank work: the accounts' reconciliation
+
+
+def test_the_matcher_reads_a_posts_duties_together_and_only_them(kb: KnowledgeBase, matcher: Matcher) -> None:
+    duty, post = CONTEXT_DUTY
+    alone = matcher.match_many([duty], [post])[0]
+    among = matcher.match_many([duty, *CONTEXT_SIBLINGS], [post] * (1 + len(CONTEXT_SIBLINGS)))[0]
+    apart = matcher.match_many([duty, *CONTEXT_SIBLINGS], [post] * (1 + len(CONTEXT_SIBLINGS)),
+                               groups=["one", *["other"] * len(CONTEXT_SIBLINGS)])[0]
+    assert matcher.model.context_weight > 0
+    assert ids(kb, among.functions[:1]) != ids(kb, alone.functions[:1])
+    assert ids(kb, among.functions[:1]) == {CONTEXT_EXPECTED}
+    assert (apart.functions, apart.probability) == (alone.functions, alone.probability)
+
+
+def test_a_designs_answers_do_not_depend_on_what_the_process_matched_before(kb: KnowledgeBase) -> None:
+    """The server and the CLI keep one matcher: a duty read among one design's siblings must not carry that reading into the next design."""
+    duty, post = CONTEXT_DUTY
+    m = Matcher(kb)
+    m.prepare([(duty, post), *((s, post) for s in CONTEXT_SIBLINGS)])
+    among = m.match(duty, post)
+    m.prepare([(duty, post), ("负责门店员工排班", post)])  # the next design: the same duty under the same post name, other company
+    later = m.match(duty, post)
+    fresh = Matcher(kb)
+    fresh.prepare([(duty, post), ("负责门店员工排班", post)])
+    assert ids(kb, among.functions[:1]) == {CONTEXT_EXPECTED}
+    first = fresh.match(duty, post)
+    assert (ids(kb, later.functions), later.probability) == (ids(kb, first.functions), first.probability)
+    assert ids(kb, later.functions[:1]) != {CONTEXT_EXPECTED}
 
 
 def test_a_supporting_verb_makes_a_supporting_match() -> None:
@@ -224,3 +279,16 @@ def test_matching_a_design_does_not_import_scikit_learn() -> None:
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_the_post_context_and_the_labelled_sentences_vote_are_saved_with_the_model(tmp_path: Path) -> None:
+    corpus = classifier.read_corpus()[:300]
+    model = Classifier.fit_plain(corpus)
+    model.context_weight, model.neighbour_weight = 0.75, 0.3
+    model.save(tmp_path, {"corpus_sha256": "x"})
+    loaded = Classifier.load(tmp_path)
+    assert (loaded.context_weight, loaded.neighbour_weight) == (0.75, 0.3)
+    texts, posts = ["负责门店收银与对账", "策划直播选品"], ["收银主管", "主播"]
+    assert np.allclose(loaded.scores(texts, posts), model.scores(texts, posts), atol=1e-2)
+    _, votes = loaded.score_parts([corpus[0].text], [corpus[0].post])  # a labelled sentence is its own nearest
+    assert loaded.classes[int(votes[0].argmax())] in corpus[0].gold

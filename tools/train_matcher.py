@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from retailkg.design.classifier import Classifier, corpus_digest, corpus_path, knowledge_examples, read_corpus
+from retailkg.design.classifier import Classifier, corpus_digest, corpus_path, function_areas, knowledge_examples, read_corpus
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import knowledge_base
 
@@ -30,14 +30,15 @@ def main(argv: list[str] | None = None) -> int:
         kb = knowledge_base(REPO)
         corpus = read_corpus(corpus_path(), known={f.id for f in kb.functions.values()})
         examples = corpus + knowledge_examples(kb)
-        model = Classifier.train(examples)
+        model = Classifier.train(examples, areas=function_areas(kb))
         model.save(args.out, {"corpus_sha256": corpus_digest(), "corpus_sentences": len(corpus), "examples": len(examples)})
     except InputError as e:
         print(f"train_matcher: {e}", file=sys.stderr)
         return 2
     print(f"wrote {args.out}/model.json and model.npz: {len(model.classes)} classes, "
           f"{model.weights.shape[1]} features, temperature {model.temperature:.3f}, "
-          f"review below {model.review_below:.3f} ({time.perf_counter() - started:.1f} s)")
+          f"review below {model.review_below:.3f}, post context weight {model.context_weight:g}, "
+          f"nearest sentences' vote weight {model.neighbour_weight:g} ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bm25 import Bm25Matcher  # noqa: E402
 
-from retailkg.design.classifier import NONE, Classifier, Example, knowledge_examples, read_corpus, source_folds  # noqa: E402
+from retailkg.design.classifier import NONE, Classifier, Example, function_areas, knowledge_examples, read_corpus, source_folds  # noqa: E402
 from retailkg.design.matching import Match, Matcher  # noqa: E402
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base  # noqa: E402
 
@@ -52,11 +52,12 @@ def evaluate(kb: KnowledgeBase, corpus: list[Example], folds: int) -> dict[str, 
     for k, (train, test) in enumerate(source_folds(corpus, folds), start=1):
         started = time.perf_counter()
         train_set = [corpus[i] for i in train]
-        model = Classifier.train(train_set + always)
+        model = Classifier.train(train_set + always, areas=function_areas(kb))
         matcher = Matcher(kb, model=model, corpus=train_set)
         bm25 = Bm25Matcher(kb)
         tests = [corpus[i] for i in test]
-        for e, m in zip(tests, matcher.match_many([e.text for e in tests], [e.post for e in tests]), strict=True):
+        for e, m in zip(tests, matcher.match_many([e.text for e in tests], [e.post for e in tests],
+                                                          [(e.url, e.post) if e.post else None for e in tests]), strict=True):
             b = bm25.match(e.text)
             rows.append({
                 "id": e.id, "family": e.family, "source": e.source, "gold": sorted(e.gold),
@@ -65,7 +66,9 @@ def evaluate(kb: KnowledgeBase, corpus: list[Example], folds: int) -> dict[str, 
                 "area": str(m.area) if m.area else None,
                 "bm25": b[:3] or [NONE],
             })
-        print(f"fold {k}: {len(tests)} sentences, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        print(f"fold {k}: {len(tests)} sentences, post context weight {model.context_weight:g}, "
+              f"neighbour weight {model.neighbour_weight:g}, "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return summarise(rows, kb)
 
 
@@ -161,8 +164,9 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         "## matching",
         "",
         f"`python bench/matching/run.py` at {result['commit']} ({result['date']}): {result['sentences']} labelled sentences of",
-        f"{result['sources']} publishers, five folds by publisher (nested: the review threshold and the temperature are",
-        "fitted inside each training fold). Goals from the issue in brackets.",
+        f"{result['sources']} publishers, five folds by publisher (nested: the review threshold, the temperature and the",
+        "weights of the nearest sentences' vote and of the post context are fitted inside each training fold; each sentence",
+        "is read with its page's other duties of the same post). Goals from the issue in brackets.",
         "",
         "| measure | trained matcher | BM25 matcher (0.1) |",
         "|---|--:|--:|",

@@ -31,7 +31,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,17 +53,19 @@ __all__ = [
     "corpus_digest",
     "corpus_path",
     "cross_validated_scores",
+    "function_areas",
     "knowledge_examples",
     "model_dir",
     "normalise_duty",
     "read_corpus",
     "sentence_key",
+    "with_context",
 ]
 
 NONE = "none"
 """The label of a duty that addresses no function of the taxonomy."""
 
-FORMAT = 1
+FORMAT = 2
 """Version of the model files' layout; a file of another layout is refused, not misread."""
 
 SUPPORT_WEIGHT = 0.5
@@ -72,6 +74,19 @@ SUPPORT_WEIGHT = 0.5
 TITLE_WEIGHT = 0.35
 """Weight of the post-title block against the duty's own features: low enough that the duty's words decide
 (bench/matching/README.md, "Choices")."""
+
+CONTEXT_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+"""The weights of the post's other duties tried when training (bench/matching/README.md, "Choices")."""
+
+NEIGHBOUR_WEIGHTS = (0.0, 0.15, 0.3)
+"""The weights of the nearest labelled sentences' vote tried when training (bench/matching/README.md, "Choices")."""
+
+NEIGHBOURS = 10
+"""How many nearest training sentences vote."""
+
+CONTEXT_FLOOR = 0.02
+"""Added to the post's share of an area, so an area none of the post's other duties touch is
+discounted, not ruled out (a 收银主管 may well drive a delivery van once)."""
 
 C = 0.5
 """Regularisation of the linear model, chosen by held-out evaluation (bench/matching/README.md, "Choices")."""
@@ -393,11 +408,34 @@ class Classifier:
     bias: np.ndarray
     temperature: float = 1.0
     review_below: float = 0.5
+    context_weight: float = 0.0
+    memory: sparse.csr_matrix | None = None  # the training sentences' unit feature rows
+    memory_labels: np.ndarray | None = None  # training sentences × classes: 1 where the class is in the gold set
+    neighbour_weight: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
     def scores(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> np.ndarray:
+        """The linear model's scores plus the vote of the nearest training sentences, weighted."""
+        linear, votes = self.score_parts(texts, posts)
+        return linear + self.neighbour_weight * votes if self.neighbour_weight else linear
+
+    def score_parts(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The linear scores, and the nearest-sentence vote: for each class, the summed cosine similarity of
+        those of the :data:`NEIGHBOURS` most similar training sentences labelled with it. The vote keeps
+        what a linear model averages away: a sentence almost word for word like a labelled one of a
+        sibling function (盘点现金 of cash management, 盘点库存 of inventory) takes that one's side.
+        No scikit-learn here: matching a design must not import it (:func:`l2_rows` is its ``normalize``)."""
         x = self.features.transform(texts, posts if posts is not None else [""] * len(texts))
-        return np.asarray(x @ self.weights.T + self.bias)
+        linear = np.asarray(x @ self.weights.T + self.bias)
+        votes = np.zeros_like(linear)
+        if self.memory is None or self.memory_labels is None or self.memory.shape[0] == 0:
+            return linear, votes
+        sims = np.asarray((l2_rows(sparse.csr_matrix(x)) @ self.memory.T).todense())
+        k = min(NEIGHBOURS, sims.shape[1])
+        near = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+        for r in range(sims.shape[0]):
+            votes[r] = sims[r, near[r]] @ self.memory_labels[near[r]]
+        return linear, votes
 
     def probabilities(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> np.ndarray:
         """One row per text, one column per class (:attr:`classes`), each row summing to 1."""
@@ -421,21 +459,44 @@ class Classifier:
         if len(classes) == 2:  # LinearSVC keeps one row for two classes
             coef = np.vstack([-coef, coef])
             bias = np.concatenate([-bias, bias])
-        return cls(features, classes, coef, bias)
+        from sklearn.preprocessing import normalize
+
+        memory = normalize(features.transform([e.text for e in examples], [e.post for e in examples])).astype(np.float32)
+        column = {c_: i for i, c_ in enumerate(classes)}
+        gold = np.zeros((len(examples), len(classes)), dtype=np.float32)
+        for r, e in enumerate(examples):
+            for g in e.gold:
+                if g in column:
+                    gold[r, column[g]] = 1.0
+        return cls(features, classes, coef, bias, memory=sparse.csr_matrix(memory), memory_labels=gold)
 
     @classmethod
-    def train(cls, examples: Sequence[Example], folds: int = 5, target_flagged: float = 0.85) -> Classifier:
+    def train(cls, examples: Sequence[Example], folds: int = 5, target_flagged: float = 0.85,
+              areas: Mapping[str, str] | None = None) -> Classifier:
         """Train on ``examples``, calibrated on held-out folds grouped by source.
 
-        The temperature minimises the held-out negative log-likelihood of the gold labels; the review
-        threshold is the lowest top probability below which ``target_flagged`` of the held-out wrong
-        first functions fall.
+        The temperature minimises the held-out negative log-likelihood of the gold labels; with
+        ``areas`` (function id → area, :func:`function_areas`), the weight of a post's other duties
+        (:func:`with_context`) is the one of :data:`CONTEXT_WEIGHTS` that puts most held-out gold
+        first functions first; the review threshold is the lowest top probability below which
+        ``target_flagged`` of the held-out wrong first functions fall, after that context.
         """
-        held_out = cross_validated_scores(examples, folds)
-        temperature = fit_temperature(held_out)
-        review = review_threshold(held_out, temperature, target_flagged)
+        cross = cross_validated_scores(examples, folds)
+        best: tuple[int, float, float, float, HeldOut] | None = None
+        for neighbours in NEIGHBOUR_WEIGHTS:
+            held_out = cross.blended(neighbours)
+            temperature = fit_temperature(held_out)
+            weight = fit_context_weight(held_out, temperature, areas) if areas is not None else 0.0
+            top = held_out_probabilities(held_out, temperature, areas, weight).argmax(axis=1)
+            right = sum(held_out.classes[t] in e.gold for t, e in zip(top, held_out.examples, strict=True))
+            if best is None or right > best[0]:
+                best = (right, neighbours, temperature, weight, held_out)
+        assert best is not None
+        _, neighbours, temperature, weight, held_out = best
+        review = review_threshold(held_out, temperature, target_flagged, areas or {}, weight)
         model = cls.fit_plain(examples)
-        model.temperature, model.review_below = temperature, review
+        model.temperature, model.review_below, model.context_weight = temperature, review, weight
+        model.neighbour_weight = neighbours
         return model
 
     # -------------------------------------------------------------------------------- files
@@ -450,11 +511,17 @@ class Classifier:
             "classes": self.classes,
             "temperature": self.temperature,
             "review_below": self.review_below,
+            "context_weight": self.context_weight,
+            "neighbour_weight": self.neighbour_weight,
             "blocks": [{"kind": b.kind, "weight": b.weight, "vocabulary": b.vocabulary} for b in self.features.blocks],
         }
         arrays: dict[str, np.ndarray] = {"weights": self.weights.astype(np.float16), "bias": self.bias.astype(np.float32)}
         for i, b in enumerate(self.features.blocks):
             arrays[f"idf{i}"] = b.idf.astype(np.float32)
+        if self.memory is not None and self.memory_labels is not None:
+            m = sparse.csr_matrix(self.memory)
+            arrays.update({"memory_data": m.data.astype(np.float16), "memory_indices": m.indices.astype(np.int32),
+                           "memory_indptr": m.indptr.astype(np.int32), "memory_labels": self.memory_labels.astype(np.uint8)})
         atomic_write(folder / "model.npz", _npz_bytes(arrays))
         atomic_write(folder / "model.json", json.dumps(header, ensure_ascii=False, sort_keys=True) + "\n")
 
@@ -486,7 +553,16 @@ class Classifier:
                 raise ValueError(f"weights {weights.shape} do not fit {len(classes)} classes × {width} features")
             if any(len(b.idf) != len(b.vocabulary) for b in blocks):
                 raise ValueError("an idf array does not fit its vocabulary")
-            model = cls(Features(blocks), classes, weights, bias, float(header["temperature"]), float(header["review_below"]))
+            model = cls(Features(blocks), classes, weights, bias, float(header["temperature"]), float(header["review_below"]),
+                        float(header["context_weight"]), neighbour_weight=float(header["neighbour_weight"]))
+            if "memory_labels" in arrays:
+                labels = arrays["memory_labels"].astype(np.float32)
+                memory = sparse.csr_matrix(
+                    (arrays["memory_data"].astype(np.float32), arrays["memory_indices"], arrays["memory_indptr"]),
+                    shape=(labels.shape[0], width))
+                if labels.shape[1:] != (len(classes),):
+                    raise ValueError(f"the labelled sentences' labels {labels.shape} do not fit {len(classes)} classes")
+                model.memory, model.memory_labels = memory, labels
         except (KeyError, TypeError, ValueError) as e:
             raise ModelError(f"the matcher's model is corrupt ({e}): {rebuild}", file=str(folder)) from e
         model.meta = {k: v for k, v in header.items() if k not in ("blocks", "classes")}
@@ -503,6 +579,13 @@ class HeldOut:
     examples: list[Example]
     classes: list[str]
     scores: np.ndarray  # examples × classes (a fold's missing class scores -inf)
+    votes: np.ndarray | None = None  # the nearest training sentences' votes (:meth:`Classifier.score_parts`)
+
+    def blended(self, neighbour_weight: float) -> HeldOut:
+        """The scores a model with this weight of the nearest sentences' vote gives."""
+        if not neighbour_weight or self.votes is None:
+            return HeldOut(self.examples, self.classes, self.scores)
+        return HeldOut(self.examples, self.classes, self.scores + neighbour_weight * self.votes)
 
 
 def source_folds(examples: Sequence[Example], folds: int) -> list[tuple[list[int], list[int]]]:
@@ -521,13 +604,15 @@ def cross_validated_scores(examples: Sequence[Example], folds: int = 5, extra: S
     classes = sorted({lab for e in list(examples) + list(extra) for lab in (e.gold if not e.is_none else (NONE,))} | {NONE})
     index = {c_: i for i, c_ in enumerate(classes)}
     out = np.full((len(corpus), len(classes)), -np.inf, dtype=np.float64)
+    votes = np.zeros((len(corpus), len(classes)), dtype=np.float64)
     for train, test in source_folds(corpus, folds):
         model = Classifier.fit_plain([corpus[i] for i in train] + always, c)
-        s = model.scores([corpus[i].text for i in test], [corpus[i].post for i in test])
+        s, v = model.score_parts([corpus[i].text for i in test], [corpus[i].post for i in test])
         cols = [index[k] for k in model.classes]
         for row, i in enumerate(test):
             out[i, cols] = s[row]
-    return HeldOut(corpus, classes, out)
+            votes[i, cols] = v[row]
+    return HeldOut(corpus, classes, out, votes)
 
 
 def _finite(scores: np.ndarray) -> np.ndarray:
@@ -553,15 +638,99 @@ def fit_temperature(held: HeldOut) -> float:
     return float(np.exp(res.x))
 
 
-def review_threshold(held: HeldOut, temperature: float, target_flagged: float) -> float:
-    """The lowest top probability below which ``target_flagged`` of the wrong first functions fall."""
+def _post_of(e: Example) -> Hashable:
+    """The post a corpus sentence was listed under: its page and title (no title: no post)."""
+    return (e.url, e.post) if e.post else None
+
+
+def held_out_probabilities(held: HeldOut, temperature: float, areas: Mapping[str, str] | None = None,
+                           weight: float = 0.0) -> np.ndarray:
+    """The held-out probabilities, each sentence read with its own page's other duties of the same post."""
     p = softmax(_finite(held.scores), temperature)
+    if weight and areas is not None:
+        p = with_context(p, held.classes, [_post_of(e) for e in held.examples], areas, weight)
+    return p
+
+
+def fit_context_weight(held: HeldOut, temperature: float, areas: Mapping[str, str]) -> float:
+    """The weight of :data:`CONTEXT_WEIGHTS` that puts most held-out gold functions first (the smaller on a tie)."""
+    best, best_right = 0.0, -1
+    for weight in CONTEXT_WEIGHTS:
+        top = held_out_probabilities(held, temperature, areas, weight).argmax(axis=1)
+        right = sum(held.classes[t] in e.gold for t, e in zip(top, held.examples, strict=True))
+        if right > best_right:
+            best, best_right = weight, right
+    return best
+
+
+def review_threshold(held: HeldOut, temperature: float, target_flagged: float, areas: Mapping[str, str] | None = None,
+                     weight: float = 0.0) -> float:
+    """The lowest top probability below which ``target_flagged`` of the wrong first functions fall."""
+    p = held_out_probabilities(held, temperature, areas, weight)
     top = p.argmax(axis=1)
     wrong = sorted(float(p[r, top[r]]) for r, e in enumerate(held.examples) if held.classes[top[r]] not in e.gold)
     if not wrong:
         return 0.0
     k = min(len(wrong) - 1, int(np.ceil(target_flagged * len(wrong))) - 1)
     return round(wrong[k] + 1e-6, 6)
+
+
+def with_context(p: np.ndarray, classes: Sequence[str], posts: Sequence[Hashable], areas: Mapping[str, str],
+                 weight: float) -> np.ndarray:
+    """The probabilities ``p`` (one row per duty) re-read in the light of each duty's post.
+
+    A design, like a job page, gives all the duties of a post together, and a post's duties mostly
+    lie in one or two areas: 对账 under a post whose other duties are cash work is cash management,
+    under a post of store operations it is more likely the store's own reconciliation. So each
+    function's probability is multiplied by its area's share of the post's *other* duties (their
+    mean probabilities over the functions, plus :data:`CONTEXT_FLOOR`) raised to ``weight``, and
+    the functions' probabilities rescaled to their old sum. The probability of ``none`` is left as
+    it is: a catch-all line is one whatever the post (weighting it by the post's few other
+    catch-alls unmapped fewer of them, and discounting functions alone unmapped more duties of a
+    mixed post). The duty's own words still decide within an area: the context moves areas, never the
+    order of siblings. Duties of the same post have equal entries in ``posts``; ``None`` is a post
+    of its own.
+    """
+    if not weight or len(p) < 2:
+        return p
+    names = sorted({areas.get(c, c) for c in classes if c != NONE})
+    column = {a: i for i, a in enumerate(names)}
+    member = np.zeros((len(classes), len(names)))
+    for i, c in enumerate(classes):
+        if c != NONE:
+            member[i, column[areas.get(c, c)]] = 1.0
+    is_function = member.any(axis=1)
+    groups: dict[Hashable, list[int]] = {}
+    for i, post in enumerate(posts):
+        if post is not None:
+            groups.setdefault(post, []).append(i)
+    out = p.copy()
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        total = p[rows].sum(axis=0)
+        for i in rows:
+            others = np.where(is_function, total - p[i], 0.0)
+            if others.sum() <= 0.0:
+                continue
+            share = (others / others.sum()) @ member
+            q = np.where(is_function, p[i] * (member @ share + CONTEXT_FLOOR) ** weight, 0.0)
+            mass = float(p[i][is_function].sum())
+            if q.sum() > 0.0:
+                out[i] = np.where(is_function, q * (mass / q.sum()), p[i])
+    return out
+
+
+def function_areas(kb: KnowledgeBase) -> dict[str, str]:
+    """Each function's id → its area's IRI (``skos:broader``), what :func:`with_context` groups by."""
+    from rdflib.namespace import SKOS
+
+    out: dict[str, str] = {}
+    for f in kb.functions.values():
+        parent = kb.graph.value(f.iri, SKOS.broader)
+        if parent is not None:
+            out[f.id] = str(parent)
+    return out
 
 
 def knowledge_examples(kb: KnowledgeBase) -> list[Example]:

@@ -30,7 +30,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -40,7 +40,18 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 from scipy import sparse
 
-from retailkg.design.classifier import NONE, Classifier, Example, ModelError, l2_rows, model_dir, normalise_duty, read_corpus, sentence_key
+from retailkg.design.classifier import (
+    NONE,
+    Classifier,
+    Example,
+    ModelError,
+    l2_rows,
+    model_dir,
+    normalise_duty,
+    read_corpus,
+    sentence_key,
+    with_context,
+)
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
 
@@ -201,29 +212,50 @@ class Matcher:
         for e in self.corpus:
             self._labels.setdefault(sentence_key(e.text), _Labels(
                 () if e.is_none else e.lead, e.support, None, e))
-        self._cache: dict[tuple[str, str], Match] = {}
+        self._cache: dict[tuple[str, str], tuple[Match, frozenset[str]]] = {}  # and the post's duties it was read with
 
     # ------------------------------------------------------------------------------------- matching
 
     def match(self, text: str, post: str = "") -> Match:
-        """The functions ``text`` (a duty of a post named ``post``) addresses, best first."""
+        """The functions ``text`` (a duty of a post named ``post``) addresses, best first: as the
+        last :meth:`prepare` read it with its post's other duties, or else on its own."""
         key = (text, post)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self.match_many([text], [post])[0]
-        return found
+            found = self._cache[key] = (self.match_many([text], [post])[0], frozenset((text,)))
+        return found[0]
 
     def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Match the (text, post name) pairs not matched yet in one batch, so that :meth:`match`
-        answers them from memory: the model's features cost mostly per call, not per text."""
-        todo = list(dict.fromkeys(k for k in pairs if k not in self._cache))
+        """Match the (text, post name) pairs in one batch, each read with the other duties of its
+        post name among ``pairs``, so that :meth:`match` answers them from memory (the model's
+        features cost mostly per call, not per text). A pair already read in the same company is
+        not matched again; one read in another design's company is, with its whole post, so the
+        answers for a design never depend on what the process matched before."""
+        distinct = list(dict.fromkeys(pairs))
+        company: dict[str, set[str]] = {}
+        for t, p in distinct:
+            company.setdefault(p, set()).add(t)
+
+        def read_with(t: str, p: str) -> frozenset[str]:
+            return frozenset(company[p]) if p else frozenset((t,))
+
+        stale = {p for t, p in distinct if p and self._cache.get((t, p), (None, None))[1] != read_with(t, p)}
+        todo = [(t, p) for t, p in distinct if p in stale or (not p and (t, p) not in self._cache)]
         if todo:
             for key, m in zip(todo, self.match_many([t for t, _ in todo], [p for _, p in todo]), strict=True):
-                self._cache[key] = m
+                self._cache[key] = (m, read_with(*key))
 
-    def match_many(self, texts: Sequence[str], posts: Sequence[str] | None = None) -> list[Match]:
-        """:meth:`match` for many texts at once (one feature matrix, one product)."""
+    def match_many(self, texts: Sequence[str], posts: Sequence[str] | None = None,
+                   groups: Sequence[Hashable] | None = None) -> list[Match]:
+        """:meth:`match` for many texts at once (one feature matrix, one product).
+
+        The texts of one post are read together: each is matched in the light of its post's other
+        duties in the batch (:func:`~retailkg.design.classifier.with_context`). Duties of the same
+        post have equal ``groups`` entries (``None``: no post); by default, the same post name
+        (an empty name is no post).
+        """
         posts = list(posts) if posts is not None else [""] * len(texts)
+        keys: list[Hashable] = list(groups) if groups is not None else [p or None for p in posts]
         out: list[Match | None] = [None] * len(texts)
         todo: list[int] = []
         for i, text in enumerate(texts):
@@ -231,9 +263,13 @@ class Matcher:
             if out[i] is None:
                 todo.append(i)
         if todo:
-            probs = self.model.probabilities([texts[i] for i in todo], [posts[i] for i in todo])
-            for row, i in enumerate(todo):
-                out[i] = self._from_model(texts[i], probs[row])
+            wanted = {keys[i] for i in todo} - {None}
+            rows = sorted(set(todo) | {i for i, k in enumerate(keys) if k in wanted and sentence_key(texts[i])})
+            probs = self.model.probabilities([texts[i] for i in rows], [posts[i] for i in rows])
+            probs = with_context(probs, self.model.classes, [keys[i] for i in rows], self._areas, self.model.context_weight)
+            row_of = {i: r for r, i in enumerate(rows)}
+            for i in todo:
+                out[i] = self._from_model(texts[i], probs[row_of[i]])
         return [m for m in out if m is not None]
 
     def _before_model(self, text: str) -> Match | None:
@@ -357,6 +393,10 @@ class Matcher:
         return leading, supporting
 
     # ------------------------------------------------------------------------------------- areas
+
+    @cached_property
+    def _areas(self) -> dict[str, str]:
+        return {fid: str(a) for fid, a in self._area_of.items()}
 
     @cached_property
     def _area_of(self) -> dict[str, URIRef]:

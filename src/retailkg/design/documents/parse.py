@@ -94,7 +94,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
-             "岗位描述", "工作描述"),
+             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -690,6 +690,10 @@ class _Reader:
         elif kind == QUAL_ITEM:
             if value:
                 self.current(where).qualifications.append(Item(f"{label}：{value}", where))
+            elif self.post is not None and self.section != QUALIFICATIONS and not lines:
+                # 技能要求 on a line of its own after a post's duties: it heads the requirements listed under it, as
+                # 任职要求 would; they are not more duties
+                self.open_section(QUALIFICATIONS, label, where)
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
@@ -1313,7 +1317,7 @@ class _Reader:
             i += 1
 
 
-_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细)$")
+_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
 
 
 def column_kind(head: str) -> str | None:

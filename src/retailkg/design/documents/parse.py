@@ -292,11 +292,13 @@ def is_group(item: Item, following: Item) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
     item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
     a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), unless it reads as a duty itself (负责…, 协助…)."""
+    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
     if item.outline and not following.outline:
         return True
+    if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
+        return True  # - 数据分析与决策: then - 建立…, one bullet for both (a pasted page flattens its nesting): the title ends in a colon
     return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
 
 
@@ -439,6 +441,18 @@ def _clean_title(text: str) -> str:
     t = strip_number(text)[0]
     t = re.sub(r"[*_#]+", "", t).strip()
     return t.strip("：: ")
+
+
+_ALTERNATES = re.compile(r"\s+[/／]\s+")
+
+
+def post_of_alternates(name: str) -> str:
+    """A labelled post name that gives the post's title, a spaced slash, then another title it goes by (运营主管 /
+    数字运营经理): the post is the first. A slash with no space (店长/店员) joins the titles of one post, kept whole."""
+    parts = _ALTERNATES.split(name)
+    if len(parts) == 2 and all(_is_post_title(x) for x in parts):
+        return parts[0].strip()
+    return name
 
 
 _TITLE_PARTS = re.compile(r"\s*[·・•|｜/／—–]+\s*|\s+-\s+|\s+")
@@ -629,7 +643,7 @@ class _Reader:
         if kind == NAME:
             if not value:
                 return
-            name = _clean_title(value)
+            name = post_of_alternates(_clean_title(value))
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
             if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
@@ -974,7 +988,7 @@ class _Reader:
                 return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st):
+        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
@@ -1346,6 +1360,8 @@ def _is_post_title(text: str) -> bool:
 
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")
+_POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
+"""A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""

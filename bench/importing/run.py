@@ -341,6 +341,12 @@ def write_results(result: dict[str, Any], out: Path) -> None:
     results_md.write_section(out, "\n".join(lines), "## importing")
 
 
+def _set_order(gold: Path) -> tuple[int, str]:
+    """heldout, heldout2, …, heldout10: in the order the sets were made, not as text sorts them."""
+    n = re.sub(r"\D", "", gold.parent.name)
+    return int(n or 1), gold.parent.name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the job-description importer on tests/data/jobdocs.")
     parser.add_argument("--gold", type=Path, default=CORPUS / "gold.yaml")
@@ -368,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     result["all_at_once"] = all_at_once(gold, import_documents)
     result["folder"] = folder_timing(gold, import_documents, args.folder_size)
     result["bad_inputs"] = bad_inputs(gold, import_documents)
-    heldout = args.heldout if args.heldout is not None else sorted(CORPUS.glob("heldout*/gold.yaml"))
+    heldout = args.heldout if args.heldout is not None else sorted(CORPUS.glob("heldout*/gold.yaml"), key=_set_order)
     result["heldout"] = []
     for path in heldout:
         held = load_gold(path)

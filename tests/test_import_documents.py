@@ -1469,3 +1469,70 @@ def test_a_post_s_title_with_a_colon_inside_a_numbered_list_or_after_a_duty_verb
     the start of another post."""
     (tmp_path / "岗位.txt").write_text(text, encoding="utf-8")
     assert [p.name for p in import_documents([tmp_path / "岗位.txt"]).posts] == [text.split("岗位说明书")[0]]
+
+
+def test_a_bare_skills_line_after_a_post_s_duties_heads_its_requirements(tmp_path: Path) -> None:
+    """A handbook's post: 职责 on a line of its own over （1） items, then 技能要求 on a line of its own over more （1）
+    items: the second list is the post's requirements, not more duties (a requirement read as a duty makes a false
+    overlap)."""
+    (tmp_path / "仓储部.txt").write_text(
+        "仓库管理员\n所属部门:仓储部 直接上级:仓储经理\n职责\n（1）负责货物的入库验收。\n（2）负责库区的日常巡查。\n"
+        "技能要求\n（1）熟悉仓库管理流程。\n（2）具备基本的电脑操作能力。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "仓储部.txt"]).posts
+    assert texts(post) == ["负责货物的入库验收。", "负责库区的日常巡查。"]
+    assert post.qualifications == ["熟悉仓库管理流程。", "具备基本的电脑操作能力。"]
+
+
+@pytest.mark.parametrize(("written", "name"), [("運營主管 / 數字運營經理", "運營主管"), ("店长/店员", "店长/店员")])
+def test_a_pasted_web_page_its_core_duties_label_and_bulleted_group_titles_ending_in_a_colon(
+        tmp_path: Path, written: str, name: str) -> None:
+    """A recruiting page pasted into Notepad (traditional script, BOM, CRLF): 崗位核心職責 with an English aside
+    labels the duties; the paste flattened the nesting, so a group's title is a "- " line like its duties and is
+    told by its closing colon; a duty's own "标题: sentence" prefix stays. The labelled name "运营主管 / 数字运营经理"
+    gives a title and another it goes by: the post is the first; 店长/店员 with no spaces is one post's name."""
+    (tmp_path / "運營.txt").write_bytes(("\ufeff" + (
+        f"職位名稱: {written}\n所屬部門: 運營部\n匯報對象: 運營總監\n\n一、 崗位核心職責 (Job Responsibilities)\n"
+        "- 戰略規劃與目標管理:\n- 制定并執行公司電商運營戰略。\n- 合理分解任務至各業務板塊。\n- 流量與資源整合:\n"
+        "- 公域流量獲取: 統領多平臺店鋪運營策略。\n")).replace("\n", "\r\n").encode("utf-8"))
+    result = import_documents([tmp_path / "運營.txt"])
+    [post] = result.posts
+    assert (post.name, post.department, post.reports_to_text) == (name, "運營部", "運營總監")
+    assert texts(post) == ["制定并執行公司電商運營戰略。", "合理分解任務至各業務板塊。", "公域流量獲取: 統領多平臺店鋪運營策略。"]
+    assert {"戰略規劃與目標管理:", "流量與資源整合:"} <= {u.text for u in result.unplaced}
+
+
+def test_a_duty_table_whose_specific_description_column_holds_the_duties_beside_their_titles(tmp_path: Path) -> None:
+    """序号 | 工作内容 | 具体描述: the 工作内容 cells are short titles, the 具体描述 cells the duties."""
+    d = docx.Document()
+    d.add_paragraph("店长助理岗位说明书")
+    d.add_paragraph("岗位名称:店长助理")
+    t = d.add_table(rows=0, cols=3)
+    for row in (("序号", "工作内容", "具体描述"), ("1", "团队管理", "负责员工排班、考勤记录、培训安排等"),
+                ("2", "客户服务", "处理客户投诉、解答疑问、收集客户反馈")):
+        cells = t.add_row().cells
+        for c, v in zip(cells, row, strict=True):
+            c.text = v
+    d.save(tmp_path / "店长助理.docx")
+    [post] = import_documents([tmp_path / "店长助理.docx"]).posts
+    assert (post.name, texts(post)) == ("店长助理", ["负责员工排班、考勤记录、培训安排等", "处理客户投诉、解答疑问、收集客户反馈"])
+
+
+def test_a_markdown_table_of_posts_and_a_summary_column_then_a_part_about_every_post(tmp_path: Path) -> None:
+    """| 职位名称 | 工作内容简述 |: one post a row, its summary its duty; a later heading about the posts at large
+    (二、各职位的工作特点) names no post, and its numbered notes on each post are neither posts nor duties."""
+    (tmp_path / "便利店职位.md").write_text(
+        "# 便利店有什么职位\n\n## 一、主要职位概述\n\n| 职位名称 | 工作内容简述 |\n|---|---|\n"
+        "| 收银员 | 负责顾客结账、处理支付等。 |\n| 店长/店员 | 管理店铺日常运营。 |\n\n"
+        "## 二、各职位的工作特点\n\n1. 收银员:要求具备良好的沟通能力。\n2. 店长/店员:需要较强的组织协调能力。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "便利店职位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"收银员": ["负责顾客结账、处理支付等。"], "店长/店员": ["管理店铺日常运营。"]}
+
+
+def test_a_requirement_pointing_to_a_standard_by_its_title_and_code_is_no_qualification(tmp_path: Path) -> None:
+    """任职要求: 按《门店管理岗位任职资格标准》(HR-ZG-003)执行。: the standard's code in brackets between its title and
+    执行 keeps it a pointer, not a requirement."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["负责门店运营。"], ["按《门店管理岗位任职资格标准》(HR-ZG-003)执行。"])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert post.qualifications == []
+    assert "按《门店管理岗位任职资格标准》(HR-ZG-003)执行。" in {u.text for u in result.unplaced}

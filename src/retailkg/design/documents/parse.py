@@ -94,7 +94,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
-             "岗位描述", "工作描述"),
+             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -242,7 +242,8 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|按照?《.{1,30}》执行|依据《.{1,30}》执行"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见"
+                        r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
 duty or a qualification itself."""
@@ -292,11 +293,13 @@ def is_group(item: Item, following: Item) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
     item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
     a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), unless it reads as a duty itself (负责…, 协助…)."""
+    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
     if item.outline and not following.outline:
         return True
+    if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
+        return True  # - 数据分析与决策: then - 建立…, one bullet for both (a pasted page flattens its nesting): the title ends in a colon
     return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
 
 
@@ -439,6 +442,18 @@ def _clean_title(text: str) -> str:
     t = strip_number(text)[0]
     t = re.sub(r"[*_#]+", "", t).strip()
     return t.strip("：: ")
+
+
+_ALTERNATES = re.compile(r"\s+[/／]\s+")
+
+
+def post_of_alternates(name: str) -> str:
+    """A labelled post name that gives the post's title, a spaced slash, then another title it goes by (运营主管 /
+    数字运营经理): the post is the first. A slash with no space (店长/店员) joins the titles of one post, kept whole."""
+    parts = _ALTERNATES.split(name)
+    if len(parts) == 2 and all(_is_post_title(x) for x in parts):
+        return parts[0].strip()
+    return name
 
 
 _TITLE_PARTS = re.compile(r"\s*[·・•|｜/／—–]+\s*|\s+-\s+|\s+")
@@ -629,7 +644,7 @@ class _Reader:
         if kind == NAME:
             if not value:
                 return
-            name = _clean_title(value)
+            name = post_of_alternates(_clean_title(value))
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
             if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
@@ -690,6 +705,10 @@ class _Reader:
         elif kind == QUAL_ITEM:
             if value:
                 self.current(where).qualifications.append(Item(f"{label}：{value}", where))
+            elif self.post is not None and self.section != QUALIFICATIONS and not lines:
+                # 技能要求 on a line of its own after a post's duties: it heads the requirements listed under it, as
+                # 任职要求 would; they are not more duties
+                self.open_section(QUALIFICATIONS, label, where)
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
@@ -970,7 +989,7 @@ class _Reader:
                 return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st):
+        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
@@ -1313,7 +1332,7 @@ class _Reader:
             i += 1
 
 
-_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细)$")
+_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
 
 
 def column_kind(head: str) -> str | None:
@@ -1342,6 +1361,8 @@ def _is_post_title(text: str) -> bool:
 
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")
+_POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
+"""A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""

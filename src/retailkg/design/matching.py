@@ -88,6 +88,9 @@ CANDIDATES = 3
 EXAMPLES = 2
 """How many labelled sentences are shown as evidence for a function."""
 
+_VECTOR_CACHE = 50_000
+"""At most this many duties' feature rows kept for their evidence (a long-running server matches many designs)."""
+
 OVERRIDE_SLACK = 6
 """An override applies when it leaves at most this many characters of other words: a compound duty
 (完成上级布置的临时工作，提高主播的整体数量) names real work too and is left to the model."""
@@ -347,12 +350,28 @@ class Matcher:
     def _closest(self, text: str, candidates: list[str], posts: list[str]) -> int:
         if len(candidates) == 1:
             return 0
-        m = _unit_rows(self.model.features.transform(candidates, posts))
+        key = (tuple(candidates), tuple(posts))
+        m = self._rows_cache.get(key)
+        if m is None:  # a standard function's pool of duties is asked about for many duties of a design
+            m = self._rows_cache[key] = _unit_rows(self.model.features.transform(candidates, posts))
         sims = np.asarray((m @ self._vector(text).T).todense()).ravel()
         return int(np.argmax(sims))
 
     def _vector(self, text: str) -> sparse.csr_matrix:
-        return _unit_rows(self.model.features.transform([text], [""]))
+        v = self._vector_cache.get(text)
+        if v is None:  # one duty's evidence is looked up for each of its functions and candidates
+            if len(self._vector_cache) >= _VECTOR_CACHE:
+                self._vector_cache.clear()
+            v = self._vector_cache[text] = _unit_rows(self.model.features.transform([text], [""]))
+        return v
+
+    @cached_property
+    def _vector_cache(self) -> dict[str, sparse.csr_matrix]:
+        return {}
+
+    @cached_property
+    def _rows_cache(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], sparse.csr_matrix]:
+        return {}
 
     @cached_property
     def _corpus_matrix(self) -> sparse.csr_matrix:

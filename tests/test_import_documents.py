@@ -1536,3 +1536,17 @@ def test_a_requirement_pointing_to_a_standard_by_its_title_and_code_is_no_qualif
     [post] = result.posts
     assert post.qualifications == []
     assert "按《门店管理岗位任职资格标准》(HR-ZG-003)执行。" in {u.text for u in result.unplaced}
+
+
+def test_a_plain_text_titled_as_a_post_s_description_takes_the_numbered_lines_below_its_prose(tmp_path: Path) -> None:
+    """A page pasted into Notepad (Traditional script, CRLF) whose first line names the post's description
+    (店長崗位職責說明書, with an aside in brackets): no label follows, but the numbered lines below the source line,
+    the page's lead and a numbered sub-title are the post's duties; the lines before them and the closing note are
+    listed, none of them a duty."""
+    text = ("店長崗位職責說明書(集合3篇)\n來源:example.com 2025-05-26\n\n隨著社會發展,各種崗位職責頻頻出現。\n\n"
+            "店長崗位職責說明書2\n\n1.負責店面日常管理。\n2.控制商品毛利。\n\n(只摘錄一篇。)\n")
+    (tmp_path / "店長.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = import_documents([tmp_path / "店長.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("店長", ["負責店面日常管理。", "控制商品毛利。"])
+    assert {"隨著社會發展,各種崗位職責頻頻出現。", "店長崗位職責說明書2", "(只摘錄一篇。)"} <= {u.text for u in result.unplaced}

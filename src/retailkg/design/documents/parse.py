@@ -778,10 +778,12 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
-                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))):
+                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))
+                    or (p.name_from == "title" and p.title_level == 0 and not (p.duties or p.qualifications))):
                 # a post heading, then its numbered duties with no label; or, under a part of a post's own document
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
-                # of labels (所属部门：… 直接上级：…), then the numbered duties
+                # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
+                # post's description (店长岗位职责说明书), prose, then the numbered duties
                 self.open_section(DUTIES, "岗位职责", ln.where)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))

@@ -1456,6 +1456,26 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
+def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> bool:
+    """Under the heading at ``k``, one unnumbered, unlabelled sentence and then the next heading, a thematic break, a
+    post's label line or the end: a web page's post heading over the one paragraph that says the post's work."""
+    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:3]
+    if not after or texts[after[0]] is None:
+        return False
+    first = blocks[after[0]]
+    text = texts[after[0]] or ""
+    if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
+            or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
+        return False
+    if len(after) < 2:
+        return True
+    nxt = blocks[after[1]]
+    if not isinstance(nxt, Line):
+        return False
+    following = texts[after[2]] if len(after) > 2 else None
+    return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1473,6 +1493,16 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
+        if isinstance(b, Line) and b.heading and texts[k] and sole_paragraph(blocks, texts, k):
+            after_table = False
+            r.line(b)
+            p = r.post
+            if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
+                    and _is_post_title(_ASIDE.sub("", p.name).strip())):
+                # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lead_from, r.lead_past_blank = 0, False
+            continue
         if post_label and isinstance(b, Line):
             r.line(b)
             p = r.post

@@ -1587,3 +1587,23 @@ def test_markdown_bullets_led_by_a_bold_post_title_and_a_colon_each_name_a_post(
     assert {p.name: texts(p) for p in result.posts} == {
         "门店经理": ["客户服务:处理客户投诉。", "商品管理:负责商品陈列。"], "供应链经理": ["整合供应链管理。"],
         "采购助理": ["处理日常事务、档案管理。"], "国际采购专员": ["负责跨国业务。"]}
+
+
+@pytest.mark.parametrize("lead", ["一个连锁分店的店长的工作职责包括:", "店长的主要工作职责如下："])
+def test_a_sentence_ending_in_a_colon_before_the_numbered_duties_of_a_cell_is_their_lead(tmp_path: Path, lead: str) -> None:
+    """工作职责 holding an unnumbered sentence ending in a colon, then the items 1、… 2、…: the sentence leads into
+    the list, it is no duty, and is listed."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理",
+         [lead, "1、负责门店日常运营;", "2、负责员工排班;", "3、完成销售目标。"], [])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责门店日常运营;", "负责员工排班;", "完成销售目标。"]
+    assert lead in {u.text for u in result.unplaced}
+
+
+def test_an_unnumbered_first_duty_ending_in_a_colon_with_no_numbered_list_after_it_stays_a_duty(tmp_path: Path) -> None:
+    """Only a lead into numbered items is dropped: a cell of unnumbered duties whose first ends in a colon keeps it."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["负责以下区域的巡店:", "完成销售目标。"], [])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责以下区域的巡店:", "完成销售目标。"]

@@ -593,6 +593,7 @@ class _Reader:
         # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
         # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
         self.lead_from: int | None = None
+        self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
@@ -713,7 +714,8 @@ class _Reader:
             self.section = None
 
     def open_section(self, kind: str, label: str, where: Where) -> None:
-        self.current(where)
+        p = self.current(where)
+        self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
@@ -841,6 +843,12 @@ class _Reader:
                         items.pop()
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
+                    elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
+                          and prev.text.endswith(("：", ":")) and not prev.titled):
+                        # 工作职责 holding 一个连锁分店的店长的工作职责包括: then 1、… 2、…: the sentence leading into the
+                        # numbered list is none of its items
+                        items.pop()
+                        self.unplaced.append(Unplaced(prev.text, prev.where, "the lead of the list below it: not a duty"))
                     items.append(item)
                 self.last_soft = ln.soft
                 self.last_item = items[-1] if items else None

@@ -1566,8 +1566,8 @@ def test_a_markdown_post_heading_over_one_paragraph_takes_the_paragraph_as_its_d
 
 
 def test_a_markdown_heading_over_one_paragraph_that_names_no_post_takes_no_duty(tmp_path: Path) -> None:
-    """The paragraph under a heading is a duty only when the heading reads as a post's title: under ``## 说明``
-    (节假日安排) the paragraph stays listed."""
+    """The paragraph under a heading is a duty only when the heading reads as a post's title: under a heading that
+    names no post (``## 节假日安排``) the paragraph stays listed."""
     (tmp_path / "岗位.md").write_text(
         "## 收银员\n\n1. 负责商品结算。\n\n## 节假日安排\n\n门店营业时间内轮班工作。\n", encoding="utf-8")
     result = import_documents([tmp_path / "岗位.md"])

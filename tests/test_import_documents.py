@@ -1536,3 +1536,74 @@ def test_a_requirement_pointing_to_a_standard_by_its_title_and_code_is_no_qualif
     [post] = result.posts
     assert post.qualifications == []
     assert "按《门店管理岗位任职资格标准》(HR-ZG-003)执行。" in {u.text for u in result.unplaced}
+
+
+def test_a_plain_text_titled_as_a_post_s_description_takes_the_numbered_lines_below_its_prose(tmp_path: Path) -> None:
+    """A page pasted into Notepad (Traditional script, CRLF) whose first line names the post's description
+    (店長崗位職責說明書, with an aside in brackets): no label follows, but the numbered lines below the source line,
+    the page's lead and a numbered sub-title are the post's duties; the lines before them and the closing note are
+    listed, none of them a duty."""
+    text = ("店長崗位職責說明書(集合3篇)\n來源:example.com 2025-05-26\n\n隨著社會發展,各種崗位職責頻頻出現。\n\n"
+            "店長崗位職責說明書2\n\n1.負責店面日常管理。\n2.控制商品毛利。\n\n(只摘錄一篇。)\n")
+    (tmp_path / "店長.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = import_documents([tmp_path / "店長.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("店長", ["負責店面日常管理。", "控制商品毛利。"])
+    assert {"隨著社會發展,各種崗位職責頻頻出現。", "店長崗位職責說明書2", "(只摘錄一篇。)"} <= {u.text for u in result.unplaced}
+
+
+def test_a_markdown_post_heading_over_one_paragraph_takes_the_paragraph_as_its_duty(tmp_path: Path) -> None:
+    """A Q&A page saved as Markdown: each ``##`` heading names a post (an aside in brackets allowed) and the one
+    sentence under it, before the next heading or a thematic break, is the post's duty; the lead and the closing
+    sentence are none."""
+    (tmp_path / "采购职位.md").write_text(
+        "# 采购职位有哪些\n\n采购职位主要分为以下几类:\n\n## 采购员(师)\n\n负责物资采购,执行采购计划。\n\n"
+        "## 采购经理/主管\n\n制定采购策略与计划。\n\n---\n\n以上内容仅供参考。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "采购职位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "采购员(师)": ["负责物资采购,执行采购计划。"], "采购经理/主管": ["制定采购策略与计划。"]}
+    assert {"采购职位主要分为以下几类:", "以上内容仅供参考。"} <= {u.text for u in result.unplaced}
+
+
+def test_a_markdown_heading_over_one_paragraph_that_names_no_post_takes_no_duty(tmp_path: Path) -> None:
+    """The paragraph under a heading is a duty only when the heading reads as a post's title: under a heading that
+    names no post (``## 节假日安排``) the paragraph stays listed."""
+    (tmp_path / "岗位.md").write_text(
+        "## 收银员\n\n1. 负责商品结算。\n\n## 节假日安排\n\n门店营业时间内轮班工作。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "岗位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"收银员": ["负责商品结算。"]}
+    assert "门店营业时间内轮班工作。" in {u.text for u in result.unplaced}
+
+
+def test_markdown_bullets_led_by_a_bold_post_title_and_a_colon_each_name_a_post(tmp_path: Path) -> None:
+    """``- **采购助理** :sentence`` (the colon outside or inside the bold): the bold post title names a post and the
+    sentence after the colon is its duty, as a bold post line would over its own paragraph; a bullet led by a bold
+    group name (客户服务) is a duty of the post above, whole; and the sentence under a post heading followed by
+    such bullets is that post's duty."""
+    (tmp_path / "职位.md").write_text(
+        "## 门店经理\n\n- **客户服务**:处理客户投诉。\n- **商品管理**:负责商品陈列。\n\n## 供应链经理\n\n整合供应链管理。\n\n"
+        "- **采购助理** :处理日常事务、档案管理。\n- **国际采购专员:** 负责跨国业务。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "职位.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "门店经理": ["客户服务:处理客户投诉。", "商品管理:负责商品陈列。"], "供应链经理": ["整合供应链管理。"],
+        "采购助理": ["处理日常事务、档案管理。"], "国际采购专员": ["负责跨国业务。"]}
+
+
+@pytest.mark.parametrize("lead", ["一个连锁分店的店长的工作职责包括:", "店长的主要工作职责如下："])
+def test_a_sentence_ending_in_a_colon_before_the_numbered_duties_of_a_cell_is_their_lead(tmp_path: Path, lead: str) -> None:
+    """工作职责 holding an unnumbered sentence ending in a colon, then the items 1、… 2、…: the sentence leads into
+    the list, it is no duty, and is listed."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理",
+         [lead, "1、负责门店日常运营;", "2、负责员工排班;", "3、完成销售目标。"], [])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责门店日常运营;", "负责员工排班;", "完成销售目标。"]
+    assert lead in {u.text for u in result.unplaced}
+
+
+def test_an_unnumbered_first_duty_ending_in_a_colon_with_no_numbered_list_after_it_stays_a_duty(tmp_path: Path) -> None:
+    """Only a lead into numbered items is dropped: a cell of unnumbered duties whose first ends in a colon keeps it."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["负责以下区域的巡店:", "完成销售目标。"], [])
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责以下区域的巡店:", "完成销售目标。"]

@@ -593,6 +593,7 @@ class _Reader:
         # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
         # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
         self.lead_from: int | None = None
+        self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
 
@@ -713,7 +714,8 @@ class _Reader:
             self.section = None
 
     def open_section(self, kind: str, label: str, where: Where) -> None:
-        self.current(where)
+        p = self.current(where)
+        self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
@@ -778,10 +780,12 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
-                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))):
+                    p.duties or p.qualifications)) or (self.duties_titled is p and not (p.duties or p.qualifications))
+                    or (p.name_from == "title" and p.title_level == 0 and not (p.duties or p.qualifications))):
                 # a post heading, then its numbered duties with no label; or, under a part of a post's own document
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
-                # of labels (所属部门：… 直接上级：…), then the numbered duties
+                # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
+                # post's description (店长岗位职责说明书), prose, then the numbered duties
                 self.open_section(DUTIES, "岗位职责", ln.where)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
@@ -839,6 +843,12 @@ class _Reader:
                         items.pop()
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
+                    elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
+                          and prev.text.endswith(("：", ":")) and not prev.titled):
+                        # 工作职责 holding 一个连锁分店的店长的工作职责包括: then 1、… 2、…: the sentence leading into the
+                        # numbered list is none of its items
+                        items.pop()
+                        self.unplaced.append(Unplaced(prev.text, prev.where, "the lead of the list below it: not a duty"))
                     items.append(item)
                 self.last_soft = ln.soft
                 self.last_item = items[-1] if items else None
@@ -1454,6 +1464,26 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
+def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> bool:
+    """Under the heading at ``k``, one unnumbered, unlabelled sentence and then the next heading, a thematic break, a
+    post's label line or the end: a web page's post heading over the one paragraph that says the post's work."""
+    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:3]
+    if not after or texts[after[0]] is None:
+        return False
+    first = blocks[after[0]]
+    text = texts[after[0]] or ""
+    if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
+            or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
+        return False
+    if len(after) < 2:
+        return True
+    nxt = blocks[after[1]]
+    if not isinstance(nxt, Line):
+        return False
+    following = texts[after[2]] if len(after) > 2 else None
+    return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1471,6 +1501,16 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
+        if isinstance(b, Line) and b.heading and texts[k] and sole_paragraph(blocks, texts, k):
+            after_table = False
+            r.line(b)
+            p = r.post
+            if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
+                    and _is_post_title(_ASIDE.sub("", p.name).strip())):
+                # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lead_from, r.lead_past_blank = 0, False
+            continue
         if post_label and isinstance(b, Line):
             r.line(b)
             p = r.post

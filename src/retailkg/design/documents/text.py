@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from retailkg.design.documents.parse import Block, Cell, Line, Table
+from retailkg.design.documents.parse import Block, Cell, Line, Table, is_post_label
 from retailkg.design.fields import decode_text
 from retailkg.design.model import Where
 from retailkg.errors import InputError
@@ -43,6 +43,24 @@ def _groups(lines: list[str]) -> set[int]:
         if n is not None and len(n.group(1).expandtabs(4)) > len(m.group(1).expandtabs(4)):
             out.add(k)
     return out
+
+
+_BOLD_LEAD = re.compile(r"^(\*\*|__)([^*_:：]{1,20}?)\s*([:：]?)\s*\1\s*([:：]?)\s*(\S.*)$")
+
+
+def _bold_post_item(line: str) -> tuple[str, str] | None:
+    """A list item led by a post's title in bold and a colon (``- **采购助理** :处理日常事务…``): the post's label line
+    and its sentence, as when the bold title and colon stand on a line of their own; None for any other item
+    (``- **客户服务**：处理…`` names a group of duties, not a post)."""
+    m = _ITEM.match(line)
+    if m is None:
+        return None
+    b = _BOLD_LEAD.match(line[m.end():].strip())
+    if b is None or bool(b.group(3)) == bool(b.group(4)):
+        return None
+    name, rest = b.group(2).strip(), b.group(5).strip()
+    label = f"{name}{b.group(3) or b.group(4)}"
+    return (label, rest) if is_post_label(label, rest) else None
 
 
 def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
@@ -85,6 +103,8 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
         m = _HEADING.match(line) if markdown else None
         if m is not None:
             blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))
+        elif markdown and (item := _bold_post_item(line)) is not None:
+            blocks += [Line(item[0], Where(file, n)), Line(item[1], Where(file, n))]
         else:
             blocks.append(Line(_unmark(line) if markdown else line, Where(file, n), group=n - 1 in groups))
     for b in blocks:  # a cell's <br> is a line break inside the cell

@@ -94,7 +94,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
-             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述"),
+             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
+             "职责概述", "职责概要", "职责简述", "主要职责概述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -109,7 +110,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
-            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准"),
+            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
+            "岗位定义", "职位定义"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -125,7 +127,7 @@ LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in 
 """Every label word (a cell or a line that names what follows) and what it is."""
 
 _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
-          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核"}
+          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核", "定义"}
 # words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
 # sentence they are just words
 
@@ -418,7 +420,7 @@ class DraftPost:
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件)(?:手册|汇编|一览表|表|大全)?"
+                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -698,6 +700,12 @@ class _Reader:
                 self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
                                   for i in p.duties[self.lead_from:]]
                 del p.duties[self.lead_from:]
+            elif (kind == OTHER and p is not None and len(lead) == 1 and not lead[0].numbered
+                  and lead[0].text.endswith(("：", ":"))):
+                # 会员管理员角色的定义与职责, a paragraph ending in a colon (以下是…的概述:), then 一、定义: the paragraph
+                # leads into the document's parts, it is no duty
+                self.unplaced.append(Unplaced(lead[0].text, lead[0].where, f"before the label {label}: its lead, not a duty"))
+                del p.duties[self.lead_from:]
             self.open_section(kind, label, where)
             if lines:
                 self.lines(lines)
@@ -804,6 +812,15 @@ class _Reader:
                           and text.endswith(_TERMINAL))
                 if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
+                if (prev is not None and joins and prev.titled and not titled and not blank and not ln.soft
+                        and not self.last_soft and prev.text.endswith(_TERMINAL) and text.endswith(_TERMINAL)
+                        and len(text) > 20 and not continues(prev.text, text)):
+                    # 1、团队管理, then two paragraphs each a whole sentence: the title names both, each is a duty
+                    # (one paragraph wrapped over lines would not end each line in a full stop)
+                    items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
+                    self.last_soft = ln.soft
+                    self.last_item = items[-1]
+                    continue
                 if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
@@ -882,6 +899,12 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            if (self.section == OTHER and self.section_level and strip_number(raw)[1]
+                    and (rest.endswith(_TERMINAL) or len(rest) > 20)):
+                # under a heading such as 一、定义, the items 1. 角色定位:… 2. 工作内容:…: a numbered sentence led by a
+                # label word is an item of that part, it opens no section of its own
+                self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
+                return
             if kind == QUAL_ITEM and not rest and self.section == QUALIFICATIONS and strip_number(raw)[1]:
                 # 任职要求 numbered 1. 专业知识, 2. 实践经验, each over a paragraph: the line titles the requirement under it
                 self.unplaced.append(Unplaced(raw, ln.where, "the title of the requirement under it: not a qualification"))

@@ -1637,3 +1637,18 @@ def test_a_web_page_on_a_role_s_definition_and_duties_takes_only_the_duties_part
     [post] = result.posts
     assert post.name == "收银员"
     assert texts(post) == ["收银结算:负责顾客购物的收银结算工作,确保收款准确无误。", "票据管理:负责发票的开具与保管,做好每日对账工作。"]
+
+
+def test_a_page_comparing_posts_line_by_line_gives_each_post_its_sentences_as_duties(tmp_path: Path) -> None:
+    """A GBK web copy comparing two posts: its title and lead line name both and are no post and no duty; then one
+    line per post, "收银员:" and its sentences run together: each sentence is a duty, except what it says of pay,
+    prospects or work the post does not do."""
+    (tmp_path / "区别.txt").write_bytes(
+        "收银员和理货员的区别\r\n收银员负责收款;理货员负责陈列。\r\n区别\r\n"
+        "收银员:负责顾客购物的收银结算工作。做好每日对账并上交营业款。不参与商品陈列,专注收银。薪资固定,晋升空间有限。\r\n"
+        "理货员:负责商品的陈列和补货。定期检查商品保质期。工资按件计算。\r\n\r\n(门店培训资料)\r\n".encode("gbk"))
+    result = import_documents([tmp_path / "区别.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "收银员": ["负责顾客购物的收银结算工作。", "做好每日对账并上交营业款。"],
+        "理货员": ["负责商品的陈列和补货。", "定期检查商品保质期。"]}
+    assert {"不参与商品陈列,专注收银。", "薪资固定,晋升空间有限。", "工资按件计算。"} <= {u.text for u in result.unplaced}

@@ -598,6 +598,7 @@ class _Reader:
         self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
+        self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
 
     # -- posts
 
@@ -1507,6 +1508,25 @@ def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int)
     return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
 
 
+_INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
+_SENTENCE = re.compile(r"(?<=[。！!？?])")
+_NO_DUTY_SENTENCE = re.compile(r"^(?:薪资|薪酬|工资|待遇|福利|收入|晋升|发展空间|职业发展|不参与|不负责|无需|不需要|不涉及)")
+"""A sentence about pay or prospects (薪资固定,晋升空间有限。) or about work the post does not do (不参与长期计划…): said of
+the post, but no duty."""
+
+
+def inline_post(text: str) -> tuple[str, list[str]] | None:
+    """A line that is a post's title, a colon and two or more sentences run together (值班经理:主要处理当班事务…。负责…。),
+    as a web page comparing posts writes them: the post and its sentences; None otherwise."""
+    m = _INLINE_POST.match(text.strip())
+    if m is None or not _is_post_title(m.group(1)) or _DUTY_START.match(m.group(1)) or strip_number(text)[1]:
+        return None
+    sentences = [t for t in (x.strip() for x in _SENTENCE.split(m.group(2))) if t]
+    if len(sentences) < 2 or not all(t.endswith(_TERMINAL) for t in sentences):
+        return None
+    return m.group(1), sentences
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1518,6 +1538,22 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if isinstance(b, Line) and b.rule:
             r.section, r.blank = None, True  # a thematic break ends the list before it
             continue
+        inline = inline_post(b.text) if isinstance(b, Line) and not b.heading and not b.numbered and texts[k] else None
+        if inline is not None and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS)
+                                                            or (r.post is not None and r.post is r.inline_post)):
+            # 值班经理:主要处理当班事务…。负责解决现场冲突…。薪资固定…。 then 店长:… : each line a post, each sentence a
+            # duty, but for what it says of pay, prospects or work the post does not do
+            r.line(Line(inline[0], b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == inline[0] and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.inline_post = p
+                for sentence in inline[1]:
+                    if _NO_DUTY_SENTENCE.match(sentence):
+                        r.unplaced.append(Unplaced(sentence, b.where, "about pay, prospects or work not done: not a duty"))
+                    else:
+                        r.lines([Line(sentence, b.where, numbered=True)])
+                continue
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
             # not inside a numbered list, where 协助店长: would introduce items of the list

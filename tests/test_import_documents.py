@@ -1652,3 +1652,19 @@ def test_a_page_comparing_posts_line_by_line_gives_each_post_its_sentences_as_du
         "收银员": ["负责顾客购物的收银结算工作。", "做好每日对账并上交营业款。"],
         "理货员": ["负责商品的陈列和补货。", "定期检查商品保质期。"]}
     assert {"不参与商品陈列,专注收银。", "薪资固定,晋升空间有限。", "工资按件计算。"} <= {u.text for u in result.unplaced}
+
+
+def test_plain_group_titles_over_renumbered_requirements_and_a_pay_row_are_no_qualifications(tmp_path: Path) -> None:
+    """任职资格 holding 学历与经验 then 1. 2., 核心技能 then 1. again: each plain short line names the group of the
+    numbered items under it and is neither joined to the item before it nor a qualification; a 薪酬福利 row after
+    them is about pay, not more requirements."""
+    path = form(tmp_path / "主管.docx", "客服主管", "客服部", "客服经理", ["负责客服团队的日常管理。"],
+                ["学历与经验", "1. 大专及以上学历;", "2. 三年以上客服经验。", "核心技能", "1. 熟练使用办公软件;",
+                 "2. 具备良好的沟通能力。"], signoff=False)
+    d = docx.Document(str(path))
+    r = d.tables[0].add_row().cells
+    r[0].text = "薪酬福利"
+    r[1].merge(r[3]).text = "面议。\n五险一金、带薪年假;"
+    d.save(path)
+    [post] = import_documents([path]).posts
+    assert post.qualifications == ["大专及以上学历;", "三年以上客服经验。", "熟练使用办公软件;", "具备良好的沟通能力。"]

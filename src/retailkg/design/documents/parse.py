@@ -111,7 +111,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
-            "岗位定义", "职位定义"),
+            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -298,6 +298,9 @@ def is_group(item: Item, following: Item) -> bool:
     another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
+    if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
+            and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
+        return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
     if item.outline and not following.outline:
         return True
     if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
@@ -852,6 +855,12 @@ class _Reader:
                     items.pop()
                     self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
                     items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
+                elif (prev is not None and joins and not blank and not ln.soft and prev.numbered
+                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(_GROUP_NAME.match(text))
+                      and not text.endswith(("：", ":")) and not _DUTY_START.match(simplified(text))):
+                    # 1. …。 2. …。 then 核心技能, then 1. … again: a short line with no sentence after an item that ended
+                    # one is no wrap of it; it is kept apart (the numbered items after it show it names their group)
+                    items.append(Item(text, ln.where, False))
                 elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:

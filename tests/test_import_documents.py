@@ -1607,3 +1607,64 @@ def test_an_unnumbered_first_duty_ending_in_a_colon_with_no_numbered_list_after_
     result = import_documents([tmp_path / "店长.docx"])
     [post] = result.posts
     assert texts(post) == ["负责以下区域的巡店:", "完成销售目标。"]
+
+
+def test_two_whole_sentence_paragraphs_under_one_numbered_group_title_are_two_duties(tmp_path: Path) -> None:
+    """工作职责 holding 1、团队管理 then two unnumbered paragraphs each ending a sentence, 2、流程优化 then two more:
+    each title names its group and is no duty; each paragraph under it is a duty of its own, not joined to the one
+    before it."""
+    duties = ["组建并管理售后客服团队,制定排班计划与考核标准;", "定期组织业务培训,提升团队服务能力和处理投诉的水平。",
+              "梳理售后服务体系,推动SOP标准化,优化工单系统;", "定期输出售后问题分析报告,提出产品与物流环节的改进建议。"]
+    form(tmp_path / "售后主管.docx", "售后主管", "客服部", "客服经理",
+         ["1、团队管理", duties[0], duties[1], "2、流程优化", duties[2], duties[3]], ["大专及以上学历。"])
+    result = import_documents([tmp_path / "售后主管.docx"])
+    [post] = result.posts
+    assert texts(post) == duties
+    assert {"团队管理", "流程优化"} <= {u.text for u in result.unplaced}
+
+
+def test_a_web_page_on_a_role_s_definition_and_duties_takes_only_the_duties_part(tmp_path: Path) -> None:
+    """# 收银员角色的定义与职责 names the post; its intro paragraph ending in a colon leads into the page; ## 一、定义
+    with numbered "label:sentence" items (工作内容:… among them) describes the role, no duty and no section of its own;
+    ## 二、职责概述 holds the duties, each kept whole with its title."""
+    (tmp_path / "收银员.md").write_text(
+        "# 收银员角色的定义与职责\n\n收银员在门店中扮演着重要的角色。以下是对收银员角色的定义与职责的概述:\n\n## 一、定义\n\n"
+        "1. 角色定位:收银员是负责门店收银结算的人员,主要任务包括收款和找零。\n"
+        "2. 工作内容:他们需要确保收银准确,处理顾客的各种支付请求和问题。\n\n## 二、职责概述\n\n"
+        "1. 收银结算:负责顾客购物的收银结算工作,确保收款准确无误。\n2. 票据管理:负责发票的开具与保管,做好每日对账工作。\n",
+        encoding="utf-8")
+    result = import_documents([tmp_path / "收银员.md"])
+    [post] = result.posts
+    assert post.name == "收银员"
+    assert texts(post) == ["收银结算:负责顾客购物的收银结算工作,确保收款准确无误。", "票据管理:负责发票的开具与保管,做好每日对账工作。"]
+
+
+def test_a_page_comparing_posts_line_by_line_gives_each_post_its_sentences_as_duties(tmp_path: Path) -> None:
+    """A GBK web copy comparing two posts: its title and lead line name both and are no post and no duty; then one
+    line per post, "收银员:" and its sentences run together: each sentence is a duty, except what it says of pay,
+    prospects or work the post does not do."""
+    (tmp_path / "区别.txt").write_bytes(
+        "收银员和理货员的区别\r\n收银员负责收款;理货员负责陈列。\r\n区别\r\n"
+        "收银员:负责顾客购物的收银结算工作。做好每日对账并上交营业款。不参与商品陈列,专注收银。薪资固定,晋升空间有限。\r\n"
+        "理货员:负责商品的陈列和补货。定期检查商品保质期。工资按件计算。\r\n\r\n(门店培训资料)\r\n".encode("gbk"))
+    result = import_documents([tmp_path / "区别.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "收银员": ["负责顾客购物的收银结算工作。", "做好每日对账并上交营业款。"],
+        "理货员": ["负责商品的陈列和补货。", "定期检查商品保质期。"]}
+    assert {"不参与商品陈列,专注收银。", "薪资固定,晋升空间有限。", "工资按件计算。"} <= {u.text for u in result.unplaced}
+
+
+def test_plain_group_titles_over_renumbered_requirements_and_a_pay_row_are_no_qualifications(tmp_path: Path) -> None:
+    """任职资格 holding 学历与经验 then 1. 2., 核心技能 then 1. again: each plain short line names the group of the
+    numbered items under it and is neither joined to the item before it nor a qualification; a 薪酬福利 row after
+    them is about pay, not more requirements."""
+    path = form(tmp_path / "主管.docx", "客服主管", "客服部", "客服经理", ["负责客服团队的日常管理。"],
+                ["学历与经验", "1. 大专及以上学历;", "2. 三年以上客服经验。", "核心技能", "1. 熟练使用办公软件;",
+                 "2. 具备良好的沟通能力。"], signoff=False)
+    d = docx.Document(str(path))
+    r = d.tables[0].add_row().cells
+    r[0].text = "薪酬福利"
+    r[1].merge(r[3]).text = "面议。\n五险一金、带薪年假;"
+    d.save(path)
+    [post] = import_documents([path]).posts
+    assert post.qualifications == ["大专及以上学历;", "三年以上客服经验。", "熟练使用办公软件;", "具备良好的沟通能力。"]

@@ -94,7 +94,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
-             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述"),
+             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
+             "职责概述", "职责概要", "职责简述", "主要职责概述"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -109,7 +110,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
             "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
-            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准"),
+            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
+            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -125,7 +127,7 @@ LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in 
 """Every label word (a cell or a line that names what follows) and what it is."""
 
 _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
-          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核"}
+          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核", "定义"}
 # words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
 # sentence they are just words
 
@@ -296,6 +298,9 @@ def is_group(item: Item, following: Item) -> bool:
     another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
+    if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
+            and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
+        return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
     if item.outline and not following.outline:
         return True
     if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
@@ -418,7 +423,7 @@ class DraftPost:
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件)(?:手册|汇编|一览表|表|大全)?"
+                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -596,6 +601,7 @@ class _Reader:
         self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
+        self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
 
     # -- posts
 
@@ -697,6 +703,12 @@ class _Reader:
                 # then 岗位职责:: what came between, unnumbered, leads into the labelled list, it is none of it
                 self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
                                   for i in p.duties[self.lead_from:]]
+                del p.duties[self.lead_from:]
+            elif (kind == OTHER and p is not None and len(lead) == 1 and not lead[0].numbered
+                  and lead[0].text.endswith(("：", ":"))):
+                # 会员管理员角色的定义与职责, a paragraph ending in a colon (以下是…的概述:), then 一、定义: the paragraph
+                # leads into the document's parts, it is no duty
+                self.unplaced.append(Unplaced(lead[0].text, lead[0].where, f"before the label {label}: its lead, not a duty"))
                 del p.duties[self.lead_from:]
             self.open_section(kind, label, where)
             if lines:
@@ -804,6 +816,15 @@ class _Reader:
                           and text.endswith(_TERMINAL))
                 if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
+                if (prev is not None and joins and prev.titled and not titled and not blank and not ln.soft
+                        and not self.last_soft and prev.text.endswith(_TERMINAL) and text.endswith(_TERMINAL)
+                        and len(text) > 20 and not continues(prev.text, text)):
+                    # 1、团队管理, then two paragraphs each a whole sentence: the title names both, each is a duty
+                    # (one paragraph wrapped over lines would not end each line in a full stop)
+                    items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
+                    self.last_soft = ln.soft
+                    self.last_item = items[-1]
+                    continue
                 if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
@@ -834,6 +855,12 @@ class _Reader:
                     items.pop()
                     self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
                     items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
+                elif (prev is not None and joins and not blank and not ln.soft and prev.numbered
+                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(_GROUP_NAME.match(text))
+                      and not text.endswith(("：", ":")) and not _DUTY_START.match(simplified(text))):
+                    # 1. …。 2. …。 then 核心技能, then 1. … again: a short line with no sentence after an item that ended
+                    # one is no wrap of it; it is kept apart (the numbered items after it show it names their group)
+                    items.append(Item(text, ln.where, False))
                 elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
@@ -882,6 +909,12 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            if (self.section == OTHER and self.section_level and strip_number(raw)[1]
+                    and (rest.endswith(_TERMINAL) or len(rest) > 20)):
+                # under a heading such as 一、定义, the items 1. 角色定位:… 2. 工作内容:…: a numbered sentence led by a
+                # label word is an item of that part, it opens no section of its own
+                self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
+                return
             if kind == QUAL_ITEM and not rest and self.section == QUALIFICATIONS and strip_number(raw)[1]:
                 # 任职要求 numbered 1. 专业知识, 2. 实践经验, each over a paragraph: the line titles the requirement under it
                 self.unplaced.append(Unplaced(raw, ln.where, "the title of the requirement under it: not a qualification"))
@@ -1484,6 +1517,25 @@ def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int)
     return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
 
 
+_INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
+_SENTENCE = re.compile(r"(?<=[。！!？?])")
+_NO_DUTY_SENTENCE = re.compile(r"^(?:薪资|薪酬|工资|待遇|福利|收入|晋升|发展空间|职业发展|不参与|不负责|无需|不需要|不涉及)")
+"""A sentence about pay or prospects (薪资固定,晋升空间有限。) or about work the post does not do (不参与长期计划…): said of
+the post, but no duty."""
+
+
+def inline_post(text: str) -> tuple[str, list[str]] | None:
+    """A line that is a post's title, a colon and two or more sentences run together (值班经理:主要处理当班事务…。负责…。),
+    as a web page comparing posts writes them: the post and its sentences; None otherwise."""
+    m = _INLINE_POST.match(text.strip())
+    if m is None or not _is_post_title(m.group(1)) or _DUTY_START.match(m.group(1)) or strip_number(text)[1]:
+        return None
+    sentences = [t for t in (x.strip() for x in _SENTENCE.split(m.group(2))) if t]
+    if len(sentences) < 2 or not all(t.endswith(_TERMINAL) for t in sentences):
+        return None
+    return m.group(1), sentences
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1495,6 +1547,22 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if isinstance(b, Line) and b.rule:
             r.section, r.blank = None, True  # a thematic break ends the list before it
             continue
+        inline = inline_post(b.text) if isinstance(b, Line) and not b.heading and not b.numbered and texts[k] else None
+        if inline is not None and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS)
+                                                            or (r.post is not None and r.post is r.inline_post)):
+            # 值班经理:主要处理当班事务…。负责解决现场冲突…。薪资固定…。 then 店长:… : each line a post, each sentence a
+            # duty, but for what it says of pay, prospects or work the post does not do
+            r.line(Line(inline[0], b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == inline[0] and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.inline_post = p
+                for sentence in inline[1]:
+                    if _NO_DUTY_SENTENCE.match(sentence):
+                        r.unplaced.append(Unplaced(sentence, b.where, "about pay, prospects or work not done: not a duty"))
+                    else:
+                        r.lines([Line(sentence, b.where, numbered=True)])
+                continue
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
             # not inside a numbered list, where 协助店长: would introduce items of the list

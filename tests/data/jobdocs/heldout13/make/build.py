@@ -1,7 +1,8 @@
 """Rebuild heldout13's documents and gold.yaml from make/sources.py, then check the gold against the files.
 
-    python tests/data/jobdocs/heldout13/make/build.py [--pdf]
+python tests/data/jobdocs/heldout13/make/build.py [--pdf]
 """
+
 from __future__ import annotations
 
 import os
@@ -11,12 +12,11 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -25,10 +25,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 sys.path.insert(0, str(Path(__file__).parent))
-import sources as S  # noqa: E402
+import sources as S
 
 OUT = Path(__file__).resolve().parent.parent
-FIXED = datetime(2025, 6, 1, 9, 0, 0, tzinfo=timezone.utc)
+FIXED = datetime(2025, 6, 1, 9, 0, 0, tzinfo=UTC)
 
 
 # ---------- Word helpers ----------
@@ -119,10 +119,12 @@ def build_w1_docx(path: Path) -> None:
     d.add_paragraph("一、基本信息").runs[0].bold = True
     t = d.add_table(rows=3, cols=4)
     t.style = "Table Grid"
-    rows = [("岗位名称", "店經理", "岗位编号", "YY-01"),
-            ("直屬部門", "營運部", "直屬上級", "地區營運總監"),
-            ("直接下级", "值班经理、各部门主管", "岗位定员", "每店1人")]
-    for r, vals in zip(t.rows, rows):
+    rows = [
+        ("岗位名称", "店經理", "岗位编号", "YY-01"),
+        ("直屬部門", "營運部", "直屬上級", "地區營運總監"),
+        ("直接下级", "值班经理、各部门主管", "岗位定员", "每店1人"),
+    ]
+    for r, vals in zip(t.rows, rows, strict=False):
         for i, v in enumerate(vals):
             cell_text(r.cells[i], v, bold=(i % 2 == 0))
             if i % 2 == 0:
@@ -136,8 +138,10 @@ def build_w1_docx(path: Path) -> None:
     d.add_paragraph("四、考核指标").runs[0].bold = True
     k = d.add_table(rows=4, cols=3)
     k.style = "Table Grid"
-    for r, vals in zip(k.rows, [("指标", "权重", "说明"), ("销售达成率", "40%", "按月考核"),
-                                ("毛利率", "30%", "按季度考核"), ("损耗率", "30%", "以盘点结果为准")]):
+    for r, vals in zip(
+        k.rows,
+        [("指标", "权重", "说明"), ("销售达成率", "40%", "按月考核"), ("毛利率", "30%", "按季度考核"), ("损耗率", "30%", "以盘点结果为准")], strict=False,  # noqa: E501 (verbatim source text)
+    ):
         for i, v in enumerate(vals):
             cell_text(r.cells[i], v, bold=(vals[0] == "指标"))
     d.add_paragraph("")
@@ -151,14 +155,34 @@ def build_w1_pdf(dest: Path) -> None:
     build_w1_docx(src)
     prof = tmp / "profile"
     env = dict(os.environ, TZ="UTC")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
-                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     data = (tmp / "店經理岗位说明书.pdf").read_bytes()
-    data = re.sub(rb"/CreationDate\s*\(D:[^)]*\)",
-                  lambda m: m.group(0)[:m.group(0).index(b"(")] + b"(" + b"D:20250601090000Z".ljust(len(m.group(0)) - m.group(0).index(b"(") - 2, b" ")[: len(m.group(0)) - m.group(0).index(b"(") - 2] + b")", data)
-    data = re.sub(rb"/ModDate\s*\(D:[^)]*\)",
-                  lambda m: m.group(0)[:m.group(0).index(b"(")] + b"(" + b"D:20250601090000Z".ljust(len(m.group(0)) - m.group(0).index(b"(") - 2, b" ")[: len(m.group(0)) - m.group(0).index(b"(") - 2] + b")", data)
+    data = re.sub(
+        rb"/CreationDate\s*\(D:[^)]*\)",
+        lambda m: (
+            m.group(0)[: m.group(0).index(b"(")]
+            + b"("
+            + b"D:20250601090000Z".ljust(len(m.group(0)) - m.group(0).index(b"(") - 2, b" ")[: len(m.group(0)) - m.group(0).index(b"(") - 2]
+            + b")"
+        ),
+        data,
+    )
+    data = re.sub(
+        rb"/ModDate\s*\(D:[^)]*\)",
+        lambda m: (
+            m.group(0)[: m.group(0).index(b"(")]
+            + b"("
+            + b"D:20250601090000Z".ljust(len(m.group(0)) - m.group(0).index(b"(") - 2, b" ")[: len(m.group(0)) - m.group(0).index(b"(") - 2]
+            + b")"
+        ),
+        data,
+    )
     data = re.sub(rb"<[0-9A-Fa-f]{32}>", lambda m: b"<" + b"0" * 32 + b">", data)
     data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]{32}", lambda m: m.group(0)[:-32] + b"0" * 32, data)
     dest.write_bytes(data)
@@ -173,6 +197,7 @@ def build_w2(path: Path) -> None:
     d.add_paragraph("编号:HF-DS-KF-03　　修订日期:2025-05-20")
     t = d.add_table(rows=0, cols=2)
     t.style = "Table Grid"
+
     def row(label, value=None, paras=None):
         r = t.add_row()
         cell_text(r.cells[0], label, bold=True)
@@ -188,6 +213,7 @@ def build_w2(path: Path) -> None:
                 first = False
                 run = p.add_run(txt)
                 run.bold = kind == "title"
+
     row("职位名称", "电商客服")
     row("所属部门", "电商事业部")
     row("汇报对象", "客服组长")
@@ -202,7 +228,7 @@ def build_w2(path: Path) -> None:
     row("任职要求", "另见招聘简章")
     row("考核指标", "首次响应时间、询单转化率、客户满意度、差评处理及时率")
     r = t.add_row()
-    for c, txt in zip(r.cells, ("编制人:王婷　　审核人:李志强", "批准人:陈立新　　日期:2025年5月20日")):
+    for c, txt in zip(r.cells, ("编制人:王婷　　审核人:李志强", "批准人:陈立新　　日期:2025年5月20日"), strict=False):
         cell_text(c, txt)
     for r in t.rows:
         r.cells[0].width = Cm(3.2)
@@ -220,12 +246,12 @@ def build_w3(path: Path) -> None:
     d.add_paragraph("一、岗位职责与考核").runs[0].bold = True
     t = d.add_table(rows=1, cols=4)
     t.style = "Table Grid"
-    for c, h in zip(t.rows[0].cells, ("序号", "职责描述", "考核标准", "权重")):
+    for c, h in zip(t.rows[0].cells, ("序号", "职责描述", "考核标准", "权重"), strict=False):
         cell_text(c, h, bold=True)
         shade(c)
     for i, (_cat, duty, std, w) in enumerate(S.W3_DUTIES, 1):
         r = t.add_row()
-        for c, v in zip(r.cells, (str(i), duty, std, w)):
+        for c, v in zip(r.cells, (str(i), duty, std, w), strict=False):
             cell_text(c, v)
     r = t.add_row()
     m = r.cells[0].merge(r.cells[2])
@@ -279,14 +305,17 @@ def build_w4(path: Path) -> None:
             start = r
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
     ws.cell(row=row, column=1, value="说明:配送员仅在开通外送服务的门店设置;兼职人员不在本表内。")
-    for col, w in zip("ABCDEFG", (6, 12, 12, 12, 60, 6, 12)):
+    for col, w in zip("ABCDEFG", (6, 12, 12, 12, 60, 6, 12), strict=False):
         ws.column_dimensions[col].width = w
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
     ws.page_setup.orientation = "landscape"
     ws2 = wb.create_sheet("修订记录")
-    for r in (("版本", "日期", "修订内容", "修订人"), ("A/0", "2024-03-01", "首次发布", "人力资源部"),
-              ("A/1", "2025-06-01", "增加配送员岗位", "人力资源部")):
+    for r in (
+        ("版本", "日期", "修订内容", "修订人"),
+        ("A/0", "2024-03-01", "首次发布", "人力资源部"),
+        ("A/1", "2025-06-01", "增加配送员岗位", "人力资源部"),
+    ):
         ws2.append(r)
     wb.properties.creator = "人力资源部"
     wb.properties.created = FIXED.replace(tzinfo=None)
@@ -309,9 +338,15 @@ def build_w5(path: Path) -> None:
     d.add_paragraph("修订记录").runs[0].bold = True
     t = d.add_table(rows=3, cols=4)
     t.style = "Table Grid"
-    for r, vals in zip(t.rows, [("版本", "日期", "修订内容", "修订人"), ("2024版", "2024-01-10", "首次编制", "人力资源部"),
-                                ("2025版", "2025-06-01", "增加区域运营主管", "人力资源部")]):
-        for c, v in zip(r.cells, vals):
+    for r, vals in zip(
+        t.rows,
+        [
+            ("版本", "日期", "修订内容", "修订人"),
+            ("2024版", "2024-01-10", "首次编制", "人力资源部"),
+            ("2025版", "2025-06-01", "增加区域运营主管", "人力资源部"),
+        ], strict=False,
+    ):
+        for c, v in zip(r.cells, vals, strict=False):
             cell_text(c, v)
     d.add_page_break()
     d.add_heading("一、总则", level=1)
@@ -344,8 +379,20 @@ def build_w6(path: Path) -> None:
 
 # ---------- w7: md ----------
 def build_w7(path: Path) -> None:
-    out = ["# 会员运营岗位内容怎么写", "", "> 转载 | 2025-06 | 用于会员中心岗位设置参考", "", S.W7_LEAD, "",
-           "## 一、会员招募", "", S.W7_S1, "", "有效的会员招募策略还应包括:", ""]
+    out = [
+        "# 会员运营岗位内容怎么写",
+        "",
+        "> 转载 | 2025-06 | 用于会员中心岗位设置参考",
+        "",
+        S.W7_LEAD,
+        "",
+        "## 一、会员招募",
+        "",
+        S.W7_S1,
+        "",
+        "有效的会员招募策略还应包括:",
+        "",
+    ]
     out += [f"- {b}" for b in S.W7_S1_BULLETS]
     out += ["", "## 二、会员管理", "", S.W7_S2, "", "具体措施包括:", ""]
     out += [f"- {b}" for b in S.W7_S2_BULLETS]
@@ -366,28 +413,86 @@ FILES = {
 
 def gold() -> dict:
     docs = [
-        {"file": FILES["w1"], "source": "w1", "layout": "pdf-from-word", "posts": [
-            {"name": "店經理", "department": "營運部", "reports_to": "地區營運總監",
-             "duties": S.W1_DUTIES_A + S.W1_DUTIES_B, "qualifications": []}]},
-        {"file": FILES["w2"], "source": "w2", "layout": "word-table", "posts": [
-            {"name": "电商客服", "department": "电商事业部", "reports_to": "客服组长",
-             "duties": [d for _t, d in S.W2_ITEMS], "qualifications": []}]},
-        {"file": FILES["w3"], "source": "w3", "layout": "word-duty-table", "posts": [
-            {"name": "电商运营专员", "department": "电商事业部", "reports_to": "电商运营主管",
-             "duties": [d for _c, d, _s, _w in S.W3_DUTIES],
-             "qualifications": [f"{c}:{q}" for c, q in S.W3_QUALS]}]},
-        {"file": FILES["w4"], "source": "w4", "layout": "xlsx-merged", "posts": [
-            {"name": n, "department": dep, "reports_to": sup, "duties": [duty], "qualifications": []}
-            for n, dep, sup, duty, _k in S.W4_POSTS]},
-        {"file": FILES["w5"], "source": "w5", "layout": "word-handbook", "posts": [
-            {"name": n, "department": dep, "reports_to": sup, "duties": [para], "qualifications": []}
-            for n, dep, sup, para in S.W5_POSTS]},
-        {"file": FILES["w6"], "source": "w6", "layout": "txt-web-copy", "posts": [
-            {"name": "超市理货员", "department": None, "reports_to": None,
-             "duties": list(S.W6_DUTIES), "qualifications": []}]},
-        {"file": FILES["w7"], "source": "w7", "layout": "markdown-web-copy", "posts": [
-            {"name": "会员运营", "department": None, "reports_to": None,
-             "duties": S.W7_S1_BULLETS + S.W7_S2_BULLETS, "qualifications": []}]},
+        {
+            "file": FILES["w1"],
+            "source": "w1",
+            "layout": "pdf-from-word",
+            "posts": [
+                {
+                    "name": "店經理",
+                    "department": "營運部",
+                    "reports_to": "地區營運總監",
+                    "duties": S.W1_DUTIES_A + S.W1_DUTIES_B,
+                    "qualifications": [],
+                }
+            ],
+        },
+        {
+            "file": FILES["w2"],
+            "source": "w2",
+            "layout": "word-table",
+            "posts": [
+                {
+                    "name": "电商客服",
+                    "department": "电商事业部",
+                    "reports_to": "客服组长",
+                    "duties": [d for _t, d in S.W2_ITEMS],
+                    "qualifications": [],
+                }
+            ],
+        },
+        {
+            "file": FILES["w3"],
+            "source": "w3",
+            "layout": "word-duty-table",
+            "posts": [
+                {
+                    "name": "电商运营专员",
+                    "department": "电商事业部",
+                    "reports_to": "电商运营主管",
+                    "duties": [d for _c, d, _s, _w in S.W3_DUTIES],
+                    "qualifications": [f"{c}:{q}" for c, q in S.W3_QUALS],
+                }
+            ],
+        },
+        {
+            "file": FILES["w4"],
+            "source": "w4",
+            "layout": "xlsx-merged",
+            "posts": [
+                {"name": n, "department": dep, "reports_to": sup, "duties": [duty], "qualifications": []}
+                for n, dep, sup, duty, _k in S.W4_POSTS
+            ],
+        },
+        {
+            "file": FILES["w5"],
+            "source": "w5",
+            "layout": "word-handbook",
+            "posts": [
+                {"name": n, "department": dep, "reports_to": sup, "duties": [para], "qualifications": []}
+                for n, dep, sup, para in S.W5_POSTS
+            ],
+        },
+        {
+            "file": FILES["w6"],
+            "source": "w6",
+            "layout": "txt-web-copy",
+            "posts": [{"name": "超市理货员", "department": None, "reports_to": None, "duties": list(S.W6_DUTIES), "qualifications": []}],
+        },
+        {
+            "file": FILES["w7"],
+            "source": "w7",
+            "layout": "markdown-web-copy",
+            "posts": [
+                {
+                    "name": "会员运营",
+                    "department": None,
+                    "reports_to": None,
+                    "duties": S.W7_S1_BULLETS + S.W7_S2_BULLETS,
+                    "qualifications": [],
+                }
+            ],
+        },
     ]
     return {"sources": [{"id": i, "url": u, "note": n} for i, u, n in S.SOURCES], "documents": docs}
 
@@ -443,8 +548,7 @@ def main() -> None:
     if "--pdf" in sys.argv or not (OUT / FILES["w1"]).exists():
         build_w1_pdf(OUT / FILES["w1"])
     g = gold()
-    (OUT / "gold.yaml").write_text(HEAD + yaml.safe_dump(g, allow_unicode=True, sort_keys=False, width=1000),
-                                   encoding="utf-8")
+    (OUT / "gold.yaml").write_text(HEAD + yaml.safe_dump(g, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     posts, duties = check(g)
     print(f"ok: {len(g['documents'])} documents, {posts} posts, {duties} duties")
 

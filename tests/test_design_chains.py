@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import query_support as qs
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.design.readers import read_design
@@ -73,3 +76,21 @@ def test_an_rdf_design_without_its_chains_gets_them_derived(tmp_path: Path) -> N
     assert {f.id for f in with_chains.findings} == {f.id for f in validate_file(REPO / "examples" / example).findings}
     in_line = [f for f in with_chains.findings if f.rule.endswith(("InSupervisionLine", "InLine"))]
     assert in_line, "the example has overlaps within one supervision line: the chain decides them"
+
+
+def test_validate_endpoint_refuses_a_store_holding_a_design_without_its_chains(tmp_path: Path, kg: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules would answer wrongly there (overlaps within one line taken for overlaps between unrelated posts):
+    one line naming the store and what to load instead, exit 2, nothing written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(qs.cache_root()))
+    bench = load_script("bench/run.py", "bench_run")
+    graph = "https://w3id.org/retailkg/test/design/acme-without-chains"
+    out = tmp_path / "report.json"
+    with qs.oxigraph_server() as base:
+        bench.load_endpoint(base, _rdf(tmp_path, "acme-department-store.xlsx", False), graph, kg)
+        result = CliRunner().invoke(cli, ["validate", "--endpoint", f"{base}/query", "--graph", graph, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "without its chains" in lines[0] and "retailkg org rdf" in lines[0], lines
+    assert f"{base}/query" in lines[0]
+    assert not out.exists()

@@ -95,6 +95,34 @@ def test_overlap_shapes_share_one_query_per_path() -> None:
     assert sum(len(q.shapes) for q in pair_queries) == 5
 
 
+def test_an_overlap_shape_with_narrower_targets_reports_its_focus_nodes_only_as_pyshacl_does() -> None:
+    """The pair query finds the pairs of every post and keeps the ends that are focus nodes: here the
+    store manager of one store, whose overlap with head office is found from head office's end (its
+    key, the organisation, holds the store). Joining the targets into the pair query lost it."""
+    data = Graph().parse(shapes_dir() / "examples/OverlapLeadFunction/invalid/head-office-and-store.ttl")
+    add_function_types(data, knowledge_base())
+    with_reporting_chain(data)
+    shapes = Graph()
+    for t in load_shapes():
+        shapes.add(t)
+    shapes.parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix rkg: <https://w3id.org/retailkg/ontology#> .
+        @prefix rkgsh: <https://w3id.org/retailkg/shapes#> .
+        <https://example.org/shapes/StoreOneOverlap> a sh:PropertyShape ;
+            sh:targetNode <https://example.org/acme/m1> ;
+            sh:path ( [ sh:inversePath rkg:dutyOf ] rkg:addressesFunction ) ;
+            rkgsh:supervisionLine false ; rkgsh:teamFunctions false ; sh:severity sh:Violation .""")
+    mine = "https://example.org/shapes/StoreOneOverlap"
+    _conforms, report = run_shacl(data, shapes)
+    expected = {(str(report.value(r, SH.focusNode)), str(report.value(r, SH.value)))
+                for r in report.subjects(RDF.type, SH.ValidationResult) if str(report.value(r, SH.sourceShape)) == mine}
+    assert expected == {("https://example.org/acme/m1", "https://w3id.org/retailkg/function/promotion-planning")}
+    store = ox.Store()
+    store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    found = {(r.focus, r.value) for r in run_rules(OxigraphEngine(store=store), compile_rules(shapes)) if r.shape == mine}
+    assert found == expected
+
+
 def test_an_untranslatable_constraint_is_refused() -> None:
     shapes = Graph()
     for t in load_shapes():

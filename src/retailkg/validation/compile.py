@@ -105,6 +105,7 @@ class CompiledQuery:
     value_is_focus: bool = False  # node-shape SPARQL constraints without ?value report $this
     component: str | None = None
     unfiltered: str = ""  # pairs: the text without the store-side dispatch filter, for a store that cannot run it
+    targets: str = ""  # pairs: the query for the shape's focus nodes; an end of a pair is a result only if it is one
 
 
 @dataclass
@@ -445,7 +446,7 @@ def _true(var: str) -> str:
 
 
 def _dispatched(prologue: str, select: str, dispatch: dict[str, dict[str, bool]]) -> str:
-    """The component's query keeping only the rows some shape takes (:func:`_query_results`).
+    """The component's query keeping only the rows some shape takes (:func:`retailkg.validation.run.run_rules`).
 
     A validator returns every pair with its parameters' values, and each shape keeps the rows
     with its own; the rows no shape keeps are dropped in the store rather than written out and
@@ -502,8 +503,10 @@ def plan_rules(shapes: Graph, census: LiteralCensus | None = None, *, skip: froz
             qkey = (str(comp), path + target)
             if qkey not in shared:
                 # the text is final once every shape has said which rows it takes
-                shared[qkey] = (CompiledQuery((), select.replace("$PATH", path).replace("$TARGET", target), pairs=True,
-                                              component=str(comp)), prologue)
+                # the targets asked apart and joined by the client (run.py): joined inside the pair
+                # query, Virtuoso 7.2 lost a third of the pairs once its database had seen other loads
+                shared[qkey] = (CompiledQuery((), select.replace("$PATH", path).replace("$TARGET", ""), pairs=True,
+                                              component=str(comp), targets=f"SELECT ?this WHERE {target}"), prologue)
                 plan.queries.append(shared[qkey][0])
             q = shared[qkey][0]
             q.shapes = (*q.shapes, key)

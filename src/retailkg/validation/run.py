@@ -22,7 +22,7 @@ from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, co
 
 SPARQL_COMPONENT = str(SH.SPARQLConstraintComponent)
 
-__all__ = ["Answer", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results", "text_for"]
+__all__ = ["Answer", "focus_sets", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results", "text_for"]
 
 
 def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) -> list[RuleResult]:
@@ -32,19 +32,32 @@ def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) ->
     pair gives a result for each end (the component's pySHACL form reports both).
     """
     out: set[RuleResult] = set()
-    for q in queries if queries is not None else compiled_rules():
-        out.update(_query_results(source, q))
+    qs = list(queries if queries is not None else compiled_rules())
+    focus = focus_sets(source, qs)
+    for q in qs:
+        out.update(_results_of(q, source.table(source.fetch(text_for(source, q), rule_name(q))), focus.get(q.targets)))
     return sort_results(out)
+
+
+def focus_sets(source: Engine, queries: Iterable[CompiledQuery]) -> dict[str, frozenset[str]]:
+    """The focus nodes of the pair queries' shapes, by target query, one request per distinct target.
+
+    A pair query finds the pairs of every node and the client keeps the ends that are focus nodes,
+    rather than the store joining the targets into the pair query: so joined, Virtuoso 7.2 lost a
+    third of the pairs once its database had seen other loads (docs/triple-stores.md).
+    """
+    out: dict[str, frozenset[str]] = {}
+    for q in queries:
+        if q.pairs and q.targets and q.targets not in out:
+            table = source.table(source.fetch(q.targets, rule_name(q) + " (focus nodes)"))
+            i = table.column("this")
+            out[q.targets] = frozenset(v for row in table.rows if (v := row[i]) is not None)
+    return out
 
 
 def sort_results(results: Iterable[RuleResult]) -> list[RuleResult]:
     """Results in one stable order (shape, focus, value, other), whatever order the queries answered in."""
     return sorted(results, key=lambda r: (r.shape, r.focus, r.value or "", r.other or ""))
-
-
-def _query_results(source: Engine, q: CompiledQuery) -> list[RuleResult]:
-    """The results of one compiled query."""
-    return _results_of(q, source.table(source.fetch(text_for(source, q), rule_name(q))))
 
 
 def text_for(source: Engine, q: CompiledQuery) -> str:
@@ -62,8 +75,9 @@ def rule_name(q: CompiledQuery) -> str:
     return "rule " + ", ".join(s.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for s in q.shapes)
 
 
-def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
-    """The results in the rows of a compiled query."""
+def _results_of(q: CompiledQuery, table: LexicalTable, focus: frozenset[str] | None = None) -> list[RuleResult]:
+    """The results in the rows of a compiled query; for pairs, ``focus`` holds the shapes' focus nodes
+    (:func:`focus_sets`; None: every node the pair query finds is one)."""
     names = table.names
 
     def col(name: str) -> int | None:
@@ -83,10 +97,13 @@ def _results_of(q: CompiledQuery, table: LexicalTable) -> list[RuleResult]:
         if q.pairs:
             other = row[i_other] if i_other is not None else None
             truth = {k: _truthy(row[i] if i is not None else None) for k, i in params.items()}
+            this_focus = focus is None or this in focus
+            other_focus = focus is None or other in focus
             for shape, shape_params in q.dispatch.items():
                 if all(truth[k] == v for k, v in shape_params.items()):
-                    out.append(RuleResult(shape, this, value, other, q.component))
-                    if other is not None:
+                    if this_focus:
+                        out.append(RuleResult(shape, this, value, other, q.component))
+                    if other_focus and other is not None:
                         out.append(RuleResult(shape, other, value, this, q.component))
             continue
         if value is None and q.value_is_focus:
@@ -134,6 +151,7 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
     qs = list(queries if queries is not None else compiled_rules())
+    focus = focus_sets(source, qs)  # a few hundred nodes per shape: asked before the threads start
     ordered: list[CompiledQuery | str] = [q for q in qs if q.pairs] + list(selects) + [q for q in qs if not q.pairs]
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
 
@@ -145,7 +163,7 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):
             return Answer(None, select=item, table=source.table(fetched))
-        return Answer(item, _results_of(item, source.table(fetched)))
+        return Answer(item, _results_of(item, source.table(fetched), focus.get(item.targets)))
 
     if n < 2 or len(ordered) < 2:
         for item in ordered:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -27,10 +28,12 @@ __all__ = [
     "LABELS",
     "Block",
     "Cell",
+    "DocumentLine",
     "DraftPost",
     "Line",
     "Table",
     "Unplaced",
+    "document_lines",
     "headcount_of",
     "join_text",
     "label_of",
@@ -38,6 +41,9 @@ __all__ = [
     "strip_number",
 ]
 
+
+SURE = 0.6
+"""How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
 
 # ---------------------------------------------------------------------------------------------- blocks
 
@@ -144,6 +150,20 @@ def simplified(text: str) -> str:
 _ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
 
 
+_DEPARTMENT_LABEL = re.compile(r"(?:所属|直属|隶属|归属|所在|主管|管理)(?:部门|单位|中心)")
+_SUPERIOR_LABEL = re.compile(r"(?:直接|直属|所属|汇报|直线|上级)(?:上级|上司|主管|领导|经理)(?:岗位|职位)?")
+
+
+def _kind_by_head(word: str) -> str | None:
+    """A department or superior label by its parts, as a reader parses an unfamiliar one: a qualifier (所属, 直属,
+    隶属 …) and the head noun (部门, 单位 …; 上级, 主管, 领导 …): 直属部门, 隶属单位, 直线主管."""
+    if _DEPARTMENT_LABEL.fullmatch(word):
+        return DEPARTMENT
+    if _SUPERIOR_LABEL.fullmatch(word):
+        return REPORTS_TO
+    return None
+
+
 def kind_of(word: str) -> str | None:
     """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
     A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
@@ -152,6 +172,8 @@ def kind_of(word: str) -> str | None:
         bare = _ASIDE.sub("", word).strip()
         if bare and bare != word:
             return kind_of(bare)
+    if kind is None:
+        kind = _kind_by_head(simplified(word))
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -173,7 +195,8 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
         if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
             t = bare  # 一、岗位职责 in a row merged across a form: the label
     t = t.strip()
-    if t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2:
+    if (t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2
+            and not re.search(r"[:：]", t[:aside.start()])):  # 直接上级:副总经理(运营): the aside is the value's
         t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
     m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
     if m is None:
@@ -422,7 +445,7 @@ class DraftPost:
 
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
+                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
                     r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
@@ -602,6 +625,17 @@ class _Reader:
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
+        self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
+        self.model = load_model()
+        self.contexts: dict[tuple[Where, str], LineContext] = {}  # (where, text) → the line's context, for the model
+
+    def judged(self, raw: str, where: Where) -> tuple[str, float] | None:
+        """What the line classifier makes of a body line (duty, qualification, other) and how sure it is; None
+        without a model or for a line it was not shown (a piece the rules cut from a longer one)."""
+        ctx = self.contexts.get((where, raw.strip()))
+        if self.model is None or ctx is None:
+            return None
+        return self.model.kind(raw, ctx)
 
     # -- posts
 
@@ -725,8 +759,12 @@ class _Reader:
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
-    def open_section(self, kind: str, label: str, where: Where) -> None:
+    def open_section(self, kind: str, label: str, where: Where, *, inferred: bool = False) -> None:
+        """``inferred``: no label opened it, a title did (店长岗位职责是什么, then prose): what is in it is less sure,
+        and the line classifier is asked about its unnumbered prose. A post heading over one paragraph, or a post's
+        label line over its sentences, is a sure layout and is not so marked."""
         p = self.current(where)
+        self.section_inferred = inferred
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
@@ -798,7 +836,7 @@ class _Reader:
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
                 # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
                 # post's description (店长岗位职责说明书), prose, then the numbered duties
-                self.open_section(DUTIES, "岗位职责", ln.where)
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
@@ -882,6 +920,16 @@ class _Reader:
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             else:
+                judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
+                                                        and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
+                                                        and raw.endswith(_TERMINAL)) else None
+                if judged is not None and judged[0] == "duty" and judged[1] >= SURE:
+                    # a post's heading and its labels (所属部门:… 直接上级:…), then a paragraph with no 岗位职责 label: the
+                    # rules see no section, the classifier reads the post's work; the paragraphs that follow are weighed alike
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                    self.blank = blank
+                    self.lines([ln])
+                    continue
                 self.unplaced.append(Unplaced(raw, ln.where, "outside any post's duties or qualifications"))
                 if self.post is None and not self.posts and self.title is None:
                     self.title = self.unplaced[-1]
@@ -1015,7 +1063,7 @@ class _Reader:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                 elif _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
@@ -1026,7 +1074,7 @@ class _Reader:
                 assert self.post is not None
                 self.post.title_level = ln.heading
                 if _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
@@ -1539,6 +1587,8 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
+    if r.model is not None:
+        r.contexts = {(d.where, d.text): d.context for d in document_lines(blocks)}
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
@@ -1605,3 +1655,85 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             seen.add(id(p))
             posts.append(p)
     return posts, r.unplaced
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    text: str
+    where: Where
+    context: LineContext
+
+
+def document_lines(blocks: Sequence[Block]) -> list[DocumentLine]:
+    """Every line of a document's blocks that is no label itself, with the context a reader sees: the
+    last label above it (a label line, a label cell to its left, or its column's header), how far
+    back, and its layout. The same walk serves training and reading, so the model sees at work what
+    it learnt from (:mod:`retailkg.design.documents.lines`)."""
+    raw: list[tuple[str, Where, str, bool, int, bool]] = []  # text, where, section, in table, heading, numbered
+    section = "none"
+
+    def label(text: str, marked: bool) -> tuple[str, str, str] | None:
+        lab = label_of(text, marked=marked)
+        if lab is None and not marked:
+            lab = label_of(strip_number(text)[0], marked=False)
+        return lab
+
+    for b in blocks:
+        if isinstance(b, Line):
+            text = b.text.strip()
+            if not text:
+                continue
+            if split_labels(text) is not None:
+                section = "fields"  # 所属部门:…　　直接上级:…
+                continue
+            lab = label(text, False) if len(text) <= 40 or re.match(r"^[^，,。]{1,12}[:：]", text) else None
+            title = _TITLE.match(simplified(_clean_title(text))) if lab is None and len(text) <= 40 else None
+            if title is not None:
+                section = "duties_title" if _DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
+                continue
+            if lab is None and b.heading:
+                section = "heading"
+                continue
+            if lab is not None:
+                section = lab[0]
+                if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                    raw.append((lab[2], b.where, section, False, b.heading, b.numbered))
+                continue
+            raw.append((text, b.where, section, False, b.heading, b.numbered))
+        elif isinstance(b, Table):
+            columns: dict[int, str] = {}
+            for row in b.rows:
+                kinds = {i: column_kind(re.sub(r"[\s：:]+", "", c.text)) for i, c in enumerate(row) if c.text and len(c.text) <= 10}
+                if sum(k is not None for k in kinds.values()) >= 2 and any(k in ("duties", "qualifications") for k in kinds.values()):
+                    columns = {i: k for i, k in kinds.items() if k is not None}
+                    continue
+                row_section: str | None = None
+                seen: set[int] = set()
+                for i, c in enumerate(row):
+                    if id(c) in seen or not c.text:
+                        continue
+                    seen.add(id(c))
+                    lab = label_of(c.text, marked=True) if len(c.text) <= 40 else None
+                    if lab is not None:
+                        row_section = lab[0]
+                        if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                            raw += [(x, c.where, lab[0], True, 0, False)
+                                    for x in [lab[2].split("\n")[0].strip()] + [ln.text.strip() for ln in c.lines[1:]] if x]
+                        continue
+                    sec = row_section or columns.get(i) or ("column" if columns else section)
+                    raw += [(ln.text.strip(), ln.where, sec, True, 0, ln.numbered) for ln in c.lines if ln.text.strip()]
+                if row_section is not None:
+                    section = row_section
+    runs: list[int] = []  # the run of lines under one section each line is in
+    for k, item in enumerate(raw):
+        runs.append(runs[-1] + (item[2] != raw[k - 1][2]) if k else 0)
+    listed = {runs[k] for k, item in enumerate(raw) if item[5] or strip_number(item[0])[1]}
+    out: list[DocumentLine] = []
+    since = 0
+    n = max(len(raw) - 1, 1)
+    for k, (text, where, sec, in_table, heading, numbered) in enumerate(raw):
+        since = since + 1 if k and runs[k] == runs[k - 1] else 0
+        prev = raw[k - 1][0] if k else ""
+        ctx = LineContext(sec, since, heading, numbered, in_table, k / n, prev.endswith((":", "：")), runs[k] in listed)
+        out.append(DocumentLine(text, where, ctx))
+    return out

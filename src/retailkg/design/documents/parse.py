@@ -252,9 +252,19 @@ _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)): the
-list has ended."""
+_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
+                      r"|总之|综上|总而言之|总的来说|由此可见)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
+page's conclusion (总之, 综上…): the list has ended."""
+_DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
+_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
+
+
+def is_dateline(text: str) -> bool:
+    """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
+    of publishing; it says where the page came from, never what a post does."""
+    t = text.strip()
+    return len(t) <= 40 and bool(_DATELINE.search(t)) and bool(_BYLINE.search(t)) and not re.search(r"[。；;！!]", t)
 
 
 def continues(prev: str, text: str) -> bool:
@@ -821,12 +831,23 @@ class _Reader:
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
+            if self.section in (DUTIES, QUALIFICATIONS) and not numbered and is_dateline(raw):
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's date and source: neither duty nor qualification"))
+                continue
+            if (self.section == DUTIES and self.section_inferred and not numbered and p is not None
+                    and len(p.duties) == self.section_from and re.search(r"[?？]", text)):
+                # 超市理货员的岗位职责是什么 (a title), then 在日常生活中…那么,…的具体岗位职责是什么呢?让我们一起来了解一下。: the
+                # page's lead asks what the paragraphs after it answer; a duty asks nothing
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
                 runs = _run_on(text)
-                if len(runs) > 2:  # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on
+                if len(runs) > 2 and not re.search(r"[。！!？?]", runs[0]):
+                    # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on (a full stop before the
+                    # first semicolon: they part one sentence of a paragraph, 副总经理协助…。通常包括分管运营的…;分管采购的…。)
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
@@ -1545,24 +1566,38 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
-def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> bool:
-    """Under the heading at ``k``, one unnumbered, unlabelled sentence and then the next heading, a thematic break, a
-    post's label line or the end: a web page's post heading over the one paragraph that says the post's work."""
-    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:3]
+def fields_line(text: str) -> bool:
+    """A line of a post's fields only (所属部门:总经办　　直接上级:董事会, or 直接上级:店长): no section, no sentence."""
+    pairs = split_labels(text)
+    if pairs is not None:
+        return all(kind in (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, META) for kind, _, _ in pairs)
+    lab = label_of(text, marked=False)
+    return lab is not None and lab[0] in (DEPARTMENT, REPORTS_TO, HEADCOUNT) and bool(lab[2])
+
+
+def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> int | None:
+    """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
+    unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
+    handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
+    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:4]
+    if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
+        after = after[1:]
+    else:
+        after = after[:3]
     if not after or texts[after[0]] is None:
-        return False
+        return None
     first = blocks[after[0]]
     text = texts[after[0]] or ""
     if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
             or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
-        return False
+        return None
     if len(after) < 2:
-        return True
+        return after[0]
     nxt = blocks[after[1]]
     if not isinstance(nxt, Line):
-        return False
+        return None
     following = texts[after[2]] if len(after) > 2 else None
-    return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
+    return after[0] if nxt.heading or nxt.rule or is_post_label(nxt.text, following) else None
 
 
 _INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
@@ -1592,6 +1627,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
+    sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     for k, b in enumerate(blocks):
         post_label = False
         if isinstance(b, Line) and b.rule:
@@ -1619,15 +1655,23 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
-        if isinstance(b, Line) and b.heading and texts[k] and sole_paragraph(blocks, texts, k):
+        if k in sole and sole[k] is r.post and r.post is not None and not (r.post.duties or r.post.qualifications):
+            # the paragraph under a post heading and its line of fields (1. 总经理, 所属部门:… 直接上级:…): its duty
+            r.open_section(DUTIES, "岗位职责", b.where)
+            r.lead_from, r.lead_past_blank = 0, False
+        paragraph = sole_paragraph(blocks, texts, k) if isinstance(b, Line) and b.heading and texts[k] else None
+        if isinstance(b, Line) and paragraph is not None:
             after_table = False
             r.line(b)
             p = r.post
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
                     and _is_post_title(_ASIDE.sub("", p.name).strip())):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
-                r.open_section(DUTIES, "岗位职责", b.where)
-                r.lead_from, r.lead_past_blank = 0, False
+                if paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)):
+                    r.open_section(DUTIES, "岗位职责", b.where)
+                    r.lead_from, r.lead_past_blank = 0, False
+                else:
+                    sole[paragraph] = p  # its fields first: the section opens at the paragraph
             continue
         if post_label and isinstance(b, Line):
             r.line(b)

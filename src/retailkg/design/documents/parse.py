@@ -277,7 +277,7 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅"
                         r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
@@ -456,7 +456,8 @@ class DraftPost:
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
+                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -1122,10 +1123,13 @@ class _Reader:
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading above the post's own: the post has ended"))
             return True
-        if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
-                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+        if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
+                                                          and (not p.duties or self.in_part)
+                                                          and not _is_post_title(_ASIDE.sub("", p.name))))
+                and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
-            # part of this post's document: what is numbered under it is the post's, the rest is listed
+            # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post
+            # named by a title heading (# 会员运营岗位内容怎么写) over lower headings that name no post (## 一、会员招募)
             self.section, self.in_part = None, True
             self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True

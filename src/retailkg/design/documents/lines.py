@@ -129,7 +129,8 @@ class LineModel:
         self.classes: list[str] = [str(c) for c in classes]
         self.weights: dict[str, list[float]] = {str(k): [float(x) for x in v] for k, v in weights.items()}
         self.intercept = [float(x) for x in intercept]
-        self.trained_on = data.get("trained_on", [])
+        trained_on = data.get("trained_on", [])
+        self.trained_on: list[str] = [str(x) for x in trained_on] if isinstance(trained_on, list) else []
 
     def probabilities(self, text: str, ctx: LineContext) -> dict[str, float]:
         scores = list(self.intercept)

@@ -1125,7 +1125,7 @@ class _Reader:
             return True
         if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
                                                           and (not p.duties or self.in_part)
-                                                          and not _is_post_title(_ASIDE.sub("", p.name))))
+                                                          and not _is_post_title(_ASIDE.sub("", p.name or ""))))
                 and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
             # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post

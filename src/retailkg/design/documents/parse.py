@@ -638,13 +638,18 @@ class _Reader:
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
         self.model = load_model()
-        self.contexts: dict[tuple[Where, str], LineContext] = {}  # (where, text) → the line's context, for the model
+        self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
+        self.contexts: dict[tuple[Where, str], LineContext] | None = None  # (where, text) → the line's context
 
     def judged(self, raw: str, where: Where) -> tuple[str, float] | None:
         """What the line classifier makes of a body line (duty, qualification, other) and how sure it is; None
         without a model or for a line it was not shown (a piece the rules cut from a longer one)."""
+        if self.model is None:
+            return None
+        if self.contexts is None:  # walked once, on the first question: most documents never raise one
+            self.contexts = {(d.where, d.text): d.context for d in document_lines(self.blocks)}
         ctx = self.contexts.get((where, raw.strip()))
-        if self.model is None or ctx is None:
+        if ctx is None:
             return None
         return self.model.kind(raw, ctx)
 
@@ -1626,8 +1631,7 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
-    if r.model is not None:
-        r.contexts = {(d.where, d.text): d.context for d in document_lines(blocks)}
+    r.blocks = blocks
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)

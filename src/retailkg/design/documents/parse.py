@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -27,10 +28,12 @@ __all__ = [
     "LABELS",
     "Block",
     "Cell",
+    "DocumentLine",
     "DraftPost",
     "Line",
     "Table",
     "Unplaced",
+    "document_lines",
     "headcount_of",
     "join_text",
     "label_of",
@@ -38,6 +41,9 @@ __all__ = [
     "strip_number",
 ]
 
+
+SURE = 0.6
+"""How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
 
 # ---------------------------------------------------------------------------------------------- blocks
 
@@ -144,6 +150,20 @@ def simplified(text: str) -> str:
 _ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
 
 
+_DEPARTMENT_LABEL = re.compile(r"(?:所属|直属|隶属|归属|所在|主管|管理)(?:部门|单位|中心)")
+_SUPERIOR_LABEL = re.compile(r"(?:直接|直属|所属|汇报|直线|上级)(?:上级|上司|主管|领导|经理)(?:岗位|职位)?")
+
+
+def _kind_by_head(word: str) -> str | None:
+    """A department or superior label by its parts, as a reader parses an unfamiliar one: a qualifier (所属, 直属,
+    隶属 …) and the head noun (部门, 单位 …; 上级, 主管, 领导 …): 直属部门, 隶属单位, 直线主管."""
+    if _DEPARTMENT_LABEL.fullmatch(word):
+        return DEPARTMENT
+    if _SUPERIOR_LABEL.fullmatch(word):
+        return REPORTS_TO
+    return None
+
+
 def kind_of(word: str) -> str | None:
     """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
     A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
@@ -152,6 +172,8 @@ def kind_of(word: str) -> str | None:
         bare = _ASIDE.sub("", word).strip()
         if bare and bare != word:
             return kind_of(bare)
+    if kind is None:
+        kind = _kind_by_head(simplified(word))
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -173,7 +195,8 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
         if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
             t = bare  # 一、岗位职责 in a row merged across a form: the label
     t = t.strip()
-    if t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2:
+    if (t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2
+            and not re.search(r"[:：]", t[:aside.start()])):  # 直接上级:副总经理(运营): the aside is the value's
         t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
     m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
     if m is None:
@@ -229,9 +252,19 @@ _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)): the
-list has ended."""
+_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
+                      r"|总之|综上|总而言之|总的来说|由此可见)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
+page's conclusion (总之, 综上…): the list has ended."""
+_DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
+_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
+
+
+def is_dateline(text: str) -> bool:
+    """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
+    of publishing; it says where the page came from, never what a post does."""
+    t = text.strip()
+    return len(t) <= 40 and bool(_DATELINE.search(t)) and bool(_BYLINE.search(t)) and not re.search(r"[。；;！!]", t)
 
 
 def continues(prev: str, text: str) -> bool:
@@ -244,7 +277,7 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅"
                         r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
@@ -422,8 +455,9 @@ class DraftPost:
 
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
+                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
+                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -602,6 +636,22 @@ class _Reader:
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
+        self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
+        self.model = load_model()
+        self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
+        self.contexts: dict[tuple[Where, str], LineContext] | None = None  # (where, text) → the line's context
+
+    def judged(self, raw: str, where: Where) -> tuple[str, float] | None:
+        """What the line classifier makes of a body line (duty, qualification, other) and how sure it is; None
+        without a model or for a line it was not shown (a piece the rules cut from a longer one)."""
+        if self.model is None:
+            return None
+        if self.contexts is None:  # walked once, on the first question: most documents never raise one
+            self.contexts = {(d.where, d.text): d.context for d in document_lines(self.blocks)}
+        ctx = self.contexts.get((where, raw.strip()))
+        if ctx is None:
+            return None
+        return self.model.kind(raw, ctx)
 
     # -- posts
 
@@ -725,8 +775,12 @@ class _Reader:
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
-    def open_section(self, kind: str, label: str, where: Where) -> None:
+    def open_section(self, kind: str, label: str, where: Where, *, inferred: bool = False) -> None:
+        """``inferred``: no label opened it, a title did (店长岗位职责是什么, then prose): what is in it is less sure,
+        and the line classifier is asked about its unnumbered prose. A post heading over one paragraph, or a post's
+        label line over its sentences, is a sure layout and is not so marked."""
         p = self.current(where)
+        self.section_inferred = inferred
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
@@ -783,12 +837,23 @@ class _Reader:
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
+            if self.section in (DUTIES, QUALIFICATIONS) and not numbered and is_dateline(raw):
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's date and source: neither duty nor qualification"))
+                continue
+            if (self.section == DUTIES and self.section_inferred and not numbered and p is not None
+                    and len(p.duties) == self.section_from and re.search(r"[?？]", text)):
+                # 超市理货员的岗位职责是什么 (a title), then 在日常生活中…那么,…的具体岗位职责是什么呢?让我们一起来了解一下。: the
+                # page's lead asks what the paragraphs after it answer; a duty asks nothing
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
                 runs = _run_on(text)
-                if len(runs) > 2:  # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on
+                if len(runs) > 2 and not re.search(r"[。！!？?]", runs[0]):
+                    # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on (a full stop before the
+                    # first semicolon: they part one sentence of a paragraph, 副总经理协助…。通常包括分管运营的…;分管采购的…。)
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
@@ -798,7 +863,7 @@ class _Reader:
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
                 # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
                 # post's description (店长岗位职责说明书), prose, then the numbered duties
-                self.open_section(DUTIES, "岗位职责", ln.where)
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
@@ -882,6 +947,16 @@ class _Reader:
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             else:
+                judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
+                                                        and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
+                                                        and raw.endswith(_TERMINAL)) else None
+                if judged is not None and judged[0] == "duty" and judged[1] >= SURE:
+                    # a post's heading and its labels (所属部门:… 直接上级:…), then a paragraph with no 岗位职责 label: the
+                    # rules see no section, the classifier reads the post's work; the paragraphs that follow are weighed alike
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                    self.blank = blank
+                    self.lines([ln])
+                    continue
                 self.unplaced.append(Unplaced(raw, ln.where, "outside any post's duties or qualifications"))
                 if self.post is None and not self.posts and self.title is None:
                     self.title = self.unplaced[-1]
@@ -1015,7 +1090,7 @@ class _Reader:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                 elif _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
@@ -1026,7 +1101,7 @@ class _Reader:
                 assert self.post is not None
                 self.post.title_level = ln.heading
                 if _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
@@ -1053,10 +1128,13 @@ class _Reader:
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading above the post's own: the post has ended"))
             return True
-        if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
-                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+        if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
+                                                          and (not p.duties or self.in_part)
+                                                          and not _is_post_title(_ASIDE.sub("", p.name or ""))))
+                and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
-            # part of this post's document: what is numbered under it is the post's, the rest is listed
+            # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post
+            # named by a title heading (# 会员运营岗位内容怎么写) over lower headings that name no post (## 一、会员招募)
             self.section, self.in_part = None, True
             self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True
@@ -1497,24 +1575,38 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
-def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> bool:
-    """Under the heading at ``k``, one unnumbered, unlabelled sentence and then the next heading, a thematic break, a
-    post's label line or the end: a web page's post heading over the one paragraph that says the post's work."""
-    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:3]
+def fields_line(text: str) -> bool:
+    """A line of a post's fields only (所属部门:总经办　　直接上级:董事会, or 直接上级:店长): no section, no sentence."""
+    pairs = split_labels(text)
+    if pairs is not None:
+        return all(kind in (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, META) for kind, _, _ in pairs)
+    lab = label_of(text, marked=False)
+    return lab is not None and lab[0] in (DEPARTMENT, REPORTS_TO, HEADCOUNT) and bool(lab[2])
+
+
+def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> int | None:
+    """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
+    unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
+    handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
+    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:4]
+    if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
+        after = after[1:]
+    else:
+        after = after[:3]
     if not after or texts[after[0]] is None:
-        return False
+        return None
     first = blocks[after[0]]
     text = texts[after[0]] or ""
     if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
             or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
-        return False
+        return None
     if len(after) < 2:
-        return True
+        return after[0]
     nxt = blocks[after[1]]
     if not isinstance(nxt, Line):
-        return False
+        return None
     following = texts[after[2]] if len(after) > 2 else None
-    return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
+    return after[0] if nxt.heading or nxt.rule or is_post_label(nxt.text, following) else None
 
 
 _INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
@@ -1539,9 +1631,11 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
+    r.blocks = blocks
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
+    sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     for k, b in enumerate(blocks):
         post_label = False
         if isinstance(b, Line) and b.rule:
@@ -1569,15 +1663,23 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
-        if isinstance(b, Line) and b.heading and texts[k] and sole_paragraph(blocks, texts, k):
+        if k in sole and sole[k] is r.post and r.post is not None and not (r.post.duties or r.post.qualifications):
+            # the paragraph under a post heading and its line of fields (1. 总经理, 所属部门:… 直接上级:…): its duty
+            r.open_section(DUTIES, "岗位职责", b.where)
+            r.lead_from, r.lead_past_blank = 0, False
+        paragraph = sole_paragraph(blocks, texts, k) if isinstance(b, Line) and b.heading and texts[k] else None
+        if isinstance(b, Line) and paragraph is not None:
             after_table = False
             r.line(b)
             p = r.post
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
                     and _is_post_title(_ASIDE.sub("", p.name).strip())):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
-                r.open_section(DUTIES, "岗位职责", b.where)
-                r.lead_from, r.lead_past_blank = 0, False
+                if paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)):
+                    r.open_section(DUTIES, "岗位职责", b.where)
+                    r.lead_from, r.lead_past_blank = 0, False
+                else:
+                    sole[paragraph] = p  # its fields first: the section opens at the paragraph
             continue
         if post_label and isinstance(b, Line):
             r.line(b)
@@ -1605,3 +1707,85 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             seen.add(id(p))
             posts.append(p)
     return posts, r.unplaced
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    text: str
+    where: Where
+    context: LineContext
+
+
+def document_lines(blocks: Sequence[Block]) -> list[DocumentLine]:
+    """Every line of a document's blocks that is no label itself, with the context a reader sees: the
+    last label above it (a label line, a label cell to its left, or its column's header), how far
+    back, and its layout. The same walk serves training and reading, so the model sees at work what
+    it learnt from (:mod:`retailkg.design.documents.lines`)."""
+    raw: list[tuple[str, Where, str, bool, int, bool]] = []  # text, where, section, in table, heading, numbered
+    section = "none"
+
+    def label(text: str, marked: bool) -> tuple[str, str, str] | None:
+        lab = label_of(text, marked=marked)
+        if lab is None and not marked:
+            lab = label_of(strip_number(text)[0], marked=False)
+        return lab
+
+    for b in blocks:
+        if isinstance(b, Line):
+            text = b.text.strip()
+            if not text:
+                continue
+            if split_labels(text) is not None:
+                section = "fields"  # 所属部门:…　　直接上级:…
+                continue
+            lab = label(text, False) if len(text) <= 40 or re.match(r"^[^，,。]{1,12}[:：]", text) else None
+            title = _TITLE.match(simplified(_clean_title(text))) if lab is None and len(text) <= 40 else None
+            if title is not None:
+                section = "duties_title" if _DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
+                continue
+            if lab is None and b.heading:
+                section = "heading"
+                continue
+            if lab is not None:
+                section = lab[0]
+                if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                    raw.append((lab[2], b.where, section, False, b.heading, b.numbered))
+                continue
+            raw.append((text, b.where, section, False, b.heading, b.numbered))
+        elif isinstance(b, Table):
+            columns: dict[int, str] = {}
+            for row in b.rows:
+                kinds = {i: column_kind(re.sub(r"[\s：:]+", "", c.text)) for i, c in enumerate(row) if c.text and len(c.text) <= 10}
+                if sum(k is not None for k in kinds.values()) >= 2 and any(k in ("duties", "qualifications") for k in kinds.values()):
+                    columns = {i: k for i, k in kinds.items() if k is not None}
+                    continue
+                row_section: str | None = None
+                seen: set[int] = set()
+                for i, c in enumerate(row):
+                    if id(c) in seen or not c.text:
+                        continue
+                    seen.add(id(c))
+                    lab = label_of(c.text, marked=True) if len(c.text) <= 40 else None
+                    if lab is not None:
+                        row_section = lab[0]
+                        if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                            raw += [(x, c.where, lab[0], True, 0, False)
+                                    for x in [lab[2].split("\n")[0].strip()] + [ln.text.strip() for ln in c.lines[1:]] if x]
+                        continue
+                    sec = row_section or columns.get(i) or ("column" if columns else section)
+                    raw += [(ln.text.strip(), ln.where, sec, True, 0, ln.numbered) for ln in c.lines if ln.text.strip()]
+                if row_section is not None:
+                    section = row_section
+    runs: list[int] = []  # the run of lines under one section each line is in
+    for k, item in enumerate(raw):
+        runs.append(runs[-1] + (item[2] != raw[k - 1][2]) if k else 0)
+    listed = {runs[k] for k, item in enumerate(raw) if item[5] or strip_number(item[0])[1]}
+    out: list[DocumentLine] = []
+    since = 0
+    n = max(len(raw) - 1, 1)
+    for k, (text, where, sec, in_table, heading, numbered) in enumerate(raw):
+        since = since + 1 if k and runs[k] == runs[k - 1] else 0
+        prev = raw[k - 1][0] if k else ""
+        ctx = LineContext(sec, since, heading, numbered, in_table, k / n, prev.endswith((":", "：")), runs[k] in listed)
+        out.append(DocumentLine(text, where, ctx))
+    return out

@@ -1817,3 +1817,66 @@ def test_the_line_classifier_tells_a_duty_a_requirement_and_a_page_s_date_line_a
     model = load_model()
     assert model is not None
     assert model.kind(text, LineContext(section=section))[0] == kind
+
+
+# ---------------------------------------------------------------------------------------------- heldout14 round
+
+
+def _paragraphs(path: Path, lines: list[str], *, title: str = "仓库管理员岗位说明书") -> Path:
+    d = docx.Document()
+    d.add_paragraph(title)
+    for text in lines:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+def test_the_last_item_of_a_group_before_the_next_group_s_title_is_a_duty_not_a_title(tmp_path: Path) -> None:
+    """（一）物料管理 over 1. … 4., then （二）仓库管理: the line before （二） goes back up the outline; it ends its group's
+    items (a short line with no full stop, as the others), it titles nothing."""
+    _paragraphs(tmp_path / "仓管.docx", [
+        "岗位名称:仓库管理员", "岗位职责:", "（一）物料管理", "1. 对仓库内各类物料进行分类", "2. 进行物料的生产/过期检查和处置",
+        "（二）仓库管理", "1. 督促执行仓库的安全管理规定", "2. 制定仓库清洁规范,开展定期清洁和消毒"])
+    [post] = import_documents([tmp_path / "仓管.docx"]).posts
+    assert texts(post) == ["对仓库内各类物料进行分类", "进行物料的生产/过期检查和处置", "督促执行仓库的安全管理规定",
+                           "制定仓库清洁规范,开展定期清洁和消毒"]
+
+
+def test_a_subgroup_title_that_starts_like_a_duty_is_a_title_like_its_siblings(tmp_path: Path) -> None:
+    """一、… over 1. 日常运营维护 over ①…②…: every "1." line over circled items names a subgroup; so does 1. 执行总部政策,
+    though 执行 may start a duty."""
+    _paragraphs(tmp_path / "店长.docx", [
+        "岗位名称:店长", "岗位职责:", "一、门店运营管理", "1. 日常运营维护", "①负责店面的卫生与陈列。", "②主持晨会与夕会。",
+        "2. 数据与财务管理", "①定期统计销售数据。", "二、战略执行", "1. 执行总部政策", "①落实公司制定的经营方针。",
+        "②根据市场变化调整门店策略。"], title="店长岗位说明书")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责店面的卫生与陈列。", "主持晨会与夕会。", "定期统计销售数据。", "落实公司制定的经营方针。",
+                           "根据市场变化调整门店策略。"]
+    assert "执行总部政策" in {u.text for u in result.unplaced}
+
+
+def test_a_requirement_that_opens_with_see_a_named_standard_is_no_qualification(tmp_path: Path) -> None:
+    """任职要求: 见《门店管理人员任职资格标准》,本说明书不再列出。 points at another document."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["1. 负责门店运营。"],
+         ["见《门店管理人员任职资格标准》(RK-HR-QS-003),本说明书不再列出。"])
+    [post] = import_documents([tmp_path / "店长.docx"]).posts
+    assert post.qualifications == []
+
+
+def test_a_document_number_field_before_the_version_is_no_post(tmp_path: Path) -> None:
+    """编号:RK-HR-JD-011　　版本:V2.1　　修订日期:… at the top of a form: the first part is a field whose label is not
+    known, not the post's name; the form's 岗位名称 names the one post."""
+    d = docx.Document()
+    d.add_paragraph("岗位说明书")
+    d.add_paragraph("编号:RK-HR-JD-011\u3000\u3000版本:V2.1\u3000\u3000修订日期:2025年5月20日")
+    d.save(tmp_path / "x.docx")
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["1. 负责门店运营。"], [])
+    merged = docx.Document(str(tmp_path / "x.docx"))
+    body = docx.Document(str(tmp_path / "店长.docx"))
+    for element in body.element.body.iterchildren():
+        if element.tag.endswith("}tbl"):
+            merged.element.body.append(element)
+    merged.save(tmp_path / "店长.docx")
+    [post] = import_documents([tmp_path / "店长.docx"]).posts
+    assert (post.name, texts(post)) == ("店长", ["负责门店运营。"])

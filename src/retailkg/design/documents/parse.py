@@ -277,11 +277,11 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
-"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
-duty or a qualification itself."""
+"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
+不再列出。: a pointer to another document, not a duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -324,13 +324,23 @@ _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|
                          r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
 
 
-def is_group(item: Item, following: Item) -> bool:
+def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozenset()) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
     item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
     a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
+    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…).
+
+    A line followed by one numbered at the outline's top ((二)仓库管理 after 4. 进行…处置) is the last item of its
+    group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
+    groups in this list; a line so numbered over items numbered another way is one of those titles even when it
+    starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
+    if following.outline and not item.outline:
+        return False
+    if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
+            and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
+        return True
     if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
             and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
         return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
@@ -625,6 +635,7 @@ class _Reader:
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
+        self.group_marks: set[str] = set()  # the numbering kinds (digit, cn, …) of the section's lines that named groups
         self.last_item: Item | None = None  # the item the last line read went into
         # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
         # the paragraph under it starts, until the paragraph ends and says whether the line titled it
@@ -790,6 +801,7 @@ class _Reader:
         self.section_level = 0
         self.item_title = False
         self.item_depth = 0
+        self.group_marks = set()
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -931,8 +943,10 @@ class _Reader:
                 elif text:
                     item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
                                 mark=number_mark(raw) if numbered else "", titled=from_title)
-                    if prev is not None and is_group(prev, item):
+                    if prev is not None and is_group(prev, item, frozenset(self.group_marks)):
                         items.pop()
+                        if prev.mark:
+                            self.group_marks.add(prev.mark)
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
                     elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
@@ -1034,7 +1048,8 @@ class _Reader:
             return False
         for kind, word, value in pairs:
             if kind is None:
-                if self.post is None and not self.posts:
+                if self.post is None and not self.posts and not re.match(r"^[^:：\s]{1,8}\s*[:：]", value):
+                    # 专卖店店长　　所属部门:…: the post; 编号:RK-HR-JD-011　　版本:V2.1: a field of a label not known, no post
                     self.field(NAME, "岗位名称", value, where)
                 else:
                     self.unplaced.append(Unplaced(value, where, "outside any post's duties or qualifications"))

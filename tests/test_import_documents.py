@@ -1880,3 +1880,22 @@ def test_a_document_number_field_before_the_version_is_no_post(tmp_path: Path) -
     merged.save(tmp_path / "店长.docx")
     [post] = import_documents([tmp_path / "店长.docx"]).posts
     assert (post.name, texts(post)) == ("店长", ["负责门店运营。"])
+
+
+def test_a_short_line_right_over_a_duty_table_is_the_table_s_title_not_a_duty(tmp_path: Path) -> None:
+    """仓库管理员岗位职责及考核标准, its fields line, then 一、物品验收入库职责 over a 序号 | 职责描述 | 考核标准 table: the line
+    names the table; the 职责描述 cells are the duties."""
+    d = docx.Document()
+    d.add_paragraph("仓库管理员岗位职责及考核标准")
+    d.add_paragraph("所属部门:仓储物流部\u3000\u3000直接上级:后勤主管")
+    d.add_paragraph("一、物品验收入库职责")
+    t = d.add_table(rows=0, cols=3)
+    for row in (("序号", "职责描述", "考核标准"), ("1", "对单验收:逐项检查商品。", "漏检0次"), ("2", "验收一般应在当天完成。", "完成率100%")):
+        cells = t.add_row().cells
+        for c, text in zip(cells, row, strict=True):
+            c.text = text
+    d.save(tmp_path / "仓库管理员.docx")
+    result = import_documents([tmp_path / "仓库管理员.docx"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("仓库管理员", ["对单验收:逐项检查商品。", "验收一般应在当天完成。"])
+    assert "物品验收入库职责" in {u.text for u in result.unplaced}

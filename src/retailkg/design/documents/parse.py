@@ -1177,6 +1177,12 @@ class _Reader:
                 items.pop()
                 self.unplaced.append(Unplaced(self.last_item.text, self.last_item.where,
                                               "a line leading into the table below: not a duty"))
+        caption: tuple[list[Item], Item] | None = None
+        if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
+                and not self.last_item.text.endswith(_TERMINAL) and _GROUP_NAME.match(self.last_item.text)):
+            items = p.duties if self.section == DUTIES else p.qualifications
+            if items and items[-1] is self.last_item and len(items) == self.section_from + 1:
+                caption = (items, self.last_item)  # 一、物品验收入库职责 over a 序号 | 职责描述 table: its caption, if the table is one
         self.last_item = None
         if not table.continues:
             self.section = None
@@ -1202,8 +1208,14 @@ class _Reader:
             header = self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
+                if caption is not None and caption[0] and caption[0][-1] is caption[1]:
+                    # a short line with no sentence, the only line of its section, right over a table of one duty a row:
+                    # it names the table (一、物品验收入库职责), the rows are the duties
+                    caption[0].pop()
+                    self.unplaced.append(Unplaced(caption[1].text, caption[1].where, "the title of the table below: not a duty"))
                 self.last_columns = (len(row), columns)
                 continue
+            caption = None  # the table starts with rows of another kind: the line is not its caption
             kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
             if len(named) >= 2 and all(k == SIGNOFF for k in named):  # 版本 | 修订日期 | 修订内容: a revision table

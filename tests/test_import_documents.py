@@ -1890,7 +1890,8 @@ def test_a_short_line_right_over_a_duty_table_is_the_table_s_title_not_a_duty(tm
     d.add_paragraph("所属部门:仓储物流部\u3000\u3000直接上级:后勤主管")
     d.add_paragraph("一、物品验收入库职责")
     t = d.add_table(rows=0, cols=3)
-    for row in (("序号", "职责描述", "考核标准"), ("1", "对单验收:逐项检查商品。", "漏检0次"), ("2", "验收一般应在当天完成。", "完成率100%")):
+    rows = (("序号", "职责描述", "考核标准"), ("1", "对单验收:逐项检查商品。", "漏检0次"), ("2", "验收一般应在当天完成。", "完成率100%"))
+    for row in rows:
         cells = t.add_row().cells
         for c, text in zip(cells, row, strict=True):
             c.text = text

@@ -1900,3 +1900,41 @@ def test_a_short_line_right_over_a_duty_table_is_the_table_s_title_not_a_duty(tm
     [post] = result.posts
     assert (post.name, texts(post)) == ("仓库管理员", ["对单验收:逐项检查商品。", "验收一般应在当天完成。"])
     assert "物品验收入库职责" in {u.text for u in result.unplaced}
+
+
+def test_a_web_table_pasted_into_notepad_as_tab_separated_lines_is_read_as_a_table(tmp_path: Path) -> None:
+    """A page titled 生活配送员是做什么的 (the page is about that post), pasted into Notepad (GBK, CRLF): its 工作内容 |
+    具体说明 table arrives as tab-separated lines. The table's rows are the duties, each the 具体说明 part; the 工作内容
+    part titles it. The 工作特点 lines after it describe the job and are no duties."""
+    text = ("生活配送员是做什么的\r\n2025-11-20 来源:网络\r\n\r\n一、工作职责总结\r\n工作内容\t具体说明\r\n"
+            "接收订单\t通过平台系统接收用户下单信息,包括商品种类、数量\r\n取货\t到指定地点取货,检查商品是否齐全、完好\r\n\r\n"
+            "二、工作特点\r\n1. 灵活的工作时间:多数配送员可以根据自身情况选择工作时间段。\r\n")
+    (tmp_path / "配送员.txt").write_bytes(text.encode("gbk"))
+    result = import_documents([tmp_path / "配送员.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "生活配送员": ["通过平台系统接收用户下单信息,包括商品种类、数量", "到指定地点取货,检查商品是否齐全、完好"]}
+    assert {"接收订单", "取货"} <= {u.text for u in result.unplaced}
+
+
+def test_label_lines_apart_by_tabs_stay_label_lines(tmp_path: Path) -> None:
+    """直接上级:<TAB>区域经理 on three lines in a row is a form's labels, not a table."""
+    (tmp_path / "店长.txt").write_text("岗位名称:\t店长\n所属部门:\t营运部\n直接上级:\t区域经理\n岗位职责:\n1. 负责门店运营。\n",
+                                        encoding="utf-8")
+    [post] = import_documents([tmp_path / "店长.txt"]).posts
+    assert (post.name, post.department, post.reports_to_text, texts(post)) == ("店长", "营运部", "区域经理", ["负责门店运营。"])
+
+
+def test_a_page_about_one_post_reads_its_titled_tables_under_headings_that_name_the_post(tmp_path: Path) -> None:
+    """# 导购员是什么意思, then ## 二、导购员的主要职责 over a 职责内容 | 具体说明 table and ## 三、导购员需要具备的技能 over a
+    技能类型 | 具体要求 table: one post, 导购员; the 具体说明 cells are its duties, the 具体要求 cells its requirements, the
+    first column of each only titles them; the parts on its definition and its workplace hold neither."""
+    (tmp_path / "导购员.md").write_text(
+        "# 导购员是什么意思\n\n## 一、导购员的定义\n\n导购员是零售行业中负责协助顾客选购商品的专业人员。\n\n"
+        "## 二、导购员的主要职责\n\n| 职责内容 | 具体说明 |\n|---|---|\n| 商品介绍 | 向顾客详细介绍商品的功能、特点 |\n"
+        "| 售后服务 | 协助处理顾客的退换货、投诉等问题 |\n\n## 三、导购员需要具备的技能\n\n| 技能类型 | 具体要求 |\n|---|---|\n"
+        "| 沟通能力 | 能与不同类型的顾客有效沟通 |\n| 产品知识 | 熟悉所售商品的特点和优势 |\n\n"
+        "## 四、导购员的工作环境\n\n导购员一般在实体店中工作,如服装店、家电卖场等。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "导购员.md"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("导购员", ["向顾客详细介绍商品的功能、特点", "协助处理顾客的退换货、投诉等问题"])
+    assert post.qualifications == ["能与不同类型的顾客有效沟通", "熟悉所售商品的特点和优势"]

@@ -474,6 +474,13 @@ _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
+_QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
+                             r"|是干(?:什么|啥|嘛)的|(?:要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情)?)\s*[?？]?$")
+"""A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
+_POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
+"""After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
+_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)")
+_PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
@@ -1078,6 +1085,20 @@ class _Reader:
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
+        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
+                and st.startswith(simplified(p.name)) and _POST_PART.match(st[len(p.name):])
+                and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
+            # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
+            # that post's page; the one on its duties (requirements) opens them, the others hold neither
+            rest = st[len(p.name):]
+            if _PART_DUTIES.search(rest):
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+            elif _PART_REQUIREMENTS.search(rest):
+                self.open_section(QUALIFICATIONS, "任职要求", ln.where)
+            else:
+                self.open_section(OTHER, text, ln.where)
+            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+            return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
@@ -1120,6 +1141,12 @@ class _Reader:
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
+        question = _QUESTION_TITLE.match(st)
+        if question is not None and _is_post_title(question.group(1)) and not self.posts and (p is None or p.empty()):
+            self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
+            assert self.post is not None
+            self.post.title_level = ln.heading
+            return True
         if not ln.heading:
             return False
         if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
@@ -1205,7 +1232,7 @@ class _Reader:
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
-            header = self.header(row)
+            header = described_columns(row, table.rows[k + 1:]) or self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
                 if caption is not None and caption[0] and caption[0][-1] is caption[1]:
@@ -1499,6 +1526,54 @@ def column_kind(head: str) -> str | None:
     if m is None or kind_of(m.group(1)) != DUTIES:
         return None
     return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
+
+
+_DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
+_TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
+
+
+def _titled_kind(head: str) -> str | None:
+    """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
+    能力要求 (requirements)."""
+    kind = column_kind(head)
+    if kind is None and _TITLE_PART.search(head):
+        kind = kind_of(_TITLE_PART.sub("", head))
+    if kind == DUTIES:
+        return DUTIES
+    return QUALIFICATIONS if kind in (QUALIFICATIONS, QUAL_ITEM) else None
+
+
+def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
+    """The header of a table of titled items, a web page's usual way (职责内容 | 具体说明, 工作内容 | 具体说明, 技能类型 |
+    具体要求): the first column names each item in a few words, the second says it. The second holds the duties (or the
+    requirements, by what the first column's header names); the first is their titles. None when the row is not such a
+    header, or when the rows below do not bear it out (their first cells must be short titles, no sentence, and the
+    second longer)."""
+    cells: list[tuple[int, str]] = []
+    columns: dict[int, str] = {}
+    seen: set[int] = set()
+    for i, c in enumerate(row):
+        if id(c) in seen or not c.text:
+            continue
+        seen.add(id(c))
+        t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
+        if column_kind(t) == COLUMN:
+            columns[i] = COLUMN  # 序号
+            continue
+        cells.append((i, simplified(t)))
+    if len(cells) != 2 or cells[1][1] not in _DESCRIBED:
+        return None
+    (i, title), (j, _described) = cells
+    kind = _titled_kind(title)
+    body = [r for r in rows if len(r) > j and any(c.text for c in r)]
+    if kind is None or len(body) < 2:
+        return None
+    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
+    if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
+        return None
+    if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
+        return None
+    return columns | {i: GROUP, j: kind}
 
 
 def _is_post_title(text: str) -> bool:

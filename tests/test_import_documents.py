@@ -1817,3 +1817,124 @@ def test_the_line_classifier_tells_a_duty_a_requirement_and_a_page_s_date_line_a
     model = load_model()
     assert model is not None
     assert model.kind(text, LineContext(section=section))[0] == kind
+
+
+# ---------------------------------------------------------------------------------------------- heldout14 round
+
+
+def _paragraphs(path: Path, lines: list[str], *, title: str = "仓库管理员岗位说明书") -> Path:
+    d = docx.Document()
+    d.add_paragraph(title)
+    for text in lines:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+def test_the_last_item_of_a_group_before_the_next_group_s_title_is_a_duty_not_a_title(tmp_path: Path) -> None:
+    """（一）物料管理 over 1. … 4., then （二）仓库管理: the line before （二） goes back up the outline; it ends its group's
+    items (a short line with no full stop, as the others), it titles nothing."""
+    _paragraphs(tmp_path / "仓管.docx", [
+        "岗位名称:仓库管理员", "岗位职责:", "（一）物料管理", "1. 对仓库内各类物料进行分类", "2. 进行物料的生产/过期检查和处置",
+        "（二）仓库管理", "1. 督促执行仓库的安全管理规定", "2. 制定仓库清洁规范,开展定期清洁和消毒"])
+    [post] = import_documents([tmp_path / "仓管.docx"]).posts
+    assert texts(post) == ["对仓库内各类物料进行分类", "进行物料的生产/过期检查和处置", "督促执行仓库的安全管理规定",
+                           "制定仓库清洁规范,开展定期清洁和消毒"]
+
+
+def test_a_subgroup_title_that_starts_like_a_duty_is_a_title_like_its_siblings(tmp_path: Path) -> None:
+    """一、… over 1. 日常运营维护 over ①…②…: every "1." line over circled items names a subgroup; so does 1. 执行总部政策,
+    though 执行 may start a duty."""
+    _paragraphs(tmp_path / "店长.docx", [
+        "岗位名称:店长", "岗位职责:", "一、门店运营管理", "1. 日常运营维护", "①负责店面的卫生与陈列。", "②主持晨会与夕会。",
+        "2. 数据与财务管理", "①定期统计销售数据。", "二、战略执行", "1. 执行总部政策", "①落实公司制定的经营方针。",
+        "②根据市场变化调整门店策略。"], title="店长岗位说明书")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责店面的卫生与陈列。", "主持晨会与夕会。", "定期统计销售数据。", "落实公司制定的经营方针。",
+                           "根据市场变化调整门店策略。"]
+    assert "执行总部政策" in {u.text for u in result.unplaced}
+
+
+def test_a_requirement_that_opens_with_see_a_named_standard_is_no_qualification(tmp_path: Path) -> None:
+    """任职要求: 见《门店管理人员任职资格标准》,本说明书不再列出。 points at another document."""
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["1. 负责门店运营。"],
+         ["见《门店管理人员任职资格标准》(RK-HR-QS-003),本说明书不再列出。"])
+    [post] = import_documents([tmp_path / "店长.docx"]).posts
+    assert post.qualifications == []
+
+
+def test_a_document_number_field_before_the_version_is_no_post(tmp_path: Path) -> None:
+    """编号:RK-HR-JD-011　　版本:V2.1　　修订日期:… at the top of a form: the first part is a field whose label is not
+    known, not the post's name; the form's 岗位名称 names the one post."""
+    d = docx.Document()
+    d.add_paragraph("岗位说明书")
+    d.add_paragraph("编号:RK-HR-JD-011\u3000\u3000版本:V2.1\u3000\u3000修订日期:2025年5月20日")
+    d.save(tmp_path / "x.docx")
+    form(tmp_path / "店长.docx", "店长", "营运部", "区域经理", ["1. 负责门店运营。"], [])
+    merged = docx.Document(str(tmp_path / "x.docx"))
+    body = docx.Document(str(tmp_path / "店长.docx"))
+    for element in body.element.body.iterchildren():
+        if element.tag.endswith("}tbl"):
+            merged.element.body.append(element)
+    merged.save(tmp_path / "店长.docx")
+    [post] = import_documents([tmp_path / "店长.docx"]).posts
+    assert (post.name, texts(post)) == ("店长", ["负责门店运营。"])
+
+
+def test_a_short_line_right_over_a_duty_table_is_the_table_s_title_not_a_duty(tmp_path: Path) -> None:
+    """仓库管理员岗位职责及考核标准, its fields line, then 一、物品验收入库职责 over a 序号 | 职责描述 | 考核标准 table: the line
+    names the table; the 职责描述 cells are the duties."""
+    d = docx.Document()
+    d.add_paragraph("仓库管理员岗位职责及考核标准")
+    d.add_paragraph("所属部门:仓储物流部\u3000\u3000直接上级:后勤主管")
+    d.add_paragraph("一、物品验收入库职责")
+    t = d.add_table(rows=0, cols=3)
+    rows = (("序号", "职责描述", "考核标准"), ("1", "对单验收:逐项检查商品。", "漏检0次"), ("2", "验收一般应在当天完成。", "完成率100%"))
+    for row in rows:
+        cells = t.add_row().cells
+        for c, text in zip(cells, row, strict=True):
+            c.text = text
+    d.save(tmp_path / "仓库管理员.docx")
+    result = import_documents([tmp_path / "仓库管理员.docx"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("仓库管理员", ["对单验收:逐项检查商品。", "验收一般应在当天完成。"])
+    assert "物品验收入库职责" in {u.text for u in result.unplaced}
+
+
+def test_a_web_table_pasted_into_notepad_as_tab_separated_lines_is_read_as_a_table(tmp_path: Path) -> None:
+    """A page titled 生活配送员是做什么的 (the page is about that post), pasted into Notepad (GBK, CRLF): its 工作内容 |
+    具体说明 table arrives as tab-separated lines. The table's rows are the duties, each the 具体说明 part; the 工作内容
+    part titles it. The 工作特点 lines after it describe the job and are no duties."""
+    text = ("生活配送员是做什么的\r\n2025-11-20 来源:网络\r\n\r\n一、工作职责总结\r\n工作内容\t具体说明\r\n"
+            "接收订单\t通过平台系统接收用户下单信息,包括商品种类、数量\r\n取货\t到指定地点取货,检查商品是否齐全、完好\r\n\r\n"
+            "二、工作特点\r\n1. 灵活的工作时间:多数配送员可以根据自身情况选择工作时间段。\r\n")
+    (tmp_path / "配送员.txt").write_bytes(text.encode("gbk"))
+    result = import_documents([tmp_path / "配送员.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "生活配送员": ["通过平台系统接收用户下单信息,包括商品种类、数量", "到指定地点取货,检查商品是否齐全、完好"]}
+    assert {"接收订单", "取货"} <= {u.text for u in result.unplaced}
+
+
+def test_label_lines_apart_by_tabs_stay_label_lines(tmp_path: Path) -> None:
+    """直接上级:<TAB>区域经理 on three lines in a row is a form's labels, not a table."""
+    (tmp_path / "店长.txt").write_text("岗位名称:\t店长\n所属部门:\t营运部\n直接上级:\t区域经理\n岗位职责:\n1. 负责门店运营。\n",
+                                        encoding="utf-8")
+    [post] = import_documents([tmp_path / "店长.txt"]).posts
+    assert (post.name, post.department, post.reports_to_text, texts(post)) == ("店长", "营运部", "区域经理", ["负责门店运营。"])
+
+
+def test_a_page_about_one_post_reads_its_titled_tables_under_headings_that_name_the_post(tmp_path: Path) -> None:
+    """# 导购员是什么意思, then ## 二、导购员的主要职责 over a 职责内容 | 具体说明 table and ## 三、导购员需要具备的技能 over a
+    技能类型 | 具体要求 table: one post, 导购员; the 具体说明 cells are its duties, the 具体要求 cells its requirements, the
+    first column of each only titles them; the parts on its definition and its workplace hold neither."""
+    (tmp_path / "导购员.md").write_text(
+        "# 导购员是什么意思\n\n## 一、导购员的定义\n\n导购员是零售行业中负责协助顾客选购商品的专业人员。\n\n"
+        "## 二、导购员的主要职责\n\n| 职责内容 | 具体说明 |\n|---|---|\n| 商品介绍 | 向顾客详细介绍商品的功能、特点 |\n"
+        "| 售后服务 | 协助处理顾客的退换货、投诉等问题 |\n\n## 三、导购员需要具备的技能\n\n| 技能类型 | 具体要求 |\n|---|---|\n"
+        "| 沟通能力 | 能与不同类型的顾客有效沟通 |\n| 产品知识 | 熟悉所售商品的特点和优势 |\n\n"
+        "## 四、导购员的工作环境\n\n导购员一般在实体店中工作,如服装店、家电卖场等。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "导购员.md"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("导购员", ["向顾客详细介绍商品的功能、特点", "协助处理顾客的退换货、投诉等问题"])
+    assert post.qualifications == ["能与不同类型的顾客有效沟通", "熟悉所售商品的特点和优势"]

@@ -277,11 +277,11 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
-"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
-duty or a qualification itself."""
+"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
+不再列出。: a pointer to another document, not a duty or a qualification itself."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -324,13 +324,23 @@ _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|
                          r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
 
 
-def is_group(item: Item, following: Item) -> bool:
+def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozenset()) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
     item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
     a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
+    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…).
+
+    A line followed by one numbered at the outline's top ((二)仓库管理 after 4. 进行…处置) is the last item of its
+    group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
+    groups in this list; a line so numbered over items numbered another way is one of those titles even when it
+    starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
+    if following.outline and not item.outline:
+        return False
+    if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
+            and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
+        return True
     if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
             and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
         return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
@@ -464,6 +474,13 @@ _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
+_QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
+                             r"|是干(?:什么|啥|嘛)的|(?:要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情)?)\s*[?？]?$")
+"""A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
+_POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
+"""After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
+_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)")
+_PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
@@ -625,6 +642,7 @@ class _Reader:
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
+        self.group_marks: set[str] = set()  # the numbering kinds (digit, cn, …) of the section's lines that named groups
         self.last_item: Item | None = None  # the item the last line read went into
         # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
         # the paragraph under it starts, until the paragraph ends and says whether the line titled it
@@ -790,6 +808,7 @@ class _Reader:
         self.section_level = 0
         self.item_title = False
         self.item_depth = 0
+        self.group_marks = set()
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -931,8 +950,10 @@ class _Reader:
                 elif text:
                     item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
                                 mark=number_mark(raw) if numbered else "", titled=from_title)
-                    if prev is not None and is_group(prev, item):
+                    if prev is not None and is_group(prev, item, frozenset(self.group_marks)):
                         items.pop()
+                        if prev.mark:
+                            self.group_marks.add(prev.mark)
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
                     elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
@@ -1034,7 +1055,8 @@ class _Reader:
             return False
         for kind, word, value in pairs:
             if kind is None:
-                if self.post is None and not self.posts:
+                if self.post is None and not self.posts and not re.match(r"^[^:：\s]{1,8}\s*[:：]", value):
+                    # 专卖店店长　　所属部门:…: the post; 编号:RK-HR-JD-011　　版本:V2.1: a field of a label not known, no post
                     self.field(NAME, "岗位名称", value, where)
                 else:
                     self.unplaced.append(Unplaced(value, where, "outside any post's duties or qualifications"))
@@ -1063,6 +1085,20 @@ class _Reader:
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
+        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
+                and st.startswith(simplified(p.name)) and _POST_PART.match(st[len(p.name):])
+                and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
+            # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
+            # that post's page; the one on its duties (requirements) opens them, the others hold neither
+            rest = st[len(p.name):]
+            if _PART_DUTIES.search(rest):
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+            elif _PART_REQUIREMENTS.search(rest):
+                self.open_section(QUALIFICATIONS, "任职要求", ln.where)
+            else:
+                self.open_section(OTHER, text, ln.where)
+            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+            return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
@@ -1105,6 +1141,12 @@ class _Reader:
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
+        question = _QUESTION_TITLE.match(st)
+        if question is not None and _is_post_title(question.group(1)) and not self.posts and (p is None or p.empty()):
+            self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
+            assert self.post is not None
+            self.post.title_level = ln.heading
+            return True
         if not ln.heading:
             return False
         if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
@@ -1162,6 +1204,12 @@ class _Reader:
                 items.pop()
                 self.unplaced.append(Unplaced(self.last_item.text, self.last_item.where,
                                               "a line leading into the table below: not a duty"))
+        caption: tuple[list[Item], Item] | None = None
+        if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
+                and not self.last_item.text.endswith(_TERMINAL) and _GROUP_NAME.match(self.last_item.text)):
+            items = p.duties if self.section == DUTIES else p.qualifications
+            if items and items[-1] is self.last_item and len(items) == self.section_from + 1:
+                caption = (items, self.last_item)  # 一、物品验收入库职责 over a 序号 | 职责描述 table: its caption, if the table is one
         self.last_item = None
         if not table.continues:
             self.section = None
@@ -1184,11 +1232,17 @@ class _Reader:
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
-            header = self.header(row)
+            header = described_columns(row, table.rows[k + 1:]) or self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
+                if caption is not None and caption[0] and caption[0][-1] is caption[1]:
+                    # a short line with no sentence, the only line of its section, right over a table of one duty a row:
+                    # it names the table (一、物品验收入库职责), the rows are the duties
+                    caption[0].pop()
+                    self.unplaced.append(Unplaced(caption[1].text, caption[1].where, "the title of the table below: not a duty"))
                 self.last_columns = (len(row), columns)
                 continue
+            caption = None  # the table starts with rows of another kind: the line is not its caption
             kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
             if len(named) >= 2 and all(k == SIGNOFF for k in named):  # 版本 | 修订日期 | 修订内容: a revision table
@@ -1472,6 +1526,54 @@ def column_kind(head: str) -> str | None:
     if m is None or kind_of(m.group(1)) != DUTIES:
         return None
     return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
+
+
+_DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
+_TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
+
+
+def _titled_kind(head: str) -> str | None:
+    """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
+    能力要求 (requirements)."""
+    kind = column_kind(head)
+    if kind is None and _TITLE_PART.search(head):
+        kind = kind_of(_TITLE_PART.sub("", head))
+    if kind == DUTIES:
+        return DUTIES
+    return QUALIFICATIONS if kind in (QUALIFICATIONS, QUAL_ITEM) else None
+
+
+def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
+    """The header of a table of titled items, a web page's usual way (职责内容 | 具体说明, 工作内容 | 具体说明, 技能类型 |
+    具体要求): the first column names each item in a few words, the second says it. The second holds the duties (or the
+    requirements, by what the first column's header names); the first is their titles. None when the row is not such a
+    header, or when the rows below do not bear it out (their first cells must be short titles, no sentence, and the
+    second longer)."""
+    cells: list[tuple[int, str]] = []
+    columns: dict[int, str] = {}
+    seen: set[int] = set()
+    for i, c in enumerate(row):
+        if id(c) in seen or not c.text:
+            continue
+        seen.add(id(c))
+        t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
+        if column_kind(t) == COLUMN:
+            columns[i] = COLUMN  # 序号
+            continue
+        cells.append((i, simplified(t)))
+    if len(cells) != 2 or cells[1][1] not in _DESCRIBED:
+        return None
+    (i, title), (j, _described) = cells
+    kind = _titled_kind(title)
+    body = [r for r in rows if len(r) > j and any(c.text for c in r)]
+    if kind is None or len(body) < 2:
+        return None
+    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
+    if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
+        return None
+    if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
+        return None
+    return columns | {i: GROUP, j: kind}
 
 
 def _is_post_title(text: str) -> bool:

@@ -148,12 +148,16 @@ def test_a_title_naming_the_areas_work_is_evidence_and_a_team_without_that_work_
 
 
 def test_no_post_doing_work_of_the_area_means_no_proposal() -> None:
-    """acme has no analyst: the data-analysis functions nobody owns are not given to a post by guess."""
+    """acme has no analyst: the data-analysis functions nobody owns are not given to a post by guess; its 数据中心,
+    set up for that work, has no post: staffing it is the decision."""
     acme = report("acme-department-store.xlsx")
     p = proposal(acme, "GapBaselineFunction", "fn:traffic-analytics")
     assert p.status == "none" and p.owner is None and not p.changes
-    assert "no post of this design does work of this area" in p.summary_en
+    assert "数据中心" in p.summary_zh and "gave it no post" in p.summary_en
     assert p.standard and all(e.source.startswith("T/CCAGM 003-2021 4.2.5") for e in p.standard)
+    ecom = report("ecom-ops-centre.yaml")  # no unit for it either
+    p = proposal(ecom, "GapBaselineFunction", "fn:merchant-analytics")
+    assert p.status == "none" and "no post of this design does work of this area" in p.summary_en
 
 
 def test_work_of_the_same_broad_area_alone_is_no_reason_to_give_a_post_the_function() -> None:

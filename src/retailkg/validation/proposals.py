@@ -358,8 +358,8 @@ class Proposer:
             return base
         ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
         owner = ranked[0]
-        area = self.kb.area_of.get(f)
-        if self.is_top(owner) and not any(self.kb.area_of.get(g) == area for g in self.work(owner.lead)):
+        f_area = self.kb.area_of.get(f)
+        if self.is_top(owner) and not any(self.kb.area_of.get(g) == f_area for g in self.work(owner.lead)):
             return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0

@@ -152,8 +152,9 @@ def test_a_report_heading_its_own_unit_keeps_work_the_line_breaks_down(tmp_path:
 
 def test_after_a_merge_no_comment_of_the_to_be_design_names_the_post_merged_away_as_if_it_were_there() -> None:
     """tests/data/proposals/merge-commented.yaml with every proposal and the merge of 会员维护专员 into 会员运营专员
-    applied: the comments of the other proposals that named 会员维护专员 (an owner) name the post kept, and say it was
-    merged; only the merge's own comments name the post merged away."""
+    applied: the merge's comment on the post kept names the post merged away and why (the standard post both do the
+    work of); the comments of the other proposals that named 会员维护专员 (an owner) name the post kept, and say it
+    was merged; only the merge's own comments name the post merged away."""
     r = validate_file(Path(__file__).parent / "data" / "proposals" / "merge-commented.yaml")
     (merge,) = [p for p in r.restructures if p.rule == "rkg:MergePosts" and p.owner is not None
                 and {p.owner.zh, *(q.zh for q in p.others)} == {"会员运营专员", "会员维护专员"}]
@@ -162,6 +163,8 @@ def test_after_a_merge_no_comment_of_the_to_be_design_names_the_post_merged_away
     chosen = select_proposals([*r.proposals, *r.restructures],
                               only=[p.finding for p in r.proposals if p.status == "change"] + [merge.finding])
     text = to_be_yaml(r, chosen, knowledge_base())
+    own = [line for line in text.splitlines() if f"proposed ({merge.finding}" in line and "merged into this post —" in line]
+    assert len(own) == 1 and gone in own[0] and "the standard gives both posts' work to 会员运营 (T/CCAGM 003-2021 4.1.3)" in own[0]
     comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line and gone in line]
     others = [c for c in comments if merge.finding not in c.split(":", 1)[0]]
     assert others, "the design has other proposals naming the post merged away"

@@ -1211,6 +1211,7 @@ def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Note
     """The merged-away post's duties and accountabilities go to the kept post, its reports report to it, and it goes."""
     keep_id = _post_id(resolved, p.owner)
     gone_ids = [_post_id(resolved, c.post) for c in p.changes if c.action == "merge"]
+    source = next((c.source for c in p.changes if c.action == "merge" and c.source), "")
     posts = {q.id: q for q in design.posts}
     if keep_id not in posts:
         return
@@ -1227,8 +1228,9 @@ def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Note
         for q in design.posts:
             if q.reports_to == gone.id:
                 q.reports_to = keep.id
-        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post; undo: set it up again "
-                                              "with the duties marked as from it")
+        like = f" — the standard gives both posts' work to {p.subject.zh} ({source})" if p.subject is not None else ""
+        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post{like}; undo: set it "
+                                              "up again with the duties marked as from it")
         _rename_in_notes(notes, gone, keep, p)
         design.posts = [q for q in design.posts if q.id != gone.id]
 

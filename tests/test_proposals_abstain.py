@@ -99,10 +99,14 @@ posts:
 
 def test_a_title_naming_only_the_area_does_not_make_a_post_unlike_the_standards_owner_credible(tmp_path: Path) -> None:
     """运营推广专员 is titled for promotion (营销推广, the area of brand publicity) but does nothing of 4.1.2 新媒体运营,
-    which leads brand publicity (4.1.2 d): no proposal. A title naming the function's standard post as well
-    (新媒体推广专员) is close enough to that post, and is given it."""
+    which leads brand publicity (4.1.2 d): no proposal; nor of 4.2.6 社群营销's ground promotion, whose name has 推广
+    only as the area's word. A title naming the function's standard post as well (新媒体推广专员) is close enough to
+    that post, and is given it."""
     unlike = validate(tmp_path, "unlike.yaml", AREA_TITLE.format(title="运营推广专员"))
     p = proposal(unlike, "GapBaselineFunction", "fn:brand-publicity")
+    assert p.status == "none" and not p.changes and "no post of this design does work of this area" in p.summary_en
+    # 推广 is in 地面推广与线下广告 too, but as the area's word (营销推广): it does not name 4.2.6 社群营销's work
+    p = proposal(unlike, "GapBaselineFunction", "fn:ground-promotion")
     assert p.status == "none" and not p.changes and "no post of this design does work of this area" in p.summary_en
     like = validate(tmp_path, "like.yaml", AREA_TITLE.format(title="新媒体推广专员"))
     p = proposal(like, "GapBaselineFunction", "fn:brand-publicity")

@@ -318,6 +318,9 @@ class Proposer:
                                   0.1 * t_area))
             sib, shared = self.own_work(post, f)
             t_fn = max(self.titles.similarity(post.spec.name, fn.zh), best.title if best is not None else 0.0)
+            core = set(fold(title_core(post.spec.name)))
+            if core and core <= set(fold(area_label)) and a < CREDIBLE_AREA_ALIGNMENT:
+                t_fn = 0.0  # its title names the function only by the area's word (推广 of 营销推广 in 地面推广)
             near = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
             titled = t_area >= 0.999 and a >= CREDIBLE_AREA_ALIGNMENT  # the title names the area, and the post is a little like the owner
             ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or titled)

@@ -70,6 +70,37 @@ departments:
 """
 
 
+WIDE_HEAD = """organisation: {id: wide, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理, 线上渠道运营]}
+departments:
+  - {id: hq, name: 运营中心}
+posts:
+  - id: director
+    name: 运营总监
+    department: hq
+    duties:
+      - {standard: 4.2.4 b}
+      - {standard: 4.2.4 e}
+      - text: "负责网站运营"
+        functions: [online-mall-operations]
+  - id: operator
+    name: 项目运营
+    department: hq
+    reports_to: director
+    duties: [{standard: 4.4.2 a}]
+"""
+
+
+def test_the_head_of_the_whole_design_keeps_only_gaps_of_the_area_most_of_its_work_is_in(tmp_path: Path) -> None:
+    """运营总监 leads planning and new channels (management: 4.2.4 b, e) and runs the website (online channels): the
+    channel work 4.2.4 and 4.2.8 到家业务运营 share makes it the closest post to on-demand delivery (4.2.8 a), but
+    online channels are not the area most of its work is in: a decision, not a duty for the head."""
+    r = validate(tmp_path, "wide.yaml", WIDE_HEAD)
+    p = proposal(r, "GapBaselineFunction", "fn:to-home-operations")
+    assert p.status == "none" and not p.changes and "head of the whole design" in p.summary_en
+    relations = proposal(r, "GapBaselineFunction", "fn:external-relations")  # management: its main area
+    assert relations.status == "change" and relations.owner is not None and relations.owner.zh == "运营总监"
+
+
 def test_a_gap_of_the_work_a_unit_without_posts_was_set_up_for_is_left_to_staff_it(tmp_path: Path) -> None:
     """The design has a 数据中心 with no post: the analysis of merchants (4.2.5 d, 数据运营's) is not handed to the
     brand operator, who grades merchants (4.2.2 a); staffing the unit is the decision. Without that unit, the brand

@@ -185,7 +185,7 @@ HISTORY = (
     "Before h-propose4 (commit 38da951), on the same sets: hand.yaml 109 of 120 agree, 4 wrong of 83 changes (0.048); "
     "hand2.yaml 75 of 120 (0.625), 35 wrong of 83 (0.422); their consensus 74 of 96 (0.771), 17 wrong of 65 (0.262). "
     "The rules added then (docs/proposals.md, \"When it proposes nothing\"): a gap is not handed to the head of the whole "
-    "design outside the area it already leads; a gap of the work a unit without posts was set up for (acme's 数据中心) is "
+    "design outside the area most of its work is in; a gap of the work a unit without posts was set up for (acme's 数据中心) is "
     "left to staffing it; a title naming only the function's area (or a function only by the area's word) is not "
     "enough for a post unlike the standard's owner; "
     "a report heading its own unit (a store manager under a regional manager) keeps what the line breaks down. They were "

@@ -361,8 +361,7 @@ class Proposer:
             return base
         ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
         owner = ranked[0]
-        f_area = self.kb.area_of.get(f)
-        if self.is_top(owner) and not any(self.kb.area_of.get(g) == f_area for g in self.work(owner.lead)):
+        if self.is_top(owner) and self.kb.area_of.get(f) not in self.main_areas(owner):
             return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
@@ -394,6 +393,14 @@ class Proposer:
             if any(n and self.titles.similarity(n, unit.name) >= UNIT_NAMES_WORK for n in names):
                 return unit
         return None
+
+    def main_areas(self, post: _Post) -> set[URIRef | None]:
+        """The areas most of the work ``post`` leads is in (all of them on a tie)."""
+        counts: dict[URIRef | None, int] = defaultdict(int)
+        for g in self.work(post.lead):
+            counts[self.kb.area_of.get(g)] += 1
+        most = max(counts.values(), default=0)
+        return {a for a, n in counts.items() if n == most}
 
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""

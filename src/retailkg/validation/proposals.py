@@ -407,10 +407,10 @@ class Proposer:
         return post.depth == 0 and post.spec.id in self.heads
 
     def _decision_for_top(self, base: Proposal, top: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
-        """No proposal where the best candidate for a gap is the head of the whole design and the function is not of an
-        area the head already leads (its own management work): a head is close to every senior standard post by the
-        planning every head does, which says nothing of who should do this work; giving it another area's duty only
-        hides that no department does it (a decision)."""
+        """No proposal where the best candidate for a gap is the head of the whole design and the function is not of the
+        area most of the head's own work is in (:meth:`main_areas`): a head is close to every senior standard post by
+        the planning every head does, which says nothing of who should do this work; giving it another area's duty
+        only hides that no department does it (a decision)."""
         fref = self.fn_ref(f)
         names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
         names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"

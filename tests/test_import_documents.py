@@ -1994,3 +1994,4 @@ def test_an_item_and_requirement_table_gives_each_row_s_requirement_as_a_qualifi
     result = import_documents([path])
     [post] = result.posts
     assert (texts(post), post.qualifications) == (["统筹客服与收银团队的日常运作。"], ["19-38岁", "大专", "1-3年经验"])
+    assert {u.why for u in result.unplaced if u.text == "年龄要求"} == {"the title of the requirement beside it: not a qualification"}

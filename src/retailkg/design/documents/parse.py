@@ -1471,7 +1471,9 @@ class _Reader:
         group = vals.get(GROUP)
         if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
             self.groups.add(id(group))
-            self.unplaced.append(Unplaced(group.text, group.where, "the name of a group of duties: a heading, not a duty"))
+            why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
+                   else "the name of a group of duties: a heading, not a duty")
+            self.unplaced.append(Unplaced(group.text, group.where, why))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:

@@ -1938,3 +1938,60 @@ def test_a_page_about_one_post_reads_its_titled_tables_under_headings_that_name_
     [post] = result.posts
     assert (post.name, texts(post)) == ("导购员", ["向顾客详细介绍商品的功能、特点", "协助处理顾客的退换货、投诉等问题"])
     assert post.qualifications == ["能与不同类型的顾客有效沟通", "熟悉所售商品的特点和优势"]
+
+
+def test_a_title_asking_what_a_post_does_then_naming_its_duties_names_that_post(tmp_path: Path) -> None:
+    """# 门店督导是做什么的?岗位职责有哪些: the page's question, then what follows; the post is the one the question asks
+    about, 门店督导, not the whole question."""
+    (tmp_path / "督导.md").write_text(
+        "# 门店督导是做什么的?岗位职责有哪些\n\n## 一、运营管理\n\n### 日常运营监控\n\n负责门店人员管理,监督员工遵守公司制度。\n\n"
+        "### 成本控制\n\n监控商品价格、损耗,提出优化建议。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "督导.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "门店督导": ["负责门店人员管理,监督员工遵守公司制度。", "监控商品价格、损耗,提出优化建议。"]}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("督导.md", "# 督导岗位职责\n\n督导是零售行业中的核心岗位,其核心职责可分为以下几类:\n\n## 一、运营管理\n\n### 日常运营监控\n\n"
+                "负责门店人员管理,监督员工遵守公司制度。\n\n### 成本控制\n\n监控商品价格、损耗,提出优化建议。\n"),
+    ("督导.txt", "督导岗位职责\n\n督导是零售行业中的核心岗位,其核心职责可分为以下几类:\n\n"
+                 "日常运营监控\n- 负责门店人员管理,监督员工遵守公司制度。\n成本控制\n- 监控商品价格、损耗,提出优化建议。\n"),
+], ids=["markdown-headings", "text-title-lines"])
+def test_a_lead_ending_in_a_colon_before_the_first_group_title_is_no_duty(tmp_path: Path, name: str, text: str) -> None:
+    """A page's lead paragraph ending in a colon (…可分为以下几类:), then the groups of duties, each under its title (a
+    heading, or a short line over bullets): the lead leads into the groups, it is no duty."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = import_documents([tmp_path / name])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("督导", ["负责门店人员管理,监督员工遵守公司制度。", "监控商品价格、损耗,提出优化建议。"])
+    assert "督导是零售行业中的核心岗位,其核心职责可分为以下几类:" in {u.text for u in result.unplaced}
+
+
+def test_a_numbered_duty_led_by_a_label_word_among_duties_led_by_their_topic_is_a_duty(tmp_path: Path) -> None:
+    """1. 人员安排:…, 2. 培训与带教:…, then 3. 绩效考核:制定KPI…: the items are each led by a topic and a colon, so 绩效考核,
+    though a label word, is the third item's topic, not a label ending the list. An unnumbered 考核指标: line after the
+    list is still the label."""
+    _paragraphs(tmp_path / "主管.docx", [
+        "岗位名称:客服收银主管", "岗位职责:", "1. 人员安排:根据门店客流高峰灵活排班,确保收银台开放数量充足。",
+        "2. 培训与带教:定期组织收银员技能培训。", "3. 绩效考核:制定KPI,通过每日晨会总结问题、月度评分激励优秀员工。",
+        "考核指标:收银差错率、客诉一次解决率。"], title="客服收银主管岗位说明书")
+    [post] = import_documents([tmp_path / "主管.docx"]).posts
+    assert texts(post) == ["人员安排:根据门店客流高峰灵活排班,确保收银台开放数量充足。", "培训与带教:定期组织收银员技能培训。",
+                           "绩效考核:制定KPI,通过每日晨会总结问题、月度评分激励优秀员工。"]
+
+
+def test_an_item_and_requirement_table_gives_each_row_s_requirement_as_a_qualification(tmp_path: Path) -> None:
+    """任职资格 as a 项目 | 要求 table (年龄要求 | 19-38岁, 学历要求 | 大专, 工作经验 | 1-3年经验): the header names no kind, the
+    first cells name requirements; each second cell is a qualification as written, its row's first cell only titles it."""
+    path = _paragraphs(tmp_path / "主管.docx", ["岗位名称:客服收银主管", "岗位职责:", "1. 统筹客服与收银团队的日常运作。", "五、任职资格"],
+                       title="客服收银主管岗位说明书")
+    d = docx.Document(str(path))
+    t = d.add_table(rows=0, cols=2)
+    for row in (("项目", "要求"), ("年龄要求", "19-38岁"), ("学历要求", "大专"), ("工作经验", "1-3年经验")):
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text = row
+    d.save(path)
+    result = import_documents([path])
+    [post] = result.posts
+    assert (texts(post), post.qualifications) == (["统筹客服与收银团队的日常运作。"], ["19-38岁", "大专", "1-3年经验"])
+    assert {u.why for u in result.unplaced if u.text == "年龄要求"} == {"the title of the requirement beside it: not a qualification"}

@@ -71,6 +71,11 @@ FIRST_MEASURED = {
                   "recall 0.500 (at ac7b1ab, after the heldout13 fixes); posts 1.000 / 1.000, duties 1.000 / 1.000, department "
                   "1.000, 0 qualifications as duties, qualification recall 1.000 (at 285f416, after the heldout14 fixes); "
                   "used for fixes since"),
+    "heldout15": ("posts 0.941 / 0.889, duties 0.862 / 0.862, department 1.000, 0 qualifications as duties, qualification "
+                  "recall 0.000 / precision 0.000 (at 5bbbaff); posts 0.941 / 0.941, duties 0.862 / 0.862, department 1.000, "
+                  "0 qualifications as duties, qualification recall 0.000 / precision 0.000 (at afe13cb, after the heldout14 "
+                  "fixes); posts 1.000 / 1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 1.000 / precision 1.000 (at 090ebde, after the heldout15 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

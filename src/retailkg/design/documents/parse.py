@@ -282,6 +282,8 @@ _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
 不再列出。: a pointer to another document, not a duty or a qualification itself."""
+_TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
+"""An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -793,6 +795,19 @@ class _Reader:
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
+    def drop_lead(self) -> None:
+        """At the first title of a group of the section's items: a paragraph before it, the section's only line so
+        far, unnumbered and ending in a colon (其核心职责可分为以下几类:), leads into the groups; it is none of the items."""
+        p = self.post
+        if p is None or self.section not in (DUTIES, QUALIFICATIONS):
+            return
+        items = p.duties if self.section == DUTIES else p.qualifications
+        if len(items) == self.section_from + 1 and not items[-1].numbered and items[-1].text.endswith(("：", ":")):
+            lead = items.pop()
+            self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
+            if self.last_item is lead:
+                self.last_item = None
+
     def open_section(self, kind: str, label: str, where: Where, *, inferred: bool = False) -> None:
         """``inferred``: no label opened it, a title did (店长岗位职责是什么, then prose): what is in it is less sure,
         and the line classifier is asked about its unnumbered prose. A post heading over one paragraph, or a post's
@@ -956,6 +971,7 @@ class _Reader:
                             self.group_marks.add(prev.mark)
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
+                        self.drop_lead()
                     elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
                           and prev.text.endswith(("：", ":")) and not prev.titled):
                         # 工作职责 holding 一个连锁分店的店长的工作职责包括: then 1、… 2、…: the sentence leading into the
@@ -1005,6 +1021,15 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            last = self.last_item
+            if (self.section == DUTIES and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
+                    and strip_number(raw)[1] and self.post is not None and last is not None and self.post.duties
+                    and self.post.duties[-1] is last and last.numbered and last.mark == number_mark(raw)
+                    and _TOPIC_ITEM.match(last.text)):
+                # 1. 人员安排:根据…, 2. 培训与带教:定期…, then 3. 绩效考核:制定KPI…: among items each led by its topic and a
+                # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label
+                self.lines([ln])
+                return
             if (self.section == OTHER and self.section_level and strip_number(raw)[1]
                     and (rest.endswith(_TERMINAL) or len(rest) > 20)):
                 # under a heading such as 一、定义, the items 1. 角色定位:… 2. 工作内容:…: a numbered sentence led by a
@@ -1082,6 +1107,7 @@ class _Reader:
                     and not re.search(r"[，,。；;！!？?]", text)):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
                 # group of its items (教育背景 a group of the requirements), no post and no item
+                self.drop_lead()
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
@@ -1114,6 +1140,11 @@ class _Reader:
         title = _TITLE.match(st)
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
+            asked = _QUESTION_TITLE.match(simplified(name))
+            if asked is not None and asked.end(1) < len(name):
+                # 门店督导是做什么的?岗位职责有哪些: the page's question, then what the title says follows; the post is
+                # the one the question asks about
+                name = name[:asked.end(1)].strip()
             if name and is_title_department(name) and "岗位" not in name and "职位" not in name:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
@@ -1440,7 +1471,9 @@ class _Reader:
         group = vals.get(GROUP)
         if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
             self.groups.add(id(group))
-            self.unplaced.append(Unplaced(group.text, group.where, "the name of a group of duties: a heading, not a duty"))
+            why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
+                   else "the name of a group of duties: a heading, not a duty")
+            self.unplaced.append(Unplaced(group.text, group.where, why))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:
@@ -1561,19 +1594,40 @@ def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, 
             columns[i] = COLUMN  # 序号
             continue
         cells.append((i, simplified(t)))
-    if len(cells) != 2 or cells[1][1] not in _DESCRIBED:
+    if len(cells) != 2 or (cells[1][1] not in _DESCRIBED and cells[1][1] not in _REQUIRED):
         return None
-    (i, title), (j, _described) = cells
-    kind = _titled_kind(title)
+    (i, title), (j, described) = cells
+    kind = _titled_kind(title) if described in _DESCRIBED else None
     body = [r for r in rows if len(r) > j and any(c.text for c in r)]
+    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
+    if kind is None and title in _ITEM_WORDS and described in _REQUIRED and len(body) >= 2 and all(says) \
+            and all(_is_requirement_label(t) for t in titles):
+        # 项目 | 要求, then 年龄要求 | 19-38岁, 学历要求 | 大专: the header names no kind, the rows do: each row's first cell
+        # says which requirement, the second states it (a value as short as its label: no length to weigh)
+        return columns | {i: GROUP, j: QUALIFICATIONS}
     if kind is None or len(body) < 2:
         return None
-    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
     if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
         return None
     if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
         return None
     return columns | {i: GROUP, j: kind}
+
+
+_REQUIRED = ("要求", "具体要求", "详细要求", "任职要求", "要求说明")
+"""A column header saying the cells below state requirements."""
+_ITEM_WORDS = ("项目", "类别", "类型", "事项", "名称", "条件", "资格项目", "要求项目")
+"""A table's first header that names no kind of its own (项目 | 要求): the rows say what each is."""
+
+
+def _is_requirement_label(text: str) -> bool:
+    """A requirement's name as a form writes it: a requirement label (学历, 工作经验, 任职资格) or one with 要求 or 条件
+    after it (年龄要求, 身体条件)."""
+    t = simplified(_STRIP_LABEL.sub("", text).rstrip("：:"))
+    if kind_of(t) in (QUAL_ITEM, QUALIFICATIONS):
+        return True
+    m = re.fullmatch(r"(.{2,6}?)(?:要求|条件)", t)
+    return m is not None and kind_of(m.group(1)) == QUAL_ITEM
 
 
 def _is_post_title(text: str) -> bool:

@@ -15,13 +15,12 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
 import yaml
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -34,7 +33,7 @@ OUT = HERE.parent
 sys.path.insert(0, str(HERE))
 import sources as S  # noqa: E402
 
-FIXED = datetime(2025, 6, 1, 9, 0, 0, tzinfo=timezone.utc)
+FIXED = datetime(2025, 6, 1, 9, 0, 0, tzinfo=UTC)
 ZIP_TIME = (2025, 6, 1, 9, 0, 0)
 FONT = "宋体"
 
@@ -422,7 +421,7 @@ def build_v5(path: Path) -> list[dict]:
                                        horizontal="center" if c in (1, 2, 3, 4) else None)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
     ws.cell(row=row, column=1, value="说明:1.本表由人力资源部统一维护;2.岗位调整时同步更新本表。")
-    for col, w in zip("ABCDEF", (6, 14, 12, 12, 60, 16)):
+    for col, w in zip("ABCDEF", (6, 14, 12, 12, 60, 16), strict=False):
         ws.column_dimensions[col].width = w
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"

@@ -335,6 +335,14 @@ def test_org_propose_refuses_an_unknown_id_with_the_closest_writing_nothing(tmp_
     assert len(err.strip().splitlines()) == 1 and "[--only]" in err and f"closest: {promo}" in err
 
 
+def test_org_propose_names_ids_to_choose_from_when_an_id_is_like_none(tmp_path: Path) -> None:
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", "promotion", "-o", str(out))
+    assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+    chosen = [p.finding for p in report("taobao-ops.yaml").proposals if p.status in ("change", "via")]
+    assert "ids with a proposal to apply: " in err and chosen[0] in err and f"({len(chosen)} in all)" in err
+
+
 def test_org_propose_refuses_the_input_as_output_and_a_stale_report(tmp_path: Path) -> None:
     design = tmp_path / "d.yaml"
     design.write_bytes((EXAMPLES / "taobao-ops.yaml").read_bytes())

@@ -1338,7 +1338,13 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
             p = known.get(fid)
             if p is None:
                 close = closest_ids(fid, ids)
-                hint = f" (closest: {', '.join(close)})" if close else ""
+                if close:
+                    hint = f" (closest: {', '.join(close)})"
+                elif ids:  # nothing alike: still name what can be chosen
+                    more = f", … ({len(ids)} in all)" if len(ids) > 3 else ""
+                    hint = f" (ids with a proposal to apply: {', '.join(ids[:3])}{more})"
+                else:
+                    hint = " (no finding of this design has a proposal to apply)"
                 raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
             if opt == "--only" and fid in waived:
                 raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",

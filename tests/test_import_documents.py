@@ -2013,6 +2013,18 @@ def test_a_sibling_of_a_duties_part_numbered_under_the_duties_label_is_the_next_
     assert "(二)运营支持" in {u.text for u in result.unplaced}
 
 
+def test_a_line_numbered_like_the_duties_label_ends_the_parts_numbered_inside_them(tmp_path: Path) -> None:
+    """二、岗位职责 over (一)核心职责 (a duties label again) and (二)团队管理, then 三、附则 with no label word: numbered like
+    二、, not like (一), it is the next part of the document; its numbered note is no duty."""
+    _paragraphs(tmp_path / "店长.docx", [
+        "岗位名称:店长", "二、岗位职责", "(一)核心职责", "1. 负责门店的日常运营。", "2. 审核每日营业报表。", "(二)团队管理",
+        "1. 组织员工培训。", "三、附则", "1. 本说明书自发布之日起执行。"], title="店长岗位说明书")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责门店的日常运营。", "审核每日营业报表。", "组织员工培训。"]
+    assert {"三、附则", "1. 本说明书自发布之日起执行。"} <= {u.text for u in result.unplaced}
+
+
 def test_paragraphs_each_opening_with_a_role_s_name_and_a_full_stop_each_name_a_post(tmp_path: Path) -> None:
     """A page listing a shop's roles as "- 01" bullets, each over a paragraph that opens with the role's name and a full
     stop and goes on with a sentence starting with that name (网店美工。网店美工负责…): each paragraph names a post and is

@@ -1995,3 +1995,65 @@ def test_an_item_and_requirement_table_gives_each_row_s_requirement_as_a_qualifi
     [post] = result.posts
     assert (texts(post), post.qualifications) == (["统筹客服与收银团队的日常运作。"], ["19-38岁", "大专", "1-3年经验"])
     assert {u.why for u in result.unplaced if u.text == "年龄要求"} == {"the title of the requirement beside it: not a qualification"}
+
+
+def test_a_sibling_of_a_duties_part_numbered_under_the_duties_label_is_the_next_part_of_the_duties(tmp_path: Path) -> None:
+    """二、岗位职责 over (一)核心职责 and (二)运营支持, each over titled groups of （1）（2） items: (二) is numbered like the
+    part (一) that reopened the duties, not like 二、, so it is their next part, not the next part of the document;
+    三、任职要求, numbered like 二、, ends them."""
+    _paragraphs(tmp_path / "主播.docx", [
+        "岗位名称:电商主播", "二、岗位职责", "(一)核心职责", "1. 直播策划与执行", "（1）制定直播计划,确保直播顺利进行。",
+        "（2）处理直播中的突发情况。", "(二)运营支持", "1. 数据分析与优化", "（1）收集直播数据,优化直播策略。", "2. 跨部门协作",
+        "（1）与供应链部门保持沟通。", "三、任职要求", "1. 形象与素养: 需具备良好的形象气质。"], title="电商主播岗位说明书")
+    result = import_documents([tmp_path / "主播.docx"])
+    [post] = result.posts
+    assert texts(post) == ["制定直播计划,确保直播顺利进行。", "处理直播中的突发情况。", "收集直播数据,优化直播策略。",
+                           "与供应链部门保持沟通。"]
+    assert post.qualifications == ["形象与素养: 需具备良好的形象气质。"]
+    assert "(二)运营支持" in {u.text for u in result.unplaced}
+
+
+def test_a_line_numbered_like_the_duties_label_ends_the_parts_numbered_inside_them(tmp_path: Path) -> None:
+    """二、岗位职责 over (一)核心职责 (a duties label again) and (二)团队管理, then 三、附则 with no label word: numbered like
+    二、, not like (一), it is the next part of the document; its numbered note is no duty."""
+    _paragraphs(tmp_path / "店长.docx", [
+        "岗位名称:店长", "二、岗位职责", "(一)核心职责", "1. 负责门店的日常运营。", "2. 审核每日营业报表。", "(二)团队管理",
+        "1. 组织员工培训。", "三、附则", "1. 本说明书自发布之日起执行。"], title="店长岗位说明书")
+    result = import_documents([tmp_path / "店长.docx"])
+    [post] = result.posts
+    assert texts(post) == ["负责门店的日常运营。", "审核每日营业报表。", "组织员工培训。"]
+    assert {"三、附则", "1. 本说明书自发布之日起执行。"} <= {u.text for u in result.unplaced}
+
+
+def test_paragraphs_each_opening_with_a_role_s_name_and_a_full_stop_each_name_a_post(tmp_path: Path) -> None:
+    """A page listing a shop's roles as "- 01" bullets, each over a paragraph that opens with the role's name and a full
+    stop and goes on with a sentence starting with that name (网店美工。网店美工负责…): each paragraph names a post and is
+    its one duty, whole, with the name as its subject; most names read as post titles (美工, 客服), so 店铺推广 beside
+    them is a post too. The bullets' numbers and the page's 赞 (0) are no duties."""
+    (tmp_path / "分工.md").write_text(
+        "# 网店各岗位的分工与职责\n\n网店各岗位的分工与职责有哪些呢?一起来看看。\n\n## 操作方法\n\n"
+        "- 01\n\n  店铺推广。店铺推广负责站内外的推广投放。\n\n"
+        "- 02\n\n  网店美工。网店美工负责商品拍照和详情页设计。主图也由美工完成。\n\n"
+        "- 03\n\n  网店客服。网店客服负责售前咨询和售后处理。\n\n赞 (0)\n", encoding="utf-8")
+    result = import_documents([tmp_path / "分工.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "店铺推广": ["店铺推广负责站内外的推广投放。"], "网店美工": ["网店美工负责商品拍照和详情页设计。主图也由美工完成。"],
+        "网店客服": ["网店客服负责售前咨询和售后处理。"]}
+
+
+@pytest.mark.parametrize("labels", [
+    ["任职要求:", "①熟悉商品知识;②吃苦耐劳。", "岗位职责:", "①按照采购计划采购各类用品;②收集供应商信息。"],
+    ["岗位职责:", "①按照采购计划采购各类用品;②收集供应商信息。", "任职要求:", "①熟悉商品知识;②吃苦耐劳。"],
+], ids=["requirements-first", "duties-first"])
+def test_a_definition_before_a_page_s_labels_is_their_lead_not_a_duty(tmp_path: Path, labels: list[str]) -> None:
+    """A pasted page's title and source line, a sentence saying what the post is (采购员是指…的工作人员。), then 任职要求:
+    and 岗位职责: in either order: the document labels its duties, so the prose before its labels leads into them, even
+    where the line classifier would read it as the post's work; it is no duty."""
+    definition = "采购员是指根据工作需要专职从事货物或办公物资采购的工作人员。"
+    (tmp_path / "采购员.txt").write_text("\n".join(["采购员岗位职责与任职要求", "来源:网络　2025-05-15", "", definition, *labels]) + "\n",
+                                       encoding="utf-8")
+    result = import_documents([tmp_path / "采购员.txt"])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("采购员", ["按照采购计划采购各类用品;", "收集供应商信息。"])
+    assert post.qualifications == ["熟悉商品知识;", "吃苦耐劳。"]
+    assert definition in {u.text for u in result.unplaced}

@@ -76,6 +76,10 @@ FIRST_MEASURED = {
                   "0 qualifications as duties, qualification recall 0.000 / precision 0.000 (at afe13cb, after the heldout14 "
                   "fixes); posts 1.000 / 1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, "
                   "qualification recall 1.000 / precision 1.000 (at 090ebde, after the heldout15 fixes); used for fixes since"),
+    "heldout16": ("posts 0.750 / 1.000, duties 0.871 / 0.982, department 1.000, 0 qualifications as duties, qualification "
+                  "recall 1.000 / precision 1.000 (at 734c6c5); the same at 0d66bcf, after the heldout15 fixes; posts 1.000 / "
+                  "1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / "
+                  "precision 1.000 (at bd68b7f, after the heldout16 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

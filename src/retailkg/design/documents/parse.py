@@ -639,6 +639,7 @@ class _Reader:
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
+        self.outer_outline = ""  # the section's opened by a part of a section of its kind (二、岗位职责 over (一)核心职责): 一、
         self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
         self.duties_titled: DraftPost | None = None  # a post whose title says its duties follow (采购总监工作职责)
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
@@ -654,6 +655,9 @@ class _Reader:
         self.lead_from: int | None = None
         self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
+        # a lead (see lead_from) when a 任职要求 (or other) label came first: the post, where it starts and ends in its
+        # duties, until a 岗位职责 label of that post says whether it was the lead
+        self.pending_lead: tuple[DraftPost, int, int] | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
@@ -677,6 +681,7 @@ class _Reader:
 
     def close(self) -> None:
         self.blank = False
+        self.pending_lead = None
         self.in_part = False
         self.lead_from = None
         p = self.post
@@ -767,6 +772,17 @@ class _Reader:
         elif kind in (DUTIES, QUALIFICATIONS, OTHER):
             p = self.post
             lead = p.duties[self.lead_from:] if p is not None and self.lead_from is not None else []
+            pending, self.pending_lead = self.pending_lead, None
+            if kind == DUTIES and p is not None and not lead and pending is not None and pending[0] is p \
+                    and len(p.duties) == pending[2]:
+                # 采购员岗位职责与任职要求, a paragraph, 任职要求: …, then 岗位职责: …: the paragraph before the document's
+                # labels led into them; its own 岗位职责 label says where the duties are
+                self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
+                                  for i in p.duties[pending[1]:]]
+                del p.duties[pending[1]:]
+            elif kind != DUTIES and p is not None and lead and not any(i.numbered for i in lead) and not self.lead_past_blank:
+                assert self.lead_from is not None
+                self.pending_lead = (p, self.lead_from, len(p.duties))
             if kind == DUTIES and p is not None and lead and not any(i.numbered for i in lead) and (
                     not self.lead_past_blank or len(lead) >= 2):
                 # a web page's title (电商运营专员的岗位职责) or a blank line after a list, a section's title and prose,
@@ -819,6 +835,7 @@ class _Reader:
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
         self.section_outline = ""
+        self.outer_outline = ""
         self.last_number = 0
         self.section_level = 0
         self.item_title = False
@@ -865,6 +882,17 @@ class _Reader:
                 continue
             if numbered and self.section in (DUTIES, QUALIFICATIONS):
                 self.item_depth = depth
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
+                    and _outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
+                # (一)核心职责 under 二、岗位职责, then (二)运营支持: the next part of the same duties names the groups below it
+                self.unplaced.append(Unplaced(raw, ln.where, "the name of a part of the duties: a heading, not a duty"))
+                self.last_soft, self.item_depth, self.group_marks = False, 0, set()
+                continue
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
+                    and _outline_kind(raw) == self.outer_outline):
+                self.section, self.section_outline, self.outer_outline = None, "", ""
+                self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
+                continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
                     and _outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
@@ -991,6 +1019,7 @@ class _Reader:
                     # a post's heading and its labels (所属部门:… 直接上级:…), then a paragraph with no 岗位职责 label: the
                     # rules see no section, the classifier reads the post's work; the paragraphs that follow are weighed alike
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                    self.lead_from, self.lead_past_blank = self.section_from, False  # or the lead of a label to come
                     self.blank = blank
                     self.lines([ln])
                     continue
@@ -1041,9 +1070,14 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the title of the requirement under it: not a qualification"))
                 self.item_title = True
                 return
+            outer = self.section_outline if self.section == kind and self.post is not None else ""
             self.field(kind, word, rest, ln.where)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
+                if outer and self.section_outline and self.section_outline != outer:
+                    # 二、岗位职责, then (一)核心职责: a part of the duties numbered below them; its sibling (二)运营支持 is
+                    # the next part of the same duties, 三、任职要求 (numbered as 二、) ends them
+                    self.outer_outline = outer
             return
         self.lines([ln])
 
@@ -1784,6 +1818,27 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
     return m.group(1), sentences
 
 
+_NAMED_PARAGRAPH = re.compile(r"^([^，,。；;：:！!？?、（）()\s]{2,10})\s*[。.]\s*(\1\S.*)$")
+
+
+def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
+    """Paragraphs that open with a name set off by a full stop, the sentence after it starting with that name again
+    (淘宝运营。淘宝运营几乎掌握着…。), as a page listing a shop's roles one paragraph each writes them: index → (the name,
+    the paragraph after it). They name posts when most of them read as post titles (淘宝美工, 淘宝客服), so 淘宝运营 and
+    淘宝文案 beside them too; a single one only when it reads as a post title itself."""
+    found: dict[int, tuple[str, str]] = {}
+    for k, t in enumerate(texts):
+        m = _NAMED_PARAGRAPH.match(t or "")
+        if m is None or not m.group(2).endswith(_TERMINAL) or strip_number(m.group(1))[1] or kind_of(m.group(1)) is not None \
+                or _DUTY_START.match(simplified(m.group(1))):
+            continue
+        found[k] = (m.group(1), m.group(2).strip())
+    titled = sum(1 for name, _ in found.values() if _is_post_title(name))
+    if not found or titled * 2 < len(found) or (len(found) == 1 and not titled):
+        return {}
+    return found
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1792,11 +1847,23 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
+    named = named_paragraphs(texts)
     for k, b in enumerate(blocks):
         post_label = False
         if isinstance(b, Line) and b.rule:
             r.section, r.blank = None, True  # a thematic break ends the list before it
             continue
+        if k in named and isinstance(b, Line) and not b.heading:
+            # 淘宝运营。淘宝运营几乎掌握着…: the name heads the post, the paragraph after it is the post's work, one duty as
+            # under a post heading; what follows it (the next item's bullet, 赞 (0)) is not
+            name, said = named[k]
+            r.line(Line(name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == name and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lines([Line(said, b.where, numbered=True)])
+                r.section = None
+                continue
         inline = inline_post(b.text) if isinstance(b, Line) and not b.heading and not b.numbered and texts[k] else None
         if inline is not None and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS)
                                                             or (r.post is not None and r.post is r.inline_post)):

@@ -91,13 +91,16 @@ def _workbook(fill: Any) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("case", ["date", "escape", "error", "review", "huge"])
+@pytest.mark.parametrize("case", ["date", "date-format", "escape", "error", "review", "huge"])
 def test_what_calamine_reads_otherwise_goes_the_reference_way(tmp_path: Path, case: str) -> None:
     def fill(name: str, ws: Any) -> None:
         if name != "posts":
             return
         if case == "date":  # openpyxl gives a datetime, calamine a date
             ws["B2"] = datetime.datetime(2024, 1, 2)
+        elif case == "date-format":  # a number shown as a date: openpyxl reads a datetime
+            ws["B2"] = 45000
+            ws["B2"].number_format = "yyyy-mm-dd"
         elif case == "escape":  # openpyxl keeps _x000D_ as written, calamine decodes it
             ws["B2"] = "策划_x000D_专员"
         elif case == "error":

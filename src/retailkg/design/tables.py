@@ -220,7 +220,9 @@ def _plain_parts(raw: bytes) -> bool:
             if name == "xl/styles.xml":
                 ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
                 root = ElementTree.fromstring(z.read(name))
-                custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(f"{ns}numFmt")}
+                fmts = root.find(f"{ns}numFmts")  # the cells' own formats (a dxf's, for conditional formats, are not)
+                custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in fmts.iter(f"{ns}numFmt")} \
+                    if fmts is not None else {}
                 xfs = root.find(f"{ns}cellXfs")
                 for xf in xfs.iter(f"{ns}xf") if xfs is not None else ():
                     i = int(xf.get("numFmtId", "0"))

@@ -296,8 +296,10 @@ def read_workbook_plain(path: Path, raw: bytes) -> dict[str, list[Row]] | None:
                 tables[t.name] = _rows(t.name, str(path), records, title, found)
         finally:
             wb.close()
-    except Exception:  # whatever it is, openpyxl's reading meets it again and says it as it always did
-        return None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # whatever it is (a panic in calamine's Rust is a BaseException), openpyxl's reading meets it
+        return None  # again and says it as it always did
     return None if found.errors else tables
 
 

@@ -187,10 +187,17 @@ class Proposer:
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
         self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
         self._closest: dict[tuple[str, ...], list[_Post]] = {}
+        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _StdPost | None] = {}
+        self._best: dict[tuple[tuple[str, ...], tuple[str, frozenset[URIRef], frozenset[URIRef]]], StandardMatch] = {}
         self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
         self.heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to in self.specs}
         staffed = {q.spec.department for q in self.posts.values()}
         self.empty_units = [u for u in resolved.design.departments if u.id not in staffed]
+        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[_Post]] = defaultdict(list)
+        for q in self.posts.values():
+            self.by_signature[q.signature].append(q)
+        self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
+        self._accountable: dict[URIRef, list[_StdPost]] = {}
 
     # ------------------------------------------------------------------ alignment
 
@@ -623,21 +630,24 @@ class Proposer:
         if not standard:
             return None
 
-        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StandardMatch] = {}
+        key = tuple(sorted(sp.ref.iri for sp in standard))
+        memo = self._best
 
-        def best(post: _Post) -> StandardMatch:  # once per signature: ranking reads every post of the chain
-            found = memo.get(post.signature)
+        def best(post: _Post) -> StandardMatch:
+            """Once per signature and set of standard posts, for the whole run: ranking reads every post of the
+            chain, and an overlap in every store asks again (the best of the same posts is the same)."""
+            k = (key, post.signature)
+            found = memo.get(k)
             if found is None:
-                found = memo[post.signature] = max((self.align(post, sp) for sp in standard),
-                                                   key=lambda m: (m.score, m.post.iri))
+                found = memo[k] = max((self.align(post, sp) for sp in standard), key=lambda m: (m.score, m.post.iri))
             return found
 
         inside = max(best(p).score for p in posts)
         names = {p.ref.iri for p in posts}
-        key = tuple(sorted(sp.ref.iri for sp in standard))
         ranking = self._closest.get(key)
         if ranking is None:  # every post by its closeness to these standard posts, once (an overlap per store asks again)
-            ranking = self._closest[key] = sorted(self.posts.values(), key=lambda p: (-best(p).score, p.order))
+            score = {sig: best(group[0]).score for sig, group in self.by_signature.items()}
+            ranking = self._closest[key] = [p for _s, _o, p in sorted([(-score[sig], order, p) for sig, order, p in self.ordered])]
         post = next((p for p in ranking if p.ref.iri not in names), None)
         if post is None:
             return None
@@ -692,7 +702,11 @@ class Proposer:
             base.summary_zh, base.summary_en = "不提议：该结果的岗位不在本设计中", "no proposal: the finding's posts are not this design's"
             return base
         metric = URIRef(m.iri)
-        accountable = [sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        accountable = self._accountable.get(metric)
+        if accountable is None:  # the same for the metric in every store: asked of the graph once
+            accountable = self._accountable[metric] = [
+                sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        accountable = list(accountable)
         aligned = False
         if not accountable:  # another standard's metric: its accountable post there, mapped to the baseline's by the curated alignment
             accountable = self.aligned_accountable(metric)
@@ -741,7 +755,14 @@ class Proposer:
     # ------------------------------------------------------------------ split and merge
 
     def closest_std(self, post: _Post) -> _StdPost | None:
-        return max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri), default=None)
+        """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
+        stores repeat each post)."""
+        sig = post.signature
+        if sig in self._closest_std:
+            return self._closest_std[sig]
+        found = self._closest_std[sig] = max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri),
+                                             default=None)
+        return found
 
     def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
         out: dict[URIRef, list[URIRef]] = defaultdict(list)

@@ -231,6 +231,8 @@ _NUMBER = re.compile(
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
     r"|\d{1,3}(?:[.．]\d{1,3}){2,}(?=[\u4e00-\u9fff])"  # 5.1.1负责…: an outline number of three levels, no space typed
+    # 1.1了解…: of two levels, no space typed, as a pasted page numbers a section's items; not a decimal quantity (1.5倍, 2.5万元)
+    r"|\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff])(?![年个岁人名次项万千百亿元天周时小分秒米倍克斤吨寸升级折公平])"
     r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
@@ -1895,10 +1897,13 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             after_table = False
             r.line(b)
             p = r.post
+            right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
+            # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
+            # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and _is_post_title(_ASIDE.sub("", p.name).strip())):
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()))):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
-                if paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)):
+                if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)
                     r.lead_from, r.lead_past_blank = 0, False
                 else:

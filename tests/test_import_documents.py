@@ -2091,3 +2091,31 @@ def test_a_handbook_heading_over_the_post_s_fields_heads_a_post_whatever_its_nam
     result = import_documents([tmp_path / "电商部.docx"])
     assert {p.name: (texts(p), p.department) for p in result.posts} == {
         name: ([text], "电商部") for name, text in said.items()}
+
+
+@pytest.mark.parametrize("bullet", ["List Bullet", "①"], ids=["word-bullets", "circled"])
+def test_a_sentence_leading_from_a_group_s_title_into_its_items_is_no_duty_and_titled_items_stay_whole(
+        tmp_path: Path, bullet: str) -> None:
+    """二、岗位职责 over group titles (1. 商品采购策略制定, short, no sentence), each followed by a sentence ending in a colon
+    (…这包括:) and then items numbered another way (Word's bullets, or ①②): the title names the group, the sentence leads
+    into its items, neither is a duty. Each item is "topic:sentence" on one line; it is a duty verbatim, its topic kept."""
+    path = _paragraphs(tmp_path / "采购经理.docx", ["岗位名称:采购经理", "二、岗位职责"], title="采购经理岗位职责")
+    d = docx.Document(str(path))
+    groups = {"1. 商品采购策略制定": ("采购经理的首要职责是制定商品采购策略。这包括:",
+                                    ["市场调研:分析市场需求,了解消费者偏好。", "采购计划:根据销售预测和库存情况,制定采购计划。"]),
+              "2. 成本控制": ("成本控制是采购经理的另一大职责:", ["成本分析:分析商品成本,寻找降低成本的机会。"])}
+    for title, (lead, items) in groups.items():
+        d.add_paragraph(title)
+        d.add_paragraph(lead)
+        for n, item in enumerate(items):
+            if bullet == "List Bullet":
+                d.add_paragraph(item, style="List Bullet")
+            else:
+                d.add_paragraph(chr(0x2460 + n) + item)
+    d.add_paragraph("三、其他")
+    d.save(path)
+    result = import_documents([path])
+    [post] = result.posts
+    assert texts(post) == [item for _, items in groups.values() for item in items]
+    unplaced = {u.text for u in result.unplaced}
+    assert {"商品采购策略制定", "成本控制", *(lead for lead, _ in groups.values())} <= unplaced

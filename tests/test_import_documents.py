@@ -246,6 +246,8 @@ def test_a_pdf_duty_that_runs_across_a_page_break_is_joined_and_headers_and_foot
     ("5.1.1监管所有的采购决定", "监管所有的采购决定"), ("1.2万元以上", "1.2万元以上"),
     ("★ 负责收银", "负责收银"), ("➢负责收银", "负责收银"), ("▲ 负责收银", "负责收银"),
     ("1、3 年以上客服工作经验", "3 年以上客服工作经验"), ("2、25-45岁", "25-45岁"), ("1、2、3号仓库的盘点", "1、2、3号仓库的盘点"),
+    ("1.1了解公司下达的销售任务", "了解公司下达的销售任务"), ("2.4听从店长安排", "听从店长安排"),
+    ("3.5公斤以内的货物", "3.5公斤以内的货物"),
 ])
 def test_numbering_of_every_common_kind_is_removed_and_numbers_in_the_text_are_kept(line: str, text: str) -> None:
     assert strip_number(line)[0] == text
@@ -2057,3 +2059,63 @@ def test_a_definition_before_a_page_s_labels_is_their_lead_not_a_duty(tmp_path: 
     assert (post.name, texts(post)) == ("采购员", ["按照采购计划采购各类用品;", "收集供应商信息。"])
     assert post.qualifications == ["熟悉商品知识;", "吃苦耐劳。"]
     assert definition in {u.text for u in result.unplaced}
+
+
+def test_a_pasted_page_s_two_level_numbers_typed_without_a_space_are_list_numbers(tmp_path: Path) -> None:
+    """A page pasted into Notepad numbers each section's items 1.1 … 2.4 with no space before the text (1.1了解…): the
+    number is the item's list number and goes, as 1.1 with a space would; a decimal quantity (1.5倍) is the text's."""
+    (tmp_path / "营业员.txt").write_text(
+        "营业员岗位职责\n一、销售职责\n1.1了解公司下达的销售任务指标,协助店长进行销售任务的分解。\n"
+        "1.2营业中应随时保持货架商品整齐和充足。\n二、其他辅助工作\n2.1听从店长安排,完成店长临时交办的工作。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "营业员.txt"]).posts
+    assert texts(post) == ["了解公司下达的销售任务指标,协助店长进行销售任务的分解。", "营业中应随时保持货架商品整齐和充足。",
+                           "听从店长安排,完成店长临时交办的工作。"]
+
+
+def test_a_handbook_heading_over_the_post_s_fields_heads_a_post_whatever_its_name_looks_like(tmp_path: Path) -> None:
+    """A department handbook: each post a heading (2.1 客服, 2.2 运营), a line of its fields (所属部门:… 直接上级:…) and one
+    paragraph saying its work. 运营 does not read as a post title by its word, but the fields under its heading say it is a
+    post, as beside it 客服; its paragraph is its duty, whole."""
+    d = docx.Document()
+    d.add_heading("二、岗位职责", 1)
+    said = {"客服": "客服团队主要负责客户关系管理,包括建立客户档案、售后服务跟踪。他们还需熟悉电商平台规则。",
+            "运营": "运营团队专注于产品优化与推广,包括标题、主图的优化。他们需要对电商平台规则有深入理解。"}
+    for n, (name, text) in enumerate(said.items(), 1):
+        d.add_heading(f"2.{n} {name}", 2)
+        d.add_paragraph("所属部门:电商部\u3000\u3000直接上级:店长")
+        d.add_paragraph(text)
+    d.add_heading("三、附则", 1)
+    d.add_paragraph("1. 本汇编由人力资源部负责解释。")
+    d.save(tmp_path / "电商部.docx")
+    result = import_documents([tmp_path / "电商部.docx"])
+    assert {p.name: (texts(p), p.department) for p in result.posts} == {
+        name: ([text], "电商部") for name, text in said.items()}
+
+
+@pytest.mark.parametrize("bullet", ["List Bullet", "①"], ids=["word-bullets", "circled"])
+def test_a_sentence_leading_from_a_group_s_title_into_its_items_is_no_duty_and_titled_items_stay_whole(
+        tmp_path: Path, bullet: str) -> None:
+    """二、岗位职责 over group titles (1. 商品采购策略制定, short, no sentence), each followed by a sentence ending in a colon
+    (…这包括:) and then items numbered another way (Word's bullets, or ①②): the title names the group, the sentence leads
+    into its items, neither is a duty. Each item is "topic:sentence" on one line; it is a duty verbatim, its topic kept."""
+    path = _paragraphs(tmp_path / "采购经理.docx", ["岗位名称:采购经理", "二、岗位职责"], title="采购经理岗位职责")
+    d = docx.Document(str(path))
+    groups = {"1. 商品采购策略制定": ("采购经理的首要职责是制定商品采购策略。这包括:",
+                                    ["市场调研:分析市场需求,了解消费者偏好。", "采购计划:根据销售预测和库存情况,制定采购计划。"]),
+              "2. 成本控制": ("成本控制是采购经理的另一大职责:", ["成本分析:分析商品成本,寻找降低成本的机会。"])}
+    for title, (lead, items) in groups.items():
+        d.add_paragraph(title)
+        d.add_paragraph(lead)
+        for n, item in enumerate(items):
+            if bullet == "List Bullet":
+                d.add_paragraph(item, style="List Bullet")
+            else:
+                d.add_paragraph(chr(0x2460 + n) + item)
+    d.add_paragraph("三、其他")
+    d.save(path)
+    result = import_documents([path])
+    [post] = result.posts
+    assert texts(post) == [item for _, items in groups.values() for item in items]
+    unplaced = {u.text for u in result.unplaced}
+    assert {"商品采购策略制定", "成本控制", *(lead for lead, _ in groups.values())} <= unplaced

@@ -231,6 +231,8 @@ _NUMBER = re.compile(
     r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
     r"|\d{1,3}(?:[.．]\d{1,3})+\s"
     r"|\d{1,3}(?:[.．]\d{1,3}){2,}(?=[\u4e00-\u9fff])"  # 5.1.1负责…: an outline number of three levels, no space typed
+    # 1.1了解…: of two levels, no space typed, as a pasted page numbers a section's items; not a decimal quantity (1.5倍, 2.5万元)
+    r"|\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff])(?![年个岁人名次项万千百亿元天周时小分秒米倍克斤吨寸升级折公平])"
     r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
     r"|[a-zA-Z]\s*[)）、]"
     r"|[a-zA-Z][.．]\s"
@@ -823,6 +825,25 @@ class _Reader:
             self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
             if self.last_item is lead:
                 self.last_item = None
+
+    def group_lead(self, ln: Line, title: str) -> bool:
+        """A sentence leading into the items of a group (…这包括:), right after the group's title line, the section's last
+        item so far (see ``titled_leads``): the title names the group and the sentence leads into it; neither is an item.
+        False, changing nothing, when the title is not the last item of a duties or qualifications section."""
+        p = self.post
+        if p is None or self.section not in (DUTIES, QUALIFICATIONS):
+            return False
+        items = p.duties if self.section == DUTIES else p.qualifications
+        if len(items) <= self.section_from or items[-1].text != title or not items[-1].numbered:
+            return False
+        named = items.pop()
+        if named.mark:
+            self.group_marks.add(named.mark)
+        self.unplaced.append(Unplaced(named.text, named.where, "the name of a group of duties: a heading, not a duty"))
+        self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the lead of the list below it: not a duty"))
+        self.last_item = items[-1] if items else None
+        self.last_soft = False
+        return True
 
     def open_section(self, kind: str, label: str, where: Where, *, inferred: bool = False) -> None:
         """``inferred``: no label opened it, a title did (店长岗位职责是什么, then prose): what is in it is less sure,
@@ -1839,6 +1860,33 @@ def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
     return found
 
 
+def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, int]:
+    """Sentences ending in a colon (超市采购经理的首要职责是制定商品采购策略。这包括:) between a numbered title line, short
+    and no sentence (1. 商品采购策略制定), and items numbered another way (Word's bullets, ①, （1）): the title names the
+    group and the sentence leads into its items; neither is one of them. Index of the lead → index of its title."""
+    def numbered(j: int) -> bool:
+        b = blocks[j]
+        return isinstance(b, Line) and (b.numbered or strip_number(texts[j] or "")[1])
+
+    def mark(j: int) -> str:
+        b = blocks[j]
+        return "word" if isinstance(b, Line) and b.numbered and not strip_number(texts[j] or "")[1] else number_mark(texts[j] or "")
+
+    found: dict[int, int] = {}
+    shown = [j for j, t in enumerate(texts) if t]
+    for n, k in enumerate(shown[1:-1], 1):
+        t, title, nxt = texts[k] or "", shown[n - 1], shown[n + 1]
+        b = blocks[k]
+        if not isinstance(b, Line) or b.heading or numbered(k) or not t.endswith(("：", ":")) or len(t) <= 12:
+            continue
+        body, typed = strip_number(texts[title] or "")
+        if not (typed and numbered(nxt)) or mark(nxt) == mark(title) or len(body) > 12 or not _GROUP_NAME.match(body) \
+                or body.endswith(("：", ":")) or _DUTY_START.match(simplified(body)):
+            continue
+        found[k] = title
+    return found
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1848,8 +1896,11 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     titles = _sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     named = named_paragraphs(texts)
+    leads = titled_leads(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if k in leads and isinstance(b, Line) and r.group_lead(b, strip_number(texts[leads[k]] or "")[0]):
+            continue
         if isinstance(b, Line) and b.rule:
             r.section, r.blank = None, True  # a thematic break ends the list before it
             continue
@@ -1895,10 +1946,13 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             after_table = False
             r.line(b)
             p = r.post
+            right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
+            # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
+            # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and _is_post_title(_ASIDE.sub("", p.name).strip())):
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()))):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
-                if paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)):
+                if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)
                     r.lead_from, r.lead_past_blank = 0, False
                 else:

@@ -1,9 +1,11 @@
 """The proposals written down by hand for the example designs, and how the program's proposals compare with them:
 read by tests/test_proposals.py and bench/proposals/run.py.
 
-Two sets: tests/data/proposals/hand.yaml, kept in step with the program (its ``differs`` flags say where they part),
-and hand2.yaml, written blind by a second consultant, which measures the program and gives the ceiling (how often
-two consultants agree)."""
+Any number of sets, tests/data/proposals/hand.yaml, hand2.yaml, hand3.yaml, …: hand.yaml is kept in step with the
+program (its ``differs`` flags say where they part); hand2.yaml was written blind by a second consultant and then used
+to tune the engine (h-propose4); a set not in :data:`TUNED` was written blind and has not been tuned against, so it is
+the honest measure. Their **consensus** (the answer a majority of the sets give, where there is one) is the most
+reliable answer, and the sets against each other give the ceiling (how often two consultants agree)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,27 @@ from retailkg.validation.findings import Kind, Proposal, Report
 
 HAND = Path(__file__).resolve().parent / "data" / "proposals" / "hand.yaml"
 HAND2 = HAND.with_name("hand2.yaml")
+HAND3 = HAND.with_name("hand3.yaml")
+
+TUNED = ("hand.yaml", "hand2.yaml")
+"""The sets the engine's rules were tuned against: a measure on them is not independent."""
+
+
+def hand_sets(folder: Path = HAND.parent) -> list[Path]:
+    """The hand sets present, in order: hand.yaml, hand2.yaml, hand3.yaml, …"""
+    def number(p: Path) -> int:
+        tail = p.stem.removeprefix("hand")
+        return int(tail) if tail.isdigit() else 1
+
+    return sorted((p for p in folder.glob("hand*.yaml") if p.stem == "hand" or p.stem.removeprefix("hand").isdigit()),
+                  key=number)
+
+
+def role(path: Path) -> str:
+    """``tuned`` (hand.yaml, kept in step), ``used for tuning`` (written blind, then tuned against) or ``blind``."""
+    if path.name == TUNED[0]:
+        return "tuned"
+    return "used for tuning" if path.name in TUNED else "blind"
 
 
 @dataclass(frozen=True)
@@ -72,10 +95,20 @@ def compare_with_hand(name: str, r: Report, path: Path = HAND) -> tuple[Counter[
     """The tally of verdicts over the design's findings (``findings``, ``agree``, ``wrong``, ``none``, and ``changes``:
     the proposals with a change) and each finding's (id, verdict, proposal, hand answer). KeyError: a finding without a
     hand answer."""
-    answers = hand_answers(path)[name]
+    return compare_with_answers(r, hand_answers(path)[name], every=True)
+
+
+Rows = list[tuple[str, str, Proposal, Hand]]
+
+
+def compare_with_answers(r: Report, answers: dict[str, Hand], every: bool = False) -> tuple[Counter[str], Rows]:
+    """:func:`compare_with_hand` against ``answers`` (finding key -> answer); a finding without one is left out, or,
+    with ``every``, a KeyError."""
     tally: Counter[str] = Counter()
     rows = []
     for p in proposals_to_compare(r):
+        if not every and key_of(p) not in answers:
+            continue
         h = answers[key_of(p)]
         v = verdict(p, h)
         tally["findings"] += 1
@@ -107,3 +140,25 @@ def agreement_between_sets(first: Path = HAND, second: Path = HAND2) -> tuple[in
             else:
                 differ.append((name, key, a, b))
     return agree, both, differ
+
+
+def consensus(sets: list[dict[str, dict[str, Hand]]]) -> dict[str, dict[str, Hand]]:
+    """Per design, per finding key, the answer of a majority of the sets that answer it, where there is one: the owners
+    more than half of them name, no owner when more than half allow none, and not to demote a post at least half of
+    them keep (a demotion one of two consultants calls wrong is not agreed). Two sets: their shared owners, or both no
+    owner. A finding without such a majority has no consensus answer."""
+    out: dict[str, dict[str, Hand]] = {}
+    for name in sorted({n for s in sets for n in s}):
+        keys = sorted({k for s in sets for k in s.get(name, {})})
+        for key in keys:
+            hands = [s[name][key] for s in sets if key in s.get(name, {})]
+            n = len(hands)
+            named = Counter(o for h in hands for o in h.owners)
+            owners = frozenset(o for o, c in named.items() if 2 * c > n)
+            none_ok = 2 * sum(h.none_ok for h in hands) > n
+            kept = Counter(o for h in hands for o in h.keep)
+            keep = frozenset(o for o, c in kept.items() if 2 * c >= n)
+            if owners or none_ok:
+                why = " / ".join(h.why for h in hands if h.why)
+                out.setdefault(name, {})[key] = Hand(key, owners, none_ok, keep, False, why)
+    return out

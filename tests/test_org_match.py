@@ -74,6 +74,13 @@ def test_dash_reads_standard_input() -> None:
     assert doc[0]["where"] == "<stdin>:1"
 
 
+def test_a_lone_dash_as_text_reads_standard_input_like_file_dash() -> None:
+    """`-` is how a command line spells standard input; matched as a duty it would be a silent none."""
+    doc = as_json("-", input="跟踪物流查单\n负责会员活动的策划与执行\n")
+    assert [first_function(d) for d in doc] == ["shipment-tracking", "member-campaigns"]
+    assert doc[0]["where"] == "<stdin>:1"
+
+
 def test_design_gives_its_free_text_duties_with_their_posts() -> None:
     design = read_design(TAOBAO)
     free = [(d.text, p.name) for p in design.posts for d in p.duties if d.standard is None and not d.functions]

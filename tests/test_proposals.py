@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hand_proposals import HAND, HAND2, compare_with_hand, hand_answers, key_of
+from hand_proposals import Hand, compare_with_hand, consensus, hand_answers, hand_sets, key_of, role
 
 from retailkg.cli import cli
 from retailkg.design.yaml_writer import design_yaml
@@ -148,12 +148,16 @@ def test_a_title_naming_the_areas_work_is_evidence_and_a_team_without_that_work_
 
 
 def test_no_post_doing_work_of_the_area_means_no_proposal() -> None:
-    """acme has no analyst: the data-analysis functions nobody owns are not given to a post by guess."""
+    """acme has no analyst: the data-analysis functions nobody owns are not given to a post by guess; its 数据中心,
+    set up for that work, has no post: staffing it is the decision."""
     acme = report("acme-department-store.xlsx")
     p = proposal(acme, "GapBaselineFunction", "fn:traffic-analytics")
     assert p.status == "none" and p.owner is None and not p.changes
-    assert "no post of this design does work of this area" in p.summary_en
+    assert "数据中心" in p.summary_zh and "gave it no post" in p.summary_en
     assert p.standard and all(e.source.startswith("T/CCAGM 003-2021 4.2.5") for e in p.standard)
+    ecom = report("ecom-ops-centre.yaml")  # no unit for it either
+    p = proposal(ecom, "GapBaselineFunction", "fn:merchant-analytics")
+    assert p.status == "none" and "no post of this design does work of this area" in p.summary_en
 
 
 def test_work_of_the_same_broad_area_alone_is_no_reason_to_give_a_post_the_function() -> None:
@@ -329,6 +333,14 @@ def test_org_propose_refuses_an_unknown_id_with_the_closest_writing_nothing(tmp_
     code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", typo, "-o", str(out))
     assert code == 2 and not out.exists()
     assert len(err.strip().splitlines()) == 1 and "[--only]" in err and f"closest: {promo}" in err
+
+
+def test_org_propose_names_ids_to_choose_from_when_an_id_is_like_none(tmp_path: Path) -> None:
+    out = tmp_path / "to-be.yaml"
+    code, _, err = run("org", "propose", str(EXAMPLES / "taobao-ops.yaml"), "--only", "promotion", "-o", str(out))
+    assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+    chosen = [p.finding for p in report("taobao-ops.yaml").proposals if p.status in ("change", "via")]
+    assert "ids with a proposal to apply: " in err and chosen[0] in err and f"({len(chosen)} in all)" in err
 
 
 def test_org_propose_refuses_the_input_as_output_and_a_stale_report(tmp_path: Path) -> None:
@@ -633,10 +645,10 @@ def test_org_propose_refuses_only_of_a_waived_finding_writing_nothing(tmp_path: 
 # --- the example designs against proposals written down by hand -------------------------------------
 
 
-@pytest.mark.parametrize("hand", [HAND, HAND2], ids=["hand", "blind"])
+@pytest.mark.parametrize("hand", hand_sets(), ids=[p.stem for p in hand_sets()])
 @pytest.mark.parametrize("name", FILES)
 def test_every_overlap_and_gap_finding_of_the_examples_has_a_hand_answer_naming_posts_of_the_design(name: str, hand: Path) -> None:
-    """Both sets: the one kept in step with the program and the blind one (bench/proposals measures against both)."""
+    """Every set: the one kept in step with the program, the blind ones (bench/proposals measures against each)."""
     r = report(name)
     answers = hand_answers(hand)[name]
     keys = {key_of(p) for p in r.proposals}
@@ -645,6 +657,31 @@ def test_every_overlap_and_gap_finding_of_the_examples_has_a_hand_answer_naming_
     for h in answers.values():
         assert h.owners <= names and h.keep <= names, h.key
         assert h.why
+
+
+def test_the_consensus_of_hand_sets_is_what_a_majority_answers() -> None:
+    """Two sets: their shared owners, or both no owner; a post either keeps is not to be demoted. Three: the owners two
+    name; a finding where no owner and no 'none' has a majority has no consensus."""
+    def h(*owners: str | None, keep: tuple[str, ...] = ()) -> Hand:
+        return Hand("k", frozenset(o for o in owners if o), not owners or None in owners, frozenset(keep), False, "w")
+
+    two = consensus([{"d": {"k": h("A", "B")}}, {"d": {"k": h("B", "C", keep=("D",))}}])["d"]["k"]
+    assert two.owners == {"B"} and not two.none_ok and two.keep == {"D"}
+    assert consensus([{"d": {"k": h("A", None)}}, {"d": {"k": h()}}])["d"]["k"].owners == frozenset()
+    assert consensus([{"d": {"k": h("A", None)}}, {"d": {"k": h()}}])["d"]["k"].none_ok
+    assert "k" not in consensus([{"d": {"k": h("A")}}, {"d": {"k": h("B")}}]).get("d", {})
+    three = consensus([{"d": {"k": h("A")}}, {"d": {"k": h("A", "B", keep=("C",))}}, {"d": {"k": h("B", None)}}])["d"]["k"]
+    assert three.owners == {"A", "B"} and not three.none_ok and three.keep == frozenset()
+    assert "k" not in consensus([{"d": {"k": h("A")}}, {"d": {"k": h("B")}}, {"d": {"k": h()}}]).get("d", {})
+    assert [role(p) for p in hand_sets()][:2] == ["tuned", "used for tuning"]
+
+
+def test_hand_sets_are_found_in_order_and_any_not_tuned_against_is_blind(tmp_path: Path) -> None:
+    for name in ("hand10.yaml", "hand3.yaml", "hand.yaml", "hand2.yaml", "handy.yaml", "other.yaml"):
+        (tmp_path / name).write_text("{}\n", encoding="utf-8")
+    found = hand_sets(tmp_path)
+    assert [p.name for p in found] == ["hand.yaml", "hand2.yaml", "hand3.yaml", "hand10.yaml"]
+    assert [role(p) for p in found] == ["tuned", "used for tuning", "blind", "blind"]
 
 
 @pytest.mark.parametrize("name", FILES)

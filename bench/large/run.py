@@ -111,7 +111,7 @@ def finding_ids(report: Path) -> list[str]:
     return [u["id"] for f in doc["findings"] for u in (f.get("units") or [f])]
 
 
-def machine() -> str:
+def machine(load_start: float | None = None) -> str:
     cpu = "?"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -121,7 +121,8 @@ def machine() -> str:
     except OSError:
         pass
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
-    return f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}; load average at the start {load[0]:.1f}"
+    start = load[0] if load_start is None else load_start
+    return f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}; load average at the start {start:.1f}"
 
 
 def main() -> int:
@@ -140,6 +141,7 @@ def main() -> int:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     head = args.new or subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
                                       text=True).stdout.strip()
     old_src = old_source(args.old, args.out)
@@ -194,7 +196,8 @@ def main() -> int:
         checks.append(("nt: the floor parses the manifest's triples", all(m["triples"] == nt_info["triples"] for m in nt_runs["floor"]),
                        f"{nt_runs['floor'][0]['triples']} triples"))
     data = {"stores": args.stores, "posts": manifest["counts"]["posts"], "triples": manifest["counts"]["triples"],
-            "findings": expected, "old": args.old, "new": head, "machine": machine(), "repeat": args.repeat,
+            "findings": expected, "old": args.old, "new": head, "machine": machine(load_start), "repeat": args.repeat,
+            "json": args.json.resolve().relative_to(REPO).as_posix() if args.json.resolve().is_relative_to(REPO) else str(args.json),
             "runs": runs, "checks": [{"check": c, "pass": ok, "detail": d} for c, ok, d in checks],
             "minutes": round((time.time() - started) / 60, 1), "notes": args.note, "nt": nt_info, "nt_runs": nt_runs,
             "load_end": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None}
@@ -220,7 +223,7 @@ def section(d: dict[str, Any]) -> str:
         f"{d['posts']:,} posts, {d['triples']:,} triples, {d['findings']:,} findings), the whole process from start to exit, "
         f"old and new alternating in fresh processes (order swapped each repeat); medians of {d['repeat']}. "
         f"Machine: {d['machine']}, at the end {d.get('load_end')}; {d['minutes']} min. Every run is in "
-        "bench/large/results.json. The machine is shared: CPU time is the steady figure, wall time follows the load.",
+        f"{d.get('json', 'bench/large/results.json')}. The machine is shared: CPU time is the steady figure, wall time follows the load.",
         "",
         "| form | code | wall s | CPU s | peak MiB | report MB |",
         "| --- | --- | --: | --: | --: | --: |",

@@ -378,8 +378,9 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
               output: Path | None) -> None:
     """Show which functions free-text duties are matched to, with probabilities and evidence.
 
-    Give the duties as TEXT arguments (each argument is one duty), as --file (one duty per line),
-    or as --design (every free-text duty of a design file). For each duty: the functions kept
+    Give the duties as TEXT arguments (each argument is one duty), as --file (one duty per line;
+    a lone TEXT "-" reads standard input the same way), or as --design (every free-text duty of a
+    design file). For each duty: the functions kept
     with their role (lead/support) and probability, or none and why (empty; catch-all: …, a
     curated pattern; model; labelled); whether it is to review (待复核: the probability is below
     the model's review threshold) and, when the matcher is sure of the area but not the function,
@@ -415,6 +416,8 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
     """
     from retailkg.kg.knowledge import knowledge_base
 
+    if text == ("-",) and file is None:  # the usual spelling of standard input, as --file -
+        text, file = (), Path("-")
     given = [name for name, on in (("TEXT", bool(text)), ("--file", file is not None), ("--design", design is not None)) if on]
     if not given:
         raise InputError("no duty to match: give TEXT, --file FILE or --design PATH", field="TEXT")

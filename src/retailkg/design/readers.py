@@ -20,7 +20,7 @@ from retailkg.design.documents.xlsx import is_template, open_workbook, sheet_nam
 from retailkg.design.fields import decode_text, read_input
 from retailkg.design.model import OrgDesign, Problems
 from retailkg.design.review import apply_review, is_report_workbook
-from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook
+from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook, read_workbook_plain
 from retailkg.design.yaml_reader import parse_yaml
 from retailkg.errors import InputError
 from retailkg.text.runtime import paused_gc
@@ -63,6 +63,22 @@ def _is_template(path: Path, raw: bytes, wb: Any = None) -> bool:
         raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
 
 
+def _plain_workbook(path: Path, raw: bytes) -> OrgDesign | None:
+    """A template workbook read the fast way (:func:`read_workbook_plain`), when that way can vouch for
+    giving the same design and it has no problem at all; None sends the workbook the reference way,
+    which also words every problem."""
+    tables = read_workbook_plain(path, raw)
+    if tables is None:
+        return None
+    problems = Problems()
+    try:
+        design = design_from_tables(tables, path, problems)
+        design.check_references(problems)
+    except InputError:
+        return None
+    return None if problems.errors else design
+
+
 @paused_gc()
 def read_design(path: Path) -> OrgDesign:
     """Read a design from YAML, a folder of CSV files, an Excel workbook, or job descriptions (by what ``path`` is).
@@ -81,6 +97,10 @@ def read_design(path: Path) -> OrgDesign:
     else:
         raw = read_input(path)  # a FIFO, a device, a dangling link or an oversized file is refused here
         suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            plain = _plain_workbook(path, raw)
+            if plain is not None:
+                return plain
         documents = suffix in (".docx", ".pdf", ".txt", ".md", ".doc")
         wb = _opened(path, raw) if suffix in (".xlsx", ".xlsm") or (raw[:4] == b"PK\x03\x04" and not documents) else None
         try:

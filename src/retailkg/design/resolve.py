@@ -258,8 +258,9 @@ _PLAIN = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")  # ASCII that _safe keeps
 def _ucschar(c: str) -> bool:
     """RFC 3987 ucschar, less spaces, controls, format, private-use and unassigned characters."""
     n = ord(c)
+    # plane 14 only from E1000: its first 4096 (tags, variation selectors 17-256) are no ucschar
     if not (0xA0 <= n <= 0xD7FF or 0xF900 <= n <= 0xFDCF or 0xFDF0 <= n <= 0xFFEF
-            or (0x10000 <= n <= 0xEFFFD and (n & 0xFFFF) < 0xFFFE)):
+            or (0x10000 <= n <= 0xEFFFD and (n & 0xFFFF) < 0xFFFE and not 0xE0000 <= n < 0xE1000)):
         return False
     return unicodedata.category(c)[0] not in "CZ"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -201,6 +202,136 @@ def _sheet_records(ws: Any) -> Iterator[tuple[int, list[Any]]]:
     for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
         if row:
             yield i, list(row)
+
+
+_ESCAPED = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+
+
+def _plain_parts(raw: bytes) -> bool:
+    """Whether every value of the workbook reads the same in calamine as in openpyxl (read-only, values only):
+    no cell is a date to openpyxl (a date format, or a cell typed ``d``), none is an error value, and no text
+    holds an ``_xHHHH_`` escape (calamine decodes it, openpyxl keeps it as written)."""
+    from xml.etree import ElementTree
+
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        for name in z.namelist():
+            if name == "xl/styles.xml":
+                ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+                root = ElementTree.fromstring(z.read(name))
+                fmts = root.find(f"{ns}numFmts")  # the cells' own formats (a dxf's, for conditional formats, are not)
+                custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in fmts.iter(f"{ns}numFmt")} \
+                    if fmts is not None else {}
+                xfs = root.find(f"{ns}cellXfs")
+                for xf in xfs.iter(f"{ns}xf") if xfs is not None else ():
+                    i = int(xf.get("numFmtId", "0"))
+                    code = custom.get(i, BUILTIN_FORMATS.get(i, ""))
+                    if is_date_format(code):
+                        return False
+            elif name == "xl/sharedStrings.xml" or (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                part = z.read(name)
+                if _ESCAPED.search(part) or b't="d"' in part or b't="e"' in part:
+                    return False
+                if name != "xl/sharedStrings.xml" and _extent(part) > MAX_PLAIN_CELLS:
+                    return False
+    return True
+
+
+MAX_PLAIN_CELLS = 20_000_000
+"""calamine holds a sheet as a dense rectangle from A1 to its last cell (a stray cell at XFD1048576 would be
+seventeen billion cells, which aborts the process): larger sheets are read by openpyxl, cell by stored cell."""
+_CELL_REF = re.compile(rb'<c r="([A-Z]+)([0-9]+)"')
+
+
+def _extent(sheet: bytes) -> int:
+    """The cells of the rectangle from A1 to the sheet's last row and column, from its cells' references; a
+    sheet written otherwise (a namespace prefix, a cell without its reference) counts as too large."""
+    if b"<sheetData" not in sheet or sheet.count(b"<c ") + sheet.count(b"<c>") != sheet.count(b'<c r="'):
+        return MAX_PLAIN_CELLS + 1
+    cols = 0
+    for letters in set(re.findall(rb'<c r="([A-Z]+)', sheet)):
+        n = 0
+        for ch in letters:
+            n = n * 26 + ch - 64
+        cols = max(cols, n)
+    if not cols:
+        return 0
+    # only rows with as many digits as the largest row allowed can pass it (the others are not converted)
+    digits = len(str(MAX_PLAIN_CELLS // cols))
+    rows = max((int(r) for r in re.findall(rb'<c r="[A-Z]+([0-9]{%d,})"' % digits, sheet)), default=0)
+    return max(rows, int(10 ** (digits - 1))) * cols
+
+
+def read_workbook_plain(path: Path, raw: bytes) -> dict[str, list[Row]] | None:
+    """The design's tables of a template workbook read with calamine (a Rust reader, a tenth of openpyxl's
+    time on a chain's workbook), or None whenever the result could differ from :func:`read_workbook`'s in
+    any way: the workbook has a review sheet, a date or error cell, an escaped character, a number too
+    large for a float, a value of any other kind, two sheets for a table, or a problem of any kind. Then
+    the caller reads it with openpyxl, which stays the reference (and says what is wrong, as always)."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
+    try:
+        _check_unpacked_size(path, raw)
+        if not _plain_parts(raw):
+            return None
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        try:
+            keys = [n.strip().lower() for n in wb.sheet_names]
+            if len(set(keys)) != len(keys) or REVIEW_SHEET_KEY in keys or not set(keys) & _TEMPLATE_KEYS:
+                return None
+            found = Problems()
+            tables: dict[str, list[Row]] = {}
+            for t in TABLES:
+                if t.name not in keys:
+                    if t.name in _REQUIRED_TABLES:
+                        return None
+                    continue
+                title = wb.sheet_names[keys.index(t.name)]
+                records = _plain_records(wb.get_sheet_by_name(title).to_python(skip_empty_area=False))
+                if records is None:
+                    return None
+                tables[t.name] = _rows(t.name, str(path), records, title, found)
+        finally:
+            wb.close()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # whatever it is (a panic in calamine's Rust is a BaseException), openpyxl's reading meets it
+        return None  # again and says it as it always did
+    return None if found.errors else tables
+
+
+REVIEW_SHEET_KEY = "mapping review"
+_TEMPLATE_KEYS = frozenset(t for t in _REQUIRED_TABLES)
+_MAX_EXACT = 2.0 ** 53
+
+
+def _plain_records(rows: list[list[Any]]) -> list[tuple[int, list[Any]]] | None:
+    """calamine's rows (from A1) as openpyxl gives them: an empty cell None, a whole number an int (as a
+    number stored without a decimal point reads there); None for a value of any other kind."""
+    out: list[tuple[int, list[Any]]] = []
+    for n, row in enumerate(rows, start=1):
+        rec: list[Any] = []
+        for v in row:
+            kind = type(v)
+            if kind is str:
+                rec.append(v if v else None)
+            elif kind is float:
+                if v.is_integer():
+                    if abs(v) >= _MAX_EXACT:
+                        return None
+                    rec.append(int(v))
+                else:
+                    rec.append(v)
+            elif kind is int or kind is bool:
+                rec.append(v)
+            else:
+                return None
+        if any(v is not None for v in rec):
+            out.append((n, rec))
+    return out
 
 
 def read_workbook(path: Path, raw: bytes, problems: Problems | None = None, opened: Any = None) -> dict[str, list[Row]]:

@@ -71,10 +71,18 @@ def alignments_json(report: Report) -> list[dict[str, Any]]:
     """``post_alignments`` of the JSON report: the posts with the same closest standard posts (a post replicated in
     every store) as one entry listing them, so a chain's report does not repeat the same matches 30,000 times."""
     groups: dict[str, dict[str, Any]] = {}
+    # the proposer hands the posts of one signature the same match objects: their JSON is written once
+    # (the matches are alive throughout, so an object's id stands for it)
+    keys: dict[tuple[str, str, tuple[int, ...]], str] = {}
     for a in report.alignments:
-        matches = [m.to_json() for m in a.matches]
-        key = json.dumps([a.post.zh, a.post.en, matches], ensure_ascii=False, sort_keys=True)
-        entry = groups.setdefault(key, {"name": {"zh": a.post.zh, "en": a.post.en}, "posts": [], "matches": matches})
+        same = (a.post.zh, a.post.en, tuple(map(id, a.matches)))
+        key = keys.get(same)
+        if key is None:
+            matches = [m.to_json() for m in a.matches]
+            key = keys[same] = json.dumps([a.post.zh, a.post.en, matches], ensure_ascii=False, sort_keys=True)
+            entry = groups.setdefault(key, {"name": {"zh": a.post.zh, "en": a.post.en}, "posts": [], "matches": matches})
+        else:
+            entry = groups[key]
         entry["posts"].append({"iri": a.post.iri, "id": a.post.id})
     return list(groups.values())
 

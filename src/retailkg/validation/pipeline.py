@@ -280,8 +280,14 @@ def validate_design(resolved: ResolvedDesign, kb: KnowledgeBase | None = None, s
 def post_records(resolved: ResolvedDesign, kb: KnowledgeBase) -> list[PostRecord]:
     """The design's posts as a diff compares them: by id, with unit, superior and each duty's words and functions."""
     by_post: dict[URIRef, list[DutyRecord]] = defaultdict(list)
+    # a duty repeated in stores shares its function lists with its other copies (resolution writes it once): one record
+    records: dict[tuple[str, int, int], DutyRecord] = {}
     for d in resolved.duties.values():
-        by_post[d.post].append(DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support)))
+        same = (d.zh, id(d.lead), id(d.support))
+        record = records.get(same)
+        if record is None:
+            record = records[same] = DutyRecord(d.zh, tuple(kb.short(f) for f in d.lead), tuple(kb.short(f) for f in d.support))
+        by_post[d.post].append(record)
     org = str(resolved.organisation)
     metrics: dict[URIRef, set[str]] = defaultdict(set)  # what a post answers for, by name (a to-be design drops some)
     for post, metric in resolved.metric_sources:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from retailkg.design.model import DutySpec, OrgDesign, PostSpec, Where
+from retailkg.design.model import DepartmentSpec, DutySpec, OrgDesign, PostSpec, Where
 from retailkg.design.resolve import ResolvedDesign, ResolvedDuty
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
@@ -66,6 +66,14 @@ CREDIBLE_TITLE = 0.35
 """... or when its title names the function or the standard post that leads it at least this much, or it already
 supports the function. Work of the same broad area alone (a display-ads buyer for livestreaming: both marketing) is
 evidence for ranking, never enough to be proposed: then no post of the design does that work, and it is a decision."""
+
+UNIT_NAMES_WORK = 0.5
+"""A unit without posts is the one set up for a function's work when its name holds at least this much of the title
+of a standard post leading the function, or of the function's area (数据中心 for 数据运营's work)."""
+
+CREDIBLE_AREA_ALIGNMENT = 0.1
+"""A title naming the function's whole area (推广 for 营销推广) makes a post credible only when it is at least this close
+to a standard post that leads the function: a title says which area, not which of its posts."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -179,7 +187,17 @@ class Proposer:
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
         self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
         self._closest: dict[tuple[str, ...], list[_Post]] = {}
+        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _StdPost | None] = {}
+        self._best: dict[tuple[tuple[str, ...], tuple[str, frozenset[URIRef], frozenset[URIRef]]], StandardMatch] = {}
         self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
+        self.heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to in self.specs}
+        staffed = {q.spec.department for q in self.posts.values()}
+        self.empty_units = [u for u in resolved.design.departments if u.id not in staffed]
+        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[_Post]] = defaultdict(list)
+        for q in self.posts.values():
+            self.by_signature[q.signature].append(q)
+        self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
+        self._accountable: dict[URIRef, list[_StdPost]] = {}
 
     # ------------------------------------------------------------------ alignment
 
@@ -307,8 +325,12 @@ class Proposer:
                                   0.1 * t_area))
             sib, shared = self.own_work(post, f)
             t_fn = max(self.titles.similarity(post.spec.name, fn.zh), best.title if best is not None else 0.0)
+            core = set(fold(title_core(post.spec.name)))
+            if core and core <= set(fold(area_label)) and a < CREDIBLE_AREA_ALIGNMENT:
+                t_fn = 0.0  # its title names the function only by the area's word (推广 of 营销推广 in 地面推广)
             near = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
-            ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or t_area >= 0.999)
+            titled = t_area >= 0.999 and a >= CREDIBLE_AREA_ALIGNMENT  # the title names the area, and the post is a little like the owner
+            ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or titled)
             if shared:
                 why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
                                   f"already leads other work of that standard post: "
@@ -324,6 +346,15 @@ class Proposer:
         scores, reasons, eligible = self.gap_scores(f)
         leaders = self.leaders.get(f, [])
         base = Proposal(finding.id, finding.rule, finding.kind, fref, "none", "", "", finding.organisation)
+        unit = self.unit_for(f)
+        if unit is not None:
+            base.summary_zh = (f"需决定：本设计为「{self.area_name(f)}」的工作设了「{unit.name}」，但它没有岗位——为其设岗位，"
+                               "或把该职能交给其他部门，由组织决定")
+            base.summary_en = (f"a decision: the design set up {unit.name_en or unit.name} for this work "
+                               f"({self.area_name(f, 'en')}) and gave it no post; staff it, or give the function to another "
+                               "department (the organisation decides)")
+            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            return base
         if not eligible:
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
@@ -337,6 +368,8 @@ class Proposer:
             return base
         ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
         owner = ranked[0]
+        if self.is_top(owner) and self.kb.area_of.get(f) not in self.main_areas(owner):
+            return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
         # the standard's duty to give: of the leader closest to the owner, its first duty leading f
@@ -356,6 +389,44 @@ class Proposer:
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
         if not owner.lead and not owner.support and second == top:
             base.confidence *= 0.5
+        return base
+
+    def unit_for(self, f: URIRef) -> DepartmentSpec | None:
+        """A unit of the design without posts whose name names the work of ``f`` (the standard post that leads it, or
+        its area): the client set that unit up for this work, so giving it to another post would undo a decision
+        already made; staffing the unit is the open question (its own finding)."""
+        names = [sp.ref.zh for sp in self.leaders.get(f, [])] + [self.area_name(f)]
+        for unit in self.empty_units:
+            if any(n and self.titles.similarity(n, unit.name) >= UNIT_NAMES_WORK for n in names):
+                return unit
+        return None
+
+    def main_areas(self, post: _Post) -> set[URIRef | None]:
+        """The areas most of the work ``post`` leads is in (all of them on a tie)."""
+        counts: dict[URIRef | None, int] = defaultdict(int)
+        for g in self.work(post.lead):
+            counts[self.kb.area_of.get(g)] += 1
+        most = max(counts.values(), default=0)
+        return {a for a, n in counts.items() if n == most}
+
+    def is_top(self, post: _Post) -> bool:
+        """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
+        return post.depth == 0 and post.spec.id in self.heads
+
+    def _decision_for_top(self, base: Proposal, top: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """No proposal where the best candidate for a gap is the head of the whole design and the function is not of the
+        area most of the head's own work is in (:meth:`main_areas`): a head is close to every senior standard post by
+        the planning every head does, which says nothing of who should do this work; giving it another area's duty
+        only hides that no department does it (a decision)."""
+        fref = self.fn_ref(f)
+        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
+        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+        base.summary_zh = (f"需决定：最接近的岗位是整个设计的负责人「{top.ref.zh}」，没有部门岗位做主责「{fref.zh}」的标准岗位"
+                           f"（{names_zh}）的工作——由哪个部门承担、或新设岗位，由组织决定")
+        base.summary_en = (f"a decision: the closest post is {top.ref.en or top.ref.zh}, the head of the whole design, and no "
+                           f"department's post does the work of the standard's post leading {fref.en or fref.zh} ({names_en}); "
+                           "which department takes it, or a new post, is the organisation's decision")
+        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
     def _line_reasons(self, post: _Post, f: URIRef) -> list[Reason]:
@@ -493,6 +564,16 @@ class Proposer:
                 return base
         owner = ranked[0]
         others = [p for p in ranked[1:] if not (team and p in heads)]
+        cascade = self.cascade(owner, others) if superior_first else None
+        if cascade is not None:
+            upper, lower = cascade
+            base.summary_zh = (f"不提议修改：「{upper.ref.zh}」为其整个单位、「{lower.ref.zh}」为自己所领导的单位主责「{fref.zh}」"
+                               "——逐级分解，不是重复；如要只留一个主责，由组织决定")
+            base.summary_en = (f"no change: {upper.ref.en or upper.ref.zh} leads {fref.en or fref.zh} for its whole unit, "
+                               f"{lower.ref.en or lower.ref.zh} for the unit it heads: a cascade, not duplicated work; "
+                               "whether only one should lead it is the organisation's decision")
+            base.reasons = [r for p in (upper, lower) for r in reasons[p.ref.iri]]
+            return base
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
         if team and len(heads) > 1:
             names = "、".join(p.ref.zh for p in heads)
@@ -521,6 +602,24 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
 
+    def heads_unit(self, post: _Post) -> bool:
+        """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store
+        manager under a regional manager)."""
+        if post.spec.id in self.heads:
+            return True
+        boss = self.specs.get(post.spec.reports_to or "")
+        return boss is not None and boss.department != post.spec.department
+
+    def cascade(self, owner: _Post, others: Sequence[_Post]) -> tuple[_Post, _Post] | None:
+        """Where the reporting line decides (no post of the baseline leads the function, or it is a team function): a
+        report the proposal would demote that heads a unit of its own under the owner (a store manager under a regional
+        manager) does the work for its unit while the owner breaks it down: a cascade a consultant keeps, not duplicated
+        work. Demoting it is wrong and keeping it leaves the overlap: no change. The owner and that report, or None."""
+        for y in others:
+            if owner.spec.id in self.above(y) and self.heads_unit(y):
+                return owner, y
+        return None
+
     def told_apart(self, posts: Sequence[_Post], scores: Mapping[str, float]) -> bool:
         """Whether the evidence tells ``posts`` apart: different scores (to two decimals) or places in the hierarchy."""
         return len({(round(scores[p.ref.iri], 2), p.depth) for p in posts}) > 1
@@ -531,21 +630,24 @@ class Proposer:
         if not standard:
             return None
 
-        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StandardMatch] = {}
+        key = tuple(sorted(sp.ref.iri for sp in standard))
+        memo = self._best
 
-        def best(post: _Post) -> StandardMatch:  # once per signature: ranking reads every post of the chain
-            found = memo.get(post.signature)
+        def best(post: _Post) -> StandardMatch:
+            """Once per signature and set of standard posts, for the whole run: ranking reads every post of the
+            chain, and an overlap in every store asks again (the best of the same posts is the same)."""
+            k = (key, post.signature)
+            found = memo.get(k)
             if found is None:
-                found = memo[post.signature] = max((self.align(post, sp) for sp in standard),
-                                                   key=lambda m: (m.score, m.post.iri))
+                found = memo[k] = max((self.align(post, sp) for sp in standard), key=lambda m: (m.score, m.post.iri))
             return found
 
         inside = max(best(p).score for p in posts)
         names = {p.ref.iri for p in posts}
-        key = tuple(sorted(sp.ref.iri for sp in standard))
         ranking = self._closest.get(key)
         if ranking is None:  # every post by its closeness to these standard posts, once (an overlap per store asks again)
-            ranking = self._closest[key] = sorted(self.posts.values(), key=lambda p: (-best(p).score, p.order))
+            score = {sig: best(group[0]).score for sig, group in self.by_signature.items()}
+            ranking = self._closest[key] = [p for _s, _o, p in sorted([(-score[sig], order, p) for sig, order, p in self.ordered])]
         post = next((p for p in ranking if p.ref.iri not in names), None)
         if post is None:
             return None
@@ -600,7 +702,11 @@ class Proposer:
             base.summary_zh, base.summary_en = "不提议：该结果的岗位不在本设计中", "no proposal: the finding's posts are not this design's"
             return base
         metric = URIRef(m.iri)
-        accountable = [sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        accountable = self._accountable.get(metric)
+        if accountable is None:  # the same for the metric in every store: asked of the graph once
+            accountable = self._accountable[metric] = [
+                sp for sp in self.std.values() if (URIRef(sp.ref.iri), RKG.accountableFor, metric) in self.kb.graph]
+        accountable = list(accountable)
         aligned = False
         if not accountable:  # another standard's metric: its accountable post there, mapped to the baseline's by the curated alignment
             accountable = self.aligned_accountable(metric)
@@ -649,7 +755,14 @@ class Proposer:
     # ------------------------------------------------------------------ split and merge
 
     def closest_std(self, post: _Post) -> _StdPost | None:
-        return max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri), default=None)
+        """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
+        stores repeat each post)."""
+        sig = post.signature
+        if sig in self._closest_std:
+            return self._closest_std[sig]
+        found = self._closest_std[sig] = max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri),
+                                             default=None)
+        return found
 
     def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
         out: dict[URIRef, list[URIRef]] = defaultdict(list)
@@ -1129,6 +1242,7 @@ def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Note
     """The merged-away post's duties and accountabilities go to the kept post, its reports report to it, and it goes."""
     keep_id = _post_id(resolved, p.owner)
     gone_ids = [_post_id(resolved, c.post) for c in p.changes if c.action == "merge"]
+    source = next((c.source for c in p.changes if c.action == "merge" and c.source), "")
     posts = {q.id: q for q in design.posts}
     if keep_id not in posts:
         return
@@ -1145,9 +1259,25 @@ def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Note
         for q in design.posts:
             if q.reports_to == gone.id:
                 q.reports_to = keep.id
-        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post; undo: set it up again "
-                                              "with the duties marked as from it")
+        like = f" — the standard gives both posts' work to {p.subject.zh} ({source})" if p.subject is not None else ""
+        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post{like}; undo: set it "
+                                              "up again with the duties marked as from it")
+        _rename_in_notes(notes, gone, keep, p)
         design.posts = [q for q in design.posts if q.id != gone.id]
+
+
+def _rename_in_notes(notes: Notes, gone: PostSpec, keep: PostSpec, merge: Proposal) -> None:
+    """The other proposals' comments naming the post merged away (its owner, the post a duty was given to) name the
+    post kept, and say so: the to-be design has no post of that name any more."""
+    import re
+
+    name = re.compile(rf"(?<![^\s「(（]){re.escape(gone.name)}(?![^\s」)）;,：:])")
+    mark = _mark(merge)
+    now = f"{keep.name} (was {gone.name}, merged by {merge.finding})"
+    for texts in notes.values():
+        for i, text in enumerate(texts):
+            if mark not in text:
+                texts[i] = name.sub(now, text)
 
 
 def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
@@ -1229,7 +1359,13 @@ def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), sk
             p = known.get(fid)
             if p is None:
                 close = closest_ids(fid, ids)
-                hint = f" (closest: {', '.join(close)})" if close else ""
+                if close:
+                    hint = f" (closest: {', '.join(close)})"
+                elif ids:  # nothing alike: still name what can be chosen
+                    more = f", … ({len(ids)} in all)" if len(ids) > 3 else ""
+                    hint = f" (ids with a proposal to apply: {', '.join(ids[:3])}{more})"
+                else:
+                    hint = " (no finding of this design has a proposal to apply)"
                 raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
             if opt == "--only" and fid in waived:
                 raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -27,10 +28,12 @@ __all__ = [
     "LABELS",
     "Block",
     "Cell",
+    "DocumentLine",
     "DraftPost",
     "Line",
     "Table",
     "Unplaced",
+    "document_lines",
     "headcount_of",
     "join_text",
     "label_of",
@@ -38,6 +41,9 @@ __all__ = [
     "strip_number",
 ]
 
+
+SURE = 0.6
+"""How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
 
 # ---------------------------------------------------------------------------------------------- blocks
 
@@ -144,6 +150,20 @@ def simplified(text: str) -> str:
 _ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
 
 
+_DEPARTMENT_LABEL = re.compile(r"(?:所属|直属|隶属|归属|所在|主管|管理)(?:部门|单位|中心)")
+_SUPERIOR_LABEL = re.compile(r"(?:直接|直属|所属|汇报|直线|上级)(?:上级|上司|主管|领导|经理)(?:岗位|职位)?")
+
+
+def _kind_by_head(word: str) -> str | None:
+    """A department or superior label by its parts, as a reader parses an unfamiliar one: a qualifier (所属, 直属,
+    隶属 …) and the head noun (部门, 单位 …; 上级, 主管, 领导 …): 直属部门, 隶属单位, 直线主管."""
+    if _DEPARTMENT_LABEL.fullmatch(word):
+        return DEPARTMENT
+    if _SUPERIOR_LABEL.fullmatch(word):
+        return REPORTS_TO
+    return None
+
+
 def kind_of(word: str) -> str | None:
     """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
     A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
@@ -152,6 +172,8 @@ def kind_of(word: str) -> str | None:
         bare = _ASIDE.sub("", word).strip()
         if bare and bare != word:
             return kind_of(bare)
+    if kind is None:
+        kind = _kind_by_head(simplified(word))
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -173,7 +195,8 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
         if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
             t = bare  # 一、岗位职责 in a row merged across a form: the label
     t = t.strip()
-    if t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2:
+    if (t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2
+            and not re.search(r"[:：]", t[:aside.start()])):  # 直接上级:副总经理(运营): the aside is the value's
         t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
     m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
     if m is None:
@@ -229,9 +252,19 @@ _TERMINAL = tuple("。；;！!？?")
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)): the
-list has ended."""
+_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
+                      r"|总之|综上|总而言之|总的来说|由此可见)")
+"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
+page's conclusion (总之, 综上…): the list has ended."""
+_DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
+_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
+
+
+def is_dateline(text: str) -> bool:
+    """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
+    of publishing; it says where the page came from, never what a post does."""
+    t = text.strip()
+    return len(t) <= 40 and bool(_DATELINE.search(t)) and bool(_BYLINE.search(t)) and not re.search(r"[。；;！!]", t)
 
 
 def continues(prev: str, text: str) -> bool:
@@ -244,11 +277,13 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见"
+_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
-"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。: a pointer to another document, not a
-duty or a qualification itself."""
+"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
+不再列出。: a pointer to another document, not a duty or a qualification itself."""
+_TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
+"""An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
@@ -291,13 +326,23 @@ _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|
                          r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
 
 
-def is_group(item: Item, following: Item) -> bool:
+def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozenset()) -> bool:
     """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
     item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
     a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…)."""
+    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…).
+
+    A line followed by one numbered at the outline's top ((二)仓库管理 after 4. 进行…处置) is the last item of its
+    group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
+    groups in this list; a line so numbered over items numbered another way is one of those titles even when it
+    starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
     if not (following.numbered and _GROUP_NAME.match(item.text)):
         return False
+    if following.outline and not item.outline:
+        return False
+    if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
+            and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
+        return True
     if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
             and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
         return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
@@ -422,14 +467,22 @@ class DraftPost:
 
 
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责)(?:手册|汇编|一览表|表|大全)?"
+                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
+                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
+_QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
+                             r"|是干(?:什么|啥|嘛)的|(?:要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情)?)\s*[?？]?$")
+"""A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
+_POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
+"""After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
+_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)")
+_PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
@@ -586,11 +639,13 @@ class _Reader:
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
+        self.outer_outline = ""  # the section's opened by a part of a section of its kind (二、岗位职责 over (一)核心职责): 一、
         self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
         self.duties_titled: DraftPost | None = None  # a post whose title says its duties follow (采购总监工作职责)
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
+        self.group_marks: set[str] = set()  # the numbering kinds (digit, cn, …) of the section's lines that named groups
         self.last_item: Item | None = None  # the item the last line read went into
         # a short numbered line (1. 供应商管理) whose next line is a PDF line that wraps: the title, its length and where
         # the paragraph under it starts, until the paragraph ends and says whether the line titled it
@@ -600,13 +655,33 @@ class _Reader:
         self.lead_from: int | None = None
         self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
+        # a lead (see lead_from) when a 任职要求 (or other) label came first: the post, where it starts and ends in its
+        # duties, until a 岗位职责 label of that post says whether it was the lead
+        self.pending_lead: tuple[DraftPost, int, int] | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
+        self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
+        self.model = load_model()
+        self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
+        self.contexts: dict[tuple[Where, str], LineContext] | None = None  # (where, text) → the line's context
+
+    def judged(self, raw: str, where: Where) -> tuple[str, float] | None:
+        """What the line classifier makes of a body line (duty, qualification, other) and how sure it is; None
+        without a model or for a line it was not shown (a piece the rules cut from a longer one)."""
+        if self.model is None:
+            return None
+        if self.contexts is None:  # walked once, on the first question: most documents never raise one
+            self.contexts = {(d.where, d.text): d.context for d in document_lines(self.blocks)}
+        ctx = self.contexts.get((where, raw.strip()))
+        if ctx is None:
+            return None
+        return self.model.kind(raw, ctx)
 
     # -- posts
 
     def close(self) -> None:
         self.blank = False
+        self.pending_lead = None
         self.in_part = False
         self.lead_from = None
         p = self.post
@@ -697,6 +772,17 @@ class _Reader:
         elif kind in (DUTIES, QUALIFICATIONS, OTHER):
             p = self.post
             lead = p.duties[self.lead_from:] if p is not None and self.lead_from is not None else []
+            pending, self.pending_lead = self.pending_lead, None
+            if kind == DUTIES and p is not None and not lead and pending is not None and pending[0] is p \
+                    and len(p.duties) == pending[2]:
+                # 采购员岗位职责与任职要求, a paragraph, 任职要求: …, then 岗位职责: …: the paragraph before the document's
+                # labels led into them; its own 岗位职责 label says where the duties are
+                self.unplaced += [Unplaced(i.text, i.where, f"before the label {label}: its lead, not a duty")
+                                  for i in p.duties[pending[1]:]]
+                del p.duties[pending[1]:]
+            elif kind != DUTIES and p is not None and lead and not any(i.numbered for i in lead) and not self.lead_past_blank:
+                assert self.lead_from is not None
+                self.pending_lead = (p, self.lead_from, len(p.duties))
             if kind == DUTIES and p is not None and lead and not any(i.numbered for i in lead) and (
                     not self.lead_past_blank or len(lead) >= 2):
                 # a web page's title (电商运营专员的岗位职责) or a blank line after a list, a section's title and prose,
@@ -725,17 +811,36 @@ class _Reader:
         elif kind in (META, SIGNOFF, COLUMN, GROUP):
             self.section = None
 
-    def open_section(self, kind: str, label: str, where: Where) -> None:
+    def drop_lead(self) -> None:
+        """At the first title of a group of the section's items: a paragraph before it, the section's only line so
+        far, unnumbered and ending in a colon (其核心职责可分为以下几类:), leads into the groups; it is none of the items."""
+        p = self.post
+        if p is None or self.section not in (DUTIES, QUALIFICATIONS):
+            return
+        items = p.duties if self.section == DUTIES else p.qualifications
+        if len(items) == self.section_from + 1 and not items[-1].numbered and items[-1].text.endswith(("：", ":")):
+            lead = items.pop()
+            self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
+            if self.last_item is lead:
+                self.last_item = None
+
+    def open_section(self, kind: str, label: str, where: Where, *, inferred: bool = False) -> None:
+        """``inferred``: no label opened it, a title did (店长岗位职责是什么, then prose): what is in it is less sure,
+        and the line classifier is asked about its unnumbered prose. A post heading over one paragraph, or a post's
+        label line over its sentences, is a sure layout and is not so marked."""
         p = self.current(where)
+        self.section_inferred = inferred
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
         self.section_outline = ""
+        self.outer_outline = ""
         self.last_number = 0
         self.section_level = 0
         self.item_title = False
         self.item_depth = 0
+        self.group_marks = set()
 
     def lines(self, lines: Iterable[Line]) -> None:
         """Body lines under the current section: items, numbering removed, wraps joined."""
@@ -777,18 +882,40 @@ class _Reader:
                 continue
             if numbered and self.section in (DUTIES, QUALIFICATIONS):
                 self.item_depth = depth
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
+                    and _outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
+                # (一)核心职责 under 二、岗位职责, then (二)运营支持: the next part of the same duties names the groups below it
+                self.unplaced.append(Unplaced(raw, ln.where, "the name of a part of the duties: a heading, not a duty"))
+                self.last_soft, self.item_depth, self.group_marks = False, 0, set()
+                continue
+            if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
+                    and _outline_kind(raw) == self.outer_outline):
+                self.section, self.section_outline, self.outer_outline = None, "", ""
+                self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
+                continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
                     and _outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
+            if self.section in (DUTIES, QUALIFICATIONS) and not numbered and is_dateline(raw):
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's date and source: neither duty nor qualification"))
+                continue
+            if (self.section == DUTIES and self.section_inferred and not numbered and p is not None
+                    and len(p.duties) == self.section_from and re.search(r"[?？]", text)):
+                # 超市理货员的岗位职责是什么 (a title), then 在日常生活中…那么,…的具体岗位职责是什么呢?让我们一起来了解一下。: the
+                # page's lead asks what the paragraphs after it answer; a duty asks nothing
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
                 runs = _run_on(text)
-                if len(runs) > 2:  # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on
+                if len(runs) > 2 and not re.search(r"[。！!？?]", runs[0]):
+                    # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on (a full stop before the
+                    # first semicolon: they part one sentence of a paragraph, 副总经理协助…。通常包括分管运营的…;分管采购的…。)
                     self.lines([Line(t, ln.where, numbered=True) for t in runs])
                     continue
             if self.section is None and numbered and p is not None and (self.in_part or (p.name_from == "heading" and not (
@@ -798,7 +925,7 @@ class _Reader:
                 # (一、人员管理), its numbered items; or a heading that says the duties follow (采购总监工作职责), a line
                 # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
                 # post's description (店长岗位职责说明书), prose, then the numbered duties
-                self.open_section(DUTIES, "岗位职责", ln.where)
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
@@ -866,10 +993,13 @@ class _Reader:
                 elif text:
                     item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
                                 mark=number_mark(raw) if numbered else "", titled=from_title)
-                    if prev is not None and is_group(prev, item):
+                    if prev is not None and is_group(prev, item, frozenset(self.group_marks)):
                         items.pop()
+                        if prev.mark:
+                            self.group_marks.add(prev.mark)
                         self.unplaced.append(Unplaced(prev.outline or prev.text, prev.where,
                                                       "the name of a group of duties: a heading, not a duty"))
+                        self.drop_lead()
                     elif (prev is not None and len(items) == self.section_from + 1 and item.numbered and not prev.numbered
                           and prev.text.endswith(("：", ":")) and not prev.titled):
                         # 工作职责 holding 一个连锁分店的店长的工作职责包括: then 1、… 2、…: the sentence leading into the
@@ -882,6 +1012,17 @@ class _Reader:
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             else:
+                judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
+                                                        and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
+                                                        and raw.endswith(_TERMINAL)) else None
+                if judged is not None and judged[0] == "duty" and judged[1] >= SURE:
+                    # a post's heading and its labels (所属部门:… 直接上级:…), then a paragraph with no 岗位职责 label: the
+                    # rules see no section, the classifier reads the post's work; the paragraphs that follow are weighed alike
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                    self.lead_from, self.lead_past_blank = self.section_from, False  # or the lead of a label to come
+                    self.blank = blank
+                    self.lines([ln])
+                    continue
                 self.unplaced.append(Unplaced(raw, ln.where, "outside any post's duties or qualifications"))
                 if self.post is None and not self.posts and self.title is None:
                     self.title = self.unplaced[-1]
@@ -909,6 +1050,15 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            last = self.last_item
+            if (self.section == DUTIES and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
+                    and strip_number(raw)[1] and self.post is not None and last is not None and self.post.duties
+                    and self.post.duties[-1] is last and last.numbered and last.mark == number_mark(raw)
+                    and _TOPIC_ITEM.match(last.text)):
+                # 1. 人员安排:根据…, 2. 培训与带教:定期…, then 3. 绩效考核:制定KPI…: among items each led by its topic and a
+                # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label
+                self.lines([ln])
+                return
             if (self.section == OTHER and self.section_level and strip_number(raw)[1]
                     and (rest.endswith(_TERMINAL) or len(rest) > 20)):
                 # under a heading such as 一、定义, the items 1. 角色定位:… 2. 工作内容:…: a numbered sentence led by a
@@ -920,9 +1070,14 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the title of the requirement under it: not a qualification"))
                 self.item_title = True
                 return
+            outer = self.section_outline if self.section == kind and self.post is not None else ""
             self.field(kind, word, rest, ln.where)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
+                if outer and self.section_outline and self.section_outline != outer:
+                    # 二、岗位职责, then (一)核心职责: a part of the duties numbered below them; its sibling (二)运营支持 is
+                    # the next part of the same duties, 三、任职要求 (numbered as 二、) ends them
+                    self.outer_outline = outer
             return
         self.lines([ln])
 
@@ -959,7 +1114,8 @@ class _Reader:
             return False
         for kind, word, value in pairs:
             if kind is None:
-                if self.post is None and not self.posts:
+                if self.post is None and not self.posts and not re.match(r"^[^:：\s]{1,8}\s*[:：]", value):
+                    # 专卖店店长　　所属部门:…: the post; 编号:RK-HR-JD-011　　版本:V2.1: a field of a label not known, no post
                     self.field(NAME, "岗位名称", value, where)
                 else:
                     self.unplaced.append(Unplaced(value, where, "outside any post's duties or qualifications"))
@@ -985,9 +1141,24 @@ class _Reader:
                     and not re.search(r"[，,。；;！!？?]", text)):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
                 # group of its items (教育背景 a group of the requirements), no post and no item
+                self.drop_lead()
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
+        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
+                and st.startswith(simplified(p.name)) and _POST_PART.match(st[len(p.name):])
+                and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
+            # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
+            # that post's page; the one on its duties (requirements) opens them, the others hold neither
+            rest = st[len(p.name):]
+            if _PART_DUTIES.search(rest):
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+            elif _PART_REQUIREMENTS.search(rest):
+                self.open_section(QUALIFICATIONS, "任职要求", ln.where)
+            else:
+                self.open_section(OTHER, text, ln.where)
+            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+            return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
@@ -1003,6 +1174,11 @@ class _Reader:
         title = _TITLE.match(st)
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
+            asked = _QUESTION_TITLE.match(simplified(name))
+            if asked is not None and asked.end(1) < len(name):
+                # 门店督导是做什么的?岗位职责有哪些: the page's question, then what the title says follows; the post is
+                # the one the question asks about
+                name = name[:asked.end(1)].strip()
             if name and is_title_department(name) and "岗位" not in name and "职位" not in name:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
@@ -1015,7 +1191,7 @@ class _Reader:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                 elif _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
@@ -1026,10 +1202,16 @@ class _Reader:
                 assert self.post is not None
                 self.post.title_level = ln.heading
                 if _DUTIES_TITLE.search(st):
-                    self.open_section(DUTIES, "岗位职责", ln.where)
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
+        question = _QUESTION_TITLE.match(st)
+        if question is not None and _is_post_title(question.group(1)) and not self.posts and (p is None or p.empty()):
+            self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
+            assert self.post is not None
+            self.post.title_level = ln.heading
+            return True
         if not ln.heading:
             return False
         if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
@@ -1053,10 +1235,13 @@ class _Reader:
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading above the post's own: the post has ended"))
             return True
-        if (p is not None and p.name_from == "label" and not _POST_TITLE.search(st) and not department_and_post(text)
-                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+        if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
+                                                          and (not p.duties or self.in_part)
+                                                          and not _is_post_title(_ASIDE.sub("", p.name or ""))))
+                and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
-            # part of this post's document: what is numbered under it is the post's, the rest is listed
+            # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post
+            # named by a title heading (# 会员运营岗位内容怎么写) over lower headings that name no post (## 一、会员招募)
             self.section, self.in_part = None, True
             self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True
@@ -1084,6 +1269,12 @@ class _Reader:
                 items.pop()
                 self.unplaced.append(Unplaced(self.last_item.text, self.last_item.where,
                                               "a line leading into the table below: not a duty"))
+        caption: tuple[list[Item], Item] | None = None
+        if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
+                and not self.last_item.text.endswith(_TERMINAL) and _GROUP_NAME.match(self.last_item.text)):
+            items = p.duties if self.section == DUTIES else p.qualifications
+            if items and items[-1] is self.last_item and len(items) == self.section_from + 1:
+                caption = (items, self.last_item)  # 一、物品验收入库职责 over a 序号 | 职责描述 table: its caption, if the table is one
         self.last_item = None
         if not table.continues:
             self.section = None
@@ -1106,11 +1297,17 @@ class _Reader:
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
-            header = self.header(row)
+            header = described_columns(row, table.rows[k + 1:]) or self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
+                if caption is not None and caption[0] and caption[0][-1] is caption[1]:
+                    # a short line with no sentence, the only line of its section, right over a table of one duty a row:
+                    # it names the table (一、物品验收入库职责), the rows are the duties
+                    caption[0].pop()
+                    self.unplaced.append(Unplaced(caption[1].text, caption[1].where, "the title of the table below: not a duty"))
                 self.last_columns = (len(row), columns)
                 continue
+            caption = None  # the table starts with rows of another kind: the line is not its caption
             kinds = [kind_of(f) for f in firsts]
             named = [k for k, t in zip(kinds, texts, strict=True) if t]
             if len(named) >= 2 and all(k == SIGNOFF for k in named):  # 版本 | 修订日期 | 修订内容: a revision table
@@ -1308,7 +1505,9 @@ class _Reader:
         group = vals.get(GROUP)
         if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
             self.groups.add(id(group))
-            self.unplaced.append(Unplaced(group.text, group.where, "the name of a group of duties: a heading, not a duty"))
+            why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
+                   else "the name of a group of duties: a heading, not a duty")
+            self.unplaced.append(Unplaced(group.text, group.where, why))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:
@@ -1394,6 +1593,75 @@ def column_kind(head: str) -> str | None:
     if m is None or kind_of(m.group(1)) != DUTIES:
         return None
     return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
+
+
+_DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
+_TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
+
+
+def _titled_kind(head: str) -> str | None:
+    """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
+    能力要求 (requirements)."""
+    kind = column_kind(head)
+    if kind is None and _TITLE_PART.search(head):
+        kind = kind_of(_TITLE_PART.sub("", head))
+    if kind == DUTIES:
+        return DUTIES
+    return QUALIFICATIONS if kind in (QUALIFICATIONS, QUAL_ITEM) else None
+
+
+def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
+    """The header of a table of titled items, a web page's usual way (职责内容 | 具体说明, 工作内容 | 具体说明, 技能类型 |
+    具体要求): the first column names each item in a few words, the second says it. The second holds the duties (or the
+    requirements, by what the first column's header names); the first is their titles. None when the row is not such a
+    header, or when the rows below do not bear it out (their first cells must be short titles, no sentence, and the
+    second longer)."""
+    cells: list[tuple[int, str]] = []
+    columns: dict[int, str] = {}
+    seen: set[int] = set()
+    for i, c in enumerate(row):
+        if id(c) in seen or not c.text:
+            continue
+        seen.add(id(c))
+        t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
+        if column_kind(t) == COLUMN:
+            columns[i] = COLUMN  # 序号
+            continue
+        cells.append((i, simplified(t)))
+    if len(cells) != 2 or (cells[1][1] not in _DESCRIBED and cells[1][1] not in _REQUIRED):
+        return None
+    (i, title), (j, described) = cells
+    kind = _titled_kind(title) if described in _DESCRIBED else None
+    body = [r for r in rows if len(r) > j and any(c.text for c in r)]
+    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
+    if kind is None and title in _ITEM_WORDS and described in _REQUIRED and len(body) >= 2 and all(says) \
+            and all(_is_requirement_label(t) for t in titles):
+        # 项目 | 要求, then 年龄要求 | 19-38岁, 学历要求 | 大专: the header names no kind, the rows do: each row's first cell
+        # says which requirement, the second states it (a value as short as its label: no length to weigh)
+        return columns | {i: GROUP, j: QUALIFICATIONS}
+    if kind is None or len(body) < 2:
+        return None
+    if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
+        return None
+    if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
+        return None
+    return columns | {i: GROUP, j: kind}
+
+
+_REQUIRED = ("要求", "具体要求", "详细要求", "任职要求", "要求说明")
+"""A column header saying the cells below state requirements."""
+_ITEM_WORDS = ("项目", "类别", "类型", "事项", "名称", "条件", "资格项目", "要求项目")
+"""A table's first header that names no kind of its own (项目 | 要求): the rows say what each is."""
+
+
+def _is_requirement_label(text: str) -> bool:
+    """A requirement's name as a form writes it: a requirement label (学历, 工作经验, 任职资格) or one with 要求 or 条件
+    after it (年龄要求, 身体条件)."""
+    t = simplified(_STRIP_LABEL.sub("", text).rstrip("：:"))
+    if kind_of(t) in (QUAL_ITEM, QUALIFICATIONS):
+        return True
+    m = re.fullmatch(r"(.{2,6}?)(?:要求|条件)", t)
+    return m is not None and kind_of(m.group(1)) == QUAL_ITEM
 
 
 def _is_post_title(text: str) -> bool:
@@ -1497,24 +1765,38 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
-def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> bool:
-    """Under the heading at ``k``, one unnumbered, unlabelled sentence and then the next heading, a thematic break, a
-    post's label line or the end: a web page's post heading over the one paragraph that says the post's work."""
-    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:3]
+def fields_line(text: str) -> bool:
+    """A line of a post's fields only (所属部门:总经办　　直接上级:董事会, or 直接上级:店长): no section, no sentence."""
+    pairs = split_labels(text)
+    if pairs is not None:
+        return all(kind in (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, META) for kind, _, _ in pairs)
+    lab = label_of(text, marked=False)
+    return lab is not None and lab[0] in (DEPARTMENT, REPORTS_TO, HEADCOUNT) and bool(lab[2])
+
+
+def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> int | None:
+    """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
+    unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
+    handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
+    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:4]
+    if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
+        after = after[1:]
+    else:
+        after = after[:3]
     if not after or texts[after[0]] is None:
-        return False
+        return None
     first = blocks[after[0]]
     text = texts[after[0]] or ""
     if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
             or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
-        return False
+        return None
     if len(after) < 2:
-        return True
+        return after[0]
     nxt = blocks[after[1]]
     if not isinstance(nxt, Line):
-        return False
+        return None
     following = texts[after[2]] if len(after) > 2 else None
-    return bool(nxt.heading or nxt.rule or is_post_label(nxt.text, following))
+    return after[0] if nxt.heading or nxt.rule or is_post_label(nxt.text, following) else None
 
 
 _INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
@@ -1536,17 +1818,52 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
     return m.group(1), sentences
 
 
+_NAMED_PARAGRAPH = re.compile(r"^([^，,。；;：:！!？?、（）()\s]{2,10})\s*[。.]\s*(\1\S.*)$")
+
+
+def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
+    """Paragraphs that open with a name set off by a full stop, the sentence after it starting with that name again
+    (淘宝运营。淘宝运营几乎掌握着…。), as a page listing a shop's roles one paragraph each writes them: index → (the name,
+    the paragraph after it). They name posts when most of them read as post titles (淘宝美工, 淘宝客服), so 淘宝运营 and
+    淘宝文案 beside them too; a single one only when it reads as a post title itself."""
+    found: dict[int, tuple[str, str]] = {}
+    for k, t in enumerate(texts):
+        m = _NAMED_PARAGRAPH.match(t or "")
+        if m is None or not m.group(2).endswith(_TERMINAL) or strip_number(m.group(1))[1] or kind_of(m.group(1)) is not None \
+                or _DUTY_START.match(simplified(m.group(1))):
+            continue
+        found[k] = (m.group(1), m.group(2).strip())
+    titled = sum(1 for name, _ in found.values() if _is_post_title(name))
+    if not found or titled * 2 < len(found) or (len(found) == 1 and not titled):
+        return {}
+    return found
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
+    r.blocks = blocks
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
+    sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
+    named = named_paragraphs(texts)
     for k, b in enumerate(blocks):
         post_label = False
         if isinstance(b, Line) and b.rule:
             r.section, r.blank = None, True  # a thematic break ends the list before it
             continue
+        if k in named and isinstance(b, Line) and not b.heading:
+            # 淘宝运营。淘宝运营几乎掌握着…: the name heads the post, the paragraph after it is the post's work, one duty as
+            # under a post heading; what follows it (the next item's bullet, 赞 (0)) is not
+            name, said = named[k]
+            r.line(Line(name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == name and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.lines([Line(said, b.where, numbered=True)])
+                r.section = None
+                continue
         inline = inline_post(b.text) if isinstance(b, Line) and not b.heading and not b.numbered and texts[k] else None
         if inline is not None and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS)
                                                             or (r.post is not None and r.post is r.inline_post)):
@@ -1569,15 +1886,23 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
-        if isinstance(b, Line) and b.heading and texts[k] and sole_paragraph(blocks, texts, k):
+        if k in sole and sole[k] is r.post and r.post is not None and not (r.post.duties or r.post.qualifications):
+            # the paragraph under a post heading and its line of fields (1. 总经理, 所属部门:… 直接上级:…): its duty
+            r.open_section(DUTIES, "岗位职责", b.where)
+            r.lead_from, r.lead_past_blank = 0, False
+        paragraph = sole_paragraph(blocks, texts, k) if isinstance(b, Line) and b.heading and texts[k] else None
+        if isinstance(b, Line) and paragraph is not None:
             after_table = False
             r.line(b)
             p = r.post
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
                     and _is_post_title(_ASIDE.sub("", p.name).strip())):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
-                r.open_section(DUTIES, "岗位职责", b.where)
-                r.lead_from, r.lead_past_blank = 0, False
+                if paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)):
+                    r.open_section(DUTIES, "岗位职责", b.where)
+                    r.lead_from, r.lead_past_blank = 0, False
+                else:
+                    sole[paragraph] = p  # its fields first: the section opens at the paragraph
             continue
         if post_label and isinstance(b, Line):
             r.line(b)
@@ -1605,3 +1930,85 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             seen.add(id(p))
             posts.append(p)
     return posts, r.unplaced
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    text: str
+    where: Where
+    context: LineContext
+
+
+def document_lines(blocks: Sequence[Block]) -> list[DocumentLine]:
+    """Every line of a document's blocks that is no label itself, with the context a reader sees: the
+    last label above it (a label line, a label cell to its left, or its column's header), how far
+    back, and its layout. The same walk serves training and reading, so the model sees at work what
+    it learnt from (:mod:`retailkg.design.documents.lines`)."""
+    raw: list[tuple[str, Where, str, bool, int, bool]] = []  # text, where, section, in table, heading, numbered
+    section = "none"
+
+    def label(text: str, marked: bool) -> tuple[str, str, str] | None:
+        lab = label_of(text, marked=marked)
+        if lab is None and not marked:
+            lab = label_of(strip_number(text)[0], marked=False)
+        return lab
+
+    for b in blocks:
+        if isinstance(b, Line):
+            text = b.text.strip()
+            if not text:
+                continue
+            if split_labels(text) is not None:
+                section = "fields"  # 所属部门:…　　直接上级:…
+                continue
+            lab = label(text, False) if len(text) <= 40 or re.match(r"^[^，,。]{1,12}[:：]", text) else None
+            title = _TITLE.match(simplified(_clean_title(text))) if lab is None and len(text) <= 40 else None
+            if title is not None:
+                section = "duties_title" if _DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
+                continue
+            if lab is None and b.heading:
+                section = "heading"
+                continue
+            if lab is not None:
+                section = lab[0]
+                if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                    raw.append((lab[2], b.where, section, False, b.heading, b.numbered))
+                continue
+            raw.append((text, b.where, section, False, b.heading, b.numbered))
+        elif isinstance(b, Table):
+            columns: dict[int, str] = {}
+            for row in b.rows:
+                kinds = {i: column_kind(re.sub(r"[\s：:]+", "", c.text)) for i, c in enumerate(row) if c.text and len(c.text) <= 10}
+                if sum(k is not None for k in kinds.values()) >= 2 and any(k in ("duties", "qualifications") for k in kinds.values()):
+                    columns = {i: k for i, k in kinds.items() if k is not None}
+                    continue
+                row_section: str | None = None
+                seen: set[int] = set()
+                for i, c in enumerate(row):
+                    if id(c) in seen or not c.text:
+                        continue
+                    seen.add(id(c))
+                    lab = label_of(c.text, marked=True) if len(c.text) <= 40 else None
+                    if lab is not None:
+                        row_section = lab[0]
+                        if lab[2] and lab[0] in ("duties", "qualifications", "other", "qualification item"):
+                            raw += [(x, c.where, lab[0], True, 0, False)
+                                    for x in [lab[2].split("\n")[0].strip()] + [ln.text.strip() for ln in c.lines[1:]] if x]
+                        continue
+                    sec = row_section or columns.get(i) or ("column" if columns else section)
+                    raw += [(ln.text.strip(), ln.where, sec, True, 0, ln.numbered) for ln in c.lines if ln.text.strip()]
+                if row_section is not None:
+                    section = row_section
+    runs: list[int] = []  # the run of lines under one section each line is in
+    for k, item in enumerate(raw):
+        runs.append(runs[-1] + (item[2] != raw[k - 1][2]) if k else 0)
+    listed = {runs[k] for k, item in enumerate(raw) if item[5] or strip_number(item[0])[1]}
+    out: list[DocumentLine] = []
+    since = 0
+    n = max(len(raw) - 1, 1)
+    for k, (text, where, sec, in_table, heading, numbered) in enumerate(raw):
+        since = since + 1 if k and runs[k] == runs[k - 1] else 0
+        prev = raw[k - 1][0] if k else ""
+        ctx = LineContext(sec, since, heading, numbered, in_table, k / n, prev.endswith((":", "：")), runs[k] in listed)
+        out.append(DocumentLine(text, where, ctx))
+    return out

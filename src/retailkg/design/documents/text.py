@@ -63,6 +63,36 @@ def _bold_post_item(line: str) -> tuple[str, str] | None:
     return (label, rest) if is_post_label(label, rest) else None
 
 
+_TAB = re.compile(r"\t+")
+
+
+def _fields(line: str) -> list[str]:
+    return [f.strip() for f in _TAB.split(line.strip())]
+
+
+def _tab_tables(lines: list[str]) -> dict[int, int]:
+    """Runs of tab-separated lines that are a table pasted from a web page or a sheet (工作内容<TAB>具体说明, then a
+    row per item): first line index → the index past the run. A run is at least a header and two rows, every line
+    with the same number of fields (two or more), the header's fields short and no sentence nor label (so lines of
+    labels apart by tabs, 直接上级:<TAB>区域经理, stay lines)."""
+    out: dict[int, int] = {}
+    k = 0
+    while k < len(lines):
+        head = _fields(lines[k]) if "\t" in lines[k].strip() else []
+        if len(head) < 2 or not all(0 < len(f) <= 10 and not re.search(r"[:：，,。；;！!？?]", f) for f in head):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and "\t" in lines[end].strip() and len(f := _fields(lines[end])) == len(head) and all(f):
+            end += 1
+        if end - k >= 3:
+            out[k] = end
+            k = end
+        else:
+            k += 1
+    return out
+
+
 def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
     """The lines of a text file (UTF-8 or GB18030), with Markdown headings and pipe tables."""
     text = decode_text(path.read_bytes() if raw is None else raw, path)
@@ -72,12 +102,22 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
     table: Table | None = None
     all_lines = text.splitlines()
     groups = _groups(all_lines) if markdown else set()
+    tab_tables = _tab_tables(all_lines)
+    tab_end = 0
     first = next((n for n, line in enumerate(all_lines, start=1) if line.strip()), 0)
     if markdown and first and any(t in all_lines[first - 1] for t in _OWN_REPORTS) and all_lines[first - 1].startswith("#"):
         raise InputError("this is a report of retailkg, not a design: give the design it was made from "
                          "(or its JSON report, to retailkg diff)", file=str(path), line=first)
     for n, raw_line in enumerate(all_lines, start=1):
         line = raw_line.strip()
+        if n - 1 in tab_tables:
+            tab_end = tab_tables[n - 1]
+            table = Table([], Where(file, n))
+            blocks.append(table)
+        if n - 1 < tab_end and table is not None:
+            w = Where(file, n)
+            table.rows.append([Cell([Line(f, w)], w) for f in _fields(raw_line)])
+            continue
         if markdown and line.startswith("|") and line.endswith("|") and len(line) > 1:
             if _RULE.match(line):
                 continue

@@ -36,6 +36,7 @@ class Store:
     label: str  # what to call it in a message: the Server header's product and version
     sort_window: int | None = None  # OFFSET+LIMIT past this is refused (Virtuoso's MaxSortedTopRows)
     filters_computed: bool = True  # a FILTER over a sub-select's BIND (EXISTS …) value works (not Virtuoso 7.2)
+    joins_sides: bool = True  # joins two sub-selects by hashing, not by running one again per row (not Virtuoso 7.2)
 
     def cut_advice(self) -> str:
         """What to change when the store cut a result off at its row limit."""
@@ -74,7 +75,7 @@ def identify(server: str | None) -> Store:
     label = f"{product} {version}" if version else product
     kind = product.lower()
     if kind == "virtuoso":
-        return Store("virtuoso", label, VIRTUOSO_SORT_WINDOW, filters_computed=False)
+        return Store("virtuoso", label, VIRTUOSO_SORT_WINDOW, filters_computed=False, joins_sides=False)
     if kind in ("oxigraph", "retailkg"):
         return Store(kind, label)
     return Store("unknown", label)

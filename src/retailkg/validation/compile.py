@@ -90,6 +90,27 @@ class RuleResult:
         return (self.shape, self.focus, self.value)
 
 
+@dataclass(frozen=True)
+class PairTest:
+    """One parameter of a pair query, as a set the client looks a pair up in (``rkgsh:pairTest``):
+    true when the answer of ``text``, over the variables it selects of this, other and value,
+    holds the pair's values (``either``: or holds them with this and other swapped)."""
+
+    parameter: str  # the parameter's local name, as the pair query's column
+    text: str
+    either: bool = False
+
+
+@dataclass(frozen=True)
+class PairSides:
+    """A pair query as its two sides and its parameters' tests, for the client to join
+    (``rkgsh:pairSides``: for a store that joins the sides by running one again per row)."""
+
+    focus: str  # ?this ?org ?key ?value
+    other: str  # ?other ?org ?key ?value
+    tests: tuple[PairTest, ...] = ()
+
+
 @dataclass
 class CompiledQuery:
     """One whole-graph SELECT and the shapes it answers for.
@@ -106,6 +127,7 @@ class CompiledQuery:
     component: str | None = None
     unfiltered: str = ""  # pairs: the text without the store-side dispatch filter, for a store that cannot run it
     targets: str = ""  # pairs: the query for the shape's focus nodes; an end of a pair is a result only if it is one
+    sides: PairSides | None = None  # pairs: the same rows, for the client to join (run.pairs_joined_here)
 
 
 @dataclass
@@ -440,6 +462,25 @@ def _components(g: Graph) -> dict[URIRef, tuple[list[URIRef], str, str]]:
     return out
 
 
+def _pair_sides(g: Graph) -> dict[URIRef, tuple[str, PairSides]]:
+    """Each constraint component's ``rkgsh:pairSides``, ``$PATH`` still in it: PREFIX lines and sides."""
+    out = {}
+    for comp, sides in g.subject_objects(RKGSH.pairSides):
+        if not isinstance(comp, URIRef):
+            continue
+        focus, other = g.value(sides, RKGSH.focusSide), g.value(sides, RKGSH.otherSide)
+        if focus is None or other is None:
+            continue
+        tests = []
+        for t in g.objects(sides, RKGSH.pairTest):
+            param, text = g.value(t, RKGSH.parameter), g.value(t, SH.select)
+            if isinstance(param, URIRef) and text is not None:
+                tests.append(PairTest(str(param).rsplit("#", 1)[-1], str(text),
+                                      str(g.value(t, RKGSH.either, default=Literal(False))).lower() in BOOL_TRUE))
+        out[comp] = (_prefixes(g, sides), PairSides(str(focus), str(other), tuple(sorted(tests, key=lambda t: t.parameter))))
+    return out
+
+
 def _true(var: str) -> str:
     """``?var`` is true as :func:`_truthy` reads it (unbound is false)."""
     return f'COALESCE(LCASE(STR(?{var})) IN ("true", "1"), false)'
@@ -475,6 +516,7 @@ def plan_rules(shapes: Graph, census: LiteralCensus | None = None, *, skip: froz
     census = census if census is not None else LiteralCensus()
     comps = _components(trusted if trusted is not None else load_shapes())
     comps = {c: v for c, v in comps.items() if (c, RDF.type, SH.ConstraintComponent) in shapes}
+    sides = _pair_sides(trusted if trusted is not None else load_shapes())
     plan = Plan([], [])
     shared: dict[tuple[str, str], tuple[CompiledQuery, str]] = {}  # a query and its PREFIX lines
     for shape in top_shapes(shapes):
@@ -507,6 +549,11 @@ def plan_rules(shapes: Graph, census: LiteralCensus | None = None, *, skip: froz
                 # query, Virtuoso 7.2 lost a third of the pairs once its database had seen other loads
                 shared[qkey] = (CompiledQuery((), select.replace("$PATH", path).replace("$TARGET", ""), pairs=True,
                                               component=str(comp), targets=f"SELECT ?this WHERE {target}"), prologue)
+                if comp in sides:
+                    pre, ps = sides[comp]
+                    shared[qkey][0].sides = PairSides(
+                        f"{pre}\n{ps.focus.replace('$PATH', path).strip()}\n", f"{pre}\n{ps.other.replace('$PATH', path).strip()}\n",
+                        tuple(PairTest(t.parameter, f"{pre}\n{t.text.strip()}\n", t.either) for t in ps.tests))
                 plan.queries.append(shared[qkey][0])
             q = shared[qkey][0]
             q.shapes = (*q.shapes, key)

@@ -30,7 +30,7 @@ from retailkg.query.engines import Engine, OxigraphEngine
 from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
 from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
-from retailkg.validation.compile import Plan, RuleResult, plan_rules
+from retailkg.validation.compile import BOOL_TRUE, Plan, RuleResult, plan_rules
 from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of, with_reporting_chain
 from retailkg.validation.findings import CoverageMatrix, DutyRecord, Finding, OrgSummary, PostRecord, Ref, Report
 from retailkg.validation.loading import (
@@ -456,7 +456,7 @@ def validate_endpoint(url: str, graph: str | None = None, baseline: str | None =
             s, p, o = row["s"], row["p"], row["o"]
             if s is None or p is None or o is None:
                 continue
-            obj: Any = Literal(o) if row["literal"] == "true" else URIRef(o)
+            obj: Any = Literal(o) if (row["literal"] or "") in BOOL_TRUE else URIRef(o)  # Virtuoso 7.2 answers 1
             triples.append((URIRef(s), URIRef(p), obj))
         triples += _labels(source)
     ev = Evaluation(source, IndexLookup(triples), orgs, baselines)

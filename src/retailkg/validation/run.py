@@ -10,6 +10,7 @@ reports: the equality tests compare the two engines with them.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,8 @@ from retailkg.validation.compile import BOOL_TRUE, CompiledQuery, RuleResult, co
 
 SPARQL_COMPONENT = str(SH.SPARQLConstraintComponent)
 
-__all__ = ["Answer", "focus_sets", "iter_parallel", "result_keys", "rule_name", "run_rules", "sort_results", "text_for"]
+__all__ = ["Answer", "focus_sets", "iter_parallel", "joined_here", "pairs_joined_here", "result_keys", "rule_name", "run_rules",
+           "sort_results", "text_for"]
 
 
 def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) -> list[RuleResult]:
@@ -35,8 +37,61 @@ def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) ->
     qs = list(queries if queries is not None else compiled_rules())
     focus = focus_sets(source, qs)
     for q in qs:
-        out.update(_results_of(q, source.table(source.fetch(text_for(source, q), rule_name(q))), focus.get(q.targets)))
+        table = pairs_joined_here(source, q) if joined_here(source, q) else source.table(source.fetch(text_for(source, q), rule_name(q)))
+        out.update(_results_of(q, table, focus.get(q.targets)))
     return sort_results(out)
+
+
+def joined_here(source: Engine, q: CompiledQuery) -> bool:
+    """Whether ``q``'s pairs are joined by the client (:func:`pairs_joined_here`) on ``source``: a
+    store that joins two sub-selects by running one again for each row of the other (Virtuoso 7.2:
+    :class:`retailkg.query.stores.Store`) takes minutes at 100k triples where each side takes a second."""
+    store = getattr(source, "store", None)
+    return bool(q.pairs and q.sides and isinstance(store, Store) and not store.joins_sides)
+
+
+def pairs_joined_here(source: Engine, q: CompiledQuery) -> LexicalTable:
+    """The rows of pair query ``q``, unfiltered, from its two sides joined here on (org, key, value),
+    other != this, each parameter set from its test (``rkgsh:pairSides``): the whole-graph validator's
+    rows, one each (tests/test_rules.py compares them)."""
+    sides = q.sides
+    if sides is None:
+        raise ValueError(f"{rule_name(q)} has no sides to join")
+    name = rule_name(q)
+    focus = source.table(source.fetch(sides.focus, f"{name} (focus side)"))
+    other = source.table(source.fetch(sides.other, f"{name} (other side)"))
+    index: dict[tuple[str | None, ...], list[str]] = defaultdict(list)
+    o_other, o_keys = other.column("other"), [other.column(v) for v in ("org", "key", "value")]
+    for row in other.rows:
+        if (other_end := row[o_other]) is not None:
+            index[tuple(row[i] for i in o_keys)].append(other_end)
+    tests: list[tuple[str, list[str], frozenset[tuple[str | None, ...]], bool]] = []
+    for t in sides.tests:
+        table = source.table(source.fetch(t.text, f"{name} ({t.parameter})"))
+        names: list[str] = [n for n in ("this", "other", "value") if n in table.names]
+        cols = [table.column(n) for n in names]
+        tests.append((t.parameter, names, frozenset(tuple(r[i] for i in cols) for r in table.rows), t.either))
+    f_this, f_keys = focus.column("this"), [focus.column(v) for v in ("org", "key", "value")]
+    rows: set[tuple[str | None, ...]] = set()
+    for row in focus.rows:
+        if (this_end := row[f_this]) is None:
+            continue
+        key = tuple(row[i] for i in f_keys)
+        for other_end in index.get(key, ()):
+            if other_end != this_end:
+                rows.add((this_end, other_end, key[2]))
+    out: list[list[str | None]] = []
+    for this, other_post, value in sorted(rows, key=repr):
+        pair: dict[str, str | None] = {"this": this, "other": other_post, "value": value}
+        flags: list[str | None] = []
+        for _param, names, found, either in tests:
+            hit = tuple(pair[n] for n in names) in found
+            if not hit and either:
+                swapped = {**pair, "this": other_post, "other": this}
+                hit = tuple(swapped[n] for n in names) in found
+            flags.append("true" if hit else "false")
+        out.append([this, other_post, value, *flags])
+    return LexicalTable(["this", "other", "value", *(t.parameter for t in sides.tests)], out)
 
 
 def focus_sets(source: Engine, queries: Iterable[CompiledQuery]) -> dict[str, frozenset[str]]:
@@ -124,6 +179,13 @@ def result_keys(results: Iterable[RuleResult]) -> set[tuple[str, str, str | None
 
 
 @dataclass(frozen=True)
+class _Joined:
+    """A pair query's rows already joined by the client (a table, not a store's answer to read)."""
+
+    table: LexicalTable
+
+
+@dataclass(frozen=True)
 class Answer:
     """One answered query of :func:`iter_parallel`: a rule query and its results, or a select and its table."""
 
@@ -158,12 +220,15 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
         if isinstance(item, str):
             return item, source.fetch(item)
+        if joined_here(source, item):
+            return item, _Joined(pairs_joined_here(source, item))
         return item, source.fetch(text_for(source, item), rule_name(item))
 
     def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):
             return Answer(None, select=item, table=source.table(fetched))
-        return Answer(item, _results_of(item, source.table(fetched), focus.get(item.targets)))
+        table = fetched.table if isinstance(fetched, _Joined) else source.table(fetched)
+        return Answer(item, _results_of(item, table, focus.get(item.targets)))
 
     if n < 2 or len(ordered) < 2:
         for item in ordered:

@@ -264,8 +264,8 @@ def _extent(sheet: bytes) -> int:
 
 
 def read_workbook_plain(path: Path, raw: bytes) -> dict[str, list[Row]] | None:
-    """The design's tables of a template workbook read with calamine (a Rust reader, a tenth of openpyxl's
-    time on a chain's workbook), or None whenever the result could differ from :func:`read_workbook`'s in
+    """The design's tables of a template workbook read with calamine (a Rust reader, much faster on a chain's
+    workbook: bench/RESULTS.md, "large"), or None whenever the result could differ from :func:`read_workbook`'s in
     any way: the workbook has a review sheet, a date or error cell, an escaped character, a number too
     large for a float, a value of any other kind, two sheets for a table, or a problem of any kind. Then
     the caller reads it with openpyxl, which stays the reference (and says what is wrong, as always)."""

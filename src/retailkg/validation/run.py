@@ -37,9 +37,21 @@ def run_rules(source: Engine, queries: Sequence[CompiledQuery] | None = None) ->
     qs = list(queries if queries is not None else compiled_rules())
     focus = focus_sets(source, qs)
     for q in qs:
-        table = pairs_joined_here(source, q) if joined_here(source, q) else source.table(source.fetch(text_for(source, q), rule_name(q)))
-        out.update(_results_of(q, table, focus.get(q.targets)))
+        out.update(_results_of(q, _table(source, _fetch(source, q)), focus.get(q.targets)))
     return sort_results(out)
+
+
+def _fetch(source: Engine, q: CompiledQuery) -> Any:
+    """The store's answer to ``q`` (read with :func:`_table`), or its pairs joined here where the store
+    joins them badly: the waiting part, done on a query thread by :func:`iter_parallel`."""
+    if joined_here(source, q):
+        return _Joined(pairs_joined_here(source, q))
+    return source.fetch(text_for(source, q), rule_name(q))
+
+
+def _table(source: Engine, fetched: Any) -> LexicalTable:
+    """What :func:`_fetch` got, as a table."""
+    return fetched.table if isinstance(fetched, _Joined) else source.table(fetched)
 
 
 def joined_here(source: Engine, q: CompiledQuery) -> bool:
@@ -213,22 +225,19 @@ def iter_parallel(source: Engine, queries: Sequence[CompiledQuery] | None, selec
     from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
     qs = list(queries if queries is not None else compiled_rules())
-    focus = focus_sets(source, qs)  # a few hundred nodes per shape: asked before the threads start
+    focus = focus_sets(source, qs)  # one small query per distinct target, before the threads start
     ordered: list[CompiledQuery | str] = [q for q in qs if q.pairs] + list(selects) + [q for q in qs if not q.pairs]
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
 
     def fetch(item: CompiledQuery | str) -> tuple[CompiledQuery | str, Any]:  # on a query thread
         if isinstance(item, str):
             return item, source.fetch(item)
-        if joined_here(source, item):
-            return item, _Joined(pairs_joined_here(source, item))
-        return item, source.fetch(text_for(source, item), rule_name(item))
+        return item, _fetch(source, item)
 
     def answer(item: CompiledQuery | str, fetched: Any) -> Answer:  # on the caller's thread
         if isinstance(item, str):
             return Answer(None, select=item, table=source.table(fetched))
-        table = fetched.table if isinstance(fetched, _Joined) else source.table(fetched)
-        return Answer(item, _results_of(item, table, focus.get(item.targets)))
+        return Answer(item, _results_of(item, _table(source, fetched), focus.get(item.targets)))
 
     if n < 2 or len(ordered) < 2:
         for item in ordered:

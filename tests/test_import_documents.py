@@ -2119,3 +2119,50 @@ def test_a_sentence_leading_from_a_group_s_title_into_its_items_is_no_duty_and_t
     assert texts(post) == [item for _, items in groups.values() for item in items]
     unplaced = {u.text for u in result.unplaced}
     assert {"商品采购策略制定", "成本控制", *(lead for lead, _ in groups.values())} <= unplaced
+
+
+def test_a_policy_s_numbered_items_each_led_by_a_post_s_title_each_state_a_post_and_its_duty(tmp_path: Path) -> None:
+    """A 管理制度 whose one chapter divides the work among posts (二、岗位职责划分, then 1. 理货员:负责….), between chapters of
+    rules that are no post's duties: each item is a post, the sentence after the colon its duty; the rules before and
+    after belong to none of them."""
+    said = {"理货员": "负责商品上架、补货及陈列维护。", "防损员": "负责卖场巡查、防盗防损及安全检查。",
+            "收货员": "协助核对供应商送货单据,办理商品验收。"}
+    _paragraphs(tmp_path / "门店管理制度.docx", [
+        "发文部门:营运部", "为规范门店员工的日常工作,特制定本制度。", "一、行为规范", "1. 员工应遵守公司各项规章制度。",
+        "2. 工作期间必须佩戴工牌。", "二、岗位职责划分", *(f"{n}. {name}:{text}" for n, (name, text) in enumerate(said.items(), 1)),
+        "三、考勤制度", "1. 员工需按时上下班,迟到超过10分钟视为旷工。", "2. 请假需经主管批准。"], title="某超市门店管理制度")
+    result = import_documents([tmp_path / "门店管理制度.docx"])
+    assert {p.name: texts(p) for p in result.posts} == {name: [text] for name, text in said.items()}
+
+
+def test_numbered_remarks_on_posts_the_document_already_stated_name_no_post_again(tmp_path: Path) -> None:
+    """A page that states its posts in a table, then 二、各职位的工作特点 with 1. 收银员:… 2. 理货员:… about the same posts: the
+    remarks are not those posts stated again (nor a second definition of them)."""
+    path = tmp_path / "便利店职位.md"
+    path.write_text("# 便利店有什么职位\n\n## 一、职位\n\n| 职位名称 | 工作内容 |\n| --- | --- |\n"
+                    "| 收银员 | 负责顾客结账、商品扫码。 |\n| 理货员 | 负责商品上架、补货。 |\n\n## 二、各职位的工作特点\n\n"
+                    "1. 收银员:是与顾客直接接触最多的职位之一。\n2. 理货员:对细节要求高,需定期盘点。\n", encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {"收银员": ["负责顾客结账、商品扫码。"], "理货员": ["负责商品上架、补货。"]}
+
+
+def test_a_handbook_chapter_of_conditions_for_every_post_is_no_post(tmp_path: Path) -> None:
+    """二、通用招聘条件 (its numbered 年龄要求:…, 学历要求:… hold for every post) before 三、岗位职责 and its post headings: a
+    heading that starts as no post's title does (通用, 基本, 其他 …) and ends in no post word names no post."""
+    d = docx.Document()
+    d.add_heading("一、总则", 1)
+    d.add_paragraph("1.为明确各岗位职责,特制定本规定。")
+    d.add_heading("二、通用招聘条件", 1)
+    for line in ["1.年龄要求:员工年龄一般在18-45岁之间。", "2.学历要求:初中及以上学历。", "3.身体素质要求:身体健康。"]:
+        d.add_paragraph(line)
+    d.add_heading("三、岗位职责与任职要求", 1)
+    d.add_heading("3.1 收银员", 2)
+    d.add_paragraph("所属部门:便利店事业部\u3000\u3000直接上级:店长")
+    d.add_paragraph("岗位职责:")
+    d.add_paragraph("负责顾客结账、找零、退货等工作。")
+    d.add_paragraph("任职要求:")
+    d.add_paragraph("熟练掌握收银系统操作。")
+    d.save(tmp_path / "便利店.docx")
+    result = import_documents([tmp_path / "便利店.docx"])
+    assert {p.name: (texts(p), p.qualifications) for p in result.posts} == {
+        "收银员": (["负责顾客结账、找零、退货等工作。"], ["熟练掌握收银系统操作。"])}

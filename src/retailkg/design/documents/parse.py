@@ -1235,8 +1235,9 @@ class _Reader:
             return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
-            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
+        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st)):
+            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
+            # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
             return True
@@ -1860,6 +1861,44 @@ def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
     return found
 
 
+_POST_ITEM = re.compile(r"^([^，,。；;：:！!？?、\s]{2,12})\s*[:：]\s*(\S.*)$")
+
+
+def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
+    """Items of one numbered list each naming a post, a colon, then what the post does (1. 药师:负责处方审核…。
+    2. 收银员:负责收银…。), as a policy or a page dividing the work among posts writes them: index → (the post, the
+    sentence). Only when every item of the run, two or more, is so led by a post's title (a topic such as 现金管理:
+    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks)."""
+    found: dict[int, tuple[str, str]] = {}
+    run: list[tuple[int, str, str]] = []
+    mark = ""
+
+    def flush() -> None:
+        names = [name for _, name, _ in run]
+        if len(run) >= 2 and len(set(names)) == len(names):
+            found.update({k: (name, said) for k, name, said in run})
+        run.clear()
+
+    for k, t in enumerate(texts):
+        if t is None or t == "":
+            continue
+        b = blocks[k]
+        body, typed = strip_number(t)
+        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered) else None
+        ok = (m is not None and _is_post_title(m.group(1)) and not _DUTY_START.match(simplified(m.group(1)))
+              and kind_of(m.group(1)) is None and m.group(2).strip().endswith(_TERMINAL))
+        this = number_mark(t) if typed else "word"
+        if not ok or (run and this != mark):
+            flush()
+        if ok and m is not None:
+            mark = this
+            run.append((k, m.group(1), m.group(2).strip()))
+        elif run:
+            flush()
+    flush()
+    return found
+
+
 def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, int]:
     """Sentences ending in a colon (超市采购经理的首要职责是制定商品采购策略。这包括:) between a numbered title line, short
     and no sentence (1. 商品采购策略制定), and items numbered another way (Word's bullets, ①, （1）): the title names the
@@ -1897,8 +1936,24 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
+    items = post_items(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if (k in items and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS) or r.post is None
+                                                    or r.post is r.inline_post)
+                and not any(p.name == items[k][0] for p in [*r.posts, r.post] if p is not None and p is not r.inline_post)):
+            # 二、岗位职责划分, then 1. 药师:负责…。 2. 收银员:负责…。: each item a post, the sentence its duty; what
+            # follows the list (三、考勤制度 and its rules) is none of theirs. A list naming posts the document has
+            # already stated (二、各职位的工作特点 after a table of them) says something else of them: not this
+            name, said = items[k]
+            r.line(Line(name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == name and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.inline_post = p
+                r.lines([Line(said, b.where, numbered=True)])
+                r.section = None
+                continue
         if k in leads and isinstance(b, Line) and r.group_lead(b, strip_number(texts[leads[k]] or "")[0]):
             continue
         if isinstance(b, Line) and b.rule:

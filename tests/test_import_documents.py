@@ -2166,3 +2166,21 @@ def test_a_handbook_chapter_of_conditions_for_every_post_is_no_post(tmp_path: Pa
     result = import_documents([tmp_path / "便利店.docx"])
     assert {p.name: (texts(p), p.qualifications) for p in result.posts} == {
         "收银员": (["负责顾客结账、找零、退货等工作。"], ["熟练掌握收银系统操作。"])}
+
+
+def test_a_table_attached_after_the_form_as_an_appendix_holds_no_duty(tmp_path: Path) -> None:
+    """附表:配货工作流程 after the post's form, then a 步骤 | 工作内容 | 负责人 | 备注 table: an attached table (附表, as 附件
+    and 附录) ends the post's document; its cells, though they read like work, are no duties (nor its header a label)."""
+    path = form(tmp_path / "配货员.docx", "配货员", "仓储部", "仓库主管", ["1、订单核对:确认商品名称、数量是否正确。"], [],
+                signoff=False)
+    d = docx.Document(str(path))
+    d.add_paragraph("附表:配货工作流程")
+    t = d.add_table(rows=0, cols=4)
+    for row in [("步骤", "工作内容", "负责人", "备注"), ("1", "订单接收", "系统", "接收来自平台的订单数据"),
+                ("2", "商品分拣", "配货员", "根据订单清单从货架中取货")]:
+        cells = t.add_row().cells
+        for c, text in zip(cells, row, strict=True):
+            c.text = text
+    d.save(path)
+    [post] = import_documents([path]).posts
+    assert texts(post) == ["订单核对:确认商品名称、数量是否正确。"]

@@ -321,7 +321,7 @@ def _outline_kind(raw: str) -> str:
 
 
 _CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
-_APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
+_APPENDIX = re.compile(rf"^附(?:录|件|表)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
 
 _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"

@@ -2184,3 +2184,18 @@ def test_a_table_attached_after_the_form_as_an_appendix_holds_no_duty(tmp_path: 
     d.save(path)
     [post] = import_documents([path]).posts
     assert texts(post) == ["订单核对:确认商品名称、数量是否正确。"]
+
+
+def test_a_page_titled_on_a_post_s_work_with_a_part_on_its_main_work_takes_the_sentence_under_each_title(
+        tmp_path: Path) -> None:
+    """# 理货员的工作内容 names the post as 理货员岗位职责 does; ## 一、理货员的主要工作, a part of its page, holds its duties; under
+    it each ### 1. 商品陈列 titles the sentence that follows, which is the duty. The lead before the part is none."""
+    said = {"商品陈列": "负责货架商品的陈列与整理,确保陈列整齐美观。", "补货盘点": "根据销售情况及时补货,参与月度盘点。"}
+    path = tmp_path / "理货员的工作内容.md"
+    path.write_text("# 理货员的工作内容\n\n发布时间:2025-11-01　来源:网络整理\n\n"
+                    "为了更清晰地了解理货员的职责范围,以下是对该岗位工作内容的总结:\n\n## 一、理货员的主要工作\n\n"
+                    + "".join(f"### {n}. {title}\n\n{text}\n\n" for n, (title, text) in enumerate(said.items(), 1)),
+                    encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {"理货员": list(said.values())}
+    assert set(said) <= {strip_number(u.text)[0] for u in result.unplaced}

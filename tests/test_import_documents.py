@@ -2199,3 +2199,30 @@ def test_a_page_titled_on_a_post_s_work_with_a_part_on_its_main_work_takes_the_s
     result = import_documents([path])
     assert {p.name: texts(p) for p in result.posts} == {"理货员": list(said.values())}
     assert set(said) <= {strip_number(u.text)[0] for u in result.unplaced}
+
+
+def test_a_title_asking_what_a_role_does_then_asking_its_duties_names_a_post_whatever_its_word(tmp_path: Path) -> None:
+    """直播运营是做什么的?直播运营职责有哪些?: the page's question about 直播运营, then one about its duties. 运营 is no post
+    word (as 店长 or 专员 are), but a page asking for a role's duties is about a post; its duties follow under
+    一、直播运营的职责."""
+    path = tmp_path / "直播运营.txt"
+    path.write_text("直播运营是做什么的?直播运营职责有哪些?\n2023-06-12 来源:网络\n\n一、直播运营的职责\n\n"
+                    "1. 负责直播平台的内容管理。\n2. 负责直播平台的推广工作。\n", encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {"直播运营": ["负责直播平台的内容管理。", "负责直播平台的推广工作。"]}
+
+
+def test_numbered_titles_each_over_a_paragraph_title_the_duties_and_a_paragraph_under_no_title_is_the_lead(
+        tmp_path: Path) -> None:
+    """A page pasted into Notepad: 理货员岗位职责, then a paragraph (the site's advertisement), then 1. 商品陈列 and 2. 补货盘点,
+    each a short title over a paragraph of sentences. Each paragraph is a duty, whole; the titles name them; the paragraph
+    before the first title stands under no title: the list's lead, no duty."""
+    said = ["理货员需要负责货架商品的陈列与整理。陈列的质量直接关系到顾客的购物体验。",
+            "理货员需要根据销售情况及时补货。同时参与月度盘点,确保账实相符。"]
+    path = tmp_path / "理货员岗位职责.txt"
+    path.write_text("理货员岗位职责\n\n某某网络公司是一家专业提供网站建设、服务器托管的互联网公司。\n\n"
+                    f"1. 商品陈列\n\n{said[0]}\n\n2. 补货盘点\n\n{said[1]}\n", encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {"理货员": said}
+    assert {"商品陈列", "补货盘点", "某某网络公司是一家专业提供网站建设、服务器托管的互联网公司。"} <= {
+        u.text for u in result.unplaced}

@@ -1228,7 +1228,15 @@ class _Reader:
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
         question = _QUESTION_TITLE.match(st)
-        if question is not None and _is_post_title(question.group(1)) and not self.posts and (p is None or p.empty()):
+        asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
+        about = False
+        if question is None and asks is not None:
+            # 直播运营是做什么的?直播运营职责和技能要求是什么?: the page's question about a post, then one about its duties;
+            # asked about the duties, the name is a post's whatever its word (运营 is no post word, as 店长 is)
+            question = _QUESTION_TITLE.match(asks.group(1))
+            about = (question is not None and asks.group(2).startswith(question.group(1))
+                     and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
+        if question is not None and (_is_post_title(question.group(1)) or about) and not self.posts and (p is None or p.empty()):
             self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
@@ -1926,6 +1934,48 @@ def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[i
     return found
 
 
+def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> tuple[set[int], set[int]]:
+    """Numbered title lines, short and no sentence (1. 直播内容管理, 2. 直播推广), each followed by one paragraph of
+    sentences, two or more numbered alike: the paragraphs are the items and the titles name them, as a page that titles
+    each duty writes it. Also the paragraph right before the first title, which stands under no title: the list's lead
+    (a page's advertisement, an introduction), none of its items. (indexes of the titles, indexes of the leads)"""
+    shown = [j for j, t in enumerate(texts) if t]
+
+    def title(j: int) -> str | None:
+        b, t = blocks[j], texts[j] or ""
+        body, typed = strip_number(t)
+        if not isinstance(b, Line) or b.heading or not (typed or b.numbered) or not 2 <= len(body) <= 16:
+            return None
+        if not _GROUP_NAME.match(body) or body.endswith(("：", ":")) or label_of(body, marked=False) is not None:
+            return None
+        return number_mark(t) if typed else "word"
+
+    def paragraph(j: int, under: str) -> bool:
+        b, t = blocks[j], texts[j] or ""
+        return (isinstance(b, Line) and not b.heading and not b.numbered and not strip_number(t)[1] and t.endswith(_TERMINAL)
+                and len(t) >= max(15, 2 * len(under)))
+
+    titles: set[int] = set()
+    leads: set[int] = set()
+    n = 0
+    while n < len(shown) - 1:
+        run: list[int] = []
+        mark = title(shown[n])
+        m = n
+        while m < len(shown) - 1 and mark is not None and title(shown[m]) == mark and paragraph(shown[m + 1], texts[shown[m]] or ""):
+            run.append(shown[m])
+            m += 2
+        if len(run) >= 2:
+            titles.update(run)
+            before = n - 1
+            if before >= 0 and paragraph(shown[before], "") and title(shown[before]) is None:
+                leads.add(shown[before])
+            n = m
+        else:
+            n += 1
+    return titles, leads
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1937,8 +1987,19 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
     items = post_items(blocks, texts)
+    item_titles, item_leads = titled_paragraphs(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
+            # 一、直播运营的职责, a paragraph, then 1. 直播内容管理 over its paragraph, 2. 直播推广 over its …: each title names
+            # the duty under it, and the paragraph under no title leads into the list (see titled_paragraphs)
+            if k in item_titles:
+                r.unplaced.append(Unplaced(strip_number(b.text)[0], b.where, "the title of the duty under it: not a duty"))
+                r.item_title, r.last_soft = True, False
+                continue
+            if len(r.post.duties) == r.section_from:
+                r.unplaced.append(Unplaced(b.text.strip(), b.where, "the lead of the titled duties below it: not a duty"))
+                continue
         if (k in items and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS) or r.post is None
                                                     or r.post is r.inline_post)
                 and not any(p.name == items[k][0] for p in [*r.posts, r.post] if p is not None and p is not r.inline_post)):

@@ -6,6 +6,8 @@ it states the layout it is about; the fixtures of tests/data/jobdocs/, when pres
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -1798,14 +1800,47 @@ def test_where_the_rules_see_no_section_under_a_post_the_line_classifier_reads_i
 
 
 def test_the_line_classifier_is_trained_only_on_sets_older_than_the_newest_held_out_set() -> None:
-    """The shipped weights name the sets they learnt from: the corpus and heldout … heldout12, never heldout13 (the
-    set that measures it) or later."""
+    """The shipped weights name the sets they learnt from: the corpus and heldout … heldout17, never heldout18 (the
+    newest set measured fresh) or later."""
     from retailkg.design.documents.lines import load_model
 
     model = load_model()
     assert model is not None
-    assert "main" in model.trained_on and "heldout12" in model.trained_on
-    assert not any(name.startswith("heldout") and name[7:].isdigit() and int(name[7:]) >= 13 for name in model.trained_on)
+    assert "main" in model.trained_on and "heldout17" in model.trained_on
+    assert not any(name.startswith("heldout") and name[7:].isdigit() and int(name[7:]) >= 18 for name in model.trained_on)
+
+
+def _train_lines() -> Any:
+    """bench/importing/train_lines.py, the script that builds lines.json (it needs scikit-learn, a test dependency)."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "importing" / "train_lines.py"
+    spec = importlib.util.spec_from_file_location("bench_importing_train_lines", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_line_classifier_was_fitted_from_today_s_line_walk_features_and_gold() -> None:
+    """lines.json records the SHA-256 of what its weights were fitted from: every training line's features and label as
+    parse.document_lines, lines.features and the gold make them today, the sets and the fit's settings. A change to any
+    of them leaves the weights stale until bench/importing/train_lines.py is run again."""
+    from retailkg.design.documents.lines import MODEL_FILE
+
+    train = _train_lines()
+    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert shipped["trained_on"] == train.TRAIN_SETS
+    assert shipped["inputs_sha256"] == train.inputs_digest(train.training_sets()), (
+        "stale line classifier: run python bench/importing/train_lines.py")
+
+
+def test_the_line_classifier_s_fingerprint_changes_with_any_line_s_features_or_label_or_the_sets() -> None:
+    train = _train_lines()
+    rows = [({"bias": 1.0, "sec=duties": 1.0}, "duty", "负责收银。"), ({"bias": 1.0, "meta": 1.0}, "other", "来源:网络")]
+    base = train.inputs_digest({"main": rows})
+    assert base == train.inputs_digest({"main": list(rows)})
+    assert base != train.inputs_digest({"main": [rows[0], (rows[1][0], "duty", rows[1][2])]})
+    assert base != train.inputs_digest({"main": [rows[0], ({**rows[1][0], "meta": 0.5}, "other", rows[1][2])]})
+    assert base != train.inputs_digest({"heldout": rows})
 
 
 @pytest.mark.parametrize(("text", "section", "kind"), [

@@ -85,8 +85,9 @@ FIRST_MEASURED = {
                   "1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / "
                   "precision 1.000 (at 9776e09, after the heldout17 fixes); used for fixes since"),
     "heldout18": ("posts 0.667 / 0.923, duties 0.730 / 0.920, department 1.000, 0 qualifications as duties, qualification "
-                  "recall 1.000 / precision 0.833 (at 12fcd57); the same at d6512c1, after the heldout17 fixes; not yet used "
-                  "for fixes"),
+                  "recall 1.000 / precision 0.833 (at 12fcd57); the same at d6512c1, after the heldout17 fixes, and at 0caa740; "
+                  "posts 1.000 / 1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall "
+                  "1.000 / precision 1.000 (at 2f05e33, after the heldout18 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

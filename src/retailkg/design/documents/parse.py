@@ -321,7 +321,7 @@ def _outline_kind(raw: str) -> str:
 
 
 _CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
-_APPENDIX = re.compile(rf"^附(?:录|件)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
+_APPENDIX = re.compile(rf"^附(?:录|件|表)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
 
 _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"
@@ -471,7 +471,7 @@ class DraftPost:
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
                     r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?)(?:手册|汇编|一览表|表|大全)?"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -483,7 +483,7 @@ _QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?
 """A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
 _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
 """After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
-_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)")
+_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$")
 _PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
@@ -1228,15 +1228,24 @@ class _Reader:
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
         question = _QUESTION_TITLE.match(st)
-        if question is not None and _is_post_title(question.group(1)) and not self.posts and (p is None or p.empty()):
+        asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
+        about = False
+        if question is None and asks is not None:
+            # 直播运营是做什么的?直播运营职责和技能要求是什么?: the page's question about a post, then one about its duties;
+            # asked about the duties, the name is a post's whatever its word (运营 is no post word, as 店长 is)
+            question = _QUESTION_TITLE.match(asks.group(1))
+            about = (question is not None and asks.group(2).startswith(question.group(1))
+                     and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
+        if question is not None and (_is_post_title(question.group(1)) or about) and not self.posts and (p is None or p.empty()):
             self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
             return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st):
-            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post
+        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st)):
+            # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
+            # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
             return True
@@ -1860,6 +1869,44 @@ def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
     return found
 
 
+_POST_ITEM = re.compile(r"^([^，,。；;：:！!？?、\s]{2,12})\s*[:：]\s*(\S.*)$")
+
+
+def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
+    """Items of one numbered list each naming a post, a colon, then what the post does (1. 药师:负责处方审核…。
+    2. 收银员:负责收银…。), as a policy or a page dividing the work among posts writes them: index → (the post, the
+    sentence). Only when every item of the run, two or more, is so led by a post's title (a topic such as 现金管理:
+    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks)."""
+    found: dict[int, tuple[str, str]] = {}
+    run: list[tuple[int, str, str]] = []
+    mark = ""
+
+    def flush() -> None:
+        names = [name for _, name, _ in run]
+        if len(run) >= 2 and len(set(names)) == len(names):
+            found.update({k: (name, said) for k, name, said in run})
+        run.clear()
+
+    for k, t in enumerate(texts):
+        if t is None or t == "":
+            continue
+        b = blocks[k]
+        body, typed = strip_number(t)
+        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered) else None
+        ok = (m is not None and _is_post_title(m.group(1)) and not _DUTY_START.match(simplified(m.group(1)))
+              and kind_of(m.group(1)) is None and m.group(2).strip().endswith(_TERMINAL))
+        this = number_mark(t) if typed else "word"
+        if not ok or (run and this != mark):
+            flush()
+        if ok and m is not None:
+            mark = this
+            run.append((k, m.group(1), m.group(2).strip()))
+        elif run:
+            flush()
+    flush()
+    return found
+
+
 def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, int]:
     """Sentences ending in a colon (超市采购经理的首要职责是制定商品采购策略。这包括:) between a numbered title line, short
     and no sentence (1. 商品采购策略制定), and items numbered another way (Word's bullets, ①, （1）): the title names the
@@ -1887,6 +1934,48 @@ def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[i
     return found
 
 
+def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> tuple[set[int], set[int]]:
+    """Numbered title lines, short and no sentence (1. 直播内容管理, 2. 直播推广), each followed by one paragraph of
+    sentences, two or more numbered alike: the paragraphs are the items and the titles name them, as a page that titles
+    each duty writes it. Also the paragraph right before the first title, which stands under no title: the list's lead
+    (a page's advertisement, an introduction), none of its items. (indexes of the titles, indexes of the leads)"""
+    shown = [j for j, t in enumerate(texts) if t]
+
+    def title(j: int) -> str | None:
+        b, t = blocks[j], texts[j] or ""
+        body, typed = strip_number(t)
+        if not isinstance(b, Line) or b.heading or not (typed or b.numbered) or not 2 <= len(body) <= 16:
+            return None
+        if not _GROUP_NAME.match(body) or body.endswith(("：", ":")) or label_of(body, marked=False) is not None:
+            return None
+        return number_mark(t) if typed else "word"
+
+    def paragraph(j: int, under: str) -> bool:
+        b, t = blocks[j], texts[j] or ""
+        return (isinstance(b, Line) and not b.heading and not b.numbered and not strip_number(t)[1] and t.endswith(_TERMINAL)
+                and len(t) >= max(15, 2 * len(under)))
+
+    titles: set[int] = set()
+    leads: set[int] = set()
+    n = 0
+    while n < len(shown) - 1:
+        run: list[int] = []
+        mark = title(shown[n])
+        m = n
+        while m < len(shown) - 1 and mark is not None and title(shown[m]) == mark and paragraph(shown[m + 1], texts[shown[m]] or ""):
+            run.append(shown[m])
+            m += 2
+        if len(run) >= 2:
+            titles.update(run)
+            before = n - 1
+            if before >= 0 and paragraph(shown[before], "") and title(shown[before]) is None:
+                leads.add(shown[before])
+            n = m
+        else:
+            n += 1
+    return titles, leads
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
@@ -1897,8 +1986,35 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
+    items = post_items(blocks, texts)
+    item_titles, item_leads = titled_paragraphs(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
+            # 一、直播运营的职责, a paragraph, then 1. 直播内容管理 over its paragraph, 2. 直播推广 over its …: each title names
+            # the duty under it, and the paragraph under no title leads into the list (see titled_paragraphs)
+            if k in item_titles:
+                r.unplaced.append(Unplaced(strip_number(b.text)[0], b.where, "the title of the duty under it: not a duty"))
+                r.item_title, r.last_soft = True, False
+                continue
+            if len(r.post.duties) == r.section_from:
+                r.unplaced.append(Unplaced(b.text.strip(), b.where, "the lead of the titled duties below it: not a duty"))
+                continue
+        if (k in items and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS) or r.post is None
+                                                    or r.post is r.inline_post)
+                and not any(p.name == items[k][0] for p in [*r.posts, r.post] if p is not None and p is not r.inline_post)):
+            # 二、岗位职责划分, then 1. 药师:负责…。 2. 收银员:负责…。: each item a post, the sentence its duty; what
+            # follows the list (三、考勤制度 and its rules) is none of theirs. A list naming posts the document has
+            # already stated (二、各职位的工作特点 after a table of them) says something else of them: not this
+            name, said = items[k]
+            r.line(Line(name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == name and p.empty():
+                r.open_section(DUTIES, "岗位职责", b.where)
+                r.inline_post = p
+                r.lines([Line(said, b.where, numbered=True)])
+                r.section = None
+                continue
         if k in leads and isinstance(b, Line) and r.group_lead(b, strip_number(texts[leads[k]] or "")[0]):
             continue
         if isinstance(b, Line) and b.rule:

@@ -247,6 +247,26 @@ def test_an_xlsx_that_is_a_zip_of_junk(tmp_path: Path) -> None:
     assert "not an Excel workbook" in _error(p).message
 
 
+def test_a_file_that_is_not_a_workbook_is_told_in_the_user_s_terms_not_by_an_exception_class(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "a zip of something else")
+    cases = {
+        "other.xlsx": (buf.getvalue(), "a zip of something else"),
+        "renamed.xlsx": (b"%PDF-1.4 this is a PDF renamed", "not a zip archive"),
+        "cut.xlsx": (_template()[:4000], "not a zip archive"),
+        "broken.xlsx": (_rezip(_template(), {"xl/workbook.xml": b"<workbook"}), "not well-formed XML"),
+    }
+    for name, (data, why) in cases.items():
+        p = tmp_path / name
+        p.write_bytes(data)
+        message = _error(p).message
+        assert message.startswith("not an Excel workbook (.xlsx): "), (name, message)
+        assert why in message, (name, message)
+        assert "Error" not in message, (name, message)  # no KeyError, BadZipFile, ParseError ...
+        assert "save it as .xlsx" in message
+
+
 def test_an_xlsx_with_half_a_sheet(tmp_path: Path) -> None:
     raw = _template()
     part = POSTS_PART

@@ -143,6 +143,26 @@ def duty_field(raw: dict[str, Any], where: Where) -> DutySpec:
 # Reading files
 # ---------------------------------------------------------------------------------------------
 
+def not_a_workbook(file: str, error: BaseException) -> InputError:
+    """The one line for a file that does not open as an .xlsx workbook, saying what is wrong with it in
+    the user's terms (the zip and XML libraries say it with a class name or an archive member's path)."""
+    import zipfile
+    import zlib
+
+    if isinstance(error, zipfile.BadZipFile):
+        why = "it is not a zip archive, as every .xlsx file is (another format renamed, or damaged)"
+    elif isinstance(error, KeyError):
+        why = "it is a zip archive without a workbook's parts ([Content_Types].xml, xl/workbook.xml): a zip of something else"
+    elif isinstance(error, (zlib.error, EOFError)):
+        why = "its archive is truncated or corrupt"
+    elif isinstance(error, SyntaxError):  # an XML part that does not parse (ParseError is a SyntaxError)
+        why = "a part of it is not well-formed XML (damaged, or written by a tool that broke it)"
+    else:
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        why = f"its parts cannot be read{': ' + detail[:120] if detail else ''}"
+    return InputError(f"not an Excel workbook (.xlsx): {why}; open it in Excel or WPS and save it as .xlsx", file=file)
+
+
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """The largest design file read (50 MB; a chain's design is about 10 MB of YAML): a bigger one is refused, not read
 until memory runs out."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from retailkg.design.documents import ImportResult, import_documents, is_document
 from retailkg.design.documents.xlsx import is_template, open_workbook, sheet_names
-from retailkg.design.fields import decode_text, read_input
+from retailkg.design.fields import decode_text, not_a_workbook, read_input
 from retailkg.design.model import OrgDesign, Problems
 from retailkg.design.review import apply_review, is_report_workbook
 from retailkg.design.tables import design_from_tables, read_csv_folder, read_workbook, read_workbook_plain
@@ -60,7 +60,7 @@ def _is_template(path: Path, raw: bytes, wb: Any = None) -> bool:
     try:
         return is_template(path, raw, wb)
     except (SyntaxError, TypeError, AttributeError, EOFError, zlib.error) as e:  # a zip whose parts are not a workbook
-        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
+        raise not_a_workbook(str(path), e) from None
 
 
 def _plain_workbook(path: Path, raw: bytes) -> OrgDesign | None:

@@ -24,6 +24,7 @@ from retailkg.design.fields import (
     is_blank,
     kind_field,
     names_field,
+    not_a_workbook,
     read_input,
     text_field,
 )
@@ -189,7 +190,7 @@ def _check_unpacked_size(path: Path, raw: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             total = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
+        raise not_a_workbook(str(path), e) from None
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InputError(f"workbook unpacks to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB: not read",
                          file=str(path))
@@ -348,7 +349,7 @@ def read_workbook(path: Path, raw: bytes, problems: Problems | None = None, open
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True) if opened is None else opened
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, AttributeError,
             SyntaxError, EOFError, zlib.error) as e:
-        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=str(path)) from None
+        raise not_a_workbook(str(path), e) from None
     try:
         sheets: dict[str, Any] = {}
         unreadable = False

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from retailkg.design.fields import decode_text, is_blank, read_input
+from retailkg.design.fields import decode_text, is_blank, not_a_workbook, read_input
 from retailkg.design.model import Problems, Where, did_you_mean
 from retailkg.design.review import Column
 from retailkg.errors import InputError
@@ -135,7 +135,7 @@ def _from_workbook(path: Path, raw: bytes, problems: Problems) -> list[Waiver]:
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, zlib.error, EOFError) as e:
-        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=file) from None
+        raise not_a_workbook(file, e) from None
     try:
         ws = next((w for w in wb.worksheets if w.title.strip().lower() == WAIVED_SHEET.lower()), None)
         if ws is None:

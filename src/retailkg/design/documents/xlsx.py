@@ -15,6 +15,7 @@ from typing import Any
 
 from retailkg.design.documents.docx import OLE_MAGIC, is_encrypted_ole
 from retailkg.design.documents.parse import Block, Cell, Line, Table
+from retailkg.design.fields import not_a_workbook
 from retailkg.design.model import Where
 from retailkg.errors import InputError
 
@@ -38,7 +39,7 @@ def _open(path: Path, raw: bytes, read_only: bool) -> Any:
     try:
         return load_workbook(io.BytesIO(raw), read_only=read_only, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
-        raise InputError(f"not an Excel workbook (.xlsx): {e.__class__.__name__}", file=file) from None
+        raise not_a_workbook(file, e) from None
 
 
 def open_workbook(path: Path, raw: bytes) -> Any:

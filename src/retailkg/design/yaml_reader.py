@@ -38,13 +38,15 @@ class _LineLoader(_BaseLoader):
     path = ""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        """The tag of a node, as the base resolver decides it, by one lookup for a plain scalar: the
-        parser asks once per node (millions in a chain's design), most of them text starting with a
-        character no implicit tag starts with. Path resolvers (none are added) go the base way."""
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
-            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                if regexp.match(value):
-                    return str(tag)
+        """The tag of a node, as the base resolver decides it, by one lookup for a plain scalar and none
+        for a quoted one (always text): the parser asks once per node (millions in a chain's design),
+        most of them quoted text or text starting with a character no implicit tag starts with. Path
+        resolvers (none are added) go the base way."""
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
             return _STR
         return str(super().resolve(kind, value, implicit))
 

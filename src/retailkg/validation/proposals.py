@@ -63,8 +63,9 @@ post that leads the function, each function counted 1/n when n posts of the base
 线上商城运营 and 到家业务运营 all lead 线上活动: leading it alone does not say which of them the post is like) ..."""
 
 CREDIBLE_OWN_SHARE = 0.2
-"""... and when that is all the evidence, it is at least this share of the standard post's other work or some of it
-in the function's own area (:meth:`Proposer.sliver`): 4.2.4 数字化运营 leads eight functions of four areas."""
+"""... and when that is all the evidence, it is at least this share of the standard post's other work, or some of it
+is that post's main work or in the function's own area (:meth:`Proposer.sliver`): 4.2.4 数字化运营 leads eight
+functions of four areas."""
 
 CREDIBLE_TITLE = 0.35
 """... or when its title names the function or the standard post that leads it at least this much, or it already
@@ -415,10 +416,11 @@ class Proposer:
         return base
 
     def sliver(self, post: _Post, f: URIRef) -> bool:
-        """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of that post's work
-        (under :data:`CREDIBLE_OWN_SHARE` of it) and none of it in ``f``'s area: 4.2.4 数字化运营 plans the business,
-        allocates promotion traffic, monitors data and opens channels; a promotion supervisor who allocates the traffic
-        is not thereby the one to monitor the data."""
+        """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
+        :data:`CREDIBLE_OWN_SHARE`), a side line of that post (none of it in the area most of the standard post's work
+        is in) and of another area than ``f``: 4.2.4 数字化运营 is mostly management, and also allocates promotion
+        traffic and monitors data; a promotion supervisor who allocates the traffic is not thereby the one to monitor
+        the data. Doing a standard post's main work (a shop operator listing products, 4.2.7's) is evidence enough."""
         area = self.kb.area_of.get(f)
         mine = self.work(post.lead) - {f}
         for sp in self.leaders.get(f, []):
@@ -426,7 +428,12 @@ class Proposer:
             shared = mine & theirs
             if sum(self.distinct(g) for g in shared) < CREDIBLE_OWN_WORK:
                 continue
-            if len(shared) >= CREDIBLE_OWN_SHARE * len(theirs) or any(self.kb.area_of.get(g) == area for g in shared):
+            counts: dict[URIRef | None, int] = defaultdict(int)
+            for g in self.work(sp.lead):
+                counts[self.kb.area_of.get(g)] += 1
+            main = {a for a, n in counts.items() if n == max(counts.values())}
+            if (len(shared) >= CREDIBLE_OWN_SHARE * len(theirs)
+                    or any(self.kb.area_of.get(g) in main or self.kb.area_of.get(g) == area for g in shared)):
                 return False
         return True
 
@@ -541,9 +548,10 @@ class Proposer:
 
     def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
         """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
-        decimals) to the standard's post leading ``f``, and that post's duty does the work rather than steers it
-        (:meth:`steering`). A manager takes a duty setting norms or goals (:meth:`superior_as_close`); whether the
-        designers or their supervisor design the pages, the line does not say."""
+        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
+        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
+        setting norms or goals (:meth:`superior_as_close`); whether the designers or their supervisor design the pages,
+        the line does not say."""
         leaders = self.leaders.get(f, [])
         if not leaders or len(ranked) < 2 or self.steering(f):
             return None
@@ -552,9 +560,15 @@ class Proposer:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
-        boss = next((p for p in ranked[1:] if p.spec.id == best.spec.reports_to), None)
-        if boss is None or alignment(best) <= 0 or alignment(boss) < alignment(best):
+        if alignment(best) <= 0:
             return None
+        boss = next((p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best)), None)
+        if boss is None:
+            report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)),
+                          None)
+            if report is None:
+                return None
+            boss, best = best, report
         return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
                       "该职责是做事而非管理——由上级承担还是由下属承担，由组织决定",
                       f"a decision: {boss.ref.en or boss.ref.zh} and its report {best.ref.en or best.ref.zh} are as close "
@@ -701,10 +715,14 @@ class Proposer:
         return base
 
     def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
-        """Where only the reporting line would decide (no post of the baseline leads ``f``): a post below ``owner``
-        whose duties do at least as much of the work (:meth:`duties_doing`), or None. 美工主管 archives the team's work
-        and each 美工 files his own; a director whose sales-task duty is one of two things it does, over a specialist
-        for whom selling is one of five, keeps the lead."""
+        """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties
+        doing the work do not steer it (:data:`STEERING_WORDS`): a post below ``owner`` whose duties do at least as much
+        of the work (:meth:`duties_doing`), or None. 美工主管 archives the team's work and each 美工 files his own: who
+        leads is open. A regional manager managing the stores' results steers what the store manager does; a director
+        whose sales-task duty is one of two things it does, over a specialist for whom selling is one of five, does
+        more of it: both keep the lead."""
+        if any(w in d.zh for d in owner.duties if f in d.lead for w in STEERING_WORDS):
+            return None
         mine = self.duties_doing(owner, f)
         for y in others:
             if owner.spec.id in self.above(y) and round(self.duties_doing(y, f), 6) >= round(mine, 6):

@@ -74,7 +74,7 @@ posts:
     duties:
       - text: "完毕作品建档"
         functions: [design-archive]
-"""
+{helps}"""
 
 
 def test_a_manager_and_its_report_as_close_to_a_duty_that_does_the_work_is_a_decision(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_a_manager_and_its_report_as_close_to_a_duty_that_does_the_work_is_a_dec
     the VI/UI norms (4.1.5 a: 制定…规范) and managing the campaigns' design style (4.1.5 c: 风格管理) steer the work: the
     manager takes them. Designing the pages (4.1.5 b) is doing it: whether the designers or their supervisor do it, the
     line does not say: a decision."""
-    r = validate(tmp_path, "visual.yaml", VISUAL.format(lead="美工作品建档"))
+    r = validate(tmp_path, "visual.yaml", VISUAL.format(lead="美工作品建档", helps=""))
     pages = proposal(r, "GapBaselineFunction", "fn:page-design")
     assert pages.status == "none" and not pages.changes
     assert "a decision" in pages.summary_en and "美工主管" in pages.summary_zh and "美工" in pages.summary_zh
@@ -97,14 +97,17 @@ def test_a_report_doing_as_much_of_work_the_baseline_gives_no_owner_as_its_super
     """No post of the baseline leads the design archive: the line would decide. 美工主管 archives the team's work and
     each 美工 files his own, one duty each: whether the supervisor checks the designers' filing or keeps an archive of
     its own, the line does not say: a decision. A supervisor whose duty manages the archive (管理) steers it and
-    leads; the designer supports."""
-    r = validate(tmp_path, "archive.yaml", VISUAL.format(lead="美工作品建档"))
+    leads, and so does one whose designer helps it keep the archive (a duty supporting it): the designer supports."""
+    r = validate(tmp_path, "archive.yaml", VISUAL.format(lead="美工作品建档", helps=""))
     p = proposal(r, "OverlapInSupervisionLine", "fn:design-archive")
     assert p.status == "none" and not p.changes and "a decision" in p.summary_en and "美工" in p.summary_zh
-    steered = validate(tmp_path, "steered.yaml", VISUAL.format(lead="管理美工作品建档"))
-    p = proposal(steered, "OverlapInSupervisionLine", "fn:design-archive")
-    assert owner(p) == "美工主管"
-    assert [(c.action, c.post.zh) for c in p.changes] == [("support", "美工")]
+    steered = validate(tmp_path, "steered.yaml", VISUAL.format(lead="管理美工作品建档", helps=""))
+    helped = validate(tmp_path, "helped.yaml", VISUAL.format(lead="美工作品建档", helps=(
+        '      - text: "协助主管整理设计档案"\n        role: support\n        functions: [design-archive]\n')))
+    for r in (steered, helped):
+        p = proposal(r, "OverlapInSupervisionLine", "fn:design-archive")
+        assert owner(p) == "美工主管"
+        assert [(c.action, c.post.zh) for c in p.changes] == [("support", "美工")]
 
 
 PEERS = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [客户服务]}}

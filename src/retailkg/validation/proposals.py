@@ -717,15 +717,17 @@ class Proposer:
     def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
         """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties
         doing the work do not steer it (:data:`STEERING_WORDS`): a post below ``owner`` whose duties do at least as much
-        of the work (:meth:`duties_doing`), or None. 美工主管 archives the team's work and each 美工 files his own: who
-        leads is open. A regional manager managing the stores' results steers what the store manager does; a director
-        whose sales-task duty is one of two things it does, over a specialist for whom selling is one of five, does
-        more of it: both keep the lead."""
+        of the work (:meth:`duties_doing`) and none helping it do it (a duty supporting ``f``), or None. 美工主管
+        archives the team's work and each 美工 files his own: who leads is open; a planner who writes product copy and
+        helps its supervisor write (帮助主管筹划文案的撰写) works under the supervisor's lead. A regional manager
+        managing the stores' results steers what the store manager does; a director whose sales-task duty is one of
+        two things it does, over a specialist for whom selling is one of five, does more of it: all keep the lead."""
         if any(w in d.zh for d in owner.duties if f in d.lead for w in STEERING_WORDS):
             return None
         mine = self.duties_doing(owner, f)
         for y in others:
-            if owner.spec.id in self.above(y) and round(self.duties_doing(y, f), 6) >= round(mine, 6):
+            if (owner.spec.id in self.above(y) and f not in y.support
+                    and round(self.duties_doing(y, f), 6) >= round(mine, 6)):
                 return y
         return None
 

@@ -198,7 +198,8 @@ HISTORY = (
     "only when its title names the work; a sliver of a broad standard post's side-line work is not evidence for "
     "another area's; a manager and its report as close to a duty that does, not steers, the work is a decision; peers "
     "lead by doing more only when they do more once a duty doing n things counts 1/n; where the baseline names no "
-    "owner, a report doing as much of the work as a superior whose own duty does not steer it is a decision; a metric "
+    "owner, a report doing as much of the work as a superior whose own duty does not steer it (and not helping it do "
+    "it) is a decision; a metric "
     "the head of the whole design answers for is not taken from it. hand3.yaml has been used for tuning since: a set "
     "written blind after them (hand4.yaml, when present) is the honest measure."
 )

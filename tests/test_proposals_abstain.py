@@ -32,7 +32,7 @@ departments:
   - {{id: admin, name: 行政部}}
 posts:
   - id: gm
-    name: 总经理
+    name: {head}
     department: hq
     duties: [{{standard: 4.2.4 b}}]
   - id: clerk
@@ -42,19 +42,24 @@ posts:
 """
 
 
-def test_a_gap_outside_the_heads_own_area_is_not_given_to_the_head_of_the_whole_design(tmp_path: Path) -> None:
+def test_a_gap_is_not_given_to_the_head_of_the_whole_design_unless_its_title_names_the_work(tmp_path: Path) -> None:
     """总经理 leads business planning (4.2.4 b), so it is the post most like 4.2.4 数字化运营, which also leads data
-    monitoring (4.2.4 d, data analysis). As the head of the design it keeps the management work of 4.2.4 (external
-    relations, 4.2.4 f, the area it already leads) but is not handed the data work: a decision. A 总经理 heading
-    nothing is an ordinary post and is given it."""
-    headed = validate(tmp_path, "headed.yaml", HEAD.format(line="    reports_to: gm\n"))
-    data = proposal(headed, "GapBaselineFunction", "fn:data-monitoring")
-    assert data.status == "none" and not data.changes
-    assert "head of the whole design" in data.summary_en and "a decision" in data.summary_en
-    assert data.standard and data.standard[0].source == "T/CCAGM 003-2021 4.2.4 d"
-    relations = proposal(headed, "GapBaselineFunction", "fn:external-relations")
-    assert relations.status == "change" and relations.owner is not None and relations.owner.zh == "总经理"
-    alone = validate(tmp_path, "alone.yaml", HEAD.format(line=""))
+    monitoring (4.2.4 d, data analysis) and external relations (4.2.4 f). As the head of the design, with a title naming
+    nothing of that work (every head plans), it is handed neither, not even the management work of its own area: which
+    department takes it is a decision (since h-propose5). A head titled for the work (数字化运营总监) keeps the gaps of
+    its own area, not the data work; a 总经理 heading nothing is an ordinary post and is given both."""
+    headed = validate(tmp_path, "headed.yaml", HEAD.format(head="总经理", line="    reports_to: gm\n"))
+    for fn, clause in (("fn:data-monitoring", "4.2.4 d"), ("fn:external-relations", "4.2.4 f")):
+        p = proposal(headed, "GapBaselineFunction", fn)
+        assert p.status == "none" and not p.changes, fn
+        assert "head of the whole design" in p.summary_en and "a decision" in p.summary_en
+        assert p.standard and p.standard[0].source == f"T/CCAGM 003-2021 {clause}"
+    titled = validate(tmp_path, "titled.yaml", HEAD.format(head="数字化运营总监", line="    reports_to: gm\n"))
+    relations = proposal(titled, "GapBaselineFunction", "fn:external-relations")
+    assert relations.status == "change" and relations.owner is not None and relations.owner.zh == "数字化运营总监"
+    data = proposal(titled, "GapBaselineFunction", "fn:data-monitoring")
+    assert data.status == "none" and "head of the whole design" in data.summary_en
+    alone = validate(tmp_path, "alone.yaml", HEAD.format(head="总经理", line=""))
     data = proposal(alone, "GapBaselineFunction", "fn:data-monitoring")
     assert data.status == "change" and data.owner is not None and data.owner.zh == "总经理"
 
@@ -70,35 +75,40 @@ departments:
 """
 
 
-WIDE_HEAD = """organisation: {id: wide, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理, 线上渠道运营]}
+WIDE_HEAD = """organisation: {{id: wide, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理, 线上渠道运营]}}
 departments:
-  - {id: hq, name: 运营中心}
+  - {{id: hq, name: 运营中心}}
 posts:
   - id: director
-    name: 运营总监
+    name: {head}
     department: hq
     duties:
-      - {standard: 4.2.4 b}
-      - {standard: 4.2.4 e}
+      - {{standard: 4.2.4 b}}
+      - {{standard: 4.2.4 e}}
       - text: "负责网站运营"
         functions: [online-mall-operations]
   - id: operator
     name: 项目运营
     department: hq
     reports_to: director
-    duties: [{standard: 4.4.2 a}]
+    duties: [{{standard: 4.4.2 a}}]
 """
 
 
 def test_the_head_of_the_whole_design_keeps_only_gaps_of_the_area_most_of_its_work_is_in(tmp_path: Path) -> None:
-    """运营总监 leads planning and new channels (management: 4.2.4 b, e) and runs the website (online channels): the
+    """数字化运营总监 leads planning and new channels (management: 4.2.4 b, e) and runs the website (online channels): the
     channel work 4.2.4 and 4.2.8 到家业务运营 share makes it the closest post to on-demand delivery (4.2.8 a), but
-    online channels are not the area most of its work is in: a decision, not a duty for the head."""
-    r = validate(tmp_path, "wide.yaml", WIDE_HEAD)
+    online channels are not the area most of its work is in: a decision, not a duty for the head. External relations
+    (management, its main area, and its title names 4.2.4) it keeps; as 运营总监, a title naming none of it, it does
+    not (since h-propose5)."""
+    r = validate(tmp_path, "wide.yaml", WIDE_HEAD.format(head="数字化运营总监"))
     p = proposal(r, "GapBaselineFunction", "fn:to-home-operations")
     assert p.status == "none" and not p.changes and "head of the whole design" in p.summary_en
     relations = proposal(r, "GapBaselineFunction", "fn:external-relations")  # management: its main area
-    assert relations.status == "change" and relations.owner is not None and relations.owner.zh == "运营总监"
+    assert relations.status == "change" and relations.owner is not None and relations.owner.zh == "数字化运营总监"
+    plain = validate(tmp_path, "plain.yaml", WIDE_HEAD.format(head="运营总监"))
+    relations = proposal(plain, "GapBaselineFunction", "fn:external-relations")
+    assert relations.status == "none" and "head of the whole design" in relations.summary_en
 
 
 def test_a_gap_of_the_work_a_unit_without_posts_was_set_up_for_is_left_to_staff_it(tmp_path: Path) -> None:

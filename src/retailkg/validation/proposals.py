@@ -62,10 +62,19 @@ CREDIBLE_OWN_WORK = 0.5
 post that leads the function, each function counted 1/n when n posts of the baseline lead it (营销策划, 活动运营,
 线上商城运营 and 到家业务运营 all lead 线上活动: leading it alone does not say which of them the post is like) ..."""
 
+CREDIBLE_OWN_SHARE = 0.2
+"""... and when that is all the evidence, it is at least this share of the standard post's other work, or some of it
+is that post's main work or in the function's own area (:meth:`Proposer.sliver`): 4.2.4 数字化运营 leads eight
+functions of four areas."""
+
 CREDIBLE_TITLE = 0.35
 """... or when its title names the function or the standard post that leads it at least this much, or it already
 supports the function. Work of the same broad area alone (a display-ads buyer for livestreaming: both marketing) is
 evidence for ranking, never enough to be proposed: then no post of the design does that work, and it is a decision."""
+
+STEERING_WORDS = ("制定", "管理", "规范", "体系", "机制", "统筹", "监督", "考核", "监控")
+"""Words of a standard duty that say it sets or steers the work (sets the norms, the system, the goals; manages,
+supervises, appraises) rather than does it: such a duty is a manager's, so a manager as close as its report takes it."""
 
 UNIT_NAMES_WORK = 0.5
 """A unit without posts is the one set up for a function's work when its name holds at least this much of the title
@@ -198,6 +207,7 @@ class Proposer:
             self.by_signature[q.signature].append(q)
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
         self._accountable: dict[URIRef, list[_StdPost]] = {}
+        self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
 
     # ------------------------------------------------------------------ alignment
 
@@ -331,6 +341,7 @@ class Proposer:
             near = a >= ELIGIBLE_ALIGNMENT or bool(in_area) or supports or t_area >= ELIGIBLE_TITLE
             titled = t_area >= 0.999 and a >= CREDIBLE_AREA_ALIGNMENT  # the title names the area, and the post is a little like the owner
             ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or titled)
+            self._by_work_only[(sig, f)] = not (supports or t_fn >= CREDIBLE_TITLE or titled)
             if shared:
                 why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
                                   f"already leads other work of that standard post: "
@@ -366,9 +377,16 @@ class Proposer:
                                "exclude the function (a decision)")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
-        ranked, boss = self.superior_as_close(self._rank(eligible, scores), f)
+        ranked = self._rank(eligible, scores)
+        undecided = self.doing_tie(ranked, f)
+        if undecided is not None:
+            return self._undecided_proposal(base, undecided, leaders, f)
+        ranked, boss = self.superior_as_close(ranked, f)
         owner = ranked[0]
-        if self.is_top(owner) and self.kb.area_of.get(f) not in self.main_areas(owner):
+        if self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
+            return self._decision_sliver(base, owner, f, leaders)
+        if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
+                                   or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
@@ -391,6 +409,46 @@ class Proposer:
             base.confidence *= 0.5
         return base
 
+    def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:
+        """No change: ``why`` says the choice is the organisation's."""
+        base.summary_zh, base.summary_en = why.zh, why.en
+        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        return base
+
+    def sliver(self, post: _Post, f: URIRef) -> bool:
+        """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
+        :data:`CREDIBLE_OWN_SHARE`), a side line of that post (none of it in the area most of the standard post's work
+        is in) and of another area than ``f``: 4.2.4 数字化运营 is mostly management, and also allocates promotion
+        traffic and monitors data; a promotion supervisor who allocates the traffic is not thereby the one to monitor
+        the data. Doing a standard post's main work (a shop operator listing products, 4.2.7's) is evidence enough."""
+        area = self.kb.area_of.get(f)
+        mine = self.work(post.lead) - {f}
+        for sp in self.leaders.get(f, []):
+            theirs = self.work(sp.lead) - {f}
+            shared = mine & theirs
+            if sum(self.distinct(g) for g in shared) < CREDIBLE_OWN_WORK:
+                continue
+            counts: dict[URIRef | None, int] = defaultdict(int)
+            for g in self.work(sp.lead):
+                counts[self.kb.area_of.get(g)] += 1
+            main = {a for a, n in counts.items() if n == max(counts.values())}
+            if (len(shared) >= CREDIBLE_OWN_SHARE * len(theirs)
+                    or any(self.kb.area_of.get(g) in main or self.kb.area_of.get(g) == area for g in shared)):
+                return False
+        return True
+
+    def _decision_sliver(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        fref = self.fn_ref(f)
+        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
+        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+        base.summary_zh = (f"需决定：最接近的「{post.ref.zh}」只做主责「{fref.zh}」的标准岗位（{names_zh}）另一领域的一小部分工作，"
+                           "不足以说明该由它承担——由哪个岗位承担、或新设岗位，由组织决定")
+        base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
+                           f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
+                           "should take this; which post does, or a new one, is the organisation's decision")
+        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        return base
+
     def unit_for(self, f: URIRef) -> DepartmentSpec | None:
         """A unit of the design without posts whose name names the work of ``f`` (the standard post that leads it, or
         its area): the client set that unit up for this work, so giving it to another post would undo a decision
@@ -408,6 +466,12 @@ class Proposer:
             counts[self.kb.area_of.get(g)] += 1
         most = max(counts.values(), default=0)
         return {a for a, n in counts.items() if n == most}
+
+    def names_work(self, post: _Post, f: URIRef) -> float:
+        """How much ``post``'s title names function ``f`` or a standard post that leads it."""
+        fn = self.kb.functions[f]
+        return max([self.titles.similarity(post.spec.name, fn.zh)]
+                   + [self.titles.similarity(post.spec.name, sp.ref.zh) for sp in self.leaders.get(f, [])])
 
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
@@ -478,6 +542,39 @@ class Proposer:
             return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
 
+    def steering(self, f: URIRef) -> bool:
+        """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
+        return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in STEERING_WORDS)
+
+    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
+        """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
+        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
+        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
+        setting norms or goals (:meth:`superior_as_close`); whether the designers or their supervisor design the pages,
+        the line does not say."""
+        leaders = self.leaders.get(f, [])
+        if not leaders or len(ranked) < 2 or self.steering(f):
+            return None
+
+        def alignment(p: _Post) -> float:
+            return round(max(self.align(p, sp).score for sp in leaders), 2)
+
+        best = ranked[0]
+        if alignment(best) <= 0:
+            return None
+        boss = next((p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best)), None)
+        if boss is None:
+            report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)),
+                          None)
+            if report is None:
+                return None
+            boss, best = best, report
+        return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
+                      "该职责是做事而非管理——由上级承担还是由下属承担，由组织决定",
+                      f"a decision: {boss.ref.en or boss.ref.zh} and its report {best.ref.en or best.ref.zh} are as close "
+                      f"to the standard's post that leads it ({alignment(boss):.2f}), and the duty does the work rather than "
+                      "steers it: whether the manager or the report takes it is the organisation's decision")
+
     def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
         second = ranked[1] if len(ranked) > 1 else None
         s2 = scores[second.ref.iri] if second is not None else 0.0
@@ -530,20 +627,25 @@ class Proposer:
         ranked = self._rank(posts, scores, superior_first=superior_first)
         boss: list[Reason] = []
         if not superior_first:
+            undecided = self.doing_tie(ranked, f)
+            if undecided is not None:
+                return self._undecided_proposal(base, undecided, self.leaders.get(f, []), f)
             ranked, boss = self.superior_as_close(ranked, f)
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
         if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
             # peers alike by the standard and the line: the one whose duties do more of the work leads it
-            work = {p.ref.iri: sum(1 for d in p.duties if f in d.lead) for p in heads}
+            work = {p.ref.iri: self.duties_doing(p, f) for p in heads}
             heads.sort(key=lambda p: -work[p.ref.iri])
-            if work[heads[0].ref.iri] > work[heads[1].ref.iri]:
+            count = {p.ref.iri: float(sum(1 for d in p.duties if f in d.lead)) for p in heads}
+            if (round(work[heads[0].ref.iri], 6) > round(work[heads[1].ref.iri], 6)
+                    and count[heads[0].ref.iri] > count[heads[1].ref.iri]):
                 ranked = [*heads, *[p for p in ranked if p not in heads]]
-                boss = [Reason(f"互不隶属、证据相同；「{heads[0].ref.zh}」有 {work[heads[0].ref.iri]} 项职责做这项工作，"
-                               f"「{heads[1].ref.zh}」{work[heads[1].ref.iri]} 项：做得多的主责",
+                boss = [Reason(f"互不隶属、证据相同；「{heads[0].ref.zh}」有 {work[heads[0].ref.iri]:g} 项职责做这项工作，"
+                               f"「{heads[1].ref.zh}」{work[heads[1].ref.iri]:g} 项（一项职责做几件事，各算几分之一）：做得多的主责",
                                f"peers with the same evidence; {heads[0].ref.en or heads[0].ref.zh} has "
-                               f"{work[heads[0].ref.iri]} duties doing the work, {heads[1].ref.en or heads[1].ref.zh} "
-                               f"{work[heads[1].ref.iri]}: the one doing more leads it")]
+                               f"{work[heads[0].ref.iri]:g} duties doing the work, {heads[1].ref.en or heads[1].ref.zh} "
+                               f"{work[heads[1].ref.iri]:g} (a duty doing n things counts 1/n): the one doing more leads it")]
         if superior_first and len(heads) > 1 and not team and not boss and not self.told_apart(heads[:2], scores):
             # peers with the same evidence and no owner in the standard: any choice would be a guess
             base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」，{'、'.join(p.ref.zh for p in heads)} 互不隶属、"
@@ -574,6 +676,16 @@ class Proposer:
                                "whether only one should lead it is the organisation's decision")
             base.reasons = [r for p in (upper, lower) for r in reasons[p.ref.iri]]
             return base
+        doer = self.doer_below(owner, others, f) if superior_first and not team else None
+        if doer is not None:
+            base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」；「{doer.ref.zh}」的职责做这项工作不少于其上级「{owner.ref.zh}」"
+                               "——上级是检查、汇总下属的工作，还是自己做一部分，汇报线说不清，由组织决定谁主责")
+            base.summary_en = (f"a decision: no post of the baseline leads {fref.en or fref.zh}, and {doer.ref.en or doer.ref.zh}'s "
+                               f"duties do as much of the work as its superior {owner.ref.en or owner.ref.zh}'s: whether the "
+                               "superior checks and gathers the report's work or does a part of its own, the line does not say; "
+                               "the organisation decides who leads")
+            base.reasons = [r for p in (owner, doer) for r in reasons[p.ref.iri]]
+            return base
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
         if team and len(heads) > 1:
             names = "、".join(p.ref.zh for p in heads)
@@ -601,6 +713,29 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
+
+    def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+        """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties
+        doing the work do not steer it (:data:`STEERING_WORDS`): a post below ``owner`` whose duties do at least as much
+        of the work (:meth:`duties_doing`) and none helping it do it (a duty supporting ``f``), or None. 美工主管
+        archives the team's work and each 美工 files his own: who leads is open; a planner who writes product copy and
+        helps its supervisor write (帮助主管筹划文案的撰写) works under the supervisor's lead. A regional manager
+        managing the stores' results steers what the store manager does; a director whose sales-task duty is one of
+        two things it does, over a specialist for whom selling is one of five, does more of it: all keep the lead."""
+        if any(w in d.zh for d in owner.duties if f in d.lead for w in STEERING_WORDS):
+            return None
+        mine = self.duties_doing(owner, f)
+        for y in others:
+            if (owner.spec.id in self.above(y) and f not in y.support
+                    and round(self.duties_doing(y, f), 6) >= round(mine, 6)):
+                return y
+        return None
+
+    def duties_doing(self, post: _Post, f: URIRef) -> float:
+        """How many of ``post``'s duties do the work of ``f``, a duty leading n functions counted 1/n: an agent keeping
+        the customer-problem register does that work; a returns register that also records feedback, or a return call
+        that also tracks the parcel, does it in part."""
+        return sum(1 / max(1, len(d.lead)) for d in post.duties if f in d.lead)
 
     def heads_unit(self, post: _Post) -> bool:
         """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store
@@ -731,6 +866,17 @@ class Proposer:
             return base
         ranked = self._rank(posts, scores, superior_first=not accountable)
         owner, others = ranked[0], ranked[1:]
+        head = next((p for p in others if self.is_top(p)), None)
+        if head is not None:
+            base.summary_zh = (f"不提议修改：「{head.ref.zh}」是整个设计的负责人，对全组织的「{m.zh}」负责；"
+                               f"「{owner.ref.zh}」最像对它负责的标准岗位，为自己的部分负责——逐级分解，不是重复；"
+                               "如要只留一个负责，由组织决定")
+            base.summary_en = (f"no change: {head.ref.en or head.ref.zh} heads the whole design and answers for the whole "
+                               f"organisation's {m.en or m.zh}; {owner.ref.en or owner.ref.zh}, the post most like the "
+                               "standard's accountable post, answers for its part: a cascade, not duplicated accountability; "
+                               "whether only one should answer for it is the organisation's decision")
+            base.reasons = reasons[owner.ref.iri]
+            return base
         base.status, base.owner, base.others = "change", owner.ref, [p.ref for p in others]
         for y in others:
             base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(

@@ -200,8 +200,10 @@ HISTORY = (
     "lead by doing more only when they do more once a duty doing n things counts 1/n; where the baseline names no "
     "owner, a report doing as much of the work as a superior whose own duty does not steer it (and not helping it do "
     "it) is a decision; a metric "
-    "the head of the whole design answers for is not taken from it. hand3.yaml has been used for tuning since: a set "
-    "written blind after them (hand4.yaml, when present) is the honest measure."
+    "the head of the whole design answers for is not taken from it. hand3.yaml has been used for tuning since. hand4.yaml, "
+    "written blind by a fourth consultant while those rules were made and never tuned against, is the honest measure: at "
+    "0caa740, before them, the engine agreed with it on 80 of 120 (0.667), 22 wrong of 67 changes (0.328); the blind sets "
+    "agree with each other on 0.866-0.938 (hand2-hand4 0.938, hand3-hand4 0.866), with hand.yaml on 0.768."
 )
 
 

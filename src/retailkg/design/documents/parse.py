@@ -116,7 +116,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向",
+            "发展前景", "职业前景", "就业前景", "晋升空间", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
             "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
@@ -2144,7 +2145,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()))):
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)

@@ -72,13 +72,15 @@ def _post_items_alone(lines: list[str]) -> set[int]:
             found.update(k for k, _ in run)
         run.clear()
 
+    paragraph = -1  # the index of the last item's paragraph
     for k, line in enumerate(lines):
         label = _bold_label(line) if _item_paragraph(lines, k) else None
         name = label_name(label) if label is not None else None
         if name is not None:
             run.append((k, name))
-        elif line.strip() and not line[:1].isspace():
-            flush()  # a line at the margin that is no such item: the run has ended
+            paragraph = next(j for j in range(k + 1, len(lines)) if lines[j].strip())
+        elif line.strip() and not line[:1].isspace() and k != paragraph:
+            flush()  # a line at the margin that is no such item nor an item's paragraph: the run has ended
     flush()
     return found
 
@@ -106,14 +108,16 @@ def _bold_post_item(line: str, paragraph: str | None = None, sibling: bool = Fal
 
 
 def _item_paragraph(lines: list[str], k: int) -> str | None:
-    """The paragraph of the list item at ``k`` on the lines after it: the next line with text, indented under the
-    item's marker and no list item itself (Markdown's continuation of an item); None when there is none."""
+    """The paragraph of the list item at ``k`` on the lines after it: the next line with text, no list item itself,
+    indented under the item's marker or right below the item with no blank line between (Markdown's continuation of
+    an item, indented or lazy); None when there is none."""
     m = _ITEM.match(lines[k])
     nxt = next((x for x in lines[k + 1:] if x.strip()), None)
-    if m is None or nxt is None or _ITEM.match(nxt):
+    if m is None or nxt is None or _ITEM.match(nxt) or re.match(r"^\s*(?:#|\||>)", nxt) or _BREAK.match(nxt.strip()):
         return None
     indent = len(nxt.expandtabs(4)) - len(nxt.expandtabs(4).lstrip())
-    return nxt.strip() if indent > len(m.group(1).expandtabs(4)) else None
+    lazy = k + 1 < len(lines) and lines[k + 1] is nxt
+    return nxt.strip() if indent > len(m.group(1).expandtabs(4)) or lazy else None
 
 
 _TAB = re.compile(r"\t+")

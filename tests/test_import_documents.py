@@ -2342,3 +2342,31 @@ def test_label_lines_of_names_over_paragraphs_that_mostly_name_posts_all_state_p
     path.write_text("仓库系统的管理等级\n\n" + "".join(f"{name}:\n{text}\n\n" for name, text in said.items()), encoding="utf-8")
     result = import_documents([path])
     assert {p.name: texts(p) for p in result.posts} == {name: [text] for name, text in said.items()}
+
+
+def test_headings_alike_each_over_one_paragraph_that_mostly_name_posts_all_state_posts(tmp_path: Path) -> None:
+    """A page with a heading per level (## 仓库管理员, ## 仓库经理, ## 仓库所有者), each over one paragraph: the headings
+    alike mostly name posts, so 仓库所有者, with no post word, heads a post too and its paragraph is its duty; 总结 and
+    its sentence are the page's own."""
+    said = {"仓库管理员": "仓库管理员负责日常的货物收发、储存、盘点等。", "仓库经理": "仓库经理负责管理整个仓库系统的运作。",
+            "仓库所有者": "仓库所有者对仓库系统的经营状况负有最终责任。"}
+    path = tmp_path / "仓库等级.md"
+    path.write_text("# 仓库系统有哪些等级\n\n仓库系统分为多个等级:\n\n" + "".join(f"## {name}\n\n{text}\n\n" for name, text in said.items())
+                    + "## 总结\n\n总的来说,等级依次递增。\n", encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {name: [text] for name, text in said.items()}
+
+
+def test_unnumbered_lines_of_a_post_a_colon_and_one_sentence_each_state_a_post(tmp_path: Path) -> None:
+    """A pasted page listing its posts one line each, a name, a colon and one sentence (仓库管理员:负责…。), no numbers, no
+    label: each line is a post and its sentence its duty; most names are post titles, so 仓库所有者 beside them too. Under a
+    post's duties, lines led by their topic (商品管理:负责…。) stay that post's duties."""
+    said = {"仓库管理员": "仓库管理员负责日常的货物收发、储存、盘点等。", "仓库经理": "仓库经理负责管理整个仓库系统的运作。",
+            "仓库所有者": "仓库所有者对仓库系统的经营状况负有最终责任。"}
+    path = tmp_path / "仓库等级.txt"
+    path.write_text("仓库系统有哪些等级\n\n" + "".join(f"{name}：{text}\n\n" for name, text in said.items()), encoding="utf-8")
+    result = import_documents([path])
+    assert {p.name: texts(p) for p in result.posts} == {name: [text] for name, text in said.items()}
+    duties = ["商品管理:负责商品的陈列与补货。", "人员管理:负责店员的排班与培训。"]
+    (tmp_path / "店长.txt").write_text("店长岗位职责\n\n" + "\n".join(duties) + "\n", encoding="utf-8")
+    assert {p.name: texts(p) for p in import_documents([tmp_path / "店长.txt"]).posts} == {"店长": duties}

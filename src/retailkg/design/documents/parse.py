@@ -1841,14 +1841,21 @@ def post_label_run(names: Sequence[str]) -> bool:
 
 
 def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[int]:
-    """Runs of label lines (name and colon, see :func:`label_name`) each followed by one paragraph of sentences and then
-    the next label line of the run, as a page listing posts one paragraph each writes them: the indexes of the label
-    lines of the runs whose names name posts (:func:`post_label_run`)."""
+    """Runs of label lines (name and colon, see :func:`label_name`), or of headings of one level that are a name only,
+    each followed by one paragraph of sentences and then the next of the run, as a page listing posts one paragraph
+    each writes them: the indexes of the label lines (headings) of the runs whose names name posts
+    (:func:`post_label_run`)."""
     shown = [j for j, t in enumerate(texts) if t or getattr(blocks[j], "rule", False)]
 
     def label(j: int) -> str | None:
         b = blocks[j]
+        if isinstance(b, Line) and b.heading and not b.rule:
+            return label_name(f"{_clean_title(texts[j] or '')}:")  # ## 仓库所有者, as 仓库所有者: on a line of its own
         return label_name(texts[j] or "") if isinstance(b, Line) and not b.heading and not b.numbered else None
+
+    def level(j: int) -> int:
+        b = blocks[j]
+        return b.heading if isinstance(b, Line) else -1
 
     def paragraph(j: int) -> bool:
         b, t = blocks[j], texts[j] or ""
@@ -1860,7 +1867,8 @@ def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) ->
     while n < len(shown) - 1:
         run: list[int] = []
         m = n
-        while m < len(shown) - 1 and label(shown[m]) is not None and paragraph(shown[m + 1]):
+        while (m < len(shown) - 1 and label(shown[m]) is not None and paragraph(shown[m + 1])
+               and level(shown[m]) == level(shown[n])):
             run.append(shown[m])
             m += 2
         if post_label_run([label(j) or "" for j in run]):
@@ -1952,14 +1960,17 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
     """Items of one numbered list each naming a post, a colon, then what the post does (1. 药师:负责处方审核…。
     2. 收银员:负责收银…。), as a policy or a page dividing the work among posts writes them: index → (the post, the
     sentence). Only when every item of the run, two or more, is so led by a post's title (a topic such as 现金管理:
-    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks)."""
+    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks). So also
+    for unnumbered lines of one sentence each (仓库管理员:负责…。 仓库经理:负责…。), a page's list of its posts, when most
+    of their names are post titles (:func:`post_label_run`): the others beside them (仓库所有者:) name posts too."""
     found: dict[int, tuple[str, str]] = {}
     run: list[tuple[int, str, str]] = []
     mark = ""
 
     def flush() -> None:
         names = [name for _, name, _ in run]
-        if len(run) >= 2 and len(set(names)) == len(names):
+        if len(run) >= 2 and len(set(names)) == len(names) and (
+                all(_is_post_title(n) for n in names) if mark != "plain" else post_label_run(names)):
             found.update({k: (name, said) for k, name, said in run})
         run.clear()
 
@@ -1968,10 +1979,12 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
             continue
         b = blocks[k]
         body, typed = strip_number(t)
-        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered) else None
-        ok = (m is not None and _is_post_title(m.group(1)) and not _DUTY_START.match(simplified(m.group(1)))
-              and kind_of(m.group(1)) is None and m.group(2).strip().endswith(_TERMINAL))
-        this = number_mark(t) if typed else "word"
+        # unnumbered, one sentence (a name and two or more sentences is inline_post's)
+        plain = isinstance(b, Line) and not b.heading and not (typed or b.numbered) and inline_post(t) is None
+        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered or plain) else None
+        ok = (m is not None and label_name(f"{m.group(1)}:") is not None and kind_of(m.group(1)) is None
+              and m.group(2).strip().endswith(_TERMINAL) and (plain or _is_post_title(m.group(1))))
+        this = number_mark(t) if typed else "word" if not plain else "plain"
         if not ok or (run and this != mark):
             flush()
         if ok and m is not None:

@@ -2281,8 +2281,9 @@ def test_a_note_after_titled_paragraphs_is_no_second_paragraph_of_the_last_title
 
 @pytest.mark.parametrize(("name", "duties", "requirements", "part"), [
     ("收银主管", "岗位职责", "岗位要求", "发展方向"), ("收銀主管", "崗位職責", "崗位要求", "發展方向"),
-    ("收银主管", "岗位职责", "岗位要求", "的工作环境"), ("收银主管", "岗位职责", "岗位要求", "的发展前景")],
-    ids=["simplified", "traditional", "with-de", "prospects"])
+    ("收银主管", "岗位职责", "岗位要求", "的工作环境"), ("收银主管", "岗位职责", "岗位要求", "的发展前景"),
+    ("收银主管", "岗位职责", "岗位要求", "发展方向:")],
+    ids=["simplified", "traditional", "with-de", "prospects", "colon"])
 def test_a_line_of_the_post_s_name_and_a_part_s_label_opens_that_part_not_more_requirements(
         tmp_path: Path, name: str, duties: str, requirements: str, part: str) -> None:
     """A pasted page names each part by the post's name and the part's word (收银主管岗位职责, 收银主管岗位要求, then
@@ -2292,11 +2293,15 @@ def test_a_line_of_the_post_s_name_and_a_part_s_label_opens_that_part_not_more_r
     path.write_text(f"{name}\n\n{name}{duties}\n1.负责收银人员的操作管理;\n2.负责员工的培训考评工作。\n"
                     f"{name}{requirements}\n1.大专以上学历;\n2.具有较强的管理能力和沟通能力。\n{name}{part}\n可往部门经理方向发展。\n",
                     encoding="utf-8")
+    inline = tmp_path / "收银主管2.txt"  # the part's label and its sentence on one line
+    inline.write_text(path.read_text(encoding="utf-8").replace(f"{part}\n", f"{part.rstrip(':')}:"), encoding="utf-8")
     result = import_documents([path])
     [post] = result.posts
     assert (post.name, texts(post)) == (name, ["负责收银人员的操作管理;", "负责员工的培训考评工作。"])
     assert post.qualifications == ["大专以上学历;", "具有较强的管理能力和沟通能力。"]
     assert "可往部门经理方向发展。" in {u.text for u in result.unplaced}
+    [post] = import_documents([inline]).posts
+    assert post.qualifications == ["大专以上学历;", "具有较强的管理能力和沟通能力。"] and len(post.duties) == 2
 
 
 @pytest.mark.parametrize("indent", ["  ", ""], ids=["indented", "lazy"])

@@ -1295,19 +1295,21 @@ class _Reader:
     def post_part(self, text: str, st: str, where: Where) -> bool:
         """A line of the post's name and a part's label word (收银主管发展方向, 收銀主管發展方向, 店长的工作环境), as a pasted page
         names each part of the post's page (收银主管岗位职责, 收银主管岗位要求, then 收银主管发展方向): the label of that part,
-        as the word alone on its line would be. A word that is a label only when marked (培训, 说明) does not count."""
+        as the word alone on its line would be (with its value after a colon, as the word's would be). A word that is a
+        label only when marked (培训, 说明) does not count."""
         p = self.post
-        if p is None or p.name is None or len(text) > 24 or re.search(r"[，,。；;：:！!？?、\s]", text):
+        head, _, rest = re.split(r"([:：])", text, maxsplit=1) if re.search(r"[:：]", text) else (text, "", "")
+        if p is None or p.name is None or len(head) > 24 or re.search(r"[，,。；;！!？?、\s]", head):
             return False
-        name = simplified(p.name)
+        name, st = simplified(p.name), simplified(head)
         if not st.startswith(name):
             return False
-        word = re.sub(r"^的", "", st[len(name):])
-        kind = kind_of(word) if len(word) >= 2 and word not in _LOOSE else None
+        word = re.sub(r"^的", "", head[len(name):])  # as written: 發展方向 reads as 发展方向 in kind_of
+        kind = kind_of(word) if len(word) >= 2 and simplified(word) not in _LOOSE else None
         if kind not in (DUTIES, QUALIFICATIONS, OTHER, QUAL_ITEM):
             return False
         assert kind is not None
-        self.field(kind, word, "", where)
+        self.field(kind, word, rest.strip(), where)  # 收银主管发展方向:可往…: the label and its value, as 发展方向:可往…
         return True
 
     # -- tables

@@ -36,8 +36,10 @@ __all__ = [
     "document_lines",
     "headcount_of",
     "join_text",
+    "label_name",
     "label_of",
     "parse_blocks",
+    "post_label_run",
     "strip_number",
 ]
 
@@ -114,7 +116,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
             "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
             "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
+            "职业发展方向", "发展通道", "晋升路径", "轮岗方向",
+            "发展前景", "职业前景", "就业前景", "晋升空间", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
             "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
@@ -966,9 +969,10 @@ class _Reader:
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
                 if (prev is not None and joins and prev.titled and not titled and not blank and not ln.soft
                         and not self.last_soft and prev.text.endswith(_TERMINAL) and text.endswith(_TERMINAL)
-                        and len(text) > 20 and not continues(prev.text, text)):
+                        and len(text) > 20 and not continues(prev.text, text) and not _CLOSING.match(simplified(text))):
                     # 1、团队管理, then two paragraphs each a whole sentence: the title names both, each is a duty
-                    # (one paragraph wrapped over lines would not end each line in a full stop)
+                    # (one paragraph wrapped over lines would not end each line in a full stop); a closing line (注:…,
+                    # 以上…) after the last paragraph is no second paragraph of its title: it ends the list (below)
                     items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
                     self.last_soft = ln.soft
                     self.last_item = items[-1]
@@ -1227,6 +1231,8 @@ class _Reader:
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
+        if p is not None and p.name is not None and self.post_part(text, st, ln.where):
+            return True
         question = _QUESTION_TITLE.match(st)
         asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
         about = False
@@ -1285,6 +1291,26 @@ class _Reader:
             self.start(ln.where, text, "heading", ln.heading)
             return True
         return False
+
+    def post_part(self, text: str, st: str, where: Where) -> bool:
+        """A line of the post's name and a part's label word (收银主管发展方向, 收銀主管發展方向, 店长的工作环境), as a pasted page
+        names each part of the post's page (收银主管岗位职责, 收银主管岗位要求, then 收银主管发展方向): the label of that part,
+        as the word alone on its line would be (with its value after a colon, as the word's would be). A word that is a
+        label only when marked (培训, 说明) does not count."""
+        p = self.post
+        head, _, rest = re.split(r"([:：])", text, maxsplit=1) if re.search(r"[:：]", text) else (text, "", "")
+        if p is None or p.name is None or len(head) > 24 or re.search(r"[，,。；;！!？?、\s]", head):
+            return False
+        name, st = simplified(p.name), simplified(head)
+        if not st.startswith(name):
+            return False
+        word = re.sub(r"^的", "", head[len(name):])  # as written: 發展方向 reads as 发展方向 in kind_of
+        kind = kind_of(word) if len(word) >= 2 and simplified(word) not in _LOOSE else None
+        if kind not in (DUTIES, QUALIFICATIONS, OTHER, QUAL_ITEM):
+            return False
+        assert kind is not None
+        self.field(kind, word, rest.strip(), where)  # 收银主管发展方向:可往…: the label and its value, as 发展方向:可往…
+        return True
 
     # -- tables
 
@@ -1795,6 +1821,66 @@ def is_post_label(text: str, following: str | None) -> bool:
     return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
 
 
+def label_name(text: str) -> str | None:
+    """The name of a line that is a name and a colon only (仓库所有者:), short and no sentence, no label word and no
+    duty's opening: what may be a post's label line (see :func:`post_label_run`); None for any other line."""
+    t = text.strip()
+    if not t.endswith(("：", ":")) or strip_number(t)[1]:
+        return None
+    body = t[:-1].strip()
+    if (not 2 <= len(body) <= 16 or re.search(r"[，,。；;：:！!？?、\s|｜（）()]", body) or kind_of(body) is not None
+            or label_of(body, marked=True) is not None or _DUTY_START.match(simplified(body))):
+        return None
+    return body
+
+
+def post_label_run(names: Sequence[str]) -> bool:
+    """Whether the names of one run of label lines alike, each over its own paragraph (仓库管理员:, 仓库主管:, 仓库经理:,
+    仓库所有者:), all name posts: two or more, each once, most read as post titles (员, 主管, 经理), so the others beside
+    them (仓库所有者) are posts too; as items led alike are alike."""
+    return (len(names) >= 2 and len(set(names)) == len(names)
+            and sum(_is_post_title(n) for n in names) * 2 >= len(names))
+
+
+def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[int]:
+    """Runs of label lines (name and colon, see :func:`label_name`), or of headings of one level that are a name only,
+    each followed by one paragraph of sentences and then the next of the run, as a page listing posts one paragraph
+    each writes them: the indexes of the label lines (headings) of the runs whose names name posts
+    (:func:`post_label_run`)."""
+    shown = [j for j, t in enumerate(texts) if t or getattr(blocks[j], "rule", False)]
+
+    def label(j: int) -> str | None:
+        b = blocks[j]
+        if isinstance(b, Line) and b.heading and not b.rule:
+            return label_name(f"{_clean_title(texts[j] or '')}:")  # ## 仓库所有者, as 仓库所有者: on a line of its own
+        return label_name(texts[j] or "") if isinstance(b, Line) and not b.heading and not b.numbered else None
+
+    def level(j: int) -> int:
+        b = blocks[j]
+        return b.heading if isinstance(b, Line) else -1
+
+    def paragraph(j: int) -> bool:
+        b, t = blocks[j], texts[j] or ""
+        return (isinstance(b, Line) and not b.heading and not b.rule and not b.numbered and not strip_number(t)[1]
+                and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
+
+    found: set[int] = set()
+    n = 0
+    while n < len(shown) - 1:
+        run: list[int] = []
+        m = n
+        while (m < len(shown) - 1 and label(shown[m]) is not None and paragraph(shown[m + 1])
+               and level(shown[m]) == level(shown[n])):
+            run.append(shown[m])
+            m += 2
+        if post_label_run([label(j) or "" for j in run]):
+            found.update(run)
+            n = m
+        else:
+            n += 1
+    return found
+
+
 def fields_line(text: str) -> bool:
     """A line of a post's fields only (所属部门:总经办　　直接上级:董事会, or 直接上级:店长): no section, no sentence."""
     pairs = split_labels(text)
@@ -1876,14 +1962,17 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
     """Items of one numbered list each naming a post, a colon, then what the post does (1. 药师:负责处方审核…。
     2. 收银员:负责收银…。), as a policy or a page dividing the work among posts writes them: index → (the post, the
     sentence). Only when every item of the run, two or more, is so led by a post's title (a topic such as 现金管理:
-    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks)."""
+    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks). So also
+    for unnumbered lines of one sentence each (仓库管理员:负责…。 仓库经理:负责…。), a page's list of its posts, when most
+    of their names are post titles (:func:`post_label_run`): the others beside them (仓库所有者:) name posts too."""
     found: dict[int, tuple[str, str]] = {}
     run: list[tuple[int, str, str]] = []
     mark = ""
 
     def flush() -> None:
         names = [name for _, name, _ in run]
-        if len(run) >= 2 and len(set(names)) == len(names):
+        if len(run) >= 2 and len(set(names)) == len(names) and (
+                all(_is_post_title(n) for n in names) if mark != "plain" else post_label_run(names)):
             found.update({k: (name, said) for k, name, said in run})
         run.clear()
 
@@ -1892,10 +1981,12 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
             continue
         b = blocks[k]
         body, typed = strip_number(t)
-        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered) else None
-        ok = (m is not None and _is_post_title(m.group(1)) and not _DUTY_START.match(simplified(m.group(1)))
-              and kind_of(m.group(1)) is None and m.group(2).strip().endswith(_TERMINAL))
-        this = number_mark(t) if typed else "word"
+        # unnumbered, one sentence (a name and two or more sentences is inline_post's)
+        plain = isinstance(b, Line) and not b.heading and not (typed or b.numbered) and inline_post(t) is None
+        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered or plain) else None
+        ok = (m is not None and label_name(f"{m.group(1)}:") is not None and kind_of(m.group(1)) is None
+              and m.group(2).strip().endswith(_TERMINAL) and (plain or _is_post_title(m.group(1))))
+        this = number_mark(t) if typed else "word" if not plain else "plain"
         if not ok or (run and this != mark):
             flush()
         if ok and m is not None:
@@ -1988,6 +2079,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     leads = titled_leads(blocks, texts)
     items = post_items(blocks, texts)
     item_titles, item_leads = titled_paragraphs(blocks, texts)
+    sibling_labels = sibling_post_labels(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
         if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
@@ -2050,7 +2142,9 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if isinstance(b, Line) and not b.heading and texts[k]:
             following = next((t for t in texts[k + 1:k + 4] if t != ""), None)
             # not inside a numbered list, where 协助店长: would introduce items of the list
-            post_label = is_post_label(b.text, following) and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered)
+            # or a label line among label lines alike that name posts, each over its paragraph (仓库所有者: beside 仓库经理:)
+            post_label = ((is_post_label(b.text, following) or k in sibling_labels)
+                          and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered))
             if k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if k in sole and sole[k] is r.post and r.post is not None and not (r.post.duties or r.post.qualifications):
@@ -2066,7 +2160,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
             if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()))):
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from retailkg.design.documents.parse import Block, Cell, Line, Table, is_post_label
+from retailkg.design.documents.parse import Block, Cell, Line, Table, is_post_label, label_name, post_label_run
 from retailkg.design.fields import decode_text
 from retailkg.design.model import Where
 from retailkg.errors import InputError
@@ -48,19 +48,76 @@ def _groups(lines: list[str]) -> set[int]:
 _BOLD_LEAD = re.compile(r"^(\*\*|__)([^*_:：]{1,20}?)\s*([:：]?)\s*\1\s*([:：]?)\s*(\S.*)$")
 
 
-def _bold_post_item(line: str) -> tuple[str, str] | None:
+_BOLD_ALONE = re.compile(r"^(\*\*|__)([^*_:：]{1,20}?)\s*([:：]?)\s*\1\s*([:：]?)$")
+
+
+def _bold_label(line: str) -> str | None:
+    """The label (name and colon) of a list item that holds only a bold name and a colon (``- **仓库所有者:**``)."""
+    m = _ITEM.match(line.strip())
+    alone = _BOLD_ALONE.match(line.strip()[m.end():].strip()) if m is not None else None
+    if alone is None or bool(alone.group(3)) == bool(alone.group(4)):
+        return None
+    return f"{alone.group(2).strip()}{alone.group(3) or alone.group(4)}"
+
+
+def _post_items_alone(lines: list[str]) -> set[int]:
+    """Runs of list items each holding only a bold name and a colon over its own indented paragraph, with nothing else
+    between them (``- **仓库经理:**``, ``- **仓库所有者:**``): the indexes of the items of the runs whose names name posts,
+    most of them by their word (:func:`post_label_run`), so the others beside them too."""
+    found: set[int] = set()
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if post_label_run([name for _, name in run]):
+            found.update(k for k, _ in run)
+        run.clear()
+
+    paragraph = -1  # the index of the last item's paragraph
+    for k, line in enumerate(lines):
+        label = _bold_label(line) if _item_paragraph(lines, k) else None
+        name = label_name(label) if label is not None else None
+        if name is not None:
+            run.append((k, name))
+            paragraph = next(j for j in range(k + 1, len(lines)) if lines[j].strip())
+        elif line.strip() and not line[:1].isspace() and k != paragraph:
+            flush()  # a line at the margin that is no such item nor an item's paragraph: the run has ended
+    flush()
+    return found
+
+
+def _bold_post_item(line: str, paragraph: str | None = None, sibling: bool = False) -> tuple[str, str] | None:
     """A list item led by a post's title in bold and a colon (``- **采购助理** :处理日常事务…``): the post's label line
     and its sentence, as when the bold title and colon stand on a line of their own; None for any other item
-    (``- **客户服务**：处理…`` names a group of duties, not a post)."""
+    (``- **客户服务**：处理…`` names a group of duties, not a post). ``paragraph``: the item's own paragraph on the lines
+    after it, indented under it (``- **仓库管理员:**`` then ``  仓库管理员是…。``), when the item holds only the title
+    and its colon: the label then, its sentence (``""``) being that paragraph, read next; ``sibling``: the item is one
+    of a run whose names name posts (:func:`_post_items_alone`), a post's label whatever its word."""
     m = _ITEM.match(line)
     if m is None:
         return None
-    b = _BOLD_LEAD.match(line[m.end():].strip())
+    item = line[m.end():].strip()
+    alone = _bold_label(line) if paragraph else None
+    if alone is not None:
+        return (alone, "") if sibling or is_post_label(alone, paragraph) else None
+    b = _BOLD_LEAD.match(item)
     if b is None or bool(b.group(3)) == bool(b.group(4)):
         return None
     name, rest = b.group(2).strip(), b.group(5).strip()
     label = f"{name}{b.group(3) or b.group(4)}"
     return (label, rest) if is_post_label(label, rest) else None
+
+
+def _item_paragraph(lines: list[str], k: int) -> str | None:
+    """The paragraph of the list item at ``k`` on the lines after it: the next line with text, no list item itself,
+    indented under the item's marker or right below the item with no blank line between (Markdown's continuation of
+    an item, indented or lazy); None when there is none."""
+    m = _ITEM.match(lines[k])
+    nxt = next((x for x in lines[k + 1:] if x.strip()), None)
+    if m is None or nxt is None or _ITEM.match(nxt) or re.match(r"^\s*(?:#|\||>)", nxt) or _BREAK.match(nxt.strip()):
+        return None
+    indent = len(nxt.expandtabs(4)) - len(nxt.expandtabs(4).lstrip())
+    lazy = k + 1 < len(lines) and lines[k + 1] is nxt
+    return nxt.strip() if indent > len(m.group(1).expandtabs(4)) or lazy else None
 
 
 _TAB = re.compile(r"\t+")
@@ -103,6 +160,7 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
     all_lines = text.splitlines()
     groups = _groups(all_lines) if markdown else set()
     tab_tables = _tab_tables(all_lines)
+    alone = _post_items_alone(all_lines) if markdown else set()
     tab_end = 0
     first = next((n for n, line in enumerate(all_lines, start=1) if line.strip()), 0)
     if markdown and first and any(t in all_lines[first - 1] for t in _OWN_REPORTS) and all_lines[first - 1].startswith("#"):
@@ -143,8 +201,8 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
         m = _HEADING.match(line) if markdown else None
         if m is not None:
             blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))
-        elif markdown and (item := _bold_post_item(line)) is not None:
-            blocks += [Line(item[0], Where(file, n)), Line(item[1], Where(file, n))]
+        elif markdown and (item := _bold_post_item(line, _item_paragraph(all_lines, n - 1), n - 1 in alone)) is not None:
+            blocks += [Line(item[0], Where(file, n)), *([Line(item[1], Where(file, n))] if item[1] else [])]
         else:
             blocks.append(Line(_unmark(line) if markdown else line, Where(file, n), group=n - 1 in groups))
     for b in blocks:  # a cell's <br> is a line break inside the cell

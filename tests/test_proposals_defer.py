@@ -147,3 +147,35 @@ def test_store_work_is_a_decision_in_a_design_that_names_no_store_or_offline_pla
     assert "names no physical store" in p.summary_en and "a decision" in p.summary_en
     stores = validate(tmp_path, "stores.yaml", ROLLOUT.format(unit="门店运营部"))
     assert owner(proposal(stores, "GapBaselineFunction", "fn:digital-rollout")) == "运营主管"
+
+
+TRADE = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [视觉设计]}}
+departments:
+  - {{id: design, name: 设计部}}
+posts:
+  - id: design-lead
+    name: 美工主管
+    department: design
+    duties:
+      - text: "美工作品建档"
+        functions: [design-archive]
+  - id: designer
+    name: {report}
+    department: design
+    reports_to: design-lead
+    duties:
+      - text: "完毕作品建档"
+        functions: [design-archive]
+"""
+
+
+def test_of_a_manager_and_its_report_titled_for_one_trade_the_report_does_the_trades_work(tmp_path: Path) -> None:
+    """美工主管 and its 美工 are as like 4.1.5 线上视觉美陈, and designing the pages (4.1.5 b) does the work rather than
+    steers it: the designer, who practises the trade, is given it and the supervisor manages it. The same report
+    titled 项目专员 is not of the trade, nor as like 4.1.5: the supervisor takes it, and may delegate it."""
+    trade = validate(tmp_path, "trade.yaml", TRADE.format(report="美工"))
+    p = proposal(trade, "GapBaselineFunction", "fn:page-design")
+    assert owner(p) == "美工" and [c.source for c in p.changes] == ["T/CCAGM 003-2021 4.1.5 b"]
+    assert any("practises the trade" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", TRADE.format(report="项目专员"))
+    assert owner(proposal(other, "GapBaselineFunction", "fn:page-design")) == "美工主管"

@@ -390,10 +390,11 @@ class Proposer:
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
-        undecided = self.doing_tie(ranked, f)
+        trade = self.trade_report(ranked, f)
+        undecided = self.doing_tie(ranked, f) if trade is None else None
         if undecided is not None:
             return self._undecided_proposal(base, undecided, leaders, f)
-        ranked, boss = self.superior_as_close(ranked, f)
+        ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
         if self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
             return self._decision_sliver(base, owner, f, leaders)
@@ -590,12 +591,9 @@ class Proposer:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
         return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in STEERING_WORDS)
 
-    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
-        """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
-        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
-        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
-        setting norms or goals (:meth:`superior_as_close`); whether the designers or their supervisor design the pages,
-        the line does not say."""
+    def doing_pair(self, ranked: list[_Post], f: URIRef) -> tuple[_Post, _Post] | None:
+        """The manager and its report as close (to two decimals) to the standard's post leading ``f``, the best post
+        one of them, where that post's duty does the work rather than steers it (:meth:`steering`); or None."""
         leaders = self.leaders.get(f, [])
         if not leaders or len(ranked) < 2 or self.steering(f):
             return None
@@ -607,12 +605,45 @@ class Proposer:
         if alignment(best) <= 0:
             return None
         boss = next((p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best)), None)
-        if boss is None:
-            report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)),
-                          None)
-            if report is None:
-                return None
-            boss, best = best, report
+        if boss is not None:
+            return boss, best
+        report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)), None)
+        return (best, report) if report is not None else None
+
+    def trade_report(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]] | None:
+        """Where a manager and its report tie on work the duty does (:meth:`doing_pair`) and both are titled for that
+        work's trade (their titles name the function or the standard post leading it, :meth:`names_work`: 美工主管 over
+        美工 for page design): the report, who practises the trade, does it, and its manager manages it. ``ranked`` with
+        the report first, and the reason; None otherwise (the choice stays the organisation's, :meth:`doing_tie`)."""
+        pair = self.doing_pair(ranked, f)
+        if pair is None:
+            return None
+        boss, report = pair
+        if min(self.names_work(boss, f), self.names_work(report, f)) < CREDIBLE_TITLE:
+            return None
+        why = Reason(f"「{boss.ref.zh}」与其下属「{report.ref.zh}」同样接近主责该职能的标准岗位，名称都指向这门工作，"
+                     "该职责是做事而非管理：由做这门工作的下属承担，上级管理",
+                     f"{boss.ref.en or boss.ref.zh} and its report {report.ref.en or report.ref.zh} are as close to the "
+                     "standard's post that leads it and both are titled for that trade, and the duty does the work rather "
+                     "than steers it: the report, who practises the trade, takes it; its manager manages it")
+        return [report, *[p for p in ranked if p is not report]], [why]
+
+    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
+        """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
+        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
+        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
+        setting norms or goals (:meth:`superior_as_close`), a report titled for the trade as its manager is does the
+        trade's work (:meth:`trade_report`); whether 运营主管 or the project operator under it deals with government and
+        industry, the line does not say."""
+        pair = self.doing_pair(ranked, f)
+        if pair is None:
+            return None
+        boss, best = pair
+        leaders = self.leaders.get(f, [])
+
+        def alignment(p: _Post) -> float:
+            return round(max(self.align(p, sp).score for sp in leaders), 2)
+
         return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
                       "该职责是做事而非管理——由上级承担还是由下属承担，由组织决定",
                       f"a decision: {boss.ref.en or boss.ref.zh} and its report {best.ref.en or best.ref.zh} are as close "
@@ -671,10 +702,11 @@ class Proposer:
         ranked = self._rank(posts, scores, superior_first=superior_first)
         boss: list[Reason] = []
         if not superior_first:
-            undecided = self.doing_tie(ranked, f)
+            trade = self.trade_report(ranked, f)
+            undecided = self.doing_tie(ranked, f) if trade is None else None
             if undecided is not None:
                 return self._undecided_proposal(base, undecided, self.leaders.get(f, []), f)
-            ranked, boss = self.superior_as_close(ranked, f)
+            ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
         if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retailkg.validation.findings import Proposal, Report
+from hand_proposals import Hand, verdict
+
+from retailkg.validation.findings import Kind, Proposal, Report
 from retailkg.validation.pipeline import validate_file
 
 
@@ -179,3 +181,19 @@ def test_of_a_manager_and_its_report_titled_for_one_trade_the_report_does_the_tr
     assert any("practises the trade" in r.en for r in p.reasons)
     other = validate(tmp_path, "other.yaml", TRADE.format(report="项目专员"))
     assert owner(proposal(other, "GapBaselineFunction", "fn:page-design")) == "美工主管"
+
+
+def test_no_change_agrees_with_a_hand_answer_keeping_every_post_of_an_overlap_and_not_with_alternatives() -> None:
+    """A consultant who names 大区经理 the owner and keeps 店长 leading (a cascade) changes nothing: the program's no
+    change is that answer. Two owners named without keeping them are alternatives (either should lead): no change is
+    not that answer, and neither is it for a gap's post without duties, whose answer is to give it work."""
+    none = Proposal("F1", "rkgsh:OverlapInSupervisionLine", Kind.OVERLAP, None, "none", "", "", None)
+    posts = frozenset({"大区经理", "店长"})
+    cascade = Hand("k", frozenset({"大区经理"}), False, frozenset({"店长"}), False, "")
+    both = Hand("k", frozenset({"大区经理", "店长"}), False, frozenset({"大区经理", "店长"}), False, "")
+    either = Hand("k", frozenset({"大区经理", "店长"}), False, frozenset(), False, "")
+    assert verdict(none, cascade, posts) == verdict(none, both, posts) == "agree"
+    assert verdict(none, either, posts) == "none"
+    assert verdict(none, cascade) == "none"  # the finding's posts unknown: nothing to keep
+    gap = Proposal("F2", "rkgsh:GapPostWithoutDuty", Kind.GAP, None, "none", "", "", None)
+    assert verdict(gap, Hand("k", frozenset({"售后客服"}), False, frozenset(), False, ""), frozenset({"售后客服"})) == "none"

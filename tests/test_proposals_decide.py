@@ -171,12 +171,14 @@ posts:
 def test_a_metric_the_head_of_the_whole_design_answers_for_is_not_taken_from_it(tmp_path: Path) -> None:
     """服务管理专员 is the post like 4.2.3 服务管理, which the standard makes accountable for operating cost. When its
     superior heads the whole design, that head answers for the whole organisation's operating cost and the specialist
-    for its part: a cascade, no change. Under a department manager who heads nothing above the department, the
+    contributes its part: the head keeps it and the specialist no longer answers for it (h-propose6, as the three
+    blind sets say; no change before). Under a department manager who heads nothing above the department, the
     specialist keeps it and the manager no longer answers for it."""
     headed = validate(tmp_path, "headed.yaml", METRIC.format(top="", manager_line=""))
     p = proposal(headed, "OverlapAccountableMetricInLine", "ccagm-003-2021/metric/operating-cost")
-    assert p.status == "none" and not p.changes
-    assert "heads the whole design" in p.summary_en and "运营经理" in p.summary_zh
+    assert owner(p) == "运营经理"
+    assert [(c.action, c.post.zh) for c in p.changes] == [("drop-metric", "服务管理专员")]
+    assert any("heads the whole design" in r.en for r in p.reasons) and p.confidence <= 0.5
     under = validate(tmp_path, "under.yaml", METRIC.format(
         top="  - {id: gm, name: 总经理, department: hq, duties: [{text: 负责公司全面工作, functions: [business-planning]}]}\n",
         manager_line="    reports_to: gm\n"))

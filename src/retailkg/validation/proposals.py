@@ -998,7 +998,18 @@ class Proposer:
         ranked = self._rank(posts, scores, superior_first=not accountable)
         owner, others = ranked[0], ranked[1:]
         head = next((p for p in others if self.is_top(p)), None)
-        if head is not None:
+        line: list[Reason] = []
+        if head is not None and head.spec.id in self.above(owner):
+            # the head of the whole design answers for the whole organisation's metric; the post most like the
+            # standard's accountable post lowers its own part of it, which is contributing, not answering for it
+            line = [Reason(f"「{head.ref.zh}」是整个设计的负责人，对全组织的「{m.zh}」负责；「{owner.ref.zh}」最像对它负责的标准岗位，"
+                           "只为自己那部分出力：改为配合",
+                           f"{head.ref.en or head.ref.zh} heads the whole design and answers for the whole organisation's "
+                           f"{m.en or m.zh}; {owner.ref.en or owner.ref.zh}, the post most like the standard's accountable "
+                           "post, contributes its own part: it no longer answers for the whole")]
+            ranked = [head, *[p for p in ranked if p is not head]]
+            owner, others = head, ranked[1:]
+        elif head is not None:  # a head of another line than the owner's: no change, each answers for its part
             base.summary_zh = (f"不提议修改：「{head.ref.zh}」是整个设计的负责人，对全组织的「{m.zh}」负责；"
                                f"「{owner.ref.zh}」最像对它负责的标准岗位，为自己的部分负责——逐级分解，不是重复；"
                                "如要只留一个负责，由组织决定")
@@ -1012,7 +1023,7 @@ class Proposer:
         for y in others:
             base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(
                 (URIRef(y.ref.iri), metric), "")))
-        base.reasons = reasons[owner.ref.iri]
+        base.reasons = reasons[owner.ref.iri] + line
         if aligned:
             base.reasons.append(Reason("该指标出自其他标准：对其负责的岗位经整理的岗位对照（exactMatch/closeMatch）对应到对标标准的岗位",
                                        "a metric of another standard: the post accountable for it there is mapped to the "
@@ -1021,7 +1032,7 @@ class Proposer:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))
         base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
-        if not accountable:
+        if not accountable or line:
             base.confidence = round(min(base.confidence, 0.5), 3)
         names_zh = "、".join(p.ref.zh for p in others)
         names_en = ", ".join(p.ref.en or p.ref.zh for p in others)

@@ -126,7 +126,7 @@ def test_a_superior_whose_duty_names_its_reports_work_gathers_it_and_the_report_
     assert p.status == "none" and "a decision" in p.summary_en
 
 
-ROLLOUT = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理]}}
+ROLLOUT = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理, 营销推广]}}
 departments:
   - {{id: ops, name: {unit}}}
 posts:
@@ -141,12 +141,15 @@ posts:
 
 def test_store_work_is_a_decision_in_a_design_that_names_no_store_or_offline_place(tmp_path: Path) -> None:
     """数字化落地统筹 rolls digital projects out to departments and stores (4.1.1 c 推进门店的数字化工作). A web shop's
-    design naming no store is not given it: whether it applies is the client's decision. The same design with a
-    stores unit (门店运营部) is given it, by the planning its post already does (4.2.4 b)."""
+    design naming no store is not given it: whether it applies is the client's decision; nor is the making and
+    setting out of campaign materials (物料, 4.1.4 c / 4.2.6 d). The same design with a stores unit (门店运营部) is
+    given the roll-out, by the planning its post already does (4.2.4 b)."""
     web = validate(tmp_path, "web.yaml", ROLLOUT.format(unit="运营部"))
     p = proposal(web, "GapBaselineFunction", "fn:digital-rollout")
     assert p.status == "none" and not p.changes
     assert "names no physical store" in p.summary_en and "a decision" in p.summary_en
+    materials = proposal(web, "GapBaselineFunction", "fn:promo-material-production")  # 物料: printed materials
+    assert materials.status == "none" and "names no physical store" in materials.summary_en
     stores = validate(tmp_path, "stores.yaml", ROLLOUT.format(unit="门店运营部"))
     assert owner(proposal(stores, "GapBaselineFunction", "fn:digital-rollout")) == "运营主管"
 

@@ -80,10 +80,12 @@ COVER_WORDS = ("下班时间", "非上班时间", "休息时间", "不在岗", "
 """Words of a duty that say it does the work only while another post is away (客服 tracks shipments 售后下班时间, when
 after-sales is off): cover, not the work its post leads; the post it covers for does."""
 
-PLACE_WORDS = ("门店", "卖场", "社区", "线下", "促销位", "专柜")
-"""Words that set work in physical places (stores, sales floors, communities, offline, promotion spaces, counters): in a
-design none of whose units, posts and duties names such a place (a web shop), that work may not exist at all. 商场,
-the mall, is not one: the baseline calls the retailer itself 商场, and runs its online campaigns (商场线上活动)."""
+PLACE_WORDS = ("门店", "卖场", "社区", "线下", "促销位", "专柜", "物料")
+"""Words that set work in physical places (stores, sales floors, communities, offline, promotion spaces, counters) or
+make physical things (物料, printed and display materials: the baseline says 素材 for online assets, 4.1.4 c
+素材更替 beside 制作并布置活动物料): in a design none of whose units, posts and duties names such a place or thing (a
+web shop), that work may not exist at all. 商场, the mall, is not one: the baseline calls the retailer itself 商场,
+and runs its online campaigns (商场线上活动)."""
 
 UNIT_NAMES_WORK = 0.5
 """A unit without posts is the one set up for a function's work when its name holds at least this much of the title

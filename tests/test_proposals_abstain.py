@@ -127,7 +127,7 @@ def test_a_gap_of_the_work_a_unit_without_posts_was_set_up_for_is_left_to_staff_
 
 AREA_TITLE = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广]}}
 departments:
-  - {{id: ops, name: 运营部}}
+  - {{id: ops, name: 门店运营部}}
 posts:
   - id: promoter
     name: {title}
@@ -142,7 +142,7 @@ def test_a_title_naming_only_the_area_does_not_make_a_post_unlike_the_standards_
     """运营推广专员 is titled for promotion (营销推广, the area of brand publicity) but does nothing of 4.1.2 新媒体运营,
     which leads brand publicity (4.1.2 d): no proposal; nor of 4.2.6 社群营销's ground promotion, whose name has 推广
     only as the area's word. A title naming the function's standard post as well (新媒体推广专员) is close enough to
-    that post, and is given it."""
+    that post, and is given it. (The unit names stores, so ground promotion is not left aside as store-floor work.)"""
     unlike = validate(tmp_path, "unlike.yaml", AREA_TITLE.format(title="运营推广专员"))
     p = proposal(unlike, "GapBaselineFunction", "fn:brand-publicity")
     assert p.status == "none" and not p.changes and "no post of this design does work of this area" in p.summary_en

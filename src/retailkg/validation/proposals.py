@@ -76,6 +76,17 @@ STEERING_WORDS = ("制定", "管理", "规范", "体系", "机制", "统筹", "�
 """Words of a standard duty that say it sets or steers the work (sets the norms, the system, the goals; manages,
 supervises, appraises) rather than does it: such a duty is a manager's, so a manager as close as its report takes it."""
 
+COVER_WORDS = ("下班时间", "非上班时间", "休息时间", "不在岗", "休假期间")
+"""Words of a duty that say it does the work only while another post is away (客服 tracks shipments 售后下班时间, when
+after-sales is off): cover, not the work its post leads; the post it covers for does."""
+
+PLACE_WORDS = ("门店", "卖场", "社区", "线下", "促销位", "专柜", "物料")
+"""Words that set work in physical places (stores, sales floors, communities, offline, promotion spaces, counters) or
+make physical things (物料, printed and display materials: the baseline says 素材 for online assets, 4.1.4 c
+素材更替 beside 制作并布置活动物料): in a design none of whose units, posts and duties names such a place or thing (a
+web shop), that work may not exist at all. 商场, the mall, is not one: the baseline calls the retailer itself 商场,
+and runs its online campaigns (商场线上活动)."""
+
 UNIT_NAMES_WORK = 0.5
 """A unit without posts is the one set up for a function's work when its name holds at least this much of the title
 of a standard post leading the function, or of the function's area (数据中心 for 数据运营's work)."""
@@ -208,6 +219,7 @@ class Proposer:
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
         self._accountable: dict[URIRef, list[_StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
+        self._places: bool | None = None
 
     # ------------------------------------------------------------------ alignment
 
@@ -366,6 +378,8 @@ class Proposer:
                                "department (the organisation decides)")
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
+        if not self.has_places() and self.placed_work(f):
+            return self._decision_no_places(base, f, leaders)
         if not eligible:
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
@@ -378,10 +392,11 @@ class Proposer:
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
-        undecided = self.doing_tie(ranked, f)
+        trade = self.trade_report(ranked, f)
+        undecided = self.doing_tie(ranked, f) if trade is None else None
         if undecided is not None:
             return self._undecided_proposal(base, undecided, leaders, f)
-        ranked, boss = self.superior_as_close(ranked, f)
+        ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
         if self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
             return self._decision_sliver(base, owner, f, leaders)
@@ -446,6 +461,38 @@ class Proposer:
         base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
                            f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
                            "should take this; which post does, or a new one, is the organisation's decision")
+        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        return base
+
+    def placed_work(self, f: URIRef) -> bool:
+        """Whether ``f``'s work is done in physical places: its definition names one (:data:`PLACE_WORDS`: digital
+        roll-out to departments and stores, shared promotion spaces; 线上线下, online and offline alike, is not a place)
+        and a standard duty leading it does too (the taxonomy's store-floor functions are not the baseline's)."""
+        fn = self.kb.functions[f]
+        if not any(w in fn.definition_zh.replace("线上线下", "") for w in PLACE_WORDS):
+            return False
+        return any(w in d.zh.replace("线上线下", "") for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead
+                   for w in PLACE_WORDS)
+
+    def has_places(self) -> bool:
+        """Whether the design names a physical place anywhere (a unit, a post, a duty): a web shop's design does not."""
+        if self._places is None:
+            texts = [u.name for u in self.resolved.design.departments] + [q.spec.name for q in self.posts.values()]
+            texts += [d.zh for q in self.posts.values() for d in q.duties]
+            self._places = any(w in t for t in texts for w in PLACE_WORDS)
+        return self._places
+
+    def _decision_no_places(self, base: Proposal, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """No proposal for a gap whose standard work is done in stores, malls or communities (:meth:`placed_work`) when
+        the design names no such place (:meth:`has_places`): a web shop has no mall promotion spaces or store roll-outs,
+        and giving the duty to its closest post would add work the business may not have; whether the function applies
+        is the client's decision (exclude it, or say who does it)."""
+        fref = self.fn_ref(f)
+        base.summary_zh = (f"需决定：标准中主责「{fref.zh}」的职责是在门店、商场或社区做的工作，本设计没有一处提到实体门店或线下场所——"
+                           "该职能是否适用（明确排除，或由哪个岗位承担），由组织决定")
+        base.summary_en = (f"a decision: the standard's duties leading {fref.en or fref.zh} are work done in stores, malls or "
+                           "communities, and this design names no physical store or offline place: whether the function "
+                           "applies (exclude it, or say which post does it) is the organisation's decision")
         base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
@@ -546,12 +593,9 @@ class Proposer:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
         return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in STEERING_WORDS)
 
-    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
-        """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
-        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
-        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
-        setting norms or goals (:meth:`superior_as_close`); whether the designers or their supervisor design the pages,
-        the line does not say."""
+    def doing_pair(self, ranked: list[_Post], f: URIRef) -> tuple[_Post, _Post] | None:
+        """The manager and its report as close (to two decimals) to the standard's post leading ``f``, the best post
+        one of them, where that post's duty does the work rather than steers it (:meth:`steering`); or None."""
         leaders = self.leaders.get(f, [])
         if not leaders or len(ranked) < 2 or self.steering(f):
             return None
@@ -563,12 +607,45 @@ class Proposer:
         if alignment(best) <= 0:
             return None
         boss = next((p for p in ranked[1:] if p.spec.id == best.spec.reports_to and alignment(p) >= alignment(best)), None)
-        if boss is None:
-            report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)),
-                          None)
-            if report is None:
-                return None
-            boss, best = best, report
+        if boss is not None:
+            return boss, best
+        report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)), None)
+        return (best, report) if report is not None else None
+
+    def trade_report(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]] | None:
+        """Where a manager and its report tie on work the duty does (:meth:`doing_pair`) and both are titled for that
+        work's trade (their titles name the function or the standard post leading it, :meth:`names_work`: 美工主管 over
+        美工 for page design): the report, who practises the trade, does it, and its manager manages it. ``ranked`` with
+        the report first, and the reason; None otherwise (the choice stays the organisation's, :meth:`doing_tie`)."""
+        pair = self.doing_pair(ranked, f)
+        if pair is None:
+            return None
+        boss, report = pair
+        if min(self.names_work(boss, f), self.names_work(report, f)) < CREDIBLE_TITLE:
+            return None
+        why = Reason(f"「{boss.ref.zh}」与其下属「{report.ref.zh}」同样接近主责该职能的标准岗位，名称都指向这门工作，"
+                     "该职责是做事而非管理：由做这门工作的下属承担，上级管理",
+                     f"{boss.ref.en or boss.ref.zh} and its report {report.ref.en or report.ref.zh} are as close to the "
+                     "standard's post that leads it and both are titled for that trade, and the duty does the work rather "
+                     "than steers it: the report, who practises the trade, takes it; its manager manages it")
+        return [report, *[p for p in ranked if p is not report]], [why]
+
+    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
+        """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
+        decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
+        close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
+        setting norms or goals (:meth:`superior_as_close`), a report titled for the trade as its manager is does the
+        trade's work (:meth:`trade_report`); whether 运营主管 or the project operator under it deals with government and
+        industry, the line does not say."""
+        pair = self.doing_pair(ranked, f)
+        if pair is None:
+            return None
+        boss, best = pair
+        leaders = self.leaders.get(f, [])
+
+        def alignment(p: _Post) -> float:
+            return round(max(self.align(p, sp).score for sp in leaders), 2)
+
         return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
                       "该职责是做事而非管理——由上级承担还是由下属承担，由组织决定",
                       f"a decision: {boss.ref.en or boss.ref.zh} and its report {best.ref.en or best.ref.zh} are as close "
@@ -627,18 +704,31 @@ class Proposer:
         ranked = self._rank(posts, scores, superior_first=superior_first)
         boss: list[Reason] = []
         if not superior_first:
-            undecided = self.doing_tie(ranked, f)
+            trade = self.trade_report(ranked, f)
+            undecided = self.doing_tie(ranked, f) if trade is None else None
             if undecided is not None:
                 return self._undecided_proposal(base, undecided, self.leaders.get(f, []), f)
-            ranked, boss = self.superior_as_close(ranked, f)
+            ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
         if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
             # peers alike by the standard and the line: the one whose duties do more of the work leads it
             work = {p.ref.iri: self.duties_doing(p, f) for p in heads}
             heads.sort(key=lambda p: -work[p.ref.iri])
-            count = {p.ref.iri: float(sum(1 for d in p.duties if f in d.lead)) for p in heads}
-            if (round(work[heads[0].ref.iri], 6) > round(work[heads[1].ref.iri], 6)
+            count = {p.ref.iri: float(sum(1 for d in p.duties if f in d.lead and not self.cover(d))) for p in heads}
+            tied = round(work[heads[0].ref.iri], 6) == round(work[heads[1].ref.iri], 6)
+            dedicated = [p for p in heads[:2] if self.dedicated(p, f)] if tied else []
+            if len(dedicated) == 1:
+                # as much of the work each, but only one has a duty that is this work and nothing else: it leads
+                lead = dedicated[0]
+                heads = [lead, *[p for p in heads if p is not lead]]
+                ranked = [*heads, *[p for p in ranked if p not in heads]]
+                boss = [Reason(f"互不隶属、证据相同；「{lead.ref.zh}」有一项职责专做这项工作，"
+                               f"「{heads[1].ref.zh}」做这项工作的职责都同时做别的事：专做的主责",
+                               f"peers with the same evidence; {lead.ref.en or lead.ref.zh} has a duty that is this work "
+                               f"alone, while each of {heads[1].ref.en or heads[1].ref.zh}'s duties doing it does other "
+                               "work too: the one with the dedicated duty leads")]
+            elif (round(work[heads[0].ref.iri], 6) > round(work[heads[1].ref.iri], 6)
                     and count[heads[0].ref.iri] > count[heads[1].ref.iri]):
                 ranked = [*heads, *[p for p in ranked if p not in heads]]
                 boss = [Reason(f"互不隶属、证据相同；「{heads[0].ref.zh}」有 {work[heads[0].ref.iri]:g} 项职责做这项工作，"
@@ -646,6 +736,11 @@ class Proposer:
                                f"peers with the same evidence; {heads[0].ref.en or heads[0].ref.zh} has "
                                f"{work[heads[0].ref.iri]:g} duties doing the work, {heads[1].ref.en or heads[1].ref.zh} "
                                f"{work[heads[1].ref.iri]:g} (a duty doing n things counts 1/n): the one doing more leads it")]
+                covering = [p for p in heads[1:] if any(f in d.lead and self.cover(d) for d in p.duties)]
+                if covering:
+                    boss.append(Reason(f"「{covering[0].ref.zh}」只在他人不在岗时做这项工作（顶班），不算主责",
+                                       f"{covering[0].ref.en or covering[0].ref.zh} does the work only while another post "
+                                       "is away (cover), which is not leading it"))
         if superior_first and len(heads) > 1 and not team and not boss and not self.told_apart(heads[:2], scores):
             # peers with the same evidence and no owner in the standard: any choice would be a guess
             base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」，{'、'.join(p.ref.zh for p in heads)} 互不隶属、"
@@ -677,6 +772,18 @@ class Proposer:
             base.reasons = [r for p in (upper, lower) for r in reasons[p.ref.iri]]
             return base
         doer = self.doer_below(owner, others, f) if superior_first and not team else None
+        gathered = self.gathers(owner, others, f) if doer is not None else None
+        if gathered is not None:
+            # the superior's own duty names the report's work (美工作品建档: the designers' work, filed): it gathers and
+            # checks what the report does, which is supporting it
+            boss = [Reason(f"「{owner.ref.zh}」做这项工作的职责写的是其下属「{gathered.ref.zh}」的工作（汇总、整理、检查）："
+                           "由做事的下属主责，上级配合",
+                           f"{owner.ref.en or owner.ref.zh}'s duty doing it names its report {gathered.ref.en or gathered.ref.zh}'s "
+                           "work (gathering, sorting, checking it): the report who does the work leads, the superior supports")]
+            others = [p for p in ranked if p is not gathered and not (team and p in heads)]
+            owner = gathered
+            ranked = [owner, *others]
+            doer = None
         if doer is not None:
             base.summary_zh = (f"需决定：对标标准没有岗位主责「{fref.zh}」；「{doer.ref.zh}」的职责做这项工作不少于其上级「{owner.ref.zh}」"
                                "——上级是检查、汇总下属的工作，还是自己做一部分，汇报线说不清，由组织决定谁主责")
@@ -734,8 +841,34 @@ class Proposer:
     def duties_doing(self, post: _Post, f: URIRef) -> float:
         """How many of ``post``'s duties do the work of ``f``, a duty leading n functions counted 1/n: an agent keeping
         the customer-problem register does that work; a returns register that also records feedback, or a return call
-        that also tracks the parcel, does it in part."""
-        return sum(1 / max(1, len(d.lead)) for d in post.duties if f in d.lead)
+        that also tracks the parcel, does it in part. A duty covering for another post (:meth:`cover`) does not count."""
+        return sum(1 / max(1, len(d.lead)) for d in post.duties if f in d.lead and not self.cover(d))
+
+    @staticmethod
+    def cover(d: ResolvedDuty) -> bool:
+        """Whether duty ``d`` does its work only while another post is away (:data:`COVER_WORDS`)."""
+        return any(w in d.zh for w in COVER_WORDS)
+
+    def dedicated(self, post: _Post, f: URIRef) -> bool:
+        """Whether ``post`` has a duty that does the work of ``f`` and nothing else (not as cover): keeping the
+        customer-problem register is that work; a returns register that also records feedback is returns work first."""
+        return any(d.lead == [f] and not self.cover(d) for d in post.duties)
+
+    def gathers(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+        """A post under ``owner`` whose title ``owner``'s own duty doing ``f`` names as the work it handles (美工主管's
+        美工作品建档, the designers' works filed; 销售主管's 整顿客服反馈问题, sorting out the agents' feedback), and which
+        does the work itself: the superior gathers and checks the report's work. None when no such report, or the
+        text names a longer title too (售后客服 holds 客服)."""
+        texts = [d.zh for d in owner.duties if f in d.lead]
+        titles = {p.spec.name for p in others} | {owner.spec.name}
+        for y in others:
+            name = y.spec.name
+            if not name or owner.spec.id not in self.above(y) or not any(f in d.lead and not self.cover(d) for d in y.duties):
+                continue
+            longer = [t for t in titles if t != name and name in t]
+            if any(name in t and not any(x in t for x in longer) for t in texts):
+                return y
+        return None
 
     def heads_unit(self, post: _Post) -> bool:
         """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store
@@ -867,7 +1000,18 @@ class Proposer:
         ranked = self._rank(posts, scores, superior_first=not accountable)
         owner, others = ranked[0], ranked[1:]
         head = next((p for p in others if self.is_top(p)), None)
-        if head is not None:
+        line: list[Reason] = []
+        if head is not None and head.spec.id in self.above(owner):
+            # the head of the whole design answers for the whole organisation's metric; the post most like the
+            # standard's accountable post lowers its own part of it, which is contributing, not answering for it
+            line = [Reason(f"「{head.ref.zh}」是整个设计的负责人，对全组织的「{m.zh}」负责；「{owner.ref.zh}」最像对它负责的标准岗位，"
+                           "只为自己那部分出力：改为配合",
+                           f"{head.ref.en or head.ref.zh} heads the whole design and answers for the whole organisation's "
+                           f"{m.en or m.zh}; {owner.ref.en or owner.ref.zh}, the post most like the standard's accountable "
+                           "post, contributes its own part: it no longer answers for the whole")]
+            ranked = [head, *[p for p in ranked if p is not head]]
+            owner, others = head, ranked[1:]
+        elif head is not None:  # a head of another line than the owner's: no change, each answers for its part
             base.summary_zh = (f"不提议修改：「{head.ref.zh}」是整个设计的负责人，对全组织的「{m.zh}」负责；"
                                f"「{owner.ref.zh}」最像对它负责的标准岗位，为自己的部分负责——逐级分解，不是重复；"
                                "如要只留一个负责，由组织决定")
@@ -881,7 +1025,7 @@ class Proposer:
         for y in others:
             base.changes.append(Change("drop-metric", y.ref, None, m, source=self.resolved.metric_sources.get(
                 (URIRef(y.ref.iri), metric), "")))
-        base.reasons = reasons[owner.ref.iri]
+        base.reasons = reasons[owner.ref.iri] + line
         if aligned:
             base.reasons.append(Reason("该指标出自其他标准：对其负责的岗位经整理的岗位对照（exactMatch/closeMatch）对应到对标标准的岗位",
                                        "a metric of another standard: the post accountable for it there is mapped to the "
@@ -890,7 +1034,7 @@ class Proposer:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))
         base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
-        if not accountable:
+        if not accountable or line:
             base.confidence = round(min(base.confidence, 0.5), 3)
         names_zh = "、".join(p.ref.zh for p in others)
         names_en = ", ".join(p.ref.en or p.ref.zh for p in others)

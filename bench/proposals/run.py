@@ -217,7 +217,10 @@ HISTORY = (
     "store-floor work (stores, communities, offline, promotion spaces, printed materials) is a decision in a design "
     "naming no such place; a metric the head of the whole design answers for from above the post like the standard's "
     "accountable one is the head's. hand4.yaml has been used for tuning since; hand5.yaml, written blind by a fifth "
-    "consultant meanwhile, is the honest measure."
+    "consultant meanwhile and never tuned against, is the honest measure: the code before h-propose6 (5762acf, the "
+    "same rules as 2165210) agreed with it on 79 of 120 (0.658) by the old measure and 85 of 120 (0.708) by today's, 11 "
+    "wrong of 57 changes (0.193); the blind sets agree with each other on 0.830-0.938 (hand2-hand5 0.911, hand4-hand5 "
+    "0.902, hand3-hand5 0.830)."
 )
 
 

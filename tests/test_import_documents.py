@@ -19,7 +19,7 @@ from minipdf import make_pdf
 from openpyxl import Workbook
 
 from retailkg.design.documents import import_documents, is_document
-from retailkg.design.documents.parse import strip_number
+from retailkg.design.documents.parse import strip_number, titled_post_heading
 from retailkg.design.readers import read_design
 from retailkg.errors import InputError
 
@@ -2446,3 +2446,7 @@ def test_a_numbered_heading_of_a_post_s_title_a_colon_and_a_tagline_names_the_po
     result = import_documents([path])
     assert {p.name: texts(p) for p in result.posts} == {"运输调度员": duties}
     assert "物流网络的“神经中枢”" in {u.text for u in result.unplaced}
+    assert titled_post_heading("1.1 运输调度员:物流网络的“神经中枢”") == ("1.1 运输调度员", "物流网络的“神经中枢”")
+    # what follows the colon says the post's work, or the line is no post's title: no tagline
+    assert titled_post_heading("1.1 店长:负责门店全面管理") is None
+    assert titled_post_heading("1.1 订单接收与审核:核对订单") is None

@@ -41,6 +41,7 @@ __all__ = [
     "parse_blocks",
     "post_label_run",
     "strip_number",
+    "titled_post_heading",
 ]
 
 
@@ -1816,14 +1817,15 @@ def titled_cells(columns: dict[int, str], rows: Sequence[list[Cell]]) -> set[int
 def titled_post_heading(text: str) -> tuple[str, str] | None:
     """A line numbered as a heading whose body is a post's title, a colon and a tagline, no sentence (1.1 运输调度员:物流网络
     的“神经中枢”), as an article titles each post it presents: (the line with the title alone, the tagline); None for
-    any other line. A label (岗位职责:…) or a duty's topic and its sentence is not one."""
+    any other line. A label (岗位职责:…), a duty's topic and its sentence, or a title and its work (店长:负责…) is not one."""
     raw = text.strip()
     body, numbered = strip_number(raw)
     if not numbered or not _HEADING_NUMBER.match(raw):
         return None
     m = re.fullmatch(r"([^:：]{2,16})\s*[:：]\s*([^:：]{2,24})", body)
-    if m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or not _is_post_title(m.group(1)):
-        return None
+    if (m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or _DUTY_START.match(m.group(2))
+            or not _is_post_title(m.group(1))):
+        return None  # 1.1 店长:负责门店全面管理 says the post's work: no tagline
     return raw[: len(raw) - len(body)] + m.group(1).strip(), m.group(2).strip()
 
 

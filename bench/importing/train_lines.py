@@ -3,8 +3,9 @@
 ``python bench/importing/train_lines.py`` reads every document of the gold sets in TRAIN_SETS (the main corpus and
 the held-out sets that have been used for fixes, never a newer one), walks its lines as the importer does
 (:func:`retailkg.design.documents.parse.document_lines`) and labels each from the gold: a duty when, with whitespace
-and list numbering removed (the bench's, or the importer's numbers and bullets: see _keys), it is a gold duty of the document or a piece of one (a duty a page end or a wrap cut,
-eight characters or more), a qualification likewise, otherwise other.
+and list numbering removed (the bench's, or the importer's numbers and bullets: see _keys), it is a gold duty of the
+document or a piece of one (a duty a page end or a wrap cut, eight characters or more), a qualification likewise,
+otherwise other.
 
 It then measures the model leave-one-set-out: for each set, trained on all the others, the duty and qualification
 lines of that set found (precision, recall), which is what the model would do on a set it has never seen. Last it

@@ -92,6 +92,10 @@ FIRST_MEASURED = {
                   "recall 1.000 / precision 0.944 (at 0caa740); the same at 996c96c, after the heldout18 fixes; posts 1.000 / "
                   "1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / "
                   "precision 1.000 (at 6ac5bc4, after the heldout19 fixes); used for fixes since"),
+    "heldout20": ("posts 0.938 / 0.938, duties 0.936 / 0.866, department 1.000, 0 qualifications as duties, qualification "
+                  "recall 1.000 / precision 1.000 (at 0b8e44b); the same at 980c975, after the heldout19 fixes; posts 1.000 / "
+                  "1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / "
+                  "precision 1.000 (at 6be50f3, after the heldout20 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -41,6 +41,7 @@ __all__ = [
     "parse_blocks",
     "post_label_run",
     "strip_number",
+    "titled_post_heading",
 ]
 
 
@@ -167,6 +168,11 @@ def _kind_by_head(word: str) -> str | None:
     return None
 
 
+_QUALIFIED_LABEL = re.compile(r"(?:主要|核心|关键|具体|基本|相关)(.{2,8})")
+"""A label with a qualifier before it (主要考核指标): a reader takes it for the label (考核指标), the qualifier says only
+which of its kind."""
+
+
 def kind_of(word: str) -> str | None:
     """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
     A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
@@ -177,6 +183,8 @@ def kind_of(word: str) -> str | None:
             return kind_of(bare)
     if kind is None:
         kind = _kind_by_head(simplified(word))
+    if kind is None and (m := _QUALIFIED_LABEL.fullmatch(simplified(word))) is not None and m.group(1) not in _LOOSE:
+        kind = LABELS.get(m.group(1))  # 主要考核指标, 具体任职要求: the label the qualifier stands before
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -641,6 +649,7 @@ class _Reader:
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
+        self.titled_cells: set[int] = set()  # ids of the duty cells whose first line titles the rest (see titled_cells)
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
@@ -1356,6 +1365,7 @@ class _Reader:
             header = described_columns(row, table.rows[k + 1:]) or self.header(row)
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
+                self.titled_cells = titled_cells(columns, table.rows[k + 1:])
                 if caption is not None and caption[0] and caption[0][-1] is caption[1]:
                     # a short line with no sentence, the only line of its section, right over a table of one duty a row:
                     # it names the table (一、物品验收入库职责), the rows are the duties
@@ -1574,7 +1584,12 @@ class _Reader:
                 self.groups.add(id(c))  # a cell merged down several rows (任职要求 beside each duty): read once
                 self.section, self.section_label, self.section_numbered, self.last_soft = kind, kind, False, False
                 self.blank = False
-                self.lines(c.lines)  # a row is one item, or several when its cell numbers them
+                lines = c.lines
+                if id(c) in self.titled_cells:
+                    title = next(ln for ln in lines if ln.text.strip())
+                    self.unplaced.append(Unplaced(title.text.strip(), title.where, "the title of the duty under it: not a duty"))
+                    lines = lines[lines.index(title) + 1:]
+                self.lines(lines)  # a row is one item, or several when its cell numbers them
         self.section = None
 
     def label_row(self, row: list[Cell], consumed: set[int]) -> None:
@@ -1727,7 +1742,8 @@ def _is_post_title(text: str) -> bool:
             and bool(_POST_TITLE.search(simplified(t))))
 
 
-_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位)$")
+_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
+                            r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
 _POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
 """A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
@@ -1770,6 +1786,47 @@ def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[C
 
     best = max(duty, key=score)
     return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
+
+
+def _cell_title(cell: Cell) -> bool:
+    """A cell whose first line is a short title, no sentence and no number (制定和执行超市经营计划), over a paragraph of
+    sentences at least twice as long."""
+    shown = [ln.text.strip() for ln in cell.lines if ln.text.strip()]
+    if len(shown) < 2:
+        return False
+    first, rest = shown[0], "".join(shown[1:])
+    return (2 <= len(first) <= 16 and not strip_number(first)[1] and bool(_GROUP_NAME.match(first))
+            and not first.endswith(("：", ":")) and label_of(first, marked=False) is None
+            and rest.endswith(_TERMINAL) and len(rest) >= max(15, 2 * len(first)))
+
+
+def titled_cells(columns: dict[int, str], rows: Sequence[list[Cell]]) -> set[int]:
+    """The duty cells of a table of one duty a row whose every cell opens with a title line over the duty's paragraph
+    (制定和执行超市经营计划, then 超市店长需要制定…。), two or more: the titles name the duties, as a page that titles each
+    duty writes them; a cell that does not open so (one duty, or several numbered) leaves every title in (ids)."""
+    duty = [i for i, kind in columns.items() if kind == DUTIES]
+    if len(duty) != 1:
+        return set()
+    cells = list({id(r[duty[0]]): r[duty[0]] for r in rows
+                  if duty[0] < len(r) and r[duty[0]].text and not _TOTAL.match(_first_line(r[duty[0]].text))}.values())
+    if len(cells) < 2 or not all(_cell_title(c) for c in cells):
+        return set()
+    return {id(c) for c in cells}
+
+
+def titled_post_heading(text: str) -> tuple[str, str] | None:
+    """A line numbered as a heading whose body is a post's title, a colon and a tagline, no sentence (1.1 运输调度员:物流网络
+    的“神经中枢”), as an article titles each post it presents: (the line with the title alone, the tagline); None for
+    any other line. A label (岗位职责:…), a duty's topic and its sentence, or a title and its work (店长:负责…) is not one."""
+    raw = text.strip()
+    body, numbered = strip_number(raw)
+    if not numbered or not _HEADING_NUMBER.match(raw):
+        return None
+    m = re.fullmatch(r"([^:：]{2,16})\s*[:：]\s*([^:：]{2,24})", body)
+    if (m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or _DUTY_START.match(m.group(2))
+            or not _is_post_title(m.group(1))):
+        return None  # 1.1 店长:负责门店全面管理 says the post's work: no tagline
+    return raw[: len(raw) - len(body)] + m.group(1).strip(), m.group(2).strip()
 
 
 def is_post_heading(text: str, following: str | None) -> bool:
@@ -2145,7 +2202,12 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # or a label line among label lines alike that name posts, each over its paragraph (仓库所有者: beside 仓库经理:)
             post_label = ((is_post_label(b.text, following) or k in sibling_labels)
                           and not (r.section in (DUTIES, QUALIFICATIONS) and r.section_numbered))
-            if k in titles or post_label or is_post_heading(b.text, following):
+            tagged = titled_post_heading(b.text) if r.section not in (DUTIES, QUALIFICATIONS) else None
+            if tagged is not None:
+                # 1.1 运输调度员:物流网络的“神经中枢”: the post, titled; the tagline after the colon says nothing of it
+                r.unplaced.append(Unplaced(tagged[1], b.where, "a post's tagline: not a duty"))
+                b = Line(tagged[0], b.where, b.numbered, b.soft, heading=_INFERRED)
+            elif k in titles or post_label or is_post_heading(b.text, following):
                 b = Line(b.text, b.where, b.numbered, b.soft, heading=_INFERRED)
         if k in sole and sole[k] is r.post and r.post is not None and not (r.post.duties or r.post.qualifications):
             # the paragraph under a post heading and its line of fields (1. 总经理, 所属部门:… 直接上级:…): its duty

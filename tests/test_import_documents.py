@@ -2460,3 +2460,66 @@ def test_a_numbered_heading_of_a_post_s_title_a_colon_and_a_tagline_names_the_po
     # what follows the colon says the post's work, or the line is no post's title: no tagline
     assert titled_post_heading("1.1 店长:负责门店全面管理") is None
     assert titled_post_heading("1.1 订单接收与审核:核对订单") is None
+
+
+def test_a_question_title_on_what_work_a_post_does_with_an_aside_names_the_post(tmp_path: Path) -> None:
+    """A web article titled 电商拣货员是干什么活(电商拣货员的工作内容与职责) asks what the post does, with an aside in
+    brackets: the title names the post, as 生活配送员是做什么的 does."""
+    duties = ["作为电商拣货员,首先要负责仓库的管理,以确保仓库的有序和高效。", "拣货员需要根据订单信息,从仓库中找到相应的商品。"]
+    path = tmp_path / "拣货.txt"
+    path.write_text("电商拣货员是干什么活(电商拣货员的工作内容与职责)\n\n1. 仓库管理\n\n" + duties[0] + "\n\n2. 订单处理\n\n"
+                    + duties[1] + "\n", encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert (post.name, texts(post)) == ("电商拣货员", duties)
+
+
+def test_titles_each_over_two_paragraphs_past_blank_lines_take_both_as_duties(tmp_path: Path) -> None:
+    """A page pasted into Notepad titles each duty group (1. 仓库管理) over two paragraphs, blank lines between: both
+    paragraphs under every title are duties, the last title's as many as its siblings', and what follows (以下略) is none."""
+    groups = [("仓库管理", ["拣货员负责仓库的管理,包括货物的分类、摆放和整理。", "拣货员还需要定期盘点货物,确保库存数量准确无误。"]),
+              ("订单处理", ["拣货员根据订单信息从仓库中找到相应的商品,并进行准确的拣货。",
+                           "拣货员使用扫描枪将拣货信息输入系统,以便后续跟踪。"]),
+              ("质量控制", ["拣货员仔细检查商品的质量和完整性,发现次品及时上报。",
+                           "拣货员还需要注意商品的保质期,合理安排货物的存放位置。"])]
+    body = "".join(f"{n}. {title}\n\n" + "".join(f"{p}\n\n" for p in paragraphs) for n, (title, paragraphs) in enumerate(groups, 1))
+    path = tmp_path / "拣货员岗位职责.txt"
+    path.write_text("拣货员岗位职责\n\n" + body + "总的来看,这是一份辛苦但重要的工作,值得认真对待。\n", encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert texts(post) == [p for _, paragraphs in groups for p in paragraphs]
+
+
+def test_a_page_s_lead_saying_what_the_post_is_is_no_duty(tmp_path: Path) -> None:
+    """A Markdown article titled 理货员的工作内容与职责 opens with 理货员是…岗位 (what the post is), then the paragraphs
+    saying its work: the title names the post and opens its duties; the defining lead is none of them."""
+    duties = ["首先,理货员需要对商品进行分类和整理,将货物摆放到指定的位置。", "其次,理货员还需要定期检查商品库存,及时补充货物。"]
+    path = tmp_path / "理货员.md"
+    path.write_text("# 理货员的工作内容与职责\n\n理货员是商业零售行业中不可或缺的重要岗位,他们的主要职责是负责商品的整理和陈列。\n\n"
+                    + "".join(f"{d}\n\n" for d in duties), encoding="utf-8")
+    result = import_documents([path])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("理货员", duties)
+    assert any(u.text.startswith("理货员是商业零售行业") for u in result.unplaced)
+
+
+def test_a_part_on_the_rules_a_post_works_by_holds_its_duties_though_it_names_skills(tmp_path: Path) -> None:
+    """店员岗位职责, then 一、店员的职业道德和职业技能规则: with "1、title:" lines over their paragraphs and single items: a
+    part on the rules the post works by lists what it must do (its duties); 技能 inside it makes no requirements heading.
+    A part on what the post must have (店员需要具备的技能) still holds requirements."""
+    from docx import Document
+
+    duties = ["着装整齐,工牌端正,举止文明,能使顾客产生信任感。", "热情招呼,微笑待客,纯熟使用礼貌用语。",
+              "店员要学会辨认处方、分析处方、调配处方,注重配伍禁忌。", "负责办理商品进货验收和退换。"]
+    skills = ["熟悉常见药品的用途和用法。", "能够识别常见处方。", "懂得药品的贮藏方法。", "具备良好的沟通能力。"]
+
+    def document(path: Path, heading: str, said: list[str]) -> Path:
+        d = Document()
+        for line in ["店员岗位职责", "所属部门:大药房　　直接上级:药房店长", heading, "1、行为举止和仪表:", said[0], "2、服务和态度:", said[1],
+                     "3、理解处方:", said[2], f"4、{said[3]}"]:
+            d.add_paragraph(line)
+        d.save(str(path))
+        return path
+
+    [post] = import_documents([document(tmp_path / "店员.docx", "一、店员的职业道德和职业技能规则:", duties)]).posts
+    assert (texts(post), post.qualifications) == (duties, [])
+    [post] = import_documents([document(tmp_path / "店员2.docx", "一、店员需要具备的技能", skills)]).posts
+    assert (texts(post), [q.split(":")[-1] for q in post.qualifications]) == ([], skills)

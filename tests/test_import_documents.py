@@ -2513,8 +2513,8 @@ def test_a_part_on_the_rules_a_post_works_by_holds_its_duties_though_it_names_sk
 
     def document(path: Path, heading: str, said: list[str]) -> Path:
         d = Document()
-        for line in ["店员岗位职责", "所属部门:大药房　　直接上级:药房店长", heading, "1、行为举止和仪表:", said[0], "2、服务和态度:", said[1],
-                     "3、理解处方:", said[2], f"4、{said[3]}"]:
+        for line in ["店员岗位职责", "所属部门:大药房　　直接上级:药房店长", heading, "1、行为举止和仪表:", said[0],
+                     "2、服务和态度:", said[1], "3、理解处方:", said[2], f"4、{said[3]}"]:
             d.add_paragraph(line)
         d.save(str(path))
         return path

@@ -2523,3 +2523,20 @@ def test_a_part_on_the_rules_a_post_works_by_holds_its_duties_though_it_names_sk
     assert (texts(post), post.qualifications) == (duties, [])
     [post] = import_documents([document(tmp_path / "店员2.docx", "一、店员需要具备的技能", skills)]).posts
     assert (texts(post), [q.split(":")[-1] for q in post.qualifications]) == ([], skills)
+
+
+def test_a_category_column_beside_the_duties_names_each_row_s_kind_and_the_rows_stay_duties(tmp_path: Path) -> None:
+    """A duty workbook with a 类别 column whose cells say 工作职责 on the first row and 工作流程 merged down the others: the
+    column says what kind of duty each row of the 岗位职责 column is; its cells are no labels, every row is the post's."""
+    duties = ["负责对送货供应商定单的审核。", "审单员上岗前将预约送货报表拿到审单处。", "审单员要对定单进行严格审核。"]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "部门", "岗位", "直接上级", "类别", "岗位职责", "备注"])
+    for n, (kind, duty) in enumerate(zip(["工作职责", "工作流程", "工作流程"], duties, strict=True), 1):
+        ws.append([n, "收货部", "审单员", "收货主管", kind, duty, "早晚两班"])
+    for column in "BCDG":
+        ws.merge_cells(f"{column}2:{column}4")
+    ws.merge_cells("E3:E4")
+    wb.save(tmp_path / "收货部岗位职责表.xlsx")
+    [post] = import_documents([tmp_path / "收货部岗位职责表.xlsx"]).posts
+    assert (post.name, post.department, post.reports_to_text, texts(post)) == ("审单员", "收货部", "收货主管", duties)

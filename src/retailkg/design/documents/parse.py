@@ -1404,7 +1404,9 @@ class _Reader:
             if across is not None:
                 columns = None
                 continue
-            post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for k in kinds)
+            post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for i, k in enumerate(kinds)
+                             if not (columns is not None and columns.get(i) == GROUP))
+            # a category column's cell (工作职责, 工作流程 under 类别) says what kind of duty its row holds: no label
             if ignoring and not post_label:
                 continue
             ignoring = False
@@ -1524,6 +1526,8 @@ class _Reader:
             if not t:
                 continue
             kind = column_kind(t)
+            if kind is None and simplified(t) in _CATEGORY_HEADS:
+                kind = GROUP  # 类别 beside 岗位职责: what kind of duty each row states (工作职责, 工作流程), no duty itself
             if kind is None:
                 unknown += 1
                 if unknown > 2 or len(t) > 8 or re.search(r"[，,。；;！!？?]", t):
@@ -1680,6 +1684,9 @@ def column_kind(head: str) -> str | None:
         return None
     return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
 
+
+_CATEGORY_HEADS = frozenset({"类别", "分类", "类型", "种类"})
+"""A duty table's header naming the kind of each row's duty (类别: 工作职责, 工作流程): a group column."""
 
 _DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
 _TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")

@@ -2540,3 +2540,39 @@ def test_a_category_column_beside_the_duties_names_each_row_s_kind_and_the_rows_
     wb.save(tmp_path / "收货部岗位职责表.xlsx")
     [post] = import_documents([tmp_path / "收货部岗位职责表.xlsx"]).posts
     assert (post.name, post.department, post.reports_to_text, texts(post)) == ("审单员", "收货部", "收货主管", duties)
+
+
+def test_a_handbook_s_heading_on_the_department_s_organisation_names_no_post(tmp_path: Path) -> None:
+    """A department handbook: Heading 1 一、总则, 二、组织架构 over a paragraph naming the posts, 三、岗位职责, then each post a
+    Heading 2 (3.1 主播) with its fields and one paragraph: 组织架构 is the handbook's own part, no post, so the first post
+    under 三、 is 主播, not a part of it. Inside one post's form (岗位名称:…, then 二、部门组织架构) it stays that form's part."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("一、总则", 1)
+    d.add_paragraph("为明确直播电商部各岗位的工作内容,特制定本手册。")
+    d.add_heading("二、组织架构", 1)
+    d.add_paragraph("直播电商部设部门经理1名,下设主播、副播等岗位。")
+    d.add_heading("三、岗位职责", 1)
+    said = {"主播": "一场直播的主导者,对直播节奏把控到位。", "副播": "一场直播的辅助者,配合主播完成直播。"}
+    for n, (name, duty) in enumerate(said.items(), 1):
+        d.add_heading(f"3.{n} {name}", 2)
+        d.add_paragraph("所属部门:直播电商部　　直接上级:直播电商部经理")
+        d.add_paragraph("岗位职责:")
+        d.add_paragraph(duty)
+    d.add_heading("四、附则", 1)
+    d.save(str(tmp_path / "直播电商部岗位职责手册.docx"))
+    posts = by_name(import_documents([tmp_path / "直播电商部岗位职责手册.docx"]))
+    assert {name: texts(p) for name, p in posts.items()} == {name: [duty] for name, duty in said.items()}
+
+    form = Document()
+    form.add_heading("会员中心主管岗位说明书", 1)
+    form.add_paragraph("岗位名称:会员中心主管\t所属部门:会员中心")
+    form.add_heading("一、部门组织架构", 1)
+    form.add_paragraph("部门组织架构组成:部门主管1名,下设办公室职员2名")
+    form.add_heading("二、岗位职责", 1)
+    for duty in ("负责组建团队;", "负责策划各类会员活动;"):
+        form.add_paragraph(duty, style="List Number")
+    form.save(str(tmp_path / "会员中心主管.docx"))
+    [post] = import_documents([tmp_path / "会员中心主管.docx"]).posts
+    assert (post.name, texts(post)) == ("会员中心主管", ["负责组建团队;", "负责策划各类会员活动;"])

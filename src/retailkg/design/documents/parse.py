@@ -1273,7 +1273,8 @@ class _Reader:
             return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st)):
+        if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
+                or (_ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
             # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
@@ -1766,6 +1767,9 @@ def _is_post_title(text: str) -> bool:
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
                             r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
+_ORG_CHART = re.compile(r"(?:组织架构|组织结构|组织机构|机构设置|部门设置|部门架构)$")
+"""A heading on how the department is organised (二、组织架构): in a handbook, the document's own part, naming no post;
+inside one post's form (岗位名称：… then 二、部门组织架构), a part of that post's document."""
 _POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
 """A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")

@@ -2576,3 +2576,27 @@ def test_a_handbook_s_heading_on_the_department_s_organisation_names_no_post(tmp
     form.save(str(tmp_path / "会员中心主管.docx"))
     [post] = import_documents([tmp_path / "会员中心主管.docx"]).posts
     assert (post.name, texts(post)) == ("会员中心主管", ["负责组建团队;", "负责策划各类会员活动;"])
+
+
+def test_a_title_and_fields_over_a_table_of_one_post_a_row_give_each_post_its_superior_and_name_no_post(
+        tmp_path: Path) -> None:
+    """A Word page: 眼镜部岗位设置及职责, a line 所属部门:眼镜部　直接上级:眼镜部主管, then 序号 | 岗位 | 主要职责 | 定员 with one
+    post a row: the title names the document, no post; the department and the superior over the table are every row's
+    post's, unless a row states its own."""
+    from docx import Document
+
+    said = {"验光师": "负责视力检查、瞳距测量等。", "配镜师": "操作磨边机、调整镜架。"}
+    d = Document()
+    d.add_paragraph("眼镜部岗位设置及职责")
+    d.add_paragraph("所属部门:眼镜部　　直接上级:眼镜部主管　　更新日期:2025年6月1日")
+    t = d.add_table(rows=1, cols=4)
+    for c, head in zip(t.rows[0].cells, ["序号", "岗位", "主要职责", "定员"], strict=True):
+        c.text = head
+    for n, (name, duty) in enumerate(said.items(), 1):
+        for c, value in zip(t.add_row().cells, [str(n), name, duty, "1-2人"], strict=True):
+            c.text = value
+    d.save(str(tmp_path / "眼镜部岗位设置.docx"))
+    result = import_documents([tmp_path / "眼镜部岗位设置.docx"])
+    assert {p.name: (p.department, p.reports_to_text, texts(p)) for p in result.posts} == {
+        name: ("眼镜部", "眼镜部主管", [duty]) for name, duty in said.items()}
+    assert "眼镜部岗位设置及职责" in {u.text for u in result.unplaced}

@@ -657,6 +657,7 @@ class _Reader:
         self.blank = False  # a blank line (an empty paragraph, an empty line of a cell) came last
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
+        self.reports_to_all: Item | None = None  # a superior stated over a table of posts: each row's unless it states one
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
         self.titled_cells: set[int] = set()  # ids of the duty cells whose first line titles the rest (see titled_cells)
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
@@ -1578,9 +1579,20 @@ class _Reader:
                     self.close()
                     self.post = known
                 else:
+                    p = self.post
+                    if (p is not None and not self.posts and not self.by_column and p.name_from in ("title", "heading")
+                            and not (p.duties or p.qualifications)):
+                        # 眼镜部岗位设置及职责, 所属部门:眼镜部　直接上级:眼镜部主管, then a table of one post a row: the title
+                        # names the document, no post; its fields are every row's post's, unless the row states its own
+                        self.unplaced.append(Unplaced(p.name or "", p.where, "the title of the table of posts below: no post"))
+                        self.department = p.department or self.department
+                        dept = dept if dept_cell is not None and dept_cell.text else self.department
+                        self.reports_to_all = p.reports_to
+                        self.post = None
                     self.start(name_cell.where, name, "column")
                     assert self.post is not None
                     self.post.department = dept
+                    self.post.reports_to = self.reports_to_all
                     self.by_column[key] = self.post
                     self.posts.append(self.post)  # kept by this table, not by close()
         post = self.post

@@ -2600,3 +2600,20 @@ def test_a_title_and_fields_over_a_table_of_one_post_a_row_give_each_post_its_su
     assert {p.name: (p.department, p.reports_to_text, texts(p)) for p in result.posts} == {
         name: ("眼镜部", "眼镜部主管", [duty]) for name, duty in said.items()}
     assert "眼镜部岗位设置及职责" in {u.text for u in result.unplaced}
+
+
+@pytest.mark.parametrize("label", ["薪酬与权益", "考核指标与标准", "工作环境及条件"])
+def test_a_form_row_labelled_by_a_label_of_no_duty_joined_to_another_word_holds_neither_duty_nor_requirement(
+        tmp_path: Path, label: str) -> None:
+    """A form whose rows are 工作职责, 任职要求, then 薪酬与权益 (a pay label and a word of its own): the row is a part of the
+    form that holds no duty and no requirement, not one more line of the requirements above it."""
+    d = docx.Document()
+    _info_form(d, [("职位名称", "社区团购队长", "所属部门", "社区团购部")])
+    t = d.add_table(rows=0, cols=2)
+    for head, value in [("工作职责", "1. 协调团购活动:负责与供应商协商商品及价格。"), ("任职要求", "(1)热爱社区团购:对此充满热情。"),
+                        (label, "提成收入:队长将享有团购活动的一定提成。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = head, value
+    d.save(str(tmp_path / "队长.docx"))
+    [post] = import_documents([tmp_path / "队长.docx"]).posts
+    assert (texts(post), post.qualifications) == (["协调团购活动:负责与供应商协商商品及价格。"], ["热爱社区团购:对此充满热情。"])

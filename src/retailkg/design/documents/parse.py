@@ -189,6 +189,8 @@ def kind_of(word: str) -> str | None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
             return first
+        if first in (META, OTHER) and simplified(m.group(1)) not in _LOOSE:
+            return OTHER  # 薪酬与权益, 考核指标与标准: a part of the form that holds no duty, whatever the second word adds
     return kind
 
 

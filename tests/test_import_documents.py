@@ -2617,3 +2617,13 @@ def test_a_form_row_labelled_by_a_label_of_no_duty_joined_to_another_word_holds_
     d.save(str(tmp_path / "队长.docx"))
     [post] = import_documents([tmp_path / "队长.docx"]).posts
     assert (texts(post), post.qualifications) == (["协调团购活动:负责与供应商协商商品及价格。"], ["热爱社区团购:对此充满热情。"])
+
+
+def test_a_duty_led_by_a_topic_joining_a_label_word_to_a_work_stays_a_duty(tmp_path: Path) -> None:
+    """Under 岗位职责, 2. 薪酬与福利管理:负责… joins a label word (薪酬) to a work of its own (福利管理): the item's topic,
+    no label of a part that holds no duty, so the list goes on."""
+    duties = ["负责公司招聘计划的制定与实施。", "薪酬与福利管理:负责制定薪酬方案并核算工资。", "负责员工培训的组织。"]
+    path = tmp_path / "人事专员岗位职责.txt"
+    path.write_text("岗位名称:人事专员\n岗位职责:\n" + "".join(f"{n}. {d}\n" for n, d in enumerate(duties, 1)), encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert texts(post) == duties

@@ -189,8 +189,10 @@ def kind_of(word: str) -> str | None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
             return first
-        if first in (META, OTHER) and simplified(m.group(1)) not in _LOOSE:
-            return OTHER  # 薪酬与权益, 考核指标与标准: a part of the form that holds no duty, whatever the second word adds
+        if first in (META, OTHER) and simplified(m.group(1)) not in _LOOSE and len(m.group(2)) == 2:
+            # 薪酬与权益, 考核指标与标准: a part of the form that holds no duty, whatever the second word adds; not a duty's
+            # topic such as 薪酬与福利管理, whose second part is a work of its own
+            return OTHER
     return kind
 
 

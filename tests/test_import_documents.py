@@ -2460,3 +2460,170 @@ def test_a_numbered_heading_of_a_post_s_title_a_colon_and_a_tagline_names_the_po
     # what follows the colon says the post's work, or the line is no post's title: no tagline
     assert titled_post_heading("1.1 店长:负责门店全面管理") is None
     assert titled_post_heading("1.1 订单接收与审核:核对订单") is None
+
+
+def test_a_question_title_on_what_work_a_post_does_with_an_aside_names_the_post(tmp_path: Path) -> None:
+    """A web article titled 电商拣货员是干什么活(电商拣货员的工作内容与职责) asks what the post does, with an aside in
+    brackets: the title names the post, as 生活配送员是做什么的 does."""
+    duties = ["作为电商拣货员,首先要负责仓库的管理,以确保仓库的有序和高效。", "拣货员需要根据订单信息,从仓库中找到相应的商品。"]
+    path = tmp_path / "拣货.txt"
+    path.write_text("电商拣货员是干什么活(电商拣货员的工作内容与职责)\n\n1. 仓库管理\n\n" + duties[0] + "\n\n2. 订单处理\n\n"
+                    + duties[1] + "\n", encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert (post.name, texts(post)) == ("电商拣货员", duties)
+
+
+def test_titles_each_over_two_paragraphs_past_blank_lines_take_both_as_duties(tmp_path: Path) -> None:
+    """A page pasted into Notepad titles each duty group (1. 仓库管理) over two paragraphs, blank lines between: both
+    paragraphs under every title are duties, the last title's as many as its siblings', and what follows (以下略) is none."""
+    groups = [("仓库管理", ["拣货员负责仓库的管理,包括货物的分类、摆放和整理。", "拣货员还需要定期盘点货物,确保库存数量准确无误。"]),
+              ("订单处理", ["拣货员根据订单信息从仓库中找到相应的商品,并进行准确的拣货。",
+                           "拣货员使用扫描枪将拣货信息输入系统,以便后续跟踪。"]),
+              ("质量控制", ["拣货员仔细检查商品的质量和完整性,发现次品及时上报。",
+                           "拣货员还需要注意商品的保质期,合理安排货物的存放位置。"])]
+    body = "".join(f"{n}. {title}\n\n" + "".join(f"{p}\n\n" for p in paragraphs) for n, (title, paragraphs) in enumerate(groups, 1))
+    path = tmp_path / "拣货员岗位职责.txt"
+    path.write_text("拣货员岗位职责\n\n" + body + "总的来看,这是一份辛苦但重要的工作,值得认真对待。\n", encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert texts(post) == [p for _, paragraphs in groups for p in paragraphs]
+
+
+def test_a_page_s_lead_saying_what_the_post_is_is_no_duty(tmp_path: Path) -> None:
+    """A Markdown article titled 理货员的工作内容与职责 opens with 理货员是…岗位 (what the post is), then the paragraphs
+    saying its work: the title names the post and opens its duties; the defining lead is none of them."""
+    duties = ["首先,理货员需要对商品进行分类和整理,将货物摆放到指定的位置。", "其次,理货员还需要定期检查商品库存,及时补充货物。"]
+    path = tmp_path / "理货员.md"
+    path.write_text("# 理货员的工作内容与职责\n\n理货员是商业零售行业中不可或缺的重要岗位,他们的主要职责是负责商品的整理和陈列。\n\n"
+                    + "".join(f"{d}\n\n" for d in duties), encoding="utf-8")
+    result = import_documents([path])
+    [post] = result.posts
+    assert (post.name, texts(post)) == ("理货员", duties)
+    assert any(u.text.startswith("理货员是商业零售行业") for u in result.unplaced)
+
+
+def test_a_part_on_the_rules_a_post_works_by_holds_its_duties_though_it_names_skills(tmp_path: Path) -> None:
+    """店员岗位职责, then 一、店员的职业道德和职业技能规则: with "1、title:" lines over their paragraphs and single items: a
+    part on the rules the post works by lists what it must do (its duties); 技能 inside it makes no requirements heading.
+    A part on what the post must have (店员需要具备的技能) still holds requirements."""
+    from docx import Document
+
+    duties = ["着装整齐,工牌端正,举止文明,能使顾客产生信任感。", "热情招呼,微笑待客,纯熟使用礼貌用语。",
+              "店员要学会辨认处方、分析处方、调配处方,注重配伍禁忌。", "负责办理商品进货验收和退换。"]
+    skills = ["熟悉常见药品的用途和用法。", "能够识别常见处方。", "懂得药品的贮藏方法。", "具备良好的沟通能力。"]
+
+    def document(path: Path, heading: str, said: list[str]) -> Path:
+        d = Document()
+        for line in ["店员岗位职责", "所属部门:大药房　　直接上级:药房店长", heading, "1、行为举止和仪表:", said[0],
+                     "2、服务和态度:", said[1], "3、理解处方:", said[2], f"4、{said[3]}"]:
+            d.add_paragraph(line)
+        d.save(str(path))
+        return path
+
+    [post] = import_documents([document(tmp_path / "店员.docx", "一、店员的职业道德和职业技能规则:", duties)]).posts
+    assert (texts(post), post.qualifications) == (duties, [])
+    [post] = import_documents([document(tmp_path / "店员2.docx", "一、店员需要具备的技能", skills)]).posts
+    assert (texts(post), [q.split(":")[-1] for q in post.qualifications]) == ([], skills)
+
+
+def test_a_category_column_beside_the_duties_names_each_row_s_kind_and_the_rows_stay_duties(tmp_path: Path) -> None:
+    """A duty workbook with a 类别 column whose cells say 工作职责 on the first row and 工作流程 merged down the others: the
+    column says what kind of duty each row of the 岗位职责 column is; its cells are no labels, every row is the post's."""
+    duties = ["负责对送货供应商定单的审核。", "审单员上岗前将预约送货报表拿到审单处。", "审单员要对定单进行严格审核。"]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "部门", "岗位", "直接上级", "类别", "岗位职责", "备注"])
+    for n, (kind, duty) in enumerate(zip(["工作职责", "工作流程", "工作流程"], duties, strict=True), 1):
+        ws.append([n, "收货部", "审单员", "收货主管", kind, duty, "早晚两班"])
+    for column in "BCDG":
+        ws.merge_cells(f"{column}2:{column}4")
+    ws.merge_cells("E3:E4")
+    wb.save(tmp_path / "收货部岗位职责表.xlsx")
+    [post] = import_documents([tmp_path / "收货部岗位职责表.xlsx"]).posts
+    assert (post.name, post.department, post.reports_to_text, texts(post)) == ("审单员", "收货部", "收货主管", duties)
+
+
+def test_a_handbook_s_heading_on_the_department_s_organisation_names_no_post(tmp_path: Path) -> None:
+    """A department handbook: Heading 1 一、总则, 二、组织架构 over a paragraph naming the posts, 三、岗位职责, then each post a
+    Heading 2 (3.1 主播) with its fields and one paragraph: 组织架构 is the handbook's own part, no post, so the first post
+    under 三、 is 主播, not a part of it. Inside one post's form (岗位名称:…, then 二、部门组织架构) it stays that form's part."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("一、总则", 1)
+    d.add_paragraph("为明确直播电商部各岗位的工作内容,特制定本手册。")
+    d.add_heading("二、组织架构", 1)
+    d.add_paragraph("直播电商部设部门经理1名,下设主播、副播等岗位。")
+    d.add_heading("三、岗位职责", 1)
+    said = {"主播": "一场直播的主导者,对直播节奏把控到位。", "副播": "一场直播的辅助者,配合主播完成直播。"}
+    for n, (name, duty) in enumerate(said.items(), 1):
+        d.add_heading(f"3.{n} {name}", 2)
+        d.add_paragraph("所属部门:直播电商部　　直接上级:直播电商部经理")
+        d.add_paragraph("岗位职责:")
+        d.add_paragraph(duty)
+    d.add_heading("四、附则", 1)
+    d.save(str(tmp_path / "直播电商部岗位职责手册.docx"))
+    posts = by_name(import_documents([tmp_path / "直播电商部岗位职责手册.docx"]))
+    assert {name: texts(p) for name, p in posts.items()} == {name: [duty] for name, duty in said.items()}
+
+    form = Document()
+    form.add_heading("会员中心主管岗位说明书", 1)
+    form.add_paragraph("岗位名称:会员中心主管\t所属部门:会员中心")
+    form.add_heading("一、部门组织架构", 1)
+    form.add_paragraph("部门组织架构组成:部门主管1名,下设办公室职员2名")
+    form.add_heading("二、岗位职责", 1)
+    for duty in ("负责组建团队;", "负责策划各类会员活动;"):
+        form.add_paragraph(duty, style="List Number")
+    form.save(str(tmp_path / "会员中心主管.docx"))
+    [post] = import_documents([tmp_path / "会员中心主管.docx"]).posts
+    assert (post.name, texts(post)) == ("会员中心主管", ["负责组建团队;", "负责策划各类会员活动;"])
+
+
+def test_a_title_and_fields_over_a_table_of_one_post_a_row_give_each_post_its_superior_and_name_no_post(
+        tmp_path: Path) -> None:
+    """A Word page: 眼镜部岗位设置及职责, a line 所属部门:眼镜部　直接上级:眼镜部主管, then 序号 | 岗位 | 主要职责 | 定员 with one
+    post a row: the title names the document, no post; the department and the superior over the table are every row's
+    post's, unless a row states its own."""
+    from docx import Document
+
+    said = {"验光师": "负责视力检查、瞳距测量等。", "配镜师": "操作磨边机、调整镜架。"}
+    d = Document()
+    d.add_paragraph("眼镜部岗位设置及职责")
+    d.add_paragraph("所属部门:眼镜部　　直接上级:眼镜部主管　　更新日期:2025年6月1日")
+    t = d.add_table(rows=1, cols=4)
+    for c, head in zip(t.rows[0].cells, ["序号", "岗位", "主要职责", "定员"], strict=True):
+        c.text = head
+    for n, (name, duty) in enumerate(said.items(), 1):
+        for c, value in zip(t.add_row().cells, [str(n), name, duty, "1-2人"], strict=True):
+            c.text = value
+    d.save(str(tmp_path / "眼镜部岗位设置.docx"))
+    result = import_documents([tmp_path / "眼镜部岗位设置.docx"])
+    assert {p.name: (p.department, p.reports_to_text, texts(p)) for p in result.posts} == {
+        name: ("眼镜部", "眼镜部主管", [duty]) for name, duty in said.items()}
+    assert "眼镜部岗位设置及职责" in {u.text for u in result.unplaced}
+
+
+@pytest.mark.parametrize("label", ["薪酬与权益", "考核指标与标准", "工作环境及条件"])
+def test_a_form_row_labelled_by_a_label_of_no_duty_joined_to_another_word_holds_neither_duty_nor_requirement(
+        tmp_path: Path, label: str) -> None:
+    """A form whose rows are 工作职责, 任职要求, then 薪酬与权益 (a pay label and a word of its own): the row is a part of the
+    form that holds no duty and no requirement, not one more line of the requirements above it."""
+    d = docx.Document()
+    _info_form(d, [("职位名称", "社区团购队长", "所属部门", "社区团购部")])
+    t = d.add_table(rows=0, cols=2)
+    for head, value in [("工作职责", "1. 协调团购活动:负责与供应商协商商品及价格。"), ("任职要求", "(1)热爱社区团购:对此充满热情。"),
+                        (label, "提成收入:队长将享有团购活动的一定提成。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = head, value
+    d.save(str(tmp_path / "队长.docx"))
+    [post] = import_documents([tmp_path / "队长.docx"]).posts
+    assert (texts(post), post.qualifications) == (["协调团购活动:负责与供应商协商商品及价格。"], ["热爱社区团购:对此充满热情。"])
+
+
+def test_a_duty_led_by_a_topic_joining_a_label_word_to_a_work_stays_a_duty(tmp_path: Path) -> None:
+    """Under 岗位职责, 2. 薪酬与福利管理:负责… joins a label word (薪酬) to a work of its own (福利管理): the item's topic,
+    no label of a part that holds no duty, so the list goes on."""
+    duties = ["负责公司招聘计划的制定与实施。", "薪酬与福利管理:负责制定薪酬方案并核算工资。", "负责员工培训的组织。"]
+    path = tmp_path / "人事专员岗位职责.txt"
+    path.write_text("岗位名称:人事专员\n岗位职责:\n" + "".join(f"{n}. {d}\n" for n, d in enumerate(duties, 1)), encoding="utf-8")
+    [post] = import_documents([path]).posts
+    assert texts(post) == duties

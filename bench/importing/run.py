@@ -96,6 +96,12 @@ FIRST_MEASURED = {
                   "recall 1.000 / precision 1.000 (at 0b8e44b); the same at 980c975, after the heldout19 fixes; posts 1.000 / "
                   "1.000, duties 1.000 / 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / "
                   "precision 1.000 (at 6be50f3, after the heldout20 fixes); used for fixes since"),
+    "heldout21": ("posts 0.750 / 0.800, duties 0.453 / 0.725, reports-to 0.750, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 1.000 / precision 0.250 (at 5762acf); posts 0.750 / 0.800, duties 0.453 / 0.906, "
+                  "reports-to 0.750, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision "
+                  "0.250 (at c0d1783, after the heldout20 fixes); posts 1.000 / 1.000, duties 0.938 / 1.000, reports-to "
+                  "1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision 1.000 (at "
+                  "7b07ae7, after the heldout21 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -189,6 +189,10 @@ def kind_of(word: str) -> str | None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
             return first
+        if first in (META, OTHER) and simplified(m.group(1)) not in _LOOSE and len(m.group(2)) == 2:
+            # 薪酬与权益, 考核指标与标准: a part of the form that holds no duty, whatever the second word adds; not a duty's
+            # topic such as 薪酬与福利管理, whose second part is a work of its own
+            return OTHER
     return kind
 
 
@@ -482,7 +486,7 @@ class DraftPost:
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
                     r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容)(?:手册|汇编|一览表|表|大全)?"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
@@ -490,11 +494,14 @@ _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|�
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
 _QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
-                             r"|是干(?:什么|啥|嘛)的|(?:要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情)?)\s*[?？]?$")
+                             r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
+                             r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
 """A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
 _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
 """After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
-_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$")
+_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
+"""A heading on a post's duties; so one on the rules it works by (店员的职业道德和职业技能规则:), whatever words come
+before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
 _PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
@@ -503,6 +510,12 @@ _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位�
 _DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
 _PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—\s]*\d+\s*[-—\s]*|\d+\s*/\s*\d+"
                    r"|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
+
+
+def _defines(name: str, text: str) -> bool:
+    """Whether a paragraph opens by saying what the post is (理货员是…岗位, 采购员是指…): the post's name, then 是."""
+    st, nm = simplified(text), simplified(name)
+    return st.startswith(nm) and bool(re.match(r"是(?!否)", st[len(nm):]))
 
 
 def is_page_number(text: str) -> bool:
@@ -648,6 +661,7 @@ class _Reader:
         self.blank = False  # a blank line (an empty paragraph, an empty line of a cell) came last
         self.department: str | None = None  # from a department heading
         self.by_column: dict[tuple[str | None, str], DraftPost] = {}
+        self.reports_to_all: Item | None = None  # a superior stated over a table of posts: each row's unless it states one
         self.groups: set[int] = set()  # ids of the group cells of duty tables already listed
         self.titled_cells: set[int] = set()  # ids of the duty cells whose first line titles the rest (see titled_cells)
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
@@ -940,6 +954,12 @@ class _Reader:
                 # 超市理货员的岗位职责是什么 (a title), then 在日常生活中…那么,…的具体岗位职责是什么呢?让我们一起来了解一下。: the
                 # page's lead asks what the paragraphs after it answer; a duty asks nothing
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
+                continue
+            if (self.section == DUTIES and self.section_inferred and not numbered and p is not None and p.name
+                    and len(p.duties) == self.section_from and _defines(p.name, text)):
+                # 理货员的工作内容与职责 (a title), then 理货员是商业零售行业中不可或缺的重要岗位,…: the page's lead says what
+                # the post is; a duty says what it does
+                self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, defining the post: not a duty"))
                 continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
@@ -1258,7 +1278,8 @@ class _Reader:
             return True
         if not ln.heading:
             return False
-        if _SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st)):
+        if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
+                or (_ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
             # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
@@ -1389,7 +1410,9 @@ class _Reader:
             if across is not None:
                 columns = None
                 continue
-            post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for k in kinds)
+            post_label = any(k in (NAME, DEPARTMENT, REPORTS_TO, DUTIES, QUALIFICATIONS, OTHER, META) for i, k in enumerate(kinds)
+                             if not (columns is not None and columns.get(i) == GROUP))
+            # a category column's cell (工作职责, 工作流程 under 类别) says what kind of duty its row holds: no label
             if ignoring and not post_label:
                 continue
             ignoring = False
@@ -1509,6 +1532,8 @@ class _Reader:
             if not t:
                 continue
             kind = column_kind(t)
+            if kind is None and simplified(t) in _CATEGORY_HEADS:
+                kind = GROUP  # 类别 beside 岗位职责: what kind of duty each row states (工作职责, 工作流程), no duty itself
             if kind is None:
                 unknown += 1
                 if unknown > 2 or len(t) > 8 or re.search(r"[，,。；;！!？?]", t):
@@ -1558,9 +1583,20 @@ class _Reader:
                     self.close()
                     self.post = known
                 else:
+                    p = self.post
+                    if (p is not None and not self.posts and not self.by_column and p.name_from in ("title", "heading")
+                            and not (p.duties or p.qualifications)):
+                        # 眼镜部岗位设置及职责, 所属部门:眼镜部　直接上级:眼镜部主管, then a table of one post a row: the title
+                        # names the document, no post; its fields are every row's post's, unless the row states its own
+                        self.unplaced.append(Unplaced(p.name or "", p.where, "the title of the table of posts below: no post"))
+                        self.department = p.department or self.department
+                        dept = dept if dept_cell is not None and dept_cell.text else self.department
+                        self.reports_to_all = p.reports_to
+                        self.post = None
                     self.start(name_cell.where, name, "column")
                     assert self.post is not None
                     self.post.department = dept
+                    self.post.reports_to = self.reports_to_all
                     self.by_column[key] = self.post
                     self.posts.append(self.post)  # kept by this table, not by close()
         post = self.post
@@ -1666,6 +1702,9 @@ def column_kind(head: str) -> str | None:
     return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
 
 
+_CATEGORY_HEADS = frozenset({"类别", "分类", "类型", "种类"})
+"""A duty table's header naming the kind of each row's duty (类别: 工作职责, 工作流程): a group column."""
+
 _DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
 _TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
 
@@ -1744,6 +1783,9 @@ def _is_post_title(text: str) -> bool:
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
                             r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
+_ORG_CHART = re.compile(r"(?:组织架构|组织结构|组织机构|机构设置|部门设置|部门架构)$")
+"""A heading on how the department is organised (二、组织架构): in a handbook, the document's own part, naming no post;
+inside one post's form (岗位名称：… then 二、部门组织架构), a part of that post's document."""
 _POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
 """A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
@@ -2082,11 +2124,13 @@ def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[i
     return found
 
 
-def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> tuple[set[int], set[int]]:
+def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> tuple[set[int], set[int], set[int]]:
     """Numbered title lines, short and no sentence (1. 直播内容管理, 2. 直播推广), each followed by one paragraph of
     sentences, two or more numbered alike: the paragraphs are the items and the titles name them, as a page that titles
     each duty writes it. Also the paragraph right before the first title, which stands under no title: the list's lead
-    (a page's advertisement, an introduction), none of its items. (indexes of the titles, indexes of the leads)"""
+    (a page's advertisement, an introduction), none of its items. A title may hold several paragraphs, each an item, when
+    every title before the last holds as many (1. 仓库管理 over two paragraphs, 2. 订单处理 over two, …), blank lines
+    between them or not. (indexes of the titles, of the leads, of the paragraphs after the first under a title)"""
     shown = [j for j, t in enumerate(texts) if t]
 
     def title(j: int) -> str | None:
@@ -2105,23 +2149,39 @@ def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> t
 
     titles: set[int] = set()
     leads: set[int] = set()
+    more: set[int] = set()
     n = 0
     while n < len(shown) - 1:
         run: list[int] = []
+        under: list[list[int]] = []
         mark = title(shown[n])
         m = n
         while m < len(shown) - 1 and mark is not None and title(shown[m]) == mark and paragraph(shown[m + 1], texts[shown[m]] or ""):
             run.append(shown[m])
+            said = [shown[m + 1]]
             m += 2
+            while m < len(shown) and title(shown[m]) is None and paragraph(shown[m], ""):
+                said.append(shown[m])
+                m += 1
+            under.append(said)
         if len(run) >= 2:
             titles.update(run)
+            # siblings are alike: the last title holds no more paragraphs than the titles before it held (what follows
+            # the list, a closing paragraph, is none of its items)
+            most = max(len(u) for u in under[:-1])
+            last = under[-1]
+            if len(last) > most:
+                m -= len(last) - most
+                under[-1] = last[:most]
+            if max(len(u) for u in under) > 1 and all(len(u) == len(under[0]) for u in under[:-1]):
+                more.update(j for u in under for j in u[1:])
             before = n - 1
             if before >= 0 and paragraph(shown[before], "") and title(shown[before]) is None:
                 leads.add(shown[before])
             n = m
         else:
             n += 1
-    return titles, leads
+    return titles, leads, more
 
 
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
@@ -2135,7 +2195,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
     items = post_items(blocks, texts)
-    item_titles, item_leads = titled_paragraphs(blocks, texts)
+    item_titles, item_leads, item_more = titled_paragraphs(blocks, texts)
     sibling_labels = sibling_post_labels(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
@@ -2149,6 +2209,13 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             if len(r.post.duties) == r.section_from:
                 r.unplaced.append(Unplaced(b.text.strip(), b.where, "the lead of the titled duties below it: not a duty"))
                 continue
+        if (k in item_more and isinstance(b, Line) and r.section == DUTIES and r.post is not None and r.post.duties
+                and r.post.duties[-1].titled):
+            # 1. 仓库管理, then two paragraphs past blank lines, as under every title of the list: both are its duties
+            last = r.post.duties[-1]
+            r.post.duties.append(Item(b.text.strip(), b.where, True, mark=last.mark, titled=True))
+            r.last_item, r.last_soft = r.post.duties[-1], False
+            continue
         if (k in items and isinstance(b, Line) and (r.section not in (DUTIES, QUALIFICATIONS) or r.post is None
                                                     or r.post is r.inline_post)
                 and not any(p.name == items[k][0] for p in [*r.posts, r.post] if p is not None and p is not r.inline_post)):

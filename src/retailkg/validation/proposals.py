@@ -95,6 +95,13 @@ CREDIBLE_AREA_ALIGNMENT = 0.1
 """A title naming the function's whole area (推广 for 营销推广) makes a post credible only when it is at least this close
 to a standard post that leads the function: a title says which area, not which of its posts."""
 
+ANALYSIS_AREA = "fn:analytics"
+"""The taxonomy's area of analysis functions (流量来源分析, 服务质量与履约分析, …): each analyses some other work."""
+ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "模型", "预测", "评估", "管理", "运营", "执行", "策划",
+                  "支持", "规划", "计划", "制定", "实施", "建设")
+"""Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
+for the work it analyses (流量 of 流量来源分析, not 分析)."""
+
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
 """An overlap's function goes to a post outside the overlap when that post is at least this close to the standard's
@@ -381,6 +388,9 @@ class Proposer:
         if not self.has_places() and self.placed_work(f):
             return self._decision_no_places(base, f, leaders)
         if not eligible:
+            analyst = self.runs_analysed_work(f)
+            if analyst is not None:
+                return self._analysis_to_doer(base, analyst, f, leaders)
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
             names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -422,6 +432,67 @@ class Proposer:
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
         if not owner.lead and not owner.support and second == top:
             base.confidence *= 0.5
+        return base
+
+    @staticmethod
+    def _object_words(name: str) -> set[str]:
+        """The two-character words of an analysis function's name that say what it analyses (:data:`ANALYSIS_WORDS`
+        and words across 与 left out)."""
+        for w in ANALYSIS_WORDS:
+            name = name.replace(w, "|")
+        return {name[i:i + 2] for i in range(len(name) - 1) if "|" not in name[i:i + 2] and "与" not in name[i:i + 2]}
+
+    def runs_analysed_work(self, f: URIRef) -> _Post | None:
+        """For an analysis function (:data:`ANALYSIS_AREA`) no post is a candidate for (the design has no data post),
+        the one post that leads the work it analyses: a function of another area whose name shares the object the
+        analysis names (流量 of 流量来源分析 in 推广计划与渠道流量分配; 质量 of 服务质量与履约分析 in 客服质量与现场管理).
+        The consultants' principle: without an analyst, the post running the work reads its own figures. None when the
+        name names no object, when posts of different kinds lead such work (which is the organisation's choice), or when
+        the only one heads the whole design."""
+        area = self.kb.area_of.get(f)
+        if area is None or self.kb.short(area) != ANALYSIS_AREA:
+            return None
+        words = self._object_words(self.kb.functions[f].zh)
+        if not words:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            for g in self.work(post.lead):
+                if self.kb.area_of.get(g) != area and words & {self.kb.functions[g].zh[i:i + 2]
+                                                               for i in range(len(self.kb.functions[g].zh) - 1)}:
+                    found.setdefault(post.signature, post)
+        if len(found) != 1:
+            return None
+        post = next(iter(found.values()))
+        return None if self.is_top(post) else post
+
+    def _analysis_to_doer(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give an analysis function without an analyst to the post running the work it analyses
+        (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
+        leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
+        duty = next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+        if duty is None:
+            return self._undecided_proposal(base, Reason(f"不提议：对标标准没有岗位的职责主责「{self.fn_ref(f).zh}」",
+                                                         f"no proposal: no post of the baseline standard has a duty "
+                                                         f"leading {self.fn_ref(f).en}"), leaders, f)
+        fref = self.fn_ref(f)
+        words = self._object_words(self.kb.functions[f].zh)
+        run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
+                      and words & {self.kb.functions[g].zh[i:i + 2] for i in range(len(self.kb.functions[g].zh) - 1)}),
+                     key=lambda g: self.kb.functions[g].sort_key)
+        ran_zh = "、".join(self.kb.functions[g].zh for g in run)
+        ran_en = ", ".join(self.kb.functions[g].en for g in run)
+        base.status = "change"
+        base.owner = post.ref
+        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
+                               f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
+                               f"{ran_en} — the post running the work analyses it", 0.2)] + self._line_reasons(post, f)
+        base.confidence = 0.4
+        base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
+        base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
+        base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
         return base
 
     def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:

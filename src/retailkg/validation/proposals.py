@@ -391,6 +391,9 @@ class Proposer:
             analyst = self.runs_analysed_work(f)
             if analyst is not None:
                 return self._analysis_to_doer(base, analyst, f, leaders)
+            standing = self.only_post_of_area(f)
+            if standing is not None:
+                return self._to_area_post(base, standing, f, leaders)
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
             names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -469,12 +472,9 @@ class Proposer:
     def _analysis_to_doer(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         """Give an analysis function without an analyst to the post running the work it analyses
         (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
-        leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
-        duty = next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+        duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return self._undecided_proposal(base, Reason(f"不提议：对标标准没有岗位的职责主责「{self.fn_ref(f).zh}」",
-                                                         f"no proposal: no post of the baseline standard has a duty "
-                                                         f"leading {self.fn_ref(f).en}"), leaders, f)
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
         fref = self.fn_ref(f)
         words = self._object_words(self.kb.functions[f].zh)
         run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
@@ -482,18 +482,73 @@ class Proposer:
                      key=lambda g: self.kb.functions[g].sort_key)
         ran_zh = "、".join(self.kb.functions[g].zh for g in run)
         ran_en = ", ".join(self.kb.functions[g].en for g in run)
-        base.status = "change"
-        base.owner = post.ref
-        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        self._give(base, post, fref, duty)
         base.standard = self._std_evidence([duty])
         base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
                                f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
-                               f"{ran_en} — the post running the work analyses it", 0.2)] + self._line_reasons(post, f)
+                               f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
         base.confidence = 0.4
         base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
+        return base
+
+    def only_post_of_area(self, f: URIRef) -> _Post | None:
+        """For a function no post is a candidate for, the one post below the head of the whole design that leads any
+        work of its area (one kind of post: a chain's stores repeat it), if there is exactly one: the standard's owner
+        has no counterpart here (到家业务运营 for the online shopping path, in a design without on-demand delivery),
+        but the area's work is already that post's (the online shop's operator), so it stands in, as a consultant gives
+        an absent post's work to the area's nearest standing post. None when several posts do the area's work (which
+        of them is the organisation's choice) or none does."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            if not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f}):
+                found.setdefault(post.signature, post)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
+        fref = self.fn_ref(f)
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        area = self.kb.area_of.get(f)
+        done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
+                      key=lambda g: self.kb.functions[g].sort_key)
+        names = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"本设计没有岗位对应主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）；"
+                               f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
+                               f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
+                               f"no post of this design is like the standard's post leading it ({names}); only "
+                               f"{post.ref.en or post.ref.zh} does work of its area ({self.area_name(f, 'en')}): "
+                               f"{', '.join(self.kb.functions[g].en for g in done)} — it takes it", 0.2),
+                        *self._line_reasons(post, f)]
+        base.confidence = 0.35
+        base.confidence_reasons = [Reason("标准岗位在本设计中缺位，由该领域唯一的岗位承担",
+                                          "the standard's owner is absent here: the only post of its area takes it")]
+        return base
+
+    def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:
+        """The standard's duty to give ``post`` for ``f``: of the leader closest to it, its first duty leading ``f``."""
+        leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
+        return next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+
+    def _no_duty_reason(self, f: URIRef) -> Reason:
+        fref = self.fn_ref(f)
+        return Reason(f"不提议：对标标准没有岗位的职责主责「{fref.zh}」",
+                      f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
+
+    @staticmethod
+    def _give(base: Proposal, post: _Post, fref: Ref, duty: StatementInfo) -> None:
+        """Make ``base`` the change adding the standard's ``duty`` to ``post``."""
+        base.status = "change"
+        base.owner = post.ref
+        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
-        return base
 
     def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:
         """No change: ``why`` says the choice is the organisation's."""

@@ -1,0 +1,121 @@
+"""Who takes a gap no post of the design is like the standard's owner for (docs/proposals.md, "How a proposal is
+chosen"): the rules read from the findings where at least three of the blind hand sets hand2-hand5 name one owner and
+the program abstained (h-propose7).
+
+Each rule is shown on a small design written here, next to the same design without what triggers the rule, where the
+engine proposes nothing: the rule, not something else, is what makes the answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retailkg.validation.findings import Proposal, Report
+from retailkg.validation.pipeline import validate_file
+
+
+def validate(tmp_path: Path, name: str, text: str) -> Report:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return validate_file(path)
+
+
+def proposal(r: Report, rule: str, subject: str) -> Proposal:
+    found = [p for p in r.proposals if p.rule == f"rkgsh:{rule}" and p.subject is not None and p.subject.id == subject]
+    assert len(found) == 1, (rule, subject, [(p.rule, p.subject.id if p.subject else None) for p in r.proposals])
+    return found[0]
+
+
+def owner(p: Proposal) -> str | None:
+    return p.owner.zh if p.status == "change" and p.owner is not None else None
+
+
+ANALYSIS = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广, 数据分析]}}
+departments:
+  - {{id: promo, name: 推广部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: promo
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: promo-head
+    name: 推广主管
+    department: promo
+    reports_to: head
+    duties:
+      - text: "{duty}"
+        functions: [{function}]
+  - id: writer
+    name: 文案
+    department: promo
+    reports_to: promo-head
+    duties:
+      - text: "撰写宝贝描述与活动文案"
+        functions: [copywriting]
+"""
+
+
+def test_an_analysis_without_an_analyst_goes_to_the_post_running_the_work_it_analyses(tmp_path: Path) -> None:
+    """No post analyses data; 推广主管 allocates the channels' traffic (推广计划与渠道流量分配), the work 流量来源分析
+    analyses, so it takes the traffic analysis, with the standard's own duty. Without that work (it runs promotions,
+    促销计划与实施, which no analysis function names) nothing in the design says who analyses traffic: no proposal."""
+    runs = validate(tmp_path, "runs.yaml", ANALYSIS.format(duty="根据推广方案分配推广渠道流量百分比",
+                                                           function="promotion-channel-planning"))
+    p = proposal(runs, "GapBaselineFunction", "fn:traffic-analytics")
+    assert owner(p) == "推广主管"
+    assert p.changes[0].action == "add-duty" and p.changes[0].source.startswith("T/CCAGM 003-2021 ")
+    assert any("work analysed" in r.en for r in p.reasons)
+    assert proposal(runs, "GapBaselineFunction", "fn:predictive-modelling").status == "none"  # names no work it analyses
+    other = validate(tmp_path, "other.yaml", ANALYSIS.format(duty="制定年度促销计划并组织实施", function="promotion-planning"))
+    assert proposal(other, "GapBaselineFunction", "fn:traffic-analytics").status == "none"
+
+
+def test_an_analysis_whose_work_two_kinds_of_post_run_is_a_decision(tmp_path: Path) -> None:
+    """When 文案 also leads work with traffic in its name, the analysis's object does not pick one post: no change."""
+    text = ANALYSIS.format(duty="根据推广方案分配推广渠道流量百分比", function="promotion-channel-planning").replace(
+        "functions: [copywriting]", "functions: [copywriting]\n      - text: \"运营私域流量\"\n        functions: [private-traffic]")
+    r = validate(tmp_path, "both.yaml", text)
+    assert proposal(r, "GapBaselineFunction", "fn:traffic-analytics").status == "none"
+
+
+AREA = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [线上渠道运营, 营销推广]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: shop
+    name: 网店运营
+    department: ops
+    reports_to: head
+    duties:
+      - text: "标题SEO、主图优化、宝贝属性优化"
+        functions: [listing-optimisation]
+  - id: promo
+    name: 推广专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "{promo_duty}"
+        functions: [{promo_function}]
+"""
+
+
+def test_a_gap_whose_owner_has_no_counterpart_goes_to_the_only_post_doing_its_areas_work(tmp_path: Path) -> None:
+    """The standard's owner of the online shopping path (到家业务运营) has no counterpart in a web shop; only 网店运营
+    does online channel work (商品搜索优化), so it takes the shopping path, as a consultant gives an absent
+    post's work to the area's standing post. When 推广专员 does channel work too (店铺页面与商品信息巡检), which of the two is
+    the organisation's choice: no proposal."""
+    one = validate(tmp_path, "one.yaml", AREA.format(promo_duty="负责直通车推广", promo_function="search-advertising"))
+    p = proposal(one, "GapBaselineFunction", "fn:customer-experience")
+    assert owner(p) == "网店运营"
+    assert p.changes[0].action == "add-duty" and p.changes[0].source.startswith("T/CCAGM 003-2021 ")
+    assert any("only" in r.en and "does work of its area" in r.en for r in p.reasons)
+    two = validate(tmp_path, "two.yaml", AREA.format(promo_duty="每日巡检店铺页面与商品信息", promo_function="store-page-check"))
+    assert proposal(two, "GapBaselineFunction", "fn:customer-experience").status == "none"

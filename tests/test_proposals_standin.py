@@ -80,7 +80,7 @@ def test_an_analysis_whose_work_two_kinds_of_post_run_is_a_decision(tmp_path: Pa
     assert proposal(r, "GapBaselineFunction", "fn:traffic-analytics").status == "none"
 
 
-AREA = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [线上渠道运营, 营销推广]}}
+AREA = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [线上渠道运营, 营销推广]{exclude}}}
 departments:
   - {{id: ops, name: 运营部}}
 posts:
@@ -107,15 +107,22 @@ posts:
 """
 
 
-def test_a_gap_whose_owner_has_no_counterpart_goes_to_the_only_post_doing_its_areas_work(tmp_path: Path) -> None:
-    """The standard's owner of the online shopping path (到家业务运营) has no counterpart in a web shop; only 网店运营
-    does online channel work (商品搜索优化), so it takes the shopping path, as a consultant gives an absent
-    post's work to the area's standing post. When 推广专员 does channel work too (店铺页面与商品信息巡检), which of the two is
-    the organisation's choice: no proposal."""
-    one = validate(tmp_path, "one.yaml", AREA.format(promo_duty="负责直通车推广", promo_function="search-advertising"))
+def test_a_gap_whose_owners_business_is_excluded_goes_to_the_only_post_doing_its_areas_work(tmp_path: Path) -> None:
+    """The standard's owner of the online shopping path is 到家业务运营, whose business the design leaves out
+    (exclude: 到家业务运营); the path itself is still the shop's, and only 网店运营 does online channel work
+    (商品搜索优化), so it takes it, as a consultant gives an excluded post's remaining work to the area's standing post.
+    When 推广专员 does channel work too (店铺页面与商品信息巡检), which of the two is the organisation's choice; and
+    without the exclusion the design may simply lack the owner's post: no proposal either way."""
+    excluded = ", exclude: [到家业务运营]"
+    one = validate(tmp_path, "one.yaml", AREA.format(exclude=excluded, promo_duty="负责直通车推广",
+                                                     promo_function="search-advertising"))
     p = proposal(one, "GapBaselineFunction", "fn:customer-experience")
     assert owner(p) == "网店运营"
     assert p.changes[0].action == "add-duty" and p.changes[0].source.startswith("T/CCAGM 003-2021 ")
-    assert any("only" in r.en and "does work of its area" in r.en for r in p.reasons)
-    two = validate(tmp_path, "two.yaml", AREA.format(promo_duty="每日巡检店铺页面与商品信息", promo_function="store-page-check"))
+    assert any("excludes the business" in r.en and "does work of its area" in r.en for r in p.reasons)
+    two = validate(tmp_path, "two.yaml", AREA.format(exclude=excluded, promo_duty="每日巡检店铺页面与商品信息",
+                                                     promo_function="store-page-check"))
     assert proposal(two, "GapBaselineFunction", "fn:customer-experience").status == "none"
+    kept = validate(tmp_path, "kept.yaml", AREA.format(exclude="", promo_duty="负责直通车推广",
+                                                       promo_function="search-advertising"))
+    assert proposal(kept, "GapBaselineFunction", "fn:customer-experience").status == "none"

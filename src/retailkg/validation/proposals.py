@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from retailkg.design.model import DepartmentSpec, DutySpec, OrgDesign, PostSpec, Where
-from retailkg.design.resolve import ResolvedDesign, ResolvedDuty
+from retailkg.design.resolve import ResolvedDesign, ResolvedDuty, scope_functions
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
@@ -227,6 +227,7 @@ class Proposer:
         self._accountable: dict[URIRef, list[_StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
+        self.excluded = set(scope_functions(resolved.design.organisation.exclude, kb, "exclude"))
 
     # ------------------------------------------------------------------ alignment
 
@@ -492,14 +493,17 @@ class Proposer:
         return base
 
     def only_post_of_area(self, f: URIRef) -> _Post | None:
-        """For a function no post is a candidate for, the one post below the head of the whole design that leads any
-        work of its area (one kind of post: a chain's stores repeat it), if there is exactly one: the standard's owner
-        has no counterpart here (到家业务运营 for the online shopping path, in a design without on-demand delivery),
-        but the area's work is already that post's (the online shop's operator), so it stands in, as a consultant gives
-        an absent post's work to the area's nearest standing post. None when several posts do the area's work (which
-        of them is the organisation's choice) or none does."""
+        """For a function no post is a candidate for, whose every standard owner's own work the design excludes (a
+        function it leads is in ``exclude:``: 到家业务运营, owner of the online shopping path, in a design that leaves
+        on-demand delivery out), the one post below the head of the whole design that leads any work of its area (one
+        kind of post: a chain's stores repeat it), if there is exactly one. The owner's business is not the client's,
+        but this function still is, and the area's work is already that post's (the online shop's operator), so it
+        stands in, as a consultant gives an excluded post's remaining work to the area's standing post. None when
+        several posts do the area's work (which of them is the organisation's choice), none does, or the owner is only
+        unlike every post (nothing excluded): then the design may lack a post, which is the organisation's decision."""
         area = self.kb.area_of.get(f)
-        if area is None:
+        leaders = self.leaders.get(f, [])
+        if area is None or not leaders or not all(sp.lead & self.excluded for sp in leaders):
             return None
         found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
         for post in self.posts.values():
@@ -519,16 +523,16 @@ class Proposer:
         names = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
         self._give(base, post, fref, duty)
         base.standard = self._std_evidence([duty])
-        base.reasons = [Reason(f"本设计没有岗位对应主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）；"
+        base.reasons = [Reason(f"本设计排除了主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）的业务；"
                                f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
                                f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
-                               f"no post of this design is like the standard's post leading it ({names}); only "
+                               f"the design excludes the business of the standard's post leading it ({names}); only "
                                f"{post.ref.en or post.ref.zh} does work of its area ({self.area_name(f, 'en')}): "
                                f"{', '.join(self.kb.functions[g].en for g in done)} — it takes it", 0.2),
                         *self._line_reasons(post, f)]
         base.confidence = 0.35
-        base.confidence_reasons = [Reason("标准岗位在本设计中缺位，由该领域唯一的岗位承担",
-                                          "the standard's owner is absent here: the only post of its area takes it")]
+        base.confidence_reasons = [Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
+                                          "the standard owner's business is excluded: the only post of its area takes it")]
         return base
 
     def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:

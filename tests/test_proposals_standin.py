@@ -126,3 +126,44 @@ def test_a_gap_whose_owners_business_is_excluded_goes_to_the_only_post_doing_its
     kept = validate(tmp_path, "kept.yaml", AREA.format(exclude="", promo_duty="负责直通车推广",
                                                        promo_function="search-advertising"))
     assert proposal(kept, "GapBaselineFunction", "fn:customer-experience").status == "none"
+
+
+TITLED = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广]}}
+departments:
+  - {{id: promo, name: 推广部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: promo
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: promo-head
+    name: 推广主管
+    department: promo
+    reports_to: head
+    duties:
+      - text: "根据推广方案分配推广渠道流量百分比"
+        functions: [promotion-channel-planning]
+  - id: campaigns
+    name: 活动专人
+    department: promo
+    reports_to: {superior}
+    duties:
+      - text: "淘宝、拍拍后台活动报名，跟进活动"
+        functions: [platform-campaign-enrolment]
+"""
+
+
+def test_a_specialist_like_the_owner_by_title_alone_leaves_steering_work_to_its_superior(tmp_path: Path) -> None:
+    """活动专人 is like 活动运营 by its title, doing one narrow task of it (platform enrolment); livestreaming's
+    standard duty steers the work (4.1.4 e: 策划、执行和管理), and its superior 推广主管 runs the promotion area's
+    work: the superior takes it and may delegate it. Configuring campaigns online (4.1.4 c) does the work, and stays
+    the specialist's. Reporting to the head of the whole design instead, the specialist takes livestreaming too."""
+    under = validate(tmp_path, "under.yaml", TITLED.format(superior="promo-head"))
+    p = proposal(under, "GapBaselineFunction", "fn:livestreaming")
+    assert owner(p) == "推广主管"
+    assert any("by its title alone" in r.en for r in p.reasons)
+    assert owner(proposal(under, "GapBaselineFunction", "fn:campaign-setup")) == "活动专人"
+    direct = validate(tmp_path, "direct.yaml", TITLED.format(superior="head"))
+    assert owner(proposal(direct, "GapBaselineFunction", "fn:livestreaming")) == "活动专人"

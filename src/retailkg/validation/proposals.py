@@ -412,7 +412,15 @@ class Proposer:
             return self._undecided_proposal(base, undecided, leaders, f)
         ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
-        if self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
+        above = self.superior_over_title(owner, f) if not boss else None
+        if above is not None:
+            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作：由上级承担，可再分派",
+                           f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone, and its "
+                           f"superior {above.ref.en or above.ref.zh} leads work of the same area: the superior takes the work "
+                           "and may delegate it")]
+            ranked = [above, *[p for p in ranked if p is not above]]
+            owner = above
+        elif self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
             return self._decision_sliver(base, owner, f, leaders)
         if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
@@ -718,6 +726,23 @@ class Proposer:
         else:
             return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
+
+    def superior_over_title(self, post: _Post, f: URIRef) -> _Post | None:
+        """``post``'s direct superior when ``post`` is a candidate for gap ``f`` by its title alone (it does not support
+        the function, and does under :data:`CREDIBLE_OWN_WORK` of the standard owner's other work) and that superior,
+        not the head of the whole design, leads work of ``f``'s area: a specialist titled for the owner's trade but
+        doing one narrow task of it (活动专人, enrolling in platform campaigns) is not thereby the one to take on the
+        trade's new work (bringing in partners, starting livestreams); its manager, who runs the area's work, takes it
+        and may delegate it. None otherwise."""
+        if self._by_work_only.get((post.signature, f), True) or f in post.support or not self.steering(f):
+            return None
+        if self.own_work(post, f)[0] >= CREDIBLE_OWN_WORK:
+            return None
+        up = next((q for q in self.posts.values() if q.spec.id == post.spec.reports_to), None)
+        area = self.kb.area_of.get(f)
+        if up is None or self.is_top(up) or area is None:
+            return None
+        return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
 
     def steering(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""

@@ -414,7 +414,8 @@ class Proposer:
         owner = ranked[0]
         above = self.superior_over_title(owner, f) if not boss else None
         if above is not None:
-            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作：由上级承担，可再分派",
+            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
+                           "由上级承担，可再分派",
                            f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone, and its "
                            f"superior {above.ref.en or above.ref.zh} leads work of the same area: the superior takes the work "
                            "and may delegate it")]

@@ -167,3 +167,43 @@ def test_a_specialist_like_the_owner_by_title_alone_leaves_steering_work_to_its_
     assert owner(proposal(under, "GapBaselineFunction", "fn:campaign-setup")) == "活动专人"
     direct = validate(tmp_path, "direct.yaml", TITLED.format(superior="head"))
     assert owner(proposal(direct, "GapBaselineFunction", "fn:livestreaming")) == "活动专人"
+
+
+SLIVER_FIRST = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [经营管理, 营销推广, 数据分析]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: promo
+    name: 推广主管
+    department: ops
+    duties:
+      - text: "根据推广方案分配推广渠道流量百分比"
+        functions: [promotion-channel-planning]
+      - text: "定时全店数据分析处理，找出店铺问题，提交上级"
+        functions: [shop-data-analysis]
+  - id: lead
+    name: 运营主管
+    department: ops
+    duties:
+      - text: "{text}"
+        functions: [{function}]
+      - text: "控制运营成本，提升销售利润"
+        functions: [profit-and-cost]
+      - text: "传达上级指示，协调各部门"
+        functions: [coordination]
+"""
+
+
+def test_a_sliver_is_set_aside_and_the_next_candidate_doing_the_owners_main_work_takes_the_gap(tmp_path: Path) -> None:
+    """推广主管 ranks first for data monitoring (4.2.4 d) by analysing the shop's data, but its only work of 4.2.4
+    数字化运营 is a sliver of its side line (allocating promotion traffic, 4.2.4 c): set aside. 运营主管 does 4.2.4's
+    main work (business planning, 4.2.4 b) and takes it. When 运营主管 does none of 4.2.4's work either (it
+    allocates work), nothing is left: a decision, as before."""
+    main = validate(tmp_path, "main.yaml", SLIVER_FIRST.format(text="制定并实施企业年、季、月战略目的和执行方案",
+                                                               function="business-planning"))
+    p = proposal(main, "GapBaselineFunction", "fn:data-monitoring")
+    assert owner(p) == "运营主管" and [c.source for c in p.changes] == ["T/CCAGM 003-2021 4.2.4 d"]
+    none = validate(tmp_path, "none.yaml", SLIVER_FIRST.format(text="制定部门工作计划，安排任务",
+                                                               function="work-allocation"))
+    p = proposal(none, "GapBaselineFunction", "fn:data-monitoring")
+    assert p.status == "none" and "a sliver" in p.summary_en and "推广主管" in p.summary_zh

@@ -422,7 +422,12 @@ class Proposer:
             ranked = [above, *[p for p in ranked if p is not above]]
             owner = above
         elif self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
-            return self._decision_sliver(base, owner, f, leaders)
+            # a sliver is no evidence: set it aside and rank the candidates doing the owner's main work
+            rest = [q for q in ranked if not (self._by_work_only.get((q.signature, f)) and self.sliver(q, f))]
+            if not rest:
+                return self._decision_sliver(base, owner, f, leaders)
+            ranked, boss = self.superior_as_close(rest, f)
+            owner = ranked[0]
         if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)

@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from retailkg.design.model import DepartmentSpec, DutySpec, OrgDesign, PostSpec, Where
-from retailkg.design.resolve import ResolvedDesign, ResolvedDuty
+from retailkg.design.resolve import ResolvedDesign, ResolvedDuty, scope_functions
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
@@ -94,6 +94,13 @@ of a standard post leading the function, or of the function's area (数据中心
 CREDIBLE_AREA_ALIGNMENT = 0.1
 """A title naming the function's whole area (推广 for 营销推广) makes a post credible only when it is at least this close
 to a standard post that leads the function: a title says which area, not which of its posts."""
+
+ANALYSIS_AREA = "fn:analytics"
+"""The taxonomy's area of analysis functions (流量来源分析, 服务质量与履约分析, …): each analyses some other work."""
+ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "模型", "预测", "评估", "管理", "运营", "执行", "策划",
+                  "支持", "规划", "计划", "制定", "实施", "建设")
+"""Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
+for the work it analyses (流量 of 流量来源分析, not 分析)."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -220,6 +227,7 @@ class Proposer:
         self._accountable: dict[URIRef, list[_StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
+        self.excluded = set(scope_functions(resolved.design.organisation.exclude, kb, "exclude"))
 
     # ------------------------------------------------------------------ alignment
 
@@ -381,6 +389,12 @@ class Proposer:
         if not self.has_places() and self.placed_work(f):
             return self._decision_no_places(base, f, leaders)
         if not eligible:
+            analyst = self.runs_analysed_work(f)
+            if analyst is not None:
+                return self._analysis_to_doer(base, analyst, f, leaders)
+            standing = self.only_post_of_area(f)
+            if standing is not None:
+                return self._to_area_post(base, standing, f, leaders)
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
             names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -398,8 +412,22 @@ class Proposer:
             return self._undecided_proposal(base, undecided, leaders, f)
         ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
-        if self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
-            return self._decision_sliver(base, owner, f, leaders)
+        above = self.superior_over_title(owner, f) if not boss else None
+        if above is not None:
+            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
+                           "由上级承担，可再分派",
+                           f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone, and its "
+                           f"superior {above.ref.en or above.ref.zh} leads work of the same area: the superior takes the work "
+                           "and may delegate it")]
+            ranked = [above, *[p for p in ranked if p is not above]]
+            owner = above
+        elif self._by_work_only.get((owner.signature, f)) and self.sliver(owner, f):
+            # a sliver is no evidence: set it aside and rank the candidates doing the owner's main work
+            rest = [q for q in ranked if not (self._by_work_only.get((q.signature, f)) and self.sliver(q, f))]
+            if not rest:
+                return self._decision_sliver(base, owner, f, leaders)
+            ranked, boss = self.superior_as_close(rest, f)
+            owner = ranked[0]
         if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)
@@ -423,6 +451,122 @@ class Proposer:
         if not owner.lead and not owner.support and second == top:
             base.confidence *= 0.5
         return base
+
+    @staticmethod
+    def _object_words(name: str) -> set[str]:
+        """The two-character words of an analysis function's name that say what it analyses (:data:`ANALYSIS_WORDS`
+        and words across 与 left out)."""
+        for w in ANALYSIS_WORDS:
+            name = name.replace(w, "|")
+        return {name[i:i + 2] for i in range(len(name) - 1) if "|" not in name[i:i + 2] and "与" not in name[i:i + 2]}
+
+    def runs_analysed_work(self, f: URIRef) -> _Post | None:
+        """For an analysis function (:data:`ANALYSIS_AREA`) no post is a candidate for (the design has no data post),
+        the one post that leads the work it analyses: a function of another area whose name shares the object the
+        analysis names (流量 of 流量来源分析 in 推广计划与渠道流量分配; 质量 of 服务质量与履约分析 in 客服质量与现场管理).
+        The consultants' principle: without an analyst, the post running the work reads its own figures. None when the
+        name names no object, when posts of different kinds lead such work (which is the organisation's choice), or when
+        the only one heads the whole design."""
+        area = self.kb.area_of.get(f)
+        if area is None or self.kb.short(area) != ANALYSIS_AREA:
+            return None
+        words = self._object_words(self.kb.functions[f].zh)
+        if not words:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            for g in self.work(post.lead):
+                if self.kb.area_of.get(g) != area and words & {self.kb.functions[g].zh[i:i + 2]
+                                                               for i in range(len(self.kb.functions[g].zh) - 1)}:
+                    found.setdefault(post.signature, post)
+        if len(found) != 1:
+            return None
+        post = next(iter(found.values()))
+        return None if self.is_top(post) else post
+
+    def _analysis_to_doer(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give an analysis function without an analyst to the post running the work it analyses
+        (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        fref = self.fn_ref(f)
+        words = self._object_words(self.kb.functions[f].zh)
+        run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
+                      and words & {self.kb.functions[g].zh[i:i + 2] for i in range(len(self.kb.functions[g].zh) - 1)}),
+                     key=lambda g: self.kb.functions[g].sort_key)
+        ran_zh = "、".join(self.kb.functions[g].zh for g in run)
+        ran_en = ", ".join(self.kb.functions[g].en for g in run)
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
+                               f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
+                               f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
+        base.confidence = 0.4
+        base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
+        return base
+
+    def only_post_of_area(self, f: URIRef) -> _Post | None:
+        """For a function no post is a candidate for, whose every standard owner's own work the design excludes (a
+        function it leads is in ``exclude:``: 到家业务运营, owner of the online shopping path, in a design that leaves
+        on-demand delivery out), the one post below the head of the whole design that leads any work of its area (one
+        kind of post: a chain's stores repeat it), if there is exactly one. The owner's business is not the client's,
+        but this function still is, and the area's work is already that post's (the online shop's operator), so it
+        stands in, as a consultant gives an excluded post's remaining work to the area's standing post. None when
+        several posts do the area's work (which of them is the organisation's choice), none does, or the owner is only
+        unlike every post (nothing excluded): then the design may lack a post, which is the organisation's decision."""
+        area = self.kb.area_of.get(f)
+        leaders = self.leaders.get(f, [])
+        if area is None or not leaders or not all(sp.lead & self.excluded for sp in leaders):
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            if not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f}):
+                found.setdefault(post.signature, post)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
+        fref = self.fn_ref(f)
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        area = self.kb.area_of.get(f)
+        done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
+                      key=lambda g: self.kb.functions[g].sort_key)
+        names = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"本设计排除了主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）的业务；"
+                               f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
+                               f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
+                               f"the design excludes the business of the standard's post leading it ({names}); only "
+                               f"{post.ref.en or post.ref.zh} does work of its area ({self.area_name(f, 'en')}): "
+                               f"{', '.join(self.kb.functions[g].en for g in done)} — it takes it", 0.2),
+                        *self._line_reasons(post, f)]
+        base.confidence = 0.35
+        base.confidence_reasons = [Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
+                                          "the standard owner's business is excluded: the only post of its area takes it")]
+        return base
+
+    def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:
+        """The standard's duty to give ``post`` for ``f``: of the leader closest to it, its first duty leading ``f``."""
+        leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
+        return next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+
+    def _no_duty_reason(self, f: URIRef) -> Reason:
+        fref = self.fn_ref(f)
+        return Reason(f"不提议：对标标准没有岗位的职责主责「{fref.zh}」",
+                      f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
+
+    @staticmethod
+    def _give(base: Proposal, post: _Post, fref: Ref, duty: StatementInfo) -> None:
+        """Make ``base`` the change adding the standard's ``duty`` to ``post``."""
+        base.status = "change"
+        base.owner = post.ref
+        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
+        base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
+        base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
 
     def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:
         """No change: ``why`` says the choice is the organisation's."""
@@ -588,6 +732,23 @@ class Proposer:
         else:
             return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
+
+    def superior_over_title(self, post: _Post, f: URIRef) -> _Post | None:
+        """``post``'s direct superior when ``post`` is a candidate for gap ``f`` by its title alone (it does not support
+        the function, and does under :data:`CREDIBLE_OWN_WORK` of the standard owner's other work) and that superior,
+        not the head of the whole design, leads work of ``f``'s area: a specialist titled for the owner's trade but
+        doing one narrow task of it (活动专人, enrolling in platform campaigns) is not thereby the one to take on the
+        trade's new work (bringing in partners, starting livestreams); its manager, who runs the area's work, takes it
+        and may delegate it. None otherwise."""
+        if self._by_work_only.get((post.signature, f), True) or f in post.support or not self.steering(f):
+            return None
+        if self.own_work(post, f)[0] >= CREDIBLE_OWN_WORK:
+            return None
+        up = next((q for q in self.posts.values() if q.spec.id == post.spec.reports_to), None)
+        area = self.kb.area_of.get(f)
+        if up is None or self.is_top(up) or area is None:
+            return None
+        return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
 
     def steering(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""

@@ -231,8 +231,10 @@ HISTORY = (
     "owner's business the design excludes goes to the only kind of post doing its area's work; a sliver candidate is "
     "set aside and the next candidate ranked, a decision only when all are slivers; a specialist like "
     "the owner by its title alone leaves a duty that steers the work to its superior running the area's work. "
-    "hand5.yaml has been used for tuning since; a sixth set (hand6.yaml), written blind meanwhile, is the honest "
-    "measure."
+    "hand5.yaml has been used for tuning since; a sixth set (hand6.yaml), written blind meanwhile and never tuned "
+    "against, is the honest measure: the code before h-propose7 (92f1418, the rules of a004570) agreed with it on 96 "
+    "of 120 (0.800), 7 wrong of 60 changes (0.117); the blind sets agree with each other on 0.830-0.946 (hand4-hand6 "
+    "0.946, hand2-hand6 and hand5-hand6 0.920, hand3-hand6 0.875)."
 )
 
 

@@ -490,6 +490,11 @@ _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
+_ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
+"""A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
+document's first title, the post it names."""
+_TITLE_TAIL = re.compile(r"^(.+?[?？])\s*([^?？]{2,30})$")
+"""A question title and a tail that says what the page gives (导购职责有哪些?一文看懂导购岗位要求)."""
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
@@ -1191,10 +1196,12 @@ class _Reader:
                 self.section_level = ln.heading
                 return True
             if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
-                    and ln.heading > self.section_level and len(text) <= 20 and not _POST_TITLE.search(st) and not _TITLE.match(st)
-                    and not re.search(r"[，,。；;！!？?]", text)):
+                    and ln.heading > self.section_level and not _POST_TITLE.search(st) and not _TITLE.match(st)
+                    and ((len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text))
+                         or (len(text) <= 40 and st.endswith(("?", "？")) and not re.search(r"[。；;！!]", text)))):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
-                # group of its items (教育背景 a group of the requirements), no post and no item
+                # group of its items (教育背景 a group of the requirements), no post and no item; so a heading that asks
+                # a question (## 导购入职要做哪些日常工作? over its answer): it titles what follows, it is none of it
                 self.drop_lead()
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
@@ -1225,7 +1232,17 @@ class _Reader:
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_level = ln.heading
             return True
+        tail = _TITLE_TAIL.match(st)
+        if tail is not None and len(simplified(text)) == len(st):
+            # 导购职责有哪些?一文看懂导购岗位要求: the question names the post and the tail, naming it again, says what
+            # the page gives; the title is the question
+            head = tail.group(1)
+            asked_name = _TITLE.match(head) or (_ASKED_DUTIES.match(head) if not self.posts and p is None else None)
+            if asked_name is not None and asked_name.group(1).strip() and asked_name.group(1).strip() in tail.group(2):
+                st, text = head, text[:len(head)]
         title = _TITLE.match(st)
+        if title is None and not self.posts and p is None:
+            title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
             asked = _QUESTION_TITLE.match(simplified(name))

@@ -2668,3 +2668,34 @@ def test_a_markdown_image_is_no_text_of_the_page(tmp_path: Path) -> None:
     result = import_documents([tmp_path / "a.md"])
     assert {p.name: texts(p) for p in result.posts} == {"导购": ["主动了解商品详情。", "保持门店环境整洁。"]}
     assert not any("![" in u.text for u in result.unplaced)
+
+
+_SORTER_PAGE = ("揭秘南康蔬菜分拣员:辛勤与智慧\n发布时间:2025-03-12 来源:百科问答\n\n"
+                "一、南康蔬菜分拣员的工作环境\n\n1. 工作地点:分拣员通常在蔬菜批发市场工作。\n2. 工作时间:一般为早中晚三餐时段。\n"
+                "3. 工作内容:主要包括蔬菜的验收、分拣和搬运等。\n\n"
+                "二、南康蔬菜分拣员的工作流程\n\n1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类、大小进行分类。\n\n"
+                "三、南康蔬菜分拣员的辛勤付出\n\n1. 体力劳动:分拣员需要长时间站立和搬运重物。\n")
+
+
+@pytest.mark.parametrize("file, name", [("蔬菜分拣员的工作流程.txt", "蔬菜分拣员"), ("分拣.txt", "南康蔬菜分拣员")],
+                         ids=["file-named-for-the-work", "file-named-otherwise"])
+def test_a_page_whose_parts_name_a_post_is_that_posts_and_its_work_steps_are_its_duties(tmp_path: Path, file: str,
+                                                                                          name: str) -> None:
+    """A pasted page titled by no post (揭秘南康蔬菜分拣员:辛勤与智慧) whose parts each name one (一、南康蔬菜分拣员的工作环境,
+    二、…的工作流程, 三、…的辛勤付出) is about that post; its part on the work steps, the page giving no duties before it,
+    holds its duties, and the items of the other parts are none (3. 工作内容:… under 工作环境 is that part's item, not a
+    duties label). A file named for the post's work (蔬菜分拣员的工作流程.txt) names the post without what the page puts
+    before it (a place)."""
+    (tmp_path / file).write_text(_SORTER_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / file])
+    assert {p.name: texts(p) for p in result.posts} == {
+        name: ["验收:对送来的蔬菜进行质量验收。", "分拣:根据蔬菜的种类、大小进行分类。"]}
+
+
+def test_a_work_steps_part_after_the_duties_part_holds_no_duties(tmp_path: Path) -> None:
+    """一、蔬菜分拣员的职责 then 二、蔬菜分拣员的工作流程: the page gave the duties; the steps that follow are not more of them."""
+    (tmp_path / "a.txt").write_text(
+        "揭秘蔬菜分拣员\n\n一、蔬菜分拣员的职责\n\n1. 负责蔬菜的验收和分拣。\n\n二、蔬菜分拣员的工作流程\n\n"
+        "1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类进行分类。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {"蔬菜分拣员": ["负责蔬菜的验收和分拣。"]}

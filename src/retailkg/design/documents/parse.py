@@ -1224,7 +1224,7 @@ class _Reader:
                 return True
         part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
         if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
-                and kind_of(part.group(2)) is not None):
+                and kind_of(part.group(2)) is not None and _TITLE.match(st) is None):
             # a page whose title names no post (揭秘南康蔬菜分拣员:辛勤与智慧), then its parts 一、南康蔬菜分拣员的工作环境,
             # 二、…的工作流程: the page is about that post. A file named for the post's work (蔬菜分拣员的工作流程.txt)
             # names it without what the page puts before it (a place, a company)

@@ -2627,3 +2627,75 @@ def test_a_duty_led_by_a_topic_joining_a_label_word_to_a_work_stays_a_duty(tmp_p
     path.write_text("岗位名称:人事专员\n岗位职责:\n" + "".join(f"{n}. {d}\n" for n, d in enumerate(duties, 1)), encoding="utf-8")
     [post] = import_documents([path]).posts
     assert texts(post) == duties
+
+
+@pytest.mark.parametrize("title", ["导购职责有哪些?", "导购的职责是什么？", "导购职责有哪些?一文看懂导购岗位要求",
+                                   "导购岗位职责有哪些?一文看懂导购岗位要求"])
+def test_a_title_asking_what_a_posts_duties_are_names_that_post_whatever_tail_follows(tmp_path: Path, title: str) -> None:
+    """# 导购职责有哪些?一文看懂导购岗位要求: a page's title asking what a post's duties are (职责 alone, or 岗位职责),
+    then a tail naming the post again that says what the page gives: the post is the one asked about, 导购."""
+    (tmp_path / "a.md").write_text(
+        f"# {title}\n\n## 日常工作\n\n1. 主动了解商品详情并为顾客答疑解惑。\n2. 保持门店环境整洁,及时补货。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"导购": ["主动了解商品详情并为顾客答疑解惑。", "保持门店环境整洁,及时补货。"]}
+
+
+def test_a_question_title_with_a_tail_not_naming_the_post_is_no_posts_title(tmp_path: Path) -> None:
+    """The tail must name the post again: 管理职责有哪些?看这里 is a page's question, not a post's title, and a later
+    heading that names a post is still read as that post."""
+    (tmp_path / "a.md").write_text(
+        "# 管理职责有哪些?看这里\n\n## 店长岗位职责\n\n1. 负责门店日常运营管理。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"店长": ["负责门店日常运营管理。"]}
+
+
+def test_question_headings_over_the_duties_title_their_paragraphs_and_are_no_duties(tmp_path: Path) -> None:
+    """Under a page's duties, ## headings that ask a question (## 导购入职要做哪些日常工作?), each over one paragraph
+    answering it: the paragraphs are the duties, the questions title them and are none of them."""
+    (tmp_path / "a.md").write_text(
+        "# 导购岗位职责\n\n## 导购入职要做哪些日常工作?\n\n导购需主动了解商品详情并为顾客答疑解惑,包括货品上新、陈列等。\n\n"
+        "## 导购对企业内部有哪些沟通与协作义务?\n\n导购需与上级主管汇报销售数据和顾客反馈,配合营销活动执行。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"导购": [
+        "导购需主动了解商品详情并为顾客答疑解惑,包括货品上新、陈列等。", "导购需与上级主管汇报销售数据和顾客反馈,配合营销活动执行。"]}
+    assert {"导购入职要做哪些日常工作?", "导购对企业内部有哪些沟通与协作义务?"} <= {u.text for u in result.unplaced}
+
+
+def test_a_markdown_image_is_no_text_of_the_page(tmp_path: Path) -> None:
+    """A web copy's picture (![]() where the image was lost, ![门店](a.png)) says nothing: no duty, nothing unplaced."""
+    (tmp_path / "a.md").write_text(
+        "# 导购岗位职责\n\n![]()\n\n1. 主动了解商品详情。\n\n![门店](a.png)\n\n2. 保持门店环境整洁。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"导购": ["主动了解商品详情。", "保持门店环境整洁。"]}
+    assert not any("![" in u.text for u in result.unplaced)
+
+
+_SORTER_PAGE = ("揭秘南康蔬菜分拣员:辛勤与智慧\n发布时间:2025-03-12 来源:百科问答\n\n"
+                "一、南康蔬菜分拣员的工作环境\n\n1. 工作地点:分拣员通常在蔬菜批发市场工作。\n2. 工作时间:一般为早中晚三餐时段。\n"
+                "3. 工作内容:主要包括蔬菜的验收、分拣和搬运等。\n\n"
+                "二、南康蔬菜分拣员的工作流程\n\n1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类、大小进行分类。\n\n"
+                "三、南康蔬菜分拣员的辛勤付出\n\n1. 体力劳动:分拣员需要长时间站立和搬运重物。\n")
+
+
+@pytest.mark.parametrize("file, name", [("蔬菜分拣员的工作流程.txt", "蔬菜分拣员"), ("分拣.txt", "南康蔬菜分拣员")],
+                         ids=["file-named-for-the-work", "file-named-otherwise"])
+def test_a_page_whose_parts_name_a_post_is_that_posts_and_its_work_steps_are_its_duties(tmp_path: Path, file: str,
+                                                                                          name: str) -> None:
+    """A pasted page titled by no post (揭秘南康蔬菜分拣员:辛勤与智慧) whose parts each name one (一、南康蔬菜分拣员的工作环境,
+    二、…的工作流程, 三、…的辛勤付出) is about that post; its part on the work steps, the page giving no duties before it,
+    holds its duties, and the items of the other parts are none (3. 工作内容:… under 工作环境 is that part's item, not a
+    duties label). A file named for the post's work (蔬菜分拣员的工作流程.txt) names the post without what the page puts
+    before it (a place)."""
+    (tmp_path / file).write_text(_SORTER_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / file])
+    assert {p.name: texts(p) for p in result.posts} == {
+        name: ["验收:对送来的蔬菜进行质量验收。", "分拣:根据蔬菜的种类、大小进行分类。"]}
+
+
+def test_a_work_steps_part_after_the_duties_part_holds_no_duties(tmp_path: Path) -> None:
+    """一、蔬菜分拣员的职责 then 二、蔬菜分拣员的工作流程: the page gave the duties; the steps that follow are not more of them."""
+    (tmp_path / "a.txt").write_text(
+        "揭秘蔬菜分拣员\n\n一、蔬菜分拣员的职责\n\n1. 负责蔬菜的验收和分拣。\n\n二、蔬菜分拣员的工作流程\n\n"
+        "1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类进行分类。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {"蔬菜分拣员": ["负责蔬菜的验收和分拣。"]}

@@ -102,6 +102,12 @@ FIRST_MEASURED = {
                   "0.250 (at c0d1783, after the heldout20 fixes); posts 1.000 / 1.000, duties 0.938 / 1.000, reports-to "
                   "1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision 1.000 (at "
                   "7b07ae7, after the heldout21 fixes); used for fixes since"),
+    "heldout22": ("posts 0.900 / 0.900, duties 0.885 / 0.871, reports-to 0.889, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 1.000 / precision 1.000 (at 92f1418); posts 0.900 / 0.947, duties 0.885 / 0.871, "
+                  "reports-to 1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision "
+                  "1.000 (at 9fba265, after the heldout21 fixes); posts 1.000 / 1.000, duties 1.000 / 1.000, reports-to "
+                  "1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision 1.000 (at "
+                  "b0d56db, after the heldout22 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

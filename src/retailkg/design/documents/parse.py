@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.model import Where
@@ -490,6 +491,25 @@ _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
+_ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
+"""A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
+document's first title, the post it names."""
+_TITLE_TAIL = re.compile(r"^(.+?[?？])\s*([^?？]{2,30})$")
+"""A question title and a tail that says what the page gives (导购职责有哪些?一文看懂导购岗位要求)."""
+_FILE_TOPIC = re.compile(r"^(.{2,16}?)的(?:主要|日常|具体)?(?:工作流程|工作内容|工作职责|职责|工作)$")
+"""A file named for a post's work (蔬菜分拣员的工作流程.txt): the post it names, 蔬菜分拣员."""
+_PAGE_PART = re.compile(r"^(.{2,16}?)的([^，,。；;！!？?:：]{2,8})$")
+"""A part heading of a page about a post (一、南康蔬菜分拣员的工作环境): the post's name as the page writes it, the part."""
+_PART_PROCESS = re.compile(r"(?:工作|作业|操作)(?:流程|步骤|程序)$")
+"""A part on a post's work steps (二、蔬菜分拣员的工作流程): its duties when no part before it gave them."""
+
+
+def post_of_file(stem: str) -> str | None:
+    """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
+    m = _FILE_TOPIC.match(stem.strip())
+    return m.group(1).strip() if m is not None and _is_post_title(m.group(1).strip()) else None
+
+
 _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
@@ -651,6 +671,7 @@ class _Reader:
 
     def __init__(self, file: str) -> None:
         self.file = file
+        self.page_name: tuple[DraftPost, str] | None = None  # a post and the longer name its page's parts give it
         self.posts: list[DraftPost] = []
         self.unplaced: list[Unplaced] = []
         self.post: DraftPost | None = None
@@ -1191,27 +1212,43 @@ class _Reader:
                 self.section_level = ln.heading
                 return True
             if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
-                    and ln.heading > self.section_level and len(text) <= 20 and not _POST_TITLE.search(st) and not _TITLE.match(st)
-                    and not re.search(r"[，,。；;！!？?]", text)):
+                    and ln.heading > self.section_level and not _POST_TITLE.search(st) and not _TITLE.match(st)
+                    and ((len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text))
+                         or (len(text) <= 40 and st.endswith(("?", "？")) and not re.search(r"[。；;！!]", text)))):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
-                # group of its items (教育背景 a group of the requirements), no post and no item
+                # group of its items (教育背景 a group of the requirements), no post and no item; so a heading that asks
+                # a question (## 导购入职要做哪些日常工作? over its answer): it titles what follows, it is none of it
                 self.drop_lead()
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
+        part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
+        if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
+                and kind_of(part.group(2)) is not None and _TITLE.match(st) is None):
+            # a page whose title names no post (揭秘南康蔬菜分拣员:辛勤与智慧), then its parts 一、南康蔬菜分拣员的工作环境,
+            # 二、…的工作流程: the page is about that post. A file named for the post's work (蔬菜分拣员的工作流程.txt)
+            # names it without what the page puts before it (a place, a company)
+            said = part.group(1)
+            named = post_of_file(Path(self.file).stem)
+            p = self.start(ln.where, named if named and said.endswith(named) else said, "heading", _INFERRED)
+            self.page_name = (p, said)
+        own = p.name if p is not None and p.name is not None else ""
+        if self.page_name is not None and self.page_name[0] is p and not st.startswith(simplified(own)):
+            own = self.page_name[1]
         if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
-                and st.startswith(simplified(p.name)) and _POST_PART.match(st[len(p.name):])
+                and st.startswith(simplified(own)) and _POST_PART.match(st[len(own):])
                 and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
             # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
             # that post's page; the one on its duties (requirements) opens them, the others hold neither
-            rest = st[len(p.name):]
-            if _PART_DUTIES.search(rest):
+            rest = st[len(own):]
+            if _PART_DUTIES.search(rest) or (_PART_PROCESS.search(rest) and not p.duties):
+                # so a part on its work steps (二、…的工作流程) on a page that gave no duties before it: what the post does
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             elif _PART_REQUIREMENTS.search(rest):
                 self.open_section(QUALIFICATIONS, "任职要求", ln.where)
             else:
                 self.open_section(OTHER, text, ln.where)
-            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading or _INFERRED
             return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
@@ -1225,7 +1262,17 @@ class _Reader:
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_level = ln.heading
             return True
+        tail = _TITLE_TAIL.match(st)
+        if tail is not None and len(simplified(text)) == len(st):
+            # 导购职责有哪些?一文看懂导购岗位要求: the question names the post and the tail, naming it again, says what
+            # the page gives; the title is the question
+            head = tail.group(1)
+            asked_name = _TITLE.match(head) or (_ASKED_DUTIES.match(head) if not self.posts and p is None else None)
+            if asked_name is not None and asked_name.group(1).strip() and asked_name.group(1).strip() in tail.group(2):
+                st, text = head, text[:len(head)]
         title = _TITLE.match(st)
+        if title is None and not self.posts and p is None:
+            title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
             asked = _QUESTION_TITLE.match(simplified(name))

@@ -16,6 +16,7 @@ __all__ = ["read_text"]
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BREAK = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -198,6 +199,7 @@ def read_text(path: Path, raw: bytes | None = None) -> list[Block]:
             continue
         if markdown:
             line = _QUOTE.sub("", line)  # a quote's text, its > marks out
+            line = _IMAGE.sub("", line).strip()  # a picture (![](…), a web copy's lost image) is no text of the page
         m = _HEADING.match(line) if markdown else None
         if m is not None:
             blocks.append(Line(_unmark(m.group(2)), Where(file, n), heading=len(m.group(1))))

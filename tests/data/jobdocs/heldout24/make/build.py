@@ -38,6 +38,8 @@ CASHIER_DOCX = "收银员岗位说明书.docx"
 BUYER_DOCX = "采购员岗位职责与考核标准.docx"
 CLERK_PDF = "药店营业员岗位说明书.pdf"
 SHOP_XLSX = "电商部岗位职责表.xlsx"
+MEMBER_MD = "会员管理员与收银员职责.md"
+STOCKER_TXT = "理货员是干什么.txt"
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -387,6 +389,90 @@ def build_shop(out: Path) -> None:
     normalise_zip(out)
 
 
+# ---------------------------------------------------------------- s5: web article saved as Markdown
+
+
+def build_member(out: Path) -> None:
+    lines = [
+        f"# {S.MEMBER_TITLE}",
+        "",
+        "> 来源:银领数智　发布时间:2025-07-14　阅读:1.2万",
+        "",
+        f"**{S.MEMBER_SUBTITLE}**",
+        "",
+        f"## {S.MEMBER_H2}",
+        "",
+        S.MEMBER_LEAD,
+        "",
+        "### 一、会员管理员是什么?",
+        "",
+        S.MEMBER_INTRO,
+        "",
+        *[f"- {d}" for d in S.MEMBER_DUTIES],
+        "",
+        S.MEMBER_AFTER,
+        "",
+        "### 二、收银员是什么?",
+        "",
+        S.CASHIER2_INTRO,
+        "",
+        *[f"- {d}" for d in S.CASHIER2_DUTIES],
+        "",
+        S.CASHIER2_AFTER,
+        "",
+        "### 三、会员管理员不是收银员",
+        "",
+        S.MEMBER_PART3,
+        "",
+        "**1. 职责不同**",
+        "",
+        "| 岗位 | 主要职责 |",
+        "|---|---|",
+        *[f"| {a} | {b} |" for a, b in S.MEMBER_TABLE],
+        "",
+        S.MEMBER_TABLE_AFTER + "……",
+        "",
+        "---",
+        "",
+        "原文地址:https://www.yinlingshuzhi.com/article-167552.html(2025-07-20 保存,后文未保存)",
+        "",
+    ]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- s6: web page pasted into Notepad
+
+
+def build_stocker(out: Path) -> None:
+    lines = [
+        "理货员是干什么",
+        "2025-07-09  来源:网络  浏览:386",
+        "",
+        "【理货员是干什么】" + S.STOCKER_LEAD,
+        "",
+        "一、理货员的主要职责",
+        "理货员的工作内容主要包括以下几个方面:",
+    ]
+    for i, (head, para) in enumerate(S.STOCKER_ITEMS, 1):
+        lines += [f"{i}. {head}", para]
+    lines += [
+        "",
+        "二、理货员的工作特点",
+        "特点 | 说明 |",
+        *[f"{a} | {b} |" for a, b in S.STOCKER_TRAITS],
+        "",
+        "三、理货员的职业发展",
+        S.STOCKER_CAREER,
+        "",
+        "四、总结",
+        S.STOCKER_END,
+        "",
+        "(复制于 2025-07-20,页面其余部分未加载)",
+        "",
+    ]
+    out.write_bytes("\r\n".join(lines).encode("utf-8"))
+
+
 # ---------------------------------------------------------------- gold and checks
 
 
@@ -405,6 +491,14 @@ def gold() -> dict:
         {"file": SHOP_XLSX, "source": "s4", "layout": "xlsx-merged", "posts": [
             {"name": name, "department": "电商部", "reports_to": superior, "duties": [duty], "qualifications": []}
             for name, _page, superior, duty in S.SHOP_POSTS]},
+        {"file": MEMBER_MD, "source": "s5", "layout": "markdown-web-copy", "posts": [
+            {"name": "会员管理员", "department": None, "reports_to": None,
+             "duties": S.MEMBER_DUTIES, "qualifications": []},
+            {"name": "收银员", "department": None, "reports_to": None,
+             "duties": S.CASHIER2_DUTIES, "qualifications": []}]},
+        {"file": STOCKER_TXT, "source": "s6", "layout": "txt-web-copy", "posts": [
+            {"name": "理货员", "department": None, "reports_to": None,
+             "duties": [p for _, p in S.STOCKER_ITEMS], "qualifications": []}]},
     ]
     return {"sources": S.SOURCES, "documents": docs}
 
@@ -467,6 +561,8 @@ def main() -> None:
     if args.pdf or not (HERE / CLERK_PDF).exists():
         build_clerk_pdf(HERE / CLERK_PDF)
     build_shop(HERE / SHOP_XLSX)
+    build_member(HERE / MEMBER_MD)
+    build_stocker(HERE / STOCKER_TXT)
     g = gold()
     text = GOLD_HEAD + yaml.safe_dump(g, allow_unicode=True, sort_keys=False, width=1000)
     (HERE / "gold.yaml").write_text(text, encoding="utf-8")

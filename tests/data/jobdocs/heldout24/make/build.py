@@ -40,6 +40,7 @@ CLERK_PDF = "药店营业员岗位说明书.pdf"
 SHOP_XLSX = "电商部岗位职责表.xlsx"
 MEMBER_MD = "会员管理员与收银员职责.md"
 STOCKER_TXT = "理货员是干什么.txt"
+QA_DOCX = "质量管理部岗位职责手册.docx"
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -389,6 +390,60 @@ def build_shop(out: Path) -> None:
     normalise_zip(out)
 
 
+# ---------------------------------------------------------------- s7: Word department handbook
+
+
+def build_qa(out: Path) -> None:
+    doc = new_document()
+    header_footer(doc, "文件编号:HYT-ZL-SC-003　　质量管理部岗位职责手册")
+    for _ in range(6):
+        doc.add_paragraph()
+    title(doc, S.COMPANY, 18)
+    doc.add_paragraph()
+    title(doc, "质量管理部岗位职责手册", 22)
+    for _ in range(8):
+        doc.add_paragraph()
+    for line in ["文件编号:HYT-ZL-SC-003", "版　　本:A/0", "编制部门:质量管理部", "发布日期:2025年5月20日"]:
+        p = doc.add_paragraph(line)
+        p.paragraph_format.left_indent = Cm(5)
+    doc.add_page_break()
+    bold_para(doc, "修订记录")
+    rv = doc.add_table(rows=3, cols=4)
+    rv.style = "Table Grid"
+    for i, row_text in enumerate([("版本", "修订日期", "修订内容", "修订人"),
+                                  ("A/0", "2025.05.20", "首次发布", "质管部"),
+                                  ("", "", "", "")]):
+        for cell, text in zip(rv.rows[i].cells, row_text, strict=True):
+            set_cell(cell, text, label=(i == 0))
+    doc.add_page_break()
+    doc.add_heading("一、部门职能", level=1)
+    doc.add_paragraph("质量管理部在质量负责人领导下,负责公司及各直营药房的药品质量管理,"
+                      "组织药品验收、养护和质量查询,督促各岗位执行GSP。")
+    doc.add_heading("二、岗位设置", level=1)
+    t = doc.add_table(rows=4, cols=3)
+    t.style = "Table Grid"
+    for i, row_text in enumerate([("岗位", "定员", "直接上级"),
+                                  ("质量负责人", "1", "企业负责人"),
+                                  ("质量验收员", "2", "质量负责人"),
+                                  ("养护员", "1", "质量负责人")]):
+        for cell, text in zip(t.rows[i].cells, row_text, strict=True):
+            set_cell(cell, text, label=(i == 0))
+    doc.add_heading("三、岗位职责", level=1)
+    doc.add_heading("3.1　质量验收员", level=2)
+    doc.add_paragraph("所属部门:质量管理部　　直接上级:质量负责人　　岗位编号:ZL-YS-01")
+    bold_para(doc, "岗位职责:")
+    for i, d in enumerate(S.INSPECTOR_DUTIES, 1):
+        doc.add_paragraph(f"{i}、{d}")
+    doc.add_paragraph("注:质量负责人、养护员的岗位职责见《GSP质量职责汇编》(HYT-ZL-ZZ-001),本手册不再重复。")
+    doc.add_heading("四、附则", level=1)
+    doc.add_paragraph("1. 本手册由质量管理部负责解释,自发布之日起执行。")
+    doc.add_paragraph("2. 岗位设置或职责调整时,由质量管理部提出修订,经质量负责人批准后发布。")
+    doc.add_paragraph()
+    doc.add_paragraph("编制:质管部　　　审核:质量负责人　　　批准:企业负责人")
+    doc.save(out)
+    normalise_zip(out)
+
+
 # ---------------------------------------------------------------- s5: web article saved as Markdown
 
 
@@ -496,6 +551,9 @@ def gold() -> dict:
              "duties": S.MEMBER_DUTIES, "qualifications": []},
             {"name": "收银员", "department": None, "reports_to": None,
              "duties": S.CASHIER2_DUTIES, "qualifications": []}]},
+        {"file": QA_DOCX, "source": "s7", "layout": "word-handbook", "posts": [
+            {"name": "质量验收员", "department": "质量管理部", "reports_to": "质量负责人",
+             "duties": S.INSPECTOR_DUTIES, "qualifications": []}]},
         {"file": STOCKER_TXT, "source": "s6", "layout": "txt-web-copy", "posts": [
             {"name": "理货员", "department": None, "reports_to": None,
              "duties": [p for _, p in S.STOCKER_ITEMS], "qualifications": []}]},
@@ -562,6 +620,7 @@ def main() -> None:
         build_clerk_pdf(HERE / CLERK_PDF)
     build_shop(HERE / SHOP_XLSX)
     build_member(HERE / MEMBER_MD)
+    build_qa(HERE / QA_DOCX)
     build_stocker(HERE / STOCKER_TXT)
     g = gold()
     text = GOLD_HEAD + yaml.safe_dump(g, allow_unicode=True, sort_keys=False, width=1000)

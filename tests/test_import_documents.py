@@ -2699,3 +2699,30 @@ def test_a_work_steps_part_after_the_duties_part_holds_no_duties(tmp_path: Path)
         "1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类进行分类。\n", encoding="utf-8")
     result = import_documents([tmp_path / "a.txt"])
     assert {p.name: texts(p) for p in result.posts} == {"蔬菜分拣员": ["负责蔬菜的验收和分拣。"]}
+
+
+def test_a_handbook_s_staffing_table_and_each_post_s_section_are_one_post_each(tmp_path: Path) -> None:
+    """A handbook lists its posts in a staffing table (岗位 | 定员 | 直接上级) before giving each its section: the table's
+    row and the section state one post (its headcount from the table, its duties from the section), not the same post
+    twice differently, and the file is read, not refused."""
+    d = docx.Document()
+    d.add_heading("电商部岗位职责手册", 0)
+    d.add_heading("一、岗位设置及定员", 1)
+    t = d.add_table(rows=1, cols=3)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text, t.rows[0].cells[2].text = "岗位", "定员", "直接上级"
+    for name, n, boss in [("运营专员", "1", "电商部经理"), ("客服专员", "3", "运营专员")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text = name, n, boss
+    d.add_heading("二、岗位职责", 1)
+    for name, boss, duty in [("运营专员", "电商部经理", "负责网店的整体规划和推广。"),
+                             ("客服专员", "运营专员", "通过聊天工具与客户沟通,处理订单和售后服务。")]:
+        d.add_heading(f"2.1　{name}", 2)
+        d.add_paragraph(f"所属部门:电商部　　直接上级:{boss}")
+        d.add_paragraph("岗位职责:").runs[0].bold = True
+        d.add_paragraph(duty)
+    d.save(tmp_path / "手册.docx")
+    posts = by_name(import_documents([tmp_path / "手册.docx"]))
+    assert {n: (texts(p), p.reports_to_text) for n, p in posts.items()} == {
+        "运营专员": (["负责网店的整体规划和推广。"], "电商部经理"),
+        "客服专员": (["通过聊天工具与客户沟通,处理订单和售后服务。"], "运营专员")}
+    assert posts["运营专员"].headcount == 1

@@ -2726,3 +2726,32 @@ def test_a_handbook_s_staffing_table_and_each_post_s_section_are_one_post_each(t
         "运营专员": (["负责网店的整体规划和推广。"], "电商部经理"),
         "客服专员": (["通过聊天工具与客户沟通,处理订单和售后服务。"], "运营专员")}
     assert posts["运营专员"].headcount == 1
+
+
+@pytest.mark.parametrize("title, name", [("超市里面的理货员都干些什么活", "理货员"), ("商场中的导购员是做什么的", "导购员"),
+                                         ("理货员都干些什么活", "理货员")])
+def test_a_question_title_on_what_a_post_does_names_it_without_its_setting(tmp_path: Path, title: str, name: str) -> None:
+    """A web article asking what a post does, in a place (超市里面的理货员都干些什么活): the page is about the post, 理货员;
+    the place is where the post works, not part of its title."""
+    (tmp_path / "a.md").write_text(f"# {title}\n\n## 一、{name}的主要工作内容\n\n1. 负责商品的补货和陈列。\n\n2. 负责货架的清洁。\n",
+                                   encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {name: ["负责商品的补货和陈列。", "负责货架的清洁。"]}
+
+
+_STOCKER_PAGE = ("# 理货员都干些什么活\n\n2025-09-16 10:42　来源:网络\n\n"
+                 "在超市中,理货员是保障商品陈列和顾客购物体验的重要角色。下面是对理货员主要工作内容的总结。\n\n"
+                 "## 一、理货员的主要工作内容\n\n### 1. 商品补货与整理\n\n理货员需要根据销售情况及时补充货架上的商品。\n\n"
+                 "### 2. 清洁与维护\n\n保持货架、地面等区域的整洁,及时清理垃圾。\n\n"
+                 "## 二、理货员工作内容一览表\n\n| 工作内容 | 具体任务说明 |\n| --- | --- |\n"
+                 "| 商品补货 | 检查货架商品数量,及时补充缺货商品 |\n| 清洁维护 | 保持货架、地面的卫生 |\n")
+
+
+def test_a_post_page_s_lead_and_its_summary_table_are_not_duties(tmp_path: Path) -> None:
+    """A page about a post: the lead under its title says what the post is (read as work by the line classifier) and the
+    part on the duties follows, so the lead is none of them; a later part of the page summing the duties up
+    (## 二、理货员工作内容一览表, a table) restates them in other words and adds none, nor a post."""
+    (tmp_path / "a.md").write_text(_STOCKER_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "理货员": ["理货员需要根据销售情况及时补充货架上的商品。", "保持货架、地面等区域的整洁,及时清理垃圾。"]}

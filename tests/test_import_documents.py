@@ -2755,3 +2755,15 @@ def test_a_post_page_s_lead_and_its_summary_table_are_not_duties(tmp_path: Path)
     result = import_documents([tmp_path / "a.md"])
     assert {p.name: texts(p) for p in result.posts} == {
         "理货员": ["理货员需要根据销售情况及时补充货架上的商品。", "保持货架、地面等区域的整洁,及时清理垃圾。"]}
+
+
+@pytest.mark.parametrize("lead", ["促销员作为门店与消费者之间的桥梁,需具备良好的服务意识。其主要职责包括:",
+                                  "促销员的主要职责包括:"])
+def test_rules_naming_no_post_take_the_post_their_duties_lead_names(tmp_path: Path, lead: str) -> None:
+    """A page of rules (门店促销人员管理规范) names no post by its title; the sentence leading into its duties says whose
+    they are (促销员作为…,其主要职责包括:): that is the post, not the file's name."""
+    (tmp_path / "门店促销人员管理规范.txt").write_text(
+        f"门店促销人员管理规范\n\n发布时间:2025-06-18　　来源:门店管理\n\n一、岗位职责\n{lead}\n"
+        "1. 负责商品的陈列与展示;\n2. 向顾客介绍产品特性;\n\n二、培训与发展\n1. 定期组织业务学习;\n", encoding="utf-8")
+    result = import_documents([tmp_path / "门店促销人员管理规范.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {"促销员": ["负责商品的陈列与展示;", "向顾客介绍产品特性;"]}

@@ -471,7 +471,7 @@ class DraftPost:
 
     where: Where
     name: str | None = None
-    name_from: str = ""  # "label", "heading", "title", "column", "file"
+    name_from: str = ""  # "label", "heading", "title", "column", "file", "lead"
     department: str | None = None
     reports_to: Item | None = None
     headcount: int | None = None
@@ -533,6 +533,8 @@ _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
 _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
 """A heading on a post's duties; so one on the rules it works by (店员的职业道德和职业技能规则:), whatever words come
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
+_LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
+"""The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
 _BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
 """After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
 a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
@@ -890,6 +892,15 @@ class _Reader:
             if self.last_item is lead:
                 self.last_item = None
 
+    def name_from_lead(self, p: DraftPost | None, lead: str) -> None:
+        """A post that nothing has named yet (a 门店促销人员管理规范 names the rules, not a post), whose duties' lead says
+        whose they are (促销员作为门店与消费者之间的桥梁,…其主要职责包括:): the post the lead names."""
+        if p is None or p.name is not None or self.section != DUTIES:
+            return
+        m = _LEAD_NAMES.match(simplified(lead))
+        if m is not None and _is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
+            p.name, p.name_from = lead[:m.end(1)], "lead"
+
     def drop_page_lead(self, p: DraftPost, part: str) -> None:
         """At the part of a post's page on its duties (## 一、理货员的主要工作内容): the unnumbered prose the line classifier
         took for duties before it, right under the page's title (在超市中,理货员是…的重要角色。…下面是对…的总结。), is the
@@ -1110,6 +1121,7 @@ class _Reader:
                         # numbered list is none of its items
                         items.pop()
                         self.unplaced.append(Unplaced(prev.text, prev.where, "the lead of the list below it: not a duty"))
+                        self.name_from_lead(p, prev.text)
                     items.append(item)
                 self.last_soft = ln.soft
                 self.last_item = items[-1] if items else None

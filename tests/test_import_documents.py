@@ -2699,3 +2699,71 @@ def test_a_work_steps_part_after_the_duties_part_holds_no_duties(tmp_path: Path)
         "1. 验收:对送来的蔬菜进行质量验收。\n2. 分拣:根据蔬菜的种类进行分类。\n", encoding="utf-8")
     result = import_documents([tmp_path / "a.txt"])
     assert {p.name: texts(p) for p in result.posts} == {"蔬菜分拣员": ["负责蔬菜的验收和分拣。"]}
+
+
+def test_a_handbook_s_staffing_table_and_each_post_s_section_are_one_post_each(tmp_path: Path) -> None:
+    """A handbook lists its posts in a staffing table (岗位 | 定员 | 直接上级) before giving each its section: the table's
+    row and the section state one post (its headcount from the table, its duties from the section), not the same post
+    twice differently, and the file is read, not refused."""
+    d = docx.Document()
+    d.add_heading("电商部岗位职责手册", 0)
+    d.add_heading("一、岗位设置及定员", 1)
+    t = d.add_table(rows=1, cols=3)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text, t.rows[0].cells[2].text = "岗位", "定员", "直接上级"
+    for name, n, boss in [("运营专员", "1", "电商部经理"), ("客服专员", "3", "运营专员")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text = name, n, boss
+    d.add_heading("二、岗位职责", 1)
+    for name, boss, duty in [("运营专员", "电商部经理", "负责网店的整体规划和推广。"),
+                             ("客服专员", "运营专员", "通过聊天工具与客户沟通,处理订单和售后服务。")]:
+        d.add_heading(f"2.1　{name}", 2)
+        d.add_paragraph(f"所属部门:电商部　　直接上级:{boss}")
+        d.add_paragraph("岗位职责:").runs[0].bold = True
+        d.add_paragraph(duty)
+    d.save(tmp_path / "手册.docx")
+    posts = by_name(import_documents([tmp_path / "手册.docx"]))
+    assert {n: (texts(p), p.reports_to_text) for n, p in posts.items()} == {
+        "运营专员": (["负责网店的整体规划和推广。"], "电商部经理"),
+        "客服专员": (["通过聊天工具与客户沟通,处理订单和售后服务。"], "运营专员")}
+    assert posts["运营专员"].headcount == 1
+
+
+@pytest.mark.parametrize("title, name", [("超市里面的理货员都干些什么活", "理货员"), ("商场中的导购员是做什么的", "导购员"),
+                                         ("理货员都干些什么活", "理货员")])
+def test_a_question_title_on_what_a_post_does_names_it_without_its_setting(tmp_path: Path, title: str, name: str) -> None:
+    """A web article asking what a post does, in a place (超市里面的理货员都干些什么活): the page is about the post, 理货员;
+    the place is where the post works, not part of its title."""
+    (tmp_path / "a.md").write_text(f"# {title}\n\n## 一、{name}的主要工作内容\n\n1. 负责商品的补货和陈列。\n\n2. 负责货架的清洁。\n",
+                                   encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {name: ["负责商品的补货和陈列。", "负责货架的清洁。"]}
+
+
+_STOCKER_PAGE = ("# 理货员都干些什么活\n\n2025-09-16 10:42　来源:网络\n\n"
+                 "在超市中,理货员是保障商品陈列和顾客购物体验的重要角色。下面是对理货员主要工作内容的总结。\n\n"
+                 "## 一、理货员的主要工作内容\n\n### 1. 商品补货与整理\n\n理货员需要根据销售情况及时补充货架上的商品。\n\n"
+                 "### 2. 清洁与维护\n\n保持货架、地面等区域的整洁,及时清理垃圾。\n\n"
+                 "## 二、理货员工作内容一览表\n\n| 工作内容 | 具体任务说明 |\n| --- | --- |\n"
+                 "| 商品补货 | 检查货架商品数量,及时补充缺货商品 |\n| 清洁维护 | 保持货架、地面的卫生 |\n")
+
+
+def test_a_post_page_s_lead_and_its_summary_table_are_not_duties(tmp_path: Path) -> None:
+    """A page about a post: the lead under its title says what the post is (read as work by the line classifier) and the
+    part on the duties follows, so the lead is none of them; a later part of the page summing the duties up
+    (## 二、理货员工作内容一览表, a table) restates them in other words and adds none, nor a post."""
+    (tmp_path / "a.md").write_text(_STOCKER_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "理货员": ["理货员需要根据销售情况及时补充货架上的商品。", "保持货架、地面等区域的整洁,及时清理垃圾。"]}
+
+
+@pytest.mark.parametrize("lead", ["促销员作为门店与消费者之间的桥梁,需具备良好的服务意识。其主要职责包括:",
+                                  "促销员的主要职责包括:"])
+def test_rules_naming_no_post_take_the_post_their_duties_lead_names(tmp_path: Path, lead: str) -> None:
+    """A page of rules (门店促销人员管理规范) names no post by its title; the sentence leading into its duties says whose
+    they are (促销员作为…,其主要职责包括:): that is the post, not the file's name."""
+    (tmp_path / "门店促销人员管理规范.txt").write_text(
+        f"门店促销人员管理规范\n\n发布时间:2025-06-18　　来源:门店管理\n\n一、岗位职责\n{lead}\n"
+        "1. 负责商品的陈列与展示;\n2. 向顾客介绍产品特性;\n\n二、培训与发展\n1. 定期组织业务学习;\n", encoding="utf-8")
+    result = import_documents([tmp_path / "门店促销人员管理规范.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {"促销员": ["负责商品的陈列与展示;", "向顾客介绍产品特性;"]}

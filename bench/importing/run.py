@@ -108,6 +108,10 @@ FIRST_MEASURED = {
                   "1.000 (at 9fba265, after the heldout21 fixes); posts 1.000 / 1.000, duties 1.000 / 1.000, reports-to "
                   "1.000, department 1.000, 0 qualifications as duties, qualification recall 1.000 / precision 1.000 (at "
                   "b0d56db, after the heldout22 fixes); used for fixes since"),
+    "heldout23": ("posts 0.375 / 0.750, duties 0.725 / 0.714, reports-to 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 0.700 / precision 1.000 (at e211282); the same at 1b0989e, after the heldout22 fixes; "
+                  "posts 1.000 / 1.000, duties 1.000 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 0.700 / precision 1.000 (at 75981d8, after the heldout23 fixes); used for fixes since"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from retailkg.design.documents.parse import Block, DraftPost, Table, Unplaced, parse_blocks
@@ -166,6 +167,25 @@ def _same(a: DraftPost, b: DraftPost) -> bool:
             and (a.headcount == b.headcount or a.headcount is None or b.headcount is None))
 
 
+def _roster_and_section(a: DraftPost, b: DraftPost) -> DraftPost | None:
+    """One post of a file stated twice, once with no duty or requirement (a row of a staffing table,
+    岗位 | 定员 | 直接上级) and once with them (the post's own section), when nothing the two state
+    contradicts: the one post both describe, its duties from the section, else None.
+
+    A handbook lists its posts in a staffing table before giving each its section; refusing the file
+    as stating a post twice would lose every post of it."""
+    if bool(a.duties or a.qualifications) == bool(b.duties or b.qualifications):
+        return None
+    roster, section = (a, b) if b.duties or b.qualifications else (b, a)
+    up, down = (_norm(p.reports_to.text) if p.reports_to else None for p in (roster, section))
+    if up is not None and down is not None and up != down:
+        return None
+    if roster.headcount is not None and section.headcount is not None and roster.headcount != section.headcount:
+        return None
+    return replace(section, reports_to=section.reports_to or roster.reports_to,
+                   headcount=section.headcount if section.headcount is not None else roster.headcount)
+
+
 def _differs(a: DraftPost, b: DraftPost) -> str:
     if [_norm(d.text) for d in a.duties] != [_norm(d.text) for d in b.duties]:
         return "different duties"
@@ -251,6 +271,8 @@ def import_documents(paths: Sequence[Path], *, skip_unreadable: bool = False) ->
         first = kept.get(key)
         if first is None:
             kept[key] = (d, path)
+        elif first[1] == path and (merged := _roster_and_section(first[0], d)) is not None:
+            kept[key] = (merged, path)
         elif not _same(first[0], d):
             where = "the same file" if first[1] == path else str(first[1])
             raise InputError(f"post {d.name!r} is defined differently ({_differs(first[0], d)}) here and in {where}",

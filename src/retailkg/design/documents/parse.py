@@ -471,7 +471,7 @@ class DraftPost:
 
     where: Where
     name: str | None = None
-    name_from: str = ""  # "label", "heading", "title", "column", "file"
+    name_from: str = ""  # "label", "heading", "title", "column", "file", "lead"
     department: str | None = None
     reports_to: Item | None = None
     headcount: int | None = None
@@ -504,6 +504,17 @@ _PART_PROCESS = re.compile(r"(?:工作|作业|操作)(?:流程|步骤|程序)$")
 """A part on a post's work steps (二、蔬菜分拣员的工作流程): its duties when no part before it gave them."""
 
 
+_SETTING = re.compile(r"^(.{1,10}?(?:里面|里边|里头|当中|之中|里|中|内))的(.{2,12})$")
+"""A post asked about in its setting (超市里面的理货员, 商场中的导购员): the setting, the post."""
+
+
+def post_of_setting(name: str) -> str:
+    """The post a question title asks about, less the place it puts the post in (超市里面的理货员都干些什么活 asks
+    about 理货员 in a supermarket; the post is 理货员); any other name as it is."""
+    m = _SETTING.match(name)
+    return m.group(2) if m is not None and _is_post_title(m.group(2)) else name
+
+
 def post_of_file(stem: str) -> str | None:
     """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
     m = _FILE_TOPIC.match(stem.strip())
@@ -514,7 +525,7 @@ _QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|�
 """A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
 its qualifications follow."""
 _QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
-                             r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
+                             r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)些?(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
                              r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
 """A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
 _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
@@ -522,6 +533,13 @@ _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
 _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
 """A heading on a post's duties; so one on the rules it works by (店员的职业道德和职业技能规则:), whatever words come
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
+_LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
+"""The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
+_BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
+"""After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
+a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
+_PART_SUMMARY = re.compile(r"(?:一览表?|汇总表?|总览|概览|小结|总结)$")
+"""A part heading that says it sums up (理货员工作内容一览表): after the duties were given, it restates them."""
 _PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
 _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
 """The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
@@ -687,6 +705,7 @@ class _Reader:
         self.titled_cells: set[int] = set()  # ids of the duty cells whose first line titles the rest (see titled_cells)
         self.title: Unplaced | None = None  # a plain line before any post (收货部 · 收货主管): the document's title
         self.in_part = False  # under a heading of the post's own document that names no post (一、人员管理)
+        self.summing_up = False  # under a part of a post's page that sums up the duties it gave (…工作内容一览表)
         self.section_outline = ""  # the outline numbering (一、) of the line that opened the section, if any
         self.outer_outline = ""  # the section's opened by a part of a section of its kind (二、岗位职责 over (一)核心职责): 一、
         self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
@@ -873,6 +892,26 @@ class _Reader:
             if self.last_item is lead:
                 self.last_item = None
 
+    def name_from_lead(self, p: DraftPost | None, lead: str) -> None:
+        """A post that nothing has named yet (a 门店促销人员管理规范 names the rules, not a post), whose duties' lead says
+        whose they are (促销员作为门店与消费者之间的桥梁,…其主要职责包括:): the post the lead names."""
+        if p is None or p.name is not None or self.section != DUTIES:
+            return
+        m = _LEAD_NAMES.match(simplified(lead))
+        if m is not None and _is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
+            p.name, p.name_from = lead[:m.end(1)], "lead"
+
+    def drop_page_lead(self, p: DraftPost, part: str) -> None:
+        """At the part of a post's page on its duties (## 一、理货员的主要工作内容): the unnumbered prose the line classifier
+        took for duties before it, right under the page's title (在超市中,理货员是…的重要角色。…下面是对…的总结。), is the
+        page's lead: the page says where its duties are, as a 岗位职责 label would."""
+        if self.section != DUTIES or self.lead_from is None or self.post is not p:
+            return
+        lead = p.duties[self.lead_from:]
+        if lead and not any(i.numbered for i in lead) and (not self.lead_past_blank or len(lead) >= 2):
+            self.unplaced += [Unplaced(i.text, i.where, f"before {part}: the page's lead, not a duty") for i in lead]
+            del p.duties[self.lead_from:]
+
     def group_lead(self, ln: Line, title: str) -> bool:
         """A sentence leading into the items of a group (…这包括:), right after the group's title line, the section's last
         item so far (see ``titled_leads``): the title names the group and the sentence leads into it; neither is an item.
@@ -898,6 +937,7 @@ class _Reader:
         label line over its sentences, is a sure layout and is not so marked."""
         p = self.current(where)
         self.section_inferred = inferred
+        self.summing_up = False
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
@@ -1081,6 +1121,7 @@ class _Reader:
                         # numbered list is none of its items
                         items.pop()
                         self.unplaced.append(Unplaced(prev.text, prev.where, "the lead of the list below it: not a duty"))
+                        self.name_from_lead(p, prev.text)
                     items.append(item)
                 self.last_soft = ln.soft
                 self.last_item = items[-1] if items else None
@@ -1236,13 +1277,20 @@ class _Reader:
         if self.page_name is not None and self.page_name[0] is p and not st.startswith(simplified(own)):
             own = self.page_name[1]
         if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
-                and st.startswith(simplified(own)) and _POST_PART.match(st[len(own):])
+                and st.startswith(simplified(own)) and (_POST_PART.match(st[len(own):])
+                                                 or (_BARE_PART.match(st[len(own):]) and _PART_SUMMARY.search(st)))
                 and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
             # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
             # that post's page; the one on its duties (requirements) opens them, the others hold neither
             rest = st[len(own):]
-            if _PART_DUTIES.search(rest) or (_PART_PROCESS.search(rest) and not p.duties):
+            if _PART_SUMMARY.search(rest) and p.duties:
+                # ## 二、理货员工作内容一览表 after ## 一、理货员的主要工作内容 gave the duties: a summary restating them in
+                # other words, not more of them
+                self.open_section(OTHER, text, ln.where)
+                self.summing_up = True
+            elif _PART_DUTIES.search(rest) or (_PART_PROCESS.search(rest) and not p.duties):
                 # so a part on its work steps (二、…的工作流程) on a page that gave no duties before it: what the post does
+                self.drop_page_lead(p, text)
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             elif _PART_REQUIREMENTS.search(rest):
                 self.open_section(QUALIFICATIONS, "任职要求", ln.where)
@@ -1319,7 +1367,7 @@ class _Reader:
             about = (question is not None and asks.group(2).startswith(question.group(1))
                      and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
         if question is not None and (_is_post_title(question.group(1)) or about) and not self.posts and (p is None or p.empty()):
-            self.start(ln.where, text[:question.end(1)].strip(), "title", ln.heading)
+            self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
             return True
@@ -1394,6 +1442,12 @@ class _Reader:
     def table(self, table: Table) -> None:
         self.blank = False
         p = self.post
+        if self.summing_up and self.section == OTHER:
+            # the table of a part that sums up the duties the page gave (工作内容 | 具体任务说明 under 理货员工作内容一览表):
+            # the same work in other words, no duties and no labels
+            self.unplaced += [Unplaced(" | ".join(c.text for c in row), table.where, f"under {self.section_label}: a summary, "
+                                       "not a duty") for row in table.rows if any(c.text for c in row)]
+            return
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
                 and (self.last_item.text.endswith(("：", ":")) or _TABLE_LEAD.search(self.last_item.text))):
             items = p.duties if self.section == DUTIES else p.qualifications

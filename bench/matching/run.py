@@ -221,7 +221,7 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         "|---|--:|--:|--:|",
         *[f"| {f} | {v['n']} | {v['top1']:.3f} | {v['bm25_top1']:.3f} |" for f, v in result["families"].items()],
         "",
-        "Each collection round's own sentences (every round drew on publishers the earlier ones had not):",
+        "Each collection round's own sentences (from the third round on, each drew only on publishers the earlier ones had not):",
         "",
         "| round | ids | sentences | publishers | top-1 | top-3 | wrong flagged |",
         "|---|---|--:|--:|--:|--:|--:|",

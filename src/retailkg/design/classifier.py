@@ -14,8 +14,9 @@ documents' curated duties and the definitions themselves:
   ``none`` (catch-all, attitude and off-taxonomy duties): the classic strong baseline for short
   texts, fast to train and deterministic;
 - a probability from the scores by a softmax whose temperature is fitted on held-out predictions
-  (grouped by source), so that "0.8" means right about eight times in ten; and the review threshold
-  below which a match is marked "to review", chosen on the same held-out predictions.
+  (grouped by publisher: the registered domain of the page's host), so that "0.8" means right about
+  eight times in ten; and the review threshold below which a match is marked "to review", chosen on
+  the same held-out predictions.
 
 The model is shipped as plain arrays (``model.npz``) and a JSON header (``model.json``), not as a
 pickle: a pickle runs code when loaded and ties the file to one scikit-learn version, while arrays
@@ -474,7 +475,7 @@ class Classifier:
     @classmethod
     def train(cls, examples: Sequence[Example], folds: int = 5, target_flagged: float = 0.85,
               areas: Mapping[str, str] | None = None) -> Classifier:
-        """Train on ``examples``, calibrated on held-out folds grouped by source.
+        """Train on ``examples``, calibrated on held-out folds grouped by publisher.
 
         The temperature minimises the held-out negative log-likelihood of the gold labels; with
         ``areas`` (function id → area, :func:`function_areas`), the weight of a post's other duties

@@ -163,32 +163,48 @@ def rounds(rows: list[dict[str, Any]], top1: list[bool], top3: list[bool]) -> di
     return out
 
 
+FIFTH_ROUND_FIRST_ID = 3480
+"""The fifth round's sentences start at m3480: its second labelling (200 sentences drawn at random) is reported apart
+from the first round's (300), each labelled blind by a labeller who had not seen the first labels."""
+
+
 def agreement(kb: KnowledgeBase, corpus: list[Example]) -> dict[str, Any]:
-    """The two labellings of the double-labelled sentences, compared as data/matching/README.md says."""
+    """The two labellings of the double-labelled sentences, compared as data/matching/README.md says: all of them,
+    and the first and the fifth round's apart (``rounds``)."""
     second = {}
     for line in (REPO / "data" / "matching" / "second-labelling.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         sid, lead, support, conf = line.split("\t")
         second[sid] = (tuple(lead.split()), tuple(support.split()), conf)
     by_id = {e.id: e for e in read_corpus(withdrawn=True)}
-    a_in_b = b_in_a = same = 0
-    firsts_a, firsts_b, high = [], [], []
-    for sid, (lead, support, conf) in second.items():
-        e = by_id[sid]
-        other = Example(e.text, lead, support)
-        a_in_b += e.first in other.gold
-        b_in_a += other.first in e.gold
-        same += e.first == other.first
-        firsts_a.append(e.first)
-        firsts_b.append(other.first)
-        if conf == "high":
-            high.append(e.first in other.gold)
-    n = len(second)
-    po = same / n
-    labels = set(firsts_a) | set(firsts_b)
-    pe = sum(firsts_a.count(x) * firsts_b.count(x) for x in labels) / n / n
-    return {"sentences": n, "first_in_other": round(a_in_b / n, 3), "other_first_in_first": round(b_in_a / n, 3),
-            "same_first": round(po, 3), "kappa_first": round((po - pe) / (1 - pe), 3),
-            "high_confidence": round(float(np.mean(high)), 3) if high else None}
+
+    def compare(ids: list[str]) -> dict[str, Any]:
+        a_in_b = b_in_a = same = 0
+        firsts_a, firsts_b, high = [], [], []
+        for sid in ids:
+            lead, support, conf = second[sid]
+            e = by_id[sid]
+            other = Example(e.text, lead, support)
+            a_in_b += e.first in other.gold
+            b_in_a += other.first in e.gold
+            same += e.first == other.first
+            firsts_a.append(e.first)
+            firsts_b.append(other.first)
+            if conf == "high":
+                high.append(e.first in other.gold)
+        n = len(ids)
+        po = same / n
+        labels = set(firsts_a) | set(firsts_b)
+        pe = sum(firsts_a.count(x) * firsts_b.count(x) for x in labels) / n / n
+        return {"sentences": n, "first_in_other": round(a_in_b / n, 3), "other_first_in_first": round(b_in_a / n, 3),
+                "same_first": round(po, 3), "kappa_first": round((po - pe) / (1 - pe), 3),
+                "high_confidence": round(float(np.mean(high)), 3) if high else None}
+
+    ids = list(second)
+    out = compare(ids)
+    first = [i for i in ids if int(i[1:]) < FIFTH_ROUND_FIRST_ID]
+    fifth = [i for i in ids if int(i[1:]) >= FIFTH_ROUND_FIRST_ID]
+    out["rounds"] = {name: compare(part) for name, part in (("first", first), ("fifth", fifth)) if part}
+    return out
 
 
 def write_results(result: dict[str, Any], out: Path) -> None:
@@ -216,7 +232,10 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         "",
         f"Two labellers on {a['sentences']} sentences (data/matching/README.md): first function in the other's set "
         f"{a['first_in_other']:.3f} / {a['other_first_in_first']:.3f}, same first function {a['same_first']:.3f} "
-        f"(kappa {a['kappa_first']:.3f}); {a['high_confidence']:.3f} where the second labeller was sure.",
+        f"(kappa {a['kappa_first']:.3f}); {a['high_confidence']:.3f} where the second labeller was sure"
+        + "".join(f"; the {name} round's {r['sentences']}: {r['first_in_other']:.3f} / {r['other_first_in_first']:.3f}, "
+                  f"kappa {r['kappa_first']:.3f}, sure {r['high_confidence']:.3f}" for name, r in a.get("rounds", {}).items())
+        + ".",
         "",
         "| family | sentences | top-1 | BM25 top-1 |",
         "|---|--:|--:|--:|",

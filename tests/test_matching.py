@@ -125,7 +125,7 @@ def test_a_duty_is_read_with_its_posts_other_duties() -> None:
     assert np.array_equal(with_context(p, CLASSES, [None] * 3, AREAS, 1.0), p)  # no post: no context
 
 
-CONTEXT_DUTY = ("负责库存数据核对", "主管")  # stock figures checked: the stock's own work, or the books'?
+CONTEXT_DUTY = ("负责单据的核对与整理", "主管")  # papers checked and filed: goods received, or the books?
 CONTEXT_SIBLINGS = ["负责现金的收付与保管", "登记现金日记账和银行存款日记账", "负责银行账户的开立与管理"]
 CONTEXT_EXPECTED = "reconciliation"  # under a post of cash and bank work: the accounts' reconciliation
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from retailkg.design.classifier import FAMILIES, NONE, corpus_path, read_corpus, sentence_key
+from retailkg.design.classifier import FAMILIES, NONE, Example, corpus_path, read_corpus, registered_domain, sentence_key, source_folds
 from retailkg.errors import InputError
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 
@@ -89,3 +89,39 @@ def test_a_withdrawn_row_is_not_read(tmp_path: Path) -> None:
     p.write_text(HEADER + "m1\t负责收银\t收银员\tstore\tcashiering\t\tx.com\thttp://x.com/1\twithdrawn: publisher asked\n",
                  encoding="utf-8")
     assert read_corpus(p) == []
+
+
+@pytest.mark.parametrize(("source", "publisher"), [
+    ("xytest.com", "xytest.com"),
+    ("renwen.xytest.com", "xytest.com"),
+    ("bbs.bazhongol.com", "bazhongol.com"),
+    ("wenku.csdn.net", "csdn.net"),
+    ("zixin.com.cn", "zixin.com.cn"),  # under a second-level suffix the registrant is the third label
+    ("zixun.ziming.com.cn", "ziming.com.cn"),
+    ("jmxy.xhsysu.edu.cn", "xhsysu.edu.cn"),
+    ("ychouse.cq.cn", "ychouse.cq.cn"),  # a provincial second-level suffix
+    ("ishare.iask.sina.com.cn", "sina.com.cn"),
+    ("acc.xalin.cn", "xalin.cn"),
+    ("MAX.Book118.com", "book118.com"),
+    ("github.com/yerufeng123/vip", "github.com/yerufeng123/vip"),  # a repository is its own publisher
+    ("localhost", "localhost"),
+])
+def test_a_publisher_is_the_registered_domain_of_its_host(source: str, publisher: str) -> None:
+    assert registered_domain(source) == publisher
+
+
+def test_folds_never_put_two_hosts_of_one_publisher_on_both_sides() -> None:
+    hosts = ["xytest.com"] * 3 + ["renwen.xytest.com"] * 2 + ["b.com"] * 2 + ["c.com"] * 2 + ["github.com/a/x", "github.com/b/y"]
+    examples = [Example(f"负责收银{i}", ("cashiering",), source=h) for i, h in enumerate(hosts)]
+    for folds in (2, 3):
+        splits = source_folds(examples, folds)
+        assert sorted(i for _, test in splits for i in test) == list(range(len(hosts)))  # each sentence tested once
+        for train, test in splits:
+            assert {registered_domain(hosts[i]) for i in train}.isdisjoint({registered_domain(hosts[i]) for i in test})
+
+
+def test_no_publisher_of_the_corpus_is_trained_on_when_it_is_tested() -> None:
+    corpus = read_corpus()
+    for train, test in source_folds(corpus, 5):
+        trained = {registered_domain(corpus[i].source) for i in train}
+        assert trained.isdisjoint(registered_domain(corpus[i].source) for i in test)

@@ -207,3 +207,17 @@ def test_a_sliver_is_set_aside_and_the_next_candidate_doing_the_owners_main_work
                                                                function="work-allocation"))
     p = proposal(none, "GapBaselineFunction", "fn:data-monitoring")
     assert p.status == "none" and "a sliver" in p.summary_en and "推广主管" in p.summary_zh
+
+
+def test_a_specialist_like_the_owner_by_title_alone_leaves_winning_outside_resources_to_its_superior(tmp_path: Path) -> None:
+    """Bringing in outside marketing resources and partners (4.1.4 b/d: 争取活动资源, 外部营销资源合作引入) takes
+    negotiation and a budget: 活动专人, like 活动运营 by its title but doing only platform enrolment, leaves it to its
+    superior 推广主管, who runs the promotion area's work (h-propose8: hand2-hand6 name the promotion head). The
+    standard duty does not steer (no 制定, 管理, …): the outside it reaches for is what moves it. Reporting to the head
+    of the whole design instead, the specialist takes it."""
+    under = validate(tmp_path, "under.yaml", TITLED.format(superior="promo-head"))
+    p = proposal(under, "GapBaselineFunction", "fn:marketing-partnerships")
+    assert owner(p) == "推广主管"
+    assert any("by its title alone" in r.en for r in p.reasons)
+    direct = validate(tmp_path, "direct.yaml", TITLED.format(superior="head"))
+    assert owner(proposal(direct, "GapBaselineFunction", "fn:marketing-partnerships")) == "活动专人"

@@ -76,6 +76,11 @@ STEERING_WORDS = ("制定", "管理", "规范", "体系", "机制", "统筹", "�
 """Words of a standard duty that say it sets or steers the work (sets the norms, the system, the goals; manages,
 supervises, appraises) rather than does it: such a duty is a manager's, so a manager as close as its report takes it."""
 
+OUTWARD_WORDS = ("争取", "引入", "外部")
+"""Words of a standard duty that wins resources or partners from outside (争取活动资源, 外部营销资源合作引入): work
+needing negotiation and a budget, which a specialist titled for the trade but doing one narrow task of it leaves to its
+manager (:meth:`Proposer.superior_over_title`)."""
+
 COVER_WORDS = ("下班时间", "非上班时间", "休息时间", "不在岗", "休假期间")
 """Words of a duty that say it does the work only while another post is away (客服 tracks shipments 售后下班时间, when
 after-sales is off): cover, not the work its post leads; the post it covers for does."""
@@ -740,7 +745,9 @@ class Proposer:
         doing one narrow task of it (活动专人, enrolling in platform campaigns) is not thereby the one to take on the
         trade's new work (bringing in partners, starting livestreams); its manager, who runs the area's work, takes it
         and may delegate it. None otherwise."""
-        if self._by_work_only.get((post.signature, f), True) or f in post.support or not self.steering(f):
+        if self._by_work_only.get((post.signature, f), True) or f in post.support:
+            return None
+        if not (self.steering(f) or self.outward(f)):
             return None
         if self.own_work(post, f)[0] >= CREDIBLE_OWN_WORK:
             return None
@@ -749,6 +756,10 @@ class Proposer:
         if up is None or self.is_top(up) or area is None:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
+
+    def outward(self, f: URIRef) -> bool:
+        """Whether the standard's duties leading ``f`` win resources or partners from outside (:data:`OUTWARD_WORDS`)."""
+        return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in OUTWARD_WORDS)
 
     def steering(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""

@@ -221,3 +221,49 @@ def test_a_specialist_like_the_owner_by_title_alone_leaves_winning_outside_resou
     assert any("by its title alone" in r.en for r in p.reasons)
     direct = validate(tmp_path, "direct.yaml", TITLED.format(superior="head"))
     assert owner(proposal(direct, "GapBaselineFunction", "fn:marketing-partnerships")) == "活动专人"
+
+
+SUPPLY = """organisation: {{id: store, name: 百货, baseline: T/CCAGM 003-2021, scope: [商品与供应链]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: head
+    name: 运营部经理
+    department: ops
+    duties:
+      - text: "组织部门培训"
+        functions: [team-training]
+  - id: category
+    name: 品类经理
+    department: ops
+    reports_to: head
+    duties:
+      - text: "{text}"
+        functions: [{function}]
+      - text: "负责品类规划与经营"
+        functions: [category-management]
+  - id: mall
+    name: 线上商城运营专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "线上商城的选品与上新规划"
+        functions: [product-selection]
+      - text: "商品上架与信息维护"
+        functions: [product-listing]
+      - text: "线上商城库存管理"
+        functions: [inventory-management]
+"""
+
+
+def test_a_gap_goes_to_the_candidate_already_leading_the_areas_function_named_for_the_same_work(tmp_path: Path) -> None:
+    """Online supply (线上商品供应管理) shares 供应 with supplier management (供应商管理) alone of its area: the category
+    manager managing the suppliers takes it, though the online-mall operator does more of the area's work (h-propose8:
+    hand3-hand6 name the category manager for acme's online supply). Buying (采购订货) instead of managing suppliers,
+    the category manager is not named alike, and the mall operator, doing more of the area, takes it."""
+    alike = validate(tmp_path, "alike.yaml", SUPPLY.format(function="supplier-management", text="负责供应商的开发与管理"))
+    p = proposal(alike, "GapBaselineFunction", "fn:online-supply")
+    assert owner(p) == "品类经理"
+    assert any("named for the same part of the work" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", SUPPLY.format(function="purchasing", text="负责采购订货"))
+    assert owner(proposal(other, "GapBaselineFunction", "fn:online-supply")) == "线上商城运营专员"

@@ -411,6 +411,13 @@ class Proposer:
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
+        alike = self.leads_named_alike(f, ranked)
+        named: list[Reason] = []
+        if alike is not None and alike is not ranked[0]:
+            ranked = [alike, *[p for p in ranked if p is not alike]]
+            named = [Reason(f"「{alike.ref.zh}」已主责同一领域中名称与该职能同指一项工作的职能：由已做这部分工作的岗位承担",
+                            f"{alike.ref.en or alike.ref.zh} already leads the function of the same area named for the same "
+                            "part of the work: the post already doing that part takes it")]
         trade = self.trade_report(ranked, f)
         undecided = self.doing_tie(ranked, f) if trade is None else None
         if undecided is not None:
@@ -449,7 +456,7 @@ class Proposer:
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.standard = self._std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + boss + self._line_reasons(owner, f)
+        base.reasons = reasons[owner.ref.iri] + (named if owner is alike else []) + boss + self._line_reasons(owner, f)
         base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
@@ -668,6 +675,32 @@ class Proposer:
         fn = self.kb.functions[f]
         return max([self.titles.similarity(post.spec.name, fn.zh)]
                    + [self.titles.similarity(post.spec.name, sp.ref.zh) for sp in self.leaders.get(f, [])])
+
+    def leads_named_alike(self, f: URIRef, candidates: Sequence[_Post]) -> _Post | None:
+        """The one candidate leading the function of ``f``'s area that shares a word of ``f``'s name no other function
+        of the area has (供应 of 线上商品供应管理 in 供应商管理): the post already running that part of the area's work.
+        None when no such word, when posts of different kinds lead it, or when that post heads the whole design."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        grams = self._object_words
+        mine = grams(self.kb.functions[f].zh)
+        others = [g for g in self.kb.functions if g != f and self.kb.area_of.get(g) == area]
+        count: dict[str, list[URIRef]] = defaultdict(list)
+        for g in others:
+            for w in grams(self.kb.functions[g].zh) & mine:
+                count[w].append(g)
+        alike = {gs[0] for gs in count.values() if len(gs) == 1}
+        if not alike:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in candidates:
+            if self.work(post.lead) & alike:
+                found.setdefault(post.signature, post)
+        if len(found) != 1:
+            return None
+        post = next(iter(found.values()))
+        return None if self.is_top(post) else post
 
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""

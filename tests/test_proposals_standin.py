@@ -267,3 +267,43 @@ def test_a_gap_goes_to_the_candidate_already_leading_the_areas_function_named_fo
     assert any("named for the same part of the work" in r.en for r in p.reasons)
     other = validate(tmp_path, "other.yaml", SUPPLY.format(function="purchasing", text="负责采购订货"))
     assert owner(proposal(other, "GapBaselineFunction", "fn:online-supply")) == "线上商城运营专员"
+
+
+PUBLICITY = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: writer
+    name: 文案策划专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "{text}"
+        functions: [copywriting]
+  - id: campaign
+    name: 活动策划专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "策划店铺线上活动并跟进执行"
+        functions: [online-campaigns]
+"""
+
+
+def test_a_gap_no_post_is_like_the_owner_for_goes_to_the_one_post_of_its_area_whose_duty_writes_the_work(
+        tmp_path: Path) -> None:
+    """No post is like 新媒体运营, which leads brand publicity (4.1.2 d); two posts do marketing work, and only the
+    copywriter's duty writes publicity (宣传 of 品牌宣传 in 宣传推广文案): it takes it (h-propose8: all of hand2-hand6
+    name taobao's 文案策划专员). Writing product descriptions instead, no duty writes the work: no proposal."""
+    writes = validate(tmp_path, "writes.yaml", PUBLICITY.format(text="负责所有推广途径的宣传推广文案的撰写"))
+    p = proposal(writes, "GapBaselineFunction", "fn:brand-publicity")
+    assert owner(p) == "文案策划专员"
+    assert any("its own duty writes this work (宣传)" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", PUBLICITY.format(text="负责宝贝描述文案的撰写"))
+    assert owner(proposal(other, "GapBaselineFunction", "fn:brand-publicity")) is None

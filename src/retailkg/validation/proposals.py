@@ -107,6 +107,10 @@ ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "�
 """Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
 for the work it analyses (流量 of 流量来源分析, not 分析)."""
 
+ACTION_WORDS = ("优化", "提升", "改进", "维护", "拓展")
+"""Words of a function's name saying how the work is done, not which work (体验优化, 平台拓展): a duty writing them
+(主图优化) does not thereby write the function's work (:meth:`Proposer.duty_words`)."""
+
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
 """An overlap's function goes to a post outside the overlap when that post is at least this close to the standard's
@@ -400,6 +404,9 @@ class Proposer:
             standing = self.only_post_of_area(f)
             if standing is not None:
                 return self._to_area_post(base, standing, f, leaders)
+            writer = self.duty_names_work(f)
+            if writer is not None:
+                return self._to_duty_naming(base, writer, f, leaders)
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
             names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -536,6 +543,49 @@ class Proposer:
             if not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f}):
                 found.setdefault(post.signature, post)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def duty_words(self, post: _Post, f: URIRef) -> list[str]:
+        """The words of ``f``'s name saying its work (not its area's, nor the words an analysis or a plan adds) that
+        ``post``'s own duties write."""
+        name = self.kb.functions[f].zh
+        for w in ACTION_WORDS:
+            name = name.replace(w, "|")
+        words = {w for w in self._object_words(name) if "|" not in w} - self._object_words(self.area_name(f))
+        return sorted(w for w in words if any(w in d.zh for d in post.duties))
+
+    def duty_names_work(self, f: URIRef) -> _Post | None:
+        """For a function no post is a candidate for, the one kind of post below the head of the whole design that
+        already does work of its area and whose own duty writes the work the function's name says (宣传 of 品牌宣传 in
+        文案策划专员's 宣传推广文案): the design's words put that work with it though no function of its duties is the
+        standard owner's. None when posts of different kinds write it, or none that does the area's work."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            if (not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f})
+                    and self.duty_words(post, f)):
+                found.setdefault(post.signature, post)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _to_duty_naming(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give ``f`` to the post whose duty writes its work (:meth:`duty_names_work`), with the standard's own duty."""
+        fref = self.fn_ref(f)
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        words = "、".join(self.duty_words(post, f))
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
+                               f"这项工作（{words}）——由它承担",
+                               f"no post is like the standard's post leading it; only {post.ref.en or post.ref.zh} does work "
+                               f"of its area ({self.area_name(f, 'en')}) and its own duty writes this work ({words}): it "
+                               "takes it", 0.2),
+                        *self._line_reasons(post, f)]
+        base.confidence = 0.35
+        base.confidence_reasons = [Reason("只凭本岗位职责的字面", "by its own duty's words alone")]
+        return base
 
     def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""

@@ -307,3 +307,52 @@ def test_a_gap_no_post_is_like_the_owner_for_goes_to_the_one_post_of_its_area_wh
     assert any("its own duty writes this work (宣传)" in r.en for r in p.reasons)
     other = validate(tmp_path, "other.yaml", PUBLICITY.format(text="负责宝贝描述文案的撰写"))
     assert owner(proposal(other, "GapBaselineFunction", "fn:brand-publicity")) is None
+
+
+OUTWARD = """organisation: {{id: centre, name: 运营中心, baseline: T/CCAGM 003-2021, scope: [经营管理]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: director
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "{head}"
+        functions: [{head_functions}]
+  - id: supervisor
+    name: 运营主管
+    department: ops
+    reports_to: director
+    duties:
+      - text: "制定并实施企业年、季、月战略目的和执行方案"
+        functions: [business-planning]
+      - text: "分析行业发展趋势"
+        functions: [market-research]
+  - id: operator
+    name: 项目运营
+    department: ops
+    reports_to: supervisor
+    duties:
+      - text: "对项目进行市场规划及定位"
+        functions: [market-research]
+      - text: "制定并实施项目年、季、月战略目的和执行方案"
+        functions: [business-planning]
+"""
+
+
+def test_outward_work_a_manager_and_its_report_tie_on_goes_to_their_superior_running_the_areas_work(
+        tmp_path: Path) -> None:
+    """运营主管 and its report 项目运营 are as close to 数字化运营, and 4.2.4 f (与政府、行业等外部资源沟通…获得外部支持)
+    does the work rather than steers it, which alone would leave the choice to the organisation; but the work wins
+    support from outside, and their superior 运营总监 runs business development (网络商务拓展) of the same area: it
+    faces outward and takes it, though it heads the whole design (h-propose8: all of hand2-hand6 name ecom's
+    运营总监). A director running only the web shop and brand marketing leads no work of the area: a decision."""
+    runs = validate(tmp_path, "runs.yaml", OUTWARD.format(head="负责企业的网络商务拓展、品牌营销",
+                                                          head_functions="channel-development, brand-publicity"))
+    p = proposal(runs, "GapBaselineFunction", "fn:external-relations")
+    assert owner(p) == "运营总监"
+    assert any("faces outward" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", OUTWARD.format(head="负责网站运营、品牌营销",
+                                                            head_functions="online-mall-operations, brand-publicity"))
+    q = proposal(other, "GapBaselineFunction", "fn:external-relations")
+    assert owner(q) is None and "a decision" in q.summary_en

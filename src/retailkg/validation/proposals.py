@@ -427,10 +427,22 @@ class Proposer:
                             "part of the work: the post already doing that part takes it")]
         trade = self.trade_report(ranked, f)
         undecided = self.doing_tie(ranked, f) if trade is None else None
-        if undecided is not None:
+        outside = self.outward_superior(ranked, f) if undecided is not None else None
+        if undecided is not None and outside is None:
             return self._undecided_proposal(base, undecided, leaders, f)
-        ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
+        if outside is None:
+            ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
+        if outside is not None:
+            pair = self.doing_pair(ranked, f)
+            lower = pair[0] if pair is not None else owner
+            boss = [Reason(f"「{lower.ref.zh}」与其下属同样接近主责该职能的标准岗位，而这项工作是向外部争取支持："
+                           f"由其上级「{outside.ref.zh}」对外承担（它主责同一领域的工作）",
+                           f"{lower.ref.en or lower.ref.zh} and its report are as close to the standard's post leading it, "
+                           f"and the work wins support from outside: their superior {outside.ref.en or outside.ref.zh}, "
+                           "which leads work of the same area, faces outward and takes it")]
+            ranked = [outside, *[p for p in ranked if p is not outside]]
+            owner = outside
         above = self.superior_over_title(owner, f) if not boss else None
         if above is not None:
             boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
@@ -447,7 +459,7 @@ class Proposer:
                 return self._decision_sliver(base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
-        if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
+        if outside is None and self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
@@ -884,6 +896,20 @@ class Proposer:
                      "standard's post that leads it and both are titled for that trade, and the duty does the work rather "
                      "than steers it: the report, who practises the trade, takes it; its manager manages it")
         return [report, *[p for p in ranked if p is not report]], [why]
+
+    def outward_superior(self, ranked: list[_Post], f: URIRef) -> _Post | None:
+        """When a manager and its report tie on ``f`` (:meth:`doing_tie`) and the standard's duty wins support from
+        outside (:data:`OUTWARD_WORDS`: 与政府、行业等外部资源沟通…获得外部支持), the manager's direct superior if it
+        leads work of ``f``'s area, even the head of the whole design: the post facing outward for the area speaks for
+        it (hand2-hand6 give ecom's external relations to 运营总监, who runs 网络商务拓展). None otherwise."""
+        pair = self.doing_pair(ranked, f)
+        area = self.kb.area_of.get(f)
+        if pair is None or area is None or not self.outward(f):
+            return None
+        up = next((q for q in self.posts.values() if q.spec.id == pair[0].spec.reports_to), None)
+        if up is None or not any(self.kb.area_of.get(g) == area for g in self.work(up.lead)):
+            return None
+        return up
 
     def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
         """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two

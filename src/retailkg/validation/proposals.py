@@ -107,9 +107,10 @@ ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "�
 """Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
 for the work it analyses (流量 of 流量来源分析, not 分析)."""
 
-ACTION_WORDS = ("优化", "提升", "改进", "维护", "拓展")
-"""Words of a function's name saying how the work is done, not which work (体验优化, 平台拓展): a duty writing them
-(主图优化) does not thereby write the function's work (:meth:`Proposer.duty_words`)."""
+ACTION_WORDS = ("优化", "提升", "改进", "维护", "拓展", "研究")
+"""Words of a function's name saying how the work is done, not which work (体验优化, 平台拓展, 趋势研究): a duty
+writing them (主图优化) does not thereby write the function's work (:meth:`Proposer.duty_words`), nor do two functions
+sharing them (竞争对手研究, 市场与行业趋势研究) name the same work (:meth:`Proposer.leads_named_alike`)."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -556,13 +557,18 @@ class Proposer:
                 found.setdefault(post.signature, post)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    @classmethod
+    def work_words(cls, name: str) -> set[str]:
+        """The two-character words of a function's name that say which work it is: :meth:`_object_words` without the
+        words saying how it is done (:data:`ACTION_WORDS`)."""
+        for w in ACTION_WORDS:
+            name = name.replace(w, "|")
+        return {w for w in cls._object_words(name) if "|" not in w}
+
     def duty_words(self, post: _Post, f: URIRef) -> list[str]:
         """The words of ``f``'s name saying its work (not its area's, nor the words an analysis or a plan adds) that
         ``post``'s own duties write."""
-        name = self.kb.functions[f].zh
-        for w in ACTION_WORDS:
-            name = name.replace(w, "|")
-        words = {w for w in self._object_words(name) if "|" not in w} - self._object_words(self.area_name(f))
+        words = self.work_words(self.kb.functions[f].zh) - self._object_words(self.area_name(f))
         return sorted(w for w in words if any(w in d.zh for d in post.duties))
 
     def duty_names_work(self, f: URIRef) -> _Post | None:
@@ -745,7 +751,7 @@ class Proposer:
         area = self.kb.area_of.get(f)
         if area is None:
             return None
-        grams = self._object_words
+        grams = self.work_words
         mine = grams(self.kb.functions[f].zh)
         others = [g for g in self.kb.functions if g != f and self.kb.area_of.get(g) == area]
         count: dict[str, list[URIRef]] = defaultdict(list)

@@ -107,6 +107,10 @@ ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "�
 """Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
 for the work it analyses (流量 of 流量来源分析, not 分析)."""
 
+GUIDANCE_AREAS = 3
+"""A standard duty whose functions are of this many areas or more guides across them (4.2.4 c: traffic management,
+supply-chain methods, the annual online outline): not given to a post only for doing other work of its post."""
+
 ACTION_WORDS = ("优化", "提升", "改进", "维护", "拓展", "研究")
 """Words of a function's name saying how the work is done, not which work (体验优化, 平台拓展, 趋势研究): a duty
 writing them (主图优化) does not thereby write the function's work (:meth:`Proposer.duty_words`), nor do two functions
@@ -468,6 +472,10 @@ class Proposer:
         # the standard's duty to give: of the leader closest to the owner, its first duty leading f
         leader = min(leaders, key=lambda sp: (-self.align(owner, sp).score, sp.ref.iri), default=None)
         duty = next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+        if (duty is not None and owner is not alike and outside is None and not boss
+                and self._by_work_only.get((owner.signature, f))
+                and len({self.kb.area_of.get(g) for g in duty.lead}) >= GUIDANCE_AREAS):
+            return self._decision_guidance(base, owner, f, duty)
         if duty is None:  # the baseline's duties lead f but not through a post: nothing to cite
             base.summary_zh = f"不提议：对标标准没有岗位的职责主责「{fref.zh}」"
             base.summary_en = f"no proposal: no post of the baseline standard has a duty leading {fref.en}"
@@ -675,6 +683,21 @@ class Proposer:
                     or any(self.kb.area_of.get(g) in main or self.kb.area_of.get(g) == area for g in shared)):
                 return False
         return True
+
+    def _decision_guidance(self, base: Proposal, post: _Post, f: URIRef, duty: StatementInfo) -> Proposal:
+        """A decision: the only standard duty to give guides work of :data:`GUIDANCE_AREAS` areas or more (a head's
+        guidance: 4.2.4 c, traffic and supply-chain methods and the annual online outline), and the best candidate
+        is one only by doing other work of the standard's post: that says nothing of which post should guide across
+        the areas (the consultants split between the operations head, the mall operator and the planning head)."""
+        fref = self.fn_ref(f)
+        base.summary_zh = (f"需决定：对标标准给「{fref.zh}」的职责（{duty.citation}）是跨多个领域的指引，最接近的「{post.ref.zh}」"
+                           "只因做了该标准岗位的其他工作而入选，不足以说明该由它承担——由哪个岗位承担，由组织决定")
+        base.summary_en = (f"a decision: the standard's duty for {fref.en or fref.zh} ({duty.citation}) guides work of several "
+                           f"areas, and the closest post, {post.ref.en or post.ref.zh}, is a candidate only by doing other "
+                           "work of that standard post: not enough to say it should guide across them; which post does "
+                           "is the organisation's decision")
+        base.standard = self._std_evidence([duty])
+        return base
 
     def _decision_sliver(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         fref = self.fn_ref(f)

@@ -216,3 +216,44 @@ def test_after_a_merge_no_comment_of_the_to_be_design_names_the_post_merged_away
     for c in others:
         assert f"{kept} (was {gone}, merged by {merge.finding})" in c, c
         assert c.replace(f"(was {gone},", "") .count(gone) == 0, c
+
+
+GUIDANCE = """organisation: {{id: store, name: 百货, baseline: T/CCAGM 003-2021, scope: [营销推广, 经营管理]}}
+departments:
+  - {{id: plan, name: 企划部}}
+posts:
+  - id: head
+    name: 企划部经理
+    department: plan
+    duties:
+      - text: "组织部门培训"
+        functions: [team-training]
+  - id: planner
+    name: {title}
+    department: plan
+    reports_to: head
+    duties:
+      - text: "统筹推进门店的数字化工作"
+        functions: [digital-rollout]
+      - text: "制定促销计划并组织实施"
+        functions: [promotion-planning]
+      - text: "策划并执行线上活动"
+        functions: [online-campaigns]
+"""
+
+
+def test_a_duty_guiding_several_areas_is_not_given_to_a_post_only_for_doing_other_work_of_its_owner(
+        tmp_path: Path) -> None:
+    """4.2.4 c (流量管理和供应链管理的执行方法、年度线上运营大纲) is the only standard duty for promotion channel
+    planning and guides work of three areas; a marketing planner is a candidate only because it also rolls out the
+    stores' digital work (4.2.4 a): that says nothing of who should guide traffic, supply and the online outline, so
+    it is the organisation's decision (h-propose8: no blind set names acme's 营销策划专员; they split three ways). A
+    post whose title names the channel work is a candidate by that, and takes it."""
+    path = tmp_path / "planner.yaml"
+    path.write_text(GUIDANCE.format(title="营销策划专员"), encoding="utf-8")
+    p = proposal(validate_file(path), "GapBaselineFunction", "fn:promotion-channel-planning")
+    assert p.status == "none" and "guides work of several areas" in p.summary_en
+    path = tmp_path / "titled.yaml"
+    path.write_text(GUIDANCE.format(title="推广渠道专员"), encoding="utf-8")
+    q = proposal(validate_file(path), "GapBaselineFunction", "fn:promotion-channel-planning")
+    assert q.status == "change" and q.owner is not None and q.owner.zh == "推广渠道专员"

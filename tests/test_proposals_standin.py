@@ -207,3 +207,152 @@ def test_a_sliver_is_set_aside_and_the_next_candidate_doing_the_owners_main_work
                                                                function="work-allocation"))
     p = proposal(none, "GapBaselineFunction", "fn:data-monitoring")
     assert p.status == "none" and "a sliver" in p.summary_en and "推广主管" in p.summary_zh
+
+
+def test_a_specialist_like_the_owner_by_title_alone_leaves_winning_outside_resources_to_its_superior(tmp_path: Path) -> None:
+    """Bringing in outside marketing resources and partners (4.1.4 b/d: 争取活动资源, 外部营销资源合作引入) takes
+    negotiation and a budget: 活动专人, like 活动运营 by its title but doing only platform enrolment, leaves it to its
+    superior 推广主管, who runs the promotion area's work (h-propose8: hand2-hand6 name the promotion head). The
+    standard duty does not steer (no 制定, 管理, …): the outside it reaches for is what moves it. Reporting to the head
+    of the whole design instead, the specialist takes it."""
+    under = validate(tmp_path, "under.yaml", TITLED.format(superior="promo-head"))
+    p = proposal(under, "GapBaselineFunction", "fn:marketing-partnerships")
+    assert owner(p) == "推广主管"
+    assert any("by its title alone" in r.en for r in p.reasons)
+    direct = validate(tmp_path, "direct.yaml", TITLED.format(superior="head"))
+    assert owner(proposal(direct, "GapBaselineFunction", "fn:marketing-partnerships")) == "活动专人"
+
+
+SUPPLY = """organisation: {{id: store, name: 百货, baseline: T/CCAGM 003-2021, scope: [商品与供应链]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: head
+    name: 运营部经理
+    department: ops
+    duties:
+      - text: "组织部门培训"
+        functions: [team-training]
+  - id: category
+    name: 品类经理
+    department: ops
+    reports_to: head
+    duties:
+      - text: "{text}"
+        functions: [{function}]
+      - text: "负责品类规划与经营"
+        functions: [category-management]
+  - id: mall
+    name: 线上商城运营专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "线上商城的选品与上新规划"
+        functions: [product-selection]
+      - text: "商品上架与信息维护"
+        functions: [product-listing]
+      - text: "线上商城库存管理"
+        functions: [inventory-management]
+"""
+
+
+def test_a_gap_goes_to_the_candidate_already_leading_the_areas_function_named_for_the_same_work(tmp_path: Path) -> None:
+    """Online supply (线上商品供应管理) shares 供应 with supplier management (供应商管理) alone of its area: the category
+    manager managing the suppliers takes it, though the online-mall operator does more of the area's work (h-propose8:
+    hand3-hand6 name the category manager for acme's online supply). Buying (采购订货) instead of managing suppliers,
+    the category manager is not named alike, and the mall operator, doing more of the area, takes it."""
+    alike = validate(tmp_path, "alike.yaml", SUPPLY.format(function="supplier-management", text="负责供应商的开发与管理"))
+    p = proposal(alike, "GapBaselineFunction", "fn:online-supply")
+    assert owner(p) == "品类经理"
+    assert any("named for the same part of the work" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", SUPPLY.format(function="purchasing", text="负责采购订货"))
+    assert owner(proposal(other, "GapBaselineFunction", "fn:online-supply")) == "线上商城运营专员"
+
+
+PUBLICITY = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: writer
+    name: 文案策划专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "{text}"
+        functions: [copywriting]
+  - id: campaign
+    name: 活动策划专员
+    department: ops
+    reports_to: head
+    duties:
+      - text: "策划店铺线上活动并跟进执行"
+        functions: [online-campaigns]
+"""
+
+
+def test_a_gap_no_post_is_like_the_owner_for_goes_to_the_one_post_of_its_area_whose_duty_writes_the_work(
+        tmp_path: Path) -> None:
+    """No post is like 新媒体运营, which leads brand publicity (4.1.2 d); two posts do marketing work, and only the
+    copywriter's duty writes publicity (宣传 of 品牌宣传 in 宣传推广文案): it takes it (h-propose8: all of hand2-hand6
+    name taobao's 文案策划专员). Writing product descriptions instead, no duty writes the work: no proposal."""
+    writes = validate(tmp_path, "writes.yaml", PUBLICITY.format(text="负责所有推广途径的宣传推广文案的撰写"))
+    p = proposal(writes, "GapBaselineFunction", "fn:brand-publicity")
+    assert owner(p) == "文案策划专员"
+    assert any("its own duty writes this work (宣传)" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", PUBLICITY.format(text="负责宝贝描述文案的撰写"))
+    assert owner(proposal(other, "GapBaselineFunction", "fn:brand-publicity")) is None
+
+
+OUTWARD = """organisation: {{id: centre, name: 运营中心, baseline: T/CCAGM 003-2021, scope: [经营管理]}}
+departments:
+  - {{id: ops, name: 运营部}}
+posts:
+  - id: director
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "{head}"
+        functions: [{head_functions}]
+  - id: supervisor
+    name: 运营主管
+    department: ops
+    reports_to: director
+    duties:
+      - text: "制定并实施企业年、季、月战略目的和执行方案"
+        functions: [business-planning]
+      - text: "分析行业发展趋势"
+        functions: [market-research]
+  - id: operator
+    name: 项目运营
+    department: ops
+    reports_to: supervisor
+    duties:
+      - text: "对项目进行市场规划及定位"
+        functions: [market-research]
+      - text: "制定并实施项目年、季、月战略目的和执行方案"
+        functions: [business-planning]
+"""
+
+
+def test_outward_work_a_manager_and_its_report_tie_on_goes_to_their_superior_running_the_areas_work(
+        tmp_path: Path) -> None:
+    """运营主管 and its report 项目运营 are as close to 数字化运营, and 4.2.4 f (与政府、行业等外部资源沟通…获得外部支持)
+    does the work rather than steers it, which alone would leave the choice to the organisation; but the work wins
+    support from outside, and their superior 运营总监 runs business development (网络商务拓展) of the same area: it
+    faces outward and takes it, though it heads the whole design (h-propose8: all of hand2-hand6 name ecom's
+    运营总监). A director running only the web shop and brand marketing leads no work of the area: a decision."""
+    runs = validate(tmp_path, "runs.yaml", OUTWARD.format(head="负责企业的网络商务拓展、品牌营销",
+                                                          head_functions="channel-development, brand-publicity"))
+    p = proposal(runs, "GapBaselineFunction", "fn:external-relations")
+    assert owner(p) == "运营总监"
+    assert any("faces outward" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", OUTWARD.format(head="负责网站运营、品牌营销",
+                                                            head_functions="online-mall-operations, brand-publicity"))
+    q = proposal(other, "GapBaselineFunction", "fn:external-relations")
+    assert owner(q) is None and "a decision" in q.summary_en

@@ -76,6 +76,11 @@ STEERING_WORDS = ("制定", "管理", "规范", "体系", "机制", "统筹", "�
 """Words of a standard duty that say it sets or steers the work (sets the norms, the system, the goals; manages,
 supervises, appraises) rather than does it: such a duty is a manager's, so a manager as close as its report takes it."""
 
+OUTWARD_WORDS = ("争取", "引入", "外部")
+"""Words of a standard duty that wins resources or partners from outside (争取活动资源, 外部营销资源合作引入): work
+needing negotiation and a budget, which a specialist titled for the trade but doing one narrow task of it leaves to its
+manager (:meth:`Proposer.superior_over_title`)."""
+
 COVER_WORDS = ("下班时间", "非上班时间", "休息时间", "不在岗", "休假期间")
 """Words of a duty that say it does the work only while another post is away (客服 tracks shipments 售后下班时间, when
 after-sales is off): cover, not the work its post leads; the post it covers for does."""
@@ -101,6 +106,15 @@ ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "�
                   "支持", "规划", "计划", "制定", "实施", "建设")
 """Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
 for the work it analyses (流量 of 流量来源分析, not 分析)."""
+
+GUIDANCE_AREAS = 3
+"""A standard duty whose functions are of this many areas or more guides across them (4.2.4 c: traffic management,
+supply-chain methods, the annual online outline): not given to a post only for doing other work of its post."""
+
+ACTION_WORDS = ("优化", "提升", "改进", "维护", "拓展", "研究")
+"""Words of a function's name saying how the work is done, not which work (体验优化, 平台拓展, 趋势研究): a duty
+writing them (主图优化) does not thereby write the function's work (:meth:`Proposer.duty_words`), nor do two functions
+sharing them (竞争对手研究, 市场与行业趋势研究) name the same work (:meth:`Proposer.leads_named_alike`)."""
 
 CLOSER_ELSEWHERE = 0.5
 CLOSER_MARGIN = 0.25
@@ -395,6 +409,9 @@ class Proposer:
             standing = self.only_post_of_area(f)
             if standing is not None:
                 return self._to_area_post(base, standing, f, leaders)
+            writer = self.duty_names_work(f)
+            if writer is not None:
+                return self._to_duty_naming(base, writer, f, leaders)
             area = self.area_name(f)
             names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
             names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -406,12 +423,31 @@ class Proposer:
             base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
+        alike = self.leads_named_alike(f, ranked)
+        named: list[Reason] = []
+        if alike is not None and alike is not ranked[0]:
+            ranked = [alike, *[p for p in ranked if p is not alike]]
+            named = [Reason(f"「{alike.ref.zh}」已主责同一领域中名称与该职能同指一项工作的职能：由已做这部分工作的岗位承担",
+                            f"{alike.ref.en or alike.ref.zh} already leads the function of the same area named for the same "
+                            "part of the work: the post already doing that part takes it")]
         trade = self.trade_report(ranked, f)
         undecided = self.doing_tie(ranked, f) if trade is None else None
-        if undecided is not None:
+        outside = self.outward_superior(ranked, f) if undecided is not None else None
+        if undecided is not None and outside is None:
             return self._undecided_proposal(base, undecided, leaders, f)
-        ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
+        if outside is None:
+            ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
+        if outside is not None:
+            pair = self.doing_pair(ranked, f)
+            lower = pair[0] if pair is not None else owner
+            boss = [Reason(f"「{lower.ref.zh}」与其下属同样接近主责该职能的标准岗位，而这项工作是向外部争取支持："
+                           f"由其上级「{outside.ref.zh}」对外承担（它主责同一领域的工作）",
+                           f"{lower.ref.en or lower.ref.zh} and its report are as close to the standard's post leading it, "
+                           f"and the work wins support from outside: their superior {outside.ref.en or outside.ref.zh}, "
+                           "which leads work of the same area, faces outward and takes it")]
+            ranked = [outside, *[p for p in ranked if p is not outside]]
+            owner = outside
         above = self.superior_over_title(owner, f) if not boss else None
         if above is not None:
             boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
@@ -428,7 +464,7 @@ class Proposer:
                 return self._decision_sliver(base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
-        if self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
+        if outside is None and self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)
         top = scores[owner.ref.iri]
@@ -436,6 +472,10 @@ class Proposer:
         # the standard's duty to give: of the leader closest to the owner, its first duty leading f
         leader = min(leaders, key=lambda sp: (-self.align(owner, sp).score, sp.ref.iri), default=None)
         duty = next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
+        if (duty is not None and owner is not alike and outside is None and not boss
+                and self._by_work_only.get((owner.signature, f))
+                and len({self.kb.area_of.get(g) for g in duty.lead}) >= GUIDANCE_AREAS):
+            return self._decision_guidance(base, owner, f, duty)
         if duty is None:  # the baseline's duties lead f but not through a post: nothing to cite
             base.summary_zh = f"不提议：对标标准没有岗位的职责主责「{fref.zh}」"
             base.summary_en = f"no proposal: no post of the baseline standard has a duty leading {fref.en}"
@@ -444,7 +484,7 @@ class Proposer:
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.standard = self._std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + boss + self._line_reasons(owner, f)
+        base.reasons = reasons[owner.ref.iri] + (named if owner is alike else []) + boss + self._line_reasons(owner, f)
         base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
@@ -525,6 +565,54 @@ class Proposer:
                 found.setdefault(post.signature, post)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    @classmethod
+    def work_words(cls, name: str) -> set[str]:
+        """The two-character words of a function's name that say which work it is: :meth:`_object_words` without the
+        words saying how it is done (:data:`ACTION_WORDS`)."""
+        for w in ACTION_WORDS:
+            name = name.replace(w, "|")
+        return {w for w in cls._object_words(name) if "|" not in w}
+
+    def duty_words(self, post: _Post, f: URIRef) -> list[str]:
+        """The words of ``f``'s name saying its work (not its area's, nor the words an analysis or a plan adds) that
+        ``post``'s own duties write."""
+        words = self.work_words(self.kb.functions[f].zh) - self._object_words(self.area_name(f))
+        return sorted(w for w in words if any(w in d.zh for d in post.duties))
+
+    def duty_names_work(self, f: URIRef) -> _Post | None:
+        """For a function no post is a candidate for, the one kind of post below the head of the whole design that
+        already does work of its area and whose own duty writes the work the function's name says (宣传 of 品牌宣传 in
+        文案策划专员's 宣传推广文案): the design's words put that work with it though no function of its duties is the
+        standard owner's. None when posts of different kinds write it, or none that does the area's work."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in self.posts.values():
+            if (not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f})
+                    and self.duty_words(post, f)):
+                found.setdefault(post.signature, post)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _to_duty_naming(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+        """Give ``f`` to the post whose duty writes its work (:meth:`duty_names_work`), with the standard's own duty."""
+        fref = self.fn_ref(f)
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        words = "、".join(self.duty_words(post, f))
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
+                               f"这项工作（{words}）——由它承担",
+                               f"no post is like the standard's post leading it; only {post.ref.en or post.ref.zh} does work "
+                               f"of its area ({self.area_name(f, 'en')}) and its own duty writes this work ({words}): it "
+                               "takes it", 0.2),
+                        *self._line_reasons(post, f)]
+        base.confidence = 0.35
+        base.confidence_reasons = [Reason("只凭本岗位职责的字面", "by its own duty's words alone")]
+        return base
+
     def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
         fref = self.fn_ref(f)
@@ -596,6 +684,21 @@ class Proposer:
                 return False
         return True
 
+    def _decision_guidance(self, base: Proposal, post: _Post, f: URIRef, duty: StatementInfo) -> Proposal:
+        """A decision: the only standard duty to give guides work of :data:`GUIDANCE_AREAS` areas or more (a head's
+        guidance: 4.2.4 c, traffic and supply-chain methods and the annual online outline), and the best candidate
+        is one only by doing other work of the standard's post: that says nothing of which post should guide across
+        the areas (the consultants split between the operations head, the mall operator and the planning head)."""
+        fref = self.fn_ref(f)
+        base.summary_zh = (f"需决定：对标标准给「{fref.zh}」的职责（{duty.citation}）是跨多个领域的指引，最接近的「{post.ref.zh}」"
+                           "只因做了该标准岗位的其他工作而入选，不足以说明该由它承担——由哪个岗位承担，由组织决定")
+        base.summary_en = (f"a decision: the standard's duty for {fref.en or fref.zh} ({duty.citation}) guides work of several "
+                           f"areas, and the closest post, {post.ref.en or post.ref.zh}, is a candidate only by doing other "
+                           "work of that standard post: not enough to say it should guide across them; which post does "
+                           "is the organisation's decision")
+        base.standard = self._std_evidence([duty])
+        return base
+
     def _decision_sliver(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         fref = self.fn_ref(f)
         names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
@@ -663,6 +766,32 @@ class Proposer:
         fn = self.kb.functions[f]
         return max([self.titles.similarity(post.spec.name, fn.zh)]
                    + [self.titles.similarity(post.spec.name, sp.ref.zh) for sp in self.leaders.get(f, [])])
+
+    def leads_named_alike(self, f: URIRef, candidates: Sequence[_Post]) -> _Post | None:
+        """The one candidate leading the function of ``f``'s area that shares a word of ``f``'s name no other function
+        of the area has (供应 of 线上商品供应管理 in 供应商管理): the post already running that part of the area's work.
+        None when no such word, when posts of different kinds lead it, or when that post heads the whole design."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        grams = self.work_words
+        mine = grams(self.kb.functions[f].zh)
+        others = [g for g in self.kb.functions if g != f and self.kb.area_of.get(g) == area]
+        count: dict[str, list[URIRef]] = defaultdict(list)
+        for g in others:
+            for w in grams(self.kb.functions[g].zh) & mine:
+                count[w].append(g)
+        alike = {gs[0] for gs in count.values() if len(gs) == 1}
+        if not alike:
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for post in candidates:
+            if self.work(post.lead) & alike:
+                found.setdefault(post.signature, post)
+        if len(found) != 1:
+            return None
+        post = next(iter(found.values()))
+        return None if self.is_top(post) else post
 
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
@@ -740,7 +869,9 @@ class Proposer:
         doing one narrow task of it (活动专人, enrolling in platform campaigns) is not thereby the one to take on the
         trade's new work (bringing in partners, starting livestreams); its manager, who runs the area's work, takes it
         and may delegate it. None otherwise."""
-        if self._by_work_only.get((post.signature, f), True) or f in post.support or not self.steering(f):
+        if self._by_work_only.get((post.signature, f), True) or f in post.support:
+            return None
+        if not (self.steering(f) or self.outward(f)):
             return None
         if self.own_work(post, f)[0] >= CREDIBLE_OWN_WORK:
             return None
@@ -749,6 +880,10 @@ class Proposer:
         if up is None or self.is_top(up) or area is None:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
+
+    def outward(self, f: URIRef) -> bool:
+        """Whether the standard's duties leading ``f`` win resources or partners from outside (:data:`OUTWARD_WORDS`)."""
+        return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in OUTWARD_WORDS)
 
     def steering(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
@@ -790,6 +925,20 @@ class Proposer:
                      "standard's post that leads it and both are titled for that trade, and the duty does the work rather "
                      "than steers it: the report, who practises the trade, takes it; its manager manages it")
         return [report, *[p for p in ranked if p is not report]], [why]
+
+    def outward_superior(self, ranked: list[_Post], f: URIRef) -> _Post | None:
+        """When a manager and its report tie on ``f`` (:meth:`doing_tie`) and the standard's duty wins support from
+        outside (:data:`OUTWARD_WORDS`: 与政府、行业等外部资源沟通…获得外部支持), the manager's direct superior if it
+        leads work of ``f``'s area, even the head of the whole design: the post facing outward for the area speaks for
+        it (hand2-hand6 give ecom's external relations to 运营总监, who runs 网络商务拓展). None otherwise."""
+        pair = self.doing_pair(ranked, f)
+        area = self.kb.area_of.get(f)
+        if pair is None or area is None or not self.outward(f):
+            return None
+        up = next((q for q in self.posts.values() if q.spec.id == pair[0].spec.reports_to), None)
+        if up is None or not any(self.kb.area_of.get(g) == area for g in self.work(up.lead)):
+            return None
+        return up
 
     def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
         """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from small_designs import proposal, validate
+
 from retailkg.kg.knowledge import knowledge_base
-from retailkg.validation.findings import Proposal, Report
 from retailkg.validation.pipeline import validate_file
 from retailkg.validation.proposals import select_proposals, to_be_yaml
-
-
-def validate(tmp_path: Path, name: str, text: str) -> Report:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return validate_file(path)
-
-
-def proposal(r: Report, rule: str, subject: str) -> Proposal:
-    found = [p for p in r.proposals if p.rule == f"rkgsh:{rule}" and p.subject is not None and p.subject.id == subject]
-    assert len(found) == 1, (rule, subject, [(p.rule, p.subject.id if p.subject else None) for p in r.proposals])
-    return found[0]
-
 
 HEAD = """organisation: {{id: head, name: 总部, baseline: T/CCAGM 003-2021, scope: [经营管理, 数据分析]}}
 departments:

@@ -11,25 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from hand_proposals import Hand, verdict
+from small_designs import owner, proposal, validate
 
-from retailkg.validation.findings import Kind, Proposal, Report
-from retailkg.validation.pipeline import validate_file
-
-
-def validate(tmp_path: Path, name: str, text: str) -> Report:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return validate_file(path)
-
-
-def proposal(r: Report, rule: str, subject: str) -> Proposal:
-    found = [p for p in r.proposals if p.rule == f"rkgsh:{rule}" and p.subject is not None and p.subject.id == subject]
-    assert len(found) == 1, (rule, subject, [(p.rule, p.subject.id if p.subject else None) for p in r.proposals])
-    return found[0]
-
-
-def owner(p: Proposal) -> str | None:
-    return p.owner.zh if p.status == "change" and p.owner is not None else None
+from retailkg.validation.findings import Kind, Proposal
 
 
 def demoted(p: Proposal) -> set[str]:

@@ -307,6 +307,23 @@ def _fails(path: Path, match: str) -> None:
     assert e.value.file is not None and Path(e.value.file).name == path.name
 
 
+def test_a_file_that_is_not_a_word_document_or_pdf_is_told_in_the_user_s_terms_not_by_an_exception_class(
+        tmp_path: Path) -> None:
+    other = tmp_path / "其实是压缩包.docx"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("photo.txt", "not word")
+    broken = tmp_path / "坏了.docx"
+    broken.write_bytes(b"PK\x03\x04 cut off here")
+    renamed = tmp_path / "改名.pdf"
+    renamed.write_bytes(b"%PDF-1.4 but nothing else of a PDF")
+    for path, why in ((other, "a zip of something else"), (broken, "not a zip archive"), (renamed, "does not parse")):
+        with pytest.raises(InputError) as e:
+            import_documents([path])
+        assert why in e.value.message, e.value.message
+        assert "Error" not in e.value.message and "Exception" not in e.value.message, e.value.message
+        assert "save it as .docx" in e.value.message or "to PDF again" in e.value.message
+
+
 def test_bad_documents_are_one_line_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     enc = tmp_path / "加密.docx"
     enc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100)

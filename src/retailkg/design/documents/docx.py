@@ -261,9 +261,13 @@ def read_docx(path: Path, raw: bytes | None = None) -> list[Block]:
         raise InputError("a legacy Word .doc file named .docx: rename it .doc, or save it as .docx in Word", file=file)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as e:
-        what = "a zip file but not a Word document" if data.startswith(b"PK") else "not a Word document (.docx)"
-        raise InputError(f"{what} ({e.__class__.__name__})", file=file) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
+        try:
+            zipfile.ZipFile(io.BytesIO(data)).close()
+            why = "a zip archive without a Word document's parts (word/document.xml): a zip of something else"
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            why = "not a zip archive, as every .docx file is (another format renamed, or damaged)"
+        raise InputError(f"not a Word document (.docx): {why}; open it in Word or WPS and save it as .docx", file=file) from None
     except ValueError as e:  # python-docx: "file '…' is not a Word file, content type is '…'"
         raise InputError(f"a zip file but not a Word document: {e}", file=file) from None
     blocks: list[Block] = []

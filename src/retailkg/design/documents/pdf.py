@@ -24,6 +24,9 @@ from retailkg.errors import InputError
 __all__ = ["read_pdf"]
 
 
+UNREADABLE_PDF = ("not a readable PDF: its structure does not parse (damaged, or another format renamed); "
+                  "open it and export or print it to PDF again")
+
 def _open(path: Path) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -39,9 +42,9 @@ def _open(path: Path) -> Any:
         cause = e.args[0] if e.args else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError("password-protected PDF: remove the password and import again", file=file) from None
-        raise InputError(f"not a readable PDF ({cause.__class__.__name__})", file=file) from None
-    except (PDFSyntaxError, ValueError, TypeError) as e:
-        raise InputError(f"not a readable PDF ({e.__class__.__name__})", file=file) from None
+        raise InputError(UNREADABLE_PDF, file=file) from None
+    except (PDFSyntaxError, ValueError, TypeError):
+        raise InputError(UNREADABLE_PDF, file=file) from None
 
 
 def _key(text: str) -> str:

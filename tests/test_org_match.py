@@ -258,3 +258,15 @@ def test_an_invalid_design_is_one_line(tmp_path: Path) -> None:
     design = tmp_path / "design.yaml"
     design.write_text("organisation: [\n", encoding="utf-8")
     assert "design.yaml" in one_error_line(run("--design", str(design)))
+
+
+def test_a_file_name_given_as_text_is_matched_as_asked_and_the_user_is_told_to_give_it_as_file(tmp_path: Path) -> None:
+    duties = tmp_path / "duties.txt"
+    duties.write_text("负责门店收银\n", encoding="utf-8")
+    for name in (str(duties), "missing-duties.txt"):
+        result = run(name, "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert [d["text"] for d in json.loads(result.stdout)] == [name]
+        assert f"give --file {name}" in result.stderr
+    plain = run("负责门店收银", "--format", "json")
+    assert plain.exit_code == 0 and plain.stderr == ""  # a duty is not mistaken for a file

@@ -430,6 +430,10 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
         if not any(t.strip() for t in text):
             raise InputError("no duty to match: every TEXT is blank", field="TEXT")
         duties = [Duty(t.strip(), post.strip()) for t in text]
+        for t in text:  # a file's name given as a duty: matched as asked, and the user told how to read the file
+            if _looks_like_a_file(t):
+                click.echo(f"retailkg: note: TEXT {t!r} is matched as a duty; to read duties from that file, give "
+                           f"--file {t} (or --design for a design)", err=True)
     elif file is not None:
         duties = [Duty(d.text, post.strip(), d.where) for d in duties_from_file(file)]
     else:
@@ -440,6 +444,21 @@ def match_cmd(text: tuple[str, ...], file: Path | None, design: Path | None, pos
     _write(RENDERERS[fmt](kb, duties, matches), output)
     if output is not None:
         click.echo(f"{len(duties)} {'duty' if len(duties) == 1 else 'duties'} written to {output}", err=True)
+
+
+def _looks_like_a_file(text: str) -> bool:
+    """Whether a TEXT argument is a file's name rather than a duty: an existing file, or a name with no Chinese
+    ending in a suffix duties are kept in."""
+    t = text.strip()
+    if not t or "\n" in t or len(t) > 255:
+        return False
+    try:
+        exists = Path(t).is_file()
+    except (OSError, ValueError):  # not a name the file system takes
+        return False
+    if exists or any("\u4e00" <= ch <= "\u9fff" for ch in t):
+        return exists
+    return Path(t).suffix.lower() in {".txt", ".tsv", ".csv", ".md", ".yaml", ".yml", ".xlsx", ".docx", ".pdf"}
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:

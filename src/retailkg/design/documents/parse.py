@@ -535,6 +535,9 @@ _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^�
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
 _LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
 """The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
+_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$")
+"""A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
+with no 岗位职责 label, it opens the duties as the label would."""
 _BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
 """After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
 a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
@@ -1127,6 +1130,12 @@ class _Reader:
                 self.last_item = items[-1] if items else None
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
+            elif (p is not None and p.name is not None and p.name_from in ("title", "heading") and not (p.duties or p.qualifications)
+                  and not numbered and _DUTIES_LEAD.search(simplified(text))):
+                # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
+                # the post's duties follow, as a 岗位职责 label would; it is none of them
+                self.unplaced.append(Unplaced(raw, ln.where, "the lead of the list below it: not a duty"))
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
                                                         and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
@@ -1366,7 +1375,12 @@ class _Reader:
             question = _QUESTION_TITLE.match(asks.group(1))
             about = (question is not None and asks.group(2).startswith(question.group(1))
                      and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
-        if question is not None and (_is_post_title(question.group(1)) or about) and not self.posts and (p is None or p.empty()):
+        asking = [q for q in (*self.posts, p) if q is not None and not q.empty()]
+        siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
+        # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
+        # names the next post the page is about
+        if (question is not None and (_is_post_title(question.group(1)) or about)
+                and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
@@ -1680,6 +1694,14 @@ class _Reader:
             key = (dept, name)
             if self.post is None or (self.post.department, self.post.name) != key:
                 known = self.by_column.get(key)
+                described = [q for q in (*self.posts, self.post) if q is not None and q.name_from != "column" and q.duties]
+                if known is None and any(q.name == name and (dept_cell is None or q.department == dept) for q in described):
+                    # 岗位 | 主要职责 after ### 一、会员管理员是什么? and ### 二、收银员是什么? gave each post its duties: the
+                    # table compares the posts the page described, in other words; its cells are no more duties
+                    self.close()
+                    self.unplaced.append(Unplaced(" | ".join(c.text for c in row if c.text), row[0].where,
+                                                  "a table restating a post described above: a summary, not its duties"))
+                    return
                 if known is not None:
                     self.close()
                     self.post = known

@@ -730,6 +730,7 @@ class _Reader:
         # duties, until a 岗位职责 label of that post says whether it was the lead
         self.pending_lead: tuple[DraftPost, int, int] | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
+        self.listed: set[int] = set()  # ids of the posts read from the rows of a staffing table (岗位 | 定员 | 直接上级)
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
         self.model = load_model()
@@ -1488,6 +1489,7 @@ class _Reader:
             self.last_columns = previous
         cut = table.continues  # its first row may be the rest of the row the page end cut
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
+        roster: dict[int, tuple[str, str]] | None = None  # labels across naming a post, over a staffing table's rows
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
         for k, row in enumerate(table.rows):
@@ -1519,8 +1521,18 @@ class _Reader:
                 continue
             if across is not None and not any(kinds):
                 self.values_below(across, row)
+                roster = across if any(k == NAME for k, _ in across.values()) else None
+                if roster is not None and self.post is not None:
+                    self.listed.add(id(self.post))
                 across = None
                 continue
+            if roster is not None and not any(kinds) and listed_row(roster, row):
+                # 岗位 | 定员 | 直接上级 over one post a row: a staffing table; every row lists a post, not the first alone
+                self.values_below(roster, row)
+                if self.post is not None:
+                    self.listed.add(id(self.post))
+                continue
+            roster = None
             across = self.labels_across(row)
             if across is not None:
                 columns = None
@@ -1805,6 +1817,15 @@ class _Reader:
 
 
 _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
+
+
+def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
+    """Whether ``row`` is one more row of a staffing table under ``labels`` (岗位 | 定员 | 直接上级): its post cell a
+    post's title on one line, nothing outside the labelled columns."""
+    name = next((i for i, (k, _) in labels.items() if k == NAME), None)
+    if name is None or name >= len(row) or "\n" in row[name].text or not _is_post_title(row[name].text.strip()):
+        return False
+    return all(i in labels for i, c in enumerate(row) if c.text)
 
 
 def column_kind(head: str) -> str | None:
@@ -2445,6 +2466,15 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if id(p) not in seen:
             seen.add(id(p))
             posts.append(p)
+    described = {p.name for p in posts if p.duties or p.qualifications}
+    if described:
+        # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、
+        # 养护员的岗位职责见《…》): a listed post with no section is described in another document, not in this one; stated
+        # here with no duty, it would contradict that document's statement of it when the two are imported together
+        for p in [p for p in posts if id(p) in r.listed and not (p.duties or p.qualifications) and p.name not in described]:
+            posts.remove(p)
+            r.unplaced.append(Unplaced(p.name or "", p.where, "a post of the staffing table that this document gives no duties: "
+                                       "described elsewhere"))
     return posts, r.unplaced
 
 

@@ -2784,3 +2784,59 @@ def test_rules_naming_no_post_take_the_post_their_duties_lead_names(tmp_path: Pa
         "1. 负责商品的陈列与展示;\n2. 向顾客介绍产品特性;\n\n二、培训与发展\n1. 定期组织业务学习;\n", encoding="utf-8")
     result = import_documents([tmp_path / "门店促销人员管理规范.txt"])
     assert {p.name: texts(p) for p in result.posts} == {"促销员": ["负责商品的陈列与展示;", "向顾客介绍产品特性;"]}
+
+
+_TWO_POSTS_PAGE = ("# 店员与收银员的区别\n\n> 来源:门店管理　发布时间:2025-03-02\n\n## 两个岗位的区别及联系\n\n"
+                   "很多门店会把这两个岗位混淆。本文将从多个角度详细解析。\n\n"
+                   "### 一、店员是什么?\n\n店员,顾名思义,是负责门店销售的工作人员。其主要职责包括:\n\n"
+                   "- 商品的陈列与补货\n- 顾客的接待与咨询\n\n店员的工作核心在于提升顾客满意度。\n\n"
+                   "### 二、收银员是什么?\n\n收银员是门店中最基础的岗位之一。具体职责包括:\n\n"
+                   "- 完成商品结算\n- 清点营业款并与财务对账\n\n收银员的工作更偏向于流程执行。\n\n"
+                   "### 三、店员不是收银员\n\n| 岗位 | 主要职责 |\n|---|---|\n"
+                   "| 店员 | 销售、陈列等 |\n| 收银员 | 结账、资金管理等 |\n")
+
+
+def test_headings_asking_what_each_post_is_give_each_post_the_list_its_lead_says_are_its_duties(tmp_path: Path) -> None:
+    """A web article on two posts: ### 一、店员是什么? and ### 二、收银员是什么?, headings asking alike at one level, each
+    name a post; under each, a sentence ending 其主要职责包括: (具体职责包括:) says the duties follow, as a 岗位职责 label
+    would, and the "- " list under it is them, the sentence and the paragraph after the list none of them. A later table
+    of the same posts (岗位 | 主要职责) compares them in other words: no more duties, and not the posts stated twice."""
+    (tmp_path / "a.md").write_text(_TWO_POSTS_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "店员": ["商品的陈列与补货", "顾客的接待与咨询"], "收银员": ["完成商品结算", "清点营业款并与财务对账"]}
+    assert any(u.text == "店员 | 销售、陈列等" for u in result.unplaced)
+
+
+def _quality_handbook(path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("质量管理部岗位职责手册", 0)
+    d.add_heading("一、岗位设置", 1)
+    t = d.add_table(rows=1, cols=3)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text, t.rows[0].cells[2].text = "岗位", "定员", "直接上级"
+    for name, n, boss in [("质量负责人", "1", "企业负责人"), ("质量验收员", "2", "质量负责人"), ("养护员", "1", "质量负责人")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text, r[2].text = name, n, boss
+    d.add_heading("二、岗位职责", 1)
+    d.add_heading("2.1　质量验收员", 2)
+    d.add_paragraph("所属部门:质量管理部　　直接上级:质量负责人")
+    d.add_paragraph("岗位职责:").runs[0].bold = True
+    d.add_paragraph("1、负责对购进药品进行质量验收。")
+    d.add_paragraph("2、验收药品要做好验收记录。")
+    d.add_paragraph("注:质量负责人、养护员的岗位职责见《质量职责汇编》,本手册不再重复。")
+    d.save(path)
+
+
+def test_a_staffing_table_s_posts_that_the_handbook_gives_no_section_are_not_its_posts(tmp_path: Path) -> None:
+    """A handbook's staffing table (岗位 | 定员 | 直接上级) lists three posts and the handbook describes one: every row is
+    read alike, the described post takes its headcount from its row, and the two it describes elsewhere are listed as
+    such, not posts with no duty; so the folder that also holds their own description is read, not refused as stating
+    养护员 twice differently."""
+    _quality_handbook(tmp_path / "手册.docx")
+    result = import_documents([tmp_path / "手册.docx"])
+    assert {p.name: (texts(p), p.headcount) for p in result.posts} == {
+        "质量验收员": (["负责对购进药品进行质量验收。", "验收药品要做好验收记录。"], 2)}
+    assert {u.text for u in result.unplaced if "staffing table" in u.why} == {"质量负责人", "养护员"}
+    form(tmp_path / "养护员.docx", "养护员", "质量管理部", "质量负责人", ["负责在库药品的养护。"], [])
+    posts = by_name(import_documents([tmp_path]))
+    assert set(posts) == {"质量验收员", "养护员"} and texts(posts["养护员"]) == ["负责在库药品的养护。"]

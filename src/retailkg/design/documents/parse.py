@@ -535,6 +535,9 @@ _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^�
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
 _LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
 """The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
+_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$")
+"""A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
+with no 岗位职责 label, it opens the duties as the label would."""
 _BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
 """After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
 a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
@@ -727,6 +730,7 @@ class _Reader:
         # duties, until a 岗位职责 label of that post says whether it was the lead
         self.pending_lead: tuple[DraftPost, int, int] | None = None
         self.last_columns: tuple[int, dict[int, str]] | None = None  # the previous table's width and duty columns, if any
+        self.listed: set[int] = set()  # ids of the posts read from the rows of a staffing table (岗位 | 定员 | 直接上级)
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
         self.model = load_model()
@@ -1127,6 +1131,12 @@ class _Reader:
                 self.last_item = items[-1] if items else None
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
+            elif (p is not None and p.name is not None and p.name_from in ("title", "heading") and not (p.duties or p.qualifications)
+                  and not numbered and _DUTIES_LEAD.search(simplified(text))):
+                # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
+                # the post's duties follow, as a 岗位职责 label would; it is none of them
+                self.unplaced.append(Unplaced(raw, ln.where, "the lead of the list below it: not a duty"))
+                self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
                                                         and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
@@ -1366,7 +1376,12 @@ class _Reader:
             question = _QUESTION_TITLE.match(asks.group(1))
             about = (question is not None and asks.group(2).startswith(question.group(1))
                      and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
-        if question is not None and (_is_post_title(question.group(1)) or about) and not self.posts and (p is None or p.empty()):
+        asking = [q for q in (*self.posts, p) if q is not None and not q.empty()]
+        siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
+        # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
+        # names the next post the page is about
+        if (question is not None and (_is_post_title(question.group(1)) or about)
+                and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
@@ -1474,6 +1489,7 @@ class _Reader:
             self.last_columns = previous
         cut = table.continues  # its first row may be the rest of the row the page end cut
         across: dict[int, tuple[str, str]] | None = None  # labels across a row, their values in the row below
+        roster: dict[int, tuple[str, str]] | None = None  # labels across naming a post, over a staffing table's rows
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
         for k, row in enumerate(table.rows):
@@ -1505,8 +1521,18 @@ class _Reader:
                 continue
             if across is not None and not any(kinds):
                 self.values_below(across, row)
+                roster = across if any(k == NAME for k, _ in across.values()) else None
+                if roster is not None and self.post is not None:
+                    self.listed.add(id(self.post))
                 across = None
                 continue
+            if roster is not None and not any(kinds) and listed_row(roster, row):
+                # 岗位 | 定员 | 直接上级 over one post a row: a staffing table; every row lists a post, not the first alone
+                self.values_below(roster, row)
+                if self.post is not None:
+                    self.listed.add(id(self.post))
+                continue
+            roster = None
             across = self.labels_across(row)
             if across is not None:
                 columns = None
@@ -1680,6 +1706,14 @@ class _Reader:
             key = (dept, name)
             if self.post is None or (self.post.department, self.post.name) != key:
                 known = self.by_column.get(key)
+                described = [q for q in (*self.posts, self.post) if q is not None and q.name_from != "column" and q.duties]
+                if known is None and any(q.name == name and (dept_cell is None or q.department == dept) for q in described):
+                    # 岗位 | 主要职责 after ### 一、会员管理员是什么? and ### 二、收银员是什么? gave each post its duties: the
+                    # table compares the posts the page described, in other words; its cells are no more duties
+                    self.close()
+                    self.unplaced.append(Unplaced(" | ".join(c.text for c in row if c.text), row[0].where,
+                                                  "a table restating a post described above: a summary, not its duties"))
+                    return
                 if known is not None:
                     self.close()
                     self.post = known
@@ -1783,6 +1817,15 @@ class _Reader:
 
 
 _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
+
+
+def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
+    """Whether ``row`` is one more row of a staffing table under ``labels`` (岗位 | 定员 | 直接上级): its post cell a
+    post's title on one line, nothing outside the labelled columns."""
+    name = next((i for i, (k, _) in labels.items() if k == NAME), None)
+    if name is None or name >= len(row) or "\n" in row[name].text or not _is_post_title(row[name].text.strip()):
+        return False
+    return all(i in labels for i, c in enumerate(row) if c.text)
 
 
 def column_kind(head: str) -> str | None:
@@ -2423,6 +2466,15 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if id(p) not in seen:
             seen.add(id(p))
             posts.append(p)
+    described = {p.name for p in posts if p.duties or p.qualifications}
+    if described:
+        # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、
+        # 养护员的岗位职责见《…》): a listed post with no section is described in another document, not in this one; stated
+        # here with no duty, it would contradict that document's statement of it when the two are imported together
+        for p in [p for p in posts if id(p) in r.listed and not (p.duties or p.qualifications) and p.name not in described]:
+            posts.remove(p)
+            r.unplaced.append(Unplaced(p.name or "", p.where, "a post of the staffing table that this document gives no duties: "
+                                       "described elsewhere"))
     return posts, r.unplaced
 
 

@@ -1021,7 +1021,20 @@ class Proposer:
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
-        if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
+        unit_lead = self.unit_analyses(heads, f) if superior_first and not team else None
+        if unit_lead is not None:
+            # an analysis of one department's work: the post of that department reads its own figures, and the
+            # other line analyses its own side and supports
+            lead, unit = unit_lead
+            heads = [lead, *[p for p in heads if p is not lead]]
+            ranked = [*heads, *[p for p in ranked if p not in heads]]
+            boss = [Reason(f"互不隶属；「{fref.zh}」分析的是「{unit.name}」的工作，由该部门的「{lead.ref.zh}」主责，"
+                           "其他条线分析自己一侧的数据并配合",
+                           f"peers in no line to each other; {fref.en or fref.zh} analyses the work of "
+                           f"{unit.name_en or unit.name}: its post {lead.ref.en or lead.ref.zh} leads, the other line "
+                           "analyses its own side and supports")]
+        if (superior_first and len(heads) > 1 and not team and not boss
+                and not self.told_apart(heads[:2], scores)):
             # peers alike by the standard and the line: the one whose duties do more of the work leads it
             work = {p.ref.iri: self.duties_doing(p, f) for p in heads}
             heads.sort(key=lambda p: -work[p.ref.iri])
@@ -1130,6 +1143,28 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
+
+    def unit_analyses(self, heads: Sequence[_Post], f: URIRef) -> tuple[_Post, DepartmentSpec] | None:
+        """For an analysis function (:data:`ANALYSIS_AREA`) no standard post leads and posts in no line to each other
+        (``heads``) lead, the one kind of them whose department's name says the work analysed (运营 of 运营部 in
+        店铺运营数据分析), with that department. The consultants' principle: a unit reads the figures of its own work;
+        another line's analysis of them serves its own side (推广部 analyses for promotion) and supports. None when
+        the function is no analysis, posts of no department or of several kinds are so named, or every head is."""
+        area = self.kb.area_of.get(f)
+        if len(heads) < 2 or area is None or self.kb.short(area) != ANALYSIS_AREA:
+            return None
+        name = self.kb.functions[f].zh
+        grams = {name[i:i + 2] for i in range(len(name) - 1)}
+        units = {d.id: d for d in self.resolved.design.departments}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, DepartmentSpec]] = {}
+        for post in heads:
+            unit = units.get(post.spec.department or "")
+            if unit is not None and {unit.name[i:i + 2] for i in range(len(unit.name) - 1)} & grams:
+                found.setdefault(post.signature, (post, unit))
+        named = {p.signature for p in heads if p.signature in found}
+        if len(found) != 1 or named == {p.signature for p in heads}:
+            return None
+        return next(iter(found.values()))
 
     def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
         """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties

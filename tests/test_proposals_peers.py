@@ -1,0 +1,63 @@
+"""Who leads work that posts in no line to each other both lead (docs/proposals.md, "How a proposal is chosen"): the
+rules read from the findings where at least five of the blind hand sets hand2-hand7 name one owner and the program
+named another (h-propose9).
+
+Each rule is shown on a small design written here, next to the same design without what triggers the rule, where the
+engine gives the other answer: the rule, not something else, is what makes the answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from small_designs import owner, proposal, validate
+
+SHOP_DATA = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021}}
+departments:
+  - {{id: ops, name: {ops}}}
+  - {{id: promo, name: 推广部}}
+posts:
+  - id: head
+    name: 总经理
+    department: ops
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: ops-head
+    name: 运营主管
+    department: ops
+    reports_to: head
+    duties:
+      - text: "控制运营成本，提升销售利润"
+        functions: [profit-and-cost]
+  - id: project
+    name: 项目运营
+    department: ops
+    reports_to: ops-head
+    duties:
+      - text: "每日查看项目数据，并对数据进行总结反馈改善"
+        functions: [shop-data-analysis]
+  - id: promo-head
+    name: 推广主管
+    department: promo
+    reports_to: head
+    duties:
+      - text: "定时全店数据分析处理，找出店铺问题，提交上级"
+        functions: [shop-data-analysis]
+      - text: "根据推广方案分配推广渠道流量百分比"
+        functions: [promotion-channel-planning]
+"""
+
+
+def test_an_analysis_of_one_departments_work_is_led_by_that_departments_post(tmp_path: Path) -> None:
+    """项目运营 (运营部) and 推广主管 (推广部) both analyse the shop's operating data (店铺运营数据分析, which no standard
+    post leads) and neither is above the other: the operations department's post reads its own work's figures and
+    leads; the promotion line, a level higher but in another line, supports. With the unit named for neither
+    (项目部), only the places in the hierarchy tell them apart: the higher one, 推广主管."""
+    named = validate(tmp_path, "named.yaml", SHOP_DATA.format(ops="运营部"))
+    p = proposal(named, "OverlapLeadFunction", "fn:shop-data-analysis")
+    assert owner(p) == "项目运营"
+    assert [c.post.zh for c in p.changes if c.action == "support"] == ["推广主管"]
+    assert any("analyses the work of" in r.en for r in p.reasons)
+    unnamed = validate(tmp_path, "unnamed.yaml", SHOP_DATA.format(ops="项目部"))
+    assert owner(proposal(unnamed, "OverlapLeadFunction", "fn:shop-data-analysis")) == "推广主管"

@@ -61,3 +61,52 @@ def test_an_analysis_of_one_departments_work_is_led_by_that_departments_post(tmp
     assert any("analyses the work of" in r.en for r in p.reasons)
     unnamed = validate(tmp_path, "unnamed.yaml", SHOP_DATA.format(ops="项目部"))
     assert owner(proposal(unnamed, "OverlapLeadFunction", "fn:shop-data-analysis")) == "推广主管"
+
+
+LIVE = """organisation: {{id: shop, name: 网店, baseline: T/CCAGM 003-2021, scope: [营销推广]}}
+departments:
+  - {{id: promo, name: 推广部}}
+  - {{id: mkt, name: 营销部}}
+posts:
+  - id: head
+    name: 运营总监
+    department: promo
+    duties:
+      - text: "制定店铺年度经营目标"
+        functions: [business-planning]
+  - id: promo-head
+    name: 推广主管
+    department: promo
+    reports_to: head
+    duties:
+      - text: "根据推广方案分配推广渠道流量百分比"
+        functions: [promotion-channel-planning]
+  - id: enrol
+    name: 活动专人
+    department: promo
+    reports_to: promo-head
+    duties:
+      - text: "淘宝后台活动报名"
+        functions: [platform-campaign-enrolment]
+  - id: planner
+    name: 筹划主管
+    department: mkt
+    reports_to: head
+    duties:
+      - text: "{duty}"
+        functions: [{function}]
+"""
+
+
+def test_a_new_means_of_the_owners_work_goes_to_the_post_already_planning_that_work(tmp_path: Path) -> None:
+    """活动专人 is like 活动运营 (which leads livestreaming, 4.1.4 e 直播的策划、执行和管理) by its title alone; 筹划主管
+    already plans and runs the online campaigns (线上活动策划与执行), 活动运营's own work of the area: it takes the
+    livestreams, not 活动专人's superior. When 筹划主管 only writes copy (none of 活动运营's work), the superior
+    推广主管 takes it as before (rule H)."""
+    plans = validate(tmp_path, "plans.yaml", LIVE.format(duty="全方面负责项目推广定位和主题创意，制定活动计划及方案",
+                                                         function="online-campaigns"))
+    p = proposal(plans, "GapBaselineFunction", "fn:livestreaming")
+    assert owner(p) == "筹划主管"
+    assert any("already leads that standard post's other work" in r.en for r in p.reasons)
+    writes = validate(tmp_path, "writes.yaml", LIVE.format(duty="负责店铺活动文字的撰写", function="copywriting"))
+    assert owner(proposal(writes, "GapBaselineFunction", "fn:livestreaming")) == "推广主管"

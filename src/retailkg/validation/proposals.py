@@ -449,7 +449,18 @@ class Proposer:
             ranked = [outside, *[p for p in ranked if p is not outside]]
             owner = outside
         above = self.superior_over_title(owner, f) if not boss else None
-        if above is not None:
+        planner = self.runs_owner_work(owner, f) if above is not None else None
+        if planner is not None:
+            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位；「{planner.ref.zh}」已主责该标准岗位在同一领域的"
+                           f"其他工作（{'、'.join(self.kb.functions[g].zh for g in self.owner_area_work(planner, f))}）："
+                           "由已做这部分工作的岗位承担",
+                           f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone; "
+                           f"{planner.ref.en or planner.ref.zh} already leads that standard post's other work of the same "
+                           f"area ({', '.join(self.kb.functions[g].en for g in self.owner_area_work(planner, f))}): the post "
+                           "already doing that work takes it")]
+            ranked = [planner, *[p for p in ranked if p is not planner]]
+            owner = planner
+        elif above is not None:
             boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
                            "由上级承担，可再分派",
                            f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone, and its "
@@ -880,6 +891,29 @@ class Proposer:
         if up is None or self.is_top(up) or area is None:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
+
+    def owner_area_work(self, post: _Post, f: URIRef) -> list[URIRef]:
+        """The functions of ``f``'s area other than ``f`` that ``post`` leads and a standard post leading ``f`` leads
+        too: the owner's own work of that area, already this post's."""
+        area = self.kb.area_of.get(f)
+        owners = set().union(*(sp.lead for sp in self.leaders.get(f, [])))
+        return sorted((g for g in self.work(post.lead) & owners - {f} if self.kb.area_of.get(g) == area),
+                      key=lambda g: self.kb.functions[g].sort_key)
+
+    def runs_owner_work(self, post: _Post, f: URIRef) -> _Post | None:
+        """Where the specialist ``post`` is a candidate for gap ``f`` by its title alone and its superior would take a
+        duty that steers the work (:meth:`superior_over_title`): the one kind of post below the head of the whole
+        design, ``post`` aside, that already leads the standard owner's other work of ``f``'s area (筹划主管 leading
+        线上活动策划与执行, 活动运营's, for 4.1.4 e's 直播的策划、执行和管理). The consultants' principle: a new
+        means of the owner's work goes with the post already planning and running that work. Not for work won from
+        outside (:meth:`outward`): that needs the superior's standing. None when no such post or several kinds."""
+        if self.outward(f):
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for q in self.posts.values():
+            if q.signature != post.signature and not self.is_top(q) and self.owner_area_work(q, f):
+                found.setdefault(q.signature, q)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def outward(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` win resources or partners from outside (:data:`OUTWARD_WORDS`)."""

@@ -110,3 +110,45 @@ def test_a_new_means_of_the_owners_work_goes_to_the_post_already_planning_that_w
     assert any("already leads that standard post's other work" in r.en for r in p.reasons)
     writes = validate(tmp_path, "writes.yaml", LIVE.format(duty="负责店铺活动文字的撰写", function="copywriting"))
     assert owner(proposal(writes, "GapBaselineFunction", "fn:livestreaming")) == "推广主管"
+
+
+COMMUNITY = """organisation: {{id: mall, name: 商场, baseline: T/CCAGM 003-2021, scope: [用户与会员运营]}}
+departments:
+  - {{id: plan, name: 企划部}}
+posts:
+  - id: head
+    name: 企划部经理
+    department: plan
+    duties:
+      - text: "制定企划部年度经营目标"
+        functions: [business-planning]
+  - id: member
+    name: 会员运营专员
+    department: plan
+    reports_to: head
+    duties:
+      - text: "负责会员常态运营，拉新、留存及促活"
+        functions: [user-growth, user-activation]
+  - id: media
+    name: 新媒体运营专员
+    department: plan
+    reports_to: head
+    duties:
+      - text: "{duty}"
+        functions: [{function}]
+"""
+
+
+def test_a_title_naming_only_the_area_does_not_pick_one_of_the_areas_posts(tmp_path: Path) -> None:
+    """No post does 4.2.6 社群营销's work; 会员运营专员 is a candidate for community operations only because its title
+    names the area (用户与会员运营), and 新媒体运营专员 runs private traffic, work of the same area: which of them takes
+    the communities is the organisation's decision (the consultants split: private traffic, or member engagement).
+    When 新媒体运营专员 does no work of the area (it runs the new-media accounts), the titled post takes it."""
+    both = validate(tmp_path, "both.yaml", COMMUNITY.format(duty="针对私域流量的策略规划、内容更新管理",
+                                                            function="private-traffic"))
+    p = proposal(both, "GapBaselineFunction", "fn:community-operations")
+    assert p.status == "none" and not p.changes
+    assert "only because its title names the area" in p.summary_en and "新媒体运营专员" in p.summary_zh
+    alone = validate(tmp_path, "alone.yaml", COMMUNITY.format(duty="管理公司新媒体账号，建立新媒体矩阵",
+                                                              function="new-media-accounts"))
+    assert owner(proposal(alone, "GapBaselineFunction", "fn:community-operations")) == "会员运营专员"

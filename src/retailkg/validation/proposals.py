@@ -240,6 +240,7 @@ class Proposer:
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
         self._accountable: dict[URIRef, list[_StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
+        self._area_title_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
         self.excluded = set(scope_functions(resolved.design.organisation.exclude, kb, "exclude"))
 
@@ -376,6 +377,7 @@ class Proposer:
             titled = t_area >= 0.999 and a >= CREDIBLE_AREA_ALIGNMENT  # the title names the area, and the post is a little like the owner
             ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or titled)
             self._by_work_only[(sig, f)] = not (supports or t_fn >= CREDIBLE_TITLE or titled)
+            self._area_title_only[(sig, f)] = titled and not (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE)
             if shared:
                 why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
                                   f"already leads other work of that standard post: "
@@ -475,6 +477,15 @@ class Proposer:
                 return self._decision_sliver(base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
+        peer = self.area_peer(owner, f) if not boss and owner is not alike else None
+        if peer is not None:
+            return self._undecided_proposal(base, Reason(
+                f"需决定：「{owner.ref.zh}」只因名称指向该领域（{self.area_name(f)}）而是候选，不做主责该职能的标准岗位的工作；"
+                f"「{peer.ref.zh}」也做该领域的工作——由哪个岗位承担，由组织决定",
+                f"a decision: {owner.ref.en or owner.ref.zh} is a candidate only because its title names the area "
+                f"({self.area_name(f, 'en')}), doing none of the work of the standard's post leading it, and "
+                f"{peer.ref.en or peer.ref.zh} does work of the area too: which of them takes it is the organisation's "
+                "decision"), leaders, f)
         if outside is None and self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             return self._decision_for_top(base, owner, f, leaders)
@@ -891,6 +902,17 @@ class Proposer:
         if up is None or self.is_top(up) or area is None:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
+
+    def area_peer(self, post: _Post, f: URIRef) -> _Post | None:
+        """Where ``post`` is a candidate for gap ``f`` only because its title names ``f``'s area (会员运营 of 用户与会员运营:
+        none of the standard owner's work, no title for ``f`` itself, no support), another kind of post below the head
+        of the whole design that leads work of that area too (新媒体运营专员, private traffic): the title does not say
+        which of the area's posts the new work is for, and the consultants split on it. None otherwise."""
+        if not self._area_title_only.get((post.signature, f)):
+            return None
+        area = self.kb.area_of.get(f)
+        return next((q for q in self.posts.values() if q.signature != post.signature and not self.is_top(q)
+                     and any(self.kb.area_of.get(g) == area for g in self.work(q.lead) - {f})), None)
 
     def owner_area_work(self, post: _Post, f: URIRef) -> list[URIRef]:
         """The functions of ``f``'s area other than ``f`` that ``post`` leads and a standard post leading ``f`` leads

@@ -152,3 +152,42 @@ def test_a_title_naming_only_the_area_does_not_pick_one_of_the_areas_posts(tmp_p
     alone = validate(tmp_path, "alone.yaml", COMMUNITY.format(duty="管理公司新媒体账号，建立新媒体矩阵",
                                                               function="new-media-accounts"))
     assert owner(proposal(alone, "GapBaselineFunction", "fn:community-operations")) == "会员运营专员"
+
+
+RESEARCH = """organisation: {{id: mall, name: 商场, baseline: T/CCAGM 003-2021, scope: [经营管理]}}
+departments:
+  - {{id: gm, name: 总经理办公室}}
+  - {{id: plan, name: 企划部}}
+posts:
+  - id: head
+    name: 总经理
+    department: gm
+    duties:
+      - text: "制定公司年度经营目标与计划并组织落实"
+        functions: [business-planning]
+      - text: "控制运营成本，提升销售利润"
+        functions: [profit-and-cost]
+  - id: plan-head
+    name: 企划部经理
+    department: plan
+    reports_to: head
+    duties:
+      - text: "制定年度、月度促销计划并策划、实施促销活动"
+        functions: [promotion-planning]
+      - text: "{duty}"
+        functions: [{function}]
+"""
+
+
+def test_work_of_the_same_kind_goes_to_the_post_doing_it_not_to_the_head(tmp_path: Path) -> None:
+    """No post does 4.2.4 数字化运营's work but the head, 总经理, closest by the planning every head does; 企划部经理
+    already researches the competitors (竞争对手研究), research of the same area (经营管理) as market and trend research
+    (市场与行业趋势研究): it takes that, not the head. When it does nothing of that kind (it trains its staff), the
+    head is still not given the gap: a decision, as before."""
+    kin = validate(tmp_path, "kin.yaml", RESEARCH.format(duty="负责竞争对手的研究与分析工作", function="competitor-research"))
+    p = proposal(kin, "GapBaselineFunction", "fn:market-research")
+    assert owner(p) == "企划部经理"
+    assert any("work of the same kind" in r.en for r in p.reasons)
+    other = validate(tmp_path, "other.yaml", RESEARCH.format(duty="负责本部门员工业务技能培训与考核", function="team-training"))
+    q = proposal(other, "GapBaselineFunction", "fn:market-research")
+    assert q.status == "none" and "head of the whole design" in q.summary_en

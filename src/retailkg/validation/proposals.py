@@ -488,7 +488,17 @@ class Proposer:
                 "decision"), leaders, f)
         if outside is None and self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
-            return self._decision_for_top(base, owner, f, leaders)
+            kin = self.does_kindred_work(f)
+            if kin is None:
+                return self._decision_for_top(base, owner, f, leaders)
+            post, g = kin
+            boss = [Reason(f"最接近的岗位是整个设计的负责人「{owner.ref.zh}」；「{post.ref.zh}」已主责同一领域中同类的工作"
+                           f"「{self.kb.functions[g].zh}」：由已做这类工作的部门岗位承担",
+                           f"the closest post is {owner.ref.en or owner.ref.zh}, the head of the whole design; "
+                           f"{post.ref.en or post.ref.zh} already leads work of the same kind in the same area "
+                           f"({self.kb.functions[g].en}): the department's post already doing that kind of work takes it")]
+            ranked = [post, *[p for p in ranked if p is not post]]
+            owner = post
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
         # the standard's duty to give: of the leader closest to the owner, its first duty leading f
@@ -814,6 +824,25 @@ class Proposer:
             return None
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
+
+    def does_kindred_work(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+        """Where the best candidate for gap ``f`` is the head of the whole design (:meth:`_decision_for_top`): the one kind
+        of post below it leading a function of ``f``'s area whose name shares a word of ``f``'s saying what is done to
+        what (研究 of 市场与行业趋势研究 in 竞争对手研究; not the words an analysis or a plan adds,
+        :data:`ANALYSIS_WORDS`), with that function. The consultants' principle: research of the market goes with the
+        post already researching the competitors, not to the head. None when no such post or several kinds."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        mine = self._object_words(self.kb.functions[f].zh)
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        for post in self.posts.values():
+            if self.is_top(post):
+                continue
+            for g in sorted(self.work(post.lead) - {f}, key=lambda g: self.kb.functions[g].sort_key):
+                if self.kb.area_of.get(g) == area and mine & self._object_words(self.kb.functions[g].zh):
+                    found.setdefault(post.signature, (post, g))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""

@@ -1,6 +1,6 @@
-"""Who leads work that posts in no line to each other both lead (docs/proposals.md, "How a proposal is chosen"): the
-rules read from the findings where at least five of the blind hand sets hand2-hand7 name one owner and the program
-named another (h-propose9).
+"""Which of the design's posts does the work, read from what the posts already do (docs/proposals.md, "How a proposal
+is chosen" and "When it proposes nothing"): the rules read from the findings where most of the blind hand sets
+hand2-hand7 (four or more of six) name one owner and the program named another or none (h-propose9).
 
 Each rule is shown on a small design written here, next to the same design without what triggers the rule, where the
 engine gives the other answer: the rule, not something else, is what makes the answer.

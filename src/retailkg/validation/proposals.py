@@ -240,6 +240,7 @@ class Proposer:
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
         self._accountable: dict[URIRef, list[_StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
+        self._area_title_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
         self.excluded = set(scope_functions(resolved.design.organisation.exclude, kb, "exclude"))
 
@@ -376,6 +377,7 @@ class Proposer:
             titled = t_area >= 0.999 and a >= CREDIBLE_AREA_ALIGNMENT  # the title names the area, and the post is a little like the owner
             ok = near and (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE or titled)
             self._by_work_only[(sig, f)] = not (supports or t_fn >= CREDIBLE_TITLE or titled)
+            self._area_title_only[(sig, f)] = titled and not (sib >= CREDIBLE_OWN_WORK or supports or t_fn >= CREDIBLE_TITLE)
             if shared:
                 why.append(Reason(f"已主责该标准岗位的其他工作：{'、'.join(self.kb.functions[g].zh for g in shared[:4])}（{sib:.2f}）",
                                   f"already leads other work of that standard post: "
@@ -449,7 +451,18 @@ class Proposer:
             ranked = [outside, *[p for p in ranked if p is not outside]]
             owner = outside
         above = self.superior_over_title(owner, f) if not boss else None
-        if above is not None:
+        planner = self.runs_owner_work(owner, f) if above is not None else None
+        if planner is not None:
+            boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位；「{planner.ref.zh}」已主责该标准岗位在同一领域的"
+                           f"其他工作（{'、'.join(self.kb.functions[g].zh for g in self.owner_area_work(planner, f))}）："
+                           "由已做这部分工作的岗位承担",
+                           f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone; "
+                           f"{planner.ref.en or planner.ref.zh} already leads that standard post's other work of the same "
+                           f"area ({', '.join(self.kb.functions[g].en for g in self.owner_area_work(planner, f))}): the post "
+                           "already doing that work takes it")]
+            ranked = [planner, *[p for p in ranked if p is not planner]]
+            owner = planner
+        elif above is not None:
             boss = [Reason(f"「{owner.ref.zh}」只因名称像主责该职能的标准岗位，其直接上级「{above.ref.zh}」主责同一领域的工作："
                            "由上级承担，可再分派",
                            f"{owner.ref.en or owner.ref.zh} is like the standard's post leading it by its title alone, and its "
@@ -464,9 +477,28 @@ class Proposer:
                 return self._decision_sliver(base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
+        peer = self.area_peer(owner, f) if not boss and owner is not alike else None
+        if peer is not None:
+            return self._undecided_proposal(base, Reason(
+                f"需决定：「{owner.ref.zh}」只因名称指向该领域（{self.area_name(f)}）而是候选，不做主责该职能的标准岗位的工作；"
+                f"「{peer.ref.zh}」也做该领域的工作——由哪个岗位承担，由组织决定",
+                f"a decision: {owner.ref.en or owner.ref.zh} is a candidate only because its title names the area "
+                f"({self.area_name(f, 'en')}), doing none of the work of the standard's post leading it, and "
+                f"{peer.ref.en or peer.ref.zh} does work of the area too: which of them takes it is the organisation's "
+                "decision"), leaders, f)
         if outside is None and self.is_top(owner) and (self.kb.area_of.get(f) not in self.main_areas(owner)
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
-            return self._decision_for_top(base, owner, f, leaders)
+            kin = self.does_kindred_work(f)
+            if kin is None:
+                return self._decision_for_top(base, owner, f, leaders)
+            post, g = kin
+            boss = [Reason(f"最接近的岗位是整个设计的负责人「{owner.ref.zh}」；「{post.ref.zh}」已主责同一领域中同类的工作"
+                           f"「{self.kb.functions[g].zh}」：由已做这类工作的部门岗位承担",
+                           f"the closest post is {owner.ref.en or owner.ref.zh}, the head of the whole design; "
+                           f"{post.ref.en or post.ref.zh} already leads work of the same kind in the same area "
+                           f"({self.kb.functions[g].en}): the department's post already doing that kind of work takes it")]
+            ranked = [post, *[p for p in ranked if p is not post]]
+            owner = post
         top = scores[owner.ref.iri]
         second = scores[ranked[1].ref.iri] if len(ranked) > 1 else 0.0
         # the standard's duty to give: of the leader closest to the owner, its first duty leading f
@@ -793,6 +825,25 @@ class Proposer:
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
 
+    def does_kindred_work(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+        """Where the best candidate for gap ``f`` is the head of the whole design (:meth:`_decision_for_top`): the one kind
+        of post below it leading a function of ``f``'s area whose name shares a word of ``f``'s saying what is done to
+        what (研究 of 市场与行业趋势研究 in 竞争对手研究; not the words an analysis or a plan adds,
+        :data:`ANALYSIS_WORDS`), with that function. The consultants' principle: research of the market goes with the
+        post already researching the competitors, not to the head. None when no such post or several kinds."""
+        area = self.kb.area_of.get(f)
+        if area is None:
+            return None
+        mine = self._object_words(self.kb.functions[f].zh)
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        for post in self.posts.values():
+            if self.is_top(post):
+                continue
+            for g in sorted(self.work(post.lead) - {f}, key=lambda g: self.kb.functions[g].sort_key):
+                if self.kb.area_of.get(g) == area and mine & self._object_words(self.kb.functions[g].zh):
+                    found.setdefault(post.signature, (post, g))
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def is_top(self, post: _Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
         return post.depth == 0 and post.spec.id in self.heads
@@ -880,6 +931,40 @@ class Proposer:
         if up is None or self.is_top(up) or area is None:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
+
+    def area_peer(self, post: _Post, f: URIRef) -> _Post | None:
+        """Where ``post`` is a candidate for gap ``f`` only because its title names ``f``'s area (会员运营 of 用户与会员运营:
+        none of the standard owner's work, no title for ``f`` itself, no support), another kind of post below the head
+        of the whole design that leads work of that area too (新媒体运营专员, private traffic): the title does not say
+        which of the area's posts the new work is for, and the consultants split on it. None otherwise."""
+        if not self._area_title_only.get((post.signature, f)):
+            return None
+        area = self.kb.area_of.get(f)
+        return next((q for q in self.posts.values() if q.signature != post.signature and not self.is_top(q)
+                     and any(self.kb.area_of.get(g) == area for g in self.work(q.lead) - {f})), None)
+
+    def owner_area_work(self, post: _Post, f: URIRef) -> list[URIRef]:
+        """The functions of ``f``'s area other than ``f`` that ``post`` leads and a standard post leading ``f`` leads
+        too: the owner's own work of that area, already this post's."""
+        area = self.kb.area_of.get(f)
+        owners = set().union(*(sp.lead for sp in self.leaders.get(f, [])))
+        return sorted((g for g in self.work(post.lead) & owners - {f} if self.kb.area_of.get(g) == area),
+                      key=lambda g: self.kb.functions[g].sort_key)
+
+    def runs_owner_work(self, post: _Post, f: URIRef) -> _Post | None:
+        """Where the specialist ``post`` is a candidate for gap ``f`` by its title alone and its superior would take a
+        duty that steers the work (:meth:`superior_over_title`): the one kind of post below the head of the whole
+        design, ``post`` aside, that already leads the standard owner's other work of ``f``'s area (筹划主管 leading
+        线上活动策划与执行, 活动运营's, for 4.1.4 e's 直播的策划、执行和管理). The consultants' principle: a new
+        means of the owner's work goes with the post already planning and running that work. Not for work won from
+        outside (:meth:`outward`): that needs the superior's standing. None when no such post or several kinds."""
+        if self.outward(f):
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        for q in self.posts.values():
+            if q.signature != post.signature and not self.is_top(q) and self.owner_area_work(q, f):
+                found.setdefault(q.signature, q)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def outward(self, f: URIRef) -> bool:
         """Whether the standard's duties leading ``f`` win resources or partners from outside (:data:`OUTWARD_WORDS`)."""
@@ -1021,7 +1106,20 @@ class Proposer:
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
-        if superior_first and len(heads) > 1 and not team and not self.told_apart(heads[:2], scores):
+        unit_lead = self.unit_analyses(heads, f) if superior_first and not team else None
+        if unit_lead is not None:
+            # an analysis of one department's work: the post of that department reads its own figures, and the
+            # other line analyses its own side and supports
+            lead, unit = unit_lead
+            heads = [lead, *[p for p in heads if p is not lead]]
+            ranked = [*heads, *[p for p in ranked if p not in heads]]
+            boss = [Reason(f"互不隶属；「{fref.zh}」分析的是「{unit.name}」的工作，由该部门的「{lead.ref.zh}」主责，"
+                           "其他条线分析自己一侧的数据并配合",
+                           f"peers in no line to each other; {fref.en or fref.zh} analyses the work of "
+                           f"{unit.name_en or unit.name}: its post {lead.ref.en or lead.ref.zh} leads, the other line "
+                           "analyses its own side and supports")]
+        if (superior_first and len(heads) > 1 and not team and not boss
+                and not self.told_apart(heads[:2], scores)):
             # peers alike by the standard and the line: the one whose duties do more of the work leads it
             work = {p.ref.iri: self.duties_doing(p, f) for p in heads}
             heads.sort(key=lambda p: -work[p.ref.iri])
@@ -1130,6 +1228,28 @@ class Proposer:
         base.summary_zh = f"由「{owner.ref.zh}」主责「{fref.zh}」，{names_zh} 改为配合"
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
+
+    def unit_analyses(self, heads: Sequence[_Post], f: URIRef) -> tuple[_Post, DepartmentSpec] | None:
+        """For an analysis function (:data:`ANALYSIS_AREA`) no standard post leads and posts in no line to each other
+        (``heads``) lead, the one kind of them whose department's name says the work analysed (运营 of 运营部 in
+        店铺运营数据分析), with that department. The consultants' principle: a unit reads the figures of its own work;
+        another line's analysis of them serves its own side (推广部 analyses for promotion) and supports. None when
+        the function is no analysis, posts of no department or of several kinds are so named, or every head is."""
+        area = self.kb.area_of.get(f)
+        if len(heads) < 2 or area is None or self.kb.short(area) != ANALYSIS_AREA:
+            return None
+        name = self.kb.functions[f].zh
+        grams = {name[i:i + 2] for i in range(len(name) - 1)}
+        units = {d.id: d for d in self.resolved.design.departments}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, DepartmentSpec]] = {}
+        for post in heads:
+            unit = units.get(post.spec.department or "")
+            if unit is not None and {unit.name[i:i + 2] for i in range(len(unit.name) - 1)} & grams:
+                found.setdefault(post.signature, (post, unit))
+        named = {p.signature for p in heads if p.signature in found}
+        if len(found) != 1 or named == {p.signature for p in heads}:
+            return None
+        return next(iter(found.values()))
 
     def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
         """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties

@@ -2936,6 +2936,8 @@ def test_a_page_s_last_item_cut_short_where_the_copy_says_it_is_cut_is_no_duty(t
     assert any(u.text == "人员培训: 组织部门人员" for u in result.unplaced)
     (tmp_path / "b.txt").write_bytes(_KEEPER_PAGE.replace("(复制自网页,内容未完)", "").encode("utf-8"))
     assert texts(import_documents([tmp_path / "b.txt"]).posts[0])[-1] == "人员培训: 组织部门人员"
+    (tmp_path / "c.txt").write_bytes(_KEEPER_PAGE.replace("(复制自网页,内容未完)", "  • 工作未完成时及时上报").encode("utf-8"))
+    assert texts(import_documents([tmp_path / "c.txt"]).posts[0])[-2:] == ["人员培训: 组织部门人员", "工作未完成时及时上报"]
 
 
 def test_a_company_only_the_title_puts_before_a_post_stays_in_its_name(tmp_path: Path) -> None:

@@ -278,8 +278,9 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
 
 
-_CUT_NOTE = re.compile(r"^[（(]?[^（）()。]{0,12}(?:内容未完|未完待续|未完|待续|内容不全|未完整)[^（）()。]{0,6}[）)]?$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续)."""
+_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整)[^（）()。]{0,6}[）)]$|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
+"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续): in brackets, or the words alone (not a duty that says
+what to do when work is unfinished, 工作未完成时及时上报)."""
 
 
 def is_dateline(text: str) -> bool:

@@ -2840,3 +2840,109 @@ def test_a_staffing_table_s_posts_that_the_handbook_gives_no_section_are_not_its
     form(tmp_path / "养护员.docx", "养护员", "质量管理部", "质量负责人", ["负责在库药品的养护。"], [])
     posts = by_name(import_documents([tmp_path]))
     assert set(posts) == {"质量验收员", "养护员"} and texts(posts["养护员"]) == ["负责在库药品的养护。"]
+
+
+_GUARD_PAGE = """# 超市保安员的工作职责
+
+## 引言
+
+超市人流量大,安全问题备受关注。本文将介绍超市保安员的工作职责。
+
+## 巡逻检查
+
+保安员负责巡查卖场各区域。发现异常及时上报。
+
+## 协助顾客和员工
+
+保安员帮助顾客寻找失物。遇到纠纷时协助员工处理。
+
+## 消防管理
+
+保安员负责检查消防器材。定期组织消防演练。
+
+## 总结
+
+保安员的工作职责涵盖了巡逻检查、协助顾客和……
+"""
+
+
+def test_headings_over_one_paragraph_each_under_a_title_on_a_post_s_duties_title_its_duties(tmp_path: Path) -> None:
+    """A page titled 超市保安员的工作职责, then headings of one level each over one paragraph: the headings title the
+    post's duties and each paragraph, whole, is one. A heading among them ending in a post word (协助顾客和员工: 员工
+    is what the post helps) is one more title, not a post, since most of its siblings name none; ## 引言 and ## 总结
+    are the page's own parts, what they say introduces and sums up the duties, none of them."""
+    (tmp_path / "a.md").write_text(_GUARD_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {"超市保安员": [
+        "保安员负责巡查卖场各区域。发现异常及时上报。", "保安员帮助顾客寻找失物。遇到纠纷时协助员工处理。",
+        "保安员负责检查消防器材。定期组织消防演练。"]}
+    assert any(u.text.startswith("超市人流量大") for u in result.unplaced)
+
+
+def test_headings_over_one_paragraph_each_that_mostly_name_posts_are_still_posts(tmp_path: Path) -> None:
+    """The other way round: headings of one level each over one paragraph that mostly read as post titles (## 收银员,
+    ## 理货员, ## 商品陈列) name posts, as they did before, under a title that names no post's duties."""
+    page = ("# 超市岗位介绍\n\n## 收银员\n\n负责顾客结账。\n\n## 理货员\n\n负责商品上架。\n\n## 防损员\n\n负责门店防损。\n")
+    (tmp_path / "a.md").write_text(page, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "收银员": ["负责顾客结账。"], "理货员": ["负责商品上架。"], "防损员": ["负责门店防损。"]}
+
+
+_KEEPER_PAGE = """\ufeff某某仓库管理员的职责\r
+\r
+来自:某某研究院\r
+\r
+某某作为国内领先的电子商务平台之一,其仓储管理十分关键。本文将介绍某某仓库管理员的职责。\r
+\r
+一、工作职责概述\r
+\r
+仓库管理员的主要职责包括库存管理、出入库管理等多个方面。\r
+\r
+二、主要工作内容\r
+\r
+1. 库存管理\r
+\r
+  • 库存监控: 负责实时监控仓库库存情况。\r
+  • 库存盘点: 定期进行库存盘点,确保数据准确。\r
+\r
+2. 出入库管理\r
+\r
+  • 货物入库: 负责到货验收并录入系统。\r
+  • 人员培训: 组织部门人员\r
+\r
+(复制自网页,内容未完)\r
+"""
+
+
+def test_a_page_titled_by_a_post_s_duties_names_the_post_less_the_company_it_says_it_is(tmp_path: Path) -> None:
+    """某某仓库管理员的职责 (X的职责) titles a page on a post's duties. The page says 某某作为…电子商务平台之一: 某某 is a
+    company, and the post is 仓库管理员, as a company's name before a post in a title is no part of it. 一、工作职责概述
+    is the page's overview, no duty, and the lines before 二、主要工作内容 (its source, its lead) lead into the duties."""
+    (tmp_path / "a.txt").write_bytes(_KEEPER_PAGE.encode("utf-8"))
+    result = import_documents([tmp_path / "a.txt"])
+    assert [p.name for p in result.posts] == ["仓库管理员"]
+    assert texts(result.posts[0])[:3] == [
+        "库存监控: 负责实时监控仓库库存情况。", "库存盘点: 定期进行库存盘点,确保数据准确。", "货物入库: 负责到货验收并录入系统。"]
+
+
+def test_a_page_s_last_item_cut_short_where_the_copy_says_it_is_cut_is_no_duty(tmp_path: Path) -> None:
+    """(复制自网页,内容未完) says the copy was cut: the last item before it, ending mid-sentence (人员培训: 组织部门人员)
+    where every item before it ends in a full stop, was cut with it and is no duty. A last item so written with no such
+    note is kept (the page may just not use full stops)."""
+    (tmp_path / "a.txt").write_bytes(_KEEPER_PAGE.encode("utf-8"))
+    result = import_documents([tmp_path / "a.txt"])
+    assert len(texts(result.posts[0])) == 3
+    assert any(u.text == "人员培训: 组织部门人员" for u in result.unplaced)
+    (tmp_path / "b.txt").write_bytes(_KEEPER_PAGE.replace("(复制自网页,内容未完)", "").encode("utf-8"))
+    assert texts(import_documents([tmp_path / "b.txt"]).posts[0])[-1] == "人员培训: 组织部门人员"
+    (tmp_path / "c.txt").write_bytes(_KEEPER_PAGE.replace("(复制自网页,内容未完)", "  • 工作未完成时及时上报").encode("utf-8"))
+    assert texts(import_documents([tmp_path / "c.txt"]).posts[0])[-2:] == ["人员培训: 组织部门人员", "工作未完成时及时上报"]
+
+
+def test_a_company_only_the_title_puts_before_a_post_stays_in_its_name(tmp_path: Path) -> None:
+    """Without a sentence of the page saying the name before the post is a company, the title's name is kept whole
+    (天猫运营经理 is a post of its own)."""
+    page = _KEEPER_PAGE.replace("某某作为国内领先的电子商务平台之一,其仓储管理十分关键。", "")
+    (tmp_path / "a.txt").write_bytes(page.encode("utf-8"))
+    assert [p.name for p in import_documents([tmp_path / "a.txt"]).posts] == ["某某仓库管理员"]

@@ -278,6 +278,11 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
 
 
+_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整)[^（）()。]{0,6}[）)]$|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
+"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续): in brackets, or the words alone (not a duty that says
+what to do when work is unfinished, 工作未完成时及时上报)."""
+
+
 def is_dateline(text: str) -> bool:
     """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
     of publishing; it says where the page came from, never what a post does."""
@@ -494,6 +499,9 @@ _DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么
 _ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
 """A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
 document's first title, the post it names."""
+_DUTIES_OF = re.compile(r"^([^?？:：,，。;；\s]{2,16}?)的(?:主要|具体|日常)?职责$")
+"""A page's title naming a post's duties with 职责 alone (拼多多仓库管理员的职责): as a document's first title, the post
+it names, as 网店店长的工作内容 names one (not a title of the line walk's: the line classifier was fitted without it)."""
 _TITLE_TAIL = re.compile(r"^(.+?[?？])\s*([^?？]{2,30})$")
 """A question title and a tail that says what the page gives (导购职责有哪些?一文看懂导购岗位要求)."""
 _FILE_TOPIC = re.compile(r"^(.{2,16}?)的(?:主要|日常|具体)?(?:工作流程|工作内容|工作职责|职责|工作)$")
@@ -597,6 +605,27 @@ def is_title_department(text: str) -> bool:
     """A part of a title that names a department (营运部, 物流中心): not a company's or a store's name."""
     st = simplified(text.strip())
     return is_department(st) and not _ORG.search(st)
+
+
+_NAMED_COMPANY = re.compile(r"^([^，,。；;：:、\s]{2,8}?)作为[^，,。；;]{0,30}?(?:平台|公司|企业|品牌|集团|商城|网站|连锁)(?:之一)?[，,]")
+"""A page's sentence saying a name is a company (拼多多作为中国领先的电子商务平台之一,…): the company it names."""
+
+
+def companies_said(texts: Iterable[str | None]) -> set[str]:
+    """The names a page itself calls a company, a platform or a brand (:data:`_NAMED_COMPANY`)."""
+    return {m.group(1) for t in texts if t for m in [_NAMED_COMPANY.match(simplified(t))] if m is not None}
+
+
+def post_of_company(name: str, companies: set[str]) -> str:
+    """A post's name less a company the page says it is before it (拼多多仓库管理员, the page saying 拼多多作为…平台之一:
+    仓库管理员), as a title's company before its post is no part of the post (:func:`post_in_title`); the name as it is
+    when what is left does not read as a post title."""
+    st = simplified(name)
+    for c in companies:
+        rest = name[len(c):].lstrip("的·・-— ")
+        if st.startswith(c) and len(rest) >= 2 and _is_post_title(rest):
+            return rest
+    return name
 
 
 def post_in_title(name: str) -> str:
@@ -733,6 +762,8 @@ class _Reader:
         self.listed: set[int] = set()  # ids of the posts read from the rows of a staffing table (岗位 | 定员 | 直接上级)
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
+        self.own_part = ""  # under a heading of the page's own (## 引言, ## 总结) among the headings of its duties
+        self.group_headings: set[Where] = set()  # headings that name groups of a post's duties (see sibling_headings)
         self.model = load_model()
         self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
         self.contexts: dict[tuple[Where, str], LineContext] | None = None  # (where, text) → the line's context
@@ -755,6 +786,7 @@ class _Reader:
         self.blank = False
         self.pending_lead = None
         self.in_part = False
+        self.own_part = ""
         self.lead_from = None
         p = self.post
         self.post = None
@@ -942,6 +974,7 @@ class _Reader:
         p = self.current(where)
         self.section_inferred = inferred
         self.summing_up = False
+        self.own_part = ""
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
@@ -962,6 +995,20 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _CUT_NOTE.match(simplified(raw)):
+                # 5. 团队协作与培训, • 人才培养: 组织部门人才, then (复制自网页,内容未完): the copy says it was cut; its last
+                # item, ending mid-sentence where every item before it ends in a full stop, was cut with it: no duty
+                items = self.post.duties if self.section == DUTIES else self.post.qualifications
+                own = items[self.section_from:]
+                if len(own) >= 3 and not own[-1].text.endswith(_TERMINAL) and all(i.text.endswith(_TERMINAL) for i in own[:-1]):
+                    short = items.pop()
+                    self.unplaced.append(Unplaced(short.text, short.where, "cut short where the copy ends: not a duty"))
+                self.section = None
+                self.unplaced.append(Unplaced(raw, ln.where, "a note that the copy is cut: neither a duty nor a qualification"))
+                continue
+            if self.own_part and self.section == DUTIES:
+                self.unplaced.append(Unplaced(raw, ln.where, f"under {self.own_part}, the page's own part: not a duty"))
+                continue
             if (blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered
                     and _GROUP_NAME.match(raw) and not strip_number(raw)[1]):
                 # past a blank line in an unnumbered list, a short line with no sentence in it: perhaps a section's title,
@@ -974,6 +1021,13 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
+            if (self.section == DUTIES and self.section_inferred and _OUTLINE.match(raw) and len(text) <= 12
+                    and not re.search(r"[，,。；;！!？?]", text) and _PAGE_OWN.search(simplified(text))):
+                # 拼多多仓库管理员的职责 (a title), then 一、工作职责概述 over a paragraph, then 二、主要工作内容: the page's
+                # overview (introduction, summary) is its own part, no duty; a label or heading after it opens the duties
+                self.own_part = text
+                self.unplaced.append(Unplaced(raw, ln.where, "a heading of the page's own: not a duty"))
+                continue
             if not numbered and self.last_number and (m := re.match(r"^(\d{1,2})[.．、]", raw)) is not None \
                     and int(m.group(1)) == self.last_number + 1:
                 text, numbered = raw[m.end():].strip(), True  # 1.大专… then 2.1-3年…: the next number, not a decimal
@@ -1262,14 +1316,24 @@ class _Reader:
                 self.field(lab[0], lab[1], "", ln.where)  # 岗位名称 in a table, then "## 岗位职责": the post's section
                 self.section_level = ln.heading
                 return True
+            if (self.section == DUTIES and ln.heading and self.section_level and ln.heading > self.section_level
+                    and self.section_inferred and _PAGE_OWN.search(st) and len(text) <= 12):
+                # 超市安防员的工作职责 (a title), then ## 引言 over a paragraph, ## 监控和巡逻 …, ## 总结: a part of the
+                # page's own among the headings of its duties; what it says introduces or sums them up, it is none of them
+                self.own_part = text
+                self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "a heading of the page's own: not a duty"))
+                self.last_soft = False
+                return True
             if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
-                    and ln.heading > self.section_level and not _POST_TITLE.search(st) and not _TITLE.match(st)
+                    and ln.heading > self.section_level and (not _POST_TITLE.search(st) or ln.where in self.group_headings)
+                    and not _TITLE.match(st)
                     and ((len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text))
                          or (len(text) <= 40 and st.endswith(("?", "？")) and not re.search(r"[。；;！!]", text)))):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
                 # group of its items (教育背景 a group of the requirements), no post and no item; so a heading that asks
                 # a question (## 导购入职要做哪些日常工作? over its answer): it titles what follows, it is none of it
                 self.drop_lead()
+                self.own_part = ""
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 return True
@@ -1331,6 +1395,8 @@ class _Reader:
         title = _TITLE.match(st)
         if title is None and not self.posts and p is None:
             title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
+        if title is None and not self.posts and p is None:
+            title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
         if title is not None:
             name = post_in_title(_clean_title(text[:title.end(1)]))
             asked = _QUESTION_TITLE.match(simplified(name))
@@ -1927,6 +1993,9 @@ def _is_post_title(text: str) -> bool:
 
 _SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
                             r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
+_PAGE_OWN = re.compile(r"(?:引言|前言|导语|导读|概述|简介|总结|小结|结语|结论)$")
+"""A part of a web page that introduces or sums up what it lists (## 引言, 一、工作职责概述, ## 总结): among the headings
+of a post's duties, none of them (分类, 介绍 may name a group of duties: 商品陈列与分类)."""
 _ORG_CHART = re.compile(r"(?:组织架构|组织结构|组织机构|机构设置|部门设置|部门架构)$")
 """A heading on how the department is organised (二、组织架构): in a handbook, the document's own part, naming no post;
 inside one post's form (岗位名称：… then 二、部门组织架构), a part of that post's document."""
@@ -2118,6 +2187,43 @@ def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) ->
             m += 2
         if post_label_run([label(j) or "" for j in run]):
             found.update(run)
+            n = m
+        else:
+            n += 1
+    return found
+
+
+def sibling_headings(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[Where]:
+    """Runs of headings of one level, each a name only over one paragraph of sentences, whose names mostly do not read as
+    post titles (监控和巡逻, 应对突发事件, 协助顾客和员工, 制定安全措施): where each heading is. Under a post's duties they
+    title its duties, all of them, also the one ending in a post word (员工, the object of 协助); as names led alike
+    are alike, the other way round from :func:`post_label_run`."""
+    shown = [j for j, t in enumerate(texts) if t or getattr(blocks[j], "rule", False)]
+
+    def heading(j: int) -> str | None:
+        b = blocks[j]
+        if not isinstance(b, Line) or not b.heading or b.rule:
+            return None
+        name = _clean_title(texts[j] or "")
+        return name if 2 <= len(name) <= 16 and not re.search(r"[，,。；;：:！!？?、\s]", name) else None
+
+    def paragraph(j: int) -> bool:
+        b, t = blocks[j], texts[j] or ""
+        return (isinstance(b, Line) and not b.heading and not b.rule and not b.numbered and not strip_number(t)[1]
+                and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
+
+    found: set[Where] = set()
+    n = 0
+    while n < len(shown) - 1:
+        run: list[int] = []
+        m = n
+        while (m < len(shown) - 1 and heading(shown[m]) is not None and paragraph(shown[m + 1])
+               and blocks[shown[m]].heading == blocks[shown[n]].heading):  # type: ignore[union-attr]
+            run.append(shown[m])
+            m += 2
+        names = [heading(j) or "" for j in run]
+        if len(run) >= 2 and not post_label_run(names):
+            found.update(blocks[j].where for j in run)
             n = m
         else:
             n += 1
@@ -2341,6 +2447,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     items = post_items(blocks, texts)
     item_titles, item_leads, item_more = titled_paragraphs(blocks, texts)
     sibling_labels = sibling_post_labels(blocks, texts)
+    r.group_headings = sibling_headings(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
         if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
@@ -2466,6 +2573,12 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if id(p) not in seen:
             seen.add(id(p))
             posts.append(p)
+    companies = companies_said(texts)
+    for p in posts if companies else ():
+        if p.name is not None and p.name_from in ("title", "heading", "file"):
+            # 拼多多仓库管理员的职责 over a page saying 拼多多作为中国领先的电子商务平台之一: the title puts the company
+            # before the post, as 某某商贸有限公司导购 does
+            p.name = post_of_company(p.name, companies)
     described = {p.name for p in posts if p.duties or p.qualifications}
     if described:
         # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、

@@ -48,9 +48,9 @@ def collector_off_until_exit() -> None:
     Pausing it around each bulk step (:func:`paused_gc`) still leaves a collection at each step's
     end: every object the step allocated and kept (a chain's design model, its resolved duties, the
     report) sits in the youngest generation, so the first collection after the pause traverses all
-    of them, and a later one all of them again, to free nothing that reference counting would not.
-    A command that exits when done loses nothing by leaving cycles to the exit (``main`` freezes
-    what is left, so the interpreter's teardown does not traverse it either).
+    of them, and a later one all of them again. A command that exits when done loses little by
+    leaving its cycles to the exit (a chain's peak memory is unchanged: bench/RESULTS.md,
+    "large"); ``main`` freezes what is left, so the interpreter's teardown does not traverse it.
     """
     if _ONE_SHOT[0]:
         gc.disable()

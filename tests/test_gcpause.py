@@ -76,3 +76,53 @@ def test_nested_pauses_restore_once_at_the_outermost() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_validate_in_process_leaves_the_collector_on() -> None:
+    """A test's CliRunner, a notebook or a server is not a process that ends with the command."""
+    from click.testing import CliRunner
+
+    from retailkg.cli import cli
+
+    result = CliRunner().invoke(cli, ["validate", str(DESIGN), "--format", "json", "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+    assert gc.isenabled()
+
+
+def test_validate_in_its_own_process_turns_the_collector_off_until_exit(tmp_path: Path) -> None:
+    """The console script declares the process one-shot: validate then leaves cycles to the exit
+    (probed from inside the command, after it has rendered the report)."""
+    import subprocess
+    import sys
+
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import gc, sys\n"
+        "import retailkg.cli.validate as v\n"
+        "from retailkg.cli import main\n"
+        "real = v._write\n"
+        "def write(pieces, out):\n"
+        "    real(pieces, out)\n"
+        "    sys.stderr.write(f'collector on: {gc.isenabled()}\\n')\n"
+        "v._write = write\n"
+        "sys.argv = ['retailkg', *sys.argv[1:]]\n"
+        "main()\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(probe), "validate", str(DESIGN), "-o", str(tmp_path / "r.json"), "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "collector on: False" in proc.stderr
+    assert (tmp_path / "r.json").stat().st_size > 0
+
+
+def test_only_a_declared_one_shot_process_turns_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from retailkg.text import runtime
+
+    monkeypatch.setattr(runtime, "_ONE_SHOT", [False])
+    runtime.collector_off_until_exit()
+    assert gc.isenabled()
+    runtime.declare_one_shot()
+    try:
+        runtime.collector_off_until_exit()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -209,3 +209,30 @@ def test_posts_grouped_from_their_records_are_the_generic_grouping_of_their_json
     for expand in (False, True):
         assert list(grouped_posts(report.posts_detail, expand)) == list(grouped((p.to_json() for p in report.posts_detail),
                                                                                 POST_UNIT, expand))
+
+
+def test_chunks_compressed_on_a_pool_thread_are_the_design_as_written_without_one() -> None:
+    """Resolution hands the compression of its chunks to the loader's thread (validate_file): the
+    streams read back are the same bytes as those compressed where they were written, and as those
+    kept uncompressed without a sink."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from retailkg.design.resolve import NTriples
+
+    design = read_design(REPO / "examples" / "ecom-ops-centre.yaml")
+    kb = knowledge_base()
+    route = Router(bundled_needs(), SUBCLASS_PAIRS).route
+    old_lines = NTriples.CHUNK_LINES
+    NTriples.CHUNK_LINES = 50  # several chunks per stream
+    try:
+        handed: list[bytes] = []
+        with ThreadPoolExecutor(1) as pool:
+            pooled = resolve(design, kb, None, None, sink=handed.append, route=route, pool=pool)
+        inline = resolve(design, kb, None, None, sink=[].append, route=route)
+        plain = resolve(design, kb, None, None, route=route)
+    finally:
+        NTriples.CHUNK_LINES = old_lines
+    assert len(pooled.rdf.chunks(STORE)) > 1
+    for stream in (STORE, ASIDE, DROP):
+        assert pooled.rdf.chunks(stream) == inline.rdf.chunks(stream) == plain.rdf.chunks(stream)
+    assert b"".join(handed) == b"".join(plain.rdf.chunks(STORE))

@@ -83,6 +83,9 @@ def cli() -> None:
 
 
 def main() -> None:  # pragma: no cover - console-script entry point
+    from retailkg.text.runtime import declare_one_shot
+
+    declare_one_shot()  # the process ends with the command: a command may leave cycles to the exit
     try:
         cli()
     finally:

@@ -127,10 +127,12 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     from retailkg.query.remote import credentials_from_env
     from retailkg.report.formats import render_pieces
     from retailkg.text import progress
+    from retailkg.text.runtime import collector_off_until_exit
     from retailkg.validation.findings import Severity
     from retailkg.validation.pipeline import validate
     from retailkg.validation.ruleset import load_rule_set
 
+    collector_off_until_exit()  # a chain's design, its resolution and its report are kept to the end (runtime.py)
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
     refuse_overwriting_client_file(out)

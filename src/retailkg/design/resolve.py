@@ -12,6 +12,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -86,10 +87,12 @@ class NTriples:
 
     CHUNK_LINES = 65536
 
-    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None,
+                 pool: Executor | None = None) -> None:
         self.lines: dict[str, list[str]] = {STORE: [], ASIDE: [], DROP: []}
-        self._chunks: dict[str, list[bytes]] = {STORE: [], ASIDE: [], DROP: []}
+        self._chunks: dict[str, list[bytes | Future[bytes]]] = {STORE: [], ASIDE: [], DROP: []}
         self._sink = sink
+        self._pool = pool
         self._route = route or _everything_stored
         self._routes: dict[tuple[str, str, bool, bool], list[str]] = {}
 
@@ -120,16 +123,27 @@ class NTriples:
                 if name == STORE and self._sink is not None:
                     self._sink(chunk)
                 if self._sink is not None:  # kept for the Turtle report and naming: a tenth of the size
-                    self._chunks[name].append(zlib.compress(chunk, 1))
+                    self._chunks[name].append(self._compressed(chunk))
                 else:
                     self._chunks[name].append(chunk)
+
+    def _compressed(self, chunk: bytes) -> bytes | Future[bytes]:
+        """The chunk compressed on the pool's thread when there is one (zlib lets go of the GIL, so
+        it runs beside resolution), else here (also once the pool is shut down)."""
+        if self._pool is not None:
+            try:
+                return self._pool.submit(zlib.compress, chunk, 1)
+            except RuntimeError:
+                self._pool = None
+        return zlib.compress(chunk, 1)
 
     def chunks(self, stream: str) -> list[bytes]:
         """The encoded chunks of one stream (:data:`STORE`, :data:`ASIDE` or :data:`DROP`)."""
         self.flush(force=True)
+        found = [c if isinstance(c, bytes) else c.result() for c in self._chunks[stream]]
         if self._sink is not None:
-            return [zlib.decompress(c) for c in self._chunks[stream]]
-        return self._chunks[stream]
+            return [zlib.decompress(c) for c in found]
+        return found
 
     def data(self) -> bytes:
         """Every line: the store's, then those set aside, then those nobody reads."""
@@ -192,8 +206,9 @@ _INT = str(XSD.integer)
 class _Writer(NTriples):
     """N-Triples lines for terms given as IRIs (str) or ready-made literals, each to its stream."""
 
-    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> None:
-        super().__init__(sink, route)
+    def __init__(self, sink: Callable[[bytes], object] | None = None, route: Route | None = None,
+                 pool: Executor | None = None) -> None:
+        super().__init__(sink, route, pool)
         self.bnodes = 0
 
     def iri(self, s: str, p: str, o: str) -> None:
@@ -333,14 +348,16 @@ def closest_ids(name: str, kb: KnowledgeBase, n: int = 3, areas: bool = True) ->
 
 @paused_gc()
 def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None,
-            sink: Callable[[bytes], object] | None = None, route: Route | None = None) -> ResolvedDesign:
+            sink: Callable[[bytes], object] | None = None, route: Route | None = None,
+            pool: Executor | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
 
     ``baseline`` (a citation or id) overrides the design's own; the default is T/CCAGM 003-2021.
     A chain repeats the same free-text duties in every store, so each distinct text is matched once.
     ``route`` sends each kind of statement to its stream (:class:`NTriples`; by default all to
     :data:`STORE`); ``sink``, when given, receives the :data:`STORE` stream chunk by chunk as it is
-    written (validation loads it into its store meanwhile), and it is kept only compressed.
+    written (validation loads it into its store meanwhile), and it is kept only compressed; ``pool``,
+    when given with a sink, compresses the chunks on its thread while resolution writes the next.
     """
     o = design.organisation
     base_doc = _baseline(baseline or o.baseline or DEFAULT_BASELINE, None if baseline else o.where.at("baseline"))
@@ -348,7 +365,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None
     org = base + "org"
     prefix = o.id.replace(".", "-")
     prefix = prefix if re.match(r"^[A-Za-z][\w-]*$", prefix) and prefix not in PREFIXES and prefix != "rkgv" else "design"
-    w = _Writer(sink, route)
+    w = _Writer(sink, route, pool)
     TYPE, LABEL = str(RDF.type), str(RDFS.label)
     R = str(RKG)
     design_doc = base + "design"

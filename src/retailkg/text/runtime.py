@@ -14,7 +14,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc"]
+__all__ = ["collector_off_until_exit", "declare_one_shot", "paused_gc"]
+
+_ONE_SHOT: list[bool] = [False]
 
 
 @contextmanager
@@ -31,3 +33,24 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def declare_one_shot() -> None:
+    """Say that this process ends when its command does (the console script's ``main``; never a
+    library caller, a test's CliRunner or a server)."""
+    _ONE_SHOT[0] = True
+
+
+def collector_off_until_exit() -> None:
+    """In a process declared one-shot (:func:`declare_one_shot`), turn the cyclic collector off for
+    the rest of the process; elsewhere do nothing.
+
+    Pausing it around each bulk step (:func:`paused_gc`) still leaves a collection at each step's
+    end: every object the step allocated and kept (a chain's design model, its resolved duties, the
+    report) sits in the youngest generation, so the first collection after the pause traverses all
+    of them, and a later one all of them again. A command that exits when done loses little by
+    leaving its cycles to the exit (a chain's peak memory is unchanged: bench/RESULTS.md,
+    "large"); ``main`` freezes what is left, so the interpreter's teardown does not traverse it.
+    """
+    if _ONE_SHOT[0]:
+        gc.disable()

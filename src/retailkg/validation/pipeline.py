@@ -321,7 +321,7 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
             loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True))
             censuses.append(census_of_ntriples(chunk))
 
-        resolved = resolve(design, kb, None, baseline, sink=sink, route=router.route)
+        resolved = resolve(design, kb, None, baseline, sink=sink, route=router.route, pool=pool)
         for f in loads:
             f.result()
     census = merged_census([*censuses, *(census_of_ntriples(c) for s in (ASIDE, DROP) for c in resolved.rdf.chunks(s))])

@@ -2987,3 +2987,14 @@ def test_a_pasted_collection_s_articles_and_a_post_s_part_name_the_posts_without
     assert {p.name: texts(p) for p in result.posts} == {
         "店长": ["负责门店日常运营。", "负责员工排班与考勤。"],
         "收银员": ["负责顾客购物的收银结算;", "负责发票的开具与保管;"]}
+
+
+def test_a_pointer_naming_its_issuer_and_a_cell_left_to_be_filled_in_are_no_qualifications(tmp_path: Path) -> None:
+    """按人力资源部《门店人员任职资格标准》执行。 points at another document, the issuer between 按 and its title, as
+    按《…》执行 does; (待人力资源部补充) and 待定 hold the place of requirements the form will state later. Neither is a
+    requirement of the person; a requirement beside them is kept."""
+    form(tmp_path / "a.docx", "品类经理", "商品部", "商品部经理", ["负责品类规划。"], ["按人力资源部《门店人员任职资格标准》执行。"])
+    form(tmp_path / "b.docx", "采购员", "商品部", "商品部经理", ["负责商品采购。"], ["大专及以上学历。", "(待人力资源部补充)", "待定"])
+    posts = by_name(import_documents([tmp_path / "a.docx", tmp_path / "b.docx"]))
+    assert posts["品类经理"].qualifications == []
+    assert posts["采购员"].qualifications == ["大专及以上学历。"]

@@ -302,10 +302,15 @@ _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
-                        r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
+                        r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
+                        r"(?:执行|为准|办理)"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
-不再列出。: a pointer to another document, not a duty or a qualification itself."""
+不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title): a pointer to another
+document, not a duty or a qualification itself."""
+_PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
+                          r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
+"""A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
 _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _RUN_ON = re.compile(r"(?<=[;；])")
@@ -1103,6 +1108,9 @@ class _Reader:
                 continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
+                continue
+            if self.section in (DUTIES, QUALIFICATIONS) and _PLACEHOLDER.match(simplified(text)):
+                self.unplaced.append(Unplaced(raw, ln.where, "a placeholder, left to be filled in: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
                 runs = _run_on(text)

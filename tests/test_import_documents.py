@@ -2974,6 +2974,18 @@ def test_a_part_summing_up_a_post_s_duties_holds_them_and_the_page_s_conclusion_
     assert any(t.startswith("在零售行业,门店主管是一个关键的管理角色") for t in unplaced)
 
 
+def test_a_part_summing_up_duties_the_page_already_gave_restates_them_and_adds_none(tmp_path: Path) -> None:
+    """The other way round: under a title on a post's duties, headings titling each duty (## 收银结算, ## 票据管理) give
+    them; a part after them summing them up (## 核心职责总结, a 职责类别 | 具体内容 table) restates them in other words,
+    as 理货员工作内容一览表 does after 一、理货员的主要工作内容: the duties stay those the page gave."""
+    (tmp_path / "a.md").write_text(
+        "# 收银员的工作职责\n\n## 收银结算\n\n负责顾客购物的收银结算工作,确保收款准确。\n\n## 票据管理\n\n"
+        "负责发票的开具与保管,做好每日对账。\n\n## 核心职责总结\n\n| 职责类别 | 具体内容 |\n| --- | --- |\n"
+        "| 收银 | 收银结算与票据管理。 |\n| 服务 | 热情接待每位顾客。 |\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert texts(post) == ["负责顾客购物的收银结算工作,确保收款准确。", "负责发票的开具与保管,做好每日对账。"]
+
+
 def test_a_pasted_collection_s_articles_and_a_post_s_part_name_the_posts_without_their_numbers(tmp_path: Path) -> None:
     """A web page collecting articles (店长岗位职责(共2篇)) numbers them 第1篇:, 第2篇: and 篇一:, as 第一章 numbers a
     chapter: the number is no part of the post a title names (第1篇:店长岗位职责 names 店长), nor is a comma typed before

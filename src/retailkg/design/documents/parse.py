@@ -769,6 +769,7 @@ class _Reader:
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
         self.own_part = ""  # under a heading of the page's own (## 引言, ## 总结) among the headings of its duties
+        self.section_unplaced = 0
         self.group_headings: set[Where] = set()  # headings that name groups of a post's duties (see sibling_headings)
         self.model = load_model()
         self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
@@ -963,6 +964,12 @@ class _Reader:
         head = _PAGE_OWN.sub("", st)
         if self.section != DUTIES or not head or not _PART_DUTIES.search(head):
             return False
+        lead = p.duties[self.lead_from:] if self.lead_from is not None else []
+        if (len(p.duties) > self.section_from + len(lead) or any(i.numbered for i in lead)
+                or any(u.why.startswith("the name of a group") for u in self.unplaced[self.section_unplaced:])):
+            # the duties were given before it (numbered, or under titles of their groups): a summary restates them in
+            # other words, as 理货员工作内容一览表 does after 一、理货员的主要工作内容; it holds none
+            return False
         level, outline = self.section_level, self.section_outline
         self.drop_page_lead(p, text)
         self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
@@ -1000,6 +1007,7 @@ class _Reader:
         self.summing_up = False
         self.own_part = ""
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
+        self.section_unplaced = len(self.unplaced)  # the first line the section listed as none of its items
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False

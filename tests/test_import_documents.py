@@ -2946,3 +2946,67 @@ def test_a_company_only_the_title_puts_before_a_post_stays_in_its_name(tmp_path:
     page = _KEEPER_PAGE.replace("某某作为国内领先的电子商务平台之一,其仓储管理十分关键。", "")
     (tmp_path / "a.txt").write_bytes(page.encode("utf-8"))
     assert [p.name for p in import_documents([tmp_path / "a.txt"]).posts] == ["某某仓库管理员"]
+
+
+_SUMMARY_OF_DUTIES_PAGE = (
+    "# 门店主管职责是什么\n\n> 2025-01-01　来源:网络整理\n\n"
+    "在零售行业,门店主管是一个关键的管理角色,负责门店日常运营和团队管理等工作。了解其职责有助于求职者准备面试。\n\n"
+    "## 一、门店主管的核心职责总结\n\n门店主管主要负责门店的运营管理。以下是主管的主要职责:\n\n"
+    "| 职责类别 | 具体内容 |\n| --- | --- |\n"
+    "| 门店运营 | 监督门店日常运营,确保各项流程正常运行。 |\n"
+    "| 团队管理 | 招聘、培训、考核员工,提升员工工作效率。 |\n"
+    "| 客户服务 | 处理顾客投诉与建议,提升客户满意度。 |\n\n"
+    "## 二、总结\n\n门店主管是连接公司总部与门店一线的重要桥梁,需要具备良好的管理能力。\n")
+
+
+def test_a_part_summing_up_a_post_s_duties_holds_them_and_the_page_s_conclusion_holds_none(tmp_path: Path) -> None:
+    """## 一、门店主管的核心职责总结 sums up the post's duties, not the page: its words before 总结 name the duties, so it is
+    the part on them (as ## 一、…的主要职责 is) and its table's 具体内容 cells are the duties; the prose under the title before
+    it is the page's lead. ## 二、总结 alone is the page's conclusion and holds no duty."""
+    (tmp_path / "a.md").write_text(_SUMMARY_OF_DUTIES_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    [post] = result.posts
+    assert post.name == "门店主管"
+    assert texts(post) == ["监督门店日常运营,确保各项流程正常运行。", "招聘、培训、考核员工,提升员工工作效率。",
+                           "处理顾客投诉与建议,提升客户满意度。"]
+    unplaced = {u.text for u in result.unplaced}
+    assert "门店主管是连接公司总部与门店一线的重要桥梁,需要具备良好的管理能力。" in unplaced
+    assert any(t.startswith("在零售行业,门店主管是一个关键的管理角色") for t in unplaced)
+
+
+def test_a_part_summing_up_duties_the_page_already_gave_restates_them_and_adds_none(tmp_path: Path) -> None:
+    """The other way round: under a title on a post's duties, headings titling each duty (## 收银结算, ## 票据管理) give
+    them; a part after them summing them up (## 核心职责总结, a 职责类别 | 具体内容 table) restates them in other words,
+    as 理货员工作内容一览表 does after 一、理货员的主要工作内容: the duties stay those the page gave."""
+    (tmp_path / "a.md").write_text(
+        "# 收银员的工作职责\n\n## 收银结算\n\n负责顾客购物的收银结算工作,确保收款准确。\n\n## 票据管理\n\n"
+        "负责发票的开具与保管,做好每日对账。\n\n## 核心职责总结\n\n| 职责类别 | 具体内容 |\n| --- | --- |\n"
+        "| 收银 | 收银结算与票据管理。 |\n| 服务 | 热情接待每位顾客。 |\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert texts(post) == ["负责顾客购物的收银结算工作,确保收款准确。", "负责发票的开具与保管,做好每日对账。"]
+
+
+def test_a_pasted_collection_s_articles_and_a_post_s_part_name_the_posts_without_their_numbers(tmp_path: Path) -> None:
+    """A web page collecting articles (店长岗位职责(共2篇)) numbers them 第1篇:, 第2篇: and 篇一:, as 第一章 numbers a
+    chapter: the number is no part of the post a title names (第1篇:店长岗位职责 names 店长), nor is a comma typed before
+    what the title says of it (第2篇:店长,岗位职责). A part 二、收银员篇 is the article's part on 收银员, no duty of the post
+    before it; the second article, naming 店长 again with no duty of its own, is the same 店长."""
+    (tmp_path / "a.txt").write_bytes((
+        "店长岗位职责(共2篇)\r\n\r\n第1篇:店长岗位职责\r\n\r\n  1、负责门店日常运营。\r\n\r\n  2、负责员工排班与考勤。\r\n\r\n"
+        "第2篇:店长,岗位职责\r\n\r\n  篇一:店长工作职责与工作规范\r\n\r\n  二、收银员篇\r\n\r\n  1、收银员的岗位职责\r\n\r\n"
+        "  (1)负责顾客购物的收银结算;\r\n\r\n  (2)负责发票的开具与保管;\r\n").encode())
+    result = import_documents([tmp_path / "a.txt"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "店长": ["负责门店日常运营。", "负责员工排班与考勤。"],
+        "收银员": ["负责顾客购物的收银结算;", "负责发票的开具与保管;"]}
+
+
+def test_a_pointer_naming_its_issuer_and_a_cell_left_to_be_filled_in_are_no_qualifications(tmp_path: Path) -> None:
+    """按人力资源部《门店人员任职资格标准》执行。 points at another document, the issuer between 按 and its title, as
+    按《…》执行 does; (待人力资源部补充) and 待定 hold the place of requirements the form will state later. Neither is a
+    requirement of the person; a requirement beside them is kept."""
+    form(tmp_path / "a.docx", "品类经理", "商品部", "商品部经理", ["负责品类规划。"], ["按人力资源部《门店人员任职资格标准》执行。"])
+    form(tmp_path / "b.docx", "采购员", "商品部", "商品部经理", ["负责商品采购。"], ["大专及以上学历。", "(待人力资源部补充)", "待定"])
+    posts = by_name(import_documents([tmp_path / "a.docx", tmp_path / "b.docx"]))
+    assert posts["品类经理"].qualifications == []
+    assert posts["采购员"].qualifications == ["大专及以上学历。"]

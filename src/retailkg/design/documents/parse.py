@@ -236,7 +236,8 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
 _CN = "一二三四五六七八九十百零〇"
 _NUMBER = re.compile(
     r"^\s*(?:"
-    rf"第[{_CN}\d]{{1,4}}[条项点章节部分][、.．:：\s]?"
+    rf"第[{_CN}\d]{{1,4}}[条项点章节部分篇][、.．:：\s]?"
+    rf"|篇[{_CN}]{{1,3}}\s*[、.．:：]"  # 篇一: the first article of a collection a page pastes (店员岗位职责和要求(共8篇))
     rf"|[（(]\s*(?:\d{{1,3}}|[{_CN}]{{1,3}}|[a-zA-Z])\s*[）)][、.．]?"
     r"|[①-⑳⑴-⒇⒈-⒛❶-❿➀-➉㈠-㈩]"
     rf"|[{_CN}]{{1,3}}\s*[、.．]"
@@ -301,10 +302,15 @@ _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
-                        r"|(?:按照?|依据|依照)《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?执行"
+                        r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
+                        r"(?:执行|为准|办理)"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
-不再列出。: a pointer to another document, not a duty or a qualification itself."""
+不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title): a pointer to another
+document, not a duty or a qualification itself."""
+_PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
+                          r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
+"""A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
 _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _RUN_ON = re.compile(r"(?<=[;；])")
@@ -763,6 +769,7 @@ class _Reader:
         self.inline_post: DraftPost | None = None  # the last post named at the start of its own line of sentences
         self.section_inferred = False  # the section was opened by the layout, not by a label (see open_section)
         self.own_part = ""  # under a heading of the page's own (## 引言, ## 总结) among the headings of its duties
+        self.section_unplaced = 0
         self.group_headings: set[Where] = set()  # headings that name groups of a post's duties (see sibling_headings)
         self.model = load_model()
         self.blocks: Sequence[Block] = ()  # the document's blocks, walked for the model's contexts when first asked
@@ -948,6 +955,30 @@ class _Reader:
             self.unplaced += [Unplaced(i.text, i.where, f"before {part}: the page's lead, not a duty") for i in lead]
             del p.duties[self.lead_from:]
 
+    def duties_summary(self, p: DraftPost, text: str, ln: Line) -> bool:
+        """A part of a post's page that sums up or overviews the post's duties (一、沃尔玛主管的核心职责总结, 工作职责概述),
+        not the page as a whole (## 总结, ## 引言): its words before the summing word name the duties. It is a part on the
+        duties, as 一、…的主要职责 is: the prose before it is the page's lead, and what it states are the duties, unless a
+        later part on the duties gives them (then its prose was that part's lead). False when the part names no duties."""
+        st = simplified(_clean_title(text))
+        head = _PAGE_OWN.sub("", st)
+        if self.section != DUTIES or not head or not _PART_DUTIES.search(head):
+            return False
+        lead = p.duties[self.lead_from:] if self.lead_from is not None else []
+        if (len(p.duties) > self.section_from + len(lead) or any(i.numbered for i in lead)
+                or any(u.why.startswith("the name of a group") for u in self.unplaced[self.section_unplaced:])):
+            # the duties were given before it (numbered, or under titles of their groups): a summary restates them in
+            # other words, as 理货员工作内容一览表 does after 一、理货员的主要工作内容; it holds none
+            return False
+        level, outline = self.section_level, self.section_outline
+        self.drop_page_lead(p, text)
+        self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+        self.section_level, self.section_outline = level, outline
+        self.lead_from, self.lead_past_blank = len(p.duties), False
+        self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "a part summing up the duties: its heading is no duty"))
+        self.last_soft = False
+        return True
+
     def group_lead(self, ln: Line, title: str) -> bool:
         """A sentence leading into the items of a group (…这包括:), right after the group's title line, the section's last
         item so far (see ``titled_leads``): the title names the group and the sentence leads into it; neither is an item.
@@ -976,6 +1007,7 @@ class _Reader:
         self.summing_up = False
         self.own_part = ""
         self.section_from = len(p.duties if kind == DUTIES else p.qualifications)  # the section's first item's index
+        self.section_unplaced = len(self.unplaced)  # the first line the section listed as none of its items
         self.lead_from = None
         self.section, self.section_label, self.section_numbered, self.last_soft = kind, label, False, False
         self.blank = False
@@ -1025,6 +1057,8 @@ class _Reader:
                     and not re.search(r"[，,。；;！!？?]", text) and _PAGE_OWN.search(simplified(text))):
                 # 拼多多仓库管理员的职责 (a title), then 一、工作职责概述 over a paragraph, then 二、主要工作内容: the page's
                 # overview (introduction, summary) is its own part, no duty; a label or heading after it opens the duties
+                if self.post is not None and self.duties_summary(self.post, text, ln):
+                    continue
                 self.own_part = text
                 self.unplaced.append(Unplaced(raw, ln.where, "a heading of the page's own: not a duty"))
                 continue
@@ -1082,6 +1116,9 @@ class _Reader:
                 continue
             if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
+                continue
+            if self.section in (DUTIES, QUALIFICATIONS) and _PLACEHOLDER.match(simplified(text)):
+                self.unplaced.append(Unplaced(raw, ln.where, "a placeholder, left to be filled in: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
                 runs = _run_on(text)
@@ -1310,6 +1347,12 @@ class _Reader:
             return False
         st = simplified(text)
         p = self.post
+        if (st.endswith("篇") and (ln.heading or _OUTLINE.match(ln.text)) and _is_post_title(text[:-1])
+                and (p is None or p.name != text[:-1])):
+            # 二、营业员篇 (店长篇, 收银员篇): a handbook's or a collected article's part on one post, as a heading of the post's
+            # name is; no duty of the post before it
+            self.start(ln.where, text[:-1], "heading", ln.heading or _INFERRED)
+            return True
         if p is not None and p.name is not None:
             lab = label_of(text, marked=True)
             if lab is not None and lab[0] in (DUTIES, QUALIFICATIONS, OTHER) and not lab[2]:
@@ -1320,6 +1363,8 @@ class _Reader:
                     and self.section_inferred and _PAGE_OWN.search(st) and len(text) <= 12):
                 # 超市安防员的工作职责 (a title), then ## 引言 over a paragraph, ## 监控和巡逻 …, ## 总结: a part of the
                 # page's own among the headings of its duties; what it says introduces or sums them up, it is none of them
+                if self.duties_summary(p, text, ln):
+                    return True
                 self.own_part = text
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "a heading of the page's own: not a duty"))
                 self.last_soft = False
@@ -1398,7 +1443,8 @@ class _Reader:
         if title is None and not self.posts and p is None:
             title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
         if title is not None:
-            name = post_in_title(_clean_title(text[:title.end(1)]))
+            # 店员,岗位职责: a comma typed between the post and what the title says of it is no part of the post's name
+            name = post_in_title(_clean_title(text[:title.end(1)]).rstrip(",，、 "))
             asked = _QUESTION_TITLE.match(simplified(name))
             if asked is not None and asked.end(1) < len(name):
                 # 门店督导是做什么的?岗位职责有哪些: the page's question, then what the title says follows; the post is
@@ -2007,7 +2053,7 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分][、.．:：\s]?|[{_CN}]{{1,3}}\s*[、.．]"
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分篇][、.．:：\s]?|篇[{_CN}]{{1,3}}\s*[、.．:：]|[{_CN}]{{1,3}}\s*[、.．]"
                              r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one

@@ -61,6 +61,7 @@ def test_a_post_without_duties_titled_for_its_supervisors_trade_supports_the_wor
     assert {c.action for c in p.changes} == {"add-support"}
     assert {c.function.id for c in p.changes if c.function is not None} == boss
     assert all(c.source.startswith("T/CCAGM 003-2021 ") for c in p.changes)
+    assert 0 < p.confidence <= 0.5 and p.confidence_reasons  # a title and a line say which work, not which part
     out = tmp_path / "to-be.yaml"
     out.write_text(to_be_yaml(r, select_proposals(r.proposals), knowledge_base()), encoding="utf-8")
     after = validate(tmp_path, "to-be.yaml", out.read_text(encoding="utf-8"))

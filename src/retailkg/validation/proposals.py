@@ -122,6 +122,11 @@ CLOSER_MARGIN = 0.25
 owner, and closer than every overlapping post by this margin (the work went to the wrong posts)."""
 
 
+HELPER_CONFIDENCE = 0.5
+"""How sure a post without duties is given its superior's work as support: its title and line say which work, not
+which part of it (the detail is the organisation's)."""
+
+
 def title_core(name: str) -> str:
     """A title without the words that say rank or nothing of the work (运营推广专员 → 推广; 运营主管 → "")."""
     core = name
@@ -1663,6 +1668,9 @@ class Proposer:
         base.reasons = [Reason(f"岗位名称指向其直接上级「{boss.zh}」的工作，上级由其他提议主责：{names_zh}：由本岗位配合执行",
                                f"its title names the work of its superior {boss.en or boss.zh}, which other proposals make "
                                f"lead {names_en}: the post carries it out, supporting")]
+        base.confidence = HELPER_CONFIDENCE
+        base.confidence_reasons = [Reason("只凭岗位名称与汇报关系：具体分工由组织填写", "by the post's title and reporting line "
+                                          "alone: the organisation writes the detail")]
         base.summary_zh = f"为「{post.ref.zh}」增加配合职责（{len(duties)} 项，配合「{boss.zh}」）：{names_zh}"
         base.summary_en = (f"add to {post.ref.en or post.ref.zh} {len(duties)} supporting duty(ies), under "
                            f"{boss.en or boss.zh}: {names_en}")

@@ -71,10 +71,15 @@ def test_a_duty_proposed_to_a_post_makes_it_the_functions_one_accountable_post(t
     assert added
     for cell in added:
         assert changed[cell] == ("", "A")
+    # a supporting duty added (a post without duties helping its superior) makes the post consulted
+    helping = {(c.function.id, c.post.id) for p in before.proposals if p.status == "change" for c in p.changes
+               if c.action == "add-support" and c.function is not None and c.function.id in baseline}
+    for cell in helping:
+        assert changed[cell] == ("", "C")
     # every other cell that changed is the direct superior of a new A, now informed
     superiors = {f"post/{p.id}": f"post/{p.reports_to}" for p in before.resolved.design.posts if p.reports_to}
     for (f, p), (a, b) in changed.items():
-        if (f, p) not in added:
+        if (f, p) not in added | helping:
             assert (a, b) == ("", "I") and any(superiors.get(q) == p for g, q in added if g == f), (f, p)
 
 

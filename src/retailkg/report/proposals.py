@@ -37,6 +37,7 @@ WORDS = {
     "none": ("不提议", "no proposal"),
     "finding": ("结果", "finding"),
     "add-duty": ("增加职责", "add duty"),
+    "add-support": ("增加配合职责", "add supporting duty"),
     "support": ("改为配合", "support instead of lead"),
     "drop-metric": ("不再对指标负责", "no longer accountable"),
     "times": ("处", "findings"),
@@ -89,9 +90,9 @@ def alignments_json(report: Report) -> list[dict[str, Any]]:
 
 def change_line(c: Change, lang: str) -> str:
     post = c.post.name(lang)
-    if c.action == "add-duty":
+    if c.action in ("add-duty", "add-support"):
         fn = c.function.name(lang) if c.function else ""
-        return f"{_w('add-duty', lang)} → {post} ({fn}): {c.text_zh if lang == 'zh' else (c.text_en or c.text_zh)} [{c.source}]"
+        return f"{_w(c.action, lang)} → {post} ({fn}): {c.text_zh if lang == 'zh' else (c.text_en or c.text_zh)} [{c.source}]"
     if c.action == "support":
         fn = c.function.name(lang) if c.function else ""
         return f"{post}: {_w('support', lang)} {fn} — {c.text_zh if lang == 'zh' else (c.text_en or c.text_zh)} [{c.source}]"

@@ -607,12 +607,13 @@ class Change:
     """One edit of the design that a proposal makes, small enough for a person to read and undo.
 
     ``add-duty``: ``post`` takes the standard's duty ``text_zh`` (cited by ``source``) for ``function``;
+    ``add-support``: the same, the duty supporting ``function`` (a post helping its superior do it);
     ``support``: ``post``'s duty ``duty`` (its words ``text_zh``, cited by ``source``) supports ``function``
     instead of leading it; ``drop-metric``: ``post`` is no longer accountable for ``metric``; ``split-off``: ``post``'s
     work on ``function`` goes to a new post ``text_zh``, like the standard's post ``source``; ``merge``: ``post`` is
     merged into the proposal's owner (its duties, accountabilities and reports move there)."""
 
-    action: str  # "add-duty" | "support" | "drop-metric" | "split-off" | "merge"
+    action: str  # "add-duty" | "add-support" | "support" | "drop-metric" | "split-off" | "merge"
     post: PostRef
     function: Ref | None = None
     metric: Ref | None = None

@@ -122,6 +122,11 @@ CLOSER_MARGIN = 0.25
 owner, and closer than every overlapping post by this margin (the work went to the wrong posts)."""
 
 
+HELPER_CONFIDENCE = 0.5
+"""How sure a post without duties is given its superior's work as support: its title and line say which work, not
+which part of it (the detail is the organisation's)."""
+
+
 def title_core(name: str) -> str:
     """A title without the words that say rank or nothing of the work (运营推广专员 → 推广; 运营主管 → "")."""
     core = name
@@ -1637,6 +1642,39 @@ class Proposer:
             base.summary_en = "no proposal: no standard post is close by title; fill in its duties or remove the post"
         return base
 
+    def helps_superior(self, post: _Post, taken: Mapping[str, list[str]], out: Mapping[str, Proposal]) -> list[Change]:
+        """For a post without duties that no proposal gives work: the duties its direct superior takes by the gaps'
+        proposals, when the post's title names the superior's trade (售后客服 and 售前客服 under 客服主管). The
+        consultants' principle: a post's name and its place under its supervisor settle its work; it carries out,
+        supporting, the work its supervisor now leads. Empty when the superior takes nothing or is of another trade."""
+        boss = self.specs.get(post.spec.reports_to or "")
+        if boss is None:
+            return []
+        trade = title_core(boss.name)
+        if not trade or trade not in post.spec.name or trade == title_core(post.spec.name):
+            return []
+        iri = str(self.resolved.posts[boss.id])
+        return [c for fid in taken.get(iri, []) for c in out[fid].changes if c.action == "add-duty" and c.post.iri == iri]
+
+    def _support_superior(self, base: Proposal, post: _Post, duties: Sequence[Change]) -> None:
+        """Make ``base`` (a post without duties) the change giving ``post`` the standard's ``duties`` its superior takes,
+        as support."""
+        base.status = "change"
+        base.owner = post.ref
+        base.changes = [Change("add-support", post.ref, c.function, None, c.text_zh, c.text_en, c.source) for c in duties]
+        boss = duties[0].post
+        names_zh = "、".join(c.function.zh for c in duties if c.function is not None)
+        names_en = ", ".join(c.function.en or c.function.zh for c in duties if c.function is not None)
+        base.reasons = [Reason(f"岗位名称指向其直接上级「{boss.zh}」的工作，上级由其他提议主责：{names_zh}：由本岗位配合执行",
+                               f"its title names the work of its superior {boss.en or boss.zh}, which other proposals make "
+                               f"lead {names_en}: the post carries it out, supporting")]
+        base.confidence = HELPER_CONFIDENCE
+        base.confidence_reasons = [Reason("只凭岗位名称与汇报关系：具体分工由组织填写", "by the post's title and reporting line "
+                                          "alone: the organisation writes the detail")]
+        base.summary_zh = f"为「{post.ref.zh}」增加配合职责（{len(duties)} 项，配合「{boss.zh}」）：{names_zh}"
+        base.summary_en = (f"add to {post.ref.en or post.ref.zh} {len(duties)} supporting duty(ies), under "
+                           f"{boss.en or boss.zh}: {names_en}")
+
     def propose_all(self) -> list[Proposal]:
         out: dict[str, Proposal] = {}
         later: list[Finding] = []
@@ -1658,6 +1696,9 @@ class Proposer:
             post = self.posts.get(finding.focus[0]) if len(finding.posts) == 1 and finding.focus else None
             if post is not None and not post.duties:
                 out[finding.id] = self.propose_post_without_duty(finding, post, taken)
+                helper = self.helps_superior(post, taken, out) if out[finding.id].status == "none" else []
+                if helper:
+                    self._support_superior(out[finding.id], post, helper)
                 continue
             p = Proposal(finding.id, finding.rule, finding.kind, finding.subject, "none", "", "", finding.organisation)
             if finding.area is not None:
@@ -1830,6 +1871,11 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
                     sources[id(spec)] = c.source
                 spec.functions.append((kb.functions[f].id, "lead"))
                 notes[id(spec)].append(f"{_mark(p)}: {c.function.zh} — {p.summary_zh}; undo: delete this duty")
+            elif c.action == "add-support" and c.function is not None:
+                spec = DutySpec(Where(str(design.path), None), text=c.text_zh)
+                post.duties.append(spec)
+                spec.functions.append((kb.functions[URIRef(c.function.iri)].id, "support"))
+                notes[id(spec)].append(f"{_mark(p)}: supports {c.function.zh} — {p.summary_zh}; undo: delete this duty")
             elif c.action == "support" and c.function is not None:
                 edited = resolved.duties.get(URIRef(c.duty))
                 if edited is not None:

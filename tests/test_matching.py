@@ -126,8 +126,8 @@ def test_a_duty_is_read_with_its_posts_other_duties() -> None:
 
 
 CONTEXT_DUTY = ("负责单据的核对与整理", "主管")  # papers checked and filed: goods received, or the books?
-CONTEXT_SIBLINGS = ["负责现金的收付与保管", "登记现金日记账和银行存款日记账", "负责银行账户的开立与管理"]
-CONTEXT_EXPECTED = "reconciliation"  # under a post of cash and bank work: the accounts' reconciliation
+CONTEXT_SIBLINGS = ["负责商品的验收入库", "负责仓库货物的堆放与保管", "负责出入库登记"]
+CONTEXT_EXPECTED = "goods-receiving"  # alone the books' reconciliation; under a post of warehouse work: goods received
 
 
 def test_the_matcher_reads_a_posts_duties_together_and_only_them(kb: KnowledgeBase, matcher: Matcher) -> None:

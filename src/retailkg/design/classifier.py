@@ -12,7 +12,9 @@ documents' curated duties and the definitions themselves:
   to Simplified first (OpenCC tables), so the same duty gives the same features in either script;
 - a linear model (scikit-learn's LinearSVC) with one weight vector per function and one for
   ``none`` (catch-all, attitude and off-taxonomy duties): the classic strong baseline for short
-  texts, fast to train and deterministic;
+  texts, fast to train and deterministic. It is multi-label (a compound duty is a positive example
+  of each function it addresses) and each function's vector includes its area's, so siblings share
+  what marks their area;
 - a probability from the scores by a softmax whose temperature is fitted on held-out predictions
   (grouped by publisher: the registered domain of the page's host), so that "0.8" means right about
   eight times in ten; and the review threshold below which a match is marked "to review", chosen on
@@ -70,12 +72,15 @@ NONE = "none"
 FORMAT = 2
 """Version of the model files' layout; a file of another layout is refused, not misread."""
 
-SUPPORT_WEIGHT = 0.5
-"""Weight of a supported function against a led one when a sentence carries several labels."""
+SUPPORT_WEIGHT = 1.0
+"""Weight of a sentence that only supports a function among that function's positive examples (a led one weighs 1)."""
 
 TITLE_WEIGHT = 0.35
 """Weight of the post-title block against the duty's own features: low enough that the duty's words decide
 (bench/matching/README.md, "Choices")."""
+
+AREA_WEIGHT = 0.15
+"""Weight of a function's area scorer added to the function's own (bench/matching/README.md, "Fourth round")."""
 
 CONTEXT_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 """The weights of the post's other duties tried when training (bench/matching/README.md, "Choices")."""
@@ -361,7 +366,8 @@ class Features:
 
 
 def _expand(examples: Sequence[Example]) -> tuple[list[str], list[str], list[str], np.ndarray]:
-    """One training row per (sentence, label); a sentence's labels share its unit weight."""
+    """One row per (sentence, label), a sentence's labels sharing its unit weight: what the features' vocabulary
+    and idf are fitted on (the model itself learns one row per sentence, :meth:`Classifier.fit_plain`)."""
     texts: list[str] = []
     posts: list[str] = []
     labels: list[str] = []
@@ -446,24 +452,49 @@ class Classifier:
     # -------------------------------------------------------------------------------- training
 
     @classmethod
-    def fit_plain(cls, examples: Sequence[Example], c: float = C) -> Classifier:
-        """The model without calibration (temperature 1): what cross-validation trains in each fold."""
+    def fit_plain(cls, examples: Sequence[Example], c: float = C, areas: Mapping[str, str] | None = None) -> Classifier:
+        """The model without calibration (temperature 1): what cross-validation trains in each fold.
+
+        One linear scorer per class (one-vs-rest, multi-label), each trained on every sentence once: positive
+        where the class is in the sentence's gold set (a supported function at :data:`SUPPORT_WEIGHT`),
+        negative elsewhere. One training row per (sentence, label) instead made a compound duty's row for
+        one of its functions a negative example of its others, though any of them is a right first answer.
+        With ``areas`` (function id → area), each function's scorer also gets :data:`AREA_WEIGHT` times its
+        area's (sentences of any function of the area against the rest): siblings share what marks their
+        area, which a leaf's few examples teach poorly, and the sum is still one linear scorer per class
+        (bench/matching/README.md, "Fourth round")."""
         from sklearn.svm import LinearSVC
 
-        texts, posts, labels, w = _expand(examples)
+        texts, posts, _, _ = _expand(examples)
         features = Features.fit(texts, posts)
-        x = features.transform(texts, posts)
-        svc = LinearSVC(C=c, random_state=0)  # liblinear visits the rows in a random order: fixed, so the same data gives the same model
-        svc.fit(x, labels, sample_weight=w * len(examples) / w.sum())
-        classes = [str(k) for k in svc.classes_]
-        coef = np.asarray(svc.coef_, dtype=np.float32)
-        bias = np.asarray(svc.intercept_, dtype=np.float32)
-        if len(classes) == 2:  # LinearSVC keeps one row for two classes
-            coef = np.vstack([-coef, coef])
-            bias = np.concatenate([-bias, bias])
+        x = features.transform([e.text for e in examples], [e.post for e in examples])
+        classes = sorted({g for e in examples for g in e.gold})
+        coef = np.zeros((len(classes), x.shape[1]), dtype=np.float32)
+        bias = np.zeros(len(classes), dtype=np.float32)
+        for i, k in enumerate(classes):
+            positive = np.asarray([k in e.gold for e in examples])
+            weight = np.asarray([SUPPORT_WEIGHT if k in e.support and k not in e.lead else 1.0 for e in examples])
+            if positive.all() or not positive.any():  # one side only: a constant score (cannot happen on the corpus)
+                bias[i] = 1.0 if positive.all() else -1.0
+                continue
+            # liblinear visits the rows in a random order: fixed, so the same data gives the same model
+            svc = LinearSVC(C=c, random_state=0)
+            svc.fit(x, positive, sample_weight=weight)
+            coef[i], bias[i] = svc.coef_[0], svc.intercept_[0]
+        if areas is not None and AREA_WEIGHT:
+            area_of = [areas.get(k, k) for k in classes]
+            for a in sorted(set(area_of)):
+                inside = np.asarray([any(areas.get(g, g) == a for g in e.gold) for e in examples])
+                if inside.all() or not inside.any():
+                    continue
+                svc = LinearSVC(C=c, random_state=0).fit(x, inside)
+                for i, k_area in enumerate(area_of):
+                    if k_area == a:
+                        coef[i] += AREA_WEIGHT * svc.coef_[0]
+                        bias[i] += AREA_WEIGHT * svc.intercept_[0]
         from sklearn.preprocessing import normalize
 
-        memory = normalize(features.transform([e.text for e in examples], [e.post for e in examples])).astype(np.float32)
+        memory = normalize(x).astype(np.float32)
         column = {c_: i for i, c_ in enumerate(classes)}
         gold = np.zeros((len(examples), len(classes)), dtype=np.float32)
         for r, e in enumerate(examples):
@@ -483,7 +514,7 @@ class Classifier:
         first functions first; the review threshold is the lowest top probability below which
         ``target_flagged`` of the held-out wrong first functions fall, after that context.
         """
-        cross = cross_validated_scores(examples, folds)
+        cross = cross_validated_scores(examples, folds, areas=areas)
         best: tuple[int, float, float, float, HeldOut] | None = None
         for neighbours in NEIGHBOUR_WEIGHTS:
             held_out = cross.blended(neighbours)
@@ -496,7 +527,7 @@ class Classifier:
         assert best is not None
         _, neighbours, temperature, weight, held_out = best
         review = review_threshold(held_out, temperature, target_flagged, areas or {}, weight)
-        model = cls.fit_plain(examples)
+        model = cls.fit_plain(examples, areas=areas)
         model.temperature, model.review_below, model.context_weight = temperature, review, weight
         model.neighbour_weight = neighbours
         return model
@@ -626,7 +657,8 @@ def source_folds(examples: Sequence[Example], folds: int) -> list[tuple[list[int
     return [(list(tr), list(te)) for tr, te in GroupKFold(n_splits=n).split(list(examples), groups=groups)]
 
 
-def cross_validated_scores(examples: Sequence[Example], folds: int = 5, extra: Sequence[Example] = (), c: float = C) -> HeldOut:
+def cross_validated_scores(examples: Sequence[Example], folds: int = 5, extra: Sequence[Example] = (), c: float = C,
+                           areas: Mapping[str, str] | None = None) -> HeldOut:
     """Held-out scores for the examples that have a source; ``extra`` (no source) is always trained on."""
     corpus = [e for e in examples if e.source]
     always = [e for e in examples if not e.source] + list(extra)
@@ -635,7 +667,7 @@ def cross_validated_scores(examples: Sequence[Example], folds: int = 5, extra: S
     out = np.full((len(corpus), len(classes)), -np.inf, dtype=np.float64)
     votes = np.zeros((len(corpus), len(classes)), dtype=np.float64)
     for train, test in source_folds(corpus, folds):
-        model = Classifier.fit_plain([corpus[i] for i in train] + always, c)
+        model = Classifier.fit_plain([corpus[i] for i in train] + always, c, areas)
         s, v = model.score_parts([corpus[i].text for i in test], [corpus[i].post for i in test])
         cols = [index[k] for k in model.classes]
         for row, i in enumerate(test):

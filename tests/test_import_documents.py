@@ -3010,3 +3010,55 @@ def test_a_pointer_naming_its_issuer_and_a_cell_left_to_be_filled_in_are_no_qual
     posts = by_name(import_documents([tmp_path / "a.docx", tmp_path / "b.docx"]))
     assert posts["品类经理"].qualifications == []
     assert posts["采购员"].qualifications == ["大专及以上学历。"]
+
+
+def test_a_title_asking_what_post_a_name_is_names_that_post_whatever_its_word(tmp_path: Path) -> None:
+    """公司督导是什么职位 asks what post 公司督导 is: the question itself says the name is a post's, though 督导 ends in no
+    word a post's title usually ends in; the page is about that post, and its requirements part gives its requirements."""
+    (tmp_path / "a.txt").write_text(
+        "公司督导是什么职位\n\n公司督导的职责因公司而异,可归纳为以下要点:\n四、所需技能\n管理能力:团队管理与决策能力。\n"
+        "沟通能力:与员工及客户有效沟通。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert post.name == "公司督导"
+    assert post.qualifications == ["管理能力:团队管理与决策能力。", "沟通能力:与员工及客户有效沟通。"]
+
+
+_REQUIREMENTS_PAGE = (
+    "# 网店客服岗位要求\n\n> 2025-01-01　来源:网络\n\n网店客服岗位通常要求具备以下条件:\n\n"
+    "## 1. 基本要求\n\n- 学历:高中或中专以上学历。\n- 经验:有客服经验者优先。\n\n"
+    "## 2. 软件使用\n\n- 办公软件:熟练使用Word、Excel等。\n\n"
+    "## 3. 工作态度\n\n- 责任心:认真对待客户问题。\n\n"
+    "## 4. 其他要求\n\n- 工作时间:能适应轮班制,包括夜班。\n- 抗压能力:能在高强度下保持高效。\n\n"
+    "## 5. 岗位职责\n\n- 客户咨询:解答客户关于订单的问题。\n- 售后服务:处理客户投诉。\n\n"
+    "## 6. 薪资福利\n\n- 福利:五险一金。\n\n## 总结\n\n网店客服岗位要求具备良好的沟通能力。\n")
+
+
+def test_a_page_titled_by_a_post_s_requirements_reads_its_parts_as_groups_of_them(tmp_path: Path) -> None:
+    """# 网店客服岗位要求 names the post and says the page states its requirements: its parts (## 1. 基本要求, ## 2. 软件使用,
+    ## 3. 工作态度) group them, whatever each is called, and none of them is a post or the page's own heading; a part with
+    a label of its own (## 5. 岗位职责, ## 6. 薪资福利) is read as that label, ## 总结 as the page's. Each requirement is kept
+    as written, its topic and colon included, and a topic that is also a label word (工作时间) among requirements led alike
+    is one more requirement."""
+    (tmp_path / "a.md").write_text(_REQUIREMENTS_PAGE, encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert post.name == "网店客服"
+    assert texts(post) == ["客户咨询:解答客户关于订单的问题。", "售后服务:处理客户投诉。"]
+    assert post.qualifications == ["学历:高中或中专以上学历。", "经验:有客服经验者优先。", "办公软件:熟练使用Word、Excel等。",
+                                   "责任心:认真对待客户问题。", "工作时间:能适应轮班制,包括夜班。", "抗压能力:能在高强度下保持高效。"]
+
+
+def test_a_pdf_header_typed_as_a_table_on_every_page_is_dropped_and_the_list_runs_on_past_it(tmp_path: Path) -> None:
+    """A company standard's header block is a table (文件名 | … | 页码 | 2-1) at the top of every page, the same cells but
+    for the page number: a running header, as a repeated first line is. Between two pages it is no end of the duties:
+    those after the page break are the same list's."""
+    def page(n: int, body: list[str]) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+        cells, rules = _ruled(820, [("文件名", f"收银主管岗位标准　页码 2-{n}")])
+        return [*cells, *((50, 760 - 20 * i, t) for i, t in enumerate(body))], rules
+
+    first, rules1 = page(1, ["岗位名称：收银主管", "岗位职责：", "◆ 制定收银工作计划。", "◆ 检查收银员的工作情况。"])
+    second, rules2 = page(2, ["◆ 对收银差错进行总结分析。", "◆ 组织收银员的业务培训。"])
+    make_pdf(tmp_path / "收银主管.pdf", [first, second], rules=[rules1, rules2])
+    result = import_documents([tmp_path / "收银主管.pdf"])
+    [post] = result.posts
+    assert texts(post) == ["制定收银工作计划。", "检查收银员的工作情况。", "对收银差错进行总结分析。", "组织收银员的业务培训。"]
+    assert not any("文件名" in u.text for u in result.unplaced)

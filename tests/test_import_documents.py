@@ -3062,3 +3062,57 @@ def test_a_pdf_header_typed_as_a_table_on_every_page_is_dropped_and_the_list_run
     [post] = result.posts
     assert texts(post) == ["制定收银工作计划。", "检查收银员的工作情况。", "对收银差错进行总结分析。", "组织收银员的业务培训。"]
     assert not any("文件名" in u.text for u in result.unplaced)
+
+
+def test_a_form_s_rows_on_the_post_s_authority_and_equipment_and_a_sign_off_row_of_paired_fields_hold_nothing(
+        tmp_path: Path) -> None:
+    """权限范围 (what the post may decide) and 使用设备 (what it works with) are parts of a form that hold no duty: a row so
+    labelled after the duties ends them, its value is no duty nor a part of the last one. A sign-off row whose cells each
+    name two of its fields (编制/日期 | 赵敏 2025.05.20 | 审核/批准 | …) signs the form off: no requirement."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=4)
+    rows = [("职位名称", "理货员", "所属部门", "营运部"), ("工作职责", "1. 负责商品陈列。\n2. 收集卖场异常信息", "", ""),
+            ("权限范围", "1. 分店订货权；2. 店内异常报告", "", ""), ("使用设备", "理货工具包", "", ""),
+            ("任职要求", "高中以上学历。", "", ""), ("编制/日期", "赵敏　2025.05.20", "审核/批准", "孙立伟　2025.06.01")]
+    for k, (a, b, c, e) in enumerate(rows):
+        r = t.add_row().cells
+        r[0].text = a
+        if k in (1, 2, 3, 4):
+            r[1].merge(r[3]).text = b
+        else:
+            r[1].text, r[2].text, r[3].text = b, c, e
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["负责商品陈列。", "收集卖场异常信息"]
+    assert post.qualifications == ["高中以上学历。"]
+
+
+_TITLED_LINES_PAGE = (
+    "门店督导是什么职位\n\n来源:网络\n\n门店督导的职责因公司而异,其核心职能可归纳为以下要点:\n一、核心职能\n"
+    "运营管理 负责门店日常运营管理,包括销售业务与库存管理。\n监督与指导\n监督门店执行公司政策与营运标准,对员工进行培训。\n"
+    "问题分析与改进\n汇总巡店发现的问题,提出改善方案并落实。\n二、岗位定位\n承上启下作用: 作为公司政策与门店执行之间的桥梁。\n"
+    "三、常见应用场景\n零售行业:监督门店销售业绩及库存管理。\n服务行业:确保服务流程标准化。\n")
+
+
+def test_duties_each_under_an_unnumbered_title_line_are_read_without_their_titles(tmp_path: Path) -> None:
+    """一、核心职能 (the post's core functions) opens its duties as 岗位职责 would. Under it, short lines with no punctuation
+    alternate with sentences (监督与指导, then 监督门店执行…。): each short line titles the sentence under it and is no
+    duty, and the first title, typed before its duty on the same line (运营管理 负责…), is cut off as its siblings are.
+    二、岗位定位 (where the post stands) holds no duty, and what 三、常见应用场景 lists after it is no duty either."""
+    (tmp_path / "a.txt").write_text(_TITLED_LINES_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    [post] = result.posts
+    assert post.name == "门店督导"
+    assert texts(post) == ["负责门店日常运营管理,包括销售业务与库存管理。", "监督门店执行公司政策与营运标准,对员工进行培训。",
+                           "汇总巡店发现的问题,提出改善方案并落实。"]
+    assert {"运营管理", "监督与指导", "问题分析与改进"} <= {u.text for u in result.unplaced}
+
+
+def test_one_short_line_over_a_sentence_is_no_title_of_it(tmp_path: Path) -> None:
+    """The alternation must recur: among duties as unnumbered lines, one short line with no punctuation before a sentence
+    (商品陈列) is a duty of its own, as short as it is."""
+    (tmp_path / "a.txt").write_text(
+        "理货员岗位职责\n\n岗位职责:\n商品陈列\n负责门店商品的补货与上架工作,保持货架整洁。\n做好价签的核对与更换工作。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。", "做好价签的核对与更换工作。"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retailkg.design.documents.lines import LineContext, load_model
+from retailkg.design.documents.titles import untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -105,7 +106,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
              "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
-             "职责概述", "职责概要", "职责简述", "主要职责概述"),
+             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -122,7 +123,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "发展前景", "职业前景", "就业前景", "晋升空间", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
-            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
+            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇",
+            "权限范围", "职权范围", "工作权限范围", "职位权限", "职权", "使用设备", "使用工具", "工作设备", "工作工具",
+            "所需设备", "设备工具", "使用工具设备", "岗位定位", "职位定位"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -186,6 +189,10 @@ def kind_of(word: str) -> str | None:
         kind = _kind_by_head(simplified(word))
     if kind is None and (m := _QUALIFIED_LABEL.fullmatch(simplified(word))) is not None and m.group(1) not in _LOOSE:
         kind = LABELS.get(m.group(1))  # 主要考核指标, 具体任职要求: the label the qualifier stands before
+    if kind is None and re.search(r"[/／]", word):
+        kinds = {kind_of(part) for part in re.split(r"[/／]", word)}
+        if SIGNOFF in kinds and None not in kinds:
+            return SIGNOFF  # 编制/日期, 审核/批准: a sign-off row's cells, each naming two of its fields
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -803,6 +810,7 @@ class _Reader:
         self.section = None
         if p is None:
             return
+        self.untitle(p)
         if p.name is None and not p.empty() and self.title is not None and _is_post_title(self.title.text) and not self.posts:
             p.name, p.name_from = self.title.text.strip(), "title"  # a job advert's first line: 楼层管理员
             if self.title in self.unplaced:
@@ -814,6 +822,21 @@ class _Reader:
             self.posts.append(p)
         elif p.name is not None:
             self.unplaced.append(Unplaced(p.name, p.where, "a heading with no post under it"))
+
+    def untitle(self, p: DraftPost) -> None:
+        """Duties each under an unnumbered title line (监督与指导, then its sentence; see :mod:`.titles`): the titles
+        are none of them, nor is a title typed before its duty on the same line (运营管理 负责…)."""
+        if any(re.search(r"cell|!", str(i.where.line)) for i in p.duties):
+            return  # a table's cells: whether they open with titles is decided by the table's own rule (titled_cells)
+        titles, spaced = untitled([i.text for i in p.duties], [i.numbered or i.titled for i in p.duties])
+        for k, cut in spaced.items():
+            item = p.duties[k]
+            self.unplaced.append(Unplaced(item.text[:cut].strip(), item.where, "the title of the duty after it: not a duty"))
+            item.text, item.titled = item.text[cut:].strip(), True
+        for k in sorted(titles, reverse=True):
+            item = p.duties.pop(k)
+            self.unplaced.append(Unplaced(item.text, item.where, "the title of the duty under it: not a duty"))
+            p.duties[k].titled = True
 
     def start(self, where: Where, name: str | None = None, name_from: str = "", level: int = -1) -> DraftPost:
         """A new post; ``level``: the heading level of the line that names it (-1: no heading)."""

@@ -3010,3 +3010,109 @@ def test_a_pointer_naming_its_issuer_and_a_cell_left_to_be_filled_in_are_no_qual
     posts = by_name(import_documents([tmp_path / "a.docx", tmp_path / "b.docx"]))
     assert posts["品类经理"].qualifications == []
     assert posts["采购员"].qualifications == ["大专及以上学历。"]
+
+
+def test_a_title_asking_what_post_a_name_is_names_that_post_whatever_its_word(tmp_path: Path) -> None:
+    """公司督导是什么职位 asks what post 公司督导 is: the question itself says the name is a post's, though 督导 ends in no
+    word a post's title usually ends in; the page is about that post, and its requirements part gives its requirements."""
+    (tmp_path / "a.txt").write_text(
+        "公司督导是什么职位\n\n公司督导的职责因公司而异,可归纳为以下要点:\n四、所需技能\n管理能力:团队管理与决策能力。\n"
+        "沟通能力:与员工及客户有效沟通。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert post.name == "公司督导"
+    assert post.qualifications == ["管理能力:团队管理与决策能力。", "沟通能力:与员工及客户有效沟通。"]
+
+
+_REQUIREMENTS_PAGE = (
+    "# 网店客服岗位要求\n\n> 2025-01-01　来源:网络\n\n网店客服岗位通常要求具备以下条件:\n\n"
+    "## 1. 基本要求\n\n- 学历:高中或中专以上学历。\n- 经验:有客服经验者优先。\n\n"
+    "## 2. 软件使用\n\n- 办公软件:熟练使用Word、Excel等。\n\n"
+    "## 3. 工作态度\n\n- 责任心:认真对待客户问题。\n\n"
+    "## 4. 其他要求\n\n- 工作时间:能适应轮班制,包括夜班。\n- 抗压能力:能在高强度下保持高效。\n\n"
+    "## 5. 岗位职责\n\n- 客户咨询:解答客户关于订单的问题。\n- 售后服务:处理客户投诉。\n\n"
+    "## 6. 薪资福利\n\n- 福利:五险一金。\n\n## 总结\n\n网店客服岗位要求具备良好的沟通能力。\n")
+
+
+def test_a_page_titled_by_a_post_s_requirements_reads_its_parts_as_groups_of_them(tmp_path: Path) -> None:
+    """# 网店客服岗位要求 names the post and says the page states its requirements: its parts (## 1. 基本要求, ## 2. 软件使用,
+    ## 3. 工作态度) group them, whatever each is called, and none of them is a post or the page's own heading; a part with
+    a label of its own (## 5. 岗位职责, ## 6. 薪资福利) is read as that label, ## 总结 as the page's. Each requirement is kept
+    as written, its topic and colon included, and a topic that is also a label word (工作时间) among requirements led alike
+    is one more requirement."""
+    (tmp_path / "a.md").write_text(_REQUIREMENTS_PAGE, encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert post.name == "网店客服"
+    assert texts(post) == ["客户咨询:解答客户关于订单的问题。", "售后服务:处理客户投诉。"]
+    assert post.qualifications == ["学历:高中或中专以上学历。", "经验:有客服经验者优先。", "办公软件:熟练使用Word、Excel等。",
+                                   "责任心:认真对待客户问题。", "工作时间:能适应轮班制,包括夜班。", "抗压能力:能在高强度下保持高效。"]
+
+
+def test_a_pdf_header_typed_as_a_table_on_every_page_is_dropped_and_the_list_runs_on_past_it(tmp_path: Path) -> None:
+    """A company standard's header block is a table (文件名 | … | 页码 | 2-1) at the top of every page, the same cells but
+    for the page number: a running header, as a repeated first line is. Between two pages it is no end of the duties:
+    those after the page break are the same list's."""
+    def page(n: int, body: list[str]) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+        cells, rules = _ruled(820, [("文件名", f"收银主管岗位标准　页码 2-{n}")])
+        return [*cells, *((50, 760 - 20 * i, t) for i, t in enumerate(body))], rules
+
+    first, rules1 = page(1, ["岗位名称：收银主管", "岗位职责：", "◆ 制定收银工作计划。", "◆ 检查收银员的工作情况。"])
+    second, rules2 = page(2, ["◆ 对收银差错进行总结分析。", "◆ 组织收银员的业务培训。"])
+    make_pdf(tmp_path / "收银主管.pdf", [first, second], rules=[rules1, rules2])
+    result = import_documents([tmp_path / "收银主管.pdf"])
+    [post] = result.posts
+    assert texts(post) == ["制定收银工作计划。", "检查收银员的工作情况。", "对收银差错进行总结分析。", "组织收银员的业务培训。"]
+    assert not any("文件名" in u.text for u in result.unplaced)
+
+
+def test_a_form_s_rows_on_the_post_s_authority_and_equipment_and_a_sign_off_row_of_paired_fields_hold_nothing(
+        tmp_path: Path) -> None:
+    """权限范围 (what the post may decide) and 使用设备 (what it works with) are parts of a form that hold no duty: a row so
+    labelled after the duties ends them, its value is no duty nor a part of the last one. A sign-off row whose cells each
+    name two of its fields (编制/日期 | 赵敏 2025.05.20 | 审核/批准 | …) signs the form off: no requirement."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=4)
+    rows = [("职位名称", "理货员", "所属部门", "营运部"), ("工作职责", "1. 负责商品陈列。\n2. 收集卖场异常信息", "", ""),
+            ("权限范围", "1. 分店订货权；2. 店内异常报告", "", ""), ("使用设备", "理货工具包", "", ""),
+            ("任职要求", "高中以上学历。", "", ""), ("编制/日期", "赵敏　2025.05.20", "审核/批准", "孙立伟　2025.06.01")]
+    for k, (a, b, c, e) in enumerate(rows):
+        r = t.add_row().cells
+        r[0].text = a
+        if k in (1, 2, 3, 4):
+            r[1].merge(r[3]).text = b
+        else:
+            r[1].text, r[2].text, r[3].text = b, c, e
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["负责商品陈列。", "收集卖场异常信息"]
+    assert post.qualifications == ["高中以上学历。"]
+
+
+_TITLED_LINES_PAGE = (
+    "门店督导是什么职位\n\n来源:网络\n\n门店督导的职责因公司而异,其核心职能可归纳为以下要点:\n一、核心职能\n"
+    "运营管理 负责门店日常运营管理,包括销售业务与库存管理。\n监督与指导\n监督门店执行公司政策与营运标准,对员工进行培训。\n"
+    "问题分析与改进\n汇总巡店发现的问题,提出改善方案并落实。\n二、岗位定位\n承上启下作用: 作为公司政策与门店执行之间的桥梁。\n"
+    "三、常见应用场景\n零售行业:监督门店销售业绩及库存管理。\n服务行业:确保服务流程标准化。\n")
+
+
+def test_duties_each_under_an_unnumbered_title_line_are_read_without_their_titles(tmp_path: Path) -> None:
+    """一、核心职能 (the post's core functions) opens its duties as 岗位职责 would. Under it, short lines with no punctuation
+    alternate with sentences (监督与指导, then 监督门店执行…。): each short line titles the sentence under it and is no
+    duty, and the first title, typed before its duty on the same line (运营管理 负责…), is cut off as its siblings are.
+    二、岗位定位 (where the post stands) holds no duty, and what 三、常见应用场景 lists after it is no duty either."""
+    (tmp_path / "a.txt").write_text(_TITLED_LINES_PAGE, encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    [post] = result.posts
+    assert post.name == "门店督导"
+    assert texts(post) == ["负责门店日常运营管理,包括销售业务与库存管理。", "监督门店执行公司政策与营运标准,对员工进行培训。",
+                           "汇总巡店发现的问题,提出改善方案并落实。"]
+    assert {"运营管理", "监督与指导", "问题分析与改进"} <= {u.text for u in result.unplaced}
+
+
+def test_one_short_line_over_a_sentence_is_no_title_of_it(tmp_path: Path) -> None:
+    """The alternation must recur: among duties as unnumbered lines, one short line with no punctuation before a sentence
+    (商品陈列) is a duty of its own, as short as it is."""
+    (tmp_path / "a.txt").write_text(
+        "理货员岗位职责\n\n岗位职责:\n商品陈列\n负责门店商品的补货与上架工作,保持货架整洁。\n做好价签的核对与更换工作。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。", "做好价签的核对与更换工作。"]

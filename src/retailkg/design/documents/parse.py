@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retailkg.design.documents.lines import LineContext, load_model
+from retailkg.design.documents.titles import untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -105,7 +106,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
              "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
-             "职责概述", "职责概要", "职责简述", "主要职责概述"),
+             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
                      "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
@@ -122,7 +123,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "发展前景", "职业前景", "就业前景", "晋升空间", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
             "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
-            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇"),
+            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇",
+            "权限范围", "职权范围", "工作权限范围", "职位权限", "职权", "使用设备", "使用工具", "工作设备", "工作工具",
+            "所需设备", "设备工具", "使用工具设备", "岗位定位", "职位定位"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -186,6 +189,10 @@ def kind_of(word: str) -> str | None:
         kind = _kind_by_head(simplified(word))
     if kind is None and (m := _QUALIFIED_LABEL.fullmatch(simplified(word))) is not None and m.group(1) not in _LOOSE:
         kind = LABELS.get(m.group(1))  # 主要考核指标, 具体任职要求: the label the qualifier stands before
+    if kind is None and re.search(r"[/／]", word):
+        kinds = {kind_of(part) for part in re.split(r"[/／]", word)}
+        if SIGNOFF in kinds and None not in kinds:
+            return SIGNOFF  # 编制/日期, 审核/批准: a sign-off row's cells, each naming two of its fields
     if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
         first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
         if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
@@ -542,6 +549,8 @@ _QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?
                              r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)些?(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
                              r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
 """A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
+_ASKS_POST = re.compile(r"是(?:一个|一种)?(?:什么|啥|哪种|哪类)(?:职位|岗位|职务|工种)\s*[?？]?\s*(?:[（(][^（）()]{1,24}[）)])?$")
+"""A title asking what post a name is (公司督导是什么职位): the question itself says the name is a post's, whatever its word."""
 _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
 """After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
 _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
@@ -748,6 +757,7 @@ class _Reader:
         self.outer_outline = ""  # the section's opened by a part of a section of its kind (二、岗位职责 over (一)核心职责): 一、
         self.last_number = 0  # the number of the last item numbered 1. 2. …, to read "2.1-3年" as item 2
         self.duties_titled: DraftPost | None = None  # a post whose title says its duties follow (采购总监工作职责)
+        self.requirements_page: DraftPost | None = None  # a post whose page's title names its requirements (…岗位要求)
         self.section_level = 0  # the heading level of the heading that opened the section (## 岗位职责), 0 if none
         self.item_title = False  # a numbered title line (2. 工作经验) came last: the paragraph under it is an item
         self.item_depth = 0  # the levels of the outline number of the list's last item (5.1.1: 3), 0 if none
@@ -800,6 +810,7 @@ class _Reader:
         self.section = None
         if p is None:
             return
+        self.untitle(p)
         if p.name is None and not p.empty() and self.title is not None and _is_post_title(self.title.text) and not self.posts:
             p.name, p.name_from = self.title.text.strip(), "title"  # a job advert's first line: 楼层管理员
             if self.title in self.unplaced:
@@ -811,6 +822,21 @@ class _Reader:
             self.posts.append(p)
         elif p.name is not None:
             self.unplaced.append(Unplaced(p.name, p.where, "a heading with no post under it"))
+
+    def untitle(self, p: DraftPost) -> None:
+        """Duties each under an unnumbered title line (监督与指导, then its sentence; see :mod:`.titles`): the titles
+        are none of them, nor is a title typed before its duty on the same line (运营管理 负责…)."""
+        if any(re.search(r"cell|!", str(i.where.line)) for i in p.duties):
+            return  # a table's cells: whether they open with titles is decided by the table's own rule (titled_cells)
+        titles, spaced = untitled([i.text for i in p.duties], [i.numbered or i.titled for i in p.duties])
+        for k, cut in spaced.items():
+            item = p.duties[k]
+            self.unplaced.append(Unplaced(item.text[:cut].strip(), item.where, "the title of the duty after it: not a duty"))
+            item.text, item.titled = item.text[cut:].strip(), True
+        for k in sorted(titles, reverse=True):
+            item = p.duties.pop(k)
+            self.unplaced.append(Unplaced(item.text, item.where, "the title of the duty under it: not a duty"))
+            p.duties[k].titled = True
 
     def start(self, where: Where, name: str | None = None, name_from: str = "", level: int = -1) -> DraftPost:
         """A new post; ``level``: the heading level of the line that names it (-1: no heading)."""
@@ -830,8 +856,10 @@ class _Reader:
 
     # -- fields
 
-    def field(self, kind: str, label: str, value: str, where: Where, lines: Sequence[Line] = ()) -> None:
-        """A label and what follows it (``value``; ``lines`` when it is a list, e.g. a cell of duties)."""
+    def field(self, kind: str, label: str, value: str, where: Where, lines: Sequence[Line] = (), *,
+              written: str | None = None) -> None:
+        """A label and what follows it (``value``; ``lines`` when it is a list, e.g. a cell of duties); ``written``: the
+        line as the document writes it, label and value, kept verbatim where the label is part of what is read."""
         value = value.strip()
         self.blank = False
         if kind == NAME:
@@ -914,7 +942,7 @@ class _Reader:
                 self.lines([Line(value, where)])
         elif kind == QUAL_ITEM:
             if value:
-                self.current(where).qualifications.append(Item(f"{label}：{value}", where))
+                self.current(where).qualifications.append(Item(written or f"{label}：{value}", where))
             elif self.post is not None and self.section != QUALIFICATIONS and not lines:
                 # 技能要求 on a line of its own after a post's duties: it heads the requirements listed under it, as
                 # 任职要求 would; they are not more duties
@@ -1268,12 +1296,14 @@ class _Reader:
         if lab is not None:
             kind, word, rest = lab
             last = self.last_item
-            if (self.section == DUTIES and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
-                    and strip_number(raw)[1] and self.post is not None and last is not None and self.post.duties
-                    and self.post.duties[-1] is last and last.numbered and last.mark == number_mark(raw)
+            listed = (self.post.duties if self.section == DUTIES else self.post.qualifications) if self.post is not None else []
+            if (self.section in (DUTIES, QUALIFICATIONS) and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
+                    and strip_number(raw)[1] and last is not None and listed
+                    and listed[-1] is last and last.numbered and last.mark == number_mark(raw)
                     and _TOPIC_ITEM.match(last.text)):
                 # 1. 人员安排:根据…, 2. 培训与带教:定期…, then 3. 绩效考核:制定KPI…: among items each led by its topic and a
-                # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label
+                # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label;
+                # so among requirements (- 团队合作:…, then - 工作时间:能适应轮班制…)
                 self.lines([ln])
                 return
             if (self.section == OTHER and self.section_level and strip_number(raw)[1]
@@ -1288,7 +1318,10 @@ class _Reader:
                 self.item_title = True
                 return
             outer = self.section_outline if self.section == kind and self.post is not None else ""
-            self.field(kind, word, rest, ln.where)
+            bare = strip_number(raw)[0].strip()
+            written = bare if kind == QUAL_ITEM and rest and re.match(r"^[^:：\s]{1,12}[:：]", bare) else None
+            # 学历:一般要求高中…: a requirement written as its topic and a colon is kept as written, colon and script
+            self.field(kind, word, rest, ln.where, written=written)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
                 if outer and self.section_outline and self.section_outline != outer:
@@ -1472,6 +1505,8 @@ class _Reader:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
                 assert self.post is not None
                 self.post.title_level = ln.heading
+                if requirements:
+                    self.requirements_page = self.post  # 淘宝电商客服岗位要求: the page states the post's requirements
                 if _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
@@ -1492,7 +1527,7 @@ class _Reader:
         siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
         # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
         # names the next post the page is about
-        if (question is not None and (_is_post_title(question.group(1)) or about)
+        if (question is not None and (_is_post_title(question.group(1)) or about or _ASKS_POST.search(st))
                 and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
@@ -1500,6 +1535,16 @@ class _Reader:
             return True
         if not ln.heading:
             return False
+        if (p is not None and p is self.requirements_page and p.title_level and ln.heading > p.title_level
+                and not _SECTION_WORDS.search(st) and not _is_post_title(st) and not department_and_post(text)
+                and len(text) <= 24 and not text.endswith(_TERMINAL)):
+            # # 淘宝电商客服岗位要求, then ## 1. 基本要求, ## 3. 软件使用, ## 6. 加分项: the title says the page states the
+            # post's requirements, and its parts are their groups, whatever each is called; a part with a label of its own
+            # (## 7. 岗位职责, ## 8. 薪资福利) was read as that label above, and the page's own (## 总结) is none
+            self.open_section(QUALIFICATIONS, text, ln.where, inferred=True)
+            self.section_level, self.section_outline = ln.heading, _outline_kind(ln.text)
+            self.unplaced.append(Unplaced(text, ln.where, "a part of the post's requirements: its heading is no requirement"))
+            return True
         if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
                 or (_ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or

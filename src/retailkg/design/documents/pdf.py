@@ -6,7 +6,8 @@ again by :mod:`retailkg.design.documents.parse`. A PDF has no styles: a short li
 than the body text's is a heading, the largest size level 1 (and parse finds numbered ones, 一、店长,
 by their shape). Running headers and footers (a line repeated at
 the top or the bottom of most pages, a page number) are dropped. A table that starts a page right
-after a page that ended in one is marked as its continuation. A PDF without a text layer (a scan)
+after a page that ended in one is marked as its continuation; a table repeated at the top or the bottom of most pages
+(a header block typed as a table) is a running header too. A PDF without a text layer (a scan)
 is refused: it needs OCR first.
 """
 
@@ -49,6 +50,10 @@ def _open(path: Path) -> Any:
 
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _table_key(table: Table) -> tuple[str, ...]:
+    return tuple(_key(c.text) for row in table.rows for c in row)
 
 
 def read_pdf(path: Path) -> list[Block]:
@@ -108,6 +113,12 @@ def read_pdf(path: Path) -> list[Block]:
         texts = [it for _, it in items if isinstance(it, dict)]
         edges.update({_key(ln["text"]) for ln in [*texts[:1], *texts[-1:]]})
     running = {k for k, count in edges.items() if len(pages) >= 2 and count >= max(2, (len(pages) + 1) // 2)}
+    # a running header or footer typed as a table (文件名 | … | 页码 | 2-1 at the top of every page): the first or last
+    # block of most pages, the same cells but for their digits; between two pages it is no end of what runs across
+    table_edges: Counter[tuple[str, ...]] = Counter()
+    for items in pages:
+        table_edges.update({_table_key(it) for _, it in [*items[:1], *items[-1:]] if isinstance(it, Table)})
+    running_tables = {k for k, count in table_edges.items() if len(pages) >= 2 and count >= max(2, (len(pages) + 1) // 2)}
     body = body_sizes.most_common(1)[0][0] if body_sizes else 0.0
     larger = sorted({sz for sz in body_sizes if body and sz >= body * 1.15}, reverse=True)  # heading sizes: level 1 the largest
     blocks: list[Block] = []
@@ -115,6 +126,8 @@ def read_pdf(path: Path) -> list[Block]:
     for n, items in enumerate(pages, start=1):
         first_on_page = True
         for line_no, (_, it) in enumerate(items, start=1):
+            if isinstance(it, Table) and (line_no == 1 or line_no == len(items)) and _table_key(it) in running_tables:
+                continue
             if isinstance(it, Table):
                 it.continues = first_on_page and last_was_table
                 blocks.append(it)

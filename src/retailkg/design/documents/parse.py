@@ -2245,6 +2245,14 @@ def post_label_run(names: Sequence[str]) -> bool:
             and sum(_is_post_title(n) for n in names) * 2 >= len(names))
 
 
+def plain_paragraph(block: Block, text: str | None) -> bool:
+    """Whether a block is a paragraph of sentences and nothing else: no heading, rule, list number or label, ending as a
+    sentence ends; what follows a name in a run of names each over its own paragraph."""
+    t = text or ""
+    return (isinstance(block, Line) and not block.heading and not block.rule and not block.numbered
+            and not strip_number(t)[1] and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
+
+
 def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[int]:
     """Runs of label lines (name and colon, see :func:`label_name`), or of headings of one level that are a name only,
     each followed by one paragraph of sentences and then the next of the run, as a page listing posts one paragraph
@@ -2263,9 +2271,7 @@ def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) ->
         return b.heading if isinstance(b, Line) else -1
 
     def paragraph(j: int) -> bool:
-        b, t = blocks[j], texts[j] or ""
-        return (isinstance(b, Line) and not b.heading and not b.rule and not b.numbered and not strip_number(t)[1]
-                and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
+        return plain_paragraph(blocks[j], texts[j])
 
     found: set[int] = set()
     n = 0
@@ -2299,9 +2305,7 @@ def sibling_headings(blocks: Sequence[Block], texts: Sequence[str | None]) -> se
         return name if 2 <= len(name) <= 16 and not re.search(r"[，,。；;：:！!？?、\s]", name) else None
 
     def paragraph(j: int) -> bool:
-        b, t = blocks[j], texts[j] or ""
-        return (isinstance(b, Line) and not b.heading and not b.rule and not b.numbered and not strip_number(t)[1]
-                and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
+        return plain_paragraph(blocks[j], texts[j])
 
     found: set[Where] = set()
     n = 0

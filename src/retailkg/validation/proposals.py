@@ -621,10 +621,10 @@ class Proposer:
     def overlap_owner(self, g: URIRef) -> str | None:
         """The post (IRI) the proposal of an overlap on ``g`` keeps leading it, when there is one such overlap and its
         proposal names an owner."""
-        owners = {self.propose_overlap(x, g).owner for x in self.report.findings
-                  if x.kind is Kind.OVERLAP and x.function is not None and URIRef(x.function.iri) == g}
-        owners.discard(None)
-        return next(iter(owners)).iri if len(owners) == 1 else None  # type: ignore[union-attr]
+        proposals = [self.propose_overlap(x, g) for x in self.report.findings
+                     if x.kind is Kind.OVERLAP and x.function is not None and URIRef(x.function.iri) == g]
+        owners = {p.owner.iri for p in proposals if p.owner is not None}
+        return next(iter(owners)) if len(proposals) == 1 and len(owners) == 1 else None
 
     def _customers_to_analyst(self, base: Proposal, post: _Post, g: URIRef, f: URIRef,
                               leaders: Sequence[_StdPost]) -> Proposal:

@@ -107,6 +107,11 @@ ANALYSIS_WORDS = ("分析", "数据", "洞察", "监控", "指标", "体系", "�
 """Words of a function's name that say what is done, not to what: left out when an analysis function's name is read
 for the work it analyses (流量 of 流量来源分析, not 分析)."""
 
+CUSTOMER_WORDS = ("用户", "顾客", "客户", "消费者", "会员", "粉丝")
+"""Words naming a shop's customers: every shop's own operating data records its customers (new, converted,
+returning), so an analysis of them is an analysis of the shop's data (:meth:`Proposer.shop_analyst`), whereas
+merchants, an incentive scheme or a data platform are things a design may not have."""
+
 GUIDANCE_AREAS = 3
 """A standard duty whose functions are of this many areas or more guides across them (4.2.4 c: traffic management,
 supply-chain methods, the annual online outline): not given to a post only for doing other work of its post."""
@@ -413,6 +418,9 @@ class Proposer:
             analyst = self.runs_analysed_work(f)
             if analyst is not None:
                 return self._analysis_to_doer(base, analyst, f, leaders)
+            reader = self.shop_analyst(f)
+            if reader is not None:
+                return self._customers_to_analyst(base, reader[0], reader[1], f, leaders)
             standing = self.only_post_of_area(f)
             if standing is not None:
                 return self._to_area_post(base, standing, f, leaders)
@@ -581,6 +589,61 @@ class Proposer:
                                f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
         base.confidence = 0.4
         base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
+        return base
+
+    def shop_analyst(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+        """For an analysis function no post is a candidate for and no post runs the work of (:meth:`runs_analysed_work`),
+        whose name says it analyses the customers (:data:`CUSTOMER_WORDS`: 用户 of 用户行为分析与洞察), the one kind of
+        post below the head of the whole design that leads the design's analysis of its own data (a function of the
+        analysis area; where posts of several kinds lead it, the one its overlap's proposal keeps), with that
+        function. The consultants' principle: with no data post, the post reviewing the shop's data daily reads its
+        customers' figures too (新客, 转化, 复购 are the shop's data). None when the name names no customers (merchants,
+        an incentive scheme: work a design may not have), when posts of several kinds analyse the design's data (the
+        organisation's choice), or none does."""
+        area = self.kb.area_of.get(f)
+        if area is None or self.kb.short(area) != ANALYSIS_AREA:
+            return None
+        if not any(w in self.kb.functions[f].zh for w in CUSTOMER_WORDS):
+            return None
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        for g in sorted({g for q in self.posts.values() for g in self.work(q.lead)} - {f},
+                        key=lambda g: self.kb.functions[g].sort_key):
+            if self.kb.area_of.get(g) != area:
+                continue
+            kinds = {q.signature: q for q in self.posts.values() if g in self.work(q.lead) and not self.is_top(q)}
+            if len(kinds) > 1:
+                kept = self.overlap_owner(g)
+                kinds = {k: q for k, q in kinds.items() if kept is not None and q.ref.iri == kept}
+            for k, q in kinds.items():
+                found.setdefault(k, (q, g))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def overlap_owner(self, g: URIRef) -> str | None:
+        """The post (IRI) the proposal of an overlap on ``g`` keeps leading it, when there is one such overlap and its
+        proposal names an owner."""
+        proposals = [self.propose_overlap(x, g) for x in self.report.findings
+                     if x.kind is Kind.OVERLAP and x.function is not None and URIRef(x.function.iri) == g]
+        owners = {p.owner.iri for p in proposals if p.owner is not None}
+        return next(iter(owners)) if len(proposals) == 1 and len(owners) == 1 else None
+
+    def _customers_to_analyst(self, base: Proposal, post: _Post, g: URIRef, f: URIRef,
+                              leaders: Sequence[_StdPost]) -> Proposal:
+        """Give an analysis of the customers without an analyst to the post analysing the design's data
+        (:meth:`shop_analyst`), with the standard's own duty leading it."""
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        fref = self.fn_ref(f)
+        self._give(base, post, fref, duty)
+        base.standard = self._std_evidence([duty])
+        base.reasons = [Reason(f"本设计没有数据分析岗位，也没有岗位主责被分析的工作；顾客的数据是本设计自身经营数据的一部分，"
+                               f"「{post.ref.zh}」主责其数据分析（{self.kb.functions[g].zh}）——由它分析",
+                               f"no post of this design analyses data or leads the work analysed; the customers' figures are "
+                               f"part of the design's own operating data, which {post.ref.en or post.ref.zh} analyses "
+                               f"({self.kb.functions[g].en}): it analyses them", 0.2), *self._line_reasons(post, f)]
+        base.confidence = 0.35
+        base.confidence_reasons = [Reason("没有分析岗位，由分析本设计数据的岗位推定",
+                                          "no analyst: inferred from the post analysing the design's data")]
         return base
 
     def only_post_of_area(self, f: URIRef) -> _Post | None:

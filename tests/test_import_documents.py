@@ -3116,3 +3116,12 @@ def test_one_short_line_over_a_sentence_is_no_title_of_it(tmp_path: Path) -> Non
         encoding="utf-8")
     [post] = import_documents([tmp_path / "a.txt"]).posts
     assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。", "做好价签的核对与更换工作。"]
+
+
+def test_a_pointer_to_the_company_s_standard_with_no_title_is_no_qualification(tmp_path: Path) -> None:
+    """按公司任职资格标准执行。 says the requirements are the company's standard's, stated elsewhere: a pointer, as
+    按《…》执行 is, though it names no document's title. A requirement of the person beside it is kept."""
+    form(tmp_path / "a.docx", "巡店主管", "营运督导部", "营运总监", ["负责巡店计划的制定。"],
+         ["按公司任职资格标准执行。", "大专及以上学历。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["大专及以上学历。"]

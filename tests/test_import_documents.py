@@ -3125,3 +3125,36 @@ def test_a_pointer_to_the_company_s_standard_with_no_title_is_no_qualification(t
          ["按公司任职资格标准执行。", "大专及以上学历。"])
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert post.qualifications == ["大专及以上学历。"]
+
+
+def _item_form(path: Path, items: list[tuple[str, str]]) -> Path:
+    """A two-column 项目 | 内容 form: the post's fields, a 岗位职责 row merged across, then ``items`` a row each."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("项目", "内容"), ("岗位名称", "营业员"), ("所属部门", "门店营运部"), ("岗位职责", None), *items,
+                 ("任职要求", "具备良好的沟通能力。")]:
+        r = t.add_row().cells
+        if b is None:
+            r[0].merge(r[1]).text = a
+        else:
+            r[0].text, r[1].text = a, b
+    d.save(path)
+    return path
+
+
+def test_a_form_s_rows_of_a_short_title_beside_a_sentence_give_the_sentence_as_the_duty(tmp_path: Path) -> None:
+    """Under a 项目 | 内容 form's 岗位职责 row, rows of a short cell with no punctuation beside a sentence (顾客服务 |
+    营业员负责…。, 收银和结账 | …): each short cell titles the duty beside it and is none, as siblings alike."""
+    _item_form(tmp_path / "a.docx", [("顾客服务", "营业员负责接待顾客,回答顾客的咨询并解决问题。"),
+                                     ("收银和结账", "营业员负责商品的收银和结账,确保准确计算商品价格。")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["营业员负责接待顾客,回答顾客的咨询并解决问题。", "营业员负责商品的收银和结账,确保准确计算商品价格。"]
+    assert post.qualifications == ["具备良好的沟通能力。"]
+
+
+def test_one_row_of_a_short_cell_beside_a_sentence_is_read_as_before(tmp_path: Path) -> None:
+    """The run decides: one such row alone (商品陈列 | 负责…。) may be a label the importer does not know and its value,
+    and both cells are read as they were."""
+    _item_form(tmp_path / "a.docx", [("商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。"]

@@ -1651,6 +1651,7 @@ class _Reader:
         roster: dict[int, tuple[str, str]] | None = None  # labels across naming a post, over a staffing table's rows
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
+        titled = titled_form_rows(table.rows)
         for k, row in enumerate(table.rows):
             texts = [c.text for c in row]
             if not any(texts):
@@ -1729,6 +1730,10 @@ class _Reader:
                 cut = False
                 continue
             columns = None
+            if k in titled and self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and id(row[0]) not in consumed:
+                # 顾客服务 | 店员负责…。 under a 岗位职责 row of a 项目 | 内容 form: the short cell titles the item beside it
+                self.unplaced.append(Unplaced(row[0].text, row[0].where, "the title of the item beside it: not a duty"))
+                consumed.add(id(row[0]))
             self.label_row(row, consumed)
         # what the next page's table may continue: the duty columns this table ended in (a section row may have
         # turned them into requirements), or none
@@ -1976,6 +1981,33 @@ class _Reader:
 
 
 _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
+
+
+def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
+    """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
+    beside a sentence (店员/营业员负责销售产品,…。), two or more such rows in a run: the indexes of the rows, whose first
+    cell titles the item in the second, as a 项目 | 内容 form lists a post's duties under its 岗位职责 row. One such row
+    alone may be an unknown label and its value: the run decides, as siblings alike are alike."""
+
+    def titled(row: list[Cell]) -> bool:
+        cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
+        if len(cells) != 2 or len([ln for ln in cells[0].lines if ln.text.strip()]) != 1:
+            return False
+        title, said = cells[0].text.strip(), cells[1].text.strip()
+        return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
+                and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
+                and said.endswith(_TERMINAL) and len(said) >= 15 and label_of(said, marked=True) is None)
+
+    found: set[int] = set()
+    run: list[int] = []
+    for k, row in enumerate([*rows, []]):
+        if row and titled(row):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
 
 
 def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.titles import untitled
 from retailkg.design.model import Where
@@ -2571,6 +2572,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
+    post_paragraphs: dict[int, DraftPost] = {}  # a post heading's one paragraph → its post (see is_does_needs)
+    closes: set[int] = set()  # a line after the last post's paragraph of a run of post headings: the post's duty ended
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
     items = post_items(blocks, texts)
@@ -2579,6 +2582,17 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     r.group_headings = sibling_headings(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if k in closes and r.section == DUTIES:
+            r.section = None  # 总之,… after the last of the posts each one heading over one paragraph: the page's own
+        if (k in post_paragraphs and post_paragraphs[k] is r.post and r.section == DUTIES and not (r.post.duties or r.post.qualifications)
+                and isinstance(b, Line) and (parts := is_does_needs(r.post.name or "", texts[k] or "")) is not None):
+            # 服务员是餐厅中最常见的职位之一。他们负责接待顾客…。服务员需要具备良好的沟通能力…。 under ## 服务员: what
+            # the post is (no duty), what it does (its duty) and what it needs (a requirement)
+            what, does, needs = parts
+            r.unplaced += [Unplaced(t, b.where, "what the post is: not a duty") for t in what]
+            r.lines([Line(does, b.where)])
+            r.post.qualifications += [Item(t, b.where) for t in needs]
+            continue
         if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
             # 一、直播运营的职责, a paragraph, then 1. 直播内容管理 over its paragraph, 2. 直播推广 over its …: each title names
             # the duty under it, and the paragraph under no title leads into the list (see titled_paragraphs)
@@ -2661,6 +2675,12 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             r.open_section(DUTIES, "岗位职责", b.where)
             r.lead_from, r.lead_past_blank = 0, False
         paragraph = sole_paragraph(blocks, texts, k) if isinstance(b, Line) and b.heading and texts[k] else None
+        if paragraph is None and k in sibling_labels and isinstance(b, Line) and b.heading:
+            # the last of a run of post headings each over one paragraph, then the page's closing paragraph (总之,…):
+            # the run says the paragraph under it is its post's, as under its siblings; the closing is none of theirs
+            shown = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)]
+            paragraph = shown[0]
+            closes.update(shown[1:2])
         if isinstance(b, Line) and paragraph is not None:
             after_table = False
             r.line(b)
@@ -2676,6 +2696,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
                     r.lead_from, r.lead_past_blank = 0, False
                 else:
                     sole[paragraph] = p  # its fields first: the section opens at the paragraph
+                post_paragraphs[paragraph] = p
             continue
         if post_label and isinstance(b, Line):
             r.line(b)

@@ -3116,3 +3116,81 @@ def test_one_short_line_over_a_sentence_is_no_title_of_it(tmp_path: Path) -> Non
         encoding="utf-8")
     [post] = import_documents([tmp_path / "a.txt"]).posts
     assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。", "做好价签的核对与更换工作。"]
+
+
+def test_a_pointer_to_the_company_s_standard_with_no_title_is_no_qualification(tmp_path: Path) -> None:
+    """按公司任职资格标准执行。 says the requirements are the company's standard's, stated elsewhere: a pointer, as
+    按《…》执行 is, though it names no document's title. A requirement of the person beside it is kept."""
+    form(tmp_path / "a.docx", "巡店主管", "营运督导部", "营运总监", ["负责巡店计划的制定。"],
+         ["按公司任职资格标准执行。", "大专及以上学历。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["大专及以上学历。"]
+
+
+def _item_form(path: Path, items: list[tuple[str, str]]) -> Path:
+    """A two-column 项目 | 内容 form: the post's fields, a 岗位职责 row merged across, then ``items`` a row each."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("项目", "内容"), ("岗位名称", "营业员"), ("所属部门", "门店营运部"), ("岗位职责", None), *items,
+                 ("任职要求", "具备良好的沟通能力。")]:
+        r = t.add_row().cells
+        if b is None:
+            r[0].merge(r[1]).text = a
+        else:
+            r[0].text, r[1].text = a, b
+    d.save(path)
+    return path
+
+
+def test_a_form_s_rows_of_a_short_title_beside_a_sentence_give_the_sentence_as_the_duty(tmp_path: Path) -> None:
+    """Under a 项目 | 内容 form's 岗位职责 row, rows of a short cell with no punctuation beside a sentence (顾客服务 |
+    营业员负责…。, 收银和结账 | …): each short cell titles the duty beside it and is none, as siblings alike."""
+    _item_form(tmp_path / "a.docx", [("顾客服务", "营业员负责接待顾客,回答顾客的咨询并解决问题。"),
+                                     ("收银和结账", "营业员负责商品的收银和结账,确保准确计算商品价格。")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["营业员负责接待顾客,回答顾客的咨询并解决问题。", "营业员负责商品的收银和结账,确保准确计算商品价格。"]
+    assert post.qualifications == ["具备良好的沟通能力。"]
+
+
+def test_one_row_of_a_short_cell_beside_a_sentence_is_read_as_before(tmp_path: Path) -> None:
+    """The run decides: one such row alone (商品陈列 | 负责…。) may be a label the importer does not know and its value,
+    and both cells are read as they were."""
+    _item_form(tmp_path / "a.docx", [("商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["商品陈列", "负责门店商品的补货与上架工作,保持货架整洁。"]
+
+
+_POSTS_ONE_PARAGRAPH_EACH = (
+    "# 餐厅工作描述\n\n餐饮行业有各种各样的工作岗位。下面我们来看一下常见的岗位。\n\n"
+    "## 服务员\n\n服务员是餐厅中最常见的职位之一。他们负责接待顾客、推荐菜品等。服务员需要具备良好的沟通能力。\n\n"
+    "## 厨师\n\n厨师是餐厅中最重要的职位之一,他们制作出美味可口的菜肴。厨师需要具备熟练的烹调技巧。\n\n"
+    "## 传菜员\n\n传菜员负责将厨房做好的菜品及时送到餐桌,并协助服务员收台。\n\n"
+    "## 经理\n\n经理是餐厅中最高级别的职位之一。他们负责管理餐厅的运营、人员、财务等方面。经理需要具备较强的领导能力。\n\n"
+    "总之,在餐饮行业里,每个岗位都有其独特的职责和要求。\n")
+
+
+def test_a_post_s_paragraph_saying_what_it_is_does_and_needs_gives_the_work_as_duty_and_the_needs_as_requirement(
+        tmp_path: Path) -> None:
+    """Under ## 服务员, 服务员是…之一。他们负责…。服务员需要具备…。 says what the post is (no duty), what it does (its duty)
+    and, closing, what it needs (a requirement). A sentence saying what the post is and, after a comma, what it does
+    (厨师是…之一,他们制作…。) is the duty whole; a paragraph with no closing sentence on what the post needs is one duty."""
+    (tmp_path / "a.md").write_text(_POSTS_ONE_PARAGRAPH_EACH, encoding="utf-8")
+    result = import_documents([tmp_path / "a.md"])
+    posts = by_name(result)
+    assert texts(posts["服务员"]) == ["他们负责接待顾客、推荐菜品等。"]
+    assert posts["服务员"].qualifications == ["服务员需要具备良好的沟通能力。"]
+    assert texts(posts["厨师"]) == ["厨师是餐厅中最重要的职位之一,他们制作出美味可口的菜肴。"]
+    assert posts["厨师"].qualifications == ["厨师需要具备熟练的烹调技巧。"]
+    assert texts(posts["传菜员"]) == ["传菜员负责将厨房做好的菜品及时送到餐桌,并协助服务员收台。"]
+    assert posts["传菜员"].qualifications == []
+    assert "服务员是餐厅中最常见的职位之一。" in {u.text for u in result.unplaced}
+
+
+def test_the_last_of_a_run_of_post_headings_keeps_its_paragraph_before_the_page_s_closing(tmp_path: Path) -> None:
+    """## 经理, the last of the headings each over one paragraph, is followed by its paragraph and then the page's closing
+    paragraph (总之,…): it is a post as its siblings are, the paragraph its own, the closing none of its duties."""
+    (tmp_path / "a.md").write_text(_POSTS_ONE_PARAGRAPH_EACH, encoding="utf-8")
+    posts = by_name(import_documents([tmp_path / "a.md"]))
+    assert list(posts) == ["服务员", "厨师", "传菜员", "经理"]
+    assert texts(posts["经理"]) == ["他们负责管理餐厅的运营、人员、财务等方面。"]
+    assert posts["经理"].qualifications == ["经理需要具备较强的领导能力。"]

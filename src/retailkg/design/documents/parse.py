@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.titles import untitled
 from retailkg.design.model import Where
@@ -311,10 +312,12 @@ _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
                         r"(?:执行|为准|办理)"
+                        r"|(?:按照?|依据|依照|参照)(?:本?公司|集团|总部|人力资源部|人事部|相关|有关)[^《》，,；;。]{0,10}?"
+                        r"(?:标准|规定|制度|办法|规范)(?:的?(?:规定|要求))?(?:执行|为准|办理)[。.]?$"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
-不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title): a pointer to another
-document, not a duty or a qualification itself."""
+不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title), 按公司任职资格标准执行。 (the
+issuer's standard, no title): a pointer to another document, not a duty or a qualification itself."""
 _PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
                           r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
 """A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
@@ -1649,6 +1652,7 @@ class _Reader:
         roster: dict[int, tuple[str, str]] | None = None  # labels across naming a post, over a staffing table's rows
         ignoring = False
         consumed: set[int] = set()  # ids of cells already read (a merged cell repeats)
+        titled = titled_form_rows(table.rows)
         for k, row in enumerate(table.rows):
             texts = [c.text for c in row]
             if not any(texts):
@@ -1727,6 +1731,10 @@ class _Reader:
                 cut = False
                 continue
             columns = None
+            if k in titled and self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and id(row[0]) not in consumed:
+                # 顾客服务 | 店员负责…。 under a 岗位职责 row of a 项目 | 内容 form: the short cell titles the item beside it
+                self.unplaced.append(Unplaced(row[0].text, row[0].where, "the title of the item beside it: not a duty"))
+                consumed.add(id(row[0]))
             self.label_row(row, consumed)
         # what the next page's table may continue: the duty columns this table ended in (a section row may have
         # turned them into requirements), or none
@@ -1974,6 +1982,33 @@ class _Reader:
 
 
 _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
+
+
+def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
+    """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
+    beside a sentence (店员/营业员负责销售产品,…。), two or more such rows in a run: the indexes of the rows, whose first
+    cell titles the item in the second, as a 项目 | 内容 form lists a post's duties under its 岗位职责 row. One such row
+    alone may be an unknown label and its value: the run decides, as siblings alike are alike."""
+
+    def titled(row: list[Cell]) -> bool:
+        cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
+        if len(cells) != 2 or len([ln for ln in cells[0].lines if ln.text.strip()]) != 1:
+            return False
+        title, said = cells[0].text.strip(), cells[1].text.strip()
+        return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
+                and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
+                and said.endswith(_TERMINAL) and len(said) >= 15 and label_of(said, marked=True) is None)
+
+    found: set[int] = set()
+    run: list[int] = []
+    for k, row in enumerate([*rows, []]):
+        if row and titled(row):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
 
 
 def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
@@ -2537,6 +2572,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     titles = _sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
+    post_paragraphs: dict[int, DraftPost] = {}  # a post heading's one paragraph → its post (see is_does_needs)
+    closes: set[int] = set()  # a line after the last post's paragraph of a run of post headings: the post's duty ended
     named = named_paragraphs(texts)
     leads = titled_leads(blocks, texts)
     items = post_items(blocks, texts)
@@ -2545,6 +2582,17 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     r.group_headings = sibling_headings(blocks, texts)
     for k, b in enumerate(blocks):
         post_label = False
+        if k in closes and r.section == DUTIES:
+            r.section = None  # 总之,… after the last of the posts each one heading over one paragraph: the page's own
+        if (k in post_paragraphs and post_paragraphs[k] is r.post and r.section == DUTIES and not (r.post.duties or r.post.qualifications)
+                and isinstance(b, Line) and (parts := is_does_needs(r.post.name or "", texts[k] or "")) is not None):
+            # 服务员是餐厅中最常见的职位之一。他们负责接待顾客…。服务员需要具备良好的沟通能力…。 under ## 服务员: what
+            # the post is (no duty), what it does (its duty) and what it needs (a requirement)
+            what, does, needs = parts
+            r.unplaced += [Unplaced(t, b.where, "what the post is: not a duty") for t in what]
+            r.lines([Line(does, b.where)])
+            r.post.qualifications += [Item(t, b.where) for t in needs]
+            continue
         if (k in item_titles or k in item_leads) and isinstance(b, Line) and r.section == DUTIES and r.post is not None:
             # 一、直播运营的职责, a paragraph, then 1. 直播内容管理 over its paragraph, 2. 直播推广 over its …: each title names
             # the duty under it, and the paragraph under no title leads into the list (see titled_paragraphs)
@@ -2627,6 +2675,12 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             r.open_section(DUTIES, "岗位职责", b.where)
             r.lead_from, r.lead_past_blank = 0, False
         paragraph = sole_paragraph(blocks, texts, k) if isinstance(b, Line) and b.heading and texts[k] else None
+        if paragraph is None and k in sibling_labels and isinstance(b, Line) and b.heading:
+            # the last of a run of post headings each over one paragraph, then the page's closing paragraph (总之,…):
+            # the run says the paragraph under it is its post's, as under its siblings; the closing is none of theirs
+            shown = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)]
+            paragraph = shown[0]
+            closes.update(shown[1:2])
         if isinstance(b, Line) and paragraph is not None:
             after_table = False
             r.line(b)
@@ -2642,6 +2696,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
                     r.lead_from, r.lead_past_blank = 0, False
                 else:
                     sole[paragraph] = p  # its fields first: the section opens at the paragraph
+                post_paragraphs[paragraph] = p
             continue
         if post_label and isinstance(b, Line):
             r.line(b)

@@ -135,6 +135,9 @@ FIRST_MEASURED = {
                   "qualification recall 0.583 / precision 0.875 (at ecea172); the same at 5dad862, after the heldout27 fixes; "
                   "posts 1.000 / 1.000, duties 1.000 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, "
                   "qualification recall 1.000 / precision 1.000 (at aedc035, after the heldout28 fixes); used for fixes since"),
+    "heldout29": ("posts 0.375 / 0.667, duties 0.548 / 0.615, reports-to 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 0.000 / precision 0.000 (at 14d298a); the same at 8154a13, after the heldout28 fixes; "
+                  "not yet used for fixes"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

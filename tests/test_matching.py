@@ -12,7 +12,7 @@ import pytest
 
 from retailkg.design import classifier
 from retailkg.design.classifier import NONE, Classifier, ModelError, corpus_digest, model_dir, with_context
-from retailkg.design.matching import Matcher, matcher_for, read_overrides, role_of
+from retailkg.design.matching import Match, Matcher, matcher_for, read_overrides, role_of
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
 
 
@@ -127,18 +127,27 @@ def test_a_duty_is_read_with_its_posts_other_duties() -> None:
 
 CONTEXT_DUTY = ("负责单据的核对与整理", "主管")  # papers checked and filed: goods received, or the books?
 CONTEXT_SIBLINGS = ["负责商品的验收入库", "负责仓库货物的堆放与保管", "负责出入库登记"]
-CONTEXT_EXPECTED = "goods-receiving"  # alone the books' reconciliation; under a post of warehouse work: goods received
+CONTEXT_AREA = {"goods-receiving", "warehousing"}  # the siblings' work: read among them, the papers are the warehouse's
+CONTEXT_ALONE = "reconciliation"  # alone, the books' reconciliation
+
+
+def share(kb: KnowledgeBase, m: Match, functions: set[str]) -> float:
+    """The probability a match gives these functions, its first answers and its near misses together."""
+    return sum(f.score for f in (*m.functions, *m.candidates) if ids(kb, [f]) <= functions)
 
 
 def test_the_matcher_reads_a_posts_duties_together_and_only_them(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Among warehouse duties an ambiguous duty moves toward warehouse work, and away from what it reads as alone; a
+    duty of another post (another group) moves nothing. Stated as the shift of probability, not as a flip of the first
+    answer: which function comes first is the model's to decide and changes as the corpus grows."""
     duty, post = CONTEXT_DUTY
     alone = matcher.match_many([duty], [post])[0]
     among = matcher.match_many([duty, *CONTEXT_SIBLINGS], [post] * (1 + len(CONTEXT_SIBLINGS)))[0]
     apart = matcher.match_many([duty, *CONTEXT_SIBLINGS], [post] * (1 + len(CONTEXT_SIBLINGS)),
                                groups=["one", *["other"] * len(CONTEXT_SIBLINGS)])[0]
     assert matcher.model.context_weight > 0
-    assert ids(kb, among.functions[:1]) != ids(kb, alone.functions[:1])
-    assert ids(kb, among.functions[:1]) == {CONTEXT_EXPECTED}
+    assert share(kb, among, CONTEXT_AREA) > share(kb, alone, CONTEXT_AREA) + 0.05
+    assert share(kb, among, {CONTEXT_ALONE}) < share(kb, alone, {CONTEXT_ALONE})
     assert (apart.functions, apart.probability) == (alone.functions, alone.probability)
 
 
@@ -152,10 +161,9 @@ def test_a_designs_answers_do_not_depend_on_what_the_process_matched_before(kb: 
     later = m.match(duty, post)
     fresh = Matcher(kb)
     fresh.prepare([(duty, post), ("负责门店员工排班", post)])
-    assert ids(kb, among.functions[:1]) == {CONTEXT_EXPECTED}
     first = fresh.match(duty, post)
     assert (ids(kb, later.functions), later.probability) == (ids(kb, first.functions), first.probability)
-    assert ids(kb, later.functions[:1]) != {CONTEXT_EXPECTED}
+    assert share(kb, among, CONTEXT_AREA) > share(kb, later, CONTEXT_AREA) + 0.05
 
 
 def test_a_supporting_verb_makes_a_supporting_match() -> None:

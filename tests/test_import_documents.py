@@ -3194,3 +3194,49 @@ def test_the_last_of_a_run_of_post_headings_keeps_its_paragraph_before_the_page_
     assert list(posts) == ["服务员", "厨师", "传菜员", "经理"]
     assert texts(posts["经理"]) == ["他们负责管理餐厅的运营、人员、财务等方面。"]
     assert posts["经理"].qualifications == ["经理需要具备较强的领导能力。"]
+
+
+def _duties_handbook(path: Path) -> Path:
+    """A handbook whose posts are Heading 2 "2.1　店长的职务" (职务: the post's duties), each over its fields line."""
+    d = docx.Document()
+    d.add_heading("二、各岗位职务", 1)
+    d.add_heading("2.1\u3000店长的职务", 2)
+    d.add_paragraph("所属部门:便利店事业部\u3000\u3000直接上级:区域督导")
+    d.add_paragraph("(2) 贩卖管理:")
+    d.add_paragraph("1、顾客进门时的招呼声。(接待顾客)")
+    d.add_paragraph("2、欢送顾客、建立交易后之好感(售后服务)")
+    d.add_paragraph("(3) 事物管理(情报管理)")
+    d.add_paragraph("1、保守公司的内部秘密。")
+    d.add_paragraph("2、店内的重要资料除上级外不可让第三人看。")
+    d.add_heading("2.2\u3000店员的职务", 2)
+    d.add_paragraph("所属部门:便利店事业部\u3000\u3000直接上级:店长")
+    d.add_paragraph("最主要的职责就是顾客服务、热情、主动、耐心。")
+    d.add_paragraph("(以下原稿缺)")
+    d.add_heading("三、附则", 1)
+    d.add_paragraph("3.1\u3000本手册由营运部负责解释。")
+    d.save(path)
+    return path
+
+
+def test_a_heading_on_a_post_s_duties_with_zhiwu_names_the_post(tmp_path: Path) -> None:
+    """2.1　店长的职务 (职务 after 的: the post's duties, as 的职责) names the post 店长, not 店长的职务; its department and
+    superior are the fields line's."""
+    posts = by_name(import_documents([_duties_handbook(tmp_path / "a.docx")]))
+    assert list(posts) == ["店长", "店员"]
+    assert posts["店员"].reports_to == posts["店长"].id
+
+
+def test_the_last_item_of_a_group_before_the_next_group_title_is_an_item(tmp_path: Path) -> None:
+    """(2) 贩卖管理: over 1、… 2、…, then (3) 事物管理: the (n) lines name the groups, so 2、欢送顾客…, short and with no full
+    stop, followed by (3) is the last item of its group (the outline goes back up), not a title of a group."""
+    posts = by_name(import_documents([_duties_handbook(tmp_path / "a.docx")]))
+    assert texts(posts["店长"]) == ["顾客进门时的招呼声。(接待顾客)", "欢送顾客、建立交易后之好感(售后服务)",
+                                  "保守公司的内部秘密。", "店内的重要资料除上级外不可让第三人看。"]
+
+
+def test_a_note_that_the_copy_is_cut_does_not_hide_a_post_s_one_paragraph(tmp_path: Path) -> None:
+    """A post heading, its fields line and one paragraph, then (以下原稿缺), a note that the source goes on: the paragraph is
+    still the post's duty and the note none."""
+    result = import_documents([_duties_handbook(tmp_path / "a.docx")])
+    assert texts(by_name(result)["店员"]) == ["最主要的职责就是顾客服务、热情、主动、耐心。"]
+    assert "(以下原稿缺)" in {u.text for u in result.unplaced}

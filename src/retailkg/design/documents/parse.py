@@ -287,9 +287,10 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
 
 
-_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整)[^（）()。]{0,6}[）)]$|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续): in brackets, or the words alone (not a duty that says
-what to do when work is unfinished, 工作未完成时及时上报)."""
+_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
+                       r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
+"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略)): in brackets, or the words
+alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
 
 
 def is_dateline(text: str) -> bool:
@@ -379,6 +380,8 @@ def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozense
         return False
     if following.outline and not item.outline:
         return False
+    if item.mark and following.mark and following.mark in group_marks and item.mark not in group_marks:
+        return False  # 4、欢送顾客… then (5) 事物管理: numbered like the group titles above, the next title; the outline goes back up
     if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
             and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
         return True
@@ -508,9 +511,9 @@ class DraftPost:
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
                     r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?)(?:手册|汇编|一览表|表|大全)?"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?|(?<=的)职务)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-_DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+_DUTIES_TITLE = re.compile(r"(?:职责|(?<=的)职务)(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
 _ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
 """A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
@@ -2373,7 +2376,8 @@ def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int)
     """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
     unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
     handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
-    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:4]
+    after = [j for j in range(k + 1, len(blocks)) if (texts[j] != "" or getattr(blocks[j], "rule", False))
+             and not (texts[j] and _CUT_NOTE.match(simplified(texts[j] or "")))][:4]  # (以下原稿缺): a note, not a line
     if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
         after = after[1:]
     else:
@@ -2688,8 +2692,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
-            if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()) or k in sibling_labels)):
+            if (p is not None and p.name_from == "heading" and (p.name == _clean_title(b.text) or p.where == b.where) and p.empty()
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)

@@ -3240,3 +3240,16 @@ def test_a_note_that_the_copy_is_cut_does_not_hide_a_post_s_one_paragraph(tmp_pa
     result = import_documents([_duties_handbook(tmp_path / "a.docx")])
     assert texts(by_name(result)["店员"]) == ["最主要的职责就是顾客服务、热情、主动、耐心。"]
     assert "(以下原稿缺)" in {u.text for u in result.unplaced}
+
+
+def test_a_semicolon_inside_brackets_does_not_split_a_run_on_duty(tmp_path: Path) -> None:
+    """负责…拆放;筛选…挂回至仓库(按照…挂置;散户品牌集中归置): the semicolon inside the brackets parts the aside, not the
+    items, so the cell is two run-on items, not three; semicolons outside brackets still split three or more."""
+    one = "负责每日接收新来快递的拆放;筛选好商品后将未选中的商品挂回至仓库(按照品牌分类的原则挂置;散户品牌集中归置)"
+    form(tmp_path / "a.docx", "主播", "电商直播部", "直播运营主管", [one], ["熟悉直播流程。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == [one]
+    three = "负责商品陈列;负责补货;负责卫生(含货架;含地面)"
+    form(tmp_path / "b.docx", "理货员", "营运部", "店长", [three], ["细心。"])
+    [post] = import_documents([tmp_path / "b.docx"]).posts
+    assert texts(post) == ["负责商品陈列;", "负责补货;", "负责卫生(含货架;含地面)"]

@@ -324,14 +324,24 @@ _PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂�
 """A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
 _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
-_RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
 
 
 def _run_on(text: str) -> list[str]:
-    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon)."""
-    return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
+    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon). A semicolon inside brackets
+    parts the aside, not the items: …挂回至仓库(按照…的原则挂置;散户品牌集中归置) is one item."""
+    parts, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in ";；" and depth == 0:
+            parts.append(text[start:i + 1])
+            start = i + 1
+    parts.append(text[start:])
+    return [t for t in (p.strip() for p in parts) if t]
 
 
 _DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")

@@ -3253,3 +3253,18 @@ def test_a_semicolon_inside_brackets_does_not_split_a_run_on_duty(tmp_path: Path
     form(tmp_path / "b.docx", "理货员", "营运部", "店长", [three], ["细心。"])
     [post] = import_documents([tmp_path / "b.docx"]).posts
     assert texts(post) == ["负责商品陈列;", "负责补货;", "负责卫生(含货架;含地面)"]
+
+
+def test_a_form_s_row_on_the_post_s_benefits_holds_no_duty(tmp_path: Path) -> None:
+    """职位福利 (岗位福利, 员工福利: the post's benefits) after 岗位职责 is a row of the form that holds no duty: its value
+    (餐补、交通补助) is neither a duty nor the last duty's tail."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "收银员"), ("所属部门", "超市前台部"), ("岗位职责", "1. 确保收银准确。\n2. 每日与出纳交接现金。"),
+                 ("职位福利", "餐补、交通补助、五险"), ("任职资格", "高中及以上学历。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["确保收银准确。", "每日与出纳交接现金。"]
+    assert post.qualifications == ["高中及以上学历。"]

@@ -3268,3 +3268,12 @@ def test_a_form_s_row_on_the_post_s_benefits_holds_no_duty(tmp_path: Path) -> No
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert texts(post) == ["确保收银准确。", "每日与出纳交接现金。"]
     assert post.qualifications == ["高中及以上学历。"]
+
+
+def test_a_form_s_titled_rows_whose_text_has_no_full_stop_give_the_text_as_the_duty(tmp_path: Path) -> None:
+    """Under a 项目 | 内容 form's 岗位职责 row, 商品陈列 | 按照…整理商品,保持货架丰满、整齐、美观 (clauses with no full
+    stop, as the page's bullets ended), two or more such rows: each short cell titles the duty beside it and is none."""
+    _item_form(tmp_path / "a.docx", [("商品陈列", "按照店铺陈列标准整理商品,保持货架丰满、整齐、美观"),
+                                     ("库存管理", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["按照店铺陈列标准整理商品,保持货架丰满、整齐、美观", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货"]

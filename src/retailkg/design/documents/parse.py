@@ -2001,9 +2001,10 @@ _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容
 
 def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
     """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
-    beside a sentence (店员/营业员负责销售产品,…。), two or more such rows in a run: the indexes of the rows, whose first
-    cell titles the item in the second, as a 项目 | 内容 form lists a post's duties under its 岗位职责 row. One such row
-    alone may be an unknown label and its value: the run decides, as siblings alike are alike."""
+    beside a sentence (店员/营业员负责销售产品,…。, or clauses with no full stop, as a page's bullets end), two or more
+    such rows in a run: the indexes of the rows, whose first cell titles the item in the second, as a 项目 | 内容 form
+    lists a post's duties under its 岗位职责 row. One such row alone may be an unknown label and its value: the run
+    decides, as siblings alike are alike."""
 
     def titled(row: list[Cell]) -> bool:
         cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
@@ -2012,7 +2013,8 @@ def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
         title, said = cells[0].text.strip(), cells[1].text.strip()
         return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
                 and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
-                and said.endswith(_TERMINAL) and len(said) >= 15 and label_of(said, marked=True) is None)
+                and (said.endswith(_TERMINAL) or bool(re.search(r"[，,、；;]", said))) and len(said) >= 15
+                and label_of(said, marked=True) is None)  # a sentence, or clauses with no full stop (a page's bullets)
 
     found: set[int] = set()
     run: list[int] = []

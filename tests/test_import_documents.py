@@ -3277,3 +3277,12 @@ def test_a_form_s_titled_rows_whose_text_has_no_full_stop_give_the_text_as_the_d
                                      ("库存管理", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货")])
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert texts(post) == ["按照店铺陈列标准整理商品,保持货架丰满、整齐、美观", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货"]
+
+
+def test_a_pointer_to_the_company_s_standard_with_a_long_name_and_an_aside_is_no_qualification(tmp_path: Path) -> None:
+    """按公司母婴门店店长任职资格标准执行(见《任职资格标准汇编》第三章)。: the company's standard named at length and where
+    to find it in brackets, still a pointer, not a requirement of the person."""
+    form(tmp_path / "a.docx", "店长", "母婴事业部", "区域经理", ["负责门店日常管理。"],
+         ["按公司母婴门店店长任职资格标准执行(见《任职资格标准汇编》第三章)。", "大专及以上学历。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["大专及以上学历。"]

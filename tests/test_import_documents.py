@@ -3286,3 +3286,26 @@ def test_a_pointer_to_the_company_s_standard_with_a_long_name_and_an_aside_is_no
          ["按公司母婴门店店长任职资格标准执行(见《任职资格标准汇编》第三章)。", "大专及以上学历。"])
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert post.qualifications == ["大专及以上学历。"]
+
+
+def test_a_requirements_table_headed_by_two_joined_words_gives_the_second_cells_as_qualifications(tmp_path: Path) -> None:
+    """Under 三、任职资格, a 技能/素质 | 说明 table (two requirement words joined by a slash: what both name): each
+    说明 cell is a qualification, as written; the first cell (责任心强) titles it."""
+    d = docx.Document()
+    d.add_paragraph("理货员岗位说明书")
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "理货员"), ("所属部门", "超市营运部")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.add_paragraph("二、岗位职责")
+    d.add_paragraph("1. 按照陈列标准整理货架上的商品。")
+    d.add_paragraph("三、任职资格")
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("技能/素质", "说明"), ("责任心强", "需要细心、耐心,确保每一件商品都准确无误。"),
+                 ("团队合作", "与同事配合完成工作任务,提高整体效率。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["按照陈列标准整理货架上的商品。"]
+    assert post.qualifications == ["需要细心、耐心,确保每一件商品都准确无误。", "与同事配合完成工作任务,提高整体效率。"]

@@ -2065,7 +2065,10 @@ _TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
 
 def _titled_kind(head: str) -> str | None:
     """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
-    能力要求 (requirements)."""
+    能力要求 (requirements); 技能/素质, two such words joined, what both name."""
+    if re.search(r"[/／、]", head):
+        kinds = {_titled_kind(part) for part in re.split(r"[/／、]", head) if part}
+        return kinds.pop() if len(kinds) == 1 else None
     kind = column_kind(head)
     if kind is None and _TITLE_PART.search(head):
         kind = kind_of(_TITLE_PART.sub("", head))

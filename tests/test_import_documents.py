@@ -3194,3 +3194,118 @@ def test_the_last_of_a_run_of_post_headings_keeps_its_paragraph_before_the_page_
     assert list(posts) == ["服务员", "厨师", "传菜员", "经理"]
     assert texts(posts["经理"]) == ["他们负责管理餐厅的运营、人员、财务等方面。"]
     assert posts["经理"].qualifications == ["经理需要具备较强的领导能力。"]
+
+
+def _duties_handbook(path: Path) -> Path:
+    """A handbook whose posts are Heading 2 "2.1　店长的职务" (职务: the post's duties), each over its fields line."""
+    d = docx.Document()
+    d.add_heading("二、各岗位职务", 1)
+    d.add_heading("2.1\u3000店长的职务", 2)
+    d.add_paragraph("所属部门:便利店事业部\u3000\u3000直接上级:区域督导")
+    d.add_paragraph("(2) 贩卖管理:")
+    d.add_paragraph("1、顾客进门时的招呼声。(接待顾客)")
+    d.add_paragraph("2、欢送顾客、建立交易后之好感(售后服务)")
+    d.add_paragraph("(3) 事物管理(情报管理)")
+    d.add_paragraph("1、保守公司的内部秘密。")
+    d.add_paragraph("2、店内的重要资料除上级外不可让第三人看。")
+    d.add_heading("2.2\u3000店员的职务", 2)
+    d.add_paragraph("所属部门:便利店事业部\u3000\u3000直接上级:店长")
+    d.add_paragraph("最主要的职责就是顾客服务、热情、主动、耐心。")
+    d.add_paragraph("(以下原稿缺)")
+    d.add_heading("三、附则", 1)
+    d.add_paragraph("3.1\u3000本手册由营运部负责解释。")
+    d.save(path)
+    return path
+
+
+def test_a_heading_on_a_post_s_duties_with_zhiwu_names_the_post(tmp_path: Path) -> None:
+    """2.1　店长的职务 (职务 after 的: the post's duties, as 的职责) names the post 店长, not 店长的职务; its department and
+    superior are the fields line's."""
+    posts = by_name(import_documents([_duties_handbook(tmp_path / "a.docx")]))
+    assert list(posts) == ["店长", "店员"]
+    assert posts["店员"].reports_to == posts["店长"].id
+
+
+def test_the_last_item_of_a_group_before_the_next_group_title_is_an_item(tmp_path: Path) -> None:
+    """(2) 贩卖管理: over 1、… 2、…, then (3) 事物管理: the (n) lines name the groups, so 2、欢送顾客…, short and with no full
+    stop, followed by (3) is the last item of its group (the outline goes back up), not a title of a group."""
+    posts = by_name(import_documents([_duties_handbook(tmp_path / "a.docx")]))
+    assert texts(posts["店长"]) == ["顾客进门时的招呼声。(接待顾客)", "欢送顾客、建立交易后之好感(售后服务)",
+                                  "保守公司的内部秘密。", "店内的重要资料除上级外不可让第三人看。"]
+
+
+def test_a_note_that_the_copy_is_cut_does_not_hide_a_post_s_one_paragraph(tmp_path: Path) -> None:
+    """A post heading, its fields line and one paragraph, then (以下原稿缺), a note that the source goes on: the paragraph is
+    still the post's duty and the note none."""
+    result = import_documents([_duties_handbook(tmp_path / "a.docx")])
+    assert texts(by_name(result)["店员"]) == ["最主要的职责就是顾客服务、热情、主动、耐心。"]
+    assert "(以下原稿缺)" in {u.text for u in result.unplaced}
+
+
+def test_a_semicolon_inside_brackets_does_not_split_a_run_on_duty(tmp_path: Path) -> None:
+    """负责…拆放;筛选…挂回至仓库(按照…挂置;散户品牌集中归置): the semicolon inside the brackets parts the aside, not the
+    items, so the cell is two run-on items, not three; semicolons outside brackets still split three or more."""
+    one = "负责每日接收新来快递的拆放;筛选好商品后将未选中的商品挂回至仓库(按照品牌分类的原则挂置;散户品牌集中归置)"
+    form(tmp_path / "a.docx", "主播", "电商直播部", "直播运营主管", [one], ["熟悉直播流程。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == [one]
+    three = "负责商品陈列;负责补货;负责卫生(含货架;含地面)"
+    form(tmp_path / "b.docx", "理货员", "营运部", "店长", [three], ["细心。"])
+    [post] = import_documents([tmp_path / "b.docx"]).posts
+    assert texts(post) == ["负责商品陈列;", "负责补货;", "负责卫生(含货架;含地面)"]
+
+
+def test_a_form_s_row_on_the_post_s_benefits_holds_no_duty(tmp_path: Path) -> None:
+    """职位福利 (岗位福利, 员工福利: the post's benefits) after 岗位职责 is a row of the form that holds no duty: its value
+    (餐补、交通补助) is neither a duty nor the last duty's tail."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "收银员"), ("所属部门", "超市前台部"), ("岗位职责", "1. 确保收银准确。\n2. 每日与出纳交接现金。"),
+                 ("职位福利", "餐补、交通补助、五险"), ("任职资格", "高中及以上学历。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["确保收银准确。", "每日与出纳交接现金。"]
+    assert post.qualifications == ["高中及以上学历。"]
+
+
+def test_a_form_s_titled_rows_whose_text_has_no_full_stop_give_the_text_as_the_duty(tmp_path: Path) -> None:
+    """Under a 项目 | 内容 form's 岗位职责 row, 商品陈列 | 按照…整理商品,保持货架丰满、整齐、美观 (clauses with no full
+    stop, as the page's bullets ended), two or more such rows: each short cell titles the duty beside it and is none."""
+    _item_form(tmp_path / "a.docx", [("商品陈列", "按照店铺陈列标准整理商品,保持货架丰满、整齐、美观"),
+                                     ("库存管理", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货")])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["按照店铺陈列标准整理商品,保持货架丰满、整齐、美观", "定期盘点商品数量,记录库存变化,及时发现缺货并通知补货"]
+
+
+def test_a_pointer_to_the_company_s_standard_with_a_long_name_and_an_aside_is_no_qualification(tmp_path: Path) -> None:
+    """按公司母婴门店店长任职资格标准执行(见《任职资格标准汇编》第三章)。: the company's standard named at length and where
+    to find it in brackets, still a pointer, not a requirement of the person."""
+    form(tmp_path / "a.docx", "店长", "母婴事业部", "区域经理", ["负责门店日常管理。"],
+         ["按公司母婴门店店长任职资格标准执行(见《任职资格标准汇编》第三章)。", "大专及以上学历。"])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["大专及以上学历。"]
+
+
+def test_a_requirements_table_headed_by_two_joined_words_gives_the_second_cells_as_qualifications(tmp_path: Path) -> None:
+    """Under 三、任职资格, a 技能/素质 | 说明 table (two requirement words joined by a slash: what both name): each
+    说明 cell is a qualification, as written; the first cell (责任心强) titles it."""
+    d = docx.Document()
+    d.add_paragraph("理货员岗位说明书")
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "理货员"), ("所属部门", "超市营运部")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.add_paragraph("二、岗位职责")
+    d.add_paragraph("1. 按照陈列标准整理货架上的商品。")
+    d.add_paragraph("三、任职资格")
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("技能/素质", "说明"), ("责任心强", "需要细心、耐心,确保每一件商品都准确无误。"),
+                 ("团队合作", "与同事配合完成工作任务,提高整体效率。")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert texts(post) == ["按照陈列标准整理货架上的商品。"]
+    assert post.qualifications == ["需要细心、耐心,确保每一件商品都准确无误。", "与同事配合完成工作任务,提高整体效率。"]

@@ -126,7 +126,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
             "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
             "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇",
             "权限范围", "职权范围", "工作权限范围", "职位权限", "职权", "使用设备", "使用工具", "工作设备", "工作工具",
-            "所需设备", "设备工具", "使用工具设备", "岗位定位", "职位定位"),
+            "所需设备", "设备工具", "使用工具设备", "岗位定位", "职位定位", "福利", "职位福利", "岗位福利", "员工福利", "公司福利",
+            "福利政策"),
     SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
               "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
               "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
@@ -142,7 +143,8 @@ LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in 
 """Every label word (a cell or a line that names what follows) and what it is."""
 
 _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
-          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核", "定义"}
+          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核", "定义",
+          "福利"}
 # words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
 # sentence they are just words
 
@@ -287,9 +289,10 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
 
 
-_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整)[^（）()。]{0,6}[）)]$|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续): in brackets, or the words alone (not a duty that says
-what to do when work is unfinished, 工作未完成时及时上报)."""
+_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
+                       r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
+"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略)): in brackets, or the words
+alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
 
 
 def is_dateline(text: str) -> bool:
@@ -312,25 +315,36 @@ _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
                         r"(?:执行|为准|办理)"
-                        r"|(?:按照?|依据|依照|参照)(?:本?公司|集团|总部|人力资源部|人事部|相关|有关)[^《》，,；;。]{0,10}?"
-                        r"(?:标准|规定|制度|办法|规范)(?:的?(?:规定|要求))?(?:执行|为准|办理)[。.]?$"
+                        r"|(?:按照?|依据|依照|参照)(?:本?公司|集团|总部|人力资源部|人事部|相关|有关)[^《》，,；;。]{0,16}?"
+                        r"(?:标准|规定|制度|办法|规范)(?:的?(?:规定|要求))?(?:执行|为准|办理)(?:[（(][^（）()]{1,30}[）)])?[。.]?$"
                         r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
 """详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
 不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title), 按公司任职资格标准执行。 (the
-issuer's standard, no title): a pointer to another document, not a duty or a qualification itself."""
+issuer's standard, no title; 按公司母婴门店店长任职资格标准执行(见《…》第三章)。, with where it is): a pointer to
+another document, not a duty or a qualification itself."""
 _PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
                           r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
 """A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
 _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
-_RUN_ON = re.compile(r"(?<=[;；])")
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
 
 
 def _run_on(text: str) -> list[str]:
-    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon)."""
-    return [t for t in (p.strip() for p in _RUN_ON.split(text)) if t]
+    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon). A semicolon inside brackets
+    parts the aside, not the items: …挂回至仓库(按照…的原则挂置;散户品牌集中归置) is one item."""
+    parts, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in ";；" and depth == 0:
+            parts.append(text[start:i + 1])
+            start = i + 1
+    parts.append(text[start:])
+    return [t for t in (p.strip() for p in parts) if t]
 
 
 _DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")
@@ -379,6 +393,8 @@ def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozense
         return False
     if following.outline and not item.outline:
         return False
+    if item.mark and following.mark and following.mark in group_marks and item.mark not in group_marks:
+        return False  # 4、欢送顾客… then (5) 事物管理: numbered like the group titles above, the next title; the outline goes back up
     if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
             and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
         return True
@@ -508,9 +524,9 @@ class DraftPost:
 _TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
                     r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
                     r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?)(?:手册|汇编|一览表|表|大全)?"
+                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?|(?<=的)职务)(?:手册|汇编|一览表|表|大全)?"
                     r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-_DUTIES_TITLE = re.compile(r"职责(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
+_DUTIES_TITLE = re.compile(r"(?:职责|(?<=的)职务)(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
 """A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
 _ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
 """A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
@@ -1986,9 +2002,10 @@ _COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容
 
 def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
     """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
-    beside a sentence (店员/营业员负责销售产品,…。), two or more such rows in a run: the indexes of the rows, whose first
-    cell titles the item in the second, as a 项目 | 内容 form lists a post's duties under its 岗位职责 row. One such row
-    alone may be an unknown label and its value: the run decides, as siblings alike are alike."""
+    beside a sentence (店员/营业员负责销售产品,…。, or clauses with no full stop, as a page's bullets end), two or more
+    such rows in a run: the indexes of the rows, whose first cell titles the item in the second, as a 项目 | 内容 form
+    lists a post's duties under its 岗位职责 row. One such row alone may be an unknown label and its value: the run
+    decides, as siblings alike are alike."""
 
     def titled(row: list[Cell]) -> bool:
         cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
@@ -1997,7 +2014,8 @@ def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
         title, said = cells[0].text.strip(), cells[1].text.strip()
         return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
                 and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
-                and said.endswith(_TERMINAL) and len(said) >= 15 and label_of(said, marked=True) is None)
+                and (said.endswith(_TERMINAL) or bool(re.search(r"[，,、；;]", said))) and len(said) >= 15
+                and label_of(said, marked=True) is None)  # a sentence, or clauses with no full stop (a page's bullets)
 
     found: set[int] = set()
     run: list[int] = []
@@ -2047,7 +2065,10 @@ _TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
 
 def _titled_kind(head: str) -> str | None:
     """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
-    能力要求 (requirements)."""
+    能力要求 (requirements); 技能/素质, two such words joined, what both name."""
+    if re.search(r"[/／、]", head):
+        kinds = {_titled_kind(part) for part in re.split(r"[/／、]", head) if part}
+        return kinds.pop() if len(kinds) == 1 else None
     kind = column_kind(head)
     if kind is None and _TITLE_PART.search(head):
         kind = kind_of(_TITLE_PART.sub("", head))
@@ -2373,7 +2394,8 @@ def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int)
     """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
     unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
     handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
-    after = [j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False)][:4]
+    after = [j for j in range(k + 1, len(blocks)) if (texts[j] != "" or getattr(blocks[j], "rule", False))
+             and not (texts[j] and _CUT_NOTE.match(simplified(texts[j] or "")))][:4]  # (以下原稿缺): a note, not a line
     if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
         after = after[1:]
     else:
@@ -2688,8 +2710,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
-            if (p is not None and p.name_from == "heading" and p.name == _clean_title(b.text) and p.empty()
-                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name).strip()) or k in sibling_labels)):
+            if (p is not None and p.name_from == "heading" and (p.name == _clean_title(b.text) or p.where == b.where) and p.empty()
+                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)

@@ -139,6 +139,9 @@ FIRST_MEASURED = {
                   "qualification recall 0.000 / precision 0.000 (at 14d298a); the same at 8154a13, after the heldout28 fixes; "
                   "posts 0.562 / 1.000, duties 0.849 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, "
                   "qualification recall 0.714 / precision 0.833 (at 7eb4bbd, after the heldout29 fixes); used for fixes since"),
+    "heldout30": ("posts 0.955 / 0.840, duties 0.680 / 0.815, reports-to 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 0.500 / precision 0.375 (at a0fb02d); the same at be322fa, after the heldout29 fixes; "
+                  "not yet used for fixes"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hand_proposals import Hand, compare_with_hand, consensus, hand_answers, hand_sets, key_of, role
+from scripts import load_script
 
 from retailkg.cli import cli
 from retailkg.design.yaml_writer import design_yaml
@@ -967,3 +968,37 @@ def test_a_manager_already_doing_the_standard_posts_other_work_takes_it_over_a_r
         assert p.owner is not None and p.owner.zh == "销售主管", fn
         assert any("other work of the same standard post" in x.en for x in p.reasons)
         assert [c.source.rsplit(" ", 1)[0] for c in p.changes] == ["T/CCAGM 003-2021 4.2.3"]
+
+
+def test_the_bench_names_the_findings_the_blind_sets_split_on_and_which_sets_call_the_answer_wrong() -> None:
+    """bench/proposals/run.py's table of disputed findings: a set that gives one finding to another post than the program
+    calls that answer wrong and is named beside it, once even where acme's stores repeat a finding; hand.yaml, kept in
+    step with the program, is not counted; a set agreeing everywhere adds nothing."""
+    bench = load_script("bench/proposals/run.py", "bench_proposals")
+    reports = {name: report(name) for name in bench.EXAMPLES}
+
+    def agreeing() -> dict[str, dict[str, Hand]]:
+        out: dict[str, dict[str, Hand]] = {}
+        for name, r in reports.items():
+            for p in r.proposals:
+                if p.kind not in (Kind.OVERLAP, Kind.GAP):
+                    continue
+                change = p.status in ("change", "via") and p.owner is not None
+                owners = frozenset({p.owner.zh}) if change and p.owner is not None else frozenset()
+                seen = out.setdefault(name, {}).get(key_of(p))
+                if seen is not None:
+                    owners, none_ok = owners | seen.owners, seen.none_ok or not change
+                else:
+                    none_ok = not change
+                out[name][key_of(p)] = Hand(key_of(p), owners, none_ok, frozenset(), False, "")
+        return out
+
+    name = "acme-department-store.xlsx"
+    keys = [key_of(p) for p in reports[name].proposals]
+    p = next(p for p in reports[name].proposals
+             if p.status == "change" and p.owner is not None and keys.count(key_of(p)) > 1)  # a finding of every store
+    other = next(q.name for q in reports[name].resolved.design.posts if q.name != p.owner.zh)  # type: ignore[union-attr]
+    disagreeing = agreeing()
+    disagreeing[name][key_of(p)] = Hand(key_of(p), frozenset({other}), False, frozenset(), False, "")
+    rows = bench.disputed(reports, {"hand.yaml": disagreeing, "hand2.yaml": agreeing(), "hand3.yaml": disagreeing})
+    assert rows == [(name, key_of(p), p.owner.zh, ["hand3.yaml"], [])]  # type: ignore[union-attr]

@@ -630,21 +630,14 @@ class Proposer:
                               leaders: Sequence[_StdPost]) -> Proposal:
         """Give an analysis of the customers without an analyst to the post analysing the design's data
         (:meth:`shop_analyst`), with the standard's own duty leading it."""
-        duty = self._duty_for(post, f, leaders)
-        if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
-        fref = self.fn_ref(f)
-        self._give(base, post, fref, duty)
-        base.standard = self._std_evidence([duty])
-        base.reasons = [Reason(f"本设计没有数据分析岗位，也没有岗位主责被分析的工作；顾客的数据是本设计自身经营数据的一部分，"
-                               f"「{post.ref.zh}」主责其数据分析（{self.kb.functions[g].zh}）——由它分析",
-                               f"no post of this design analyses data or leads the work analysed; the customers' figures are "
-                               f"part of the design's own operating data, which {post.ref.en or post.ref.zh} analyses "
-                               f"({self.kb.functions[g].en}): it analyses them", 0.2), *self._line_reasons(post, f)]
-        base.confidence = 0.35
-        base.confidence_reasons = [Reason("没有分析岗位，由分析本设计数据的岗位推定",
-                                          "no analyst: inferred from the post analysing the design's data")]
-        return base
+        why = Reason(f"本设计没有数据分析岗位，也没有岗位主责被分析的工作；顾客的数据是本设计自身经营数据的一部分，"
+                     f"「{post.ref.zh}」主责其数据分析（{self.kb.functions[g].zh}）——由它分析",
+                     f"no post of this design analyses data or leads the work analysed; the customers' figures are "
+                     f"part of the design's own operating data, which {post.ref.en or post.ref.zh} analyses "
+                     f"({self.kb.functions[g].en}): it analyses them", 0.2)
+        return self._give_inferred(base, post, f, leaders, why,
+                                   Reason("没有分析岗位，由分析本设计数据的岗位推定",
+                                          "no analyst: inferred from the post analysing the design's data"))
 
     def only_post_of_area(self, f: URIRef) -> _Post | None:
         """For a function no post is a candidate for, whose every standard owner's own work the design excludes (a
@@ -696,45 +689,43 @@ class Proposer:
 
     def _to_duty_naming(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         """Give ``f`` to the post whose duty writes its work (:meth:`duty_names_work`), with the standard's own duty."""
-        fref = self.fn_ref(f)
-        duty = self._duty_for(post, f, leaders)
-        if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
         words = "、".join(self.duty_words(post, f))
-        self._give(base, post, fref, duty)
-        base.standard = self._std_evidence([duty])
-        base.reasons = [Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
-                               f"这项工作（{words}）——由它承担",
-                               f"no post is like the standard's post leading it; only {post.ref.en or post.ref.zh} does work "
-                               f"of its area ({self.area_name(f, 'en')}) and its own duty writes this work ({words}): it "
-                               "takes it", 0.2),
-                        *self._line_reasons(post, f)]
-        base.confidence = 0.35
-        base.confidence_reasons = [Reason("只凭本岗位职责的字面", "by its own duty's words alone")]
-        return base
+        why = Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
+                     f"这项工作（{words}）——由它承担",
+                     f"no post is like the standard's post leading it; only {post.ref.en or post.ref.zh} does work "
+                     f"of its area ({self.area_name(f, 'en')}) and its own duty writes this work ({words}): it "
+                     "takes it", 0.2)
+        return self._give_inferred(base, post, f, leaders, why, Reason("只凭本岗位职责的字面", "by its own duty's words alone"))
 
     def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
         """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
-        fref = self.fn_ref(f)
-        duty = self._duty_for(post, f, leaders)
-        if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
         area = self.kb.area_of.get(f)
         done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
                       key=lambda g: self.kb.functions[g].sort_key)
         names = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        self._give(base, post, fref, duty)
+        why = Reason(f"本设计排除了主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）的业务；"
+                     f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
+                     f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
+                     f"the design excludes the business of the standard's post leading it ({names}); only "
+                     f"{post.ref.en or post.ref.zh} does work of its area ({self.area_name(f, 'en')}): "
+                     f"{', '.join(self.kb.functions[g].en for g in done)} — it takes it", 0.2)
+        return self._give_inferred(base, post, f, leaders, why,
+                                   Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
+                                          "the standard owner's business is excluded: the only post of its area takes it"))
+
+    def _give_inferred(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost], why: Reason,
+                       sure: Reason) -> Proposal:
+        """Give ``f`` to ``post``, which no standard post resembles but the design's own work points at (``why``), with
+        the standard's own duty and the low confidence (``sure`` says why) such an inference earns; no change when no
+        standard post has a duty leading ``f``."""
+        duty = self._duty_for(post, f, leaders)
+        if duty is None:
+            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+        self._give(base, post, self.fn_ref(f), duty)
         base.standard = self._std_evidence([duty])
-        base.reasons = [Reason(f"本设计排除了主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）的业务；"
-                               f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
-                               f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
-                               f"the design excludes the business of the standard's post leading it ({names}); only "
-                               f"{post.ref.en or post.ref.zh} does work of its area ({self.area_name(f, 'en')}): "
-                               f"{', '.join(self.kb.functions[g].en for g in done)} — it takes it", 0.2),
-                        *self._line_reasons(post, f)]
+        base.reasons = [why, *self._line_reasons(post, f)]
         base.confidence = 0.35
-        base.confidence_reasons = [Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
-                                          "the standard owner's business is excluded: the only post of its area takes it")]
+        base.confidence_reasons = [sure]
         return base
 
     def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:

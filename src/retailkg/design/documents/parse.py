@@ -23,7 +23,7 @@ from pathlib import Path
 
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
-from retailkg.design.documents.titles import untitled
+from retailkg.design.documents.titles import SENTENCE_END, untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -277,7 +277,7 @@ def strip_number(text: str) -> tuple[str, bool]:
     return text[m.end():].strip(), True
 
 
-_TERMINAL = tuple("。；;！!？?")
+_TERMINAL = SENTENCE_END
 _OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line

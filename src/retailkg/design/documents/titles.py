@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["untitled"]
+__all__ = ["SENTENCE_END", "untitled"]
 
-_TERMINAL = tuple("。；;！!？?")
+SENTENCE_END = tuple("。；;！!？?")
+"""What a whole sentence (or a duty item) ends with; parse.py reads items by it too."""
 _TITLE = re.compile(r"^[^\s，,。；;：:！!？?、（）()《》“”\"'0-9]{2,10}$")
 _SPACED = re.compile(r"^([^\s，,。；;：:！!？?、（）()《》“”\"'0-9]{2,8})[ \u3000]+(?=\S)")
 MIN_PAIRS = 2
@@ -27,7 +28,7 @@ MIN_PAIRS = 2
 
 
 def _sentence(text: str) -> bool:
-    return text.endswith(_TERMINAL) and len(text) >= 15
+    return text.endswith(SENTENCE_END) and len(text) >= 15
 
 
 def untitled(texts: Sequence[str], numbered: Sequence[bool]) -> tuple[set[int], dict[int, int]]:

@@ -13,7 +13,7 @@ SOURCES: list[dict[str, str]] = [
     {
         "id": "m1",
         "url": "http://www.whdslt.com/jxfw/202506/137533.html",
-        "note": "whdslt.com, 采购员的工作职责与任职要求 (一、职责 1-5 titled paragraphs; 二、任职要求 1-3, the third cut)",
+        "note": "whdslt.com, on 采购员 (一、采购员的主要工作职责 1-5 titled paragraphs; 二、采购员的任职要求 1-3, the third cut)",
     },
     {
         "id": "m2",
@@ -28,7 +28,7 @@ SOURCES: list[dict[str, str]] = [
     {
         "id": "m4",
         "url": "http://www.ledanji.com:8080/p/1713528.html",
-        "note": "ledanji.com, 商店人员配置 (a game guide: 收银员, 导购员, 理货员, 仓库管理员, 店长, a paragraph each)",
+        "note": "ledanji.com, staffing a store in a game guide (收银员, 导购员, 理货员, 仓库管理员, 店长, a paragraph each)",
     },
     {
         "id": "m5",

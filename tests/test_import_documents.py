@@ -3309,3 +3309,52 @@ def test_a_requirements_table_headed_by_two_joined_words_gives_the_second_cells_
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert texts(post) == ["按照陈列标准整理货架上的商品。"]
     assert post.qualifications == ["需要细心、耐心,确保每一件商品都准确无误。", "与同事配合完成工作任务,提高整体效率。"]
+
+
+def test_numbered_lines_each_over_a_post_heading_name_groups_of_posts_not_duties(tmp_path: Path) -> None:
+    """A handbook groups its posts under lines of their own, （一）运营组 over 2.1 店长, （二）客服组 over 2.3 客服: read
+    in turn, （二）客服组 follows the last paragraph of 运营专员 and would be one more of its duties. Two or more lines
+    numbered alike, each right over a post's heading, name groups of posts: none is a duty. 二、各岗位职责 (every
+    post's duties, each under its own heading) names no post."""
+    d = docx.Document()
+    d.add_heading("二、各岗位职责", level=1)
+    for group, posts in [("（一）运营组", [("2.1　店长", "负责门店的整体经营。"), ("2.2　运营专员", "负责商品上架和价格调整等工作。")]),
+                         ("（二）客服组", [("2.3　客服", "负责解答顾客的问题。")])]:
+        d.add_paragraph(group)
+        for heading, duty in posts:
+            d.add_heading(heading, level=2)
+            d.add_paragraph("所属部门:电商事业部　　直接上级:总经理")
+            d.add_paragraph("岗位职责:")
+            d.add_paragraph(duty)
+    d.save(tmp_path / "a.docx")
+    result = import_documents([tmp_path / "a.docx"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "店长": ["负责门店的整体经营。"], "运营专员": ["负责商品上架和价格调整等工作。"], "客服": ["负责解答顾客的问题。"]}
+    assert "（二）客服组" in [u.text for u in result.unplaced]
+
+
+def test_a_post_s_name_on_its_own_line_over_the_sentence_of_its_work_is_a_post_in_a_list_of_them(tmp_path: Path) -> None:
+    """A page pasted into Notepad lists the posts a shop needs: each name alone on a line, then the sentence of its
+    work (负责…。), then perhaps a line on what it needs (需要…: its requirement) or how many are needed (a note). Three
+    or more such names make the list; a line that is no post's name (辅助人员 is one, but over no 负责 sentence) is
+    not a post."""
+    (tmp_path / "a.txt").write_text(
+        "开店要什么员工\n以下是一些常见职位:\n店长/经理\n负责整体运营管理、员工协调等。\n需要有管理经验,能够处理各种问题。\n"
+        "收银员\n负责顾客结账、找零等工作。\n根据店铺规模,可能需要一名或多名收银员。\n清洁人员\n负责店内的清洁卫生工作。\n"
+        "辅助人员\n根据具体情况可能需要其他辅助人员。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    posts = by_name(result)
+    assert {n: texts(p) for n, p in posts.items()} == {
+        "店长/经理": ["负责整体运营管理、员工协调等。"], "收银员": ["负责顾客结账、找零等工作。"], "清洁人员": ["负责店内的清洁卫生工作。"]}
+    assert posts["店长/经理"].qualifications == ["需要有管理经验,能够处理各种问题。"]
+    assert posts["收银员"].qualifications == []
+    assert "根据店铺规模,可能需要一名或多名收银员。" in [u.text for u in result.unplaced]
+
+
+def test_the_post_named_by_an_applicable_post_label_on_a_line_of_fields(tmp_path: Path) -> None:
+    """适用岗位:奶茶店员工　所属部门:…　直接上级:… (the post the handout applies to) names the post as 岗位名称 does."""
+    (tmp_path / "a.txt").write_text("员工基本职责\n适用岗位:奶茶店员工　　所属部门:茶饮事业部　　直接上级:店长\n岗位职责:\n"
+                                    "1. 接待顾客,为顾客点单。\n2. 按照配方制作饮品。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert (post.name, post.department, post.reports_to_text) == ("奶茶店员工", "茶饮事业部", "店长")
+    assert texts(post) == ["接待顾客,为顾客点单。", "按照配方制作饮品。"]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
+from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import SENTENCE_END, untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
@@ -97,7 +98,7 @@ META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualifica
 GROUP = "group"  # a column of a duty table naming the group (module) of the duties beside it: 职责模块
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
+    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务", "适用岗位", "适用职位"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
                    "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
@@ -1494,6 +1495,8 @@ class _Reader:
             title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is None and not self.posts and p is None:
             title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
+        if title is not None and _POSTS_AT_LARGE.search(st):
+            title = None  # 二、各岗位职责: the duties of every post, each under its own heading below; the title names none
         if title is not None:
             # 店员,岗位职责: a comma typed between the post and what the title says of it is no part of the post's name
             name = post_in_title(_clean_title(text[:title.end(1)]).rstrip(",，、 "))
@@ -2602,8 +2605,33 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     item_titles, item_leads, item_more = titled_paragraphs(blocks, texts)
     sibling_labels = sibling_post_labels(blocks, texts)
     r.group_headings = sibling_headings(blocks, texts)
+    levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
+    post_groups = group_lines(texts, levels)
+    listed = named_posts(texts, levels, _is_post_title)
+    taken: set[int] = set()  # the lines of a listed post (see named_posts), read with its name
     for k, b in enumerate(blocks):
         post_label = False
+        if k in taken:
+            continue
+        if k in post_groups and isinstance(b, Line):
+            # (二)客服组 over 2.9 客服人员, as (一)电商运营组 over 2.1 店长: the group of the posts below, no duty of the post above
+            r.unplaced.append(Unplaced(b.text.strip(), b.where, "the name of a group of the posts below it: not a duty"))
+            r.section = None
+            continue
+        if k in listed and isinstance(b, Line):
+            # 店长/经理, then 负责整体运营管理…。 then 需要有管理经验…。: the post, its work, what it needs
+            named_post = listed[k]
+            r.line(Line(named_post.name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == named_post.name and p.empty():
+                duty = blocks[named_post.duty]
+                r.open_section(DUTIES, "岗位职责", duty.where)
+                r.lines([Line(texts[named_post.duty] or "", duty.where, numbered=True)])
+                r.section = None
+                p.qualifications += [Item(texts[j] or "", blocks[j].where) for j in named_post.needs]
+                r.unplaced += [Unplaced(texts[j] or "", blocks[j].where, f"a note on {p.name}: not a duty") for j in named_post.notes]
+                taken.update([named_post.duty, *named_post.needs, *named_post.notes])
+            continue
         if k in closes and r.section == DUTIES:
             r.section = None  # 总之,… after the last of the posts each one heading over one paragraph: the page's own
         if (k in post_paragraphs and post_paragraphs[k] is r.post and r.section == DUTIES and not (r.post.duties or r.post.qualifications)

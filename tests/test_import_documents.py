@@ -3358,3 +3358,15 @@ def test_the_post_named_by_an_applicable_post_label_on_a_line_of_fields(tmp_path
     [post] = import_documents([tmp_path / "a.txt"]).posts
     assert (post.name, post.department, post.reports_to_text) == ("奶茶店员工", "茶饮事业部", "店长")
     assert texts(post) == ["接待顾客,为顾客点单。", "按照配方制作饮品。"]
+
+
+def test_a_heading_naming_the_work_takes_the_post_the_page_s_lead_names_for_it(tmp_path: Path) -> None:
+    """## 品类管理岗位职责 (品类管理 is work, not a post's title) under a lead saying 与此相关的工作岗位是品类经理: the
+    post is 品类经理, as the page writes it; a lead naming a post of other work (岗位是收银员) renames nothing."""
+    body = "## 品类管理岗位职责\n\n1. 建立渠道档案;\n2. 规划年度促销费用。\n"
+    (tmp_path / "a.md").write_text("# 品类管理基本岗位职责\n\n品类管理是指…的一系列活动。與此相關的工作崗位是品類經理。\n\n" + body,
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 品类管理基本岗位职责\n\n与此相关的工作岗位是收银员。\n\n" + body, encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert (post.name, texts(post)) == ("品類經理", ["建立渠道档案;", "规划年度促销费用。"])
+    assert [p.name for p in import_documents([tmp_path / "b.md"]).posts] == ["品类管理"]

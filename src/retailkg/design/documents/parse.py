@@ -556,6 +556,24 @@ def post_of_setting(name: str) -> str:
     return m.group(2) if m is not None and _is_post_title(m.group(2)) else name
 
 
+_POST_SAID = re.compile(r"(?:岗位|职位|职务)(?:是|为|叫|叫做|称为)([^，,。；;:：、\s“”\"（）()]{2,12})(?=[。；;，,]|$)")
+
+
+def post_said(name: str, texts: Sequence[str]) -> str | None:
+    """The post a page's prose names for the work a heading names (与此相关的工作岗位是品类经理 for 品类管理岗位职责),
+    or None. The heading's name must read as no post's title (品类管理 is work, not a post), the named one as a post's,
+    and the two must share their first two characters, so that the prose speaks of the same work."""
+    if _is_post_title(name):
+        return None
+    for text in texts:
+        st = simplified(text)
+        for m in _POST_SAID.finditer(st):
+            said = m.group(1)
+            if _is_post_title(said) and said[:2] == simplified(name)[:2]:
+                return text[m.start(1):m.end(1)] if len(st) == len(text) else said
+    return None
+
+
 def post_of_file(stem: str) -> str | None:
     """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
     m = _FILE_TOPIC.match(stem.strip())
@@ -2779,6 +2797,12 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # 拼多多仓库管理员的职责 over a page saying 拼多多作为中国领先的电子商务平台之一: the title puts the company
             # before the post, as 某某商贸有限公司导购 does
             p.name = post_of_company(p.name, companies)
+    if len(posts) == 1 and posts[0].name is not None and posts[0].name_from in ("title", "heading"):
+        # ## 品類管理崗位職責 under a lead saying 與此相關的工作崗位是品類經理: the heading names the work, the lead the post
+        said = post_said(posts[0].name, [t for t in texts if t])
+        if said is not None:
+            r.unplaced.append(Unplaced(posts[0].name, posts[0].where, f"the work the post {said} does: named by the page's lead"))
+            posts[0].name, posts[0].name_from = said, "lead"
     described = {p.name for p in posts if p.duties or p.qualifications}
     if described:
         # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、

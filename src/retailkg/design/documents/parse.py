@@ -2799,10 +2799,10 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             p.name = post_of_company(p.name, companies)
     if len(posts) == 1 and posts[0].name is not None and posts[0].name_from in ("title", "heading"):
         # ## 品類管理崗位職責 under a lead saying 與此相關的工作崗位是品類經理: the heading names the work, the lead the post
-        said = post_said(posts[0].name, [t for t in texts if t])
-        if said is not None:
-            r.unplaced.append(Unplaced(posts[0].name, posts[0].where, f"the work the post {said} does: named by the page's lead"))
-            posts[0].name, posts[0].name_from = said, "lead"
+        lead_name = post_said(posts[0].name, [t for t in texts if t])
+        if lead_name is not None:
+            r.unplaced.append(Unplaced(posts[0].name, posts[0].where, f"the work the post {lead_name} does: named by the page's lead"))
+            posts[0].name, posts[0].name_from = lead_name, "lead"
     described = {p.name for p in posts if p.duties or p.qualifications}
     if described:
         # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、

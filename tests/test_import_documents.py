@@ -3370,3 +3370,31 @@ def test_a_heading_naming_the_work_takes_the_post_the_page_s_lead_names_for_it(t
     [post] = import_documents([tmp_path / "a.md"]).posts
     assert (post.name, texts(post)) == ("品類經理", ["建立渠道档案;", "规划年度促销费用。"])
     assert [p.name for p in import_documents([tmp_path / "b.md"]).posts] == ["品类管理"]
+
+
+def test_a_duty_table_whose_columns_all_name_the_duties_takes_the_one_differing_every_row(tmp_path: Path) -> None:
+    """职责 | 职责表述 | 工作任务, 职责 and 职责表述 merged down their rows, one 工作任务 a row: every header names the
+    duties, so the column whose cells differ in every row holds them; the merged ones name and state their group."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "营业员"), ("所在部门", "零售事业部")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.add_paragraph("职责与工作任务:")
+    rows = [("职责一", "职责表述:协助门店经理提供销售建议", "根据部门营销规划协助门店经理实施年度规划"),
+            ("职责一", "职责表述:协助门店经理提供销售建议", "协助门店经理搜集行业政策和竞争对手信息"),
+            ("职责二", "职责表述:协助部门经理完成市场调研", "按照门店工作计划和预算,执行销售计划"),
+            ("职责二", "职责表述:协助部门经理完成市场调研", "严格执行公司物价政策")]
+    t = d.add_table(rows=1 + len(rows), cols=3)
+    for i, head in enumerate(["职责", "职责表述", "工作任务"]):
+        t.cell(0, i).text = head
+    for n, (_, _, c) in enumerate(rows, 1):
+        t.cell(n, 2).text = c
+    for col in (0, 1):
+        for first, last in [(1, 2), (3, 4)]:
+            t.cell(first, col).merge(t.cell(last, col)).text = rows[first - 1][col]
+    d.save(tmp_path / "a.docx")
+    result = import_documents([tmp_path / "a.docx"])
+    [post] = result.posts
+    assert texts(post) == [r[2] for r in rows]
+    assert {"职责一", "职责表述:协助门店经理提供销售建议"} <= {u.text for u in result.unplaced}

@@ -1698,7 +1698,7 @@ class _Reader:
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
-            header = described_columns(row, table.rows[k + 1:]) or self.header(row)
+            header = described_columns(row, table.rows[k + 1:]) or self.header(row) or grouped_duty_header(row, table.rows[k + 1:])
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
                 self.titled_cells = titled_cells(columns, table.rows[k + 1:])
@@ -1941,12 +1941,13 @@ class _Reader:
             text = " | ".join(c.text for c in row if c.text)
             self.unplaced.append(Unplaced(text, row[0].where, "a duty row with no post"))
             return
-        group = vals.get(GROUP)
-        if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
-            self.groups.add(id(group))
-            why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
-                   else "the name of a group of duties: a heading, not a duty")
-            self.unplaced.append(Unplaced(group.text, group.where, why))
+        for i in [i for i, kind in columns.items() if kind == GROUP and i < len(row)]:
+            group = row[i]
+            if group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
+                self.groups.add(id(group))
+                why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
+                       else "the name of a group of duties: a heading, not a duty")
+                self.unplaced.append(Unplaced(group.text, group.where, why))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:
@@ -2209,6 +2210,29 @@ def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[C
 
     best = max(duty, key=score)
     return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
+
+
+_DUTY_STATEMENT = re.compile(r"^(?:岗位|工作)?职责(?:表述|描述|说明|概述)?$")
+
+
+def grouped_duty_header(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
+    """The header of a duty table whose every column names the duties (职责 | 职责表述 | 工作任务): the column whose
+    cells differ in every row holds the duties, one a row; the others, each cell merged down (or repeated over)
+    several rows, name and state their group (职责一, 职责表述:协助门店经理…) and are none. None when the row is not such
+    a header or the rows below do not bear it out."""
+    heads = {i: simplified(_STRIP_LABEL.sub("", c.text).rstrip("：:")) for i, c in enumerate(row) if c.text.strip()}
+    if len(heads) < 2 or len({id(row[i]) for i in heads}) != len(heads):
+        return None
+    if not all(column_kind(h) == DUTIES or _DUTY_STATEMENT.match(h) for h in heads.values()):
+        return None
+    body = [r for r in rows if len(r) == len(row) and any(c.text for c in r)]
+    if len(body) < 3:
+        return None
+    distinct = {i: len({r[i].text.strip() for r in body}) for i in heads}
+    every = [i for i, n in distinct.items() if n == len(body) and all(r[i].text.strip() for r in body)]
+    if len(every) != 1 or any(n > len(body) // 2 for i, n in distinct.items() if i != every[0]):
+        return None
+    return {i: (DUTIES if i == every[0] else GROUP) for i in heads}
 
 
 def _cell_title(cell: Cell) -> bool:

@@ -3398,3 +3398,16 @@ def test_a_duty_table_whose_columns_all_name_the_duties_takes_the_one_differing_
     [post] = result.posts
     assert texts(post) == [r[2] for r in rows]
     assert {"职责一", "职责表述:协助门店经理提供销售建议"} <= {u.text for u in result.unplaced}
+
+
+def test_a_paragraph_under_a_group_heading_after_a_group_of_bullets_is_a_duty(tmp_path: Path) -> None:
+    """# 超市电脑员的职责, then ### 商品管理 over - bullets and ### 库存管理 over one paragraph: the heading starts a new
+    group, so its paragraph is its duty, not a line after the list above it. A saved-on line (保存自网页,2025-05-12) is
+    where the page came from, and the lead ending in a colon leads into the groups: neither is a duty."""
+    (tmp_path / "a.md").write_text(
+        "# 超市电脑员的职责\n\n保存自网页,2025-05-12\n\n其核心工作可分为以下几类:\n\n## 一、基础运营类\n\n### 商品管理\n\n"
+        "- 商品上架/下架操作\n- 价格调整与促销活动设置\n\n### 库存管理\n\n记录商品进货、出货及库存盘点,确保数据与实际库存一致。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert (post.name, texts(post)) == ("超市电脑员", ["商品上架/下架操作", "价格调整与促销活动设置",
+                                                     "记录商品进货、出货及库存盘点,确保数据与实际库存一致。"])

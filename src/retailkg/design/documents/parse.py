@@ -287,7 +287,7 @@ _CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职�
 """A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
 page's conclusion (总之, 综上…): the list has ended."""
 _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
-_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
+_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
 
 
 _CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
@@ -1451,7 +1451,9 @@ class _Reader:
                 self.drop_lead()
                 self.own_part = ""
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
-                self.last_soft = False
+                # the group's items start afresh: a paragraph under it (### 库存管理, then 记录…。) is its item, even past
+                # the bullets of the group before it (### 商品管理 over - 商品上架…), not a line after a list
+                self.last_soft, self.section_numbered = False, False
                 return True
         part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
         if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))

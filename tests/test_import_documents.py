@@ -3411,3 +3411,12 @@ def test_a_paragraph_under_a_group_heading_after_a_group_of_bullets_is_a_duty(tm
     [post] = import_documents([tmp_path / "a.md"]).posts
     assert (post.name, texts(post)) == ("超市电脑员", ["商品上架/下架操作", "价格调整与促销活动设置",
                                                      "记录商品进货、出货及库存盘点,确保数据与实际库存一致。"])
+
+
+def test_a_topic_of_the_requirements_typed_as_a_label_inside_their_cell_is_no_requirement(tmp_path: Path) -> None:
+    """In a form's 任职要求 cell, 核心能力: over ● items, then 经验要求: over its own ●: the topic heads the items under
+    it; it is neither a requirement nor the tail of the item before it."""
+    cell = "核心能力:\n● 普通话标准,打字速度≥50字/分钟;\n● 基础Excel操作能力(如数据录入、筛选);\n经验要求:\n● 1年以上客服经验;"
+    form(tmp_path / "a.docx", "客服专员", "客户服务部", "客服经理", ["解答用户咨询。"], [cell])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["普通话标准,打字速度≥50字/分钟;", "基础Excel操作能力(如数据录入、筛选);", "1年以上客服经验;"]

@@ -1165,6 +1165,14 @@ class _Reader:
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
+            topic = label_of(raw, marked=True) if self.section == QUALIFICATIONS and not numbered and p is not None else None
+            if topic is not None and topic[0] == QUAL_ITEM and not topic[2] and raw.endswith(("：", ":")) and p is not None \
+                    and p.qualifications and len(p.qualifications) > self.section_from:
+                # 核心能力: over ● items, then 经验要求: over its own: a topic of the requirements, typed as a label over the
+                # items under it; no requirement, nor the tail of the one before it
+                self.unplaced.append(Unplaced(raw, ln.where, "the topic of the requirements under it: not a qualification"))
+                self.last_soft = False
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and not numbered and is_dateline(raw):
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's date and source: neither duty nor qualification"))
                 continue

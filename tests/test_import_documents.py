@@ -3420,3 +3420,27 @@ def test_a_topic_of_the_requirements_typed_as_a_label_inside_their_cell_is_no_re
     form(tmp_path / "a.docx", "客服专员", "客户服务部", "客服经理", ["解答用户咨询。"], [cell])
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert post.qualifications == ["普通话标准,打字速度≥50字/分钟;", "基础Excel操作能力(如数据录入、筛选);", "1年以上客服经验;"]
+
+
+def test_headings_after_a_sentence_announcing_the_duties_title_them_under_a_post_named_by_its_label(tmp_path: Path) -> None:
+    """适用岗位:奶茶店员工 …, then …主要包括以下几个职责 (no colon), then ### 1. 接待顾客 over its paragraph, ### 2. 制作饮品
+    over its: the sentence announces the duties and the headings title them, each paragraph one duty. Under ## 所需技能,
+    a sentence announcing skills in general words (员工需要掌握一些特定的技能。) leads into the titled requirements; it is
+    none of them."""
+    d = docx.Document()
+    d.add_paragraph("奶茶店员工基本职责")
+    d.add_paragraph("适用岗位:奶茶店员工　　所属部门:茶饮事业部　　直接上级:店长")
+    d.add_paragraph("奶茶店员工的工作可以分为多个方面,主要包括以下几个职责")
+    duties = ["员工需要热情、礼貌地与顾客沟通。", "员工需按照配方准确制作各种饮品。"]
+    for title, text in zip(["1. 接待顾客", "2. 制作饮品"], duties, strict=True):
+        d.add_heading(title, level=3)
+        d.add_paragraph(text)
+    d.add_heading("所需技能", level=2)
+    d.add_paragraph("为了胜任奶茶店的工作,员工需要掌握一些特定的技能。")
+    skills = ["员工需要始终以顾客为中心。", "员工需熟悉各种饮品的制作流程。"]
+    for title, text in zip(["服务意识", "制作技能"], skills, strict=True):
+        d.add_heading(title, level=3)
+        d.add_paragraph(text)
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert (post.name, texts(post), post.qualifications) == ("奶茶店员工", duties, skills)

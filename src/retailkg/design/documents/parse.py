@@ -596,9 +596,13 @@ _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^�
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
 _LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
 """The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
-_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$")
+_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$"
+                          r"|(?:包括|包含|分为|有)(?:以下|如下)(?:几个|几项|几类|几方面的?)?(?:职责|工作)[:：]?$")
 """A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
 with no 岗位职责 label, it opens the duties as the label would."""
+_GROUPS_LEAD = re.compile(r"(?:以下|如下|一些|几个|几项|几方面)[^，,。；;]{0,8}(?:技能|能力|素质|要求|条件|职责|工作)[。.]?$")
+"""A sentence that announces what the headings below it give, in general words and nothing of its own (员工需要掌握一些
+特定的技能。): at the first of those headings, the lead of their list."""
 _BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
 """After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
 a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
@@ -995,7 +999,8 @@ class _Reader:
         if p is None or self.section not in (DUTIES, QUALIFICATIONS):
             return
         items = p.duties if self.section == DUTIES else p.qualifications
-        if len(items) == self.section_from + 1 and not items[-1].numbered and items[-1].text.endswith(("：", ":")):
+        if len(items) == self.section_from + 1 and not items[-1].numbered and (
+                items[-1].text.endswith(("：", ":")) or _GROUPS_LEAD.search(simplified(items[-1].text))):
             lead = items.pop()
             self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
             if self.last_item is lead:
@@ -1296,12 +1301,16 @@ class _Reader:
                 self.last_item = items[-1] if items else None
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
-            elif (p is not None and p.name is not None and p.name_from in ("title", "heading") and not (p.duties or p.qualifications)
-                  and not numbered and _DUTIES_LEAD.search(simplified(text))):
+            elif (p is not None and p.name is not None and p.name_from in ("title", "heading", "label")
+                  and not (p.duties or p.qualifications) and not numbered and _DUTIES_LEAD.search(simplified(text))):
                 # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
-                # the post's duties follow, as a 岗位职责 label would; it is none of them
+                # the post's duties follow, as a 岗位职责 label would; it is none of them. So under a post named by its
+                # label (适用岗位:奶茶店员工), …主要包括以下几个职责, then ### 1. 接待顾客 over its paragraph: the headings
+                # after the sentence title the duties it announced
                 self.unplaced.append(Unplaced(raw, ln.where, "the lead of the list below it: not a duty"))
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                if p.name_from == "label" and not ln.heading:
+                    self.section_level = 1
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
                                                         and _is_post_title(_ASIDE.sub("", p.name)) and not numbered

@@ -3444,3 +3444,20 @@ def test_headings_after_a_sentence_announcing_the_duties_title_them_under_a_post
     d.save(tmp_path / "a.docx")
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert (post.name, texts(post), post.qualifications) == ("奶茶店员工", duties, skills)
+
+
+def test_a_page_on_a_trade_names_its_post_in_a_clerk_s_note_and_its_parts_by_subject_and_label(tmp_path: Path) -> None:
+    """A page pasted into Notepad about working in a convenience store: the clerk's first line says whose job description
+    it is material for (供编写便利店员工岗位说明书参考: the post); 三、便利店入职要求 and 四、便利店日常工作 (the trade, then
+    入职要求 or 日常工作) are the parts of its requirements and its duties, each titled item's paragraph one of them; the
+    last item, cut mid-sentence before ……(以下略), is no duty."""
+    needs = ["便利店员工年龄一般在18岁以上,部分地区可能对年龄有所限制。", "便利店对学历要求不高,高中及以上学历即可。"]
+    does = ["便利店员工需要根据商品特点合理陈列商品,提高销售额。", "便利店员工需热情接待顾客,解答顾客疑问,提供优质服务。"]
+    (tmp_path / "便利店工作介绍.txt").write_text(
+        "【参考资料】便利店员工 —— 摘自网络,供编写便利店员工岗位说明书参考\n\n揭秘便利店工作:轻松上手\n\n"
+        "一、便利店工作概述\n\n1.1 便利店定义\n便利店是一种小型零售商店。\n\n"
+        f"三、便利店入职要求\n\n3.1 年龄要求\n{needs[0]}\n\n3.2 学历要求\n{needs[1]}\n\n"
+        f"四、便利店日常工作\n\n4.1 商品陈列\n{does[0]}\n\n4.2 顾客服务\n{does[1]}\n\n"
+        "4.3 收银工作\n收银员负责顾客结账、找零等工作,确保收银准确无误\n\n……(以下略)\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "便利店工作介绍.txt"]).posts
+    assert (post.name, texts(post), post.qualifications) == ("便利店员工", does, needs)

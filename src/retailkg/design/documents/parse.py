@@ -108,9 +108,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
              "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
-             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能"),
+             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能", "日常工作",
+             "日常工作内容"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
+                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能", "入职要求", "入职条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
@@ -290,7 +291,7 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
 
 
-_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
+_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
                        r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
 """A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略)): in brackets, or the words
 alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
@@ -574,6 +575,20 @@ def post_said(name: str, texts: Sequence[str]) -> str | None:
     return None
 
 
+_WRITTEN_FOR = re.compile(r"(?:编写|撰写|编制|制定)([^\s，,。；;:：、—【】\[\]]{2,12}?)的?(?:岗位说明书|职位说明书|岗位职责)")
+
+
+def post_written_for(texts: Sequence[str]) -> str | None:
+    """The post a note says the document is material for (供编写便利店员工岗位说明书参考), when it reads as a post's
+    title; None otherwise."""
+    for text in texts:
+        st = simplified(text)
+        m = _WRITTEN_FOR.search(st)
+        if m is not None and _is_post_title(m.group(1)):
+            return text[m.start(1):m.end(1)] if len(st) == len(text) else m.group(1)
+    return None
+
+
 def post_of_file(stem: str) -> str | None:
     """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
     m = _FILE_TOPIC.match(stem.strip())
@@ -600,6 +615,8 @@ _DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:
                           r"|(?:包括|包含|分为|有)(?:以下|如下)(?:几个|几项|几类|几方面的?)?(?:职责|工作)[:：]?$")
 """A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
 with no 岗位职责 label, it opens the duties as the label would."""
+_SUBJECT_PART = re.compile(r"^([^\s，,。；;:：、（）()]{2,6}?)(入职要求|入职条件|日常工作)$")
+"""A part of a page on a trade or a place, named by its subject and a label word (便利店入职要求, 便利店日常工作)."""
 _GROUPS_LEAD = re.compile(r"(?:以下|如下|一些|几个|几项|几方面)[^，,。；;]{0,8}(?:技能|能力|素质|要求|条件|职责|工作)[。.]?$")
 """A sentence that announces what the headings below it give, in general words and nothing of its own (员工需要掌握一些
 特定的技能。): at the first of those headings, the lead of their list."""
@@ -1333,6 +1350,13 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
+        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if _OUTLINE.match(raw) and not ln.heading else None
+        if subject is not None and not _is_post_title(subject.group(1)):
+            # 三、便利店入职要求, 四、便利店日常工作: a part of the document, its subject (a place, the trade) before the
+            # label word, is that label's part, as 三、入职要求 is (a post's name there, 四、店长岗位职责, names the post)
+            body = strip_number(raw)[0]
+            ln = Line(raw[:len(raw) - len(body)] + subject.group(2), ln.where, ln.numbered, ln.soft, ln.heading)
+            raw = ln.text
         if self.chapter_or_appendix(raw, ln.where):
             return
         bracket = _BRACKET_TITLE.match(raw)
@@ -2840,6 +2864,11 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # 拼多多仓库管理员的职责 over a page saying 拼多多作为中国领先的电子商务平台之一: the title puts the company
             # before the post, as 某某商贸有限公司导购 does
             p.name = post_of_company(p.name, companies)
+    if len(posts) == 1 and posts[0].name is None:
+        # 【参考资料】便利店员工 —— 摘自网络,供编写便利店员工岗位说明书参考: the page names no post, the clerk's note says
+        # whose job description it is material for
+        posts[0].name = post_written_for([t for t in texts if t])
+        posts[0].name_from = "lead" if posts[0].name is not None else ""
     if len(posts) == 1 and posts[0].name is not None and posts[0].name_from in ("title", "heading"):
         # ## 品類管理崗位職責 under a lead saying 與此相關的工作崗位是品類經理: the heading names the work, the lead the post
         lead_name = post_said(posts[0].name, [t for t in texts if t])

@@ -2867,8 +2867,9 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     if len(posts) == 1 and posts[0].name is None:
         # 【参考资料】便利店员工 —— 摘自网络,供编写便利店员工岗位说明书参考: the page names no post, the clerk's note says
         # whose job description it is material for
-        posts[0].name = post_written_for([t for t in texts if t])
-        posts[0].name_from = "lead" if posts[0].name is not None else ""
+        written_for = post_written_for([t for t in texts if t])
+        if written_for is not None:
+            posts[0].name, posts[0].name_from = written_for, "lead"
     if len(posts) == 1 and posts[0].name is not None and posts[0].name_from in ("title", "heading"):
         # ## 品類管理崗位職責 under a lead saying 與此相關的工作崗位是品類經理: the heading names the work, the lead the post
         lead_name = post_said(posts[0].name, [t for t in texts if t])

@@ -3461,3 +3461,20 @@ def test_a_page_on_a_trade_names_its_post_in_a_clerk_s_note_and_its_parts_by_sub
         "4.3 收银工作\n收银员负责顾客结账、找零等工作,确保收银准确无误\n\n……(以下略)\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "便利店工作介绍.txt"]).posts
     assert (post.name, texts(post), post.qualifications) == ("便利店员工", does, needs)
+
+
+def test_the_last_duties_of_posts_each_right_before_the_next_heading_are_no_groups_of_posts(tmp_path: Path) -> None:
+    """Each post's duties numbered (一) (二) …, the last one with no full stop right before the next post's heading:
+    (二)完成上级交办的其他工作 and (三)完成上级交办的其他工作 do not count up from one as group lines do; they are duties."""
+    d = docx.Document()
+    for heading, duties in [("1. 店长", ["（一）负责门店的整体经营。", "（二）完成上级交办的其他工作"]),
+                            ("2. 店员", ["（一）负责商品陈列。", "（二）负责收银。", "（三）完成上级交办的其他工作"]),
+                            ("3. 收银员", ["（一）负责收银。"])]:
+        d.add_heading(heading, level=2)
+        d.add_paragraph("岗位职责:")
+        for duty in duties:
+            d.add_paragraph(duty)
+    d.save(tmp_path / "a.docx")
+    posts = by_name(import_documents([tmp_path / "a.docx"]))
+    assert texts(posts["店长"]) == ["负责门店的整体经营。", "完成上级交办的其他工作"]
+    assert texts(posts["店员"]) == ["负责商品陈列。", "负责收银。", "完成上级交办的其他工作"]

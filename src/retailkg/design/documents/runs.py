@@ -31,28 +31,47 @@ MIN_GROUPS = 2
 """Group lines a handbook must show before its numbered lines over headings are read as groups."""
 
 
-def _group(text: str) -> str | None:
-    """The style of a group line's number ("paren", "cn", "part"), or None when the line is none."""
+def _number(word: str) -> int:
+    """一 … 九十九 or digits as a number; 0 when the word is neither."""
+    if word.isdigit():
+        return int(word)
+    digits = {c: n for n, c in enumerate(_CN, 1)}
+    if not word or any(c not in digits for c in word):
+        return 0
+    if word == "十":
+        return 10
+    tens, _, ones = word.partition("十")
+    if "十" not in word:
+        return digits[word] if len(word) == 1 else 0
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def _group(text: str) -> tuple[str, int] | None:
+    """The style of a group line's number ("paren", "cn", "part") and the number, or None when the line is none."""
     m = _GROUP_MARK.match(text)
     if m is None or m.end() >= len(text) or len(text) - m.end() > 16 or text.endswith(_END):
         return None
-    return "paren" if m.group(1) else "cn" if m.group(2) else "part"
+    style = "paren" if m.group(1) else "cn" if m.group(2) else "part"
+    return style, _number(m.group(1) or m.group(2) or m.group(3))
 
 
 def group_lines(texts: Sequence[str | None], headings: Sequence[int]) -> set[int]:
     """Indexes of the lines naming groups of the posts below them: numbered in an outline's style, short and no
-    sentence, each followed (past blank lines) by a heading, two or more numbered alike. ``texts``: each block's
-    text, None for a table, "" for a blank line; ``headings``: each block's heading level, 0 for body text."""
-    by_style: dict[str, list[int]] = {}
+    sentence, each followed (past blank lines) by a heading, two or more numbered alike and counting up from one
+    ((一) (二) (三)), as groups are; the last items of the posts' lists, each right before the next post's heading,
+    would not count so ((五) 完成…, then (三) 完成…). ``texts``: each block's text, None for a table, "" for a blank
+    line; ``headings``: each block's heading level, 0 for body text."""
+    by_style: dict[str, list[tuple[int, int]]] = {}
     for k, t in enumerate(texts):
         if not t or headings[k]:
             continue
-        style = _group(t)
+        group = _group(t)
         nxt = next((j for j in range(k + 1, len(texts)) if texts[j] != ""), None)
-        if style is None or nxt is None or texts[nxt] is None or not headings[nxt]:
+        if group is None or nxt is None or texts[nxt] is None or not headings[nxt]:
             continue
-        by_style.setdefault(style, []).append(k)
-    return {k for found in by_style.values() if len(found) >= MIN_GROUPS for k in found}
+        by_style.setdefault(group[0], []).append((k, group[1]))
+    return {k for found in by_style.values()
+            if len(found) >= MIN_GROUPS and [n for _, n in found] == list(range(1, len(found) + 1)) for k, _ in found}
 
 
 _DOES = re.compile(r"^(?:主要)?负责")

@@ -3309,3 +3309,172 @@ def test_a_requirements_table_headed_by_two_joined_words_gives_the_second_cells_
     [post] = import_documents([tmp_path / "a.docx"]).posts
     assert texts(post) == ["按照陈列标准整理货架上的商品。"]
     assert post.qualifications == ["需要细心、耐心,确保每一件商品都准确无误。", "与同事配合完成工作任务,提高整体效率。"]
+
+
+def test_numbered_lines_each_over_a_post_heading_name_groups_of_posts_not_duties(tmp_path: Path) -> None:
+    """A handbook groups its posts under lines of their own, （一）运营组 over 2.1 店长, （二）客服组 over 2.3 客服: read
+    in turn, （二）客服组 follows the last paragraph of 运营专员 and would be one more of its duties. Two or more lines
+    numbered alike, each right over a post's heading, name groups of posts: none is a duty. 二、各岗位职责 (every
+    post's duties, each under its own heading) names no post."""
+    d = docx.Document()
+    d.add_heading("二、各岗位职责", level=1)
+    for group, posts in [("（一）运营组", [("2.1　店长", "负责门店的整体经营。"), ("2.2　运营专员", "负责商品上架和价格调整等工作。")]),
+                         ("（二）客服组", [("2.3　客服", "负责解答顾客的问题。")])]:
+        d.add_paragraph(group)
+        for heading, duty in posts:
+            d.add_heading(heading, level=2)
+            d.add_paragraph("所属部门:电商事业部　　直接上级:总经理")
+            d.add_paragraph("岗位职责:")
+            d.add_paragraph(duty)
+    d.save(tmp_path / "a.docx")
+    result = import_documents([tmp_path / "a.docx"])
+    assert {p.name: texts(p) for p in result.posts} == {
+        "店长": ["负责门店的整体经营。"], "运营专员": ["负责商品上架和价格调整等工作。"], "客服": ["负责解答顾客的问题。"]}
+    assert "（二）客服组" in [u.text for u in result.unplaced]
+
+
+def test_a_post_s_name_on_its_own_line_over_the_sentence_of_its_work_is_a_post_in_a_list_of_them(tmp_path: Path) -> None:
+    """A page pasted into Notepad lists the posts a shop needs: each name alone on a line, then the sentence of its
+    work (负责…。), then perhaps a line on what it needs (需要…: its requirement) or how many are needed (a note). Three
+    or more such names make the list; a line that is no post's name (辅助人员 is one, but over no 负责 sentence) is
+    not a post."""
+    (tmp_path / "a.txt").write_text(
+        "开店要什么员工\n以下是一些常见职位:\n店长/经理\n负责整体运营管理、员工协调等。\n需要有管理经验,能够处理各种问题。\n"
+        "收银员\n负责顾客结账、找零等工作。\n根据店铺规模,可能需要一名或多名收银员。\n清洁人员\n负责店内的清洁卫生工作。\n"
+        "辅助人员\n根据具体情况可能需要其他辅助人员。\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    posts = by_name(result)
+    assert {n: texts(p) for n, p in posts.items()} == {
+        "店长/经理": ["负责整体运营管理、员工协调等。"], "收银员": ["负责顾客结账、找零等工作。"], "清洁人员": ["负责店内的清洁卫生工作。"]}
+    assert posts["店长/经理"].qualifications == ["需要有管理经验,能够处理各种问题。"]
+    assert posts["收银员"].qualifications == []
+    assert "根据店铺规模,可能需要一名或多名收银员。" in [u.text for u in result.unplaced]
+
+
+def test_the_post_named_by_an_applicable_post_label_on_a_line_of_fields(tmp_path: Path) -> None:
+    """适用岗位:奶茶店员工　所属部门:…　直接上级:… (the post the handout applies to) names the post as 岗位名称 does."""
+    (tmp_path / "a.txt").write_text("员工基本职责\n适用岗位:奶茶店员工　　所属部门:茶饮事业部　　直接上级:店长\n岗位职责:\n"
+                                    "1. 接待顾客,为顾客点单。\n2. 按照配方制作饮品。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert (post.name, post.department, post.reports_to_text) == ("奶茶店员工", "茶饮事业部", "店长")
+    assert texts(post) == ["接待顾客,为顾客点单。", "按照配方制作饮品。"]
+
+
+def test_a_heading_naming_the_work_takes_the_post_the_page_s_lead_names_for_it(tmp_path: Path) -> None:
+    """## 品类管理岗位职责 (品类管理 is work, not a post's title) under a lead saying 与此相关的工作岗位是品类经理: the
+    post is 品类经理, as the page writes it; a lead naming a post of other work (岗位是收银员) renames nothing."""
+    body = "## 品类管理岗位职责\n\n1. 建立渠道档案;\n2. 规划年度促销费用。\n"
+    (tmp_path / "a.md").write_text("# 品类管理基本岗位职责\n\n品类管理是指…的一系列活动。與此相關的工作崗位是品類經理。\n\n" + body,
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 品类管理基本岗位职责\n\n与此相关的工作岗位是收银员。\n\n" + body, encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert (post.name, texts(post)) == ("品類經理", ["建立渠道档案;", "规划年度促销费用。"])
+    assert [p.name for p in import_documents([tmp_path / "b.md"]).posts] == ["品类管理"]
+
+
+def test_a_duty_table_whose_columns_all_name_the_duties_takes_the_one_differing_every_row(tmp_path: Path) -> None:
+    """职责 | 职责表述 | 工作任务, 职责 and 职责表述 merged down their rows, one 工作任务 a row: every header names the
+    duties, so the column whose cells differ in every row holds them; the merged ones name and state their group."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("岗位名称", "营业员"), ("所在部门", "零售事业部")]:
+        r = t.add_row().cells
+        r[0].text, r[1].text = a, b
+    d.add_paragraph("职责与工作任务:")
+    rows = [("职责一", "职责表述:协助门店经理提供销售建议", "根据部门营销规划协助门店经理实施年度规划"),
+            ("职责一", "职责表述:协助门店经理提供销售建议", "协助门店经理搜集行业政策和竞争对手信息"),
+            ("职责二", "职责表述:协助部门经理完成市场调研", "按照门店工作计划和预算,执行销售计划"),
+            ("职责二", "职责表述:协助部门经理完成市场调研", "严格执行公司物价政策")]
+    t = d.add_table(rows=1 + len(rows), cols=3)
+    for i, head in enumerate(["职责", "职责表述", "工作任务"]):
+        t.cell(0, i).text = head
+    for n, (_, _, c) in enumerate(rows, 1):
+        t.cell(n, 2).text = c
+    for col in (0, 1):
+        for first, last in [(1, 2), (3, 4)]:
+            t.cell(first, col).merge(t.cell(last, col)).text = rows[first - 1][col]
+    d.save(tmp_path / "a.docx")
+    result = import_documents([tmp_path / "a.docx"])
+    [post] = result.posts
+    assert texts(post) == [r[2] for r in rows]
+    assert {"职责一", "职责表述:协助门店经理提供销售建议"} <= {u.text for u in result.unplaced}
+
+
+def test_a_paragraph_under_a_group_heading_after_a_group_of_bullets_is_a_duty(tmp_path: Path) -> None:
+    """# 超市电脑员的职责, then ### 商品管理 over - bullets and ### 库存管理 over one paragraph: the heading starts a new
+    group, so its paragraph is its duty, not a line after the list above it. A saved-on line (保存自网页,2025-05-12) is
+    where the page came from, and the lead ending in a colon leads into the groups: neither is a duty."""
+    (tmp_path / "a.md").write_text(
+        "# 超市电脑员的职责\n\n保存自网页,2025-05-12\n\n其核心工作可分为以下几类:\n\n## 一、基础运营类\n\n### 商品管理\n\n"
+        "- 商品上架/下架操作\n- 价格调整与促销活动设置\n\n### 库存管理\n\n记录商品进货、出货及库存盘点,确保数据与实际库存一致。\n",
+        encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert (post.name, texts(post)) == ("超市电脑员", ["商品上架/下架操作", "价格调整与促销活动设置",
+                                                     "记录商品进货、出货及库存盘点,确保数据与实际库存一致。"])
+
+
+def test_a_topic_of_the_requirements_typed_as_a_label_inside_their_cell_is_no_requirement(tmp_path: Path) -> None:
+    """In a form's 任职要求 cell, 核心能力: over ● items, then 经验要求: over its own ●: the topic heads the items under
+    it; it is neither a requirement nor the tail of the item before it."""
+    cell = "核心能力:\n● 普通话标准,打字速度≥50字/分钟;\n● 基础Excel操作能力(如数据录入、筛选);\n经验要求:\n● 1年以上客服经验;"
+    form(tmp_path / "a.docx", "客服专员", "客户服务部", "客服经理", ["解答用户咨询。"], [cell])
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert post.qualifications == ["普通话标准,打字速度≥50字/分钟;", "基础Excel操作能力(如数据录入、筛选);", "1年以上客服经验;"]
+
+
+def test_headings_after_a_sentence_announcing_the_duties_title_them_under_a_post_named_by_its_label(tmp_path: Path) -> None:
+    """适用岗位:奶茶店员工 …, then …主要包括以下几个职责 (no colon), then ### 1. 接待顾客 over its paragraph, ### 2. 制作饮品
+    over its: the sentence announces the duties and the headings title them, each paragraph one duty. Under ## 所需技能,
+    a sentence announcing skills in general words (员工需要掌握一些特定的技能。) leads into the titled requirements; it is
+    none of them."""
+    d = docx.Document()
+    d.add_paragraph("奶茶店员工基本职责")
+    d.add_paragraph("适用岗位:奶茶店员工　　所属部门:茶饮事业部　　直接上级:店长")
+    d.add_paragraph("奶茶店员工的工作可以分为多个方面,主要包括以下几个职责")
+    duties = ["员工需要热情、礼貌地与顾客沟通。", "员工需按照配方准确制作各种饮品。"]
+    for title, text in zip(["1. 接待顾客", "2. 制作饮品"], duties, strict=True):
+        d.add_heading(title, level=3)
+        d.add_paragraph(text)
+    d.add_heading("所需技能", level=2)
+    d.add_paragraph("为了胜任奶茶店的工作,员工需要掌握一些特定的技能。")
+    skills = ["员工需要始终以顾客为中心。", "员工需熟悉各种饮品的制作流程。"]
+    for title, text in zip(["服务意识", "制作技能"], skills, strict=True):
+        d.add_heading(title, level=3)
+        d.add_paragraph(text)
+    d.save(tmp_path / "a.docx")
+    [post] = import_documents([tmp_path / "a.docx"]).posts
+    assert (post.name, texts(post), post.qualifications) == ("奶茶店员工", duties, skills)
+
+
+def test_a_page_on_a_trade_names_its_post_in_a_clerk_s_note_and_its_parts_by_subject_and_label(tmp_path: Path) -> None:
+    """A page pasted into Notepad about working in a convenience store: the clerk's first line says whose job description
+    it is material for (供编写便利店员工岗位说明书参考: the post); 三、便利店入职要求 and 四、便利店日常工作 (the trade, then
+    入职要求 or 日常工作) are the parts of its requirements and its duties, each titled item's paragraph one of them; the
+    last item, cut mid-sentence before ……(以下略), is no duty."""
+    needs = ["便利店员工年龄一般在18岁以上,部分地区可能对年龄有所限制。", "便利店对学历要求不高,高中及以上学历即可。"]
+    does = ["便利店员工需要根据商品特点合理陈列商品,提高销售额。", "便利店员工需热情接待顾客,解答顾客疑问,提供优质服务。"]
+    (tmp_path / "便利店工作介绍.txt").write_text(
+        "【参考资料】便利店员工 —— 摘自网络,供编写便利店员工岗位说明书参考\n\n揭秘便利店工作:轻松上手\n\n"
+        "一、便利店工作概述\n\n1.1 便利店定义\n便利店是一种小型零售商店。\n\n"
+        f"三、便利店入职要求\n\n3.1 年龄要求\n{needs[0]}\n\n3.2 学历要求\n{needs[1]}\n\n"
+        f"四、便利店日常工作\n\n4.1 商品陈列\n{does[0]}\n\n4.2 顾客服务\n{does[1]}\n\n"
+        "4.3 收银工作\n收银员负责顾客结账、找零等工作,确保收银准确无误\n\n……(以下略)\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "便利店工作介绍.txt"]).posts
+    assert (post.name, texts(post), post.qualifications) == ("便利店员工", does, needs)
+
+
+def test_the_last_duties_of_posts_each_right_before_the_next_heading_are_no_groups_of_posts(tmp_path: Path) -> None:
+    """Each post's duties numbered (一) (二) …, the last one with no full stop right before the next post's heading:
+    (二)完成上级交办的其他工作 and (三)完成上级交办的其他工作 do not count up from one as group lines do; they are duties."""
+    d = docx.Document()
+    for heading, duties in [("1. 店长", ["（一）负责门店的整体经营。", "（二）完成上级交办的其他工作"]),
+                            ("2. 店员", ["（一）负责商品陈列。", "（二）负责收银。", "（三）完成上级交办的其他工作"]),
+                            ("3. 收银员", ["（一）负责收银。"])]:
+        d.add_heading(heading, level=2)
+        d.add_paragraph("岗位职责:")
+        for duty in duties:
+            d.add_paragraph(duty)
+    d.save(tmp_path / "a.docx")
+    posts = by_name(import_documents([tmp_path / "a.docx"]))
+    assert texts(posts["店长"]) == ["负责门店的整体经营。", "完成上级交办的其他工作"]
+    assert texts(posts["店员"]) == ["负责商品陈列。", "负责收银。", "完成上级交办的其他工作"]

@@ -141,11 +141,15 @@ FIRST_MEASURED = {
                   "qualification recall 0.714 / precision 0.833 (at 7eb4bbd, after the heldout29 fixes); used for fixes since"),
     "heldout30": ("posts 0.955 / 0.840, duties 0.680 / 0.815, reports-to 1.000, department 1.000, 0 qualifications as duties, "
                   "qualification recall 0.500 / precision 0.375 (at a0fb02d); the same at be322fa, after the heldout29 fixes; "
-                  "not yet used for fixes"),
+                  "posts 1.000 / 1.000, duties 1.000 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, "
+                  "qualification recall 1.000 / precision 1.000 (at edf8a49, after the heldout30-31 fixes); used for fixes since"),
     "heldout31": ("posts 0.680 / 0.895, duties 0.683 / 0.837, reports-to 1.000, department 1.000, 0 qualifications as duties, "
-                  "qualification recall 0.706 / precision 0.706 (at 484bf8e, after the heldout29 fixes); not yet used for fixes"),
+                  "qualification recall 0.706 / precision 0.706 (at 484bf8e, after the heldout29 fixes); posts 1.000 / 1.000, "
+                  "duties 1.000 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, qualification recall "
+                  "1.000 / precision 1.000 (at edf8a49, after the heldout30-31 fixes); used for fixes since"),
     "heldout32": ("posts 0.909 / 1.000, duties 0.866 / 1.000, reports-to 1.000, department 1.000, 0 qualifications as duties, "
-                  "qualification recall 1.000 / precision 1.000 (at f1fd038, after the heldout29 fixes); not yet used for fixes"),
+                  "qualification recall 1.000 / precision 1.000 (at f1fd038, after the heldout29 fixes); the same after the "
+                  "heldout30-31 fixes (h-import31, which never saw it); not yet used for fixes"),
 }
 """Recall / precision of each held-out set when first measured, before any change it prompted (recorded by hand)."""
 

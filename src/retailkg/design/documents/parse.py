@@ -23,6 +23,7 @@ from pathlib import Path
 
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
+from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import SENTENCE_END, untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
@@ -97,7 +98,7 @@ META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualifica
 GROUP = "group"  # a column of a duty table naming the group (module) of the duties beside it: 职责模块
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务"),
+    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务", "适用岗位", "适用职位"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
                    "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
@@ -107,9 +108,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
              "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
              "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
-             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能"),
+             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能", "日常工作",
+             "日常工作内容"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能"),
+                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能", "入职要求", "入职条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
@@ -286,10 +288,10 @@ _CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职�
 """A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
 page's conclusion (总之, 综上…): the list has ended."""
 _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
-_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处")
+_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
 
 
-_CUT_NOTE = re.compile(r"^[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
+_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
                        r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
 """A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略)): in brackets, or the words
 alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
@@ -555,6 +557,38 @@ def post_of_setting(name: str) -> str:
     return m.group(2) if m is not None and _is_post_title(m.group(2)) else name
 
 
+_POST_SAID = re.compile(r"(?:岗位|职位|职务)(?:是|为|叫|叫做|称为)([^，,。；;:：、\s“”\"（）()]{2,12})(?=[。；;，,]|$)")
+
+
+def post_said(name: str, texts: Sequence[str]) -> str | None:
+    """The post a page's prose names for the work a heading names (与此相关的工作岗位是品类经理 for 品类管理岗位职责),
+    or None. The heading's name must read as no post's title (品类管理 is work, not a post), the named one as a post's,
+    and the two must share their first two characters, so that the prose speaks of the same work."""
+    if _is_post_title(name):
+        return None
+    for text in texts:
+        st = simplified(text)
+        for m in _POST_SAID.finditer(st):
+            said = m.group(1)
+            if _is_post_title(said) and said[:2] == simplified(name)[:2]:
+                return text[m.start(1):m.end(1)] if len(st) == len(text) else said
+    return None
+
+
+_WRITTEN_FOR = re.compile(r"(?:编写|撰写|编制|制定)([^\s，,。；;:：、—【】\[\]]{2,12}?)的?(?:岗位说明书|职位说明书|岗位职责)")
+
+
+def post_written_for(texts: Sequence[str]) -> str | None:
+    """The post a note says the document is material for (供编写便利店员工岗位说明书参考), when it reads as a post's
+    title; None otherwise."""
+    for text in texts:
+        st = simplified(text)
+        m = _WRITTEN_FOR.search(st)
+        if m is not None and _is_post_title(m.group(1)):
+            return text[m.start(1):m.end(1)] if len(st) == len(text) else m.group(1)
+    return None
+
+
 def post_of_file(stem: str) -> str | None:
     """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
     m = _FILE_TOPIC.match(stem.strip())
@@ -577,9 +611,15 @@ _PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^�
 before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
 _LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
 """The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
-_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$")
+_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$"
+                          r"|(?:包括|包含|分为|有)(?:以下|如下)(?:几个|几项|几类|几方面的?)?(?:职责|工作)[:：]?$")
 """A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
 with no 岗位职责 label, it opens the duties as the label would."""
+_SUBJECT_PART = re.compile(r"^([^\s，,。；;:：、（）()]{2,6}?)(入职要求|入职条件|日常工作)$")
+"""A part of a page on a trade or a place, named by its subject and a label word (便利店入职要求, 便利店日常工作)."""
+_GROUPS_LEAD = re.compile(r"(?:以下|如下|一些|几个|几项|几方面)[^，,。；;]{0,8}(?:技能|能力|素质|要求|条件|职责|工作)[。.]?$")
+"""A sentence that announces what the headings below it give, in general words and nothing of its own (员工需要掌握一些
+特定的技能。): at the first of those headings, the lead of their list."""
 _BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
 """After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
 a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
@@ -976,7 +1016,8 @@ class _Reader:
         if p is None or self.section not in (DUTIES, QUALIFICATIONS):
             return
         items = p.duties if self.section == DUTIES else p.qualifications
-        if len(items) == self.section_from + 1 and not items[-1].numbered and items[-1].text.endswith(("：", ":")):
+        if len(items) == self.section_from + 1 and not items[-1].numbered and (
+                items[-1].text.endswith(("：", ":")) or _GROUPS_LEAD.search(simplified(items[-1].text))):
             lead = items.pop()
             self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
             if self.last_item is lead:
@@ -1146,6 +1187,14 @@ class _Reader:
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
+            topic = label_of(raw, marked=True) if self.section == QUALIFICATIONS and not numbered and p is not None else None
+            if topic is not None and topic[0] == QUAL_ITEM and not topic[2] and raw.endswith(("：", ":")) and p is not None \
+                    and p.qualifications and len(p.qualifications) > self.section_from:
+                # 核心能力: over ● items, then 经验要求: over its own: a topic of the requirements, typed as a label over the
+                # items under it; no requirement, nor the tail of the one before it
+                self.unplaced.append(Unplaced(raw, ln.where, "the topic of the requirements under it: not a qualification"))
+                self.last_soft = False
+                continue
             if self.section in (DUTIES, QUALIFICATIONS) and not numbered and is_dateline(raw):
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's date and source: neither duty nor qualification"))
                 continue
@@ -1269,12 +1318,16 @@ class _Reader:
                 self.last_item = items[-1] if items else None
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
-            elif (p is not None and p.name is not None and p.name_from in ("title", "heading") and not (p.duties or p.qualifications)
-                  and not numbered and _DUTIES_LEAD.search(simplified(text))):
+            elif (p is not None and p.name is not None and p.name_from in ("title", "heading", "label")
+                  and not (p.duties or p.qualifications) and not numbered and _DUTIES_LEAD.search(simplified(text))):
                 # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
-                # the post's duties follow, as a 岗位职责 label would; it is none of them
+                # the post's duties follow, as a 岗位职责 label would; it is none of them. So under a post named by its
+                # label (适用岗位:奶茶店员工), …主要包括以下几个职责, then ### 1. 接待顾客 over its paragraph: the headings
+                # after the sentence title the duties it announced
                 self.unplaced.append(Unplaced(raw, ln.where, "the lead of the list below it: not a duty"))
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                if p.name_from == "label" and not ln.heading:
+                    self.section_level = 1
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
                                                         and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
@@ -1297,6 +1350,13 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
+        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if _OUTLINE.match(raw) and not ln.heading else None
+        if subject is not None and not _is_post_title(subject.group(1)):
+            # 三、便利店入职要求, 四、便利店日常工作: a part of the document, its subject (a place, the trade) before the
+            # label word, is that label's part, as 三、入职要求 is (a post's name there, 四、店长岗位职责, names the post)
+            body = strip_number(raw)[0]
+            ln = Line(raw[:len(raw) - len(body)] + subject.group(2), ln.where, ln.numbered, ln.soft, ln.heading)
+            raw = ln.text
         if self.chapter_or_appendix(raw, ln.where):
             return
         bracket = _BRACKET_TITLE.match(raw)
@@ -1432,7 +1492,9 @@ class _Reader:
                 self.drop_lead()
                 self.own_part = ""
                 self.unplaced.append(Unplaced(ln.text.strip(), ln.where, "the name of a group of duties: a heading, not a duty"))
-                self.last_soft = False
+                # the group's items start afresh: a paragraph under it (### 库存管理, then 记录…。) is its item, even past
+                # the bullets of the group before it (### 商品管理 over - 商品上架…), not a line after a list
+                self.last_soft, self.section_numbered = False, False
                 return True
         part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
         if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
@@ -1494,6 +1556,8 @@ class _Reader:
             title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is None and not self.posts and p is None:
             title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
+        if title is not None and _POSTS_AT_LARGE.search(st):
+            title = None  # 二、各岗位职责: the duties of every post, each under its own heading below; the title names none
         if title is not None:
             # 店员,岗位职责: a comma typed between the post and what the title says of it is no part of the post's name
             name = post_in_title(_clean_title(text[:title.end(1)]).rstrip(",，、 "))
@@ -1677,7 +1741,7 @@ class _Reader:
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
-            header = described_columns(row, table.rows[k + 1:]) or self.header(row)
+            header = described_columns(row, table.rows[k + 1:]) or self.header(row) or grouped_duty_header(row, table.rows[k + 1:])
             if header is not None:
                 columns, ignoring = duty_column(header, [c.text for c in row], table.rows[k + 1:]), False
                 self.titled_cells = titled_cells(columns, table.rows[k + 1:])
@@ -1920,12 +1984,13 @@ class _Reader:
             text = " | ".join(c.text for c in row if c.text)
             self.unplaced.append(Unplaced(text, row[0].where, "a duty row with no post"))
             return
-        group = vals.get(GROUP)
-        if group is not None and group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
-            self.groups.add(id(group))
-            why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
-                   else "the name of a group of duties: a heading, not a duty")
-            self.unplaced.append(Unplaced(group.text, group.where, why))
+        for i in [i for i, kind in columns.items() if kind == GROUP and i < len(row)]:
+            group = row[i]
+            if group.text and id(group) not in self.groups:  # 职责模块, merged down its duties: no duty
+                self.groups.add(id(group))
+                why = ("the title of the requirement beside it: not a qualification" if QUALIFICATIONS in vals and DUTIES not in vals
+                       else "the name of a group of duties: a heading, not a duty")
+                self.unplaced.append(Unplaced(group.text, group.where, why))
         for kind in (REPORTS_TO, HEADCOUNT):
             c = vals.get(kind)
             if c is not None and c.text:
@@ -2188,6 +2253,29 @@ def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[C
 
     best = max(duty, key=score)
     return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
+
+
+_DUTY_STATEMENT = re.compile(r"^(?:岗位|工作)?职责(?:表述|描述|说明|概述)?$")
+
+
+def grouped_duty_header(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
+    """The header of a duty table whose every column names the duties (职责 | 职责表述 | 工作任务): the column whose
+    cells differ in every row holds the duties, one a row; the others, each cell merged down (or repeated over)
+    several rows, name and state their group (职责一, 职责表述:协助门店经理…) and are none. None when the row is not such
+    a header or the rows below do not bear it out."""
+    heads = {i: simplified(_STRIP_LABEL.sub("", c.text).rstrip("：:")) for i, c in enumerate(row) if c.text.strip()}
+    if len(heads) < 2 or len({id(row[i]) for i in heads}) != len(heads):
+        return None
+    if not all(column_kind(h) == DUTIES or _DUTY_STATEMENT.match(h) for h in heads.values()):
+        return None
+    body = [r for r in rows if len(r) == len(row) and any(c.text for c in r)]
+    if len(body) < 3:
+        return None
+    distinct = {i: len({r[i].text.strip() for r in body}) for i in heads}
+    every = [i for i, n in distinct.items() if n == len(body) and all(r[i].text.strip() for r in body)]
+    if len(every) != 1 or any(n > len(body) // 2 for i, n in distinct.items() if i != every[0]):
+        return None
+    return {i: (DUTIES if i == every[0] else GROUP) for i in heads}
 
 
 def _cell_title(cell: Cell) -> bool:
@@ -2602,8 +2690,33 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     item_titles, item_leads, item_more = titled_paragraphs(blocks, texts)
     sibling_labels = sibling_post_labels(blocks, texts)
     r.group_headings = sibling_headings(blocks, texts)
+    levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
+    post_groups = group_lines(texts, levels)
+    listed = named_posts(texts, levels, _is_post_title)
+    taken: set[int] = set()  # the lines of a listed post (see named_posts), read with its name
     for k, b in enumerate(blocks):
         post_label = False
+        if k in taken:
+            continue
+        if k in post_groups and isinstance(b, Line):
+            # (二)客服组 over 2.9 客服人员, as (一)电商运营组 over 2.1 店长: the group of the posts below, no duty of the post above
+            r.unplaced.append(Unplaced(b.text.strip(), b.where, "the name of a group of the posts below it: not a duty"))
+            r.section = None
+            continue
+        if k in listed and isinstance(b, Line):
+            # 店长/经理, then 负责整体运营管理…。 then 需要有管理经验…。: the post, its work, what it needs
+            named_post = listed[k]
+            r.line(Line(named_post.name, b.where, heading=_INFERRED))
+            p = r.post
+            if p is not None and p.name == named_post.name and p.empty():
+                duty = blocks[named_post.duty]
+                r.open_section(DUTIES, "岗位职责", duty.where)
+                r.lines([Line(texts[named_post.duty] or "", duty.where, numbered=True)])
+                r.section = None
+                p.qualifications += [Item(texts[j] or "", blocks[j].where) for j in named_post.needs]
+                r.unplaced += [Unplaced(texts[j] or "", blocks[j].where, f"a note on {p.name}: not a duty") for j in named_post.notes]
+                taken.update([named_post.duty, *named_post.needs, *named_post.notes])
+            continue
         if k in closes and r.section == DUTIES:
             r.section = None  # 总之,… after the last of the posts each one heading over one paragraph: the page's own
         if (k in post_paragraphs and post_paragraphs[k] is r.post and r.section == DUTIES and not (r.post.duties or r.post.qualifications)
@@ -2751,6 +2864,18 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # 拼多多仓库管理员的职责 over a page saying 拼多多作为中国领先的电子商务平台之一: the title puts the company
             # before the post, as 某某商贸有限公司导购 does
             p.name = post_of_company(p.name, companies)
+    if len(posts) == 1 and posts[0].name is None:
+        # 【参考资料】便利店员工 —— 摘自网络,供编写便利店员工岗位说明书参考: the page names no post, the clerk's note says
+        # whose job description it is material for
+        written_for = post_written_for([t for t in texts if t])
+        if written_for is not None:
+            posts[0].name, posts[0].name_from = written_for, "lead"
+    if len(posts) == 1 and posts[0].name is not None and posts[0].name_from in ("title", "heading"):
+        # ## 品類管理崗位職責 under a lead saying 與此相關的工作崗位是品類經理: the heading names the work, the lead the post
+        lead_name = post_said(posts[0].name, [t for t in texts if t])
+        if lead_name is not None:
+            r.unplaced.append(Unplaced(posts[0].name, posts[0].where, f"the work the post {lead_name} does: named by the page's lead"))
+            posts[0].name, posts[0].name_from = lead_name, "lead"
     described = {p.name for p in posts if p.duties or p.qualifications}
     if described:
         # a handbook's staffing table lists 质量负责人, 质量验收员 and 养护员 and gives only 质量验收员 a section (注:质量负责人、

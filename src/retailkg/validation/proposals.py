@@ -1240,22 +1240,6 @@ class Proposer:
             return base
         doer = self.doer_below(owner, others, f) if superior_first and not team else None
         gathered = self.gathers(owner, others, f) if doer is not None else None
-        fellows = self.fellow_doers(owner, gathered, others, f) if gathered is not None else []
-        if gathered is not None and fellows:
-            # the superior gathers the same work from several reports doing it: it may close their loop, or one of them
-            # may lead it; the design's evidence names each, so the choice is the client's
-            candidates = [owner, gathered, *fellows]
-            base.summary_zh = (f"需决定：「{owner.ref.zh}」主责「{fref.zh}」的职责汇总的是其下属的这项工作，而"
-                               f"{'、'.join('「' + p.ref.zh + '」' for p in (gathered, *fellows))} 各自都在做——由上级汇总主责、"
-                               f"下属配合，还是由其中一个下属主责，本设计的证据说不清，由组织决定（候选："
-                               f"{'、'.join(p.ref.zh for p in candidates)}）")
-            base.summary_en = (f"a decision: {owner.ref.en or owner.ref.zh}'s duty leading {fref.en or fref.zh} gathers its "
-                               f"reports' work, and {', '.join(p.ref.en or p.ref.zh for p in (gathered, *fellows))} each do "
-                               "it: whether the superior closes the loop with the reports supporting, or one report leads, "
-                               "the design's evidence does not say; the organisation decides (candidates: "
-                               f"{', '.join(p.ref.en or p.ref.zh for p in candidates)})")
-            base.reasons = [r for p in candidates for r in reasons[p.ref.iri]]
-            return base
         if gathered is not None:
             # the superior's own duty names the report's work (美工作品建档: the designers' work, filed): it gathers and
             # checks what the report does, which is supporting it
@@ -1374,16 +1358,6 @@ class Proposer:
             if any(name in t and not any(x in t for x in longer) for t in texts):
                 return y
         return None
-
-    def fellow_doers(self, owner: _Post, gathered: _Post, others: Sequence[_Post], f: URIRef) -> list[_Post]:
-        """The posts of the finding other than ``gathered`` that are below ``owner`` and do the work of ``f`` themselves
-        (a duty leading it, not as cover). Where ``owner``'s duty gathers its reports' work (:meth:`gathers`) from one
-        report only, that report does what the superior files (美工 and 美工主管's 美工作品建档); from several
-        (销售主管 整顿客服反馈问题 over 客服 and 售后客服, each logging its own customers' issues), the consultants
-        split: the supervisor consolidating and reporting up owns the loop, or the agent keeping the shared register
-        leads it. Naming one would be a guess the design's words do not settle."""
-        return [y for y in others if y is not gathered and y is not owner and owner.spec.id in self.above(y)
-                and any(f in d.lead and not self.cover(d) for d in y.duties)]
 
     def heads_unit(self, post: _Post) -> bool:
         """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store

@@ -55,6 +55,13 @@ pl.name_findings = timed("naming (in rules stage)", nm.name_findings)
 pl.sort_findings = timed("sort_findings", nm.sort_findings)
 pl.coverage = timed("coverage", nm.coverage)
 pl.design_store = timed("design_store", pl.design_store)
+try:  # the helper process of a one-shot validate (from 2026-12-08): how long this process waits for it
+    import retailkg.validation.helper as hp
+    hp.Ahead.matcher = timed("waiting for the helper's matches", hp.Ahead.matcher)
+    hp.Ahead.censuses = timed("waiting for the helper's censuses", hp.Ahead.censuses)
+    hp.start = timed("starting the helper (knowledge base, fork)", hp.start)
+except ImportError:
+    pass
 cv._write = timed("cli._write", cv._write)
 def report():
     agg = {}

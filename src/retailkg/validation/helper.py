@@ -166,7 +166,9 @@ class Ahead:
         self.close()
 
     def close(self) -> None:
-        """End the helper (it is done, or failed)."""
+        """End the helper (it is done, or failed); it is no longer there to be taken."""
+        if self in _STARTED:
+            _STARTED.remove(self)
         self.helper.close()
 
 

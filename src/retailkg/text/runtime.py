@@ -6,6 +6,10 @@ The cyclic collector, though, is triggered by the number of allocations, and eve
 scans every live object again, so on a chain it runs over and over and finds nothing to free
 (bench/run.py's "read YAML" and "whole report" steps, bench/RESULTS.md, "scale", are where it
 showed). Pausing it for the build is what bulk loaders commonly do.
+
+A one-shot command may also fork a helper process (:func:`fork_helper`) for Python work whose
+input is ready early and whose answer is small: under the interpreter's lock a thread cannot run
+Python beside the main thread, a process can (retailkg.validation.helper).
 """
 
 from __future__ import annotations

@@ -68,7 +68,9 @@ def report():
     for l, w, c in rows:
         a = agg.setdefault(l, [0, 0.0, 0.0]); a[0] += 1; a[1] += w; a[2] += c
     ru = __import__("resource").getrusage(__import__("resource").RUSAGE_SELF)
-    print(f"total wall {time.perf_counter()-T0:.2f} cpu {ru.ru_utime+ru.ru_stime:.2f} peak {ru.ru_maxrss/1024:.0f} MiB", file=sys.stderr)
+    ch = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
+    print(f"total wall {time.perf_counter()-T0:.2f} cpu {ru.ru_utime+ru.ru_stime:.2f} peak {ru.ru_maxrss/1024:.0f} MiB"
+          f" helper cpu {ch.ru_utime+ch.ru_stime:.2f} helper peak {ch.ru_maxrss/1024:.0f} MiB", file=sys.stderr)
     for l, (n, w, c) in agg.items():
         print(f"{l:40s} n={n:4d} wall {w:7.2f} cpu(proc) {c:7.2f}", file=sys.stderr)
 atexit.register(report)

@@ -313,7 +313,7 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     ahead = helper.taken(kb)  # a one-shot `retailkg validate`'s helper process: the matcher and the census (helper.py)
     if ahead is not None:
         ahead.ask(design)  # and, while it matches, what would be done later anyway
-        with contextlib.suppress(KeyError):
+        with contextlib.suppress(KeyError, AttributeError, TypeError):  # resolution reports a bad baseline
             kb_facts(kb, document(baseline or design.organisation.baseline or DEFAULT_BASELINE).id)
     rule_set = rule_set_of(shapes)
     router = Router(needs_of(rule_set), _SUBCLASSES)  # what goes into the store, aside or nowhere: from the rules' reads

@@ -2721,7 +2721,7 @@ def topic_siblings(blocks: Sequence[Block]) -> set[Where]:
     before 二、形象: 三、纪律: 四、销售:. Numbered alike, short and alike in form, the lines are one list's group titles;
     the one whose topic happens to be a label word (工作时间, of a part that holds no duty) is one of them, not that
     part. A list of labels (一、岗位概述 二、岗位职责 三、工作时间) has no such line: its siblings are labels too."""
-    heads: list[tuple[Where, bool]] = []
+    heads: list[tuple[Where, tuple[str, str, str] | None]] = []
     for b in blocks:
         if not isinstance(b, Line) or number_mark(b.text) != "cn" or not _OUTLINE.match(b.text):
             continue
@@ -2729,12 +2729,12 @@ def topic_siblings(blocks: Sequence[Block]) -> set[Where]:
         body = body.rstrip("：: ")
         if not numbered or not 2 <= len(body) <= 8 or re.search(r"[，,。；;！!？?、（）()\s]", body):
             continue
-        lab = label_of(body, marked=False)
-        heads.append((b.where, lab is not None and lab[0] in (OTHER, META) and not lab[2]))
-    labelled = [w for w, is_label in heads if is_label]
+        heads.append((b.where, label_of(body, marked=False)))
+    labelled = [(w, lab) for w, lab in heads if lab is not None]
     if len(labelled) != 1 or len(heads) - len(labelled) < 2:
-        return set()
-    return set(labelled)
+        return set()  # no label among them, or more than one (一、岗位职责 二、工作时间: is a list of labels)
+    [(where, (kind, _, value))] = labelled
+    return {where} if kind in (OTHER, META) and not value else set()
 
 
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:

@@ -3478,3 +3478,98 @@ def test_the_last_duties_of_posts_each_right_before_the_next_heading_are_no_grou
     posts = by_name(import_documents([tmp_path / "a.docx"]))
     assert texts(posts["店长"]) == ["负责门店的整体经营。", "完成上级交办的其他工作"]
     assert texts(posts["店员"]) == ["负责商品陈列。", "负责收银。", "完成上级交办的其他工作"]
+
+
+_CALLED_POST_PAGE = (
+    "# 仓管主要做些什么\n\n"
+    "在现代企业运营中,仓库管理是一个不可或缺的环节。很多人对“仓管”这一职位了解不深,认为只是简单的“看仓库”,其实不然。"
+    "那么,仓管主要做些什么呢?\n\n"
+    "首先,仓管的核心职责是物资的收发与保管。他们需要负责接收供应商送来的货物,并进行数量、质量的核对,确保入库物品准确无误。\n\n"
+    "其次,库存管理也是仓管的重要工作之一。他们需要定期盘点库存,确保账物一致,及时发现并处理积压或短缺的问题。\n\n"
+    "最后,与各部门的沟通协调也是仓管工作中不可忽视的一环。他们需要与采购、销售等多个部门保持良好的沟通,确保物资流转顺畅。\n\n"
+    "总的来说,仓管的工作内容远不止“看仓库”那么简单。\n"
+)
+
+
+def test_a_question_title_on_a_name_with_no_post_word_names_the_post_the_page_calls_it(tmp_path: Path) -> None:
+    """# 仓管主要做些什么 asks what 仓管 does, and 仓管 ends in no post word; the lead calls it one (“仓管”这一职位), so the
+    page is about the post 仓管, and its paragraphs (首先…, 其次…, 最后…) are its duties, the lead and 总的来说 none."""
+    (tmp_path / "a.md").write_text(_CALLED_POST_PAGE, encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.md"]).posts
+    assert post.name == "仓管"
+    assert [t[:3] for t in texts(post)] == ["首先,", "其次,", "最后,"]
+
+
+def test_a_question_title_on_a_name_the_page_never_calls_a_post_is_still_refused(tmp_path: Path) -> None:
+    """The same page with a lead that says nothing of what 仓管 is (一个环节, no 职位 or 岗位): the name is no post's by its
+    word or by the page, and the page is refused as naming no post rather than given a post it may not have."""
+    (tmp_path / "a.md").write_text(_CALLED_POST_PAGE.replace("很多人对“仓管”这一职位了解不深", "很多人对这个环节了解不深"),
+                                   encoding="utf-8")
+    with pytest.raises(InputError, match="no post recognised"):
+        import_documents([tmp_path / "a.md"])
+
+
+_ASIDE_TITLE_DUTIES = ["直播间场控需要负责对直播现场的秩序进行监督和管理,确保直播进行的有序和规范。",
+                       "直播间场控需要对可能出现的风险进行及时的甄别和预防,保障直播的顺利进行。",
+                       "直播间场控需要协助主播进行抽奖和互动环节,营造一个良好的直播氛围。"]
+_ASIDE_TITLE_PAGE = (
+    "直播间场控(场控的工作职责)\r\n\r\nzydadmin2024-04-14  123\r\n\r\n"
+    "在直播行业蓬勃发展的今天,直播间场控作为一个重要职位,在直播现场的秩序维护方面起着举足轻重的作用。\r\n\r\n"
+    f"确保直播秩序井然\r\n\r\n{_ASIDE_TITLE_DUTIES[0]}\r\n\r\n"
+    f"甄别风险并加以防范\r\n\r\n{_ASIDE_TITLE_DUTIES[1]}\r\n\r\n"
+    f"协助主播进行直播互动\r\n\r\n{_ASIDE_TITLE_DUTIES[2]}\r\n\r\n"
+    "维护直播平台的形象和声誉\r\n\r\n作为直播间的管理者和执行者,场控需要以专业……\r\n\r\n(网页复制,以下内容未显示)\r\n"
+)
+
+
+def test_a_title_naming_a_post_then_its_duties_by_a_short_name_in_brackets_names_the_post(tmp_path: Path) -> None:
+    """直播间场控(场控的工作职责): the name, then in brackets that the page is on the duties of the same post by its short
+    name; the lead calls it a post (作为一个重要职位). Each title line over its paragraph titles a duty and is none; the
+    last title's paragraph is cut (……) before (网页复制,以下内容未显示), a note that the copy is cut: neither that paragraph
+    nor its title is a duty."""
+    (tmp_path / "a.txt").write_bytes(_ASIDE_TITLE_PAGE.encode("gbk"))
+    result = import_documents([tmp_path / "a.txt"])
+    [post] = result.posts
+    assert post.name == "直播间场控"
+    assert texts(post) == _ASIDE_TITLE_DUTIES
+    assert {"维护直播平台的形象和声誉", "(网页复制,以下内容未显示)"} <= {u.text for u in result.unplaced}
+
+
+def test_a_bracketed_aside_on_another_name_s_duties_names_no_post(tmp_path: Path) -> None:
+    """The aside must name the title's own post by a part of its name: 直播间场控(主播的工作职责) is on another post's duties,
+    and with no other sign of a post the page is refused."""
+    page = _ASIDE_TITLE_PAGE.replace("(场控的工作职责)", "(主播的工作职责)").replace("直播间场控作为一个重要职位", "直播间场控很重要")
+    (tmp_path / "a.txt").write_bytes(page.encode("gbk"))
+    with pytest.raises(InputError, match="no post recognised"):
+        import_documents([tmp_path / "a.txt"])
+
+
+def test_a_duty_cut_short_before_a_note_that_the_copy_is_cut_goes_with_its_title_line(tmp_path: Path) -> None:
+    """Under 岗位职责:, duties each under a title line of its own; the last title's paragraph ends mid-sentence (……) before a
+    note that the copy is cut: the paragraph and its title line are dropped together, the whole duties kept."""
+    does = ["负责对直播现场的秩序进行监督和管理,确保直播进行的有序和规范。", "负责对可能出现的风险进行及时的甄别和预防,保障直播安全。"]
+    (tmp_path / "a.txt").write_text(
+        f"直播场控岗位职责\n\n岗位职责:\n确保直播秩序井然\n{does[0]}\n甄别风险并加以防范\n{does[1]}\n"
+        "维护直播平台的形象和声誉\n作为直播间的管理者和执行者,场控需要以专业……\n(网页复制,以下内容未显示)\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    [post] = result.posts
+    assert texts(post) == does
+    assert "维护直播平台的形象和声誉" in {u.text for u in result.unplaced}
+
+
+def test_a_group_title_whose_topic_is_a_label_word_is_one_of_its_siblings(tmp_path: Path) -> None:
+    """导购员岗位职责 says the duties follow; its groups 一、工作时间: 二、形象: 三、纪律: are numbered alike, and the first's
+    topic, 工作时间, happens to be a label of a part holding no duty: among siblings that are no labels it is a group title
+    too, and its paragraph a duty. Under a page whose parts are labels (一、岗位职责 … 二、工作时间:), it is the label."""
+    does = ["不迟到早退,具体上下班时间根据商场规定执行。", "上岗时必须穿着商场制服上班,保持工作服整洁。",
+            "导购员必须遵守商场的规章制度。", "员工不得擅自更换上班时间。"]
+    (tmp_path / "a.txt").write_text(
+        "导购员岗位职责\n所属部门:百货专柜部　　直接上级:柜组长\n\n"
+        f"一、工作时间:\n{does[0]}\n二、形象:\n{does[1]}\n三、纪律:\n1、{does[2]}\n2、{does[3]}\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert (post.name, texts(post)) == ("导购员", does)
+    (tmp_path / "b.txt").write_text(
+        "导购员岗位职责\n所属部门:百货专柜部　　直接上级:柜组长\n\n"
+        f"一、岗位职责:\n1、{does[2]}\n2、{does[3]}\n二、工作时间:\n{does[0]}\n三、工作地点:\n商场一楼。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "b.txt"]).posts
+    assert texts(post) == does[2:]

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.runs import group_lines, named_posts
-from retailkg.design.documents.titles import SENTENCE_END, untitled
+from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
 from retailkg.text.normalise import to_simplified
 
@@ -291,10 +292,11 @@ _DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)
 _BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
 
 
-_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
+_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|未显示"
+                       r"|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
                        r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略)): in brackets, or the words
-alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
+"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略), (网页复制,以下内容未显示)): in
+brackets, or the words alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
 
 
 def is_dateline(text: str) -> bool:
@@ -602,6 +604,9 @@ _QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?
                              r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)些?(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
                              r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
 """A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
+_ASIDE_DUTIES = re.compile(r"^([^（）()\s，,。；;:：？?]{2,12}?)\s*[（(]([^（）()\s，,。；;:：？?]{2,10}?)的?(?:主要|日常)?"
+                           r"(?:工作职责|岗位职责|职责|工作内容)[）)]$")
+"""A title naming a post, then in brackets its duties under a shorter name of it (直播间场控(场控的工作职责))."""
 _ASKS_POST = re.compile(r"是(?:一个|一种)?(?:什么|啥|哪种|哪类)(?:职位|岗位|职务|工种)\s*[?？]?\s*(?:[（(][^（）()]{1,24}[）)])?$")
 """A title asking what post a name is (公司督导是什么职位): the question itself says the name is a post's, whatever its word."""
 _POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
@@ -828,6 +833,8 @@ class _Reader:
         # where in the post's duties the lines that may be the lead of a 岗位职责 label still to come begin: the
         # first line under a title that says the duties follow, or the first past a blank line in an unnumbered list
         self.lead_from: int | None = None
+        self.topic_siblings: set[Where] = set()  # outline lines naming a group of items by a label word (see topic_siblings)
+        self.prose: Sequence[str | None] = ()  # every line of the document: what its prose says of a name (called_post)
         self.section_from = 0
         self.lead_past_blank = False  # lead_from is past a blank line, at a section's title line: its prose must follow
         # a lead (see lead_from) when a 任职要求 (or other) label came first: the post, where it starts and ends in its
@@ -1120,9 +1127,20 @@ class _Reader:
                 # item, ending mid-sentence where every item before it ends in a full stop, was cut with it: no duty
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
                 own = items[self.section_from:]
-                if len(own) >= 3 and not own[-1].text.endswith(_TERMINAL) and all(i.text.endswith(_TERMINAL) for i in own[:-1]):
+                # 确保直播秩序井然 over its paragraph, …, then 维护直播平台的形象和声誉 over a paragraph cut (……以专业……): in
+                # a list of duties each under a title line of its own (see titles.py), the titles end in no full stop
+                # and the last one titles the duty cut short, so it goes with it
+                titles_at = {k for k in range(len(own) - 2) if is_title_line(own[k].text) and own[k + 1].text.endswith(_TERMINAL)}
+                titles_at = titles_at if len(titles_at) >= MIN_PAIRS else set()
+                last_title = len(own) >= 2 and bool(titles_at) and bool(_GROUP_NAME.match(own[-2].text)) and len(own[-2].text) <= 16
+                sentences = [i for k, i in enumerate(own[:-1]) if k not in titles_at and not (last_title and k == len(own) - 2)]
+                if len(own) >= 3 and not own[-1].text.endswith(_TERMINAL) and all(i.text.endswith(_TERMINAL) for i in sentences):
                     short = items.pop()
                     self.unplaced.append(Unplaced(short.text, short.where, "cut short where the copy ends: not a duty"))
+                    if last_title:
+                        cut_title = items.pop()
+                        self.unplaced.append(Unplaced(cut_title.text, cut_title.where, "the title of a duty cut short where the copy "
+                                                      "ends: not a duty"))
                 self.section = None
                 self.unplaced.append(Unplaced(raw, ln.where, "a note that the copy is cut: neither a duty nor a qualification"))
                 continue
@@ -1330,7 +1348,9 @@ class _Reader:
                     self.section_level = 1
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
-                                                        and _is_post_title(_ASIDE.sub("", p.name)) and not numbered
+                                                        and (_is_post_title(_ASIDE.sub("", p.name))
+                                                             or (p.name_from == "title" and called_post(p.name, self.prose)))
+                                                        and not numbered
                                                         and raw.endswith(_TERMINAL)) else None
                 if judged is not None and judged[0] == "duty" and judged[1] >= SURE:
                     # a post's heading and its labels (所属部门:… 直接上级:…), then a paragraph with no 岗位职责 label: the
@@ -1374,6 +1394,17 @@ class _Reader:
             return
         if lab is not None:
             kind, word, rest = lab
+            if (ln.where in self.topic_siblings and not rest and self.post is not None and self.duties_titled is self.post
+                    and not (self.post.duties or self.post.qualifications)
+                    and (self.section is None or (self.section == DUTIES and self.section_inferred))):
+                # 导购员岗位职责 (a title saying the duties follow), its fields line, then 一、工作时间: over its paragraph,
+                # 二、形象:, 三、纪律: …: the first of the page's groups of duties, whose topic is a label word; its
+                # paragraph is a duty, as its siblings' are
+                if self.section is None:
+                    self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
+                self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
+                self.last_soft = False
+                return
             last = self.last_item
             listed = (self.post.duties if self.section == DUTIES else self.post.qualifications) if self.post is not None else []
             if (self.section in (DUTIES, QUALIFICATIONS) and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
@@ -1597,6 +1628,15 @@ class _Reader:
                 return True
         if p is not None and p.name is not None and self.post_part(text, st, ln.where):
             return True
+        aside = _ASIDE_DUTIES.match(st)
+        if (aside is not None and not self.posts and (p is None or p.empty()) and aside.group(1).endswith(aside.group(2))
+                and (_is_post_title(aside.group(1)) or called_post(aside.group(1), self.prose))):
+            # 直播间场控(场控的工作职责) over a lead saying 直播间场控作为一个重要职位: the name, then in brackets what the
+            # page is on, the duties of the same post by its short name; the page is about the post the name is
+            self.start(ln.where, post_of_setting(text[:aside.end(1)].strip()), "title", ln.heading)
+            assert self.post is not None
+            self.post.title_level = ln.heading
+            return True
         question = _QUESTION_TITLE.match(st)
         asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
         about = False
@@ -1610,7 +1650,9 @@ class _Reader:
         siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
         # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
         # names the next post the page is about
-        if (question is not None and (_is_post_title(question.group(1)) or about or _ASKS_POST.search(st))
+        # 仓管主要做些什么 over a lead saying 很多人对“仓管”这一职位了解不深: the page says the name is a post's, whatever its word
+        if (question is not None and (_is_post_title(question.group(1)) or about or _ASKS_POST.search(st)
+                                      or called_post(question.group(1), self.prose))
                 and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
@@ -2674,12 +2716,34 @@ def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> t
     return titles, leads, more
 
 
+def topic_siblings(blocks: Sequence[Block]) -> set[Where]:
+    """The outline lines (一、 二、 …) that name a part by a label word among siblings that name theirs by none: 一、工作时间:
+    before 二、形象: 三、纪律: 四、销售:. Numbered alike, short and alike in form, the lines are one list's group titles;
+    the one whose topic happens to be a label word (工作时间, of a part that holds no duty) is one of them, not that
+    part. A list of labels (一、岗位概述 二、岗位职责 三、工作时间) has no such line: its siblings are labels too."""
+    heads: list[tuple[Where, tuple[str, str, str] | None]] = []
+    for b in blocks:
+        if not isinstance(b, Line) or number_mark(b.text) != "cn" or not _OUTLINE.match(b.text):
+            continue
+        body, numbered = strip_number(b.text.strip())
+        body = body.rstrip("：: ")
+        if not numbered or not 2 <= len(body) <= 8 or re.search(r"[，,。；;！!？?、（）()\s]", body):
+            continue
+        heads.append((b.where, label_of(body, marked=False)))
+    labelled = [(w, lab) for w, lab in heads if lab is not None]
+    if len(labelled) != 1 or len(heads) - len(labelled) < 2:
+        return set()  # no label among them, or more than one (一、岗位职责 二、工作时间: is a list of labels)
+    [(where, (kind, _, value))] = labelled
+    return {where} if kind in (OTHER, META) and not value else set()
+
+
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
     """The posts one document states, in order, and what could not be placed."""
     r = _Reader(file)
     r.blocks = blocks
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
+    r.prose = texts
     titles = _sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     post_paragraphs: dict[int, DraftPost] = {}  # a post heading's one paragraph → its post (see is_does_needs)
@@ -2690,6 +2754,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     item_titles, item_leads, item_more = titled_paragraphs(blocks, texts)
     sibling_labels = sibling_post_labels(blocks, texts)
     r.group_headings = sibling_headings(blocks, texts)
+    r.topic_siblings = topic_siblings(blocks)
     levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
     post_groups = group_lines(texts, levels)
     listed = named_posts(texts, levels, _is_post_title)

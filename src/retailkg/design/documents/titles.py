@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["SENTENCE_END", "untitled"]
+__all__ = ["MIN_PAIRS", "SENTENCE_END", "is_title_line", "untitled"]
 
 SENTENCE_END = tuple("。；;！!？?")
 """What a whole sentence (or a duty item) ends with; parse.py reads items by it too."""
@@ -25,6 +25,11 @@ _TITLE = re.compile(r"^[^\s，,。；;：:！!？?、（）()《》“”\"'0-9]
 _SPACED = re.compile(r"^([^\s，,。；;：:！!？?、（）()《》“”\"'0-9]{2,8})[ \u3000]+(?=\S)")
 MIN_PAIRS = 2
 """Title-and-sentence pairs a list must show before its short lines are read as titles."""
+
+
+def is_title_line(text: str) -> bool:
+    """A short line with no punctuation and no number: how such a list titles each duty."""
+    return _TITLE.match(text.strip()) is not None
 
 
 def _sentence(text: str) -> bool:

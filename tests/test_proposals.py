@@ -1004,20 +1004,26 @@ def test_the_bench_names_the_findings_the_blind_sets_split_on_and_which_sets_cal
     assert rows == [(name, key_of(p), p.owner.zh, ["hand3.yaml"], [])]  # type: ignore[union-attr]
 
 
-def test_the_bench_sets_each_consultant_against_the_majority_of_the_others_and_the_program_against_the_same() -> None:
-    """bench/proposals/run.py's leave-one-out table: a consultant who departs from the others on one finding agrees with
-    their majority on every answer but that one, and where the others split evenly there is no majority to measure
-    against; the program, which here answers as the majority does, agrees with it
-    everywhere; hand.yaml, kept in step with the program, is neither measured nor part of any majority."""
-    bench = load_script("bench/proposals/run.py", "bench_proposals")
-    reports = {name: report(name) for name in bench.EXAMPLES}
-    agreeing: dict[str, dict[str, Hand]] = {}
+def program_answers(reports: dict[str, Report]) -> dict[str, dict[str, Hand]]:
+    """A hand set answering every overlap and gap finding as the program does (its owner, or no owner)."""
+    out: dict[str, dict[str, Hand]] = {}
     for name, r in reports.items():
         for p in r.proposals:
             if p.kind in (Kind.OVERLAP, Kind.GAP):
                 change = p.status in ("change", "via") and p.owner is not None
                 owners = frozenset({p.owner.zh}) if change and p.owner is not None else frozenset()
-                agreeing.setdefault(name, {})[key_of(p)] = Hand(key_of(p), owners, not change, frozenset(), False, "")
+                out.setdefault(name, {})[key_of(p)] = Hand(key_of(p), owners, not change, frozenset(), False, "")
+    return out
+
+
+def test_the_bench_sets_each_consultant_against_the_majority_of_the_others_and_the_program_against_the_same() -> None:
+    """bench/proposals/run.py's leave-one-out table: a consultant who departs from the others on one finding agrees with
+    their majority on every answer but that one, and where the others split evenly there is no majority to measure
+    against; the program, which here answers as the majority does, agrees with it everywhere; hand.yaml, kept in step
+    with the program, is neither measured nor part of any majority."""
+    bench = load_script("bench/proposals/run.py", "bench_proposals")
+    reports = {name: report(name) for name in bench.EXAMPLES}
+    agreeing = program_answers(reports)
     name = "taobao-ops.yaml"
     key = next(iter(agreeing[name]))
     departing = {d: dict(a) for d, a in agreeing.items()}
@@ -1032,3 +1038,18 @@ def test_the_bench_sets_each_consultant_against_the_majority_of_the_others_and_t
     assert by_set["hand2.yaml"][1:3] == (answered - 1, answered - 1)  # where the other two split there is no majority
     findings, agree, wrong, _changes = by_set["hand4.yaml"][3]
     assert agree == findings and wrong == 0
+
+
+def test_the_bench_measures_the_program_against_the_majority_of_every_choice_of_k_blind_sets() -> None:
+    """bench/proposals/run.py's table of blind majorities: one consultant naming another owner everywhere is outvoted
+    by two who answer as the program does, so every majority of three agrees with the program; alone, that consultant
+    is one of the three choices of one set, the worst of them, and the only one missing the goals."""
+    bench = load_script("bench/proposals/run.py", "bench_proposals")
+    reports = {name: report(name) for name in bench.EXAMPLES}
+    agreeing = program_answers(reports)
+    other = {d: {k: Hand(k, frozenset({"nobody of this design"}), False, frozenset(), False, "") for k in a}
+             for d, a in agreeing.items()}
+    (k1, n1, mean1, low1, high1, _w, _w0, _w1, met1), (k3, n3, mean3, low3, _h3, wrong3, _x, _y, met3) = \
+        bench.blind_majorities(reports, [other, agreeing, agreeing], sizes=(1, 3))
+    assert (k1, n1, met1) == (1, 3, 2) and high1 == 1.0 and low1 < 0.9 and low1 < mean1 < high1
+    assert (k3, n3, met3) == (3, 1, 1) and mean3 == low3 == 1.0 and wrong3 == 0.0

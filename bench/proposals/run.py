@@ -29,6 +29,7 @@ The example designs are measured too, against every set of answers written down 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -204,6 +205,31 @@ def leave_one_out(reports: dict[str, Report],
                     both += 1
                     agree += consultants_agree(answer, majority)
         out.append((name, agree, both, totals(examples_against(reports, others)[0])))
+    return out
+
+
+def blind_majorities(reports: dict[str, Report], blind: list[Answers], sizes: tuple[int, ...] = (3, 5, 7, 9),
+                     cap: int = 300, seed: int = 21) -> list[tuple[int, int, float, float, float, float, float, float, int]]:
+    """The program against the majority of k of the blind sets, over every choice of k sets (a fixed random sample of
+    ``cap`` choices where there are more): (k, choices, agree mean, min, max, wrong mean, min, max, choices meeting
+    both goals). One set's majority answer is only as steady as the number of consultants behind it: this shows how
+    the figure against the majority settles as consultants are added, and how much one draw of k can differ."""
+    out = []
+    rng = random.Random(seed)
+    for k in sizes:
+        if k > len(blind):
+            continue
+        combos = list(itertools.combinations(range(len(blind)), k))
+        if len(combos) > cap:
+            combos = rng.sample(combos, cap)
+        agree, wrong, met = [], [], 0
+        for combo in combos:
+            f, a, w, c = totals(examples_against(reports, consensus([blind[i] for i in combo]))[0])
+            agree.append(a / f if f else 0.0)
+            wrong.append(w / c if c else 0.0)
+            met += agree[-1] >= 0.9 and wrong[-1] <= 0.05
+        out.append((k, len(combos), sum(agree) / len(agree), min(agree), max(agree), sum(wrong) / len(wrong), min(wrong),
+                    max(wrong), met))
     return out
 
 
@@ -434,6 +460,7 @@ def main() -> None:
     blind_names = [path.name for path in paths if role(path) == "blind"]
     blind_rows = examples_against(reports, consensus([sets[n] for n in blind_names]))[0] if len(blind_names) >= 3 else []
     loo = leave_one_out(reports, sets)
+    majorities = blind_majorities(reports, [sets[n] for n in blind_names])
     pairs = [(a.name, b.name, *agreement_between_sets(a, b)[:2]) for i, a in enumerate(paths) for b in paths[i + 1:]]
     blind = [path.name for path in paths if role(path) == "blind"]
     rows = []
@@ -468,6 +495,7 @@ def main() -> None:
                                      "consensus": {"examples": cons_rows, "differ": cons_differ},
                                      "blind_consensus": {"sets": blind_names, "examples": blind_rows},
                                      "leave_one_out": loo,
+                                     "blind_majorities": majorities,
                                      "agreement": pairs,
                                      "disputed": split_json}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     set_table = ["| hand set | how it was used | findings answered | agree | wrong | proposals with a change | agree share "
@@ -485,6 +513,10 @@ def main() -> None:
         set_table.append(f"| consensus of the {len(blind_names)} blind sets ({blind_names[0]} to {blind_names[-1]}) | a "
                          f"majority of the sets never tuned against | {bf} | {ba} | {bw} | {bc} | {share(ba, bf)} "
                          f"| {share(bw, bc)} |")
+    majority_table = ["| blind sets in the majority (k) | choices of k sets | agree: mean (min-max) | wrong: mean (min-max) "
+                      "| choices meeting both goals |", "|--:|--:|--:|--:|--:|"]
+    for k, n_, am, a0, a1, wm, w0, w1, met in majorities:
+        majority_table.append(f"| {k} | {n_} | {am:.3f} ({a0:.3f}-{a1:.3f}) | {wm:.3f} ({w0:.3f}-{w1:.3f}) | {met} of {n_} |")
     loo_table = ["| set | the consultant with the others' majority | the program with the same majority: agree | wrong "
                  "of the changes |", "|---|--:|--:|--:|"]
     for name, agree, both, (lf, la, lw, lc) in loo:
@@ -553,6 +585,10 @@ def main() -> None:
         "out; one answer per rule and subject), beside the program against the same majority: a consultant's own "
         "answers stand this far from the others', which is the yardstick for the program against one set:", "",
         *loo_table, "",
+        f"The program against the majority of k of the {len(blind_names)} blind sets, over every choice of k (a fixed "
+        "sample of 300 where there are more): the majority of a few consultants carries their own choices, of more "
+        "it settles:", "",
+        *majority_table, "",
         "How often two consultants agree is the ceiling:", "",
         *pair_lines, "",
         f"Where the {n_blind_written} sets written blind split: each finding the program's answer to which at least two "

@@ -3573,3 +3573,45 @@ def test_a_group_title_whose_topic_is_a_label_word_is_one_of_its_siblings(tmp_pa
         f"一、岗位职责:\n1、{does[2]}\n2、{does[3]}\n二、工作时间:\n{does[0]}\n三、工作地点:\n商场一楼。\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "b.txt"]).posts
     assert texts(post) == does[2:]
+
+
+_ADVERT_DUTIES = ["学习营运标准及流程,掌握部门商品知识及操作技能等；", "协助门店部门的管理工作,协调部门各个方面的工作安排；"]
+_ADVERT_NEEDS = ["掌握电脑操作,有一定的逻辑思维能力；"]
+
+
+def _advert(title: str, *, post_line: str = "") -> str:
+    return (f"{title}\r\n\r\n发布时间： 2025年04月03日\r\n工资：3000-4000元/月\r\n地区：上海市 - 徐汇区\r\n\r\n职位描述\r\n\r\n"
+            f"{post_line}岗位职责：\r\n1、{_ADVERT_DUTIES[0]}\r\n2、{_ADVERT_DUTIES[1]}\r\n任职资格：\r\n1、{_ADVERT_NEEDS[0]}\r\n")
+
+
+def test_a_browser_s_page_title_names_the_post_before_the_site_it_was_on(tmp_path: Path) -> None:
+    """A job advert copied from a recruitment site opens with the browser's page title, the post, an underscore and the
+    site (门店营运实习生_某某打工网-让工作来找你): the post is the part before the site, whatever the file is called."""
+    (tmp_path / "招聘信息.txt").write_bytes(_advert("门店营运实习生_某某打工网-让工作来找你").encode("gbk"))
+    [post] = import_documents([tmp_path / "招聘信息.txt"]).posts
+    assert (post.name, texts(post), list(post.qualifications)) == ("门店营运实习生", _ADVERT_DUTIES, _ADVERT_NEEDS)
+
+
+def test_a_title_s_part_before_an_underscore_names_no_post_unless_a_site_follows(tmp_path: Path) -> None:
+    """门店营运实习生_2025年度汇总 is no page title and a site: its first part is not taken as the post's name (the post is
+    named from the file, as any untitled document's)."""
+    (tmp_path / "招聘信息.txt").write_text(_advert("门店营运实习生_2025年度汇总"), encoding="utf-8")
+    [post] = import_documents([tmp_path / "招聘信息.txt"]).posts
+    assert post.name == "招聘信息"
+
+
+@pytest.mark.parametrize("name", ["门店营运实习生", "管培生", "烘焙学徒"])
+def test_an_intern_a_trainee_or_an_apprentice_is_a_post_s_title(tmp_path: Path, name: str) -> None:
+    """实习生, 培训生 / 管培生 and 学徒 are posts a retailer hires for: a job advert's first line naming one names its post."""
+    (tmp_path / "招聘信息.txt").write_text(_advert(name), encoding="utf-8")
+    [post] = import_documents([tmp_path / "招聘信息.txt"]).posts
+    assert (post.name, texts(post)) == (name, _ADVERT_DUTIES)
+
+
+def test_an_advert_s_post_label_names_the_post_less_the_class_of_graduates_it_hires(tmp_path: Path) -> None:
+    """招聘岗位：2025届管理培训生 under 职位描述 names the post the advert hires for (2025届, the graduates it is for, is
+    no part of its name); the label line is no duty."""
+    (tmp_path / "招聘信息.txt").write_text(
+        _advert("某某超市校园招聘", post_line="招聘岗位：2025届管理培训生\r\n"), encoding="utf-8")
+    [post] = import_documents([tmp_path / "招聘信息.txt"]).posts
+    assert (post.name, texts(post)) == ("管理培训生", _ADVERT_DUTIES)

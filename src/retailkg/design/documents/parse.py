@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retailkg.design.documents.advert import post_of_page_title, without_cohort
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
@@ -99,7 +100,8 @@ META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualifica
 GROUP = "group"  # a column of a duty table naming the group (module) of the duties beside it: 职责模块
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务", "适用岗位", "适用职位"),
+    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务", "适用岗位", "适用职位",
+           "招聘岗位", "招聘职位"),
     DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
     REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
                    "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
@@ -877,8 +879,11 @@ class _Reader:
         if p is None:
             return
         self.untitle(p)
-        if p.name is None and not p.empty() and self.title is not None and _is_post_title(self.title.text) and not self.posts:
-            p.name, p.name_from = self.title.text.strip(), "title"  # a job advert's first line: 楼层管理员
+        titled = None if self.title is None or self.posts else (
+            self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title))
+        if p.name is None and not p.empty() and titled:
+            # a job advert's first line: 楼层管理员, or the browser's page title 门店营运实习生_壹打工网-让工作来找你
+            p.name, p.name_from = titled, "title"
             if self.title in self.unplaced:
                 self.unplaced.remove(self.title)
             self.posts.append(p)
@@ -931,7 +936,7 @@ class _Reader:
         if kind == NAME:
             if not value:
                 return
-            name = post_of_alternates(_clean_title(value))
+            name = without_cohort(post_of_alternates(_clean_title(value)))  # 招聘岗位：2015届门店营运实习生
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
             if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
@@ -2260,6 +2265,7 @@ _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
+                         r"实习生|培训生|管培生|学徒|"  # the intern, trainee and apprentice posts a retailer hires for
                          r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分篇][、.．:：\s]?|篇[{_CN}]{{1,3}}\s*[、.．:：]|[{_CN}]{{1,3}}\s*[、.．]"
                              r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering

@@ -5,9 +5,11 @@ Any number of sets, tests/data/proposals/hand.yaml, hand2.yaml, hand3.yaml, …:
 program (its ``differs`` flags say where they part); hand2.yaml, hand3.yaml, hand4.yaml and hand5.yaml were written
 blind by a second, a third, a fourth and a fifth consultant and then used to tune the engine (h-propose4, h-propose5,
 h-propose6, h-propose7), as were hand6.yaml, by a sixth (h-propose8), hand7.yaml, by a seventh (h-propose9),
-hand8.yaml, by an eighth (h-propose10), hand9.yaml and hand10.yaml, by a ninth and a tenth (h-propose11), and hand11.yaml,
+hand8.yaml, by an eighth (h-propose10), hand9.yaml and hand10.yaml, by a ninth and a tenth (h-propose11), hand11.yaml,
 hand12.yaml and hand13.yaml, by an eleventh, a twelfth and a thirteenth (h-propose12); a set not in :data:`TUNED`
-(hand14.yaml, …) was written blind and has not been tuned against, so it is the honest measure.
+(hand14.yaml, …) was written blind and has not been tuned against, so it is the honest measure. h-propose13 analysed
+hand14.yaml to hand18.yaml and added no rule (bench/proposals/README.md): the engine has seen none of them, so they stay
+blind until a round changes the engine after reading them.
 Their **consensus** (the answer a majority of the sets give, where there is one) is the most reliable answer, and the
 sets against each other give the ceiling (how often two consultants agree)."""
 

@@ -689,15 +689,14 @@ def test_the_consensus_of_hand_sets_is_what_a_majority_answers() -> None:
 def test_hand_sets_are_found_in_order_and_any_not_tuned_against_is_blind(tmp_path: Path) -> None:
     """hand3.yaml has been tuned against since h-propose5, hand4.yaml since h-propose6, hand5.yaml since h-propose7,
     hand6.yaml since h-propose8, hand7.yaml since h-propose9, hand8.yaml since h-propose10, hand9.yaml and hand10.yaml
-    since h-propose11, hand11.yaml to hand13.yaml since h-propose12; hand14.yaml and hand15.yaml, written blind after
-    it, are reported as blind."""
-    for name in ("hand15.yaml", "hand14.yaml", "hand13.yaml", "hand12.yaml", "hand11.yaml", "hand10.yaml", "hand9.yaml",
-                 "hand8.yaml", "hand7.yaml", "hand6.yaml", "hand5.yaml", "hand4.yaml", "hand3.yaml",
-                 "hand.yaml", "hand2.yaml", "handy.yaml", "other.yaml"):
+    since h-propose11, hand11.yaml to hand13.yaml since h-propose12; hand14.yaml to hand23.yaml, written blind after
+    it (h-propose13 read hand14.yaml to hand18.yaml and changed no rule), are reported as blind."""
+    names = ["hand.yaml", *[f"hand{i}.yaml" for i in range(2, 24)]]
+    for name in [*reversed(names), "handy.yaml", "other.yaml"]:
         (tmp_path / name).write_text("{}\n", encoding="utf-8")
     found = hand_sets(tmp_path)
-    assert [p.name for p in found] == ["hand.yaml", *[f"hand{i}.yaml" for i in range(2, 16)]]
-    assert [role(p) for p in found] == ["tuned", *["used for tuning"] * 12, "blind", "blind"]
+    assert [p.name for p in found] == names
+    assert [role(p) for p in found] == ["tuned", *["used for tuning"] * 12, *["blind"] * 10]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -3615,3 +3615,58 @@ def test_an_advert_s_post_label_names_the_post_less_the_class_of_graduates_it_hi
         _advert("某某超市校园招聘", post_line="招聘岗位：2025届管理培训生\r\n"), encoding="utf-8")
     [post] = import_documents([tmp_path / "招聘信息.txt"]).posts
     assert (post.name, texts(post)) == ("管理培训生", _ADVERT_DUTIES)
+
+
+def test_a_sub_label_naming_how_binding_the_requirements_are_is_no_requirement(tmp_path: Path) -> None:
+    """任职资格:, then 必备条件: over its items and 优先条件: over its own: the second sub-label names the group of the items
+    under it, as the first does; it is no requirement, nor the tail of the requirement before it."""
+    needs = ["有责任心", "熟练使用办公软件。", "喜欢数码及摄影", "有手绘能力"]
+    (tmp_path / "a.txt").write_text(
+        "店员岗位说明书\n岗位名称：店员\n岗位职责：\n1．整理货架\n2．接待顾客\n任职资格：\n必备条件：\n"
+        f"（1）{needs[0]}\n（2）{needs[1]}\n优先条件：\n（1）{needs[2]}\n（2）{needs[3]}\n", encoding="utf-8")
+    result = import_documents([tmp_path / "a.txt"])
+    [post] = result.posts
+    assert (texts(post), list(post.qualifications)) == (["整理货架", "接待顾客"], needs)
+    assert "优先条件：" in {u.text for u in result.unplaced}
+
+
+_LISTING = ("某某公司-工作机会\n\n3、天猫店长（急招）\n学历要求：大专以上\n招聘对象：一年以上工作经验\n任职要求：\n"
+            "1、负责天猫旗舰店的整体规划；\n2、报名各平台相关活动等。\n\n7、京东运营\n学历要求：大专以上\n招聘对象：不限\n任职要求：\n"
+            "1、优化产品关键词、库存和产品线；\n2、工作认真、细心、积极主动。\n")
+
+
+def test_the_numbered_names_of_a_job_board_listing_each_over_its_fields_are_posts(tmp_path: Path) -> None:
+    """A recruiting page copied into Notepad: each opening a number and a post's name (an aside on the opening after it,
+    （急招）), then the board's fields and 任职要求：. Each name is a post, the aside dropped, even with no post word
+    (京东运营); the items under each 任职要求 are that post's."""
+    (tmp_path / "a.txt").write_bytes(_LISTING.encode("gbk"))
+    posts = import_documents([tmp_path / "a.txt"]).posts
+    assert [p.name for p in posts] == ["天猫店长", "京东运营"]
+    assert "工作认真、细心、积极主动。" in posts[1].qualifications
+    assert not any("京东运营" in q for q in posts[0].qualifications)
+
+
+def test_one_numbered_name_over_fields_is_no_listing(tmp_path: Path) -> None:
+    """The shape must recur: one numbered line over fields and a label may title anything, and the page is read as
+    before (its one opening no post of its own)."""
+    (tmp_path / "a.txt").write_bytes(_LISTING.split("\n\n7、")[0].encode("gbk") + b"\n")
+    assert "天猫店长" not in [p.name for p in import_documents([tmp_path / "a.txt"]).posts]
+
+
+def test_items_stating_work_under_the_requirements_of_a_post_with_no_duties_are_its_duties(tmp_path: Path) -> None:
+    """A job board's opening listing everything under 任职要求: items opening with the verb of a task (负责…, 报名…) are
+    duties; items saying what the person must be or have, and one opening with 负责任 (a trait), stay requirements."""
+    (tmp_path / "a.txt").write_text(
+        "店员招聘\n岗位名称：店员\n任职要求：\n1、负责门店日常销售；\n2、报名各平台相关活动等。\n3、负责任，有耐心；\n"
+        "4、较强的沟通能力。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert texts(post) == ["负责门店日常销售；", "报名各平台相关活动等。"]
+    assert list(post.qualifications) == ["负责任，有耐心；", "较强的沟通能力。"]
+
+
+def test_requirements_stay_requirements_where_the_post_states_its_duties(tmp_path: Path) -> None:
+    """Where a 岗位职责 list states the duties, an item under 任职要求 is read as the label says, whatever verb opens it."""
+    (tmp_path / "a.txt").write_text(
+        "店员招聘\n岗位名称：店员\n岗位职责：\n1、整理货架。\n任职要求：\n1、负责任心强者优先；\n2、协助能力强。\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / "a.txt"]).posts
+    assert texts(post) == ["整理货架。"]

@@ -25,6 +25,7 @@ from retailkg.design.documents.advert import post_of_page_title, without_cohort
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
+from retailkg.design.documents.listings import advert_posts, states_work
 from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
@@ -331,6 +332,9 @@ another document, not a duty or a qualification itself."""
 _PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
                           r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
 """A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
+_REQUIREMENT_GRADE = re.compile(r"^(?:必备|必要|基本|硬性|优先|加分|附加|其他|其它)(?:条件|要求|资格|项)\s*[:：]$")
+"""A line naming how binding the requirements under it are (必备条件：, then 优先条件： after its items): a group of the
+requirements, as a topic is (经验要求:), never one of them nor the tail of the one before it."""
 _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
@@ -879,6 +883,10 @@ class _Reader:
         if p is None:
             return
         self.untitle(p)
+        if not p.duties and p.qualifications and any(states_work(q.text) for q in p.qualifications):
+            # a job board's opening listing everything under 任职要求: 1、负责…, 2、报名…。 state work, no requirement
+            p.duties = [q for q in p.qualifications if states_work(q.text)]
+            p.qualifications = [q for q in p.qualifications if not states_work(q.text)]
         titled = None if self.title is None or self.posts else (
             self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title))
         if p.name is None and not p.empty() and titled:
@@ -1211,8 +1219,9 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
             topic = label_of(raw, marked=True) if self.section == QUALIFICATIONS and not numbered and p is not None else None
-            if topic is not None and topic[0] == QUAL_ITEM and not topic[2] and raw.endswith(("：", ":")) and p is not None \
-                    and p.qualifications and len(p.qualifications) > self.section_from:
+            grade = self.section == QUALIFICATIONS and not numbered and _REQUIREMENT_GRADE.match(simplified(raw)) is not None
+            if (((topic is not None and topic[0] == QUAL_ITEM and not topic[2]) or grade) and raw.endswith(("：", ":")) and p is not None
+                    and p.qualifications and len(p.qualifications) > self.section_from):
                 # 核心能力: over ● items, then 经验要求: over its own: a topic of the requirements, typed as a label over the
                 # items under it; no requirement, nor the tail of the one before it
                 self.unplaced.append(Unplaced(raw, ln.where, "the topic of the requirements under it: not a qualification"))
@@ -2243,6 +2252,17 @@ def _is_requirement_label(text: str) -> bool:
     return m is not None and kind_of(m.group(1)) == QUAL_ITEM
 
 
+def _is_field_line(text: str) -> bool:
+    """A line of one field and its value (学历要求：大专以上, 招聘对象：不限): a short key, a colon, a value."""
+    return re.match(r"^[^\s，,。；;：:！!？?]{2,6}\s*[:：]\s*\S", text.strip()) is not None
+
+
+def _is_list_label(text: str) -> bool:
+    """A line labelling the list of a post's duties or requirements under it (任职要求：, 岗位职责), nothing after it."""
+    lab = label_of(text.strip(), marked=False)
+    return lab is not None and lab[0] in (DUTIES, QUALIFICATIONS) and not lab[2]
+
+
 def _is_post_title(text: str) -> bool:
     """A short line that reads as a post's title (楼层管理员, 店长/经理): no sentence, no label, a post word at its end."""
     t = text.strip()
@@ -2764,6 +2784,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
     post_groups = group_lines(texts, levels)
     listed = named_posts(texts, levels, _is_post_title)
+    openings = advert_posts(texts, levels, _is_field_line, _is_list_label)
     taken: set[int] = set()  # the lines of a listed post (see named_posts), read with its name
     for k, b in enumerate(blocks):
         post_label = False
@@ -2773,6 +2794,10 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             # (二)客服组 over 2.9 客服人员, as (一)电商运营组 over 2.1 店长: the group of the posts below, no duty of the post above
             r.unplaced.append(Unplaced(b.text.strip(), b.where, "the name of a group of the posts below it: not a duty"))
             r.section = None
+            continue
+        if k in openings and isinstance(b, Line):
+            # 3、天猫店长（急招）, then 学历要求：… 招聘对象：… 任职要求：: an opening of a job board's listing names its post
+            r.line(Line(openings[k], b.where, heading=_INFERRED))
             continue
         if k in listed and isinstance(b, Line):
             # 店长/经理, then 负责整体运营管理…。 then 需要有管理经验…。: the post, its work, what it needs

@@ -154,3 +154,191 @@ def test_a_helper_never_outlives_a_parent_killed_outright(tmp_path: Path) -> Non
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(pid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Review (issue 18): robustness of the helper and equal results for every form of input
+# ---------------------------------------------------------------------------------------------
+
+PINNED = """\
+organisation: {id: pinned, name: 固定职能店, baseline: T/CCAGM 003-2021}
+departments:
+  - {id: ops, name: 运营部}
+posts:
+  - id: director
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "编制年度运营方案与预算"
+        functions: [budgeting, business-planning]
+      - text: "安排部门工作任务"
+        functions: [work-allocation]
+"""
+
+NO_DUTIES = """\
+organisation: {id: empty, name: 空店, baseline: T/CCAGM 003-2021}
+departments:
+  - {id: ops, name: 运营部}
+posts:
+  - {id: director, name: 运营总监, department: ops}
+"""
+
+
+class _Alarm(Exception):
+    pass
+
+
+@pytest.fixture
+def no_hang() -> object:
+    """A test that would hang without its fix fails after a minute instead."""
+    def ring(signum: int, frame: object) -> None:
+        raise _Alarm("the command hung on its helper")
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(60)
+    yield None
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def _echo(channel: runtime.Channel) -> None:
+    while True:
+        channel.send(channel.recv())
+
+
+def _ahead_answering(answers: list[object]) -> helper.Ahead:
+    """This process's side of a helper that answers each request with the next of ``answers``
+    (pickled as they are): what a helper gone wrong could send."""
+    def serve(channel: runtime.Channel) -> None:
+        for answer in answers:
+            while not channel.recv()[0]:  # chunks: no answer
+                pass
+            channel.send(answer)
+        channel.recv()
+
+    h = runtime.fork_helper(serve, force=True)
+    assert h is not None
+    return helper.Ahead(knowledge_base(), h)
+
+
+@pytest.mark.parametrize("name", ["pinned.yaml", "no-duties.yaml", "csv", "documents"])
+def test_every_form_of_input_gives_the_same_report_with_the_helper(name: str, tmp_path: Path) -> None:
+    if name == "pinned.yaml":
+        design = tmp_path / name
+        design.write_text(PINNED, encoding="utf-8")
+    elif name == "no-duties.yaml":
+        design = tmp_path / name
+        design.write_text(NO_DUTIES, encoding="utf-8")
+    elif name == "csv":
+        design = REPO / "tests" / "data" / "malformed" / "csv-with-bom" / "design"
+    else:
+        design = tmp_path / "docs"
+        design.mkdir()
+        (design / "cashier.docx").write_bytes((REPO / "tests" / "data" / "jobdocs" / "cashier.docx").read_bytes())
+    without = validate_file(design)
+    kb = knowledge_base()
+    ahead = helper.start(kb, force=True)
+    assert ahead is not None
+    with_helper = validate_file(design, kb=kb)
+    assert not ahead.failed and _gone(ahead.helper.pid)
+    for fmt in ("json", "md", "html"):
+        assert render(with_helper, fmt) == render(without, fmt), fmt
+
+
+def test_the_helper_is_off_when_the_user_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(runtime.NO_HELPER, "1")
+    assert runtime.fork_helper(_echo, force=True) is None
+    assert helper.start(knowledge_base(), force=True) is None
+    monkeypatch.setenv(runtime.NO_HELPER, "0")  # "0" and "" leave it on
+    h = runtime.fork_helper(_echo, force=True)
+    assert h is not None
+    h.close()
+
+
+def test_no_helper_is_forked_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")  # fork without exec is unsafe there, and no parent-death signal
+    assert runtime.fork_helper(_echo, force=True) is None
+
+
+def test_a_helper_never_writes_to_the_commands_stdout_or_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    def serve(channel: runtime.Channel) -> None:
+        print("from the helper", flush=True)
+        print("from the helper", file=sys.stderr, flush=True)
+        os.write(1, b"from the helper\n")
+        os.write(2, b"from the helper\n")
+        _echo(channel)
+
+    h = runtime.fork_helper(serve, force=True)
+    assert h is not None
+    try:
+        h.channel.send("done?")
+        assert h.channel.recv() == (True, (True, "done?"))
+        assert [os.readlink(f"/proc/{h.pid}/fd/{fd}") for fd in (0, 1, 2)] == [os.devnull] * 3  # no pipe of ours held
+    finally:
+        h.close()
+    out, err = capfd.readouterr()
+    assert "from the helper" not in out + err
+
+
+def test_ctrl_c_is_the_commands_to_handle_not_the_helpers() -> None:
+    h = runtime.fork_helper(_echo, force=True)
+    assert h is not None
+    try:
+        h.channel.send("ready?")
+        assert h.channel.recv() == (True, (True, "ready?"))  # in its loop, waiting on the channel
+        os.kill(h.pid, signal.SIGINT)  # the terminal sends Ctrl-C to the whole process group
+        time.sleep(0.2)
+        h.channel.send("still there")
+        assert h.channel.recv() == (True, (True, "still there"))  # it ends when the command does, by its exit
+    finally:
+        h.close()
+    assert _gone(h.pid)
+
+
+def test_a_hung_helper_costs_a_wait_and_changes_nothing(monkeypatch: pytest.MonkeyPatch, no_hang: object) -> None:
+    without = render(validate_file(DESIGN), "json")
+    monkeypatch.setattr(helper, "WAIT_SECONDS", 2.0)
+    kb = knowledge_base()
+    ahead = helper.start(kb, force=True)
+    assert ahead is not None
+    os.kill(ahead.helper.pid, signal.SIGSTOP)  # alive, never answering
+    assert render(validate_file(DESIGN, kb=kb), "json") == without
+    assert ahead.failed and _gone(ahead.helper.pid)
+
+
+@pytest.mark.parametrize("answer", [{}, "garbage", None, {("x", "y"): "not a match"}], ids=["empty", "str", "none", "wrong"])
+def test_matches_a_helper_did_not_make_are_refused(answer: object) -> None:
+    design = read_design(DESIGN)
+    ahead = _ahead_answering([answer])
+    try:
+        assert ahead.matcher(design) is None
+        assert ahead.failed and _gone(ahead.helper.pid)
+    finally:
+        ahead.close()
+
+
+@pytest.mark.parametrize("answer", [[], "garbage", [None]], ids=["none-back", "str", "not-a-census"])
+def test_censuses_a_helper_did_not_take_are_refused(answer: object) -> None:
+    ahead = _ahead_answering([answer])
+    try:
+        ahead.census(b"<urn:a> <urn:b> \"1\"^^<http://www.w3.org/2001/XMLSchema#int> .\n")
+        assert ahead.censuses() is None
+        assert ahead.failed
+    finally:
+        ahead.close()
+
+
+def test_bytes_that_are_no_message_are_refused() -> None:
+    def serve(channel: runtime.Channel) -> None:
+        channel.recv()
+        channel.sock.sendall(b"P" + (5).to_bytes(8, "little") + b"\x80\x05junk")  # framed, not a pickle
+        channel.recv()
+
+    h = runtime.fork_helper(serve, force=True)
+    assert h is not None
+    ahead = helper.Ahead(knowledge_base(), h)
+    try:
+        assert ahead.matcher(read_design(DESIGN)) is None
+        assert ahead.failed
+    finally:
+        ahead.close()

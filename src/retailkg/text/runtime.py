@@ -23,12 +23,14 @@ import pickle
 import signal
 import socket
 import struct
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["Channel", "Helper", "collector_off_until_exit", "declare_one_shot", "fork_helper", "paused_gc"]
+__all__ = ["NO_HELPER", "Channel", "Helper", "collector_off_until_exit", "declare_one_shot", "fork_helper", "helpers_allowed",
+           "paused_gc"]
 
 _ONE_SHOT: list[bool] = [False]
 
@@ -74,6 +76,10 @@ def collector_off_until_exit() -> None:
 # A helper process beside a one-shot command
 # ---------------------------------------------------------------------------------------------
 
+NO_HELPER = "RETAILKG_NO_HELPER"
+"""The environment variable that, set to anything but empty or ``0``, keeps every command in one
+process: a user debugging a run (a debugger, a profiler, ``strace``) sees all the work where it runs."""
+
 _HEADER = struct.Struct("<cQ")
 _OBJECT, _BYTES = b"P", b"B"
 
@@ -92,11 +98,14 @@ class Channel:
         self._lock = threading.Lock()  # sends from two threads never interleave
 
     def send(self, obj: object) -> None:
+        """Send ``obj`` pickled (the caller's pickler), whole; OSError when the other end is gone or, with
+        a timeout set on the socket, does not read in time."""
         buf = io.BytesIO()
         self.pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
         self._send(_OBJECT, buf.getbuffer())
 
     def send_bytes(self, data: bytes) -> None:
+        """Send raw bytes, whole: a chunk of N-Triples needs no pickling on either side."""
         self._send(_BYTES, data)
 
     def _send(self, kind: bytes, data: bytes | memoryview) -> None:
@@ -124,6 +133,10 @@ class Channel:
         return buf
 
     def close(self) -> None:
+        """Shut the socket down before closing it: a send blocked in another thread returns at once,
+        and no later call can reach a file descriptor number the process has reused."""
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
         self.sock.close()
 
 
@@ -159,35 +172,65 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def helpers_allowed() -> bool:
+    """Whether this process may fork a helper: Linux only (the parent-death signal that ends a helper
+    with a parent killed outright is Linux's, and a fork without exec is unsafe where system
+    frameworks hold threads, as on macOS), and :data:`NO_HELPER` not set."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get(NO_HELPER, "").strip() in ("", "0")
+
+
+def _quiet_stdio() -> None:
+    """Point the helper's standard streams at /dev/null: nothing it does (a library's log line, a
+    progress bar, a warning) can reach the command's terminal or output, and it does not hold the
+    command's pipes open (a reader of ``retailkg validate … | less`` sees the end with the command)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    if null > 2:
+        os.close(null)
+    # the objects too: a caller (a test's capture) may have pointed them at another descriptor
+    sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - the helper's until os._exit
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def fork_helper(serve: Callable[[Channel], None], pickler: type[pickle.Pickler] = pickle.Pickler,
                 unpickler: type[pickle.Unpickler] = pickle.Unpickler, force: bool = False) -> Helper | None:
     """Fork a helper process running ``serve`` on its end of a channel, in a process declared
     one-shot (:func:`declare_one_shot`; ``force``: a test's own process) and only where a fork is
-    safe: ``os.fork`` exists and no other thread runs (a forked thread-holding process may
-    deadlock on a lock another thread held). ``None`` otherwise: the caller does the work itself.
+    safe (:func:`helpers_allowed`, and no other Python thread runs (a forked thread-holding process may
+    deadlock on a lock another thread held)). ``None`` otherwise: the caller does the work itself.
 
     Why a process: on a machine of two cores, the command's own Python work is serial under the
     interpreter's lock, so only another process can do Python work beside it. The helper starts
     as a copy of this process (what it reads is shared until written), never writes to the
-    command's files or terminal, ends with the command (the channel's end, Ctrl-C, or the parent's
-    death), and leaves by ``os._exit`` (no exit handler of the parent runs twice).
+    command's files or terminal (its standard streams are /dev/null), ends with the command (the
+    channel's end, the command's exit, also on Ctrl-C, or the parent's death), and leaves by
+    ``os._exit`` (no exit handler of the parent runs twice). SIGINT is blocked across the fork and
+    ignored in the helper: a Ctrl-C is the command's to handle (exit 130, which ends the helper),
+    and one arriving just after the fork cannot run the command's ``KeyboardInterrupt`` handling a
+    second time in the copy.
     """
-    if not (_ONE_SHOT[0] or force) or not hasattr(os, "fork") or threading.active_count() > 1:
+    if not (_ONE_SHOT[0] or force) or not helpers_allowed() or threading.active_count() > 1:
         return None
     try:
         mine, theirs = socket.socketpair()
     except OSError:
         return None
     parent = os.getpid()
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         mine.close()
         theirs.close()
         return None
     if pid == 0:  # the helper
         code = 0
         try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            _quiet_stdio()
             mine.close()
             _die_with_parent()
             if os.getppid() != parent:
@@ -197,5 +240,6 @@ def fork_helper(serve: Callable[[Channel], None], pickler: type[pickle.Pickler] 
             code = 1
         finally:
             os._exit(code)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C that came during the fork is raised now, here
     theirs.close()
     return Helper(pid, Channel(mine, pickler, unpickler))

@@ -25,6 +25,7 @@ from retailkg.report.formats import render
 from retailkg.text import runtime
 from retailkg.validation import helper
 from retailkg.validation.census import census_of_ntriples
+from retailkg.validation.findings import Severity
 from retailkg.validation.pipeline import validate_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -342,3 +343,87 @@ def test_bytes_that_are_no_message_are_refused() -> None:
         assert ahead.failed
     finally:
         ahead.close()
+
+
+RETAILKG = Path(sys.executable).with_name("retailkg")  # the console script: a one-shot process, the helper's only user
+
+BAD_REFERENCE = """\
+organisation: {id: bad, name: 坏店, baseline: T/CCAGM 003-2021}
+departments:
+  - {id: ops, name: 运营部}
+posts:
+  - id: director
+    name: 运营总监
+    department: ops
+    duties:
+      - text: "安排部门工作任务,并总结部门工作中遇到的问题并及时解决"
+      - standard: "T/CCAGM 003-2021 9.9.9"
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return found
+
+
+def _exit_code_of(design: Path) -> int:
+    """The command's exit code for ``design`` by its default --fail-on, made in this process."""
+    return 1 if validate_file(design).fails(Severity("violation")) else 0
+
+
+def _run_until_helper(args: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], int]:
+    """Start the console script in its own process group, and wait for its helper to be forked."""
+    proc = subprocess.Popen([str(RETAILKG), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env=env)
+    deadline = time.monotonic() + 60
+    while not (kids := _children(proc.pid)) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert kids, "no helper was forked"
+    return proc, kids[0]
+
+
+@pytest.mark.skipif(not RETAILKG.exists() or not sys.platform.startswith("linux"), reason="the console script, on Linux")
+@pytest.mark.parametrize("after", [0.0, 1.0, 3.0])
+def test_ctrl_c_at_any_moment_exits_130_with_one_line_and_no_helper_left(after: float, tmp_path: Path) -> None:
+    proc, pid = _run_until_helper(["validate", str(DESIGN), "--format", "json", "-o", str(tmp_path / "r.json")])
+    time.sleep(after)
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C: the whole foreground group
+    out, err = proc.communicate(timeout=60)
+    if proc.returncode == 130:  # else it had finished before the Ctrl-C
+        assert err.strip().splitlines()[-1] == "retailkg: interrupted" and "Traceback" not in err
+        assert not (tmp_path / "r.json").exists()
+    else:
+        assert proc.returncode == _exit_code_of(DESIGN)
+    assert out == "" and _gone(pid)
+
+
+@pytest.mark.skipif(not RETAILKG.exists() or not sys.platform.startswith("linux"), reason="the console script, on Linux")
+def test_a_bad_design_is_one_line_and_exit_2_with_the_helper_gone(tmp_path: Path) -> None:
+    design = tmp_path / "bad.yaml"
+    design.write_text(BAD_REFERENCE, encoding="utf-8")
+    proc, pid = _run_until_helper(["validate", str(design), "--format", "json", "-o", str(tmp_path / "r.json")])
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and out == ""
+    assert err.splitlines() == [f"retailkg: error: {design}:10: [standard] no duty '9.9.9' in T/CCAGM 003-2021"]
+    assert _gone(pid) and not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.skipif(not RETAILKG.exists(), reason="the console script")
+def test_retailkg_no_helper_keeps_the_command_in_one_process(tmp_path: Path) -> None:
+    env = {**os.environ, runtime.NO_HELPER: "1"}
+    proc = subprocess.Popen([str(RETAILKG), "validate", str(DESIGN), "--format", "json", "-o", str(tmp_path / "r.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    seen: set[int] = set()
+    while proc.poll() is None:
+        seen.update(_children(proc.pid))
+        time.sleep(0.02)
+    assert proc.returncode == _exit_code_of(DESIGN) and not seen
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == render(validate_file(DESIGN), "json")

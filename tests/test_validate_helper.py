@@ -427,3 +427,29 @@ def test_retailkg_no_helper_keeps_the_command_in_one_process(tmp_path: Path) -> 
         time.sleep(0.02)
     assert proc.returncode == _exit_code_of(DESIGN) and not seen
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == render(validate_file(DESIGN), "json")
+
+
+def test_a_validation_with_no_free_text_duty_and_the_fork_itself_load_no_numpy(tmp_path: Path) -> None:
+    """The matcher (numpy, scipy, and BLAS's threads) is loaded only where duties are matched: not by
+    importing the validation, not for a design whose functions are all given, and not before the
+    helper is forked (a process is forked with its one thread)."""
+    design = tmp_path / "pinned.yaml"
+    design.write_text(PINNED, encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import os, sys
+        from pathlib import Path
+        import retailkg.cli.validate
+        from retailkg.kg.knowledge import knowledge_base
+        from retailkg.text import runtime
+        from retailkg.validation import helper
+        from retailkg.validation.pipeline import validate_file
+        runtime.declare_one_shot()
+        kb = knowledge_base()
+        threads = len(os.listdir("/proc/self/task"))
+        ahead = helper.start(kb)
+        print(threads, ahead is not None, "numpy" in sys.modules)
+        validate_file(Path({str(design)!r}), kb=kb)
+        print("numpy" in sys.modules or "scipy" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "True", "False", "False"]

@@ -25,14 +25,16 @@ from __future__ import annotations
 import pickle
 import queue
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retailkg.design.matching import DutyMatcher, Match, MatchedElsewhere
 from retailkg.design.model import OrgDesign
 from retailkg.design.resolve import free_text_duties
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
 from retailkg.text.runtime import Channel, Helper, fork_helper
 from retailkg.validation.census import LiteralCensus, census_of_ntriples
+
+if TYPE_CHECKING:  # the matcher pulls in numpy and scipy: imported here only when matches arrive, after the fork
+    from retailkg.design.matching import DutyMatcher
 
 __all__ = ["WAIT_SECONDS", "Ahead", "start", "taken"]
 
@@ -135,6 +137,8 @@ class Ahead:
             self.ask(design)
         if self._asked is not design or self.failed:
             return None
+        from retailkg.design.matching import Match, MatchedElsewhere
+
         try:
             is_object, answers = self.helper.channel.recv()
         except Exception:  # gone, timed out, or garbage that does not unpickle: whatever it is, it is done here

@@ -453,3 +453,34 @@ def test_a_validation_with_no_free_text_duty_and_the_fork_itself_load_no_numpy(t
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["1", "True", "False", "False"]
+
+
+def test_a_ctrl_c_during_the_fork_still_leaves_the_helper_to_be_ended_at_exit() -> None:
+    script = textwrap.dedent("""
+        import atexit, os, signal, time
+        from retailkg.text import runtime
+        runtime.declare_one_shot()
+        forked = []
+        real_fork = os.fork
+
+        def fork():
+            pid = real_fork()
+            if pid:
+                forked.append(pid)
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the fork returns
+            return pid
+
+        os.fork = fork
+        try:
+            runtime.fork_helper(lambda channel: time.sleep(60))
+        except KeyboardInterrupt:
+            pass
+        atexit._run_exitfuncs()  # what the command's exit runs
+        try:
+            os.waitpid(forked[0], os.WNOHANG)
+            print("left")
+        except ChildProcessError:
+            print("reaped")
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert out.split() == ["reaped"]

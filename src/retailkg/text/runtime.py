@@ -240,6 +240,7 @@ def fork_helper(serve: Callable[[Channel], None], pickler: type[pickle.Pickler] 
             code = 1
         finally:
             os._exit(code)
-    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C that came during the fork is raised now, here
     theirs.close()
-    return Helper(pid, Channel(mine, pickler, unpickler))
+    helper = Helper(pid, Channel(mine, pickler, unpickler))  # registered to be ended at exit before a Ctrl-C can land
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C that came during the fork is raised now, here
+    return helper

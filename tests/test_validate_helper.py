@@ -22,7 +22,7 @@ from retailkg.design.readers import read_design
 from retailkg.design.resolve import ASIDE, DROP, STORE, free_text_duties, resolve
 from retailkg.kg.knowledge import knowledge_base
 from retailkg.report.formats import render
-from retailkg.text import runtime
+from retailkg.text import fork, runtime
 from retailkg.validation import helper
 from retailkg.validation.census import census_of_ntriples
 from retailkg.validation.findings import Severity
@@ -106,26 +106,26 @@ def test_a_helper_that_died_changes_nothing_but_who_does_the_work() -> None:
 
 def test_only_a_one_shot_process_with_no_other_thread_forks_a_helper(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runtime, "_ONE_SHOT", [False])
-    assert runtime.fork_helper(lambda channel: None) is None  # the API, a test's CliRunner, serve
+    assert fork.fork_helper(lambda channel: None) is None  # the API, a test's CliRunner, serve
     assert helper.start(knowledge_base()) is None
     monkeypatch.setattr(runtime, "_ONE_SHOT", [True])
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)
     t.start()
     try:
-        assert runtime.fork_helper(lambda channel: None) is None  # a fork beside a thread may deadlock
+        assert fork.fork_helper(lambda channel: None) is None  # a fork beside a thread may deadlock
     finally:
         stop.set()
         t.join()
 
 
 def test_a_helper_ends_when_its_channel_closes_and_close_reaps_it() -> None:
-    def serve(channel: runtime.Channel) -> None:
+    def serve(channel: fork.Channel) -> None:
         while True:
             is_object, body = channel.recv()
             channel.send((is_object, body))
 
-    h = runtime.fork_helper(serve, force=True)
+    h = fork.fork_helper(serve, force=True)
     assert h is not None
     h.channel.send(("ping", 1))
     assert h.channel.recv() == (True, (True, ("ping", 1)))  # an object comes back as the object it was
@@ -139,9 +139,9 @@ def test_a_helper_ends_when_its_channel_closes_and_close_reaps_it() -> None:
 def test_a_helper_never_outlives_a_parent_killed_outright(tmp_path: Path) -> None:
     script = textwrap.dedent("""
         import sys, time
-        from retailkg.text import runtime
+        from retailkg.text import fork, runtime
         runtime.declare_one_shot()
-        h = runtime.fork_helper(lambda channel: time.sleep(60))
+        h = fork.fork_helper(lambda channel: time.sleep(60))
         print(h.pid if h else 0, flush=True)
         time.sleep(60)
     """)
@@ -202,7 +202,7 @@ def no_hang() -> object:
     signal.signal(signal.SIGALRM, old)
 
 
-def _echo(channel: runtime.Channel) -> None:
+def _echo(channel: fork.Channel) -> None:
     while True:
         channel.send(channel.recv())
 
@@ -210,14 +210,14 @@ def _echo(channel: runtime.Channel) -> None:
 def _ahead_answering(answers: list[object]) -> helper.Ahead:
     """This process's side of a helper that answers each request with the next of ``answers``
     (pickled as they are): what a helper gone wrong could send."""
-    def serve(channel: runtime.Channel) -> None:
+    def serve(channel: fork.Channel) -> None:
         for answer in answers:
             while not channel.recv()[0]:  # chunks: no answer
                 pass
             channel.send(answer)
         channel.recv()
 
-    h = runtime.fork_helper(serve, force=True)
+    h = fork.fork_helper(serve, force=True)
     assert h is not None
     return helper.Ahead(knowledge_base(), h)
 
@@ -247,29 +247,29 @@ def test_every_form_of_input_gives_the_same_report_with_the_helper(name: str, tm
 
 
 def test_the_helper_is_off_when_the_user_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(runtime.NO_HELPER, "1")
-    assert runtime.fork_helper(_echo, force=True) is None
+    monkeypatch.setenv(fork.NO_HELPER, "1")
+    assert fork.fork_helper(_echo, force=True) is None
     assert helper.start(knowledge_base(), force=True) is None
-    monkeypatch.setenv(runtime.NO_HELPER, "0")  # "0" and "" leave it on
-    h = runtime.fork_helper(_echo, force=True)
+    monkeypatch.setenv(fork.NO_HELPER, "0")  # "0" and "" leave it on
+    h = fork.fork_helper(_echo, force=True)
     assert h is not None
     h.close()
 
 
 def test_no_helper_is_forked_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")  # fork without exec is unsafe there, and no parent-death signal
-    assert runtime.fork_helper(_echo, force=True) is None
+    assert fork.fork_helper(_echo, force=True) is None
 
 
 def test_a_helper_never_writes_to_the_commands_stdout_or_stderr(capfd: pytest.CaptureFixture[str]) -> None:
-    def serve(channel: runtime.Channel) -> None:
+    def serve(channel: fork.Channel) -> None:
         print("from the helper", flush=True)
         print("from the helper", file=sys.stderr, flush=True)
         os.write(1, b"from the helper\n")
         os.write(2, b"from the helper\n")
         _echo(channel)
 
-    h = runtime.fork_helper(serve, force=True)
+    h = fork.fork_helper(serve, force=True)
     assert h is not None
     try:
         h.channel.send("done?")
@@ -282,7 +282,7 @@ def test_a_helper_never_writes_to_the_commands_stdout_or_stderr(capfd: pytest.Ca
 
 
 def test_ctrl_c_is_the_commands_to_handle_not_the_helpers() -> None:
-    h = runtime.fork_helper(_echo, force=True)
+    h = fork.fork_helper(_echo, force=True)
     assert h is not None
     try:
         h.channel.send("ready?")
@@ -330,12 +330,12 @@ def test_censuses_a_helper_did_not_take_are_refused(answer: object) -> None:
 
 
 def test_bytes_that_are_no_message_are_refused() -> None:
-    def serve(channel: runtime.Channel) -> None:
+    def serve(channel: fork.Channel) -> None:
         channel.recv()
         channel.sock.sendall(b"P" + (5).to_bytes(8, "little") + b"\x80\x05junk")  # framed, not a pickle
         channel.recv()
 
-    h = runtime.fork_helper(serve, force=True)
+    h = fork.fork_helper(serve, force=True)
     assert h is not None
     ahead = helper.Ahead(knowledge_base(), h)
     try:
@@ -418,7 +418,7 @@ def test_a_bad_design_is_one_line_and_exit_2_with_the_helper_gone(tmp_path: Path
 
 @pytest.mark.skipif(not RETAILKG.exists(), reason="the console script")
 def test_retailkg_no_helper_keeps_the_command_in_one_process(tmp_path: Path) -> None:
-    env = {**os.environ, runtime.NO_HELPER: "1"}
+    env = {**os.environ, fork.NO_HELPER: "1"}
     proc = subprocess.Popen([str(RETAILKG), "validate", str(DESIGN), "--format", "json", "-o", str(tmp_path / "r.json")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     seen: set[int] = set()
@@ -459,20 +459,21 @@ def test_a_ctrl_c_during_the_fork_still_leaves_the_helper_to_be_ended_at_exit() 
     script = textwrap.dedent("""
         import atexit, os, signal, time
         from retailkg.text import runtime
+        from retailkg.text.fork import fork_helper
         runtime.declare_one_shot()
         forked = []
         real_fork = os.fork
 
-        def fork():
+        def forking():
             pid = real_fork()
             if pid:
                 forked.append(pid)
                 os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the fork returns
             return pid
 
-        os.fork = fork
+        os.fork = forking
         try:
-            runtime.fork_helper(lambda channel: time.sleep(60))
+            fork_helper(lambda channel: time.sleep(60))
         except KeyboardInterrupt:
             pass
         atexit._run_exitfuncs()  # what the command's exit runs

@@ -16,7 +16,7 @@ The knowledge base's statements in a match are sent by their IRI and taken from 
 knowledge base on arrival, so a match refers to the same objects as one made here. Whatever fails
 (no ``fork``, another thread already running, the helper gone) is done here instead, as before;
 the helper is started only by the console script's ``retailkg validate``
-(:func:`~retailkg.text.runtime.fork_helper` needs a process declared one-shot), never by the API,
+(:func:`~retailkg.text.fork.fork_helper` needs a process declared one-shot), never by the API,
 a test's CliRunner or ``serve``.
 """
 
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from retailkg.design.model import OrgDesign
 from retailkg.design.resolve import free_text_duties
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
-from retailkg.text.runtime import Channel, Helper, fork_helper
+from retailkg.text.fork import Channel, Helper, fork_helper
 from retailkg.validation.census import LiteralCensus, census_of_ntriples
 
 if TYPE_CHECKING:  # the matcher pulls in numpy and scipy: imported here only when matches arrive, after the fork

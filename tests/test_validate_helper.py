@@ -83,14 +83,15 @@ def test_the_helpers_census_is_the_census_of_the_same_chunks_here() -> None:
 
 @pytest.mark.parametrize("design", [DESIGN, WORKBOOK], ids=["yaml", "xlsx"])
 def test_a_report_made_with_the_helper_is_byte_for_byte_the_report_made_without(design: Path) -> None:
-    without = render(validate_file(design), "json")
+    without = validate_file(design)
     kb = knowledge_base()
     ahead = helper.start(kb, force=True)
     assert ahead is not None
-    with_helper = render(validate_file(design, kb=kb), "json")
+    with_helper = validate_file(design, kb=kb)
     assert helper.taken(kb) is None  # the validation took it, and ended it
     assert not ahead.failed and _gone(ahead.helper.pid)
-    assert with_helper == without
+    for fmt in ("json", "html", "xlsx"):
+        assert render(with_helper, fmt) == render(without, fmt), fmt
 
 
 def test_a_helper_that_died_changes_nothing_but_who_does_the_work() -> None:
@@ -242,7 +243,7 @@ def test_every_form_of_input_gives_the_same_report_with_the_helper(name: str, tm
     assert ahead is not None
     with_helper = validate_file(design, kb=kb)
     assert not ahead.failed and _gone(ahead.helper.pid)
-    for fmt in ("json", "md", "html"):
+    for fmt in ("json", "md", "html", "xlsx"):
         assert render(with_helper, fmt) == render(without, fmt), fmt
 
 

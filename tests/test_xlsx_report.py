@@ -140,6 +140,20 @@ def test_a_duty_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> 
     assert cells and all(c.data_type == "s" for c in cells)
 
 
+def test_a_design_whose_posts_have_no_duties_has_a_workbook_with_an_empty_mapping_review(tmp_path: Path) -> None:
+    design = tmp_path / "no-duties.yaml"
+    design.write_text(yaml.safe_dump({
+        "organisation": {"id": "e", "name": "空店"},
+        "departments": [{"id": "d", "name": "部"}],
+        "posts": [{"id": "p", "name": "店长", "department": "d"}],
+    }, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["validate", str(design), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    rows = list(load_workbook(out)[REVIEW_SHEET].iter_rows(values_only=True))
+    assert len(rows) == 1  # the header: no duty to review
+
+
 def test_the_same_report_gives_the_same_bytes() -> None:
     assert render(taobao(), "xlsx") == render(taobao(), "xlsx")
     assert render(validate_file(TAOBAO), "xlsx", "en") == render(taobao(), "xlsx", "en")

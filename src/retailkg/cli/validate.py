@@ -108,6 +108,9 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     Exit code: 0 no finding at or above --fail-on (waived findings do not count); 1 there is one
     (the report is still written); 2 bad input or usage (nothing written).
 
+    On Linux a YAML or Excel design's duties are matched in a helper process beside the command;
+    RETAILKG_NO_HELPER=1 keeps all the work in one process (to debug a run; the report is the same).
+
     \b
     Examples:
       retailkg validate                                     # the bundled documents, Markdown

@@ -477,9 +477,13 @@ def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
 class DutyMatcher(Protocol):
     """What resolution asks of a matcher: a batch prepared, then each duty's match."""
 
-    def match(self, text: str, post: str = "") -> Match: ...
+    def match(self, text: str, post: str = "") -> Match:
+        """The match of one duty of the post named ``post``, as the last :meth:`prepare` read it."""
+        ...
 
-    def prepare(self, pairs: Sequence[tuple[str, str]]) -> None: ...
+    def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Match a design's (text, post name) pairs in one batch: a duty is read with its post's others."""
+        ...
 
 
 class MatchedElsewhere:
@@ -494,12 +498,15 @@ class MatchedElsewhere:
         self._here: Matcher | None = None
 
     def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Nothing to do for the batch the helper matched; any other batch is matched here, and so is
+        every later pair (a duty's match depends on its batch: two batches' answers never mix)."""
         if self._here is None and all(pair in self.answers for pair in pairs):
             return
         self._here = self._here or matcher_for(self.kb)
         self._here.prepare(pairs)
 
     def match(self, text: str, post: str = "") -> Match:
+        """The helper's match of the pair, or this process's once a pair came that it was not given."""
         found = self.answers.get((text, post)) if self._here is None else None
         if found is None:
             self._here = self._here or matcher_for(self.kb)

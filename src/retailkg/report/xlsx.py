@@ -506,8 +506,9 @@ def _review_sheet(wb: Any, report: Report, lang: str, duty_rows: dict[int, str])
 
     letter, how = get_column_letter(keys.index("correct") + 1), get_column_letter(keys.index("how") + 1)
     standard = _w("standard", lang).replace('"', '""')
-    sh.ws.conditional_formatting.add(f"{letter}2:{letter}{len(report.resolved.duties) + 1}",  # the cells to fill in
-                                     FormulaRule(formula=[f'${how}2<>"{standard}"'], fill=_fill(_FILL["input"])))
+    if report.resolved.duties:  # a design of posts without duties has no cell to fill in (and no range X2:X1)
+        sh.ws.conditional_formatting.add(f"{letter}2:{letter}{len(report.resolved.duties) + 1}",  # the cells to fill in
+                                         FormulaRule(formula=[f'${how}2<>"{standard}"'], fill=_fill(_FILL["input"])))
     for r in _review_rows(report, lang, duty_rows):
         cells: list[Any] = []
         for k in keys:

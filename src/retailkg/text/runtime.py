@@ -7,28 +7,17 @@ scans every live object again, so on a chain it runs over and over and finds not
 (bench/run.py's "read YAML" and "whole report" steps, bench/RESULTS.md, "scale", are where it
 showed). Pausing it for the build is what bulk loaders commonly do.
 
-A one-shot command may also fork a helper process (:func:`fork_helper`) for Python work whose
-input is ready early and whose answer is small: under the interpreter's lock a thread cannot run
-Python beside the main thread, a process can (retailkg.validation.helper).
+Whether the process is one-shot (:func:`declare_one_shot`, :func:`is_one_shot`) also decides
+whether it may fork a helper process (:mod:`retailkg.text.fork`).
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import gc
-import io
-import os
-import pickle
-import signal
-import socket
-import struct
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
-__all__ = ["Channel", "Helper", "collector_off_until_exit", "declare_one_shot", "fork_helper", "paused_gc"]
+__all__ = ["collector_off_until_exit", "declare_one_shot", "is_one_shot", "paused_gc"]
 
 _ONE_SHOT: list[bool] = [False]
 
@@ -55,6 +44,11 @@ def declare_one_shot() -> None:
     _ONE_SHOT[0] = True
 
 
+def is_one_shot() -> bool:
+    """Whether this process was declared one-shot (:func:`declare_one_shot`)."""
+    return _ONE_SHOT[0]
+
+
 def collector_off_until_exit() -> None:
     """In a process declared one-shot (:func:`declare_one_shot`), turn the cyclic collector off for
     the rest of the process; elsewhere do nothing.
@@ -68,134 +62,3 @@ def collector_off_until_exit() -> None:
     """
     if _ONE_SHOT[0]:
         gc.disable()
-
-
-# ---------------------------------------------------------------------------------------------
-# A helper process beside a one-shot command
-# ---------------------------------------------------------------------------------------------
-
-_HEADER = struct.Struct("<cQ")
-_OBJECT, _BYTES = b"P", b"B"
-
-
-class Channel:
-    """One end of a socket pair between a process and the helper it forked: whole messages, each a
-    pickled object or raw bytes (a chunk of N-Triples is sent as it is, not pickled).
-
-    ``pickler``/``unpickler``: the classes that write and read the objects (a caller's own, to send
-    references to what both processes hold, such as the knowledge base's statements, by key)."""
-
-    def __init__(self, sock: socket.socket, pickler: type[pickle.Pickler] = pickle.Pickler,
-                 unpickler: type[pickle.Unpickler] = pickle.Unpickler) -> None:
-        self.sock = sock
-        self.pickler, self.unpickler = pickler, unpickler
-        self._lock = threading.Lock()  # sends from two threads never interleave
-
-    def send(self, obj: object) -> None:
-        buf = io.BytesIO()
-        self.pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
-        self._send(_OBJECT, buf.getbuffer())
-
-    def send_bytes(self, data: bytes) -> None:
-        self._send(_BYTES, data)
-
-    def _send(self, kind: bytes, data: bytes | memoryview) -> None:
-        with self._lock:
-            self.sock.sendall(_HEADER.pack(kind, len(data)))
-            self.sock.sendall(data)
-
-    def recv(self) -> tuple[bool, Any]:
-        """The next message: (True, the object) or (False, the bytes); EOFError when the other end is gone."""
-        kind, size = _HEADER.unpack(self._exactly(_HEADER.size))
-        data = self._exactly(size)
-        if kind == _BYTES:
-            return False, bytes(data)
-        return True, self.unpickler(io.BytesIO(data)).load()
-
-    def _exactly(self, size: int) -> bytearray:
-        buf = bytearray(size)
-        view = memoryview(buf)
-        got = 0
-        while got < size:
-            n = self.sock.recv_into(view[got:])
-            if n == 0:
-                raise EOFError("the other process closed the channel")
-            got += n
-        return buf
-
-    def close(self) -> None:
-        self.sock.close()
-
-
-class Helper:
-    """A process forked to work beside a one-shot command (:func:`fork_helper`): its channel, and
-    :meth:`close`, which ends it and reaps it (also at exit, whatever way the command ends)."""
-
-    def __init__(self, pid: int, channel: Channel) -> None:
-        self.pid = pid
-        self.channel = channel
-        self._closed = False
-        atexit.register(self.close)
-
-    def close(self) -> None:
-        """Close the channel (the helper ends on reading its end), stop the helper if it is still
-        working, and wait for it: it never outlives the command nor stays a zombie."""
-        if self._closed:
-            return
-        self._closed = True
-        atexit.unregister(self.close)
-        self.channel.close()
-        with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-
-
-def _die_with_parent() -> None:
-    """Linux: the kernel ends this process when its parent ends (also a parent killed outright)."""
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-def fork_helper(serve: Callable[[Channel], None], pickler: type[pickle.Pickler] = pickle.Pickler,
-                unpickler: type[pickle.Unpickler] = pickle.Unpickler, force: bool = False) -> Helper | None:
-    """Fork a helper process running ``serve`` on its end of a channel, in a process declared
-    one-shot (:func:`declare_one_shot`; ``force``: a test's own process) and only where a fork is
-    safe: ``os.fork`` exists and no other thread runs (a forked thread-holding process may
-    deadlock on a lock another thread held). ``None`` otherwise: the caller does the work itself.
-
-    Why a process: on a machine of two cores, the command's own Python work is serial under the
-    interpreter's lock, so only another process can do Python work beside it. The helper starts
-    as a copy of this process (what it reads is shared until written), never writes to the
-    command's files or terminal, ends with the command (the channel's end, Ctrl-C, or the parent's
-    death), and leaves by ``os._exit`` (no exit handler of the parent runs twice).
-    """
-    if not (_ONE_SHOT[0] or force) or not hasattr(os, "fork") or threading.active_count() > 1:
-        return None
-    try:
-        mine, theirs = socket.socketpair()
-    except OSError:
-        return None
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:
-        mine.close()
-        theirs.close()
-        return None
-    if pid == 0:  # the helper
-        code = 0
-        try:
-            mine.close()
-            _die_with_parent()
-            if os.getppid() != parent:
-                os._exit(0)
-            serve(Channel(theirs, pickler, unpickler))
-        except BaseException:  # Ctrl-C, the parent gone, any failure: the parent does the work
-            code = 1
-        finally:
-            os._exit(code)
-    theirs.close()
-    return Helper(pid, Channel(mine, pickler, unpickler))

@@ -16,7 +16,7 @@ The knowledge base's statements in a match are sent by their IRI and taken from 
 knowledge base on arrival, so a match refers to the same objects as one made here. Whatever fails
 (no ``fork``, another thread already running, the helper gone) is done here instead, as before;
 the helper is started only by the console script's ``retailkg validate``
-(:func:`~retailkg.text.runtime.fork_helper` needs a process declared one-shot), never by the API,
+(:func:`~retailkg.text.fork.fork_helper` needs a process declared one-shot), never by the API,
 a test's CliRunner or ``serve``.
 """
 
@@ -25,16 +25,23 @@ from __future__ import annotations
 import pickle
 import queue
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retailkg.design.matching import DutyMatcher, MatchedElsewhere
 from retailkg.design.model import OrgDesign
 from retailkg.design.resolve import free_text_duties
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
-from retailkg.text.runtime import Channel, Helper, fork_helper
+from retailkg.text.fork import Channel, Helper, fork_helper
 from retailkg.validation.census import LiteralCensus, census_of_ntriples
 
-__all__ = ["Ahead", "start", "taken"]
+if TYPE_CHECKING:  # the matcher pulls in numpy and scipy: imported here only when matches arrive, after the fork
+    from retailkg.design.matching import DutyMatcher
+
+__all__ = ["WAIT_SECONDS", "Ahead", "start", "taken"]
+
+WAIT_SECONDS = 60.0
+"""The longest this process waits on the helper for one message (to send or to receive): far above
+what a national chain's matches and censuses take (bench/RESULTS.md, "large"), so only a helper that
+hangs (stopped, deadlocked) reaches it, and its work is then done here."""
 
 _STARTED: list[Ahead] = []
 
@@ -99,11 +106,14 @@ class Ahead:
     censuses back. Every method answers ``None`` (or does nothing) once the helper has failed: the
     caller then does the work itself."""
 
-    def __init__(self, kb: KnowledgeBase, helper: Helper) -> None:
+    def __init__(self, kb: KnowledgeBase, helper: Helper, wait: float | None = None) -> None:
         self.kb = kb
         self.helper = helper
         self.failed = False
         self._asked: OrgDesign | None = None
+        self._pairs: list[tuple[str, str]] = []
+        self._chunks = 0  # handed over for their census: as many censuses must come back
+        helper.channel.sock.settimeout(WAIT_SECONDS if wait is None else wait)  # a hung helper costs a wait, never the command
 
     def ask(self, design: OrgDesign) -> None:
         """Ask the helper to match ``design``'s free-text duties now (as soon as the design is read),
@@ -118,7 +128,7 @@ class Ahead:
         except OSError:
             self._fail()
             return
-        self._asked = design
+        self._asked, self._pairs = design, pairs
 
     def matcher(self, design: OrgDesign) -> DutyMatcher | None:
         """The matches of ``design``'s free-text duties, made by the helper (``None``: none to make,
@@ -127,13 +137,15 @@ class Ahead:
             self.ask(design)
         if self._asked is not design or self.failed:
             return None
+        from retailkg.design.matching import Match, MatchedElsewhere
+
         try:
             is_object, answers = self.helper.channel.recv()
-        except (OSError, EOFError, pickle.PickleError, KeyError, AttributeError):
+        except Exception:  # gone, timed out, or garbage that does not unpickle: whatever it is, it is done here
             self._fail()
             return None
-        if not is_object or not isinstance(answers, dict):
-            self._fail()
+        if not (is_object and isinstance(answers, dict) and all(type(answers.get(p)) is Match for p in self._pairs)):
+            self._fail()  # an answer missing or not a match: not the helper's own code speaking
             return None
         return MatchedElsewhere(self.kb, answers)
 
@@ -145,6 +157,8 @@ class Ahead:
             self.helper.channel.send_bytes(chunk)
         except OSError:
             self._fail()
+        else:
+            self._chunks += 1
 
     def censuses(self) -> list[LiteralCensus] | None:
         """The censuses of every chunk handed over, or ``None`` if any may be missing."""
@@ -153,11 +167,12 @@ class Ahead:
         try:
             self.helper.channel.send((_CENSUS,))
             is_object, found = self.helper.channel.recv()
-        except (OSError, EOFError, pickle.PickleError):
+        except Exception:  # gone, timed out, or garbage that does not unpickle
             self._fail()
             return None
-        if not is_object or not isinstance(found, list):
-            self._fail()
+        if not (is_object and isinstance(found, list) and len(found) == self._chunks
+                and all(type(c) is LiteralCensus for c in found)):
+            self._fail()  # a census missing or not a census
             return None
         return found
 

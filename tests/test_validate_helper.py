@@ -152,6 +152,7 @@ def test_a_helper_never_outlives_a_parent_killed_outright(tmp_path: Path) -> Non
     assert pid > 0 and not _gone(pid)
     parent.kill()
     parent.wait()
+    parent.stdout.close()
     deadline = time.monotonic() + 10
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -426,6 +427,7 @@ def test_retailkg_no_helper_keeps_the_command_in_one_process(tmp_path: Path) -> 
     while proc.poll() is None:
         seen.update(_children(proc.pid))
         time.sleep(0.02)
+    proc.communicate()  # closes the pipes
     assert proc.returncode == _exit_code_of(DESIGN) and not seen
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == render(validate_file(DESIGN), "json")
 

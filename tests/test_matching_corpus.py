@@ -47,7 +47,7 @@ def test_catch_all_lines_are_present_as_negatives() -> None:
     assert 0.02 * len(corpus) <= len(nones) <= 0.10 * len(corpus)
 
 
-def test_the_second_labelling_covers_300_sentences_of_the_first_round_200_of_the_fifth_199_of_the_eighth_100_of_the_ninth(
+def test_the_second_labelling_covers_the_sentences_drawn_from_each_double_labelled_round(
         kb: KnowledgeBase) -> None:
     ids = {e.id for e in read_corpus(withdrawn=True)}
     known = {f.id for f in kb.functions.values()} | {NONE}
@@ -58,7 +58,10 @@ def test_the_second_labelling_covers_300_sentences_of_the_first_round_200_of_the
     # the eighth round: m4399-m4805; 200 drawn, one of them left out of the corpus as a repeat of m4041
     assert sum(4399 <= int(r[0][1:]) <= 4805 for r in rows) == 199
     assert sum(4806 <= int(r[0][1:]) <= 5005 for r in rows) == 100  # the ninth round: m4806-m5005
-    assert len(rows) == 799
+    # the tenth round: m5006-m5224; 120 drawn, 12 of them (one page's) left the round before it joined
+    assert sum(5006 <= int(r[0][1:]) <= 5224 for r in rows) == 108
+    assert sum(5225 <= int(r[0][1:]) <= 5534 for r in rows) == 120  # the eleventh round: m5225-m5534
+    assert len(rows) == 1027
     for sid, lead, support, confidence in rows:
         assert sid in ids
         assert set(lead.split()) | set(support.split()) <= known

@@ -55,22 +55,13 @@ pl.name_findings = timed("naming (in rules stage)", nm.name_findings)
 pl.sort_findings = timed("sort_findings", nm.sort_findings)
 pl.coverage = timed("coverage", nm.coverage)
 pl.design_store = timed("design_store", pl.design_store)
-try:  # the helper process of a one-shot validate (from 2026-12-08): how long this process waits for it
-    import retailkg.validation.helper as hp
-    hp.Ahead.matcher = timed("waiting for the helper's matches", hp.Ahead.matcher)
-    hp.Ahead.censuses = timed("waiting for the helper's censuses", hp.Ahead.censuses)
-    hp.start = timed("starting the helper (knowledge base, fork)", hp.start)
-except ImportError:
-    pass
 cv._write = timed("cli._write", cv._write)
 def report():
     agg = {}
     for l, w, c in rows:
         a = agg.setdefault(l, [0, 0.0, 0.0]); a[0] += 1; a[1] += w; a[2] += c
     ru = __import__("resource").getrusage(__import__("resource").RUSAGE_SELF)
-    ch = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
-    print(f"total wall {time.perf_counter()-T0:.2f} cpu {ru.ru_utime+ru.ru_stime:.2f} peak {ru.ru_maxrss/1024:.0f} MiB"
-          f" helper cpu {ch.ru_utime+ch.ru_stime:.2f} helper peak {ch.ru_maxrss/1024:.0f} MiB", file=sys.stderr)
+    print(f"total wall {time.perf_counter()-T0:.2f} cpu {ru.ru_utime+ru.ru_stime:.2f} peak {ru.ru_maxrss/1024:.0f} MiB", file=sys.stderr)
     for l, (n, w, c) in agg.items():
         print(f"{l:40s} n={n:4d} wall {w:7.2f} cpu(proc) {c:7.2f}", file=sys.stderr)
 atexit.register(report)

@@ -108,9 +108,6 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     Exit code: 0 no finding at or above --fail-on (waived findings do not count); 1 there is one
     (the report is still written); 2 bad input or usage (nothing written).
 
-    On Linux a YAML or Excel design's duties are matched in a helper process beside the command;
-    RETAILKG_NO_HELPER=1 keeps all the work in one process (to debug a run; the report is the same).
-
     \b
     Examples:
       retailkg validate                                     # the bundled documents, Markdown
@@ -139,15 +136,7 @@ def validate_cmd(org_file: Path | None, baseline: str | None, fmt: str | None, o
     progress.set_quiet(quiet)
     refuse_input_as_output(out, [org_file, *shapes_files, *([profile] if profile else []), waivers_file])
     refuse_overwriting_client_file(out)
-    ahead = None
-    if org_file is not None and endpoint is None and org_file.suffix.lower() in (".yaml", ".yml", ".xlsx"):
-        from retailkg.kg.knowledge import knowledge_base
-        from retailkg.validation import helper
-
-        ahead = helper.start(knowledge_base())  # this process only: the matcher loads beside the reading (helper.py)
     design_shapes, design = _design_shapes(org_file) if org_file is not None else ([], None)
-    if ahead is not None and design is not None:
-        ahead.ask(design)
     rule_set = load_rule_set([*design_shapes, *shapes_files], profile)
     fmt = format_of(out, fmt, EXTENSIONS, "md")
     if fmt in BINARY and out is None:

@@ -34,7 +34,6 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from rdflib import URIRef
@@ -60,10 +59,8 @@ __all__ = [
     "MAX_FUNCTIONS",
     "MIN_PROBABILITY",
     "RELATIVE",
-    "DutyMatcher",
     "FunctionMatch",
     "Match",
-    "MatchedElsewhere",
     "Matcher",
     "Override",
     "matcher_for",
@@ -472,46 +469,6 @@ def _save_npz(path: Path, m: sparse.csr_matrix) -> None:
 
 def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return l2_rows(m)
-
-
-class DutyMatcher(Protocol):
-    """What resolution asks of a matcher: a batch prepared, then each duty's match."""
-
-    def match(self, text: str, post: str = "") -> Match:
-        """The match of one duty of the post named ``post``, as the last :meth:`prepare` read it."""
-        ...
-
-    def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Match a design's (text, post name) pairs in one batch: a duty is read with its post's others."""
-        ...
-
-
-class MatchedElsewhere:
-    """A design's free-text duties as a fresh :func:`matcher_for` matched them in another process
-    (``answers``: each (text, post name) pair's match after one :meth:`Matcher.prepare` of all the
-    design's pairs), so this process need not load the model; a pair it was not given is matched
-    here, by :func:`matcher_for`, from then on for every pair (the answers never mix two batches)."""
-
-    def __init__(self, kb: KnowledgeBase, answers: dict[tuple[str, str], Match]) -> None:
-        self.kb = kb
-        self.answers = answers
-        self._here: Matcher | None = None
-
-    def prepare(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Nothing to do for the batch the helper matched; any other batch is matched here, and so is
-        every later pair (a duty's match depends on its batch: two batches' answers never mix)."""
-        if self._here is None and all(pair in self.answers for pair in pairs):
-            return
-        self._here = self._here or matcher_for(self.kb)
-        self._here.prepare(pairs)
-
-    def match(self, text: str, post: str = "") -> Match:
-        """The helper's match of the pair, or this process's once a pair came that it was not given."""
-        found = self.answers.get((text, post)) if self._here is None else None
-        if found is None:
-            self._here = self._here or matcher_for(self.kb)
-            return self._here.match(text, post)
-        return found
 
 
 @cache

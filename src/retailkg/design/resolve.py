@@ -27,7 +27,7 @@ from retailkg.ns import BASE, ORG, PREFIXES, PROV, RKG, RKGV
 from retailkg.text.runtime import paused_gc
 
 if TYPE_CHECKING:  # the matcher pulls in numpy and BM25: imported when a free-text duty needs it
-    from retailkg.design.matching import DutyMatcher, Match
+    from retailkg.design.matching import Match, Matcher
 
 _STD_REF = re.compile(r"^(?P<doc>.*?)\s*(?P<ref>\d+(?:\.\d+)+(?:\s*[a-zA-Z]\)?|\s*[(（]\d+[)）])?)\s*$")
 # ---------------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ def closest_ids(name: str, kb: KnowledgeBase, n: int = 3, areas: bool = True) ->
 
 
 @paused_gc()
-def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: DutyMatcher | None = None, baseline: str | None = None,
+def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: Matcher | None = None, baseline: str | None = None,
             sink: Callable[[bytes], object] | None = None, route: Route | None = None,
             pool: Executor | None = None) -> ResolvedDesign:
     """Link ``design`` to the knowledge graph and write its RDF; unknown references raise InputError.
@@ -414,7 +414,7 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: DutyMatcher | None = 
     typed_metrics: set[URIRef] = set()
     cache: dict[tuple[Any, ...], list[tuple[ResolvedDuty, _DutyLines]]] = {}
 
-    def get_matcher() -> DutyMatcher:  # loaded only when a duty is free text without functions given
+    def get_matcher() -> Matcher:  # loaded only when a duty is free text without functions given
         nonlocal matcher
         if matcher is None:
             from retailkg.design.matching import matcher_for
@@ -429,7 +429,8 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: DutyMatcher | None = 
 
     seg = {p.id: iri_segment(p.id) for p in design.posts}
     superiors = {p.id: p.reports_to for p in design.posts if p.reports_to}
-    free = free_text_duties(design)
+    free = [(spec.text or "", p.name) for p in design.posts for spec in p.duties
+            if spec.standard is None and not spec.functions and spec.correction is None]
     if free:  # each distinct free-text duty matched once, all in one batch
         get_matcher().prepare(free)
     for i, p in enumerate(design.posts, start=1):
@@ -490,13 +491,6 @@ def resolve(design: OrgDesign, kb: KnowledgeBase, matcher: DutyMatcher | None = 
     return ResolvedDesign(design, base_doc, base, URIRef(org), w, posts, depts, duties, metric_sources, prefix)
 
 
-def free_text_duties(design: OrgDesign) -> list[tuple[str, str]]:
-    """The (text, post name) of every duty the matcher reads: free text, with no functions stated
-    and no reviewer's correction (a chain repeats them in every store)."""
-    return [(spec.text or "", p.name) for p in design.posts for spec in p.duties
-            if spec.standard is None and not spec.functions and spec.correction is None]
-
-
 def chain_above(node: str, above: Mapping[str, str]) -> Iterator[str]:
     """Every node above ``node`` (``above``: each one's superior or parent), nearest first: the
     transitive closure that resolution writes as triples, ``rkg:reportingChain`` for posts
@@ -512,7 +506,7 @@ def chain_above(node: str, above: Mapping[str, str]) -> Iterator[str]:
         nxt = above.get(nxt)
 
 
-def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], DutyMatcher], baseline: Document,
+def _resolve_duty(spec: DutySpec, kb: KnowledgeBase, get_matcher: Callable[[], Matcher], baseline: Document,
                   post_name: str = "") -> Iterator[ResolvedDuty]:
     placeholder = URIRef(BASE)
     if spec.standard is not None:

@@ -6,9 +6,6 @@ The cyclic collector, though, is triggered by the number of allocations, and eve
 scans every live object again, so on a chain it runs over and over and finds nothing to free
 (bench/run.py's "read YAML" and "whole report" steps, bench/RESULTS.md, "scale", are where it
 showed). Pausing it for the build is what bulk loaders commonly do.
-
-Whether the process is one-shot (:func:`declare_one_shot`, :func:`is_one_shot`) also decides
-whether it may fork a helper process (:mod:`retailkg.text.fork`).
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["collector_off_until_exit", "declare_one_shot", "is_one_shot", "paused_gc"]
+__all__ = ["collector_off_until_exit", "declare_one_shot", "paused_gc"]
 
 _ONE_SHOT: list[bool] = [False]
 
@@ -42,11 +39,6 @@ def declare_one_shot() -> None:
     """Say that this process ends when its command does (the console script's ``main``; never a
     library caller, a test's CliRunner or a server)."""
     _ONE_SHOT[0] = True
-
-
-def is_one_shot() -> bool:
-    """Whether this process was declared one-shot (:func:`declare_one_shot`)."""
-    return _ONE_SHOT[0]
 
 
 def collector_off_until_exit() -> None:

@@ -8,7 +8,6 @@ baseline), and the organisations already in a SPARQL endpoint (the rules run in 
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +21,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from retailkg.design.model import DEFAULT_BASELINE, OrgDesign
 from retailkg.design.readers import read_design
-from retailkg.design.resolve import ASIDE, DROP, STORE, ResolvedDesign, resolve
+from retailkg.design.resolve import ASIDE, DROP, ResolvedDesign, resolve
 from retailkg.errors import InputError
 from retailkg.kg.catalog import DOCUMENTS, Document, document
 from retailkg.kg.knowledge import KnowledgeBase, knowledge_base
@@ -30,7 +29,6 @@ from retailkg.ns import RKG
 from retailkg.query.engines import Engine, OxigraphEngine
 from retailkg.text import progress
 from retailkg.text.runtime import paused_gc
-from retailkg.validation import helper
 from retailkg.validation.census import LiteralCensus, census_of_ntriples, merged_census
 from retailkg.validation.compile import BOOL_TRUE, Plan, RuleResult, plan_rules
 from retailkg.validation.facts import SUBCLASS_AXIOMS, kb_facts, subjects_of, with_reporting_chain
@@ -310,11 +308,6 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
     kb = kb or knowledge_base()
     with progress.stage("reading"):
         design = read_design(path) if design is None else design
-    ahead = helper.taken(kb)  # a one-shot `retailkg validate`'s helper process: the matcher and the census (helper.py)
-    if ahead is not None:
-        ahead.ask(design)  # and, while it matches, what would be done later anyway
-        with contextlib.suppress(KeyError, AttributeError, TypeError):  # resolution reports a bad baseline
-            kb_facts(kb, document(baseline or design.organisation.baseline or DEFAULT_BASELINE).id)
     rule_set = rule_set_of(shapes)
     router = Router(needs_of(rule_set), _SUBCLASSES)  # what goes into the store, aside or nowhere: from the rules' reads
     store = ox.Store()
@@ -323,29 +316,15 @@ def validate_file(path: Path, baseline: str | None = None, kb: KnowledgeBase | N
         # the stored statements go into the store as they are written (Oxigraph loads a chunk on the pool's
         # thread while resolution writes the next); the matcher is loaded only if a duty is free text to match
         loads: list[Future[None]] = []
-        matcher = ahead.matcher(design) if ahead is not None else None
 
         def sink(chunk: bytes) -> None:
             loads.append(pool.submit(store.load, chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True))
-            if ahead is not None:
-                loads.append(pool.submit(ahead.census, chunk))
-            else:
-                censuses.append(census_of_ntriples(chunk))
+            censuses.append(census_of_ntriples(chunk))
 
-        resolved = resolve(design, kb, matcher, baseline, sink=sink, route=router.route, pool=pool)
+        resolved = resolve(design, kb, None, baseline, sink=sink, route=router.route, pool=pool)
         for f in loads:
             f.result()
-    if ahead is None:
-        censuses += [census_of_ntriples(c) for s in (ASIDE, DROP) for c in resolved.rdf.chunks(s)]
-    else:
-        for s in (ASIDE, DROP):
-            for c in resolved.rdf.chunks(s):
-                ahead.census(c)
-        found = ahead.censuses()
-        ahead.close()
-        censuses = found if found is not None else [  # the helper failed: every chunk's census here
-            census_of_ntriples(c) for s in (STORE, ASIDE, DROP) for c in resolved.rdf.chunks(s)]
-    census = merged_census(censuses)
+    census = merged_census([*censuses, *(census_of_ntriples(c) for s in (ASIDE, DROP) for c in resolved.rdf.chunks(s))])
     return validate_design(resolved, kb, rule_set, store, router, census)
 
 

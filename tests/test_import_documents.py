@@ -3670,3 +3670,43 @@ def test_requirements_stay_requirements_where_the_post_states_its_duties(tmp_pat
         "店员招聘\n岗位名称：店员\n岗位职责：\n1、整理货架。\n任职要求：\n1、负责任心强者优先；\n2、协助能力强。\n", encoding="utf-8")
     [post] = import_documents([tmp_path / "a.txt"]).posts
     assert texts(post) == ["整理货架。"]
+
+
+_AD_DUTIES = ["倉庫作業、商品貼標。", "清點商品到貨數量。"]
+_AD_NEEDS = ["可接受排班排休制度者。", "有物流相關經驗者佳。"]
+
+
+def _tw_ad(title: str) -> str:
+    return (f"\ufeff{title}\r\n\r\n本公司為家具家飾連鎖店,現正積極招募從業人員。\r\n\r\n※工作內容:\r\n1.{_AD_DUTIES[0]}\r\n"
+            f"2.{_AD_DUTIES[1]}\r\n\r\n※招募對象:\r\n1.{_AD_NEEDS[0]}\r\n2.{_AD_NEEDS[1]}\r\n\r\n※工作時段：\r\n"
+            "1.上班時間9:00~18:00。\r\n\r\n※薪資待遇:\r\n1.月薪 30,000~40,000元。\r\n")
+
+
+def test_a_label_marked_with_a_reference_mark_is_the_label(tmp_path: Path) -> None:
+    """A Taiwanese advert marks each of its parts with ※ (※工作內容:, ※招募對象:, ※工作時段：, ※薪資待遇:): the mark is
+    typography, the label is the word after it; 招募對象 (whom the advert recruits) labels the requirements, and the
+    parts on working hours and pay hold no duty."""
+    (tmp_path / "倉儲人員.txt").write_text(_tw_ad("倉儲人員"), encoding="utf-8")
+    [post] = import_documents([tmp_path / "倉儲人員.txt"]).posts
+    assert (post.name, texts(post), list(post.qualifications)) == ("倉儲人員", _AD_DUTIES, _AD_NEEDS)
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("宜得利NITORI桃園物流部倉庫倉儲人員(物流部門限定職)", "倉庫倉儲人員"),
+    ("某某百货有限公司营运部主管（急招）", "营运部主管"),
+    ("华联综合超市股份有限公司配送中心仓库管理员", "配送中心仓库管理员"),
+])
+def test_an_advert_title_names_its_post_after_the_employer_and_the_unit(tmp_path: Path, title: str, name: str) -> None:
+    """An advert's title names the employer and the unit that hires before the post, perhaps an aside on the opening
+    after it: the post is what follows the unit (or the employer, when that reads whole as a post), less the aside."""
+    (tmp_path / "招募資訊.txt").write_text(_tw_ad(title), encoding="utf-8")
+    [post] = import_documents([tmp_path / "招募資訊.txt"]).posts
+    assert (post.name, texts(post)) == (name, _AD_DUTIES)
+
+
+def test_an_advert_title_naming_no_post_after_its_unit_is_no_post_name(tmp_path: Path) -> None:
+    """宜得利NITORI桃園物流部招募資訊 names the unit and what the page is, no post: the post is named from the file, as
+    any untitled document's."""
+    (tmp_path / "倉儲人員.txt").write_text(_tw_ad("宜得利NITORI桃園物流部招募資訊"), encoding="utf-8")
+    [post] = import_documents([tmp_path / "倉儲人員.txt"]).posts
+    assert post.name == "倉儲人員"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from retailkg.design.documents.advert import post_of_page_title, without_cohort
+from retailkg.design.documents.advert import post_of_ad_title, post_of_page_title, without_cohort
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
@@ -115,11 +115,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能", "日常工作",
              "日常工作内容"),
     QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能", "入职要求", "入职条件"),
+                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能", "入职要求", "入职条件",
+                     "招募对象", "招聘对象", "应征条件", "应聘条件"),
     META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
            "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
            "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
-           "班次", "工作性质",
+           "班次", "工作性质", "工作时段", "上班时间", "上班时段",
            "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
     OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
             "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "关键绩效指标",
@@ -154,7 +155,9 @@ _LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", 
 # words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
 # sentence they are just words
 
-_STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>]+")
+_STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>※]+")
+"""Typography around a label word: spaces, Markdown marks, brackets, and the reference mark a Taiwanese advert puts before
+each of its parts (※工作內容:)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -888,9 +891,11 @@ class _Reader:
             p.duties = [q for q in p.qualifications if states_work(q.text)]
             p.qualifications = [q for q in p.qualifications if not states_work(q.text)]
         titled = None if self.title is None or self.posts else (
-            self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title))
+            self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title)
+            or post_of_ad_title(self.title.text, _is_post_title))
         if p.name is None and not p.empty() and titled:
-            # a job advert's first line: 楼层管理员, or the browser's page title 门店营运实习生_壹打工网-让工作来找你
+            # a job advert's first line: 楼层管理员, the browser's page title 门店营运实习生_壹打工网-让工作来找你, or the
+            # advert's own title naming its employer and unit first, 宜得利NITORI桃園物流部倉庫倉儲人員(物流部門限定職)
             p.name, p.name_from = titled, "title"
             if self.title in self.unplaced:
                 self.unplaced.remove(self.title)

@@ -3710,3 +3710,12 @@ def test_an_advert_title_naming_no_post_after_its_unit_is_no_post_name(tmp_path:
     (tmp_path / "倉儲人員.txt").write_text(_tw_ad("宜得利NITORI桃園物流部招募資訊"), encoding="utf-8")
     [post] = import_documents([tmp_path / "倉儲人員.txt"]).posts
     assert post.name == "倉儲人員"
+
+
+@pytest.mark.parametrize(("stem", "name"), [("理货员招聘信息", "理货员"), ("倉儲人員招募資訊", "倉儲人員"), ("招聘信息", "招聘信息")])
+def test_a_post_named_from_an_advert_s_file_is_named_without_the_kind_of_page(tmp_path: Path, stem: str, name: str) -> None:
+    """A document whose text names no post is named from its file; a file saved from a job advert adds the kind of page
+    after the post (招聘信息, 招募資訊, 招聘启事): that is no part of the post's name. A file named only so keeps its name."""
+    (tmp_path / f"{stem}.txt").write_text("岗位职责：\n1.整理货架\n2.接待顾客\n", encoding="utf-8")
+    [post] = import_documents([tmp_path / f"{stem}.txt"]).posts
+    assert (post.name, texts(post)) == (name, ["整理货架", "接待顾客"])

@@ -133,8 +133,12 @@ def read_blocks(path: Path) -> list[Block]:
 _TITLE_NOISE = re.compile(r"(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责|说明书)")
 
 
+_ADVERT_NOISE = re.compile(r"(?:招聘|招募)(?:信息|资讯|資訊|启事|啟事|简章|簡章)$")
+"""What a file saved from a job advert adds after the post (理货员招聘信息, 倉儲人員招募資訊): the kind of page, not the post."""
+
+
 def _name_from_file(path: Path) -> str:
-    name = _TITLE_NOISE.sub("", path.stem)
+    name = _TITLE_NOISE.sub("", _ADVERT_NOISE.sub("", path.stem))
     name = re.sub(r"^[\d\s._\-—–()（）]+", "", name)
     return name.strip(" _-—–.") or path.stem
 

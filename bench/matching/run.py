@@ -50,7 +50,7 @@ GOALS = {"top1": 0.85, "top3": 0.95, "flagged_wrong": 0.80}
 # earlier ones had not, so its own figure says how the matcher does on a new batch of employers' text.
 ROUNDS = (("first and second", 1, 2638), ("third", 2639, 3119), ("fourth", 3120, 3479), ("fifth", 3480, 3885),
           ("sixth", 3886, 4302), ("seventh", 4303, 4398), ("eighth", 4399, 4805), ("ninth", 4806, 5005),
-          ("tenth", 5006, 5224), ("eleventh", 5225, 5534))
+          ("tenth", 5006, 5224), ("eleventh", 5225, 5534), ("twelfth", 5535, 5830))
 
 
 def outcome(m: Match, kb: KnowledgeBase) -> list[str]:
@@ -165,17 +165,17 @@ def rounds(rows: list[dict[str, Any]], top1: list[bool], top3: list[bool]) -> di
 
 
 SECOND_LABELLED_ROUNDS = (("first", 1, 3479), ("fifth", 3480, 4398), ("eighth", 4399, 4805), ("ninth", 4806, 5005),
-                          ("tenth", 5006, 5224), ("eleventh", 5225, 5534))
+                          ("tenth", 5006, 5224), ("eleventh", 5225, 5534), ("twelfth", 5535, 5830))
 """The rounds whose sentences were labelled a second time, by id: 300 of the first round's, 200 drawn at random from
 the fifth's, 199 from the eighth's (200 drawn; one left the round as a repeat of a corpus sentence), 100 of the
-ninth's, 108 of the tenth's (120 drawn; 12 of them, one page's, left the round before it joined) and 120 of the
-eleventh's, each reported apart, each labelled blind by a labeller who had not seen the first labels nor the earlier
-second labellings."""
+ninth's, 108 of the tenth's (120 drawn; 12 of them, one page's, left the round before it joined), 120 of the
+eleventh's and 120 of the twelfth's, each reported apart, each labelled blind by a labeller who had not seen the first
+labels nor the earlier second labellings."""
 
 
 def agreement(kb: KnowledgeBase, corpus: list[Example]) -> dict[str, Any]:
     """The two labellings of the double-labelled sentences, compared as data/matching/README.md says: all of them,
-    and the first, the fifth, the eighth, the ninth, the tenth and the eleventh round's apart (``rounds``)."""
+    and the first, the fifth, the eighth, the ninth, the tenth, the eleventh and the twelfth round's apart (``rounds``)."""
     second = {}
     for line in (REPO / "data" / "matching" / "second-labelling.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         sid, lead, support, conf = line.split("\t")

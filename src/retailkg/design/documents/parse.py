@@ -15,7 +15,6 @@ as :class:`Unplaced` with the reason, never dropped.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,20 @@ from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.listings import advert_posts, states_work
+from retailkg.design.documents.numbering import (
+    APPENDIX,
+    CHAPTER,
+    CN,
+    CN_OUTLINE,
+    HEADING_NUMBER,
+    OUTLINE,
+    number_mark,
+    outline_depth,
+    outline_kind,
+    run_on,
+    split_inline,
+    strip_number,
+)
 from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
@@ -47,7 +60,6 @@ __all__ = [
     "label_of",
     "parse_blocks",
     "post_label_run",
-    "strip_number",
     "titled_post_heading",
 ]
 
@@ -225,7 +237,7 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
     if marked and "\n" in text.strip() and all(len(x.strip()) <= 2 for x in text.strip().split("\n")):
         text = "".join(x.strip() for x in text.split("\n"))  # 岗⏎位⏎职⏎责: a label cell typed one character a line
     t = strip_number(text)[0] if not marked else text
-    if marked and _OUTLINE.match(text):
+    if marked and OUTLINE.match(text):
         bare = strip_number(text)[0]
         if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
             t = bare  # 一、岗位职责 in a row merged across a form: the label
@@ -252,42 +264,8 @@ def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
 
 # ---------------------------------------------------------------------------------------------- numbering
 
-_CN = "一二三四五六七八九十百零〇"
-_NUMBER = re.compile(
-    r"^\s*(?:"
-    rf"第[{_CN}\d]{{1,4}}[条项点章节部分篇][、.．:：\s]?"
-    rf"|篇[{_CN}]{{1,3}}\s*[、.．:：]"  # 篇一: the first article of a collection a page pastes (店员岗位职责和要求(共8篇))
-    rf"|[（(]\s*(?:\d{{1,3}}|[{_CN}]{{1,3}}|[a-zA-Z])\s*[）)][、.．]?"
-    r"|[①-⑳⑴-⒇⒈-⒛❶-❿➀-➉㈠-㈩]"
-    rf"|[{_CN}]{{1,3}}\s*[、.．]"
-    r"|\d{1,3}(?:[.．]\d{1,3})*\s*[)）]"  # 1) 1）, a digit may follow: 1)25—45岁
-    r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
-    # 1、3 年以上经验, 2、25-45岁: a number, then a quantity
-    r"|\d{1,2}\s*、(?=\d{1,2}\s*(?:年|个月|岁|小时|天|周)|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*(?:年|岁))"
-    r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
-    r"|\d{1,3}(?:[.．]\d{1,3})+\s"
-    r"|\d{1,3}(?:[.．]\d{1,3}){2,}(?=[\u4e00-\u9fff])"  # 5.1.1负责…: an outline number of three levels, no space typed
-    # 1.1了解…: of two levels, no space typed, as a pasted page numbers a section's items; not a decimal quantity (1.5倍, 2.5万元)
-    r"|\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff])(?![年个岁人名次项万千百亿元天周时小分秒米倍克斤吨寸升级折公平])"
-    r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
-    r"|[a-zA-Z]\s*[)）、]"
-    r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√★☆▲△◎❖➢➤✔✦▸‣⁃\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
-    r"|[-*+]\s"
-    r")\s*"
-)
-
-
-def strip_number(text: str) -> tuple[str, bool]:
-    """``text`` without its leading numbering (1. 1、 （1） ① 一、 a) 第一条 • …), and whether it had one."""
-    m = _NUMBER.match(text)
-    if m is None or m.end() == len(text.rstrip()):
-        return text.strip(), False
-    return text[m.end():].strip(), True
-
 
 _TERMINAL = SENTENCE_END
-_OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
 _CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
@@ -320,7 +298,7 @@ def continues(prev: str, text: str) -> bool:
 
 
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
-_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
+_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
 _REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
                         r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
@@ -342,50 +320,6 @@ _TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]
 """An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
 _TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
 """A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
-
-
-def _run_on(text: str) -> list[str]:
-    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon). A semicolon inside brackets
-    parts the aside, not the items: …挂回至仓库(按照…的原则挂置;散户品牌集中归置) is one item."""
-    parts, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in ";；" and depth == 0:
-            parts.append(text[start:i + 1])
-            start = i + 1
-    parts.append(text[start:])
-    return [t for t in (p.strip() for p in parts) if t]
-
-
-_DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")
-
-
-def _outline_depth(raw: str) -> int:
-    """The levels of a decimal outline number as Word's multilevel numbering writes it (6 附则: 1, 5.1 采购总监: 2,
-    5.1.1负责…: 3); 0 when the line starts with none. A number followed by a quantity (3 年以上) is none."""
-    m = _DECIMAL_OUTLINE.match(raw)
-    if m is None or re.match(r"\s*(?:年|个|岁|人|名|次|项|万|千|元|天|周|小时|分钟|%)", raw[m.end():]):
-        return 0
-    return m.group(1).count(".") + m.group(1).count("．") + 1
-
-
-def _outline_kind(raw: str) -> str:
-    """The style of an outline number (一、 （一） 第一部分), so that a sibling can be told from a child; "" if none."""
-    t = raw.strip()
-    if re.match(rf"^[{_CN}]{{1,3}}\s*[、.．]", t):
-        return "cn"
-    if re.match(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]", t):
-        return "(cn)"
-    if re.match(rf"^第[{_CN}\d]{{1,4}}(?:部分|类|项|节)", t):
-        return "part"
-    return ""
-
-
-_CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
-_APPENDIX = re.compile(rf"^附(?:录|件|表)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
 
 
 _DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"
@@ -419,65 +353,6 @@ def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozense
     if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
         return True  # - 数据分析与决策: then - 建立…, one bullet for both (a pasted page flattens its nesting): the title ends in a colon
     return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
-
-
-def number_mark(raw: str) -> str:
-    """The kind of a line's number: "digit" (1. 1、 1)), "paren" (（1）), "cn" (一、), "circled" (①), "bullet" (• -), ""."""
-    t = raw.strip()
-    if re.match(r"^\d", t):
-        return "digit"
-    if re.match(r"^[（(]", t):
-        return "paren"
-    if re.match(rf"^[{_CN}]", t):
-        return "cn"
-    if t and 0x2460 <= ord(t[0]) <= 0x27BF:
-        return "circled"
-    if strip_number(t)[1]:
-        return "bullet"
-    return ""
-
-
-_CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
-_BEFORE = r"(?<=[。；;！!？?，,\s])"  # an inline number follows the end of the item before it
-_CN_DIGITS = "一二三四五六七八九十"
-
-
-def split_inline(text: str) -> list[str]:
-    """A line whose items are numbered inline (``①A。②B。``, ``（1）A；（2）B``, ``1. A； 2. B``, ``一、A。二、B``)
-    as its items, each with its number; the line itself when it holds one. The line has to start
-    with a number and the numbers inside it have to follow on (②③ after ①), so a number that
-    is just part of a sentence (附件②, 1.5倍) never splits it."""
-    t = text.strip()
-    if not t:
-        return [text]
-    first = ord(t[0])
-    nexts: list[str] = []
-    for lo, hi in _CIRCLED:
-        if lo <= first <= hi:
-            nexts = [re.escape(chr(c)) for c in range(first + 1, hi + 1)]
-            break
-    else:
-        m = re.match(r"[（(]\s*(\d{1,2})\s*[）)]", t)
-        if m is not None:
-            nexts = [_BEFORE + rf"[（(]\s*{n}\s*[）)]" for n in range(int(m.group(1)) + 1, 100)]
-        elif (m := re.match(r"(\d{1,2})\s*(?:([.．、])(?!\d)|([)）]))", t)) is not None:
-            mark = m.group(2) or m.group(3)
-            after = "" if m.group(3) else r"(?!\d)"  # 1)25—45岁：a closing bracket is numbering whatever follows
-            nexts = [_BEFORE + rf"{n}\s*{re.escape(mark)}{after}" for n in range(int(m.group(1)) + 1, 100)]
-        elif (m := re.match(rf"([{_CN_DIGITS}])、", t)) is not None:
-            nexts = [_BEFORE + rf"{c}、" for c in _CN_DIGITS[_CN_DIGITS.index(m.group(1)) + 1:]]
-    cuts = []
-    pos = 1
-    for pattern in nexts:
-        found = re.compile(pattern).search(t, pos)
-        if found is None:
-            break
-        cuts.append(found.start())
-        pos = found.end()
-    if not cuts:
-        return [text]
-    bounds = [0, *cuts, len(t)]
-    return [t[a:b].strip() for a, b in itertools.pairwise(bounds) if t[a:b].strip()]
 
 
 def join_text(a: str, b: str) -> str:
@@ -1177,7 +1052,7 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
-            if (self.section == DUTIES and self.section_inferred and _OUTLINE.match(raw) and len(text) <= 12
+            if (self.section == DUTIES and self.section_inferred and OUTLINE.match(raw) and len(text) <= 12
                     and not re.search(r"[，,。；;！!？?]", text) and _PAGE_OWN.search(simplified(text))):
                 # 拼多多仓库管理员的职责 (a title), then 一、工作职责概述 over a paragraph, then 二、主要工作内容: the page's
                 # overview (introduction, summary) is its own part, no duty; a label or heading after it opens the duties
@@ -1197,7 +1072,7 @@ class _Reader:
                 n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
                 self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
-            depth = _outline_depth(raw)
+            depth = outline_depth(raw)
             if (self.section in (DUTIES, QUALIFICATIONS) and self.item_depth >= 2 and 0 < depth < self.item_depth
                     and len(raw) <= 24 and not re.search(r"[，,。；;！!？?]", raw)):
                 # items numbered 5.2.1, 5.2.2, then 6 附则 (or 5.3 其他): a heading higher up the outline, not an item
@@ -1207,18 +1082,18 @@ class _Reader:
             if numbered and self.section in (DUTIES, QUALIFICATIONS):
                 self.item_depth = depth
             if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
-                    and _outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
+                    and outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
                 # (一)核心职责 under 二、岗位职责, then (二)运营支持: the next part of the same duties names the groups below it
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a part of the duties: a heading, not a duty"))
                 self.last_soft, self.item_depth, self.group_marks = False, 0, set()
                 continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
-                    and _outline_kind(raw) == self.outer_outline):
+                    and outline_kind(raw) == self.outer_outline):
                 self.section, self.section_outline, self.outer_outline = None, "", ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
-                    and _outline_kind(raw) == self.section_outline):
+                    and outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
@@ -1254,7 +1129,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "a placeholder, left to be filled in: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
-                runs = _run_on(text)
+                runs = run_on(text)
                 if len(runs) > 2 and not re.search(r"[。！!？?]", runs[0]):
                     # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on (a full stop before the
                     # first semicolon: they part one sentence of a paragraph, 副总经理协助…。通常包括分管运营的…;分管采购的…。)
@@ -1334,7 +1209,7 @@ class _Reader:
                 elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
+                    item = Item(text, ln.where, numbered, outline=raw if OUTLINE.match(raw) else "",
                                 mark=number_mark(raw) if numbered else "", titled=from_title)
                     if prev is not None and is_group(prev, item, frozenset(self.group_marks)):
                         items.pop()
@@ -1389,7 +1264,7 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
-        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if _OUTLINE.match(raw) and not ln.heading else None
+        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if OUTLINE.match(raw) and not ln.heading else None
         if subject is not None and not _is_post_title(subject.group(1)):
             # 三、便利店入职要求, 四、便利店日常工作: a part of the document, its subject (a place, the trade) before the
             # label word, is that label's part, as 三、入职要求 is (a post's name there, 四、店长岗位职责, names the post)
@@ -1452,7 +1327,7 @@ class _Reader:
             # 学历:一般要求高中…: a requirement written as its topic and a colon is kept as written, colon and script
             self.field(kind, word, rest, ln.where, written=written)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
-                self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
+                self.section_outline = outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
                 if outer and self.section_outline and self.section_outline != outer:
                     # 二、岗位职责, then (一)核心职责: a part of the duties numbered below them; its sibling (二)运营支持 is
                     # the next part of the same duties, 三、任职要求 (numbered as 二、) ends them
@@ -1465,7 +1340,7 @@ class _Reader:
         own title (第一章 店长岗位职责); it names the department of the posts under it when it is one. An
         appendix (附：其他基础岗位要求, 附录一 …) ends the post before it and holds none."""
         cleaned = re.sub(r"[*_#]+", "", raw).strip()
-        m = _CHAPTER.match(cleaned)
+        m = CHAPTER.match(cleaned)
         if m is not None:
             rest = cleaned[m.end():].strip()
             if not rest or len(rest) > 20 or rest.endswith(_TERMINAL) or re.search(r"[，,。；;]", rest):
@@ -1479,7 +1354,7 @@ class _Reader:
             else:
                 self.unplaced.append(Unplaced(raw, where, "a chapter heading: it names no post"))
             return True
-        if _APPENDIX.match(cleaned) and len(cleaned) <= 30:
+        if APPENDIX.match(cleaned) and len(cleaned) <= 30:
             self.close()
             self.unplaced.append(Unplaced(raw, where, "an appendix: it holds no post"))
             return True
@@ -1509,7 +1384,7 @@ class _Reader:
             return False
         st = simplified(text)
         p = self.post
-        if (st.endswith("篇") and (ln.heading or _OUTLINE.match(ln.text)) and _is_post_title(text[:-1])
+        if (st.endswith("篇") and (ln.heading or OUTLINE.match(ln.text)) and _is_post_title(text[:-1])
                 and (p is None or p.name != text[:-1])):
             # 二、营业员篇 (店长篇, 收银员篇): a handbook's or a collected article's part on one post, as a heading of the post's
             # name is; no duty of the post before it
@@ -1546,7 +1421,7 @@ class _Reader:
                 # the bullets of the group before it (### 商品管理 over - 商品上架…), not a line after a list
                 self.last_soft, self.section_numbered = False, False
                 return True
-        part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
+        part = _PAGE_PART.match(st) if OUTLINE.match(ln.text) and not ln.heading else None
         if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
                 and kind_of(part.group(2)) is not None and _TITLE.match(st) is None):
             # a page whose title names no post (揭秘南康蔬菜分拣员:辛勤与智慧), then its parts 一、南康蔬菜分拣员的工作环境,
@@ -1559,7 +1434,7 @@ class _Reader:
         own = p.name if p is not None and p.name is not None else ""
         if self.page_name is not None and self.page_name[0] is p and not st.startswith(simplified(own)):
             own = self.page_name[1]
-        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
+        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or OUTLINE.match(ln.text))
                 and st.startswith(simplified(own)) and (_POST_PART.match(st[len(own):])
                                                  or (_BARE_PART.match(st[len(own):]) and _PART_SUMMARY.search(st)))
                 and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
@@ -1579,7 +1454,7 @@ class _Reader:
                 self.open_section(QUALIFICATIONS, "任职要求", ln.where)
             else:
                 self.open_section(OTHER, text, ln.where)
-            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading or _INFERRED
+            self.section_outline, self.section_level = outline_kind(ln.text), ln.heading or _INFERRED
             return True
         if _GENERIC.match(st):
             if ln.heading or len(text) <= 20:
@@ -1626,10 +1501,10 @@ class _Reader:
                 # post's duties (qualifications), no second post
                 if requirements:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
-                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                    self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
                 elif _DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                    self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
             if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
@@ -1686,7 +1561,7 @@ class _Reader:
             # post's requirements, and its parts are their groups, whatever each is called; a part with a label of its own
             # (## 7. 岗位职责, ## 8. 薪资福利) was read as that label above, and the page's own (## 总结) is none
             self.open_section(QUALIFICATIONS, text, ln.where, inferred=True)
-            self.section_level, self.section_outline = ln.heading, _outline_kind(ln.text)
+            self.section_level, self.section_outline = ln.heading, outline_kind(ln.text)
             self.unplaced.append(Unplaced(text, ln.where, "a part of the post's requirements: its heading is no requirement"))
             return True
         if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
@@ -2292,8 +2167,6 @@ _TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"实习生|培训生|管培生|学徒|"  # the intern, trainee and apprentice posts a retailer hires for
                          r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分篇][、.．:：\s]?|篇[{_CN}]{{1,3}}\s*[、.．:：]|[{_CN}]{{1,3}}\s*[、.．]"
-                             r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
 
@@ -2383,7 +2256,7 @@ def titled_post_heading(text: str) -> tuple[str, str] | None:
     any other line. A label (岗位职责:…), a duty's topic and its sentence, or a title and its work (店长:负责…) is not one."""
     raw = text.strip()
     body, numbered = strip_number(raw)
-    if not numbered or not _HEADING_NUMBER.match(raw):
+    if not numbered or not HEADING_NUMBER.match(raw):
         return None
     m = re.fullmatch(r"([^:：]{2,16})\s*[:：]\s*([^:：]{2,24})", body)
     if (m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or _DUTY_START.match(m.group(2))
@@ -2401,15 +2274,12 @@ def is_post_heading(text: str, following: str | None) -> bool:
     body, numbered = strip_number(raw)
     if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?、（）()\s]", body) or label_of(raw, marked=False) is not None:
         return False
-    if numbered and not _HEADING_NUMBER.match(raw):
+    if numbered and not HEADING_NUMBER.match(raw):
         return False
     nxt = label_of(following, marked=False) if following else None
     if nxt is not None and nxt[0] in _POST_FIELDS:
         return True
     return numbered and bool(_POST_TITLE.search(simplified(body)))
-
-
-_CN_OUTLINE = re.compile(rf"^[{_CN}]{{1,3}}\s*[、.．]\s*")
 
 
 def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
@@ -2418,9 +2288,9 @@ def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
     the ones that read otherwise (市场推广, 美工/设计) too; when few do they are groups of one post's duties."""
     candidates: list[int] = []
     for k, t in enumerate(texts):
-        if not t or not _CN_OUTLINE.match(t):
+        if not t or not CN_OUTLINE.match(t):
             continue
-        body = _CN_OUTLINE.sub("", t).strip()
+        body = CN_OUTLINE.sub("", t).strip()
         if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?]", body) or label_of(t, marked=False) is not None:
             continue
         nxt = next((x for x in texts[k + 1:k + 4] if x), None)
@@ -2429,7 +2299,7 @@ def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
     if len(candidates) < 2:
         return set()
     titled = sum(1 for k in candidates
-                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", _CN_OUTLINE.sub("", texts[k] or ""))))
+                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", CN_OUTLINE.sub("", texts[k] or ""))))
     return set(candidates) if titled * 2 >= len(candidates) else set()
 
 
@@ -2754,7 +2624,7 @@ def topic_siblings(blocks: Sequence[Block]) -> set[Where]:
     part. A list of labels (一、岗位概述 二、岗位职责 三、工作时间) has no such line: its siblings are labels too."""
     heads: list[tuple[Where, tuple[str, str, str] | None]] = []
     for b in blocks:
-        if not isinstance(b, Line) or number_mark(b.text) != "cn" or not _OUTLINE.match(b.text):
+        if not isinstance(b, Line) or number_mark(b.text) != "cn" or not OUTLINE.match(b.text):
             continue
         body, numbered = strip_number(b.text.strip())
         body = body.rstrip("：: ")

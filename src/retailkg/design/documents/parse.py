@@ -48,6 +48,7 @@ from retailkg.design.documents.labels import (
 )
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.listings import advert_posts, states_work
+from retailkg.design.documents.noise import CLOSING, CUT_NOTE, PLACEHOLDER, REFERENCE, TOTAL, is_dateline, is_page_number
 from retailkg.design.documents.numbering import (
     APPENDIX,
     CHAPTER,
@@ -130,26 +131,6 @@ Block = Line | Table
 _TERMINAL = SENTENCE_END
 _CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
 _OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
-                      r"|总之|综上|总而言之|总的来说|由此可见)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
-page's conclusion (总之, 综上…): the list has ended."""
-_DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
-_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
-
-
-_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|未显示"
-                       r"|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
-                       r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略), (网页复制,以下内容未显示)): in
-brackets, or the words alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
-
-
-def is_dateline(text: str) -> bool:
-    """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
-    of publishing; it says where the page came from, never what a post does."""
-    t = text.strip()
-    return len(t) <= 40 and bool(_DATELINE.search(t)) and bool(_BYLINE.search(t)) and not re.search(r"[。；;！!]", t)
 
 
 def continues(prev: str, text: str) -> bool:
@@ -162,19 +143,6 @@ def continues(prev: str, text: str) -> bool:
 _GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
-                        r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
-                        r"(?:执行|为准|办理)"
-                        r"|(?:按照?|依据|依照|参照)(?:本?公司|集团|总部|人力资源部|人事部|相关|有关)[^《》，,；;。]{0,16}?"
-                        r"(?:标准|规定|制度|办法|规范)(?:的?(?:规定|要求))?(?:执行|为准|办理)(?:[（(][^（）()]{1,30}[）)])?[。.]?$"
-                        r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
-"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
-不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title), 按公司任职资格标准执行。 (the
-issuer's standard, no title; 按公司母婴门店店长任职资格标准执行(见《…》第三章)。, with where it is): a pointer to
-another document, not a duty or a qualification itself."""
-_PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
-                          r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
-"""A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
 _REQUIREMENT_GRADE = re.compile(r"^(?:必备|必要|基本|硬性|优先|加分|附加|其他|其它)(?:条件|要求|资格|项)\s*[:：]$")
 """A line naming how binding the requirements under it are (必备条件：, then 优先条件： after its items): a group of the
 requirements, as a topic is (经验要求:), never one of them nor the tail of the one before it."""
@@ -382,18 +350,12 @@ _NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通
 _GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
                       r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
 _DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
-_PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—\s]*\d+\s*[-—\s]*|\d+\s*/\s*\d+"
-                   r"|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
 
 
 def _defines(name: str, text: str) -> bool:
     """Whether a paragraph opens by saying what the post is (理货员是…岗位, 采购员是指…): the post's name, then 是."""
     st, nm = simplified(text), simplified(name)
     return st.startswith(nm) and bool(re.match(r"是(?!否)", st[len(nm):]))
-
-
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE.match(text.strip()))
 
 
 def _clean_title(text: str) -> str:
@@ -828,7 +790,7 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
-            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _CUT_NOTE.match(simplified(raw)):
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and CUT_NOTE.match(simplified(raw)):
                 # 5. 团队协作与培训, • 人才培养: 组织部门人才, then (复制自网页,内容未完): the copy says it was cut; its last
                 # item, ending mid-sentence where every item before it ends in a full stop, was cut with it: no duty
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
@@ -935,10 +897,10 @@ class _Reader:
                 # the post is; a duty says what it does
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, defining the post: not a duty"))
                 continue
-            if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
+            if self.section in (DUTIES, QUALIFICATIONS) and REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
                 continue
-            if self.section in (DUTIES, QUALIFICATIONS) and _PLACEHOLDER.match(simplified(text)):
+            if self.section in (DUTIES, QUALIFICATIONS) and PLACEHOLDER.match(simplified(text)):
                 self.unplaced.append(Unplaced(raw, ln.where, "a placeholder, left to be filled in: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
@@ -975,7 +937,7 @@ class _Reader:
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
                 if (prev is not None and joins and prev.titled and not titled and not blank and not ln.soft
                         and not self.last_soft and prev.text.endswith(_TERMINAL) and text.endswith(_TERMINAL)
-                        and len(text) > 20 and not continues(prev.text, text) and not _CLOSING.match(simplified(text))):
+                        and len(text) > 20 and not continues(prev.text, text) and not CLOSING.match(simplified(text))):
                     # 1、团队管理, then two paragraphs each a whole sentence: the title names both, each is a duty
                     # (one paragraph wrapped over lines would not end each line in a full stop); a closing line (注:…,
                     # 以上…) after the last paragraph is no second paragraph of its title: it ends the list (below)
@@ -983,7 +945,7 @@ class _Reader:
                     self.last_soft = ln.soft
                     self.last_item = items[-1]
                     continue
-                if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
+                if prev is not None and not numbered and not titled and (CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
                     # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
@@ -1533,7 +1495,7 @@ class _Reader:
             if ignoring and not post_label:
                 continue
             ignoring = False
-            if columns is not None and any(_TOTAL.match(f) for f in firsts if f):
+            if columns is not None and any(TOTAL.match(f) for f in firsts if f):
                 self.unplaced.append(Unplaced(" | ".join(dict.fromkeys(t for t in texts if t)), row[0].where,
                                               "a total row: no post"))
                 continue
@@ -1965,7 +1927,6 @@ _POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职�
 _BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
-_TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
 _POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
                          r"实习生|培训生|管培生|学徒|"  # the intern, trainee and apprentice posts a retailer hires for
                          r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
@@ -2046,7 +2007,7 @@ def titled_cells(columns: dict[int, str], rows: Sequence[list[Cell]]) -> set[int
     if len(duty) != 1:
         return set()
     cells = list({id(r[duty[0]]): r[duty[0]] for r in rows
-                  if duty[0] < len(r) and r[duty[0]].text and not _TOTAL.match(_first_line(r[duty[0]].text))}.values())
+                  if duty[0] < len(r) and r[duty[0]].text and not TOTAL.match(_first_line(r[duty[0]].text))}.values())
     if len(cells) < 2 or not all(_cell_title(c) for c in cells):
         return set()
     return {id(c) for c in cells}
@@ -2228,7 +2189,7 @@ def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int)
     unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
     handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
     after = [j for j in range(k + 1, len(blocks)) if (texts[j] != "" or getattr(blocks[j], "rule", False))
-             and not (texts[j] and _CUT_NOTE.match(simplified(texts[j] or "")))][:4]  # (以下原稿缺): a note, not a line
+             and not (texts[j] and CUT_NOTE.match(simplified(texts[j] or "")))][:4]  # (以下原稿缺): a note, not a line
     if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
         after = after[1:]
     else:

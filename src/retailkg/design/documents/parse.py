@@ -63,6 +63,52 @@ from retailkg.design.documents.numbering import (
     split_inline,
     strip_number,
 )
+from retailkg.design.documents.post_titles import (
+    ASIDE_DUTIES,
+    ASKED_DUTIES,
+    ASKS_POST,
+    BARE_PART,
+    BRACKET_TITLE,
+    DEPARTMENT_NAME,
+    DUTIES_LEAD,
+    DUTIES_OF,
+    DUTIES_TITLE,
+    GENERIC,
+    GROUPS_LEAD,
+    LEAD_NAMES,
+    NO_POST,
+    ORG,
+    ORG_CHART,
+    PAGE_OWN,
+    PAGE_PART,
+    PART_DUTIES,
+    PART_PROCESS,
+    PART_REQUIREMENTS,
+    PART_SUMMARY,
+    POST_PART,
+    POST_TITLE,
+    POSTS_AT_LARGE,
+    QUALIFICATIONS_TITLE,
+    QUESTION_TITLE,
+    SECTION_WORDS,
+    SUBJECT_PART,
+    TITLE,
+    TITLE_TAIL,
+    clean_title,
+    companies_said,
+    defines,
+    department_and_post,
+    department_in_title,
+    is_post_title,
+    is_title_department,
+    post_in_title,
+    post_of_alternates,
+    post_of_company,
+    post_of_file,
+    post_of_setting,
+    post_said,
+    post_written_for,
+)
 from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
@@ -239,221 +285,6 @@ class DraftPost:
         return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
 
 
-_TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?|(?<=的)职务)(?:手册|汇编|一览表|表|大全)?"
-                    r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-_DUTIES_TITLE = re.compile(r"(?:职责|(?<=的)职务)(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-"""A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
-_ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
-"""A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
-document's first title, the post it names."""
-_DUTIES_OF = re.compile(r"^([^?？:：,，。;；\s]{2,16}?)的(?:主要|具体|日常)?职责$")
-"""A page's title naming a post's duties with 职责 alone (拼多多仓库管理员的职责): as a document's first title, the post
-it names, as 网店店长的工作内容 names one (not a title of the line walk's: the line classifier was fitted without it)."""
-_TITLE_TAIL = re.compile(r"^(.+?[?？])\s*([^?？]{2,30})$")
-"""A question title and a tail that says what the page gives (导购职责有哪些?一文看懂导购岗位要求)."""
-_FILE_TOPIC = re.compile(r"^(.{2,16}?)的(?:主要|日常|具体)?(?:工作流程|工作内容|工作职责|职责|工作)$")
-"""A file named for a post's work (蔬菜分拣员的工作流程.txt): the post it names, 蔬菜分拣员."""
-_PAGE_PART = re.compile(r"^(.{2,16}?)的([^，,。；;！!？?:：]{2,8})$")
-"""A part heading of a page about a post (一、南康蔬菜分拣员的工作环境): the post's name as the page writes it, the part."""
-_PART_PROCESS = re.compile(r"(?:工作|作业|操作)(?:流程|步骤|程序)$")
-"""A part on a post's work steps (二、蔬菜分拣员的工作流程): its duties when no part before it gave them."""
-
-
-_SETTING = re.compile(r"^(.{1,10}?(?:里面|里边|里头|当中|之中|里|中|内))的(.{2,12})$")
-"""A post asked about in its setting (超市里面的理货员, 商场中的导购员): the setting, the post."""
-
-
-def post_of_setting(name: str) -> str:
-    """The post a question title asks about, less the place it puts the post in (超市里面的理货员都干些什么活 asks
-    about 理货员 in a supermarket; the post is 理货员); any other name as it is."""
-    m = _SETTING.match(name)
-    return m.group(2) if m is not None and _is_post_title(m.group(2)) else name
-
-
-_POST_SAID = re.compile(r"(?:岗位|职位|职务)(?:是|为|叫|叫做|称为)([^，,。；;:：、\s“”\"（）()]{2,12})(?=[。；;，,]|$)")
-
-
-def post_said(name: str, texts: Sequence[str]) -> str | None:
-    """The post a page's prose names for the work a heading names (与此相关的工作岗位是品类经理 for 品类管理岗位职责),
-    or None. The heading's name must read as no post's title (品类管理 is work, not a post), the named one as a post's,
-    and the two must share their first two characters, so that the prose speaks of the same work."""
-    if _is_post_title(name):
-        return None
-    for text in texts:
-        st = simplified(text)
-        for m in _POST_SAID.finditer(st):
-            said = m.group(1)
-            if _is_post_title(said) and said[:2] == simplified(name)[:2]:
-                return text[m.start(1):m.end(1)] if len(st) == len(text) else said
-    return None
-
-
-_WRITTEN_FOR = re.compile(r"(?:编写|撰写|编制|制定)([^\s，,。；;:：、—【】\[\]]{2,12}?)的?(?:岗位说明书|职位说明书|岗位职责)")
-
-
-def post_written_for(texts: Sequence[str]) -> str | None:
-    """The post a note says the document is material for (供编写便利店员工岗位说明书参考), when it reads as a post's
-    title; None otherwise."""
-    for text in texts:
-        st = simplified(text)
-        m = _WRITTEN_FOR.search(st)
-        if m is not None and _is_post_title(m.group(1)):
-            return text[m.start(1):m.end(1)] if len(st) == len(text) else m.group(1)
-    return None
-
-
-def post_of_file(stem: str) -> str | None:
-    """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
-    m = _FILE_TOPIC.match(stem.strip())
-    return m.group(1).strip() if m is not None and _is_post_title(m.group(1).strip()) else None
-
-
-_QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
-"""A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
-its qualifications follow."""
-_QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
-                             r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)些?(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
-                             r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
-"""A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
-_ASIDE_DUTIES = re.compile(r"^([^（）()\s，,。；;:：？?]{2,12}?)\s*[（(]([^（）()\s，,。；;:：？?]{2,10}?)的?(?:主要|日常)?"
-                           r"(?:工作职责|岗位职责|职责|工作内容)[）)]$")
-"""A title naming a post, then in brackets its duties under a shorter name of it (直播间场控(场控的工作职责))."""
-_ASKS_POST = re.compile(r"是(?:一个|一种)?(?:什么|啥|哪种|哪类)(?:职位|岗位|职务|工种)\s*[?？]?\s*(?:[（(][^（）()]{1,24}[）)])?$")
-"""A title asking what post a name is (公司督导是什么职位): the question itself says the name is a post's, whatever its word."""
-_POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
-"""After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
-_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
-"""A heading on a post's duties; so one on the rules it works by (店员的职业道德和职业技能规则:), whatever words come
-before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
-_LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
-"""The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
-_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$"
-                          r"|(?:包括|包含|分为|有)(?:以下|如下)(?:几个|几项|几类|几方面的?)?(?:职责|工作)[:：]?$")
-"""A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
-with no 岗位职责 label, it opens the duties as the label would."""
-_SUBJECT_PART = re.compile(r"^([^\s，,。；;:：、（）()]{2,6}?)(入职要求|入职条件|日常工作)$")
-"""A part of a page on a trade or a place, named by its subject and a label word (便利店入职要求, 便利店日常工作)."""
-_GROUPS_LEAD = re.compile(r"(?:以下|如下|一些|几个|几项|几方面)[^，,。；;]{0,8}(?:技能|能力|素质|要求|条件|职责|工作)[。.]?$")
-"""A sentence that announces what the headings below it give, in general words and nothing of its own (员工需要掌握一些
-特定的技能。): at the first of those headings, the lead of their list."""
-_BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
-"""After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
-a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
-_PART_SUMMARY = re.compile(r"(?:一览表?|汇总表?|总览|概览|小结|总结)$")
-"""A part heading that says it sums up (理货员工作内容一览表): after the duties were given, it restates them."""
-_PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
-_NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
-"""The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
-_GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
-                      r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
-_DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
-
-
-def _defines(name: str, text: str) -> bool:
-    """Whether a paragraph opens by saying what the post is (理货员是…岗位, 采购员是指…): the post's name, then 是."""
-    st, nm = simplified(text), simplified(name)
-    return st.startswith(nm) and bool(re.match(r"是(?!否)", st[len(nm):]))
-
-
-def _clean_title(text: str) -> str:
-    t = strip_number(text)[0]
-    t = re.sub(r"[*_#]+", "", t).strip()
-    return t.strip("：: ")
-
-
-_ALTERNATES = re.compile(r"\s+[/／]\s+")
-
-
-def post_of_alternates(name: str) -> str:
-    """A labelled post name that gives the post's title, a spaced slash, then another title it goes by (运营主管 /
-    数字运营经理): the post is the first. A slash with no space (店长/店员) joins the titles of one post, kept whole."""
-    parts = _ALTERNATES.split(name)
-    if len(parts) == 2 and all(_is_post_title(x) for x in parts):
-        return parts[0].strip()
-    return name
-
-
-_TITLE_PARTS = re.compile(r"\s*[·・•|｜/／—–]+\s*|\s+-\s+|\s+")
-
-
-def is_department(text: str) -> bool:
-    st = simplified(text.strip())
-    return bool(_DEPARTMENT.match(st)) and "岗位" not in st and "职位" not in st
-
-
-_ORG = re.compile(r"公司|集团|百货|超市|商场|商贸|商城|卖场|门店|专卖店|分店|^[A-Za-z]+$")
-"""A company or a store (金沙百货, XX公司, 门店): a title naming one names no department."""
-
-
-def is_title_department(text: str) -> bool:
-    """A part of a title that names a department (营运部, 物流中心): not a company's or a store's name."""
-    st = simplified(text.strip())
-    return is_department(st) and not _ORG.search(st)
-
-
-_NAMED_COMPANY = re.compile(r"^([^，,。；;：:、\s]{2,8}?)作为[^，,。；;]{0,30}?(?:平台|公司|企业|品牌|集团|商城|网站|连锁)(?:之一)?[，,]")
-"""A page's sentence saying a name is a company (拼多多作为中国领先的电子商务平台之一,…): the company it names."""
-
-
-def companies_said(texts: Iterable[str | None]) -> set[str]:
-    """The names a page itself calls a company, a platform or a brand (:data:`_NAMED_COMPANY`)."""
-    return {m.group(1) for t in texts if t for m in [_NAMED_COMPANY.match(simplified(t))] if m is not None}
-
-
-def post_of_company(name: str, companies: set[str]) -> str:
-    """A post's name less a company the page says it is before it (拼多多仓库管理员, the page saying 拼多多作为…平台之一:
-    仓库管理员), as a title's company before its post is no part of the post (:func:`post_in_title`); the name as it is
-    when what is left does not read as a post title."""
-    st = simplified(name)
-    for c in companies:
-        rest = name[len(c):].lstrip("的·・-— ")
-        if st.startswith(c) and len(rest) >= 2 and _is_post_title(rest):
-            return rest
-    return name
-
-
-def post_in_title(name: str) -> str:
-    """The post a title names without the company or store before it: 金沙百货-门店 导购 → 导购,
-    某某商贸有限公司导购 → 导购; the name itself when a part before it names a department."""
-    m = re.match(r"^.{1,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)\s*[-—–·・|｜/／]*\s*(?=\S)", name)
-    if m is not None and len(name) - m.end() >= 2:
-        name = name[m.end():]
-    parts = [t for t in _TITLE_PARTS.split(name.strip()) if t]
-    if len(parts) >= 2 and all(_ORG.search(simplified(t)) for t in parts[:-1]) and len(parts[-1]) >= 2:
-        return parts[-1]
-    return name
-
-
-def department_and_post(text: str) -> tuple[str, str] | None:
-    """A title naming a department and a post (收货部 · 收货主管, 营运部 店长): (收货部, 收货主管); else None."""
-    parts = [t for t in _TITLE_PARTS.split(text.strip()) if t]
-    if len(parts) != 2 or not is_title_department(parts[0]) or is_department(parts[1]) or len(parts[1]) > 16:
-        return None
-    if kind_of(parts[1]) is not None or re.search(r"[，,。；;：:！!？?]", parts[1]):
-        return None
-    return parts[0], parts[1]
-
-
-def department_in_title(title: str, name: str) -> str | None:
-    """The department a document's title names beside the post a label names: 收货部 · 收货主管 or
-    收货部收货主管岗位说明书 with 收货主管 → 收货部; None when it names none."""
-    t = _clean_title(title)
-    m = _TITLE.match(simplified(t))
-    if m is not None:
-        t = t[:m.end(1)]
-    split = department_and_post(t)
-    if split is not None:
-        return split[0]
-    if name and name in t:
-        rest = _TITLE_PARTS.sub("", t.replace(name, "", 1)).strip()
-        if rest and is_title_department(rest):
-            return rest
-    return None
-
-
 class _Reader:
     """The state of reading one file: the current post, section and department."""
 
@@ -541,8 +372,8 @@ class _Reader:
             p.duties = [q for q in p.qualifications if states_work(q.text)]
             p.qualifications = [q for q in p.qualifications if not states_work(q.text)]
         titled = None if self.title is None or self.posts else (
-            self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title)
-            or post_of_ad_title(self.title.text, _is_post_title))
+            self.title.text.strip() if is_post_title(self.title.text) else post_of_page_title(self.title.text, is_post_title)
+            or post_of_ad_title(self.title.text, is_post_title))
         if p.name is None and not p.empty() and titled:
             # a job advert's first line: 楼层管理员, the browser's page title 门店营运实习生_壹打工网-让工作来找你, or the
             # advert's own title naming its employer and unit first, 宜得利NITORI桃園物流部倉庫倉儲人員(物流部門限定職)
@@ -599,7 +430,7 @@ class _Reader:
         if kind == NAME:
             if not value:
                 return
-            name = without_cohort(post_of_alternates(_clean_title(value)))  # 招聘岗位：2015届门店营运实习生
+            name = without_cohort(post_of_alternates(clean_title(value)))  # 招聘岗位：2015届门店营运实习生
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
             if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
@@ -628,8 +459,8 @@ class _Reader:
                     # stated before any post (a handbook's 部门：营运部 at the top, perhaps under its title line or
                     # a cover line read as a heading): the department of every post that follows, unless it states
                     # its own
-                    self.department = _clean_title(value)
-                self.current(where).department = _clean_title(value)
+                    self.department = clean_title(value)
+                self.current(where).department = clean_title(value)
             self.section = None
         elif kind == REPORTS_TO:
             if value:
@@ -692,7 +523,7 @@ class _Reader:
             return
         items = p.duties if self.section == DUTIES else p.qualifications
         if len(items) == self.section_from + 1 and not items[-1].numbered and (
-                items[-1].text.endswith(("：", ":")) or _GROUPS_LEAD.search(simplified(items[-1].text))):
+                items[-1].text.endswith(("：", ":")) or GROUPS_LEAD.search(simplified(items[-1].text))):
             lead = items.pop()
             self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
             if self.last_item is lead:
@@ -703,8 +534,8 @@ class _Reader:
         whose they are (促销员作为门店与消费者之间的桥梁,…其主要职责包括:): the post the lead names."""
         if p is None or p.name is not None or self.section != DUTIES:
             return
-        m = _LEAD_NAMES.match(simplified(lead))
-        if m is not None and _is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
+        m = LEAD_NAMES.match(simplified(lead))
+        if m is not None and is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
             p.name, p.name_from = lead[:m.end(1)], "lead"
 
     def drop_page_lead(self, p: DraftPost, part: str) -> None:
@@ -723,9 +554,9 @@ class _Reader:
         not the page as a whole (## 总结, ## 引言): its words before the summing word name the duties. It is a part on the
         duties, as 一、…的主要职责 is: the prose before it is the page's lead, and what it states are the duties, unless a
         later part on the duties gives them (then its prose was that part's lead). False when the part names no duties."""
-        st = simplified(_clean_title(text))
-        head = _PAGE_OWN.sub("", st)
-        if self.section != DUTIES or not head or not _PART_DUTIES.search(head):
+        st = simplified(clean_title(text))
+        head = PAGE_OWN.sub("", st)
+        if self.section != DUTIES or not head or not PART_DUTIES.search(head):
             return False
         lead = p.duties[self.lead_from:] if self.lead_from is not None else []
         if (len(p.duties) > self.section_from + len(lead) or any(i.numbered for i in lead)
@@ -828,7 +659,7 @@ class _Reader:
                     continue
             text, numbered = strip_number(raw)
             if (self.section == DUTIES and self.section_inferred and OUTLINE.match(raw) and len(text) <= 12
-                    and not re.search(r"[，,。；;！!？?]", text) and _PAGE_OWN.search(simplified(text))):
+                    and not re.search(r"[，,。；;！!？?]", text) and PAGE_OWN.search(simplified(text))):
                 # 拼多多仓库管理员的职责 (a title), then 一、工作职责概述 over a paragraph, then 二、主要工作内容: the page's
                 # overview (introduction, summary) is its own part, no duty; a label or heading after it opens the duties
                 if self.post is not None and self.duties_summary(self.post, text, ln):
@@ -892,7 +723,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
                 continue
             if (self.section == DUTIES and self.section_inferred and not numbered and p is not None and p.name
-                    and len(p.duties) == self.section_from and _defines(p.name, text)):
+                    and len(p.duties) == self.section_from and defines(p.name, text)):
                 # 理货员的工作内容与职责 (a title), then 理货员是商业零售行业中不可或缺的重要岗位,…: the page's lead says what
                 # the post is; a duty says what it does
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, defining the post: not a duty"))
@@ -1006,7 +837,7 @@ class _Reader:
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             elif (p is not None and p.name is not None and p.name_from in ("title", "heading", "label")
-                  and not (p.duties or p.qualifications) and not numbered and _DUTIES_LEAD.search(simplified(text))):
+                  and not (p.duties or p.qualifications) and not numbered and DUTIES_LEAD.search(simplified(text))):
                 # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
                 # the post's duties follow, as a 岗位职责 label would; it is none of them. So under a post named by its
                 # label (适用岗位:奶茶店员工), …主要包括以下几个职责, then ### 1. 接待顾客 over its paragraph: the headings
@@ -1017,7 +848,7 @@ class _Reader:
                     self.section_level = 1
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
-                                                        and (_is_post_title(ASIDE.sub("", p.name))
+                                                        and (is_post_title(ASIDE.sub("", p.name))
                                                              or (p.name_from == "title" and called_post(p.name, self.prose)))
                                                         and not numbered
                                                         and raw.endswith(_TERMINAL)) else None
@@ -1039,8 +870,8 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
-        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if OUTLINE.match(raw) and not ln.heading else None
-        if subject is not None and not _is_post_title(subject.group(1)):
+        subject = SUBJECT_PART.match(strip_number(raw)[0]) if OUTLINE.match(raw) and not ln.heading else None
+        if subject is not None and not is_post_title(subject.group(1)):
             # 三、便利店入职要求, 四、便利店日常工作: a part of the document, its subject (a place, the trade) before the
             # label word, is that label's part, as 三、入职要求 is (a post's name there, 四、店长岗位职责, names the post)
             body = strip_number(raw)[0]
@@ -1048,10 +879,10 @@ class _Reader:
             raw = ln.text
         if self.chapter_or_appendix(raw, ln.where):
             return
-        bracket = _BRACKET_TITLE.match(raw)
+        bracket = BRACKET_TITLE.match(raw)
         if bracket is not None and not self.posts and (self.post is None or self.post.empty()):
             inner = re.sub(r"(?:与|及|和)[^与及和]{2,8}$", "", bracket.group(1)).strip()
-            if _TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
+            if TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
                 rest = raw[bracket.end():].strip()  # 【超市防损员岗位职责与工作规范】在现代零售行业中…: the title, then prose
                 if rest:
                     self.unplaced.append(Unplaced(rest, ln.where, "the document's lead: not a duty"))
@@ -1121,7 +952,7 @@ class _Reader:
             if not rest or len(rest) > 20 or rest.endswith(_TERMINAL) or re.search(r"[，,。；;]", rest):
                 return False
             st = simplified(rest)
-            if _TITLE.match(st) or (_POST_TITLE.search(st) and not st.endswith("岗位")):
+            if TITLE.match(st) or (POST_TITLE.search(st) and not st.endswith("岗位")):
                 return False
             self.close()
             if is_title_department(rest):
@@ -1154,12 +985,12 @@ class _Reader:
 
     def heading_or_title(self, ln: Line) -> bool:
         """A heading: a department (sets the department of the posts under it), a post, a title."""
-        text = _clean_title(ln.text)
+        text = clean_title(ln.text)
         if not text:
             return False
         st = simplified(text)
         p = self.post
-        if (st.endswith("篇") and (ln.heading or OUTLINE.match(ln.text)) and _is_post_title(text[:-1])
+        if (st.endswith("篇") and (ln.heading or OUTLINE.match(ln.text)) and is_post_title(text[:-1])
                 and (p is None or p.name != text[:-1])):
             # 二、营业员篇 (店长篇, 收银员篇): a handbook's or a collected article's part on one post, as a heading of the post's
             # name is; no duty of the post before it
@@ -1172,7 +1003,7 @@ class _Reader:
                 self.section_level = ln.heading
                 return True
             if (self.section == DUTIES and ln.heading and self.section_level and ln.heading > self.section_level
-                    and self.section_inferred and _PAGE_OWN.search(st) and len(text) <= 12):
+                    and self.section_inferred and PAGE_OWN.search(st) and len(text) <= 12):
                 # 超市安防员的工作职责 (a title), then ## 引言 over a paragraph, ## 监控和巡逻 …, ## 总结: a part of the
                 # page's own among the headings of its duties; what it says introduces or sums them up, it is none of them
                 if self.duties_summary(p, text, ln):
@@ -1182,8 +1013,8 @@ class _Reader:
                 self.last_soft = False
                 return True
             if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
-                    and ln.heading > self.section_level and (not _POST_TITLE.search(st) or ln.where in self.group_headings)
-                    and not _TITLE.match(st)
+                    and ln.heading > self.section_level and (not POST_TITLE.search(st) or ln.where in self.group_headings)
+                    and not TITLE.match(st)
                     and ((len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text))
                          or (len(text) <= 40 and st.endswith(("?", "？")) and not re.search(r"[。；;！!]", text)))):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
@@ -1196,9 +1027,9 @@ class _Reader:
                 # the bullets of the group before it (### 商品管理 over - 商品上架…), not a line after a list
                 self.last_soft, self.section_numbered = False, False
                 return True
-        part = _PAGE_PART.match(st) if OUTLINE.match(ln.text) and not ln.heading else None
-        if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
-                and kind_of(part.group(2)) is not None and _TITLE.match(st) is None):
+        part = PAGE_PART.match(st) if OUTLINE.match(ln.text) and not ln.heading else None
+        if (part is not None and p is None and not self.posts and self.section is None and is_post_title(part.group(1))
+                and kind_of(part.group(2)) is not None and TITLE.match(st) is None):
             # a page whose title names no post (揭秘南康蔬菜分拣员:辛勤与智慧), then its parts 一、南康蔬菜分拣员的工作环境,
             # 二、…的工作流程: the page is about that post. A file named for the post's work (蔬菜分拣员的工作流程.txt)
             # names it without what the page puts before it (a place, a company)
@@ -1210,28 +1041,28 @@ class _Reader:
         if self.page_name is not None and self.page_name[0] is p and not st.startswith(simplified(own)):
             own = self.page_name[1]
         if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or OUTLINE.match(ln.text))
-                and st.startswith(simplified(own)) and (_POST_PART.match(st[len(own):])
-                                                 or (_BARE_PART.match(st[len(own):]) and _PART_SUMMARY.search(st)))
-                and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
+                and st.startswith(simplified(own)) and (POST_PART.match(st[len(own):])
+                                                 or (BARE_PART.match(st[len(own):]) and PART_SUMMARY.search(st)))
+                and not POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
             # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
             # that post's page; the one on its duties (requirements) opens them, the others hold neither
             rest = st[len(own):]
-            if _PART_SUMMARY.search(rest) and p.duties:
+            if PART_SUMMARY.search(rest) and p.duties:
                 # ## 二、理货员工作内容一览表 after ## 一、理货员的主要工作内容 gave the duties: a summary restating them in
                 # other words, not more of them
                 self.open_section(OTHER, text, ln.where)
                 self.summing_up = True
-            elif _PART_DUTIES.search(rest) or (_PART_PROCESS.search(rest) and not p.duties):
+            elif PART_DUTIES.search(rest) or (PART_PROCESS.search(rest) and not p.duties):
                 # so a part on its work steps (二、…的工作流程) on a page that gave no duties before it: what the post does
                 self.drop_page_lead(p, text)
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-            elif _PART_REQUIREMENTS.search(rest):
+            elif PART_REQUIREMENTS.search(rest):
                 self.open_section(QUALIFICATIONS, "任职要求", ln.where)
             else:
                 self.open_section(OTHER, text, ln.where)
             self.section_outline, self.section_level = outline_kind(ln.text), ln.heading or _INFERRED
             return True
-        if _GENERIC.match(st):
+        if GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
                 return True
@@ -1243,25 +1074,25 @@ class _Reader:
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_level = ln.heading
             return True
-        tail = _TITLE_TAIL.match(st)
+        tail = TITLE_TAIL.match(st)
         if tail is not None and len(simplified(text)) == len(st):
             # 导购职责有哪些?一文看懂导购岗位要求: the question names the post and the tail, naming it again, says what
             # the page gives; the title is the question
             head = tail.group(1)
-            asked_name = _TITLE.match(head) or (_ASKED_DUTIES.match(head) if not self.posts and p is None else None)
+            asked_name = TITLE.match(head) or (ASKED_DUTIES.match(head) if not self.posts and p is None else None)
             if asked_name is not None and asked_name.group(1).strip() and asked_name.group(1).strip() in tail.group(2):
                 st, text = head, text[:len(head)]
-        title = _TITLE.match(st)
+        title = TITLE.match(st)
         if title is None and not self.posts and p is None:
-            title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
+            title = ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is None and not self.posts and p is None:
-            title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
-        if title is not None and _POSTS_AT_LARGE.search(st):
+            title = DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
+        if title is not None and POSTS_AT_LARGE.search(st):
             title = None  # 二、各岗位职责: the duties of every post, each under its own heading below; the title names none
         if title is not None:
             # 店员,岗位职责: a comma typed between the post and what the title says of it is no part of the post's name
-            name = post_in_title(_clean_title(text[:title.end(1)]).rstrip(",，、 "))
-            asked = _QUESTION_TITLE.match(simplified(name))
+            name = post_in_title(clean_title(text[:title.end(1)]).rstrip(",，、 "))
+            asked = QUESTION_TITLE.match(simplified(name))
             if asked is not None and asked.end(1) < len(name):
                 # 门店督导是做什么的?岗位职责有哪些: the page's question, then what the title says follows; the post is
                 # the one the question asks about
@@ -1270,19 +1101,19 @@ class _Reader:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
                 return True
-            requirements = bool(_QUALIFICATIONS_TITLE.search(st))
+            requirements = bool(QUALIFICATIONS_TITLE.search(st))
             if name and kind_of(name) is None and p is not None and p.name == name and (requirements or not p.duties):
                 # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责 (or 二、网店运营的任职要求 after its duties): the same
                 # post's duties (qualifications), no second post
                 if requirements:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
                     self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
-                elif _DUTIES_TITLE.search(st):
+                elif DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
-            if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
+            if requirements and (self.posts or (p is not None and not p.empty()) or NO_POST.match(name)):
                 name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
             if name and kind_of(name) is None:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
@@ -1290,37 +1121,37 @@ class _Reader:
                 self.post.title_level = ln.heading
                 if requirements:
                     self.requirements_page = self.post  # 淘宝电商客服岗位要求: the page states the post's requirements
-                if _DUTIES_TITLE.search(st):
+                if DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
         if p is not None and p.name is not None and self.post_part(text, st, ln.where):
             return True
-        aside = _ASIDE_DUTIES.match(st)
+        aside = ASIDE_DUTIES.match(st)
         if (aside is not None and not self.posts and (p is None or p.empty()) and aside.group(1).endswith(aside.group(2))
-                and (_is_post_title(aside.group(1)) or called_post(aside.group(1), self.prose))):
+                and (is_post_title(aside.group(1)) or called_post(aside.group(1), self.prose))):
             # 直播间场控(场控的工作职责) over a lead saying 直播间场控作为一个重要职位: the name, then in brackets what the
             # page is on, the duties of the same post by its short name; the page is about the post the name is
             self.start(ln.where, post_of_setting(text[:aside.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
             return True
-        question = _QUESTION_TITLE.match(st)
+        question = QUESTION_TITLE.match(st)
         asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
         about = False
         if question is None and asks is not None:
             # 直播运营是做什么的?直播运营职责和技能要求是什么?: the page's question about a post, then one about its duties;
             # asked about the duties, the name is a post's whatever its word (运营 is no post word, as 店长 is)
-            question = _QUESTION_TITLE.match(asks.group(1))
+            question = QUESTION_TITLE.match(asks.group(1))
             about = (question is not None and asks.group(2).startswith(question.group(1))
-                     and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
+                     and bool(PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
         asking = [q for q in (*self.posts, p) if q is not None and not q.empty()]
         siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
         # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
         # names the next post the page is about
         # 仓管主要做些什么 over a lead saying 很多人对“仓管”这一职位了解不深: the page says the name is a post's, whatever its word
-        if (question is not None and (_is_post_title(question.group(1)) or about or _ASKS_POST.search(st)
+        if (question is not None and (is_post_title(question.group(1)) or about or ASKS_POST.search(st)
                                       or called_post(question.group(1), self.prose))
                 and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
@@ -1330,7 +1161,7 @@ class _Reader:
         if not ln.heading:
             return False
         if (p is not None and p is self.requirements_page and p.title_level and ln.heading > p.title_level
-                and not _SECTION_WORDS.search(st) and not _is_post_title(st) and not department_and_post(text)
+                and not SECTION_WORDS.search(st) and not is_post_title(st) and not department_and_post(text)
                 and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # # 淘宝电商客服岗位要求, then ## 1. 基本要求, ## 3. 软件使用, ## 6. 加分项: the title says the page states the
             # post's requirements, and its parts are their groups, whatever each is called; a part with a label of its own
@@ -1339,14 +1170,14 @@ class _Reader:
             self.section_level, self.section_outline = ln.heading, outline_kind(ln.text)
             self.unplaced.append(Unplaced(text, ln.where, "a part of the post's requirements: its heading is no requirement"))
             return True
-        if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
-                or (_ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
+        if (SECTION_WORDS.search(st) or POSTS_AT_LARGE.search(st) or (NO_POST.match(st) and not POST_TITLE.search(st))
+                or (ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
             # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
             return True
-        if _DEPARTMENT.match(st) and "岗位" not in st and "职位" not in st:
+        if DEPARTMENT_NAME.match(st) and "岗位" not in st and "职位" not in st:
             self.close()
             self.department = text
             return True
@@ -1364,15 +1195,15 @@ class _Reader:
             return True
         if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
                                                           and (not p.duties or self.in_part)
-                                                          and not _is_post_title(ASIDE.sub("", p.name or ""))))
-                and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
+                                                          and not is_post_title(ASIDE.sub("", p.name or ""))))
+                and not POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
             # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post
             # named by a title heading (# 会员运营岗位内容怎么写) over lower headings that name no post (## 一、会员招募)
             self.section, self.in_part = None, True
             self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True
-        if _ORG.search(st) and not _POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
+        if ORG.search(st) and not POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
             # a company's or a store's name at the top (鑫盛连锁超市): the document's title, no post
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "the name of the company: no post"))
@@ -1551,7 +1382,7 @@ class _Reader:
         if not all(len({id(r[j]) for j in columns if j < len(r)}) == len(columns) for r in duty_rows):
             return False  # a form whose 岗位职责 value is merged across the columns: one post, not one per column
         for j in columns:
-            self.start(head[j].where, _clean_title(head[j].text), "column")
+            self.start(head[j].where, clean_title(head[j].text), "column")
             for r, lab in zip(rows[1:], labels, strict=True):
                 cell = r[j] if j < len(r) else None
                 if lab is None or cell is None or not cell.text:
@@ -1657,8 +1488,8 @@ class _Reader:
         name_cell = vals.get(NAME)
         if name_cell is not None and name_cell.text:
             dept_cell = vals.get(DEPARTMENT)
-            dept = _clean_title(dept_cell.text) if dept_cell is not None and dept_cell.text else self.department
-            name = _clean_title(name_cell.text)
+            dept = clean_title(dept_cell.text) if dept_cell is not None and dept_cell.text else self.department
+            name = clean_title(name_cell.text)
             key = (dept, name)
             if self.post is None or (self.post.department, self.post.name) != key:
                 known = self.by_column.get(key)
@@ -1809,7 +1640,7 @@ def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
     """Whether ``row`` is one more row of a staffing table under ``labels`` (岗位 | 定员 | 直接上级): its post cell a
     post's title on one line, nothing outside the labelled columns."""
     name = next((i for i, (k, _) in labels.items() if k == NAME), None)
-    if name is None or name >= len(row) or "\n" in row[name].text or not _is_post_title(row[name].text.strip()):
+    if name is None or name >= len(row) or "\n" in row[name].text or not is_post_title(row[name].text.strip()):
         return False
     return all(i in labels for i, c in enumerate(row) if c.text)
 
@@ -1907,29 +1738,8 @@ def _is_requirement_label(text: str) -> bool:
     return m is not None and kind_of(m.group(1)) == QUAL_ITEM
 
 
-def _is_post_title(text: str) -> bool:
-    """A short line that reads as a post's title (楼层管理员, 店长/经理): no sentence, no label, a post word at its end."""
-    t = text.strip()
-    return (0 < len(t) <= 16 and not re.search(r"[，,。；;：:！!？?\s|｜]", t) and label_of(t, marked=True) is None
-            and bool(_POST_TITLE.search(simplified(t))))
-
-
-_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
-                            r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
-_PAGE_OWN = re.compile(r"(?:引言|前言|导语|导读|概述|简介|总结|小结|结语|结论)$")
-"""A part of a web page that introduces or sums up what it lists (## 引言, 一、工作职责概述, ## 总结): among the headings
-of a post's duties, none of them (分类, 介绍 may name a group of duties: 商品陈列与分类)."""
-_ORG_CHART = re.compile(r"(?:组织架构|组织结构|组织机构|机构设置|部门设置|部门架构)$")
-"""A heading on how the department is organised (二、组织架构): in a handbook, the document's own part, naming no post;
-inside one post's form (岗位名称：… then 二、部门组织架构), a part of that post's document."""
-_POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
-"""A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
-_BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
-_POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
-                         r"实习生|培训生|管培生|学徒|"  # the intern, trainee and apprentice posts a retailer hires for
-                         r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
 
@@ -2023,7 +1833,7 @@ def titled_post_heading(text: str) -> tuple[str, str] | None:
         return None
     m = re.fullmatch(r"([^:：]{2,16})\s*[:：]\s*([^:：]{2,24})", body)
     if (m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or _DUTY_START.match(m.group(2))
-            or not _is_post_title(m.group(1))):
+            or not is_post_title(m.group(1))):
         return None  # 1.1 店长:负责门店全面管理 says the post's work: no tagline
     return raw[: len(raw) - len(body)] + m.group(1).strip(), m.group(2).strip()
 
@@ -2042,7 +1852,7 @@ def is_post_heading(text: str, following: str | None) -> bool:
     nxt = label_of(following, marked=False) if following else None
     if nxt is not None and nxt[0] in _POST_FIELDS:
         return True
-    return numbered and bool(_POST_TITLE.search(simplified(body)))
+    return numbered and bool(POST_TITLE.search(simplified(body)))
 
 
 def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
@@ -2062,7 +1872,7 @@ def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
     if len(candidates) < 2:
         return set()
     titled = sum(1 for k in candidates
-                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", CN_OUTLINE.sub("", texts[k] or ""))))
+                 if any(POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", CN_OUTLINE.sub("", texts[k] or ""))))
     return set(candidates) if titled * 2 >= len(candidates) else set()
 
 
@@ -2071,7 +1881,7 @@ def is_post_label(text: str, following: str | None) -> bool:
     post whose duties follow, as a label names its value."""
     t = text.strip()
     body = t[:-1].rstrip()
-    return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
+    return bool(following) and t.endswith(("：", ":")) and is_post_title(body) and not _DUTY_START.match(body)
 
 
 def label_name(text: str) -> str | None:
@@ -2092,7 +1902,7 @@ def post_label_run(names: Sequence[str]) -> bool:
     仓库所有者:), all name posts: two or more, each once, most read as post titles (员, 主管, 经理), so the others beside
     them (仓库所有者) are posts too; as items led alike are alike."""
     return (len(names) >= 2 and len(set(names)) == len(names)
-            and sum(_is_post_title(n) for n in names) * 2 >= len(names))
+            and sum(is_post_title(n) for n in names) * 2 >= len(names))
 
 
 def plain_paragraph(block: Block, text: str | None) -> bool:
@@ -2113,7 +1923,7 @@ def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) ->
     def label(j: int) -> str | None:
         b = blocks[j]
         if isinstance(b, Line) and b.heading and not b.rule:
-            return label_name(f"{_clean_title(texts[j] or '')}:")  # ## 仓库所有者, as 仓库所有者: on a line of its own
+            return label_name(f"{clean_title(texts[j] or '')}:")  # ## 仓库所有者, as 仓库所有者: on a line of its own
         return label_name(texts[j] or "") if isinstance(b, Line) and not b.heading and not b.numbered else None
 
     def level(j: int) -> int:
@@ -2151,7 +1961,7 @@ def sibling_headings(blocks: Sequence[Block], texts: Sequence[str | None]) -> se
         b = blocks[j]
         if not isinstance(b, Line) or not b.heading or b.rule:
             return None
-        name = _clean_title(texts[j] or "")
+        name = clean_title(texts[j] or "")
         return name if 2 <= len(name) <= 16 and not re.search(r"[，,。；;：:！!？?、\s]", name) else None
 
     def paragraph(j: int) -> bool:
@@ -2221,7 +2031,7 @@ def inline_post(text: str) -> tuple[str, list[str]] | None:
     """A line that is a post's title, a colon and two or more sentences run together (值班经理:主要处理当班事务…。负责…。),
     as a web page comparing posts writes them: the post and its sentences; None otherwise."""
     m = _INLINE_POST.match(text.strip())
-    if m is None or not _is_post_title(m.group(1)) or _DUTY_START.match(m.group(1)) or strip_number(text)[1]:
+    if m is None or not is_post_title(m.group(1)) or _DUTY_START.match(m.group(1)) or strip_number(text)[1]:
         return None
     sentences = [t for t in (x.strip() for x in _SENTENCE.split(m.group(2))) if t]
     if len(sentences) < 2 or not all(t.endswith(_TERMINAL) for t in sentences):
@@ -2244,7 +2054,7 @@ def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
                 or _DUTY_START.match(simplified(m.group(1))):
             continue
         found[k] = (m.group(1), m.group(2).strip())
-    titled = sum(1 for name, _ in found.values() if _is_post_title(name))
+    titled = sum(1 for name, _ in found.values() if is_post_title(name))
     if not found or titled * 2 < len(found) or (len(found) == 1 and not titled):
         return {}
     return found
@@ -2267,7 +2077,7 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
     def flush() -> None:
         names = [name for _, name, _ in run]
         if len(run) >= 2 and len(set(names)) == len(names) and (
-                all(_is_post_title(n) for n in names) if mark != "plain" else post_label_run(names)):
+                all(is_post_title(n) for n in names) if mark != "plain" else post_label_run(names)):
             found.update({k: (name, said) for k, name, said in run})
         run.clear()
 
@@ -2280,7 +2090,7 @@ def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int
         plain = isinstance(b, Line) and not b.heading and not (typed or b.numbered) and inline_post(t) is None
         m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered or plain) else None
         ok = (m is not None and label_name(f"{m.group(1)}:") is not None and kind_of(m.group(1)) is None
-              and m.group(2).strip().endswith(_TERMINAL) and (plain or _is_post_title(m.group(1))))
+              and m.group(2).strip().endswith(_TERMINAL) and (plain or is_post_title(m.group(1))))
         this = number_mark(t) if typed else "word" if not plain else "plain"
         if not ok or (run and this != mark):
             flush()
@@ -2421,7 +2231,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     r.topic_siblings = topic_siblings(blocks)
     levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
     post_groups = group_lines(texts, levels)
-    listed = named_posts(texts, levels, _is_post_title)
+    listed = named_posts(texts, levels, is_post_title)
     openings = advert_posts(texts, levels, is_field_line, is_list_label)
     taken: set[int] = set()  # the lines of a listed post (see named_posts), read with its name
     for k, b in enumerate(blocks):
@@ -2557,8 +2367,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
-            if (p is not None and p.name_from == "heading" and (p.name == _clean_title(b.text) or p.where == b.where) and p.empty()
-                    and (not right_after or _is_post_title(ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
+            if (p is not None and p.name_from == "heading" and (p.name == clean_title(b.text) or p.where == b.where) and p.empty()
+                    and (not right_after or is_post_title(ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)
@@ -2570,7 +2380,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if post_label and isinstance(b, Line):
             r.line(b)
             p = r.post
-            if p is not None and p.name == _clean_title(b.text) and not p.duties:
+            if p is not None and p.name == clean_title(b.text) and not p.duties:
                 # 业务员岗：then its sentence: the post's duties, unless a 岗位职责 label follows (then it is the lead)
                 r.open_section(DUTIES, "岗位职责", b.where)
                 r.lead_from, r.lead_past_blank = 0, False
@@ -2652,9 +2462,9 @@ def document_lines(blocks: Sequence[Block]) -> list[DocumentLine]:
                 section = "fields"  # 所属部门:…　　直接上级:…
                 continue
             lab = label(text, False) if len(text) <= 40 or re.match(r"^[^，,。]{1,12}[:：]", text) else None
-            title = _TITLE.match(simplified(_clean_title(text))) if lab is None and len(text) <= 40 else None
+            title = TITLE.match(simplified(clean_title(text))) if lab is None and len(text) <= 40 else None
             if title is not None:
-                section = "duties_title" if _DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
+                section = "duties_title" if DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
                 continue
             if lab is None and b.heading:
                 section = "heading"

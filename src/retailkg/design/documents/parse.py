@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retailkg.design.documents.advert import post_of_ad_title, post_of_page_title, without_cohort
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.labels import (
@@ -114,12 +115,8 @@ from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_l
 from retailkg.design.model import Where
 
 __all__ = [
-    "Block",
-    "Cell",
     "DocumentLine",
     "DraftPost",
-    "Line",
-    "Table",
     "Unplaced",
     "document_lines",
     "headcount_of",
@@ -133,44 +130,6 @@ __all__ = [
 
 SURE = 0.6
 """How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
-
-# ---------------------------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of body text (a paragraph, a text line, a line of a cell)."""
-
-    text: str
-    where: Where
-    numbered: bool = False  # numbered outside its text (Word's automatic list numbering)
-    soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
-    heading: int = 0  # heading level, 1 the top; 0 for body text
-    group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
-    rule: bool = False  # a thematic break (Markdown ---), no text: what follows is not the list before it
-
-
-@dataclass(eq=False)
-class Cell:
-    """A table cell; a merged cell is one object repeated at every grid position it covers."""
-
-    lines: list[Line]
-    where: Where
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines).strip()
-
-
-@dataclass
-class Table:
-    rows: list[list[Cell]]
-    where: Where
-    continues: bool = False  # the previous table, broken by a page end
-
-
-Block = Line | Table
-
 
 # ---------------------------------------------------------------------------------------------- list items
 

@@ -16,6 +16,7 @@ __all__ = [
     "CHAPTER",
     "CN",
     "CN_OUTLINE",
+    "GROUP_NAME",
     "HEADING_NUMBER",
     "OUTLINE",
     "number_mark",
@@ -178,3 +179,8 @@ HEADING_NUMBER = re.compile(rf"^\s*(?:第[{CN}\d]{{1,4}}[章节部分篇][、.�
 numbered heading from a numbered duty by it."""
 CN_OUTLINE = re.compile(rf"^[{CN}]{{1,3}}\s*[、.．]\s*")
 """A top outline number alone (一、): sibling post titles under one outline are numbered so."""
+
+
+GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
+"""A short line with no sentence in it (店铺运营管理, 学历与经验：): over numbered items it may name their group, in a
+list or in a table's cell, so the walk and the table readers ask for it."""

@@ -55,6 +55,7 @@ from retailkg.design.documents.numbering import (
     CHAPTER,
     CN,
     CN_OUTLINE,
+    GROUP_NAME,
     HEADING_NUMBER,
     OUTLINE,
     number_mark,
@@ -111,6 +112,17 @@ from retailkg.design.documents.post_titles import (
     post_written_for,
 )
 from retailkg.design.documents.runs import group_lines, named_posts
+from retailkg.design.documents.tables import (
+    CATEGORY_HEADS,
+    column_kind,
+    described_columns,
+    duty_column,
+    first_line,
+    grouped_duty_header,
+    listed_row,
+    titled_cells,
+    titled_form_rows,
+)
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
 
@@ -145,7 +157,6 @@ def continues(prev: str, text: str) -> bool:
     return text[0].islower() or text.startswith(_CONTINUES) or prev.endswith(_OPEN_END)
 
 
-_GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
 _GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
 """A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
 _REQUIREMENT_GRADE = re.compile(r"^(?:必备|必要|基本|硬性|优先|加分|附加|其他|其它)(?:条件|要求|资格|项)\s*[:：]$")
@@ -171,7 +182,7 @@ def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozense
     group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
     groups in this list; a line so numbered over items numbered another way is one of those titles even when it
     starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
-    if not (following.numbered and _GROUP_NAME.match(item.text)):
+    if not (following.numbered and GROUP_NAME.match(item.text)):
         return False
     if following.outline and not item.outline:
         return False
@@ -590,7 +601,7 @@ class _Reader:
                 # and the last one titles the duty cut short, so it goes with it
                 titles_at = {k for k in range(len(own) - 2) if is_title_line(own[k].text) and own[k + 1].text.endswith(_TERMINAL)}
                 titles_at = titles_at if len(titles_at) >= MIN_PAIRS else set()
-                last_title = len(own) >= 2 and bool(titles_at) and bool(_GROUP_NAME.match(own[-2].text)) and len(own[-2].text) <= 16
+                last_title = len(own) >= 2 and bool(titles_at) and bool(GROUP_NAME.match(own[-2].text)) and len(own[-2].text) <= 16
                 sentences = [i for k, i in enumerate(own[:-1]) if k not in titles_at and not (last_title and k == len(own) - 2)]
                 if len(own) >= 3 and not own[-1].text.endswith(_TERMINAL) and all(i.text.endswith(_TERMINAL) for i in sentences):
                     short = items.pop()
@@ -606,7 +617,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.own_part}, the page's own part: not a duty"))
                 continue
             if (blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered
-                    and _GROUP_NAME.match(raw) and not strip_number(raw)[1]):
+                    and GROUP_NAME.match(raw) and not strip_number(raw)[1]):
                 # past a blank line in an unnumbered list, a short line with no sentence in it: perhaps a section's title,
                 # its prose and the next list's label to follow
                 self.lead_from, self.lead_past_blank = len(self.post.duties), True
@@ -721,7 +732,7 @@ class _Reader:
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
                 in_titled = len(items) >= 2 and items[-2].titled  # the items so far were titled paragraphs
                 titled = (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
-                          and len(prev.text) <= 12 and bool(_GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
+                          and len(prev.text) <= 12 and bool(GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
                           and text.endswith(_TERMINAL))
                 if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
@@ -744,7 +755,7 @@ class _Reader:
                     continue
                 cut, self.title_cut = self.title_cut, None
                 if (not titled and prev is not None and joins and ln.soft and not blank and not self.last_soft and prev.numbered
-                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text)):
+                        and len(prev.text) <= 12 and GROUP_NAME.match(prev.text)):
                     self.title_cut = (prev, len(prev.text), ln.where)  # a wrapped paragraph under a title line, perhaps
                 elif cut is not None and cut[0] is prev and joins and not titled:
                     body = join_text(prev.text[cut[1]:], text).strip()
@@ -766,7 +777,7 @@ class _Reader:
                     self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
                     items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
                 elif (prev is not None and joins and not blank and not ln.soft and prev.numbered
-                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(_GROUP_NAME.match(text))
+                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(GROUP_NAME.match(text))
                       and not text.endswith(("：", ":")) and not _DUTY_START.match(simplified(text))):
                     # 1. …。 2. …。 then 核心技能, then 1. … again: a short line with no sentence after an item that ended
                     # one is no wrap of it; it is kept apart (the numbered items after it show it names their group)
@@ -1214,7 +1225,7 @@ class _Reader:
                                               "a line leading into the table below: not a duty"))
         caption: tuple[list[Item], Item] | None = None
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
-                and not self.last_item.text.endswith(_TERMINAL) and _GROUP_NAME.match(self.last_item.text)):
+                and not self.last_item.text.endswith(_TERMINAL) and GROUP_NAME.match(self.last_item.text)):
             items = p.duties if self.section == DUTIES else p.qualifications
             if items and items[-1] is self.last_item and len(items) == self.section_from + 1:
                 caption = (items, self.last_item)  # 一、物品验收入库职责 over a 序号 | 职责描述 table: its caption, if the table is one
@@ -1238,7 +1249,7 @@ class _Reader:
             texts = [c.text for c in row]
             if not any(texts):
                 continue
-            firsts = [simplified(STRIP_LABEL.sub("", _first_line(t)).rstrip("：:")) for t in texts]
+            firsts = [simplified(STRIP_LABEL.sub("", first_line(t)).rstrip("：:")) for t in texts]
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
@@ -1328,7 +1339,7 @@ class _Reader:
         if len(rows) < 3 or len(rows[0]) < 3:
             return False
         head = rows[0]
-        corner = simplified(STRIP_LABEL.sub("", _first_line(head[0].text)).rstrip("：:"))
+        corner = simplified(STRIP_LABEL.sub("", first_line(head[0].text)).rstrip("：:"))
         if corner and corner not in _CORNERS and kind_of(corner) != NAME:
             return False
         labels = [label_of(r[0].text, marked=True) if r[0].text else None for r in rows[1:]]
@@ -1405,7 +1416,7 @@ class _Reader:
             if not t:
                 continue
             kind = column_kind(t)
-            if kind is None and simplified(t) in _CATEGORY_HEADS:
+            if kind is None and simplified(t) in CATEGORY_HEADS:
                 kind = GROUP  # 类别 beside 岗位职责: what kind of duty each row states (工作职责, 工作流程), no duty itself
             if kind is None:
                 unknown += 1
@@ -1563,223 +1574,10 @@ class _Reader:
             i += 1
 
 
-_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
-
-
-def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
-    """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
-    beside a sentence (店员/营业员负责销售产品,…。, or clauses with no full stop, as a page's bullets end), two or more
-    such rows in a run: the indexes of the rows, whose first cell titles the item in the second, as a 项目 | 内容 form
-    lists a post's duties under its 岗位职责 row. One such row alone may be an unknown label and its value: the run
-    decides, as siblings alike are alike."""
-
-    def titled(row: list[Cell]) -> bool:
-        cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
-        if len(cells) != 2 or len([ln for ln in cells[0].lines if ln.text.strip()]) != 1:
-            return False
-        title, said = cells[0].text.strip(), cells[1].text.strip()
-        return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
-                and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
-                and (said.endswith(_TERMINAL) or bool(re.search(r"[，,、；;]", said))) and len(said) >= 15
-                and label_of(said, marked=True) is None)  # a sentence, or clauses with no full stop (a page's bullets)
-
-    found: set[int] = set()
-    run: list[int] = []
-    for k, row in enumerate([*rows, []]):
-        if row and titled(row):
-            run.append(k)
-            continue
-        if len(run) >= 2:
-            found.update(run)
-        run = []
-    return found
-
-
-def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
-    """Whether ``row`` is one more row of a staffing table under ``labels`` (岗位 | 定员 | 直接上级): its post cell a
-    post's title on one line, nothing outside the labelled columns."""
-    name = next((i for i, (k, _) in labels.items() if k == NAME), None)
-    if name is None or name >= len(row) or "\n" in row[name].text or not is_post_title(row[name].text.strip()):
-        return False
-    return all(i in labels for i, c in enumerate(row) if c.text)
-
-
-def column_kind(head: str) -> str | None:
-    """What a duty table's column holds by its header, a label word (:func:`kind_of`) or a label of the
-    duties with a word after it that says which part: 岗位职责项目 (the item's name: a group) beside
-    岗位职责内容 (the duty); a post's name before it is dropped (店长的岗位职责内容)."""
-    kind = kind_of(head)
-    if kind is not None:
-        return kind
-    if "的" in head:
-        kind = kind_of(head.rsplit("的", 1)[1])  # 店长的职责: the post's, of the kind its label says
-        if kind is not None:
-            return kind
-        head = head.rsplit("的", 1)[1]
-    m = _COLUMN_PART.match(head)
-    if m is None or kind_of(m.group(1)) != DUTIES:
-        return None
-    return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
-
-
-_CATEGORY_HEADS = frozenset({"类别", "分类", "类型", "种类"})
-"""A duty table's header naming the kind of each row's duty (类别: 工作职责, 工作流程): a group column."""
-
-_DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
-_TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
-
-
-def _titled_kind(head: str) -> str | None:
-    """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
-    能力要求 (requirements); 技能/素质, two such words joined, what both name."""
-    if re.search(r"[/／、]", head):
-        kinds = {_titled_kind(part) for part in re.split(r"[/／、]", head) if part}
-        return kinds.pop() if len(kinds) == 1 else None
-    kind = column_kind(head)
-    if kind is None and _TITLE_PART.search(head):
-        kind = kind_of(_TITLE_PART.sub("", head))
-    if kind == DUTIES:
-        return DUTIES
-    return QUALIFICATIONS if kind in (QUALIFICATIONS, QUAL_ITEM) else None
-
-
-def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
-    """The header of a table of titled items, a web page's usual way (职责内容 | 具体说明, 工作内容 | 具体说明, 技能类型 |
-    具体要求): the first column names each item in a few words, the second says it. The second holds the duties (or the
-    requirements, by what the first column's header names); the first is their titles. None when the row is not such a
-    header, or when the rows below do not bear it out (their first cells must be short titles, no sentence, and the
-    second longer)."""
-    cells: list[tuple[int, str]] = []
-    columns: dict[int, str] = {}
-    seen: set[int] = set()
-    for i, c in enumerate(row):
-        if id(c) in seen or not c.text:
-            continue
-        seen.add(id(c))
-        t = STRIP_LABEL.sub("", c.text).rstrip("：:")
-        if column_kind(t) == COLUMN:
-            columns[i] = COLUMN  # 序号
-            continue
-        cells.append((i, simplified(t)))
-    if len(cells) != 2 or (cells[1][1] not in _DESCRIBED and cells[1][1] not in _REQUIRED):
-        return None
-    (i, title), (j, described) = cells
-    kind = _titled_kind(title) if described in _DESCRIBED else None
-    body = [r for r in rows if len(r) > j and any(c.text for c in r)]
-    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
-    if kind is None and title in _ITEM_WORDS and described in _REQUIRED and len(body) >= 2 and all(says) \
-            and all(_is_requirement_label(t) for t in titles):
-        # 项目 | 要求, then 年龄要求 | 19-38岁, 学历要求 | 大专: the header names no kind, the rows do: each row's first cell
-        # says which requirement, the second states it (a value as short as its label: no length to weigh)
-        return columns | {i: GROUP, j: QUALIFICATIONS}
-    if kind is None or len(body) < 2:
-        return None
-    if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
-        return None
-    if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
-        return None
-    return columns | {i: GROUP, j: kind}
-
-
-_REQUIRED = ("要求", "具体要求", "详细要求", "任职要求", "要求说明")
-"""A column header saying the cells below state requirements."""
-_ITEM_WORDS = ("项目", "类别", "类型", "事项", "名称", "条件", "资格项目", "要求项目")
-"""A table's first header that names no kind of its own (项目 | 要求): the rows say what each is."""
-
-
-def _is_requirement_label(text: str) -> bool:
-    """A requirement's name as a form writes it: a requirement label (学历, 工作经验, 任职资格) or one with 要求 or 条件
-    after it (年龄要求, 身体条件)."""
-    t = simplified(STRIP_LABEL.sub("", text).rstrip("：:"))
-    if kind_of(t) in (QUAL_ITEM, QUALIFICATIONS):
-        return True
-    m = re.fullmatch(r"(.{2,6}?)(?:要求|条件)", t)
-    return m is not None and kind_of(m.group(1)) == QUAL_ITEM
-
-
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
 _POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
-
-
-_DUTY_WORDS = ("描述", "职责内容", "职责")  # of two duty columns, the one so headed holds the duties (工作内容 names their group)
-
-
-def _first_line(text: str) -> str:
-    """A cell's first line, or its whole text when it is a label typed one character a line (岗⏎位⏎职⏎责)."""
-    lines = [x.strip() for x in text.strip().split("\n")]
-    if len(lines) > 1 and all(len(x) <= 2 for x in lines):
-        return "".join(lines)
-    return lines[0] if lines else ""
-
-
-def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[Cell]]) -> dict[int, str]:
-    """``columns`` with one duty column when the header names two (序号 | 工作内容 | 职责描述 | 考核标准): the
-    one whose cells are distinct, longer sentences, then the one headed 职责描述 / 职责内容; the other,
-    whose cells repeat a short text merged down several rows, is the group of the duties."""
-    duty = [i for i, kind in columns.items() if kind == DUTIES]
-    if len(duty) < 2:
-        return columns
-
-    def score(i: int) -> tuple[int, float, int]:
-        cells = [r[i] for r in rows if i < len(r) and r[i].text]
-        distinct = list({id(c): c for c in cells}.values())
-        length = sum(len(c.text) for c in distinct) / len(distinct) if distinct else 0.0
-        head = simplified(STRIP_LABEL.sub("", heads[i]))
-        return len(distinct), length, next((len(_DUTY_WORDS) - n for n, w in enumerate(_DUTY_WORDS) if w in head), 0)
-
-    best = max(duty, key=score)
-    return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
-
-
-_DUTY_STATEMENT = re.compile(r"^(?:岗位|工作)?职责(?:表述|描述|说明|概述)?$")
-
-
-def grouped_duty_header(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
-    """The header of a duty table whose every column names the duties (职责 | 职责表述 | 工作任务): the column whose
-    cells differ in every row holds the duties, one a row; the others, each cell merged down (or repeated over)
-    several rows, name and state their group (职责一, 职责表述:协助门店经理…) and are none. None when the row is not such
-    a header or the rows below do not bear it out."""
-    heads = {i: simplified(STRIP_LABEL.sub("", c.text).rstrip("：:")) for i, c in enumerate(row) if c.text.strip()}
-    if len(heads) < 2 or len({id(row[i]) for i in heads}) != len(heads):
-        return None
-    if not all(column_kind(h) == DUTIES or _DUTY_STATEMENT.match(h) for h in heads.values()):
-        return None
-    body = [r for r in rows if len(r) == len(row) and any(c.text for c in r)]
-    if len(body) < 3:
-        return None
-    distinct = {i: len({r[i].text.strip() for r in body}) for i in heads}
-    every = [i for i, n in distinct.items() if n == len(body) and all(r[i].text.strip() for r in body)]
-    if len(every) != 1 or any(n > len(body) // 2 for i, n in distinct.items() if i != every[0]):
-        return None
-    return {i: (DUTIES if i == every[0] else GROUP) for i in heads}
-
-
-def _cell_title(cell: Cell) -> bool:
-    """A cell whose first line is a short title, no sentence and no number (制定和执行超市经营计划), over a paragraph of
-    sentences at least twice as long."""
-    shown = [ln.text.strip() for ln in cell.lines if ln.text.strip()]
-    if len(shown) < 2:
-        return False
-    first, rest = shown[0], "".join(shown[1:])
-    return (2 <= len(first) <= 16 and not strip_number(first)[1] and bool(_GROUP_NAME.match(first))
-            and not first.endswith(("：", ":")) and label_of(first, marked=False) is None
-            and rest.endswith(_TERMINAL) and len(rest) >= max(15, 2 * len(first)))
-
-
-def titled_cells(columns: dict[int, str], rows: Sequence[list[Cell]]) -> set[int]:
-    """The duty cells of a table of one duty a row whose every cell opens with a title line over the duty's paragraph
-    (制定和执行超市经营计划, then 超市店长需要制定…。), two or more: the titles name the duties, as a page that titles each
-    duty writes them; a cell that does not open so (one duty, or several numbered) leaves every title in (ids)."""
-    duty = [i for i, kind in columns.items() if kind == DUTIES]
-    if len(duty) != 1:
-        return set()
-    cells = list({id(r[duty[0]]): r[duty[0]] for r in rows
-                  if duty[0] < len(r) and r[duty[0]].text and not TOTAL.match(_first_line(r[duty[0]].text))}.values())
-    if len(cells) < 2 or not all(_cell_title(c) for c in cells):
-        return set()
-    return {id(c) for c in cells}
 
 
 def titled_post_heading(text: str) -> tuple[str, str] | None:
@@ -2082,7 +1880,7 @@ def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[i
         if not isinstance(b, Line) or b.heading or numbered(k) or not t.endswith(("：", ":")) or len(t) <= 12:
             continue
         body, typed = strip_number(texts[title] or "")
-        if not (typed and numbered(nxt)) or mark(nxt) == mark(title) or len(body) > 12 or not _GROUP_NAME.match(body) \
+        if not (typed and numbered(nxt)) or mark(nxt) == mark(title) or len(body) > 12 or not GROUP_NAME.match(body) \
                 or body.endswith(("：", ":")) or _DUTY_START.match(simplified(body)):
             continue
         found[k] = title
@@ -2103,7 +1901,7 @@ def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> t
         body, typed = strip_number(t)
         if not isinstance(b, Line) or b.heading or not (typed or b.numbered) or not 2 <= len(body) <= 16:
             return None
-        if not _GROUP_NAME.match(body) or body.endswith(("：", ":")) or label_of(body, marked=False) is not None:
+        if not GROUP_NAME.match(body) or body.endswith(("：", ":")) or label_of(body, marked=False) is not None:
             return None
         return number_mark(t) if typed else "word"
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from retailkg.design.documents.blocks import Block, Cell, Line, Table
-from retailkg.design.documents.parse import is_post_label, label_name, post_label_run
+from retailkg.design.documents.page_shape import is_post_label, label_name, post_label_run
 from retailkg.design.fields import decode_text
 from retailkg.design.model import Where
 from retailkg.errors import InputError

@@ -28,7 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from retailkg.design.documents.blocks import Block, Table
-from retailkg.design.documents.parse import DraftPost, Unplaced, parse_blocks
+from retailkg.design.documents.drafts import DraftPost, Unplaced
+from retailkg.design.documents.parse import parse_blocks
 from retailkg.design.documents.result import UNASSIGNED, ImportedDuty, ImportedPost, ImportResult, slug
 from retailkg.design.model import Where
 from retailkg.errors import InputError

@@ -17,13 +17,24 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from retailkg.design.documents.advert import post_of_ad_title, post_of_page_title, without_cohort
 from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
+from retailkg.design.documents.drafts import DraftPost, Item, Unplaced
+from retailkg.design.documents.items import (
+    GROUP_TITLE,
+    REQUIREMENT_GRADE,
+    TABLE_LEAD,
+    TOPIC_ITEM,
+    continues,
+    headcount_of,
+    is_group,
+    join_text,
+)
 from retailkg.design.documents.labels import (
     ASIDE,
     COLUMN,
@@ -53,7 +64,6 @@ from retailkg.design.documents.noise import CLOSING, CUT_NOTE, PLACEHOLDER, REFE
 from retailkg.design.documents.numbering import (
     APPENDIX,
     CHAPTER,
-    CN,
     GROUP_NAME,
     OUTLINE,
     number_mark,
@@ -142,11 +152,7 @@ from retailkg.design.model import Where
 
 __all__ = [
     "DocumentLine",
-    "DraftPost",
-    "Unplaced",
     "document_lines",
-    "headcount_of",
-    "join_text",
     "parse_blocks",
 ]
 
@@ -154,112 +160,9 @@ __all__ = [
 SURE = 0.6
 """How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
 
-# ---------------------------------------------------------------------------------------------- list items
-
 _TERMINAL = SENTENCE_END
-_CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
-_OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
 
-
-def continues(prev: str, text: str) -> bool:
-    """Whether ``text``, an unnumbered line past a blank line, goes on with the item ``prev``."""
-    if not text or prev.endswith(_TERMINAL):
-        return False
-    return text[0].islower() or text.startswith(_CONTINUES) or prev.endswith(_OPEN_END)
-
-
-_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
-"""A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REQUIREMENT_GRADE = re.compile(r"^(?:必备|必要|基本|硬性|优先|加分|附加|其他|其它)(?:条件|要求|资格|项)\s*[:：]$")
-"""A line naming how binding the requirements under it are (必备条件：, then 优先条件： after its items): a group of the
-requirements, as a topic is (经验要求:), never one of them nor the tail of the one before it."""
-_TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
-"""An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
-_TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
-"""A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
-
-
-def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozenset()) -> bool:
-    """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
-    item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
-    a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…).
-
-    A line followed by one numbered at the outline's top ((二)仓库管理 after 4. 进行…处置) is the last item of its
-    group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
-    groups in this list; a line so numbered over items numbered another way is one of those titles even when it
-    starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
-    if not (following.numbered and GROUP_NAME.match(item.text)):
-        return False
-    if following.outline and not item.outline:
-        return False
-    if item.mark and following.mark and following.mark in group_marks and item.mark not in group_marks:
-        return False  # 4、欢送顾客… then (5) 事物管理: numbered like the group titles above, the next title; the outline goes back up
-    if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
-            and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
-        return True
-    if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
-            and not item.text.endswith(("：", ":")) and not DUTY_START.match(simplified(item.text)):
-        return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
-    if item.outline and not following.outline:
-        return True
-    if item.text.endswith(("：", ":")) and item.mark == following.mark and not DUTY_START.match(simplified(item.text)):
-        return True  # - 数据分析与决策: then - 建立…, one bullet for both (a pasted page flattens its nesting): the title ends in a colon
-    return bool(item.mark and following.mark and item.mark != following.mark and not DUTY_START.match(item.text))
-
-
-def join_text(a: str, b: str) -> str:
-    """Two pieces of one duty: no space between Chinese, one between Latin words."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]):
-        return f"{a} {b}"
-    return a + b
-
-
-def headcount_of(text: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,5})\s*(?:人|名|个|位)?\s*", text)
-    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
-
-
-# ---------------------------------------------------------------------------------------------- drafts
-
-
-@dataclass
-class Unplaced:
-    """A line read into no post: neither a duty nor a qualification, or a superior naming no post."""
-
-    text: str
-    where: Where
-    why: str
-
-
-@dataclass
-class Item:
-    text: str
-    where: Where
-    numbered: bool = False  # had a list number (typed or Word's)
-    outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
-    mark: str = ""  # the kind of its number (digit, bullet, …): an item numbered unlike the ones under it may name them
-    titled: bool = False  # the paragraph under a numbered title line (1. 店铺管理), the title dropped
-
-
-@dataclass
-class DraftPost:
-    """A post as one file states it."""
-
-    where: Where
-    name: str | None = None
-    name_from: str = ""  # "label", "heading", "title", "column", "file", "lead"
-    department: str | None = None
-    reports_to: Item | None = None
-    headcount: int | None = None
-    duties: list[Item] = field(default_factory=list)
-    qualifications: list[Item] = field(default_factory=list)
-    title_level: int | None = None  # named by a title line (店长岗位职责): its heading level, 0 for body text
-    level: int = 0  # the heading level of the heading that started it, kept when a label renames it; 0 if none
-
-    def empty(self) -> bool:
-        return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
+# ---------------------------------------------------------------------------------------------- the walk
 
 
 class _Reader:
@@ -682,7 +585,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
             topic = label_of(raw, marked=True) if self.section == QUALIFICATIONS and not numbered and p is not None else None
-            grade = self.section == QUALIFICATIONS and not numbered and _REQUIREMENT_GRADE.match(simplified(raw)) is not None
+            grade = self.section == QUALIFICATIONS and not numbered and REQUIREMENT_GRADE.match(simplified(raw)) is not None
             if (((topic is not None and topic[0] == QUAL_ITEM and not topic[2]) or grade) and raw.endswith(("：", ":")) and p is not None
                     and p.qualifications and len(p.qualifications) > self.section_from):
                 # 核心能力: over ● items, then 经验要求: over its own: a topic of the requirements, typed as a label over the
@@ -726,7 +629,7 @@ class _Reader:
                 # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
                 # post's description (店长岗位职责说明书), prose, then the numbered duties
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 continue
@@ -887,7 +790,7 @@ class _Reader:
             if (self.section in (DUTIES, QUALIFICATIONS) and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
                     and strip_number(raw)[1] and last is not None and listed
                     and listed[-1] is last and last.numbered and last.mark == number_mark(raw)
-                    and _TOPIC_ITEM.match(last.text)):
+                    and TOPIC_ITEM.match(last.text)):
                 # 1. 人员安排:根据…, 2. 培训与带教:定期…, then 3. 绩效考核:制定KPI…: among items each led by its topic and a
                 # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label;
                 # so among requirements (- 团队合作:…, then - 工作时间:能适应轮班制…)
@@ -1223,7 +1126,7 @@ class _Reader:
                                        "not a duty") for row in table.rows if any(c.text for c in row)]
             return
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
-                and (self.last_item.text.endswith(("：", ":")) or _TABLE_LEAD.search(self.last_item.text))):
+                and (self.last_item.text.endswith(("：", ":")) or TABLE_LEAD.search(self.last_item.text))):
             items = p.duties if self.section == DUTIES else p.qualifications
             if items and items[-1] is self.last_item:
                 # 店长的岗位职责及具体内容见下表：then the table: the line leads into the table, it is no item

@@ -4,12 +4,16 @@ The readers of each form (``docx.py``, ``pdf.py``, ``xlsx.py``, ``text.py``) onl
 page and where: body lines (with their heading level, whether Word numbered them, and whether a
 PDF line may be the wrap of a longer one) and tables (rows of cells, a merged cell being the same
 :class:`Cell` object in every grid position it covers). This module reads them the way a person
-does: label cells and label lines in any order and with the usual synonyms (:data:`LABELS`),
+does: label cells and label lines in any order and with the usual synonyms (:data:`labels.LABELS`),
 duties as numbered lines in one cell or one per row of a 序号 | 职责描述 | 考核标准 | 权重 table,
-several posts under headings, numbering of every common kind removed (:func:`strip_number`), a
+several posts under headings, numbering of every common kind removed (:func:`numbering.strip_number`), a
 line that wraps or runs across a page break joined to the duty it continues, 修订记录 and
 sign-off rows ignored, qualifications kept apart from duties. What it cannot place is returned
 as :class:`Unplaced` with the reason, never dropped.
+
+This module is the walk: the state of reading one file and the order of its questions. What a single line, title or
+table says is each asked of a module that knows that one thing (numbering.py, labels.py, noise.py, post_titles.py,
+form_tables.py, page_shape.py, items.py; see docs/architecture.md), so that the walk stays readable as a walk.
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
 from retailkg.design.documents.drafts import DraftPost, Item, Unplaced
+from retailkg.design.documents.form_tables import (
+    CATEGORY_HEADS,
+    column_kind,
+    described_columns,
+    duty_column,
+    first_line,
+    grouped_duty_header,
+    listed_row,
+    titled_cells,
+    titled_form_rows,
+)
 from retailkg.design.documents.items import (
     GROUP_TITLE,
     REQUIREMENT_GRADE,
@@ -136,17 +151,6 @@ from retailkg.design.documents.post_titles import (
     post_written_for,
 )
 from retailkg.design.documents.runs import group_lines, named_posts
-from retailkg.design.documents.tables import (
-    CATEGORY_HEADS,
-    column_kind,
-    described_columns,
-    duty_column,
-    first_line,
-    grouped_duty_header,
-    listed_row,
-    titled_cells,
-    titled_form_rows,
-)
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
 

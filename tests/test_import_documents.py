@@ -19,7 +19,8 @@ from minipdf import make_pdf
 from openpyxl import Workbook
 
 from retailkg.design.documents import import_documents, is_document
-from retailkg.design.documents.parse import strip_number, titled_post_heading
+from retailkg.design.documents.numbering import strip_number
+from retailkg.design.documents.page_shape import titled_post_heading
 from retailkg.design.readers import read_design
 from retailkg.errors import InputError
 

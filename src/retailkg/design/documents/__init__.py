@@ -27,7 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from retailkg.design.documents.parse import Block, DraftPost, Table, Unplaced, parse_blocks
+from retailkg.design.documents.blocks import Block, Table
+from retailkg.design.documents.drafts import DraftPost, Unplaced
+from retailkg.design.documents.parse import parse_blocks
 from retailkg.design.documents.result import UNASSIGNED, ImportedDuty, ImportedPost, ImportResult, slug
 from retailkg.design.model import Where
 from retailkg.errors import InputError

@@ -1,7 +1,7 @@
 """Word documents (.docx), read with python-docx: body paragraphs and tables in document order.
 
 Headers and footers are not read (python-docx keeps them apart from the body). A merged cell is
-one :class:`~retailkg.design.documents.parse.Cell` repeated over the grid positions it covers, as
+one :class:`~retailkg.design.documents.blocks.Cell` repeated over the grid positions it covers, as
 python-docx returns it; a paragraph numbered by Word's list numbering is marked ``numbered`` (its
 number is not part of its text).
 """
@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from retailkg.design.documents.parse import Block, Cell, Line, Table
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.model import Where
 from retailkg.errors import InputError
 

@@ -49,7 +49,7 @@ _NUMBERED = re.compile(r"^\s*(?:[（(]\s*(?:\d{1,3}|[一二三四五六七八九
 
 @dataclass(frozen=True)
 class LineContext:
-    """Where a line stands: the section label above it (a kind of :data:`parse.LABELS`, or "none"), the lines
+    """Where a line stands: the section label above it (a kind of :data:`labels.LABELS`, or "none"), the lines
     since that label, its heading level, whether Word numbered it, whether it is in a table, and its place in
     the document (0 at the top, 1 at the end)."""
 

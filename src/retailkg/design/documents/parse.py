@@ -4,804 +4,169 @@ The readers of each form (``docx.py``, ``pdf.py``, ``xlsx.py``, ``text.py``) onl
 page and where: body lines (with their heading level, whether Word numbered them, and whether a
 PDF line may be the wrap of a longer one) and tables (rows of cells, a merged cell being the same
 :class:`Cell` object in every grid position it covers). This module reads them the way a person
-does: label cells and label lines in any order and with the usual synonyms (:data:`LABELS`),
+does: label cells and label lines in any order and with the usual synonyms (:data:`labels.LABELS`),
 duties as numbered lines in one cell or one per row of a 序号 | 职责描述 | 考核标准 | 权重 table,
-several posts under headings, numbering of every common kind removed (:func:`strip_number`), a
+several posts under headings, numbering of every common kind removed (:func:`numbering.strip_number`), a
 line that wraps or runs across a page break joined to the duty it continues, 修订记录 and
 sign-off rows ignored, qualifications kept apart from duties. What it cannot place is returned
 as :class:`Unplaced` with the reason, never dropped.
+
+This module is the walk: the state of reading one file and the order of its questions. What a single line, title or
+table says is each asked of a module that knows that one thing (numbering.py, labels.py, noise.py, post_titles.py,
+form_tables.py, page_shape.py, items.py; see docs/architecture.md), so that the walk stays readable as a walk.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from retailkg.design.documents.advert import post_of_ad_title, post_of_page_title, without_cohort
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.documents.called import called_post
 from retailkg.design.documents.described import is_does_needs
+from retailkg.design.documents.drafts import DraftPost, Item, Unplaced
+from retailkg.design.documents.form_tables import (
+    CATEGORY_HEADS,
+    column_kind,
+    described_columns,
+    duty_column,
+    first_line,
+    grouped_duty_header,
+    listed_row,
+    titled_cells,
+    titled_form_rows,
+)
+from retailkg.design.documents.items import (
+    GROUP_TITLE,
+    REQUIREMENT_GRADE,
+    TABLE_LEAD,
+    TOPIC_ITEM,
+    continues,
+    headcount_of,
+    is_group,
+    join_text,
+)
+from retailkg.design.documents.labels import (
+    ASIDE,
+    COLUMN,
+    DEPARTMENT,
+    DUTIES,
+    GROUP,
+    HEADCOUNT,
+    LOOSE,
+    META,
+    NAME,
+    OTHER,
+    QUAL_ITEM,
+    QUALIFICATIONS,
+    REPORTS_TO,
+    SIGNOFF,
+    STRIP_LABEL,
+    is_field_line,
+    is_list_label,
+    kind_of,
+    label_of,
+    simplified,
+    split_labels,
+)
 from retailkg.design.documents.lines import LineContext, load_model
 from retailkg.design.documents.listings import advert_posts, states_work
+from retailkg.design.documents.noise import CLOSING, CUT_NOTE, PLACEHOLDER, REFERENCE, TOTAL, is_dateline, is_page_number
+from retailkg.design.documents.numbering import (
+    APPENDIX,
+    CHAPTER,
+    GROUP_NAME,
+    OUTLINE,
+    number_mark,
+    outline_depth,
+    outline_kind,
+    run_on,
+    split_inline,
+    strip_number,
+)
+from retailkg.design.documents.page_shape import (
+    DUTY_START,
+    inline_post,
+    is_post_heading,
+    is_post_label,
+    named_paragraphs,
+    post_items,
+    sibling_headings,
+    sibling_post_labels,
+    sibling_titles,
+    sole_paragraph,
+    titled_leads,
+    titled_paragraphs,
+    titled_post_heading,
+    topic_siblings,
+)
+from retailkg.design.documents.post_titles import (
+    ASIDE_DUTIES,
+    ASKED_DUTIES,
+    ASKS_POST,
+    BARE_PART,
+    BRACKET_TITLE,
+    DEPARTMENT_NAME,
+    DUTIES_LEAD,
+    DUTIES_OF,
+    DUTIES_TITLE,
+    GENERIC,
+    GROUPS_LEAD,
+    LEAD_NAMES,
+    NO_POST,
+    ORG,
+    ORG_CHART,
+    PAGE_OWN,
+    PAGE_PART,
+    PART_DUTIES,
+    PART_PROCESS,
+    PART_REQUIREMENTS,
+    PART_SUMMARY,
+    POST_PART,
+    POST_TITLE,
+    POSTS_AT_LARGE,
+    QUALIFICATIONS_TITLE,
+    QUESTION_TITLE,
+    SECTION_WORDS,
+    SUBJECT_PART,
+    TITLE,
+    TITLE_TAIL,
+    clean_title,
+    companies_said,
+    defines,
+    department_and_post,
+    department_in_title,
+    is_post_title,
+    is_title_department,
+    post_in_title,
+    post_of_alternates,
+    post_of_company,
+    post_of_file,
+    post_of_setting,
+    post_said,
+    post_written_for,
+)
 from retailkg.design.documents.runs import group_lines, named_posts
 from retailkg.design.documents.titles import MIN_PAIRS, SENTENCE_END, is_title_line, untitled
 from retailkg.design.model import Where
-from retailkg.text.normalise import to_simplified
 
 __all__ = [
-    "LABELS",
-    "Block",
-    "Cell",
     "DocumentLine",
-    "DraftPost",
-    "Line",
-    "Table",
-    "Unplaced",
     "document_lines",
-    "headcount_of",
-    "join_text",
-    "label_name",
-    "label_of",
     "parse_blocks",
-    "post_label_run",
-    "strip_number",
-    "titled_post_heading",
 ]
 
 
 SURE = 0.6
 """How sure the line classifier must be to overrule the rules' reading of a line (see ``_Reader.judged``)."""
 
-# ---------------------------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of body text (a paragraph, a text line, a line of a cell)."""
-
-    text: str
-    where: Where
-    numbered: bool = False  # numbered outside its text (Word's automatic list numbering)
-    soft: bool = False  # may be the wrap of a longer line (PDF text): joined when it does not end a sentence
-    heading: int = 0  # heading level, 1 the top; 0 for body text
-    group: bool = False  # a list item with items nested under it (Markdown): it names their group, it is none
-    rule: bool = False  # a thematic break (Markdown ---), no text: what follows is not the list before it
-
-
-@dataclass(eq=False)
-class Cell:
-    """A table cell; a merged cell is one object repeated at every grid position it covers."""
-
-    lines: list[Line]
-    where: Where
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines).strip()
-
-
-@dataclass
-class Table:
-    rows: list[list[Cell]]
-    where: Where
-    continues: bool = False  # the previous table, broken by a page end
-
-
-Block = Line | Table
-
-
-# ---------------------------------------------------------------------------------------------- labels
-
-NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT = "name", "department", "reports_to", "headcount"
-DUTIES, QUALIFICATIONS = "duties", "qualifications"
-META, OTHER, SIGNOFF, QUAL_ITEM, COLUMN = "meta", "other", "signoff", "qualification item", "column"
-GROUP = "group"  # a column of a duty table naming the group (module) of the duties beside it: 职责模块
-
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    NAME: ("岗位名称", "职位名称", "岗位", "职位", "岗位名", "职务名称", "职务", "适用岗位", "适用职位",
-           "招聘岗位", "招聘职位"),
-    DEPARTMENT: ("所属部门", "部门", "所在部门", "部门名称", "隶属部门", "所属单位"),
-    REPORTS_TO: ("直接上级", "汇报对象", "上级岗位", "直属上级", "汇报上级", "直接上级岗位", "上级", "汇报关系", "直接汇报对象",
-                   "直属主管", "直接主管", "上级主管", "直属领导", "直接领导", "汇报给"),
-    HEADCOUNT: ("编制人数", "岗位编制", "管辖人数", "定编人数", "定编", "人数", "岗位定员", "定员", "编制", "岗位人数"),
-    DUTIES: ("岗位职责", "工作职责", "主要职责", "职责描述", "职责", "工作内容", "主要工作内容", "职责内容", "岗位职责描述",
-             "工作职责描述", "主要工作职责", "职责范围", "岗位主要职责", "职责与工作任务", "工作任务", "职务说明", "职务职责",
-             "具体内容", "主要工作", "具体工作内容", "工作内容描述", "具体职责", "职责细分", "主要职责说明", "职责说明",
-             "岗位职责说明", "工作职责说明", "工作内容说明", "具体工作", "具体工作职责", "职位描述", "职位详情",
-             "岗位描述", "工作描述", "核心职责", "岗位核心职责", "主要核心职责", "具体描述", "详细描述", "职责详述",
-             "职责概述", "职责概要", "职责简述", "主要职责概述", "岗位职能", "职位职能", "核心职能", "主要职能", "日常工作",
-             "日常工作内容"),
-    QUALIFICATIONS: ("任职资格", "任职要求", "岗位要求", "任职条件", "任职资格要求", "岗位任职资格", "资格要求", "职位要求",
-                     "岗位任职要求", "任职资格条件", "关键技能", "所需技能", "必备技能", "核心技能", "入职要求", "入职条件",
-                     "招募对象", "招聘对象", "应征条件", "应聘条件"),
-    META: ("岗位编号", "职位编号", "岗位编码", "岗位代码", "岗位等级", "职级", "职等", "岗位级别", "工作地点", "工作时间", "薪资",
-           "薪酬", "薪资范围", "薪酬标准", "岗位类别", "职系", "直接下级", "下属岗位", "管理幅度", "下属人数", "所辖人员",
-           "直接下属", "分析日期", "部门编号", "英文名称", "岗位英文名称", "岗位序列", "岗位性质", "可轮换岗位", "可晋升岗位",
-           "班次", "工作性质", "工作时段", "上班时间", "上班时段",
-           "工作级别", "可轮换或晋升职位", "可轮换或晋升岗位", "可晋升职位", "可轮换职位"),
-    OTHER: ("岗位目的", "岗位概述", "职位概要", "岗位使命", "岗位概要", "工作概述", "工作关系", "内部关系", "外部关系",
-            "内部协调", "外部协调", "考核指标", "关键业绩指标", "绩效指标", "关键绩效指标",
-            "绩效考核指标", "KPI指标", "考核内容", "工作权限", "权限", "岗位权限",
-            "工作环境", "工作条件", "职业发展", "晋升通道", "培训", "工作协作关系", "协作关系", "备注", "说明", "其他",
-            "岗位关系", "工作联系", "KPI", "考核", "考核办法", "考核方法", "考核要求", "绩效考核", "发展方向", "晋升方向",
-            "职业发展方向", "发展通道", "晋升路径", "轮岗方向",
-            "发展前景", "职业前景", "就业前景", "晋升空间", "基本信息", "岗位基本信息", "基本资料", "岗位信息",
-            "实际案例", "案例", "工作案例", "案例分析", "工作流程", "作业流程", "工作程序", "操作流程", "考核要点",
-            "考核重点", "岗位考核标准", "岗位考核", "绩效考核标准", "考核评价", "考核指标及标准", "定义", "角色定义",
-            "岗位定义", "职位定义", "薪酬福利", "福利待遇", "薪资待遇", "薪酬待遇", "薪资福利", "待遇",
-            "权限范围", "职权范围", "工作权限范围", "职位权限", "职权", "使用设备", "使用工具", "工作设备", "工作工具",
-            "所需设备", "设备工具", "使用工具设备", "岗位定位", "职位定位", "福利", "职位福利", "岗位福利", "员工福利", "公司福利",
-            "福利政策"),
-    SIGNOFF: ("编制人", "编制日期", "审核", "审核人", "审批", "审批人", "批准", "批准人", "核准", "核准人", "签字", "签名",
-              "日期", "生效日期", "修订日期", "版本", "版本号", "修订记录", "修订内容", "修订人", "修订说明", "文件编号",
-              "任职人签字", "上级签字", "编写人", "编写日期", "拟制", "拟制人", "制定", "制定人", "制定日期", "制表", "制表人",
-                "制表日期", "填表", "填表人", "填表日期"),
-    QUAL_ITEM: ("学历", "学历要求", "专业", "专业要求", "工作经验", "经验", "经验要求", "知识", "知识要求", "技能", "技能要求",
-                "能力", "能力要求", "素质", "素质要求", "个人素质", "年龄", "性别", "证书", "资格证书", "其他要求", "身体",
-                "身体条件", "培训经历", "专业知识", "工作技能", "职业资格"),
-    COLUMN: ("序号", "考核标准", "权重", "工作标准", "频次", "考核方式", "占比", "时间比例", "工作频率", "绩效标准"),
-    GROUP: ("职责模块", "工作模块", "模块", "职能模块", "职责板块", "工作板块", "职责分类", "职责类别", "工作类别", "职责大类",
-            "工作大类", "职责领域", "工作领域", "职责项目", "工作项目"),
-}
-LABELS: dict[str, str] = {s: kind for kind, words in _SYNONYMS.items() for s in words}
-"""Every label word (a cell or a line that names what follows) and what it is."""
-
-_LOOSE = {"岗位", "职位", "职务", "职责", "部门", "上级", "人数", "编制", "其他", "说明", "权限", "培训", "日期", "版本",
-          "审核", "批准", "经验", "知识", "技能", "能力", "素质", "专业", "性别", "年龄", "身体", "证书", "学历", "考核", "定义",
-          "福利"}
-# words that are a label only when marked as one (a cell of their own, or followed by a colon): in a
-# sentence they are just words
-
-_STRIP_LABEL = re.compile(r"[\s\u3000*_#【】\[\]《》〔〕<>※]+")
-"""Typography around a label word: spaces, Markdown marks, brackets, and the reference mark a Taiwanese advert puts before
-each of its parts (※工作內容:)."""
-
-
-@functools.lru_cache(maxsize=4096)
-def simplified(text: str) -> str:
-    """``text`` in Simplified script (OpenCC t2s), for recognising labels and titles; what is read stays verbatim."""
-    out = to_simplified(text)
-    return out if len(out) == len(text) else text  # a phrase that changes length: compare the text as written
-
-
-_ASIDE = re.compile(r"[（(][^（()）]{1,8}[）)]")
-
-
-_DEPARTMENT_LABEL = re.compile(r"(?:所属|直属|隶属|归属|所在|主管|管理)(?:部门|单位|中心)")
-_SUPERIOR_LABEL = re.compile(r"(?:直接|直属|所属|汇报|直线|上级)(?:上级|上司|主管|领导|经理)(?:岗位|职位)?")
-
-
-def _kind_by_head(word: str) -> str | None:
-    """A department or superior label by its parts, as a reader parses an unfamiliar one: a qualifier (所属, 直属,
-    隶属 …) and the head noun (部门, 单位 …; 上级, 主管, 领导 …): 直属部门, 隶属单位, 直线主管."""
-    if _DEPARTMENT_LABEL.fullmatch(word):
-        return DEPARTMENT
-    if _SUPERIOR_LABEL.fullmatch(word):
-        return REPORTS_TO
-    return None
-
-
-_QUALIFIED_LABEL = re.compile(r"(?:主要|核心|关键|具体|基本|相关)(.{2,8})")
-"""A label with a qualifier before it (主要考核指标): a reader takes it for the label (考核指标), the qualifier says only
-which of its kind."""
-
-
-def kind_of(word: str) -> str | None:
-    """What a label word is (:data:`LABELS`), in Simplified or Traditional script; None when it is no label.
-    A word with an aside in brackets is the word without it: 岗位(职务) is 岗位."""
-    kind = LABELS.get(word) or LABELS.get(simplified(word))
-    if kind is None and _ASIDE.search(word):
-        bare = _ASIDE.sub("", word).strip()
-        if bare and bare != word:
-            return kind_of(bare)
-    if kind is None:
-        kind = _kind_by_head(simplified(word))
-    if kind is None and (m := _QUALIFIED_LABEL.fullmatch(simplified(word))) is not None and m.group(1) not in _LOOSE:
-        kind = LABELS.get(m.group(1))  # 主要考核指标, 具体任职要求: the label the qualifier stands before
-    if kind is None and re.search(r"[/／]", word):
-        kinds = {kind_of(part) for part in re.split(r"[/／]", word)}
-        if SIGNOFF in kinds and None not in kinds:
-            return SIGNOFF  # 编制/日期, 审核/批准: a sign-off row's cells, each naming two of its fields
-    if kind is None and (m := re.fullmatch(r"(.{2,8}?)(?:及|与|和|、)(.{2,6})", word)) is not None:
-        first = LABELS.get(m.group(1)) or LABELS.get(simplified(m.group(1)))
-        if first in (DUTIES, QUALIFICATIONS):  # 岗位职责及考核, 任职资格与要求: the section the first word names
-            return first
-        if first in (META, OTHER) and simplified(m.group(1)) not in _LOOSE and len(m.group(2)) == 2:
-            # 薪酬与权益, 考核指标与标准: a part of the form that holds no duty, whatever the second word adds; not a duty's
-            # topic such as 薪酬与福利管理, whose second part is a work of its own
-            return OTHER
-    return kind
-
-
-def label_of(text: str, *, marked: bool) -> tuple[str, str, str] | None:
-    """(kind, label, rest) when ``text`` starts with a label: ``岗位名称：店长`` → (name, 岗位名称, 店长).
-
-    ``marked``: the text stands as a label on its own (a table cell); otherwise a line is a label
-    only when the label is followed by a colon or is the whole line.
-    """
-    if marked and "\n" in text.strip() and all(len(x.strip()) <= 2 for x in text.strip().split("\n")):
-        text = "".join(x.strip() for x in text.split("\n"))  # 岗⏎位⏎职⏎责: a label cell typed one character a line
-    t = strip_number(text)[0] if not marked else text
-    if marked and _OUTLINE.match(text):
-        bare = strip_number(text)[0]
-        if kind_of(_STRIP_LABEL.sub("", bare).rstrip("：:")) is not None:
-            t = bare  # 一、岗位职责 in a row merged across a form: the label
-    t = t.strip()
-    if (t.endswith(("）", ")")) and (aside := re.search(r"[（(][^（()）]*[）)]$", t)) is not None and aside.start() >= 2
-            and not re.search(r"[:：]", t[:aside.start()])):  # 直接上级:副总经理(运营): the aside is the value's
-        t = t[:aside.start()].rstrip()  # 岗位职责及考核（每月基础分100分…）: the label, its aside apart
-    m = re.match(r"^[【\[]?\s*([^:：\n【】\[\]]{1,12}?)\s*[】\]]?\s*(?:[:：]\s*|$|\n)", t)
-    if m is None:
-        return None
-    word = _STRIP_LABEL.sub("", m.group(1))
-    kind = kind_of(word)
-    if kind is None:
-        return None
-    word = simplified(word)
-    rest = t[m.end():].strip()
-    has_colon = bool(re.match(r"^[【\[]?\s*[^:：\n]{1,12}?\s*[】\]]?\s*[:：]", t))
-    if not marked and not has_colon and rest:
-        return None
-    if not marked and not has_colon and word in _LOOSE and len(t) > len(word) + 2:
-        return None
-    return kind, word, rest
-
-
-# ---------------------------------------------------------------------------------------------- numbering
-
-_CN = "一二三四五六七八九十百零〇"
-_NUMBER = re.compile(
-    r"^\s*(?:"
-    rf"第[{_CN}\d]{{1,4}}[条项点章节部分篇][、.．:：\s]?"
-    rf"|篇[{_CN}]{{1,3}}\s*[、.．:：]"  # 篇一: the first article of a collection a page pastes (店员岗位职责和要求(共8篇))
-    rf"|[（(]\s*(?:\d{{1,3}}|[{_CN}]{{1,3}}|[a-zA-Z])\s*[）)][、.．]?"
-    r"|[①-⑳⑴-⒇⒈-⒛❶-❿➀-➉㈠-㈩]"
-    rf"|[{_CN}]{{1,3}}\s*[、.．]"
-    r"|\d{1,3}(?:[.．]\d{1,3})*\s*[)）]"  # 1) 1）, a digit may follow: 1)25—45岁
-    r"|\d{1,3}(?:[.．]\d{1,3})*\s*、(?!\d)"
-    # 1、3 年以上经验, 2、25-45岁: a number, then a quantity
-    r"|\d{1,2}\s*、(?=\d{1,2}\s*(?:年|个月|岁|小时|天|周)|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*(?:年|岁))"
-    r"|\d{1,3}(?:[.．]\d{1,3})*[.．](?!\d)"
-    r"|\d{1,3}(?:[.．]\d{1,3})+\s"
-    r"|\d{1,3}(?:[.．]\d{1,3}){2,}(?=[\u4e00-\u9fff])"  # 5.1.1负责…: an outline number of three levels, no space typed
-    # 1.1了解…: of two levels, no space typed, as a pasted page numbers a section's items; not a decimal quantity (1.5倍, 2.5万元)
-    r"|\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff])(?![年个岁人名次项万千百亿元天周时小分秒米倍克斤吨寸升级折公平])"
-    r"|\d{1,2}\s*[,，](?=\s*[^\d\s,，])"  # 1, 遵守…: a comma typed for the point
-    r"|[a-zA-Z]\s*[)）、]"
-    r"|[a-zA-Z][.．]\s"
-    r"|[•·●○■□◆◇▪►▶✓√★☆▲△◎❖➢➤✔✦▸‣⁃\uf06c\uf06e\uf075\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"  # and Symbol/Wingdings bullets of a PDF
-    r"|[-*+]\s"
-    r")\s*"
-)
-
-
-def strip_number(text: str) -> tuple[str, bool]:
-    """``text`` without its leading numbering (1. 1、 （1） ① 一、 a) 第一条 • …), and whether it had one."""
-    m = _NUMBER.match(text)
-    if m is None or m.end() == len(text.rstrip()):
-        return text.strip(), False
-    return text[m.end():].strip(), True
-
-
 _TERMINAL = SENTENCE_END
-_OUTLINE = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|第[{_CN}\d]{{1,4}}(?:部分|类|项|节))")
-_CONTINUES = tuple("，,、；;：:)）」』》”’…—并且而")  # a line starting so goes on with the sentence before it
-_OPEN_END = tuple("，,、：:")  # an item ending so goes on in the next line
-_CLOSING = re.compile(r"^[（(]?(?:本(?:岗位|职位)?(?:说明书|说明|职责|规定|制度)|以上|上述|注\s*[:：]|备注"
-                      r"|总之|综上|总而言之|总的来说|由此可见)")
-"""A closing line after a list (本说明书由人力资源部负责解释, 以上职责…, 注：…, or in brackets: (以上内容摘自网络…)), or a
-page's conclusion (总之, 综上…): the list has ended."""
-_DATELINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
-_BYLINE = re.compile(r"来源|作者|编辑|转载|发布|阅读|浏览|出处|保存自|另存|摘自|转自|网页")
 
-
-_CUT_NOTE = re.compile(r"^(?:…+|\.{3,})?[（(][^（）()。]{0,16}(?:未完|待续|不全|未完整|原稿缺|原文缺|未显示"
-                       r"|(?<=[下后])略)[^（）()。]{0,6}[）)]$"
-                       r"|^(?:内容)?(?:未完待续|未完|待续)[。.…]*$")
-"""A note that a copied page was cut ((复制自网页,内容未完), 未完待续, (以下原稿缺), (以下略), (网页复制,以下内容未显示)): in
-brackets, or the words alone (not a duty that says what to do when work is unfinished, 工作未完成时及时上报)."""
-
-
-def is_dateline(text: str) -> bool:
-    """A web page's date and source line (2025-06-18  来源:网络, 发布时间:2024-05-12 作者:…): short, a date and a word
-    of publishing; it says where the page came from, never what a post does."""
-    t = text.strip()
-    return len(t) <= 40 and bool(_DATELINE.search(t)) and bool(_BYLINE.search(t)) and not re.search(r"[。；;！!]", t)
-
-
-def continues(prev: str, text: str) -> bool:
-    """Whether ``text``, an unnumbered line past a blank line, goes on with the item ``prev``."""
-    if not text or prev.endswith(_TERMINAL):
-        return False
-    return text[0].islower() or text.startswith(_CONTINUES) or prev.endswith(_OPEN_END)
-
-
-_GROUP_NAME = re.compile(r"^[^，,。；;：:！!？?]{1,20}[：:]?$")
-_GROUP_TITLE = re.compile(rf"^(?:职责|工作|模块|板块|类别|方面)[{_CN}\d]{{1,3}}\s*[:：、.．]\s*[^，,。；;！!？?]{{1,20}}$")
-"""A line naming the group of the duties below it by its own word and number (职责一：销售管理): no duty."""
-_REFERENCE = re.compile(r"^(?:详见|参见|参照|见附件|见附表|具体见|具体详见|另见|请见|请参见|参阅|请参阅|见《"
-                        r"|(?:按照?|依据|依照|参照)[^《》，,；;。]{0,12}《[^》]{1,30}》(?:[（(][^（）()]{1,20}[）)])?(?:的?(?:规定|要求))?"
-                        r"(?:执行|为准|办理)"
-                        r"|(?:按照?|依据|依照|参照)(?:本?公司|集团|总部|人力资源部|人事部|相关|有关)[^《》，,；;。]{0,16}?"
-                        r"(?:标准|规定|制度|办法|规范)(?:的?(?:规定|要求))?(?:执行|为准|办理)(?:[（(][^（）()]{1,30}[）)])?[。.]?$"
-                        r"|[^，,；;。！!？?]{1,24}?(?:详见|参见|参照|见)《[^》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?[。.]?$)")
-"""详见《会员中心人员任职资格标准》, 学历及工作经验要求见《招聘需求表》(2025版)。, 见《门店管理人员任职资格标准》,本说明书
-不再列出。, 按人力资源部《电商部人员任职资格标准》执行。 (the issuer between 按 and the title), 按公司任职资格标准执行。 (the
-issuer's standard, no title; 按公司母婴门店店长任职资格标准执行(见《…》第三章)。, with where it is): a pointer to
-another document, not a duty or a qualification itself."""
-_PLACEHOLDER = re.compile(r"^[（(]?(?:[^（）()，,。；;]{0,12}?(?:待|暂未|尚未|另行)[^（）()，,。；;]{0,8}?"
-                          r"(?:补充|确定|填写|完善|制定|提供|补齐)|暂无|暂缺|待定|略|无)[）)]?[。.]?$")
-"""A form's cell left to be filled in ((待人力资源部补充), 待定, 暂无, 略): what the form will say, not what it says."""
-_REQUIREMENT_GRADE = re.compile(r"^(?:必备|必要|基本|硬性|优先|加分|附加|其他|其它)(?:条件|要求|资格|项)\s*[:：]$")
-"""A line naming how binding the requirements under it are (必备条件：, then 优先条件： after its items): a group of the
-requirements, as a topic is (经验要求:), never one of them nor the tail of the one before it."""
-_TOPIC_ITEM = re.compile(r"^[^，,。；;：:！!？?\s]{2,10}[:：]\s*[^\s:：]")
-"""An item led by its topic and a colon (人员安排:根据门店客流高峰…)."""
-_TABLE_LEAD = re.compile(r"(?:见|如|详见|参见)下表|下表所示")
-"""A line pointing at the table below it (具体内容见下表。): it leads into the table, it is no item."""
-
-
-def _run_on(text: str) -> list[str]:
-    """A paragraph of items run on by semicolons, as its items (each keeps its semicolon). A semicolon inside brackets
-    parts the aside, not the items: …挂回至仓库(按照…的原则挂置;散户品牌集中归置) is one item."""
-    parts, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in ";；" and depth == 0:
-            parts.append(text[start:i + 1])
-            start = i + 1
-    parts.append(text[start:])
-    return [t for t in (p.strip() for p in parts) if t]
-
-
-_DECIMAL_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)(?:\s+|(?<=\d)(?=[\u4e00-\u9fff]))(?=[\u4e00-\u9fff])")
-
-
-def _outline_depth(raw: str) -> int:
-    """The levels of a decimal outline number as Word's multilevel numbering writes it (6 附则: 1, 5.1 采购总监: 2,
-    5.1.1负责…: 3); 0 when the line starts with none. A number followed by a quantity (3 年以上) is none."""
-    m = _DECIMAL_OUTLINE.match(raw)
-    if m is None or re.match(r"\s*(?:年|个|岁|人|名|次|项|万|千|元|天|周|小时|分钟|%)", raw[m.end():]):
-        return 0
-    return m.group(1).count(".") + m.group(1).count("．") + 1
-
-
-def _outline_kind(raw: str) -> str:
-    """The style of an outline number (一、 （一） 第一部分), so that a sibling can be told from a child; "" if none."""
-    t = raw.strip()
-    if re.match(rf"^[{_CN}]{{1,3}}\s*[、.．]", t):
-        return "cn"
-    if re.match(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]", t):
-        return "(cn)"
-    if re.match(rf"^第[{_CN}\d]{{1,4}}(?:部分|类|项|节)", t):
-        return "part"
-    return ""
-
-
-_CHAPTER = re.compile(rf"^第[{_CN}\d]{{1,4}}[章篇部分](?:[、.．:：]|\s)*")
-_APPENDIX = re.compile(rf"^附(?:录|件|表)?\s*(?:[:：]|[{_CN}\d]{{1,3}}(?:[、.．:：]|\s))")
-
-
-_DUTY_START = re.compile(r"^(?:负责|协助|参与|完成|制定|执行|组织|做好|配合|根据|按照|确保|保证|定期|及时|对|督促|监督|落实|处理|"
-                         r"审核|审批|编制|建立|维护|跟进|跟踪|收集|整理|开展|指导)")
-
-
-def is_group(item: Item, following: Item, group_marks: frozenset[str] = frozenset()) -> bool:
-    """A line numbered at the top of an outline (一、店铺运营管理), short and no sentence, followed by an
-    item numbered another way (1. 负责…): it names the group of the duties below it, it is none. So is
-    a short line with no sentence in it numbered one way (1. 团队管理与协调) followed by items numbered
-    another (• 负责…), or the same way when it ends in a colon, unless it reads as a duty itself (负责…, 协助…).
-
-    A line followed by one numbered at the outline's top ((二)仓库管理 after 4. 进行…处置) is the last item of its
-    group, not a title: the outline goes back up. ``group_marks``: the numbering kinds whose lines have named
-    groups in this list; a line so numbered over items numbered another way is one of those titles even when it
-    starts like a duty (1. 执行总部政策 among 1. 日常运营维护, 2. 数据与财务管理, each over ①…②…)."""
-    if not (following.numbered and _GROUP_NAME.match(item.text)):
-        return False
-    if following.outline and not item.outline:
-        return False
-    if item.mark and following.mark and following.mark in group_marks and item.mark not in group_marks:
-        return False  # 4、欢送顾客… then (5) 事物管理: numbered like the group titles above, the next title; the outline goes back up
-    if item.mark and item.mark in group_marks and following.mark and following.mark != item.mark \
-            and following.mark not in group_marks and not item.text.endswith(_TERMINAL):
-        return True
-    if not item.numbered and not item.mark and following.mark and len(item.text) <= 12 and not item.text.endswith(_TERMINAL) \
-            and not item.text.endswith(("：", ":")) and not _DUTY_START.match(simplified(item.text)):
-        return True  # 学历与经验, then 1. … 2. …: a short unnumbered line over numbered items names their group
-    if item.outline and not following.outline:
-        return True
-    if item.text.endswith(("：", ":")) and item.mark == following.mark and not _DUTY_START.match(simplified(item.text)):
-        return True  # - 数据分析与决策: then - 建立…, one bullet for both (a pasted page flattens its nesting): the title ends in a colon
-    return bool(item.mark and following.mark and item.mark != following.mark and not _DUTY_START.match(item.text))
-
-
-def number_mark(raw: str) -> str:
-    """The kind of a line's number: "digit" (1. 1、 1)), "paren" (（1）), "cn" (一、), "circled" (①), "bullet" (• -), ""."""
-    t = raw.strip()
-    if re.match(r"^\d", t):
-        return "digit"
-    if re.match(r"^[（(]", t):
-        return "paren"
-    if re.match(rf"^[{_CN}]", t):
-        return "cn"
-    if t and 0x2460 <= ord(t[0]) <= 0x27BF:
-        return "circled"
-    if strip_number(t)[1]:
-        return "bullet"
-    return ""
-
-
-_CIRCLED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x2776, 0x277F), (0x2780, 0x2789))
-_BEFORE = r"(?<=[。；;！!？?，,\s])"  # an inline number follows the end of the item before it
-_CN_DIGITS = "一二三四五六七八九十"
-
-
-def split_inline(text: str) -> list[str]:
-    """A line whose items are numbered inline (``①A。②B。``, ``（1）A；（2）B``, ``1. A； 2. B``, ``一、A。二、B``)
-    as its items, each with its number; the line itself when it holds one. The line has to start
-    with a number and the numbers inside it have to follow on (②③ after ①), so a number that
-    is just part of a sentence (附件②, 1.5倍) never splits it."""
-    t = text.strip()
-    if not t:
-        return [text]
-    first = ord(t[0])
-    nexts: list[str] = []
-    for lo, hi in _CIRCLED:
-        if lo <= first <= hi:
-            nexts = [re.escape(chr(c)) for c in range(first + 1, hi + 1)]
-            break
-    else:
-        m = re.match(r"[（(]\s*(\d{1,2})\s*[）)]", t)
-        if m is not None:
-            nexts = [_BEFORE + rf"[（(]\s*{n}\s*[）)]" for n in range(int(m.group(1)) + 1, 100)]
-        elif (m := re.match(r"(\d{1,2})\s*(?:([.．、])(?!\d)|([)）]))", t)) is not None:
-            mark = m.group(2) or m.group(3)
-            after = "" if m.group(3) else r"(?!\d)"  # 1)25—45岁：a closing bracket is numbering whatever follows
-            nexts = [_BEFORE + rf"{n}\s*{re.escape(mark)}{after}" for n in range(int(m.group(1)) + 1, 100)]
-        elif (m := re.match(rf"([{_CN_DIGITS}])、", t)) is not None:
-            nexts = [_BEFORE + rf"{c}、" for c in _CN_DIGITS[_CN_DIGITS.index(m.group(1)) + 1:]]
-    cuts = []
-    pos = 1
-    for pattern in nexts:
-        found = re.compile(pattern).search(t, pos)
-        if found is None:
-            break
-        cuts.append(found.start())
-        pos = found.end()
-    if not cuts:
-        return [text]
-    bounds = [0, *cuts, len(t)]
-    return [t[a:b].strip() for a, b in itertools.pairwise(bounds) if t[a:b].strip()]
-
-
-def join_text(a: str, b: str) -> str:
-    """Two pieces of one duty: no space between Chinese, one between Latin words."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]):
-        return f"{a} {b}"
-    return a + b
-
-
-def headcount_of(text: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,5})\s*(?:人|名|个|位)?\s*", text)
-    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
-
-
-# ---------------------------------------------------------------------------------------------- drafts
-
-
-@dataclass
-class Unplaced:
-    """A line read into no post: neither a duty nor a qualification, or a superior naming no post."""
-
-    text: str
-    where: Where
-    why: str
-
-
-@dataclass
-class Item:
-    text: str
-    where: Where
-    numbered: bool = False  # had a list number (typed or Word's)
-    outline: str = ""  # the line as written when numbered at an outline's top (一、 （一） 第一部分): perhaps a group name
-    mark: str = ""  # the kind of its number (digit, bullet, …): an item numbered unlike the ones under it may name them
-    titled: bool = False  # the paragraph under a numbered title line (1. 店铺管理), the title dropped
-
-
-@dataclass
-class DraftPost:
-    """A post as one file states it."""
-
-    where: Where
-    name: str | None = None
-    name_from: str = ""  # "label", "heading", "title", "column", "file", "lead"
-    department: str | None = None
-    reports_to: Item | None = None
-    headcount: int | None = None
-    duties: list[Item] = field(default_factory=list)
-    qualifications: list[Item] = field(default_factory=list)
-    title_level: int | None = None  # named by a title line (店长岗位职责): its heading level, 0 for body text
-    level: int = 0  # the heading level of the heading that started it, kept when a label renames it; 0 if none
-
-    def empty(self) -> bool:
-        return not (self.duties or self.qualifications or self.reports_to or self.headcount or self.name_from == "label")
-
-
-_TITLE = re.compile(r"^(.{1,24}?)\s*(?:的)?(?:主要)?(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位说明|职位说明|"
-                    r"岗位职责(?:(?:与|及|和|、)(?:任职要求|任职资格|岗位要求|任职条件|考核标准|考核指标|考核要求|绩效考核|考核|工作标准|权限))?|工作职责|岗位描述|职位描述|职责说明"
-                    r"|岗位要求|任职要求|任职资格|任职条件|(?:角色|岗位|职位)的?(?:定义|职能|定位)(?:与|及|和)职责|角色职责"
-                    r"|(?:岗位|职位)(?:工作)?内容(?:描述|说明)?|(?<=的)工作内容(?:(?:与|和|及)(?:工作)?职责)?|(?<=的)职务)(?:手册|汇编|一览表|表|大全)?"
-                    r"(?:是什么|有哪些|包括哪些|有什么|怎么写|范本|范文|模板|汇总)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-_DUTIES_TITLE = re.compile(r"(?:职责|(?<=的)职务)(?:是什么|有哪些|包括哪些|有什么)?\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：?？]?$")
-"""A title that says the post's duties follow (店长岗位职责, 收银员的岗位职责是什么？, 理货员岗位职责（精选）)."""
-_ASKED_DUTIES = re.compile(r"^([^?？:：,，。;；\s]{1,16}?)(?:的)?(?:主要|具体|日常)?职责(?:是什么|有哪些|包括哪些|有什么)\s*[?？]?$")
-"""A page's title asking what a post's duties are, the word 职责 alone (导购职责有哪些?, 收银员的职责是什么): as a
-document's first title, the post it names."""
-_DUTIES_OF = re.compile(r"^([^?？:：,，。;；\s]{2,16}?)的(?:主要|具体|日常)?职责$")
-"""A page's title naming a post's duties with 职责 alone (拼多多仓库管理员的职责): as a document's first title, the post
-it names, as 网店店长的工作内容 names one (not a title of the line walk's: the line classifier was fitted without it)."""
-_TITLE_TAIL = re.compile(r"^(.+?[?？])\s*([^?？]{2,30})$")
-"""A question title and a tail that says what the page gives (导购职责有哪些?一文看懂导购岗位要求)."""
-_FILE_TOPIC = re.compile(r"^(.{2,16}?)的(?:主要|日常|具体)?(?:工作流程|工作内容|工作职责|职责|工作)$")
-"""A file named for a post's work (蔬菜分拣员的工作流程.txt): the post it names, 蔬菜分拣员."""
-_PAGE_PART = re.compile(r"^(.{2,16}?)的([^，,。；;！!？?:：]{2,8})$")
-"""A part heading of a page about a post (一、南康蔬菜分拣员的工作环境): the post's name as the page writes it, the part."""
-_PART_PROCESS = re.compile(r"(?:工作|作业|操作)(?:流程|步骤|程序)$")
-"""A part on a post's work steps (二、蔬菜分拣员的工作流程): its duties when no part before it gave them."""
-
-
-_SETTING = re.compile(r"^(.{1,10}?(?:里面|里边|里头|当中|之中|里|中|内))的(.{2,12})$")
-"""A post asked about in its setting (超市里面的理货员, 商场中的导购员): the setting, the post."""
-
-
-def post_of_setting(name: str) -> str:
-    """The post a question title asks about, less the place it puts the post in (超市里面的理货员都干些什么活 asks
-    about 理货员 in a supermarket; the post is 理货员); any other name as it is."""
-    m = _SETTING.match(name)
-    return m.group(2) if m is not None and _is_post_title(m.group(2)) else name
-
-
-_POST_SAID = re.compile(r"(?:岗位|职位|职务)(?:是|为|叫|叫做|称为)([^，,。；;:：、\s“”\"（）()]{2,12})(?=[。；;，,]|$)")
-
-
-def post_said(name: str, texts: Sequence[str]) -> str | None:
-    """The post a page's prose names for the work a heading names (与此相关的工作岗位是品类经理 for 品类管理岗位职责),
-    or None. The heading's name must read as no post's title (品类管理 is work, not a post), the named one as a post's,
-    and the two must share their first two characters, so that the prose speaks of the same work."""
-    if _is_post_title(name):
-        return None
-    for text in texts:
-        st = simplified(text)
-        for m in _POST_SAID.finditer(st):
-            said = m.group(1)
-            if _is_post_title(said) and said[:2] == simplified(name)[:2]:
-                return text[m.start(1):m.end(1)] if len(st) == len(text) else said
-    return None
-
-
-_WRITTEN_FOR = re.compile(r"(?:编写|撰写|编制|制定)([^\s，,。；;:：、—【】\[\]]{2,12}?)的?(?:岗位说明书|职位说明书|岗位职责)")
-
-
-def post_written_for(texts: Sequence[str]) -> str | None:
-    """The post a note says the document is material for (供编写便利店员工岗位说明书参考), when it reads as a post's
-    title; None otherwise."""
-    for text in texts:
-        st = simplified(text)
-        m = _WRITTEN_FOR.search(st)
-        if m is not None and _is_post_title(m.group(1)):
-            return text[m.start(1):m.end(1)] if len(st) == len(text) else m.group(1)
-    return None
-
-
-def post_of_file(stem: str) -> str | None:
-    """The post a file's name names by its work (蔬菜分拣员的工作流程 → 蔬菜分拣员), or None."""
-    m = _FILE_TOPIC.match(stem.strip())
-    return m.group(1).strip() if m is not None and _is_post_title(m.group(1).strip()) else None
-
-
-_QUALIFICATIONS_TITLE = re.compile(r"(?:岗位要求|任职要求|任职资格|任职条件)\s*[:：]?$")
-"""A title that names a post's requirements only (社区运营岗位要求, 网店运营的任职要求): under the post it names,
-its qualifications follow."""
-_QUESTION_TITLE = re.compile(r"^(.{1,16}?)(?:到底|主要|具体|都|一般)?(?:是(?:做|干)(?:什么|啥)的|是什么意思|是什么(?:职位|岗位|工作)?"
-                             r"|是干(?:什么|啥|嘛)的|(?:是|要|需要)?(?:做|干)些?(?:什么|哪些|啥)(?:工作|事情|活儿?)?)\s*[?？]?"
-                             r"\s*(?:[（(][^（）()]{1,24}[）)])?$")
-"""A page's title asking what a post is or does (导购员是什么意思, 生活配送员是做什么的): the page is about that post."""
-_ASIDE_DUTIES = re.compile(r"^([^（）()\s，,。；;:：？?]{2,12}?)\s*[（(]([^（）()\s，,。；;:：？?]{2,10}?)的?(?:主要|日常)?"
-                           r"(?:工作职责|岗位职责|职责|工作内容)[）)]$")
-"""A title naming a post, then in brackets its duties under a shorter name of it (直播间场控(场控的工作职责))."""
-_ASKS_POST = re.compile(r"是(?:一个|一种)?(?:什么|啥|哪种|哪类)(?:职位|岗位|职务|工种)\s*[?？]?\s*(?:[（(][^（）()]{1,24}[）)])?$")
-"""A title asking what post a name is (公司督导是什么职位): the question itself says the name is a post's, whatever its word."""
-_POST_PART = re.compile(r"^(?:的|需要|需|应|应该|必须|要)")
-"""After a post's name, the start of a heading about that post (导购员的主要职责, 导购员需要具备的技能, 导购员的定义)."""
-_PART_DUTIES = re.compile(r"职责|工作内容|(?:做|干)(?:什么|哪些)|^的?(?:主要|日常|具体)?工作(?:任务)?$|(?:规则|规范|守则|准则)[:：]?$")
-"""A heading on a post's duties; so one on the rules it works by (店员的职业道德和职业技能规则:), whatever words come
-before its head: what the post must do, not what it must have been (技能 there is no requirements heading)."""
-_LEAD_NAMES = re.compile(r"^([^，,。；;:：\s]{2,8}?)(?:作为|的主要职责|的职责|的工作职责|主要职责|需要|须|应)")
-"""The start of a duties' lead naming the post it is about (促销员作为…, 收银员的主要职责包括:)."""
-_DUTIES_LEAD = re.compile(r"(?:职责|工作内容|主要工作|工作任务)(?:主要|通常|一般)?(?:包括|包含|如下|有)[:：]$"
-                          r"|(?:包括|包含|分为|有)(?:以下|如下)(?:几个|几项|几类|几方面的?)?(?:职责|工作)[:：]?$")
-"""A sentence ending in a colon that says the duties follow (…其主要职责包括:, 具体职责包括:): under a post's heading
-with no 岗位职责 label, it opens the duties as the label would."""
-_SUBJECT_PART = re.compile(r"^([^\s，,。；;:：、（）()]{2,6}?)(入职要求|入职条件|日常工作)$")
-"""A part of a page on a trade or a place, named by its subject and a label word (便利店入职要求, 便利店日常工作)."""
-_GROUPS_LEAD = re.compile(r"(?:以下|如下|一些|几个|几项|几方面)[^，,。；;]{0,8}(?:技能|能力|素质|要求|条件|职责|工作)[。.]?$")
-"""A sentence that announces what the headings below it give, in general words and nothing of its own (员工需要掌握一些
-特定的技能。): at the first of those headings, the lead of their list."""
-_BARE_PART = re.compile(r"^(?:岗位|职位)?(?:工作)?(?:职责|内容|要求|技能|任职)")
-"""After a post's name with no 的, the start of a heading about that post's work or requirements (理货员工作内容一览表):
-a part of its page when the heading sums up (a heading on questions about it, 社群运营岗位职责相关常见问答, is none)."""
-_PART_SUMMARY = re.compile(r"(?:一览表?|汇总表?|总览|概览|小结|总结)$")
-"""A part heading that says it sums up (理货员工作内容一览表): after the duties were given, it restates them."""
-_PART_REQUIREMENTS = re.compile(r"技能|要求|能力|素质|条件|资格")
-_NO_POST = re.compile(r"^(?:基本|主要|其他|其它|具体|相关|一般|通用|综合|岗位|职位|工作)")
-"""The start of a title's first part that names no post (基本任职要求, 其他岗位要求)."""
-_GENERIC = re.compile(r"^(?:.{0,30}(?:公司|集团|有限公司))?\s*(?:岗位说明书|职位说明书|岗位职责说明书|职务说明书|工作说明书|岗位职责表|"
-                      r"职责说明书|岗位说明书汇编|目录|附件.{0,8}|岗位职责|工作职责)\s*$")
-_DEPARTMENT = re.compile(r"^[^，。；,;]{1,16}?(?:部|中心|处|科|室|课|部门|事业部|门店|分公司)$")
-_PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—\s]*\d+\s*[-—\s]*|\d+\s*/\s*\d+"
-                   r"|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
-
-
-def _defines(name: str, text: str) -> bool:
-    """Whether a paragraph opens by saying what the post is (理货员是…岗位, 采购员是指…): the post's name, then 是."""
-    st, nm = simplified(text), simplified(name)
-    return st.startswith(nm) and bool(re.match(r"是(?!否)", st[len(nm):]))
-
-
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE.match(text.strip()))
-
-
-def _clean_title(text: str) -> str:
-    t = strip_number(text)[0]
-    t = re.sub(r"[*_#]+", "", t).strip()
-    return t.strip("：: ")
-
-
-_ALTERNATES = re.compile(r"\s+[/／]\s+")
-
-
-def post_of_alternates(name: str) -> str:
-    """A labelled post name that gives the post's title, a spaced slash, then another title it goes by (运营主管 /
-    数字运营经理): the post is the first. A slash with no space (店长/店员) joins the titles of one post, kept whole."""
-    parts = _ALTERNATES.split(name)
-    if len(parts) == 2 and all(_is_post_title(x) for x in parts):
-        return parts[0].strip()
-    return name
-
-
-_TITLE_PARTS = re.compile(r"\s*[·・•|｜/／—–]+\s*|\s+-\s+|\s+")
-
-
-def is_department(text: str) -> bool:
-    st = simplified(text.strip())
-    return bool(_DEPARTMENT.match(st)) and "岗位" not in st and "职位" not in st
-
-
-_ORG = re.compile(r"公司|集团|百货|超市|商场|商贸|商城|卖场|门店|专卖店|分店|^[A-Za-z]+$")
-"""A company or a store (金沙百货, XX公司, 门店): a title naming one names no department."""
-
-
-def is_title_department(text: str) -> bool:
-    """A part of a title that names a department (营运部, 物流中心): not a company's or a store's name."""
-    st = simplified(text.strip())
-    return is_department(st) and not _ORG.search(st)
-
-
-_NAMED_COMPANY = re.compile(r"^([^，,。；;：:、\s]{2,8}?)作为[^，,。；;]{0,30}?(?:平台|公司|企业|品牌|集团|商城|网站|连锁)(?:之一)?[，,]")
-"""A page's sentence saying a name is a company (拼多多作为中国领先的电子商务平台之一,…): the company it names."""
-
-
-def companies_said(texts: Iterable[str | None]) -> set[str]:
-    """The names a page itself calls a company, a platform or a brand (:data:`_NAMED_COMPANY`)."""
-    return {m.group(1) for t in texts if t for m in [_NAMED_COMPANY.match(simplified(t))] if m is not None}
-
-
-def post_of_company(name: str, companies: set[str]) -> str:
-    """A post's name less a company the page says it is before it (拼多多仓库管理员, the page saying 拼多多作为…平台之一:
-    仓库管理员), as a title's company before its post is no part of the post (:func:`post_in_title`); the name as it is
-    when what is left does not read as a post title."""
-    st = simplified(name)
-    for c in companies:
-        rest = name[len(c):].lstrip("的·・-— ")
-        if st.startswith(c) and len(rest) >= 2 and _is_post_title(rest):
-            return rest
-    return name
-
-
-def post_in_title(name: str) -> str:
-    """The post a title names without the company or store before it: 金沙百货-门店 导购 → 导购,
-    某某商贸有限公司导购 → 导购; the name itself when a part before it names a department."""
-    m = re.match(r"^.{1,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)\s*[-—–·・|｜/／]*\s*(?=\S)", name)
-    if m is not None and len(name) - m.end() >= 2:
-        name = name[m.end():]
-    parts = [t for t in _TITLE_PARTS.split(name.strip()) if t]
-    if len(parts) >= 2 and all(_ORG.search(simplified(t)) for t in parts[:-1]) and len(parts[-1]) >= 2:
-        return parts[-1]
-    return name
-
-
-def department_and_post(text: str) -> tuple[str, str] | None:
-    """A title naming a department and a post (收货部 · 收货主管, 营运部 店长): (收货部, 收货主管); else None."""
-    parts = [t for t in _TITLE_PARTS.split(text.strip()) if t]
-    if len(parts) != 2 or not is_title_department(parts[0]) or is_department(parts[1]) or len(parts[1]) > 16:
-        return None
-    if kind_of(parts[1]) is not None or re.search(r"[，,。；;：:！!？?]", parts[1]):
-        return None
-    return parts[0], parts[1]
-
-
-def department_in_title(title: str, name: str) -> str | None:
-    """The department a document's title names beside the post a label names: 收货部 · 收货主管 or
-    收货部收货主管岗位说明书 with 收货主管 → 收货部; None when it names none."""
-    t = _clean_title(title)
-    m = _TITLE.match(simplified(t))
-    if m is not None:
-        t = t[:m.end(1)]
-    split = department_and_post(t)
-    if split is not None:
-        return split[0]
-    if name and name in t:
-        rest = _TITLE_PARTS.sub("", t.replace(name, "", 1)).strip()
-        if rest and is_title_department(rest):
-            return rest
-    return None
-
-
-_WIDE_GAP = re.compile(r"[\u3000\t]+\s*|\s{2,}")
-
-
-_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[^\s:：]{2,8}\s*[:：])")
-
-
-def _split_before_labels(text: str) -> list[str]:
-    """``岗位名称:防损主任 所属部门:防损课`` at the spaces that come before a known label and its colon."""
-    if not re.search(r"[:：]", text):
-        return [text]
-    parts: list[str] = []
-    start = 0
-    for m in _LABEL_AFTER_SPACE.finditer(text):
-        word = re.match(r"[^\s:：]{2,8}", text[m.end():])
-        if word is not None and kind_of(_STRIP_LABEL.sub("", word.group(0))) is not None:
-            parts.append(text[start:m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return [t for t in parts if t.strip()]
-
-
-def split_labels(text: str) -> list[tuple[str | None, str, str]] | None:
-    """A line holding several labels apart by ideographic spaces, tabs or runs of spaces
-    (``专卖店店长　　所属部门:　　直接上级:　　编制:每店1人``) as its (kind, label, value) pairs, an empty
-    value staying empty; a first part that is no label comes as (None, "", text). None when the line
-    holds fewer than two labels so marked."""
-    parts = [t for t in _WIDE_GAP.split(text.strip()) if t]
-    if len(parts) < 2:
-        parts = _split_before_labels(text.strip())  # a PDF's text layer keeps one space of a wide gap
-    if len(parts) < 2:
-        return None
-    out: list[tuple[str | None, str, str]] = []
-    for k, part in enumerate(parts):
-        lab = label_of(part, marked=False) if re.search(r"[:：]", part) else None
-        if lab is not None:
-            out.append(lab)
-        elif k > 0 and out and (m := re.match(r"^([^:：\s]{2,8})\s*[:：]\s*(.*)$", part)) is not None:
-            out.append((META, m.group(1), m.group(2)))  # 维护人:人力资源部 beside 部门:…: a label of no interest here
-        elif out and out[-1][0] is not None and not out[-1][2]:
-            out[-1] = (out[-1][0], out[-1][1], part)  # 直接上级:\t区域经理: the value after the gap
-        elif k == 0:
-            out.append((None, "", part))
-        else:
-            return None
-    if sum(1 for kind, _, _ in out if kind is not None) < 2 or not any(kind not in (None, META) for kind, _, _ in out):
-        return None
-    return out
+# ---------------------------------------------------------------------------------------------- the walk
 
 
 class _Reader:
@@ -891,8 +256,8 @@ class _Reader:
             p.duties = [q for q in p.qualifications if states_work(q.text)]
             p.qualifications = [q for q in p.qualifications if not states_work(q.text)]
         titled = None if self.title is None or self.posts else (
-            self.title.text.strip() if _is_post_title(self.title.text) else post_of_page_title(self.title.text, _is_post_title)
-            or post_of_ad_title(self.title.text, _is_post_title))
+            self.title.text.strip() if is_post_title(self.title.text) else post_of_page_title(self.title.text, is_post_title)
+            or post_of_ad_title(self.title.text, is_post_title))
         if p.name is None and not p.empty() and titled:
             # a job advert's first line: 楼层管理员, the browser's page title 门店营运实习生_壹打工网-让工作来找你, or the
             # advert's own title naming its employer and unit first, 宜得利NITORI桃園物流部倉庫倉儲人員(物流部門限定職)
@@ -949,7 +314,7 @@ class _Reader:
         if kind == NAME:
             if not value:
                 return
-            name = without_cohort(post_of_alternates(_clean_title(value)))  # 招聘岗位：2015届门店营运实习生
+            name = without_cohort(post_of_alternates(clean_title(value)))  # 招聘岗位：2015届门店营运实习生
             p = self.post
             titled = p is not None and p.name_from in ("heading", "title") and not (p.duties or p.qualifications)
             if p is not None and p.name_from == "label" and p.name == name and not (p.duties or p.qualifications):
@@ -978,8 +343,8 @@ class _Reader:
                     # stated before any post (a handbook's 部门：营运部 at the top, perhaps under its title line or
                     # a cover line read as a heading): the department of every post that follows, unless it states
                     # its own
-                    self.department = _clean_title(value)
-                self.current(where).department = _clean_title(value)
+                    self.department = clean_title(value)
+                self.current(where).department = clean_title(value)
             self.section = None
         elif kind == REPORTS_TO:
             if value:
@@ -1042,7 +407,7 @@ class _Reader:
             return
         items = p.duties if self.section == DUTIES else p.qualifications
         if len(items) == self.section_from + 1 and not items[-1].numbered and (
-                items[-1].text.endswith(("：", ":")) or _GROUPS_LEAD.search(simplified(items[-1].text))):
+                items[-1].text.endswith(("：", ":")) or GROUPS_LEAD.search(simplified(items[-1].text))):
             lead = items.pop()
             self.unplaced.append(Unplaced(lead.text, lead.where, "the lead of the list below it: not a duty"))
             if self.last_item is lead:
@@ -1053,8 +418,8 @@ class _Reader:
         whose they are (促销员作为门店与消费者之间的桥梁,…其主要职责包括:): the post the lead names."""
         if p is None or p.name is not None or self.section != DUTIES:
             return
-        m = _LEAD_NAMES.match(simplified(lead))
-        if m is not None and _is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
+        m = LEAD_NAMES.match(simplified(lead))
+        if m is not None and is_post_title(m.group(1)) and re.search(r"职责|工作|负责", lead):
             p.name, p.name_from = lead[:m.end(1)], "lead"
 
     def drop_page_lead(self, p: DraftPost, part: str) -> None:
@@ -1073,9 +438,9 @@ class _Reader:
         not the page as a whole (## 总结, ## 引言): its words before the summing word name the duties. It is a part on the
         duties, as 一、…的主要职责 is: the prose before it is the page's lead, and what it states are the duties, unless a
         later part on the duties gives them (then its prose was that part's lead). False when the part names no duties."""
-        st = simplified(_clean_title(text))
-        head = _PAGE_OWN.sub("", st)
-        if self.section != DUTIES or not head or not _PART_DUTIES.search(head):
+        st = simplified(clean_title(text))
+        head = PAGE_OWN.sub("", st)
+        if self.section != DUTIES or not head or not PART_DUTIES.search(head):
             return False
         lead = p.duties[self.lead_from:] if self.lead_from is not None else []
         if (len(p.duties) > self.section_from + len(lead) or any(i.numbered for i in lead)
@@ -1140,7 +505,7 @@ class _Reader:
                 self.blank = True
                 continue
             blank, self.blank = self.blank, False
-            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and _CUT_NOTE.match(simplified(raw)):
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and CUT_NOTE.match(simplified(raw)):
                 # 5. 团队协作与培训, • 人才培养: 组织部门人才, then (复制自网页,内容未完): the copy says it was cut; its last
                 # item, ending mid-sentence where every item before it ends in a full stop, was cut with it: no duty
                 items = self.post.duties if self.section == DUTIES else self.post.qualifications
@@ -1150,7 +515,7 @@ class _Reader:
                 # and the last one titles the duty cut short, so it goes with it
                 titles_at = {k for k in range(len(own) - 2) if is_title_line(own[k].text) and own[k + 1].text.endswith(_TERMINAL)}
                 titles_at = titles_at if len(titles_at) >= MIN_PAIRS else set()
-                last_title = len(own) >= 2 and bool(titles_at) and bool(_GROUP_NAME.match(own[-2].text)) and len(own[-2].text) <= 16
+                last_title = len(own) >= 2 and bool(titles_at) and bool(GROUP_NAME.match(own[-2].text)) and len(own[-2].text) <= 16
                 sentences = [i for k, i in enumerate(own[:-1]) if k not in titles_at and not (last_title and k == len(own) - 2)]
                 if len(own) >= 3 and not own[-1].text.endswith(_TERMINAL) and all(i.text.endswith(_TERMINAL) for i in sentences):
                     short = items.pop()
@@ -1166,7 +531,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.own_part}, the page's own part: not a duty"))
                 continue
             if (blank and self.section == DUTIES and self.lead_from is None and self.post is not None and not self.section_numbered
-                    and _GROUP_NAME.match(raw) and not strip_number(raw)[1]):
+                    and GROUP_NAME.match(raw) and not strip_number(raw)[1]):
                 # past a blank line in an unnumbered list, a short line with no sentence in it: perhaps a section's title,
                 # its prose and the next list's label to follow
                 self.lead_from, self.lead_past_blank = len(self.post.duties), True
@@ -1177,8 +542,8 @@ class _Reader:
                     self.lines([Line(t, ln.where, numbered=True, soft=ln.soft and k == len(pieces) - 1) for k, t in enumerate(pieces)])
                     continue
             text, numbered = strip_number(raw)
-            if (self.section == DUTIES and self.section_inferred and _OUTLINE.match(raw) and len(text) <= 12
-                    and not re.search(r"[，,。；;！!？?]", text) and _PAGE_OWN.search(simplified(text))):
+            if (self.section == DUTIES and self.section_inferred and OUTLINE.match(raw) and len(text) <= 12
+                    and not re.search(r"[，,。；;！!？?]", text) and PAGE_OWN.search(simplified(text))):
                 # 拼多多仓库管理员的职责 (a title), then 一、工作职责概述 over a paragraph, then 二、主要工作内容: the page's
                 # overview (introduction, summary) is its own part, no duty; a label or heading after it opens the duties
                 if self.post is not None and self.duties_summary(self.post, text, ln):
@@ -1197,7 +562,7 @@ class _Reader:
                 n = re.match(r"^\s*(\d{1,2})(?!\d)", raw)
                 self.last_number = int(n.group(1)) if n is not None else 0
             p = self.post
-            depth = _outline_depth(raw)
+            depth = outline_depth(raw)
             if (self.section in (DUTIES, QUALIFICATIONS) and self.item_depth >= 2 and 0 < depth < self.item_depth
                     and len(raw) <= 24 and not re.search(r"[，,。；;！!？?]", raw)):
                 # items numbered 5.2.1, 5.2.2, then 6 附则 (or 5.3 其他): a heading higher up the outline, not an item
@@ -1207,24 +572,24 @@ class _Reader:
             if numbered and self.section in (DUTIES, QUALIFICATIONS):
                 self.item_depth = depth
             if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
-                    and _outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
+                    and outline_kind(raw) == self.section_outline and len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text)):
                 # (一)核心职责 under 二、岗位职责, then (二)运营支持: the next part of the same duties names the groups below it
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a part of the duties: a heading, not a duty"))
                 self.last_soft, self.item_depth, self.group_marks = False, 0, set()
                 continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.outer_outline and numbered
-                    and _outline_kind(raw) == self.outer_outline):
+                    and outline_kind(raw) == self.outer_outline):
                 self.section, self.section_outline, self.outer_outline = None, "", ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
             if (self.section in (DUTIES, QUALIFICATIONS) and self.section_outline and numbered
-                    and _outline_kind(raw) == self.section_outline):
+                    and outline_kind(raw) == self.section_outline):
                 # 一、仓库管理员岗位职责 … then 二、商品验收入库: the next part of the document, not an item of the list
                 self.section, self.section_outline = None, ""
                 self.unplaced.append(Unplaced(raw, ln.where, "the next part of the document after the list: not a duty"))
                 continue
             topic = label_of(raw, marked=True) if self.section == QUALIFICATIONS and not numbered and p is not None else None
-            grade = self.section == QUALIFICATIONS and not numbered and _REQUIREMENT_GRADE.match(simplified(raw)) is not None
+            grade = self.section == QUALIFICATIONS and not numbered and REQUIREMENT_GRADE.match(simplified(raw)) is not None
             if (((topic is not None and topic[0] == QUAL_ITEM and not topic[2]) or grade) and raw.endswith(("：", ":")) and p is not None
                     and p.qualifications and len(p.qualifications) > self.section_from):
                 # 核心能力: over ● items, then 经验要求: over its own: a topic of the requirements, typed as a label over the
@@ -1242,19 +607,19 @@ class _Reader:
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, a question: not a duty"))
                 continue
             if (self.section == DUTIES and self.section_inferred and not numbered and p is not None and p.name
-                    and len(p.duties) == self.section_from and _defines(p.name, text)):
+                    and len(p.duties) == self.section_from and defines(p.name, text)):
                 # 理货员的工作内容与职责 (a title), then 理货员是商业零售行业中不可或缺的重要岗位,…: the page's lead says what
                 # the post is; a duty says what it does
                 self.unplaced.append(Unplaced(raw, ln.where, "the page's lead, defining the post: not a duty"))
                 continue
-            if self.section in (DUTIES, QUALIFICATIONS) and _REFERENCE.match(text):
+            if self.section in (DUTIES, QUALIFICATIONS) and REFERENCE.match(text):
                 self.unplaced.append(Unplaced(raw, ln.where, "a reference to another document: neither duty nor qualification"))
                 continue
-            if self.section in (DUTIES, QUALIFICATIONS) and _PLACEHOLDER.match(simplified(text)):
+            if self.section in (DUTIES, QUALIFICATIONS) and PLACEHOLDER.match(simplified(text)):
                 self.unplaced.append(Unplaced(raw, ln.where, "a placeholder, left to be filled in: neither duty nor qualification"))
                 continue
             if self.section == DUTIES and not numbered and p is not None and not p.duties and not blank:
-                runs = _run_on(text)
+                runs = run_on(text)
                 if len(runs) > 2 and not re.search(r"[。！!？?]", runs[0]):
                     # 对…负责;对…负责;负责…;  in one paragraph or cell: the items of a list, run on (a full stop before the
                     # first semicolon: they part one sentence of a paragraph, 副总经理协助…。通常包括分管运营的…;分管采购的…。)
@@ -1268,7 +633,7 @@ class _Reader:
                 # of labels (所属部门：… 直接上级：…), then the numbered duties; or a plain text's title line naming the
                 # post's description (店长岗位职责说明书), prose, then the numbered duties
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or _GROUP_TITLE.match(raw)):
+            if self.section in (DUTIES, QUALIFICATIONS) and self.post is not None and (ln.group or GROUP_TITLE.match(raw)):
                 self.unplaced.append(Unplaced(raw, ln.where, "the name of a group of duties: a heading, not a duty"))
                 self.last_soft = False
                 continue
@@ -1281,13 +646,13 @@ class _Reader:
                     self.section_numbered or (self.last_soft and not prev.text.endswith(_TERMINAL)))
                 in_titled = len(items) >= 2 and items[-2].titled  # the items so far were titled paragraphs
                 titled = (prev is not None and joins and prev.numbered and not ln.soft and not self.last_soft
-                          and len(prev.text) <= 12 and bool(_GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
+                          and len(prev.text) <= 12 and bool(GROUP_NAME.match(prev.text)) and (len(text) > 20 or in_titled)
                           and text.endswith(_TERMINAL))
-                if titled and blank and prev is not None and (_DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
+                if titled and blank and prev is not None and (DUTY_START.match(prev.text) or not (len(items) == 1 or in_titled)):
                     titled = False  # past a blank line, only a list whose items so far were all titled so goes on
                 if (prev is not None and joins and prev.titled and not titled and not blank and not ln.soft
                         and not self.last_soft and prev.text.endswith(_TERMINAL) and text.endswith(_TERMINAL)
-                        and len(text) > 20 and not continues(prev.text, text) and not _CLOSING.match(simplified(text))):
+                        and len(text) > 20 and not continues(prev.text, text) and not CLOSING.match(simplified(text))):
                     # 1、团队管理, then two paragraphs each a whole sentence: the title names both, each is a duty
                     # (one paragraph wrapped over lines would not end each line in a full stop); a closing line (注:…,
                     # 以上…) after the last paragraph is no second paragraph of its title: it ends the list (below)
@@ -1295,7 +660,7 @@ class _Reader:
                     self.last_soft = ln.soft
                     self.last_item = items[-1]
                     continue
-                if prev is not None and not numbered and not titled and (_CLOSING.match(simplified(text)) or (
+                if prev is not None and not numbered and not titled and (CLOSING.match(simplified(text)) or (
                         joins and blank and not continues(prev.text, text))):
                     # past a blank line, a line that does not go on with the last item, or a closing line
                     # (本说明书由…解释, 以上职责…): the list has ended; the line is neither duty nor qualification
@@ -1304,7 +669,7 @@ class _Reader:
                     continue
                 cut, self.title_cut = self.title_cut, None
                 if (not titled and prev is not None and joins and ln.soft and not blank and not self.last_soft and prev.numbered
-                        and len(prev.text) <= 12 and _GROUP_NAME.match(prev.text)):
+                        and len(prev.text) <= 12 and GROUP_NAME.match(prev.text)):
                     self.title_cut = (prev, len(prev.text), ln.where)  # a wrapped paragraph under a title line, perhaps
                 elif cut is not None and cut[0] is prev and joins and not titled:
                     body = join_text(prev.text[cut[1]:], text).strip()
@@ -1326,15 +691,15 @@ class _Reader:
                     self.unplaced.append(Unplaced(prev.text, prev.where, "the title of the duty under it: not a duty"))
                     items.append(Item(text, ln.where, True, mark=prev.mark, titled=True))
                 elif (prev is not None and joins and not blank and not ln.soft and prev.numbered
-                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(_GROUP_NAME.match(text))
-                      and not text.endswith(("：", ":")) and not _DUTY_START.match(simplified(text))):
+                      and prev.text.endswith(_TERMINAL) and len(text) <= 12 and bool(GROUP_NAME.match(text))
+                      and not text.endswith(("：", ":")) and not DUTY_START.match(simplified(text))):
                     # 1. …。 2. …。 then 核心技能, then 1. … again: a short line with no sentence after an item that ended
                     # one is no wrap of it; it is kept apart (the numbered items after it show it names their group)
                     items.append(Item(text, ln.where, False))
                 elif prev is not None and joins:
                     prev.text = join_text(prev.text, text)
                 elif text:
-                    item = Item(text, ln.where, numbered, outline=raw if _OUTLINE.match(raw) else "",
+                    item = Item(text, ln.where, numbered, outline=raw if OUTLINE.match(raw) else "",
                                 mark=number_mark(raw) if numbered else "", titled=from_title)
                     if prev is not None and is_group(prev, item, frozenset(self.group_marks)):
                         items.pop()
@@ -1356,7 +721,7 @@ class _Reader:
             elif self.section == OTHER:
                 self.unplaced.append(Unplaced(raw, ln.where, f"under {self.section_label}: not a duty"))
             elif (p is not None and p.name is not None and p.name_from in ("title", "heading", "label")
-                  and not (p.duties or p.qualifications) and not numbered and _DUTIES_LEAD.search(simplified(text))):
+                  and not (p.duties or p.qualifications) and not numbered and DUTIES_LEAD.search(simplified(text))):
                 # ### 一、会员管理员是什么?, then 会员管理员,顾名思义,是…。其主要职责包括: over a "- " list: the sentence says
                 # the post's duties follow, as a 岗位职责 label would; it is none of them. So under a post named by its
                 # label (适用岗位:奶茶店员工), …主要包括以下几个职责, then ### 1. 接待顾客 over its paragraph: the headings
@@ -1367,7 +732,7 @@ class _Reader:
                     self.section_level = 1
             else:
                 judged = self.judged(raw, ln.where) if (p is not None and p.name is not None and not (p.duties or p.qualifications)
-                                                        and (_is_post_title(_ASIDE.sub("", p.name))
+                                                        and (is_post_title(ASIDE.sub("", p.name))
                                                              or (p.name_from == "title" and called_post(p.name, self.prose)))
                                                         and not numbered
                                                         and raw.endswith(_TERMINAL)) else None
@@ -1389,8 +754,8 @@ class _Reader:
         raw = ln.text.strip()
         if not raw or is_page_number(raw):
             return
-        subject = _SUBJECT_PART.match(strip_number(raw)[0]) if _OUTLINE.match(raw) and not ln.heading else None
-        if subject is not None and not _is_post_title(subject.group(1)):
+        subject = SUBJECT_PART.match(strip_number(raw)[0]) if OUTLINE.match(raw) and not ln.heading else None
+        if subject is not None and not is_post_title(subject.group(1)):
             # 三、便利店入职要求, 四、便利店日常工作: a part of the document, its subject (a place, the trade) before the
             # label word, is that label's part, as 三、入职要求 is (a post's name there, 四、店长岗位职责, names the post)
             body = strip_number(raw)[0]
@@ -1398,10 +763,10 @@ class _Reader:
             raw = ln.text
         if self.chapter_or_appendix(raw, ln.where):
             return
-        bracket = _BRACKET_TITLE.match(raw)
+        bracket = BRACKET_TITLE.match(raw)
         if bracket is not None and not self.posts and (self.post is None or self.post.empty()):
             inner = re.sub(r"(?:与|及|和)[^与及和]{2,8}$", "", bracket.group(1)).strip()
-            if _TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
+            if TITLE.match(simplified(inner)) and self.heading_or_title(Line(inner, ln.where)):
                 rest = raw[bracket.end():].strip()  # 【超市防损员岗位职责与工作规范】在现代零售行业中…: the title, then prose
                 if rest:
                     self.unplaced.append(Unplaced(rest, ln.where, "the document's lead: not a duty"))
@@ -1429,7 +794,7 @@ class _Reader:
             if (self.section in (DUTIES, QUALIFICATIONS) and kind in (OTHER, META) and (rest.endswith(_TERMINAL) or len(rest) > 20)
                     and strip_number(raw)[1] and last is not None and listed
                     and listed[-1] is last and last.numbered and last.mark == number_mark(raw)
-                    and _TOPIC_ITEM.match(last.text)):
+                    and TOPIC_ITEM.match(last.text)):
                 # 1. 人员安排:根据…, 2. 培训与带教:定期…, then 3. 绩效考核:制定KPI…: among items each led by its topic and a
                 # colon, numbered alike, a topic that is also a label word (绩效考核, 培训) is the next item's, no label;
                 # so among requirements (- 团队合作:…, then - 工作时间:能适应轮班制…)
@@ -1452,7 +817,7 @@ class _Reader:
             # 学历:一般要求高中…: a requirement written as its topic and a colon is kept as written, colon and script
             self.field(kind, word, rest, ln.where, written=written)
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
-                self.section_outline = _outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
+                self.section_outline = outline_kind(raw)  # 一、岗位职责 … 二、附则: the next part ends the list
                 if outer and self.section_outline and self.section_outline != outer:
                     # 二、岗位职责, then (一)核心职责: a part of the duties numbered below them; its sibling (二)运营支持 is
                     # the next part of the same duties, 三、任职要求 (numbered as 二、) ends them
@@ -1465,13 +830,13 @@ class _Reader:
         own title (第一章 店长岗位职责); it names the department of the posts under it when it is one. An
         appendix (附：其他基础岗位要求, 附录一 …) ends the post before it and holds none."""
         cleaned = re.sub(r"[*_#]+", "", raw).strip()
-        m = _CHAPTER.match(cleaned)
+        m = CHAPTER.match(cleaned)
         if m is not None:
             rest = cleaned[m.end():].strip()
             if not rest or len(rest) > 20 or rest.endswith(_TERMINAL) or re.search(r"[，,。；;]", rest):
                 return False
             st = simplified(rest)
-            if _TITLE.match(st) or (_POST_TITLE.search(st) and not st.endswith("岗位")):
+            if TITLE.match(st) or (POST_TITLE.search(st) and not st.endswith("岗位")):
                 return False
             self.close()
             if is_title_department(rest):
@@ -1479,7 +844,7 @@ class _Reader:
             else:
                 self.unplaced.append(Unplaced(raw, where, "a chapter heading: it names no post"))
             return True
-        if _APPENDIX.match(cleaned) and len(cleaned) <= 30:
+        if APPENDIX.match(cleaned) and len(cleaned) <= 30:
             self.close()
             self.unplaced.append(Unplaced(raw, where, "an appendix: it holds no post"))
             return True
@@ -1504,12 +869,12 @@ class _Reader:
 
     def heading_or_title(self, ln: Line) -> bool:
         """A heading: a department (sets the department of the posts under it), a post, a title."""
-        text = _clean_title(ln.text)
+        text = clean_title(ln.text)
         if not text:
             return False
         st = simplified(text)
         p = self.post
-        if (st.endswith("篇") and (ln.heading or _OUTLINE.match(ln.text)) and _is_post_title(text[:-1])
+        if (st.endswith("篇") and (ln.heading or OUTLINE.match(ln.text)) and is_post_title(text[:-1])
                 and (p is None or p.name != text[:-1])):
             # 二、营业员篇 (店长篇, 收银员篇): a handbook's or a collected article's part on one post, as a heading of the post's
             # name is; no duty of the post before it
@@ -1522,7 +887,7 @@ class _Reader:
                 self.section_level = ln.heading
                 return True
             if (self.section == DUTIES and ln.heading and self.section_level and ln.heading > self.section_level
-                    and self.section_inferred and _PAGE_OWN.search(st) and len(text) <= 12):
+                    and self.section_inferred and PAGE_OWN.search(st) and len(text) <= 12):
                 # 超市安防员的工作职责 (a title), then ## 引言 over a paragraph, ## 监控和巡逻 …, ## 总结: a part of the
                 # page's own among the headings of its duties; what it says introduces or sums them up, it is none of them
                 if self.duties_summary(p, text, ln):
@@ -1532,8 +897,8 @@ class _Reader:
                 self.last_soft = False
                 return True
             if (self.section in (DUTIES, QUALIFICATIONS) and ln.heading and self.section_level
-                    and ln.heading > self.section_level and (not _POST_TITLE.search(st) or ln.where in self.group_headings)
-                    and not _TITLE.match(st)
+                    and ln.heading > self.section_level and (not POST_TITLE.search(st) or ln.where in self.group_headings)
+                    and not TITLE.match(st)
                     and ((len(text) <= 20 and not re.search(r"[，,。；;！!？?]", text))
                          or (len(text) <= 40 and st.endswith(("?", "？")) and not re.search(r"[。；;！!]", text)))):
                 # ## 岗位职责, then ### 1、社区管理 with its items under it: a heading below the section's names a
@@ -1546,9 +911,9 @@ class _Reader:
                 # the bullets of the group before it (### 商品管理 over - 商品上架…), not a line after a list
                 self.last_soft, self.section_numbered = False, False
                 return True
-        part = _PAGE_PART.match(st) if _OUTLINE.match(ln.text) and not ln.heading else None
-        if (part is not None and p is None and not self.posts and self.section is None and _is_post_title(part.group(1))
-                and kind_of(part.group(2)) is not None and _TITLE.match(st) is None):
+        part = PAGE_PART.match(st) if OUTLINE.match(ln.text) and not ln.heading else None
+        if (part is not None and p is None and not self.posts and self.section is None and is_post_title(part.group(1))
+                and kind_of(part.group(2)) is not None and TITLE.match(st) is None):
             # a page whose title names no post (揭秘南康蔬菜分拣员:辛勤与智慧), then its parts 一、南康蔬菜分拣员的工作环境,
             # 二、…的工作流程: the page is about that post. A file named for the post's work (蔬菜分拣员的工作流程.txt)
             # names it without what the page puts before it (a place, a company)
@@ -1559,29 +924,29 @@ class _Reader:
         own = p.name if p is not None and p.name is not None else ""
         if self.page_name is not None and self.page_name[0] is p and not st.startswith(simplified(own)):
             own = self.page_name[1]
-        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or _OUTLINE.match(ln.text))
-                and st.startswith(simplified(own)) and (_POST_PART.match(st[len(own):])
-                                                 or (_BARE_PART.match(st[len(own):]) and _PART_SUMMARY.search(st)))
-                and not _POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
+        if (p is not None and p.name is not None and p.name_from in ("title", "heading") and (ln.heading or OUTLINE.match(ln.text))
+                and st.startswith(simplified(own)) and (POST_PART.match(st[len(own):])
+                                                 or (BARE_PART.match(st[len(own):]) and PART_SUMMARY.search(st)))
+                and not POST_TITLE.search(st) and not re.search(r"[，,。；;！!]", text)):
             # a page about 导购员, then ## 二、导购员的主要职责, ## 三、导购员需要具备的技能, ## 四、导购员的工作环境: the parts of
             # that post's page; the one on its duties (requirements) opens them, the others hold neither
             rest = st[len(own):]
-            if _PART_SUMMARY.search(rest) and p.duties:
+            if PART_SUMMARY.search(rest) and p.duties:
                 # ## 二、理货员工作内容一览表 after ## 一、理货员的主要工作内容 gave the duties: a summary restating them in
                 # other words, not more of them
                 self.open_section(OTHER, text, ln.where)
                 self.summing_up = True
-            elif _PART_DUTIES.search(rest) or (_PART_PROCESS.search(rest) and not p.duties):
+            elif PART_DUTIES.search(rest) or (PART_PROCESS.search(rest) and not p.duties):
                 # so a part on its work steps (二、…的工作流程) on a page that gave no duties before it: what the post does
                 self.drop_page_lead(p, text)
                 self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-            elif _PART_REQUIREMENTS.search(rest):
+            elif PART_REQUIREMENTS.search(rest):
                 self.open_section(QUALIFICATIONS, "任职要求", ln.where)
             else:
                 self.open_section(OTHER, text, ln.where)
-            self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading or _INFERRED
+            self.section_outline, self.section_level = outline_kind(ln.text), ln.heading or _INFERRED
             return True
-        if _GENERIC.match(st):
+        if GENERIC.match(st):
             if ln.heading or len(text) <= 20:
                 self.close()
                 return True
@@ -1593,25 +958,25 @@ class _Reader:
             if kind in (DUTIES, QUALIFICATIONS) and not rest:
                 self.section_level = ln.heading
             return True
-        tail = _TITLE_TAIL.match(st)
+        tail = TITLE_TAIL.match(st)
         if tail is not None and len(simplified(text)) == len(st):
             # 导购职责有哪些?一文看懂导购岗位要求: the question names the post and the tail, naming it again, says what
             # the page gives; the title is the question
             head = tail.group(1)
-            asked_name = _TITLE.match(head) or (_ASKED_DUTIES.match(head) if not self.posts and p is None else None)
+            asked_name = TITLE.match(head) or (ASKED_DUTIES.match(head) if not self.posts and p is None else None)
             if asked_name is not None and asked_name.group(1).strip() and asked_name.group(1).strip() in tail.group(2):
                 st, text = head, text[:len(head)]
-        title = _TITLE.match(st)
+        title = TITLE.match(st)
         if title is None and not self.posts and p is None:
-            title = _ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
+            title = ASKED_DUTIES.match(st)  # 导购职责有哪些?: the page's first title asks what a post's duties are
         if title is None and not self.posts and p is None:
-            title = _DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
-        if title is not None and _POSTS_AT_LARGE.search(st):
+            title = DUTIES_OF.match(st)  # 拼多多仓库管理员的职责: the page's first title names a post's duties
+        if title is not None and POSTS_AT_LARGE.search(st):
             title = None  # 二、各岗位职责: the duties of every post, each under its own heading below; the title names none
         if title is not None:
             # 店员,岗位职责: a comma typed between the post and what the title says of it is no part of the post's name
-            name = post_in_title(_clean_title(text[:title.end(1)]).rstrip(",，、 "))
-            asked = _QUESTION_TITLE.match(simplified(name))
+            name = post_in_title(clean_title(text[:title.end(1)]).rstrip(",，、 "))
+            asked = QUESTION_TITLE.match(simplified(name))
             if asked is not None and asked.end(1) < len(name):
                 # 门店督导是做什么的?岗位职责有哪些: the page's question, then what the title says follows; the post is
                 # the one the question asks about
@@ -1620,19 +985,19 @@ class _Reader:
                 self.close()  # 采购部岗位职责: the posts of a department follow
                 self.department = name
                 return True
-            requirements = bool(_QUALIFICATIONS_TITLE.search(st))
+            requirements = bool(QUALIFICATIONS_TITLE.search(st))
             if name and kind_of(name) is None and p is not None and p.name == name and (requirements or not p.duties):
                 # 岗位名称：仓库管理员, then 一、仓库管理员岗位职责 (or 二、网店运营的任职要求 after its duties): the same
                 # post's duties (qualifications), no second post
                 if requirements:
                     self.open_section(QUALIFICATIONS, "任职要求", ln.where)
-                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
-                elif _DUTIES_TITLE.search(st):
+                    self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
+                elif DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
-                    self.section_outline, self.section_level = _outline_kind(ln.text), ln.heading
+                    self.section_outline, self.section_level = outline_kind(ln.text), ln.heading
                     self.lead_from, self.lead_past_blank = len(p.duties), False
                 return True
-            if requirements and (self.posts or (p is not None and not p.empty()) or _NO_POST.match(name)):
+            if requirements and (self.posts or (p is not None and not p.empty()) or NO_POST.match(name)):
                 name = ""  # 基本任职要求, or 店员任职要求 in the middle of another post's document: no post's title
             if name and kind_of(name) is None:
                 self.start(ln.where, name, "heading" if ln.heading else "title", ln.heading)
@@ -1640,37 +1005,37 @@ class _Reader:
                 self.post.title_level = ln.heading
                 if requirements:
                     self.requirements_page = self.post  # 淘宝电商客服岗位要求: the page states the post's requirements
-                if _DUTIES_TITLE.search(st):
+                if DUTIES_TITLE.search(st):
                     self.open_section(DUTIES, "岗位职责", ln.where, inferred=True)
                     self.duties_titled, self.section_level = self.post, ln.heading
                     self.lead_from, self.lead_past_blank = 0, False
                 return True
         if p is not None and p.name is not None and self.post_part(text, st, ln.where):
             return True
-        aside = _ASIDE_DUTIES.match(st)
+        aside = ASIDE_DUTIES.match(st)
         if (aside is not None and not self.posts and (p is None or p.empty()) and aside.group(1).endswith(aside.group(2))
-                and (_is_post_title(aside.group(1)) or called_post(aside.group(1), self.prose))):
+                and (is_post_title(aside.group(1)) or called_post(aside.group(1), self.prose))):
             # 直播间场控(场控的工作职责) over a lead saying 直播间场控作为一个重要职位: the name, then in brackets what the
             # page is on, the duties of the same post by its short name; the page is about the post the name is
             self.start(ln.where, post_of_setting(text[:aside.end(1)].strip()), "title", ln.heading)
             assert self.post is not None
             self.post.title_level = ln.heading
             return True
-        question = _QUESTION_TITLE.match(st)
+        question = QUESTION_TITLE.match(st)
         asks = re.match(r"^(.+?[?？])\s*(\S.*[?？])$", st)
         about = False
         if question is None and asks is not None:
             # 直播运营是做什么的?直播运营职责和技能要求是什么?: the page's question about a post, then one about its duties;
             # asked about the duties, the name is a post's whatever its word (运营 is no post word, as 店长 is)
-            question = _QUESTION_TITLE.match(asks.group(1))
+            question = QUESTION_TITLE.match(asks.group(1))
             about = (question is not None and asks.group(2).startswith(question.group(1))
-                     and bool(_PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
+                     and bool(PART_DUTIES.search(asks.group(2)[len(question.group(1)):])))
         asking = [q for q in (*self.posts, p) if q is not None and not q.empty()]
         siblings = bool(ln.heading and asking and all(q.name_from == "title" and q.title_level == ln.heading for q in asking))
         # ### 一、会员管理员是什么? over its duties, then ### 二、收银员是什么?: a heading asking alike, at the same level,
         # names the next post the page is about
         # 仓管主要做些什么 over a lead saying 很多人对“仓管”这一职位了解不深: the page says the name is a post's, whatever its word
-        if (question is not None and (_is_post_title(question.group(1)) or about or _ASKS_POST.search(st)
+        if (question is not None and (is_post_title(question.group(1)) or about or ASKS_POST.search(st)
                                       or called_post(question.group(1), self.prose))
                 and ((not self.posts and (p is None or p.empty())) or siblings)):
             self.start(ln.where, post_of_setting(text[:question.end(1)].strip()), "title", ln.heading)
@@ -1680,23 +1045,23 @@ class _Reader:
         if not ln.heading:
             return False
         if (p is not None and p is self.requirements_page and p.title_level and ln.heading > p.title_level
-                and not _SECTION_WORDS.search(st) and not _is_post_title(st) and not department_and_post(text)
+                and not SECTION_WORDS.search(st) and not is_post_title(st) and not department_and_post(text)
                 and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # # 淘宝电商客服岗位要求, then ## 1. 基本要求, ## 3. 软件使用, ## 6. 加分项: the title says the page states the
             # post's requirements, and its parts are their groups, whatever each is called; a part with a label of its own
             # (## 7. 岗位职责, ## 8. 薪资福利) was read as that label above, and the page's own (## 总结) is none
             self.open_section(QUALIFICATIONS, text, ln.where, inferred=True)
-            self.section_level, self.section_outline = ln.heading, _outline_kind(ln.text)
+            self.section_level, self.section_outline = ln.heading, outline_kind(ln.text)
             self.unplaced.append(Unplaced(text, ln.where, "a part of the post's requirements: its heading is no requirement"))
             return True
-        if (_SECTION_WORDS.search(st) or _POSTS_AT_LARGE.search(st) or (_NO_POST.match(st) and not _POST_TITLE.search(st))
-                or (_ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
+        if (SECTION_WORDS.search(st) or POSTS_AT_LARGE.search(st) or (NO_POST.match(st) and not POST_TITLE.search(st))
+                or (ORG_CHART.search(st) and (p is None or p.name_from != "label"))):
             # 一、电商行业岗位分类概览, 前言, 总结: a part of the document about posts, not a post; so 二、通用招聘条件 or
             # 基本要求, which a post's title never starts with (what it says holds for every post, not for one)
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "a heading of the document's own: no post"))
             return True
-        if _DEPARTMENT.match(st) and "岗位" not in st and "职位" not in st:
+        if DEPARTMENT_NAME.match(st) and "岗位" not in st and "职位" not in st:
             self.close()
             self.department = text
             return True
@@ -1714,15 +1079,15 @@ class _Reader:
             return True
         if (p is not None and (p.name_from == "label" or (p.name_from == "heading" and p.title_level and ln.heading > p.title_level
                                                           and (not p.duties or self.in_part)
-                                                          and not _is_post_title(_ASIDE.sub("", p.name or ""))))
-                and not _POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
+                                                          and not is_post_title(ASIDE.sub("", p.name or ""))))
+                and not POST_TITLE.search(st) and not department_and_post(text) and len(text) <= 24 and not text.endswith(_TERMINAL)):
             # the post is named by its label; a heading after it that is no post's title (一、部门职能, 二、人员管理) is a
             # part of this post's document: what is numbered under it is the post's, the rest is listed. So for a post
             # named by a title heading (# 会员运营岗位内容怎么写) over lower headings that name no post (## 一、会员招募)
             self.section, self.in_part = None, True
             self.unplaced.append(Unplaced(text, ln.where, "a heading of a part of the post's document"))
             return True
-        if _ORG.search(st) and not _POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
+        if ORG.search(st) and not POST_TITLE.search(st) and not self.posts and (p is None or p.empty()):
             # a company's or a store's name at the top (鑫盛连锁超市): the document's title, no post
             self.close()
             self.unplaced.append(Unplaced(text, ln.where, "the name of the company: no post"))
@@ -1746,7 +1111,7 @@ class _Reader:
         if not st.startswith(name):
             return False
         word = re.sub(r"^的", "", head[len(name):])  # as written: 發展方向 reads as 发展方向 in kind_of
-        kind = kind_of(word) if len(word) >= 2 and simplified(word) not in _LOOSE else None
+        kind = kind_of(word) if len(word) >= 2 and simplified(word) not in LOOSE else None
         if kind not in (DUTIES, QUALIFICATIONS, OTHER, QUAL_ITEM):
             return False
         assert kind is not None
@@ -1765,7 +1130,7 @@ class _Reader:
                                        "not a duty") for row in table.rows if any(c.text for c in row)]
             return
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
-                and (self.last_item.text.endswith(("：", ":")) or _TABLE_LEAD.search(self.last_item.text))):
+                and (self.last_item.text.endswith(("：", ":")) or TABLE_LEAD.search(self.last_item.text))):
             items = p.duties if self.section == DUTIES else p.qualifications
             if items and items[-1] is self.last_item:
                 # 店长的岗位职责及具体内容见下表：then the table: the line leads into the table, it is no item
@@ -1774,7 +1139,7 @@ class _Reader:
                                               "a line leading into the table below: not a duty"))
         caption: tuple[list[Item], Item] | None = None
         if (not table.continues and self.section in (DUTIES, QUALIFICATIONS) and p is not None and self.last_item is not None
-                and not self.last_item.text.endswith(_TERMINAL) and _GROUP_NAME.match(self.last_item.text)):
+                and not self.last_item.text.endswith(_TERMINAL) and GROUP_NAME.match(self.last_item.text)):
             items = p.duties if self.section == DUTIES else p.qualifications
             if items and items[-1] is self.last_item and len(items) == self.section_from + 1:
                 caption = (items, self.last_item)  # 一、物品验收入库职责 over a 序号 | 职责描述 table: its caption, if the table is one
@@ -1798,7 +1163,7 @@ class _Reader:
             texts = [c.text for c in row]
             if not any(texts):
                 continue
-            firsts = [simplified(_STRIP_LABEL.sub("", _first_line(t)).rstrip("：:")) for t in texts]
+            firsts = [simplified(STRIP_LABEL.sub("", first_line(t)).rstrip("：:")) for t in texts]
             if any(f in ("修订记录", "修订历史", "版本记录", "变更记录") for f in firsts):
                 ignoring = True
                 continue
@@ -1845,7 +1210,7 @@ class _Reader:
             if ignoring and not post_label:
                 continue
             ignoring = False
-            if columns is not None and any(_TOTAL.match(f) for f in firsts if f):
+            if columns is not None and any(TOTAL.match(f) for f in firsts if f):
                 self.unplaced.append(Unplaced(" | ".join(dict.fromkeys(t for t in texts if t)), row[0].where,
                                               "a total row: no post"))
                 continue
@@ -1888,7 +1253,7 @@ class _Reader:
         if len(rows) < 3 or len(rows[0]) < 3:
             return False
         head = rows[0]
-        corner = simplified(_STRIP_LABEL.sub("", _first_line(head[0].text)).rstrip("：:"))
+        corner = simplified(STRIP_LABEL.sub("", first_line(head[0].text)).rstrip("：:"))
         if corner and corner not in _CORNERS and kind_of(corner) != NAME:
             return False
         labels = [label_of(r[0].text, marked=True) if r[0].text else None for r in rows[1:]]
@@ -1901,7 +1266,7 @@ class _Reader:
         if not all(len({id(r[j]) for j in columns if j < len(r)}) == len(columns) for r in duty_rows):
             return False  # a form whose 岗位职责 value is merged across the columns: one post, not one per column
         for j in columns:
-            self.start(head[j].where, _clean_title(head[j].text), "column")
+            self.start(head[j].where, clean_title(head[j].text), "column")
             for r, lab in zip(rows[1:], labels, strict=True):
                 cell = r[j] if j < len(r) else None
                 if lab is None or cell is None or not cell.text:
@@ -1961,11 +1326,11 @@ class _Reader:
             if id(c) in seen:
                 continue
             seen.add(id(c))
-            t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
+            t = STRIP_LABEL.sub("", c.text).rstrip("：:")
             if not t:
                 continue
             kind = column_kind(t)
-            if kind is None and simplified(t) in _CATEGORY_HEADS:
+            if kind is None and simplified(t) in CATEGORY_HEADS:
                 kind = GROUP  # 类别 beside 岗位职责: what kind of duty each row states (工作职责, 工作流程), no duty itself
             if kind is None:
                 unknown += 1
@@ -2007,8 +1372,8 @@ class _Reader:
         name_cell = vals.get(NAME)
         if name_cell is not None and name_cell.text:
             dept_cell = vals.get(DEPARTMENT)
-            dept = _clean_title(dept_cell.text) if dept_cell is not None and dept_cell.text else self.department
-            name = _clean_title(name_cell.text)
+            dept = clean_title(dept_cell.text) if dept_cell is not None and dept_cell.text else self.department
+            name = clean_title(name_cell.text)
             key = (dept, name)
             if self.post is None or (self.post.department, self.post.name) != key:
                 known = self.by_column.get(key)
@@ -2123,649 +1488,14 @@ class _Reader:
             i += 1
 
 
-_COLUMN_PART = re.compile(r"^(.{2,8}?)(项目|类别|模块|名称|大类|内容|描述|说明|明细|简述|概述|概要)$")
-
-
-def titled_form_rows(rows: Sequence[list[Cell]]) -> set[int]:
-    """Rows of a form, two cells each, where a short cell with no punctuation that is no label (顾客服务, 销售和促销) stands
-    beside a sentence (店员/营业员负责销售产品,…。, or clauses with no full stop, as a page's bullets end), two or more
-    such rows in a run: the indexes of the rows, whose first cell titles the item in the second, as a 项目 | 内容 form
-    lists a post's duties under its 岗位职责 row. One such row alone may be an unknown label and its value: the run
-    decides, as siblings alike are alike."""
-
-    def titled(row: list[Cell]) -> bool:
-        cells = [c for n, c in enumerate(row) if n == 0 or c is not row[n - 1]]
-        if len(cells) != 2 or len([ln for ln in cells[0].lines if ln.text.strip()]) != 1:
-            return False
-        title, said = cells[0].text.strip(), cells[1].text.strip()
-        return (2 <= len(title) <= 12 and not re.search(r"[，,。；;：:！!？?、\s]", title) and not strip_number(title)[1]
-                and label_of(title, marked=True) is None and kind_of(simplified(title)) is None
-                and (said.endswith(_TERMINAL) or bool(re.search(r"[，,、；;]", said))) and len(said) >= 15
-                and label_of(said, marked=True) is None)  # a sentence, or clauses with no full stop (a page's bullets)
-
-    found: set[int] = set()
-    run: list[int] = []
-    for k, row in enumerate([*rows, []]):
-        if row and titled(row):
-            run.append(k)
-            continue
-        if len(run) >= 2:
-            found.update(run)
-        run = []
-    return found
-
-
-def listed_row(labels: dict[int, tuple[str, str]], row: list[Cell]) -> bool:
-    """Whether ``row`` is one more row of a staffing table under ``labels`` (岗位 | 定员 | 直接上级): its post cell a
-    post's title on one line, nothing outside the labelled columns."""
-    name = next((i for i, (k, _) in labels.items() if k == NAME), None)
-    if name is None or name >= len(row) or "\n" in row[name].text or not _is_post_title(row[name].text.strip()):
-        return False
-    return all(i in labels for i, c in enumerate(row) if c.text)
-
-
-def column_kind(head: str) -> str | None:
-    """What a duty table's column holds by its header, a label word (:func:`kind_of`) or a label of the
-    duties with a word after it that says which part: 岗位职责项目 (the item's name: a group) beside
-    岗位职责内容 (the duty); a post's name before it is dropped (店长的岗位职责内容)."""
-    kind = kind_of(head)
-    if kind is not None:
-        return kind
-    if "的" in head:
-        kind = kind_of(head.rsplit("的", 1)[1])  # 店长的职责: the post's, of the kind its label says
-        if kind is not None:
-            return kind
-        head = head.rsplit("的", 1)[1]
-    m = _COLUMN_PART.match(head)
-    if m is None or kind_of(m.group(1)) != DUTIES:
-        return None
-    return GROUP if m.group(2) in ("项目", "类别", "模块", "名称", "大类") else DUTIES
-
-
-_CATEGORY_HEADS = frozenset({"类别", "分类", "类型", "种类"})
-"""A duty table's header naming the kind of each row's duty (类别: 工作职责, 工作流程): a group column."""
-
-_DESCRIBED = ("具体说明", "详细说明", "具体要求", "详细要求", "内容说明", "说明", "具体描述", "详细描述", "具体内容")
-_TITLE_PART = re.compile(r"(?:类型|类别|名称|项目|内容|事项)$")
-
-
-def _titled_kind(head: str) -> str | None:
-    """What a table's title column names the items of, by its header: 职责内容, 工作内容 (duties), 技能类型,
-    能力要求 (requirements); 技能/素质, two such words joined, what both name."""
-    if re.search(r"[/／、]", head):
-        kinds = {_titled_kind(part) for part in re.split(r"[/／、]", head) if part}
-        return kinds.pop() if len(kinds) == 1 else None
-    kind = column_kind(head)
-    if kind is None and _TITLE_PART.search(head):
-        kind = kind_of(_TITLE_PART.sub("", head))
-    if kind == DUTIES:
-        return DUTIES
-    return QUALIFICATIONS if kind in (QUALIFICATIONS, QUAL_ITEM) else None
-
-
-def described_columns(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
-    """The header of a table of titled items, a web page's usual way (职责内容 | 具体说明, 工作内容 | 具体说明, 技能类型 |
-    具体要求): the first column names each item in a few words, the second says it. The second holds the duties (or the
-    requirements, by what the first column's header names); the first is their titles. None when the row is not such a
-    header, or when the rows below do not bear it out (their first cells must be short titles, no sentence, and the
-    second longer)."""
-    cells: list[tuple[int, str]] = []
-    columns: dict[int, str] = {}
-    seen: set[int] = set()
-    for i, c in enumerate(row):
-        if id(c) in seen or not c.text:
-            continue
-        seen.add(id(c))
-        t = _STRIP_LABEL.sub("", c.text).rstrip("：:")
-        if column_kind(t) == COLUMN:
-            columns[i] = COLUMN  # 序号
-            continue
-        cells.append((i, simplified(t)))
-    if len(cells) != 2 or (cells[1][1] not in _DESCRIBED and cells[1][1] not in _REQUIRED):
-        return None
-    (i, title), (j, described) = cells
-    kind = _titled_kind(title) if described in _DESCRIBED else None
-    body = [r for r in rows if len(r) > j and any(c.text for c in r)]
-    titles, says = [r[i].text.strip() for r in body], [r[j].text.strip() for r in body]
-    if kind is None and title in _ITEM_WORDS and described in _REQUIRED and len(body) >= 2 and all(says) \
-            and all(_is_requirement_label(t) for t in titles):
-        # 项目 | 要求, then 年龄要求 | 19-38岁, 学历要求 | 大专: the header names no kind, the rows do: each row's first cell
-        # says which requirement, the second states it (a value as short as its label: no length to weigh)
-        return columns | {i: GROUP, j: QUALIFICATIONS}
-    if kind is None or len(body) < 2:
-        return None
-    if not all(0 < len(t) <= 12 and not re.search(r"[，,。；;！!？?:：\n]", t) for t in titles):
-        return None
-    if sum(map(len, says)) <= sum(map(len, titles)) or not all(says):
-        return None
-    return columns | {i: GROUP, j: kind}
-
-
-_REQUIRED = ("要求", "具体要求", "详细要求", "任职要求", "要求说明")
-"""A column header saying the cells below state requirements."""
-_ITEM_WORDS = ("项目", "类别", "类型", "事项", "名称", "条件", "资格项目", "要求项目")
-"""A table's first header that names no kind of its own (项目 | 要求): the rows say what each is."""
-
-
-def _is_requirement_label(text: str) -> bool:
-    """A requirement's name as a form writes it: a requirement label (学历, 工作经验, 任职资格) or one with 要求 or 条件
-    after it (年龄要求, 身体条件)."""
-    t = simplified(_STRIP_LABEL.sub("", text).rstrip("：:"))
-    if kind_of(t) in (QUAL_ITEM, QUALIFICATIONS):
-        return True
-    m = re.fullmatch(r"(.{2,6}?)(?:要求|条件)", t)
-    return m is not None and kind_of(m.group(1)) == QUAL_ITEM
-
-
-def _is_field_line(text: str) -> bool:
-    """A line of one field and its value (学历要求：大专以上, 招聘对象：不限): a short key, a colon, a value."""
-    return re.match(r"^[^\s，,。；;：:！!？?]{2,6}\s*[:：]\s*\S", text.strip()) is not None
-
-
-def _is_list_label(text: str) -> bool:
-    """A line labelling the list of a post's duties or requirements under it (任职要求：, 岗位职责), nothing after it."""
-    lab = label_of(text.strip(), marked=False)
-    return lab is not None and lab[0] in (DUTIES, QUALIFICATIONS) and not lab[2]
-
-
-def _is_post_title(text: str) -> bool:
-    """A short line that reads as a post's title (楼层管理员, 店长/经理): no sentence, no label, a post word at its end."""
-    t = text.strip()
-    return (0 < len(t) <= 16 and not re.search(r"[，,。；;：:！!？?\s|｜]", t) and label_of(t, marked=True) is None
-            and bool(_POST_TITLE.search(simplified(t))))
-
-
-_SECTION_WORDS = re.compile(r"(?:概览|概述|分类|简介|介绍|总则|前言|目录|附录|详解|总结|小结|结语|引言|类岗位"
-                            r"|问答|常见问题|问题解答|答疑|FAQ|Q&A)$", re.I)
-_PAGE_OWN = re.compile(r"(?:引言|前言|导语|导读|概述|简介|总结|小结|结语|结论)$")
-"""A part of a web page that introduces or sums up what it lists (## 引言, 一、工作职责概述, ## 总结): among the headings
-of a post's duties, none of them (分类, 介绍 may name a group of duties: 商品陈列与分类)."""
-_ORG_CHART = re.compile(r"(?:组织架构|组织结构|组织机构|机构设置|部门设置|部门架构)$")
-"""A heading on how the department is organised (二、组织架构): in a handbook, the document's own part, naming no post;
-inside one post's form (岗位名称：… then 二、部门组织架构), a part of that post's document."""
-_POSTS_AT_LARGE = re.compile(r"(?:各|每个|所有|全部|各类|常见)(?:职位|岗位|职务|工种)")
-"""A heading about the posts at large (二、各职位的工作特点, 所有岗位通用要求): the document's own, naming no post."""
-_BRACKET_TITLE = re.compile(r"^【([^】]{2,30})】")
 _CORNERS = {"项目", "内容", "类别", "岗位", "职位", "名称", "事项"}
 """What the corner cell of a table with one post per column says (项目 | 店长 | 店员)."""
-_TOTAL = re.compile(r"^(?:.{0,8})(?:合计|小计|总计|共计)$")
-_POST_TITLE = re.compile(r"(?:经理|主管|店长|总监|专员|助理|组长|主任|领班|顾问|代表|文员|客服|美工|会计|出纳|司机|保安|厨师|"
-                         r"实习生|培训生|管培生|学徒|"  # the intern, trainee and apprentice posts a retailer hires for
-                         r"员|师|长|监|工|手|(?<![轮上在定下到离转换顶])岗)$")  # and 业务员岗, 商场账务岗
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{_CN}\d]{{1,4}}[章节部分篇][、.．:：\s]?|篇[{_CN}]{{1,3}}\s*[、.．:：]|[{_CN}]{{1,3}}\s*[、.．]"
-                             r"|\d{1,2}(?:[.．]\d{1,2})+\s+(?=[\u4e00-\u9fff]))")  # and 5.3 采购主管, Word's multilevel numbering
-_POST_FIELDS = (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, DUTIES)
 _INFERRED = 9  # the level of a heading found by its shape: below every styled one
 
 
-_DUTY_WORDS = ("描述", "职责内容", "职责")  # of two duty columns, the one so headed holds the duties (工作内容 names their group)
-
-
-def _first_line(text: str) -> str:
-    """A cell's first line, or its whole text when it is a label typed one character a line (岗⏎位⏎职⏎责)."""
-    lines = [x.strip() for x in text.strip().split("\n")]
-    if len(lines) > 1 and all(len(x) <= 2 for x in lines):
-        return "".join(lines)
-    return lines[0] if lines else ""
-
-
-def duty_column(columns: dict[int, str], heads: list[str], rows: Sequence[list[Cell]]) -> dict[int, str]:
-    """``columns`` with one duty column when the header names two (序号 | 工作内容 | 职责描述 | 考核标准): the
-    one whose cells are distinct, longer sentences, then the one headed 职责描述 / 职责内容; the other,
-    whose cells repeat a short text merged down several rows, is the group of the duties."""
-    duty = [i for i, kind in columns.items() if kind == DUTIES]
-    if len(duty) < 2:
-        return columns
-
-    def score(i: int) -> tuple[int, float, int]:
-        cells = [r[i] for r in rows if i < len(r) and r[i].text]
-        distinct = list({id(c): c for c in cells}.values())
-        length = sum(len(c.text) for c in distinct) / len(distinct) if distinct else 0.0
-        head = simplified(_STRIP_LABEL.sub("", heads[i]))
-        return len(distinct), length, next((len(_DUTY_WORDS) - n for n, w in enumerate(_DUTY_WORDS) if w in head), 0)
-
-    best = max(duty, key=score)
-    return {i: (GROUP if kind == DUTIES and i != best else kind) for i, kind in columns.items()}
-
-
-_DUTY_STATEMENT = re.compile(r"^(?:岗位|工作)?职责(?:表述|描述|说明|概述)?$")
-
-
-def grouped_duty_header(row: list[Cell], rows: Sequence[list[Cell]]) -> dict[int, str] | None:
-    """The header of a duty table whose every column names the duties (职责 | 职责表述 | 工作任务): the column whose
-    cells differ in every row holds the duties, one a row; the others, each cell merged down (or repeated over)
-    several rows, name and state their group (职责一, 职责表述:协助门店经理…) and are none. None when the row is not such
-    a header or the rows below do not bear it out."""
-    heads = {i: simplified(_STRIP_LABEL.sub("", c.text).rstrip("：:")) for i, c in enumerate(row) if c.text.strip()}
-    if len(heads) < 2 or len({id(row[i]) for i in heads}) != len(heads):
-        return None
-    if not all(column_kind(h) == DUTIES or _DUTY_STATEMENT.match(h) for h in heads.values()):
-        return None
-    body = [r for r in rows if len(r) == len(row) and any(c.text for c in r)]
-    if len(body) < 3:
-        return None
-    distinct = {i: len({r[i].text.strip() for r in body}) for i in heads}
-    every = [i for i, n in distinct.items() if n == len(body) and all(r[i].text.strip() for r in body)]
-    if len(every) != 1 or any(n > len(body) // 2 for i, n in distinct.items() if i != every[0]):
-        return None
-    return {i: (DUTIES if i == every[0] else GROUP) for i in heads}
-
-
-def _cell_title(cell: Cell) -> bool:
-    """A cell whose first line is a short title, no sentence and no number (制定和执行超市经营计划), over a paragraph of
-    sentences at least twice as long."""
-    shown = [ln.text.strip() for ln in cell.lines if ln.text.strip()]
-    if len(shown) < 2:
-        return False
-    first, rest = shown[0], "".join(shown[1:])
-    return (2 <= len(first) <= 16 and not strip_number(first)[1] and bool(_GROUP_NAME.match(first))
-            and not first.endswith(("：", ":")) and label_of(first, marked=False) is None
-            and rest.endswith(_TERMINAL) and len(rest) >= max(15, 2 * len(first)))
-
-
-def titled_cells(columns: dict[int, str], rows: Sequence[list[Cell]]) -> set[int]:
-    """The duty cells of a table of one duty a row whose every cell opens with a title line over the duty's paragraph
-    (制定和执行超市经营计划, then 超市店长需要制定…。), two or more: the titles name the duties, as a page that titles each
-    duty writes them; a cell that does not open so (one duty, or several numbered) leaves every title in (ids)."""
-    duty = [i for i, kind in columns.items() if kind == DUTIES]
-    if len(duty) != 1:
-        return set()
-    cells = list({id(r[duty[0]]): r[duty[0]] for r in rows
-                  if duty[0] < len(r) and r[duty[0]].text and not _TOTAL.match(_first_line(r[duty[0]].text))}.values())
-    if len(cells) < 2 or not all(_cell_title(c) for c in cells):
-        return set()
-    return {id(c) for c in cells}
-
-
-def titled_post_heading(text: str) -> tuple[str, str] | None:
-    """A line numbered as a heading whose body is a post's title, a colon and a tagline, no sentence (1.1 运输调度员:物流网络
-    的“神经中枢”), as an article titles each post it presents: (the line with the title alone, the tagline); None for
-    any other line. A label (岗位职责:…), a duty's topic and its sentence, or a title and its work (店长:负责…) is not one."""
-    raw = text.strip()
-    body, numbered = strip_number(raw)
-    if not numbered or not _HEADING_NUMBER.match(raw):
-        return None
-    m = re.fullmatch(r"([^:：]{2,16})\s*[:：]\s*([^:：]{2,24})", body)
-    if (m is None or re.search(r"[，,。；;！!？?、]", m.group(2)) or _DUTY_START.match(m.group(2))
-            or not _is_post_title(m.group(1))):
-        return None  # 1.1 店长:负责门店全面管理 says the post's work: no tagline
-    return raw[: len(raw) - len(body)] + m.group(1).strip(), m.group(2).strip()
-
-
-def is_post_heading(text: str, following: str | None) -> bool:
-    """A body line with no heading style that heads a post all the same (a PDF's text layer, a bold
-    paragraph): short, no sentence punctuation, not a label, numbered as a heading (一、 第一章) or not
-    at all; and followed by a label of the post (岗位职责： 所属部门：…), or numbered and of a post
-    title's shape (二、收银员)."""
-    raw = text.strip()
-    body, numbered = strip_number(raw)
-    if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?、（）()\s]", body) or label_of(raw, marked=False) is not None:
-        return False
-    if numbered and not _HEADING_NUMBER.match(raw):
-        return False
-    nxt = label_of(following, marked=False) if following else None
-    if nxt is not None and nxt[0] in _POST_FIELDS:
-        return True
-    return numbered and bool(_POST_TITLE.search(simplified(body)))
-
-
-_CN_OUTLINE = re.compile(rf"^[{_CN}]{{1,3}}\s*[、.．]\s*")
-
-
-def _sibling_titles(texts: Sequence[str | None]) -> set[int]:
-    """Lines of one outline level (一、总经理 二、运营店长 三、市场推广 …), each short and followed by items
-    numbered 1. 2. …: when most of them read as post titles (经理, 店长, 专员 …) they all head posts,
-    the ones that read otherwise (市场推广, 美工/设计) too; when few do they are groups of one post's duties."""
-    candidates: list[int] = []
-    for k, t in enumerate(texts):
-        if not t or not _CN_OUTLINE.match(t):
-            continue
-        body = _CN_OUTLINE.sub("", t).strip()
-        if not body or len(body) > 16 or re.search(r"[，,。；;：:！!？?]", body) or label_of(t, marked=False) is not None:
-            continue
-        nxt = next((x for x in texts[k + 1:k + 4] if x), None)
-        if nxt is not None and re.match(r"^\d{1,2}\s*[.．、)）]", nxt):
-            candidates.append(k)
-    if len(candidates) < 2:
-        return set()
-    titled = sum(1 for k in candidates
-                 if any(_POST_TITLE.search(simplified(part)) for part in re.split(r"[/／、]", _CN_OUTLINE.sub("", texts[k] or ""))))
-    return set(candidates) if titled * 2 >= len(candidates) else set()
-
-
-def is_post_label(text: str, following: str | None) -> bool:
-    """A line that is a post's title and a colon (收银员岗：, **营业员:** in Markdown), followed by text: it names the
-    post whose duties follow, as a label names its value."""
-    t = text.strip()
-    body = t[:-1].rstrip()
-    return bool(following) and t.endswith(("：", ":")) and _is_post_title(body) and not _DUTY_START.match(body)
-
-
-def label_name(text: str) -> str | None:
-    """The name of a line that is a name and a colon only (仓库所有者:), short and no sentence, no label word and no
-    duty's opening: what may be a post's label line (see :func:`post_label_run`); None for any other line."""
-    t = text.strip()
-    if not t.endswith(("：", ":")) or strip_number(t)[1]:
-        return None
-    body = t[:-1].strip()
-    if (not 2 <= len(body) <= 16 or re.search(r"[，,。；;：:！!？?、\s|｜（）()]", body) or kind_of(body) is not None
-            or label_of(body, marked=True) is not None or _DUTY_START.match(simplified(body))):
-        return None
-    return body
-
-
-def post_label_run(names: Sequence[str]) -> bool:
-    """Whether the names of one run of label lines alike, each over its own paragraph (仓库管理员:, 仓库主管:, 仓库经理:,
-    仓库所有者:), all name posts: two or more, each once, most read as post titles (员, 主管, 经理), so the others beside
-    them (仓库所有者) are posts too; as items led alike are alike."""
-    return (len(names) >= 2 and len(set(names)) == len(names)
-            and sum(_is_post_title(n) for n in names) * 2 >= len(names))
-
-
-def plain_paragraph(block: Block, text: str | None) -> bool:
-    """Whether a block is a paragraph of sentences and nothing else: no heading, rule, list number or label, ending as a
-    sentence ends; what follows a name in a run of names each over its own paragraph."""
-    t = text or ""
-    return (isinstance(block, Line) and not block.heading and not block.rule and not block.numbered
-            and not strip_number(t)[1] and t.endswith(_TERMINAL) and label_of(t, marked=False) is None)
-
-
-def sibling_post_labels(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[int]:
-    """Runs of label lines (name and colon, see :func:`label_name`), or of headings of one level that are a name only,
-    each followed by one paragraph of sentences and then the next of the run, as a page listing posts one paragraph
-    each writes them: the indexes of the label lines (headings) of the runs whose names name posts
-    (:func:`post_label_run`)."""
-    shown = [j for j, t in enumerate(texts) if t or getattr(blocks[j], "rule", False)]
-
-    def label(j: int) -> str | None:
-        b = blocks[j]
-        if isinstance(b, Line) and b.heading and not b.rule:
-            return label_name(f"{_clean_title(texts[j] or '')}:")  # ## 仓库所有者, as 仓库所有者: on a line of its own
-        return label_name(texts[j] or "") if isinstance(b, Line) and not b.heading and not b.numbered else None
-
-    def level(j: int) -> int:
-        b = blocks[j]
-        return b.heading if isinstance(b, Line) else -1
-
-    def paragraph(j: int) -> bool:
-        return plain_paragraph(blocks[j], texts[j])
-
-    found: set[int] = set()
-    n = 0
-    while n < len(shown) - 1:
-        run: list[int] = []
-        m = n
-        while (m < len(shown) - 1 and label(shown[m]) is not None and paragraph(shown[m + 1])
-               and level(shown[m]) == level(shown[n])):
-            run.append(shown[m])
-            m += 2
-        if post_label_run([label(j) or "" for j in run]):
-            found.update(run)
-            n = m
-        else:
-            n += 1
-    return found
-
-
-def sibling_headings(blocks: Sequence[Block], texts: Sequence[str | None]) -> set[Where]:
-    """Runs of headings of one level, each a name only over one paragraph of sentences, whose names mostly do not read as
-    post titles (监控和巡逻, 应对突发事件, 协助顾客和员工, 制定安全措施): where each heading is. Under a post's duties they
-    title its duties, all of them, also the one ending in a post word (员工, the object of 协助); as names led alike
-    are alike, the other way round from :func:`post_label_run`."""
-    shown = [j for j, t in enumerate(texts) if t or getattr(blocks[j], "rule", False)]
-
-    def heading(j: int) -> str | None:
-        b = blocks[j]
-        if not isinstance(b, Line) or not b.heading or b.rule:
-            return None
-        name = _clean_title(texts[j] or "")
-        return name if 2 <= len(name) <= 16 and not re.search(r"[，,。；;：:！!？?、\s]", name) else None
-
-    def paragraph(j: int) -> bool:
-        return plain_paragraph(blocks[j], texts[j])
-
-    found: set[Where] = set()
-    n = 0
-    while n < len(shown) - 1:
-        run: list[int] = []
-        m = n
-        while (m < len(shown) - 1 and heading(shown[m]) is not None and paragraph(shown[m + 1])
-               and blocks[shown[m]].heading == blocks[shown[n]].heading):  # type: ignore[union-attr]
-            run.append(shown[m])
-            m += 2
-        names = [heading(j) or "" for j in run]
-        if len(run) >= 2 and not post_label_run(names):
-            found.update(blocks[j].where for j in run)
-            n = m
-        else:
-            n += 1
-    return found
-
-
-def fields_line(text: str) -> bool:
-    """A line of a post's fields only (所属部门:总经办　　直接上级:董事会, or 直接上级:店长): no section, no sentence."""
-    pairs = split_labels(text)
-    if pairs is not None:
-        return all(kind in (NAME, DEPARTMENT, REPORTS_TO, HEADCOUNT, META) for kind, _, _ in pairs)
-    lab = label_of(text, marked=False)
-    return lab is not None and lab[0] in (DEPARTMENT, REPORTS_TO, HEADCOUNT) and bool(lab[2])
-
-
-def sole_paragraph(blocks: Sequence[Block], texts: Sequence[str | None], k: int) -> int | None:
-    """Under the heading at ``k``, perhaps after a line of the post's fields (所属部门:… 直接上级:…), one unnumbered,
-    unlabelled sentence and then the next heading, a thematic break, a post's label line or the end: a web page's or a
-    handbook's post heading over the one paragraph that says the post's work. The paragraph's index, or None."""
-    after = [j for j in range(k + 1, len(blocks)) if (texts[j] != "" or getattr(blocks[j], "rule", False))
-             and not (texts[j] and _CUT_NOTE.match(simplified(texts[j] or "")))][:4]  # (以下原稿缺): a note, not a line
-    if after and texts[after[0]] and isinstance(blocks[after[0]], Line) and fields_line(texts[after[0]] or ""):
-        after = after[1:]
-    else:
-        after = after[:3]
-    if not after or texts[after[0]] is None:
-        return None
-    first = blocks[after[0]]
-    text = texts[after[0]] or ""
-    if (not isinstance(first, Line) or first.heading or first.rule or strip_number(text)[1] or first.numbered
-            or not text.endswith(_TERMINAL) or label_of(text, marked=False) is not None):
-        return None
-    if len(after) < 2:
-        return after[0]
-    nxt = blocks[after[1]]
-    if not isinstance(nxt, Line):
-        return None
-    following = texts[after[2]] if len(after) > 2 else None
-    return after[0] if nxt.heading or nxt.rule or is_post_label(nxt.text, following) else None
-
-
-_INLINE_POST = re.compile(r"^([^，,。；;：:！!？?\s]{2,16})\s*[:：]\s*(\S.*)$")
-_SENTENCE = re.compile(r"(?<=[。！!？?])")
 _NO_DUTY_SENTENCE = re.compile(r"^(?:薪资|薪酬|工资|待遇|福利|收入|晋升|发展空间|职业发展|不参与|不负责|无需|不需要|不涉及)")
 """A sentence about pay or prospects (薪资固定,晋升空间有限。) or about work the post does not do (不参与长期计划…): said of
 the post, but no duty."""
-
-
-def inline_post(text: str) -> tuple[str, list[str]] | None:
-    """A line that is a post's title, a colon and two or more sentences run together (值班经理:主要处理当班事务…。负责…。),
-    as a web page comparing posts writes them: the post and its sentences; None otherwise."""
-    m = _INLINE_POST.match(text.strip())
-    if m is None or not _is_post_title(m.group(1)) or _DUTY_START.match(m.group(1)) or strip_number(text)[1]:
-        return None
-    sentences = [t for t in (x.strip() for x in _SENTENCE.split(m.group(2))) if t]
-    if len(sentences) < 2 or not all(t.endswith(_TERMINAL) for t in sentences):
-        return None
-    return m.group(1), sentences
-
-
-_NAMED_PARAGRAPH = re.compile(r"^([^，,。；;：:！!？?、（）()\s]{2,10})\s*[。.]\s*(\1\S.*)$")
-
-
-def named_paragraphs(texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
-    """Paragraphs that open with a name set off by a full stop, the sentence after it starting with that name again
-    (淘宝运营。淘宝运营几乎掌握着…。), as a page listing a shop's roles one paragraph each writes them: index → (the name,
-    the paragraph after it). They name posts when most of them read as post titles (淘宝美工, 淘宝客服), so 淘宝运营 and
-    淘宝文案 beside them too; a single one only when it reads as a post title itself."""
-    found: dict[int, tuple[str, str]] = {}
-    for k, t in enumerate(texts):
-        m = _NAMED_PARAGRAPH.match(t or "")
-        if m is None or not m.group(2).endswith(_TERMINAL) or strip_number(m.group(1))[1] or kind_of(m.group(1)) is not None \
-                or _DUTY_START.match(simplified(m.group(1))):
-            continue
-        found[k] = (m.group(1), m.group(2).strip())
-    titled = sum(1 for name, _ in found.values() if _is_post_title(name))
-    if not found or titled * 2 < len(found) or (len(found) == 1 and not titled):
-        return {}
-    return found
-
-
-_POST_ITEM = re.compile(r"^([^，,。；;：:！!？?、\s]{2,12})\s*[:：]\s*(\S.*)$")
-
-
-def post_items(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, tuple[str, str]]:
-    """Items of one numbered list each naming a post, a colon, then what the post does (1. 药师:负责处方审核…。
-    2. 收银员:负责收银…。), as a policy or a page dividing the work among posts writes them: index → (the post, the
-    sentence). Only when every item of the run, two or more, is so led by a post's title (a topic such as 现金管理:
-    or 绩效考核: leads a post's own duties), and the list stands outside any post's duties (see parse_blocks). So also
-    for unnumbered lines of one sentence each (仓库管理员:负责…。 仓库经理:负责…。), a page's list of its posts, when most
-    of their names are post titles (:func:`post_label_run`): the others beside them (仓库所有者:) name posts too."""
-    found: dict[int, tuple[str, str]] = {}
-    run: list[tuple[int, str, str]] = []
-    mark = ""
-
-    def flush() -> None:
-        names = [name for _, name, _ in run]
-        if len(run) >= 2 and len(set(names)) == len(names) and (
-                all(_is_post_title(n) for n in names) if mark != "plain" else post_label_run(names)):
-            found.update({k: (name, said) for k, name, said in run})
-        run.clear()
-
-    for k, t in enumerate(texts):
-        if t is None or t == "":
-            continue
-        b = blocks[k]
-        body, typed = strip_number(t)
-        # unnumbered, one sentence (a name and two or more sentences is inline_post's)
-        plain = isinstance(b, Line) and not b.heading and not (typed or b.numbered) and inline_post(t) is None
-        m = _POST_ITEM.match(body) if isinstance(b, Line) and not b.heading and (typed or b.numbered or plain) else None
-        ok = (m is not None and label_name(f"{m.group(1)}:") is not None and kind_of(m.group(1)) is None
-              and m.group(2).strip().endswith(_TERMINAL) and (plain or _is_post_title(m.group(1))))
-        this = number_mark(t) if typed else "word" if not plain else "plain"
-        if not ok or (run and this != mark):
-            flush()
-        if ok and m is not None:
-            mark = this
-            run.append((k, m.group(1), m.group(2).strip()))
-        elif run:
-            flush()
-    flush()
-    return found
-
-
-def titled_leads(blocks: Sequence[Block], texts: Sequence[str | None]) -> dict[int, int]:
-    """Sentences ending in a colon (超市采购经理的首要职责是制定商品采购策略。这包括:) between a numbered title line, short
-    and no sentence (1. 商品采购策略制定), and items numbered another way (Word's bullets, ①, （1）): the title names the
-    group and the sentence leads into its items; neither is one of them. Index of the lead → index of its title."""
-    def numbered(j: int) -> bool:
-        b = blocks[j]
-        return isinstance(b, Line) and (b.numbered or strip_number(texts[j] or "")[1])
-
-    def mark(j: int) -> str:
-        b = blocks[j]
-        return "word" if isinstance(b, Line) and b.numbered and not strip_number(texts[j] or "")[1] else number_mark(texts[j] or "")
-
-    found: dict[int, int] = {}
-    shown = [j for j, t in enumerate(texts) if t]
-    for n, k in enumerate(shown[1:-1], 1):
-        t, title, nxt = texts[k] or "", shown[n - 1], shown[n + 1]
-        b = blocks[k]
-        if not isinstance(b, Line) or b.heading or numbered(k) or not t.endswith(("：", ":")) or len(t) <= 12:
-            continue
-        body, typed = strip_number(texts[title] or "")
-        if not (typed and numbered(nxt)) or mark(nxt) == mark(title) or len(body) > 12 or not _GROUP_NAME.match(body) \
-                or body.endswith(("：", ":")) or _DUTY_START.match(simplified(body)):
-            continue
-        found[k] = title
-    return found
-
-
-def titled_paragraphs(blocks: Sequence[Block], texts: Sequence[str | None]) -> tuple[set[int], set[int], set[int]]:
-    """Numbered title lines, short and no sentence (1. 直播内容管理, 2. 直播推广), each followed by one paragraph of
-    sentences, two or more numbered alike: the paragraphs are the items and the titles name them, as a page that titles
-    each duty writes it. Also the paragraph right before the first title, which stands under no title: the list's lead
-    (a page's advertisement, an introduction), none of its items. A title may hold several paragraphs, each an item, when
-    every title before the last holds as many (1. 仓库管理 over two paragraphs, 2. 订单处理 over two, …), blank lines
-    between them or not. (indexes of the titles, of the leads, of the paragraphs after the first under a title)"""
-    shown = [j for j, t in enumerate(texts) if t]
-
-    def title(j: int) -> str | None:
-        b, t = blocks[j], texts[j] or ""
-        body, typed = strip_number(t)
-        if not isinstance(b, Line) or b.heading or not (typed or b.numbered) or not 2 <= len(body) <= 16:
-            return None
-        if not _GROUP_NAME.match(body) or body.endswith(("：", ":")) or label_of(body, marked=False) is not None:
-            return None
-        return number_mark(t) if typed else "word"
-
-    def paragraph(j: int, under: str) -> bool:
-        b, t = blocks[j], texts[j] or ""
-        return (isinstance(b, Line) and not b.heading and not b.numbered and not strip_number(t)[1] and t.endswith(_TERMINAL)
-                and len(t) >= max(15, 2 * len(under)))
-
-    titles: set[int] = set()
-    leads: set[int] = set()
-    more: set[int] = set()
-    n = 0
-    while n < len(shown) - 1:
-        run: list[int] = []
-        under: list[list[int]] = []
-        mark = title(shown[n])
-        m = n
-        while m < len(shown) - 1 and mark is not None and title(shown[m]) == mark and paragraph(shown[m + 1], texts[shown[m]] or ""):
-            run.append(shown[m])
-            said = [shown[m + 1]]
-            m += 2
-            while m < len(shown) and title(shown[m]) is None and paragraph(shown[m], ""):
-                said.append(shown[m])
-                m += 1
-            under.append(said)
-        if len(run) >= 2:
-            titles.update(run)
-            # siblings are alike: the last title holds no more paragraphs than the titles before it held (what follows
-            # the list, a closing paragraph, is none of its items)
-            most = max(len(u) for u in under[:-1])
-            last = under[-1]
-            if len(last) > most:
-                m -= len(last) - most
-                under[-1] = last[:most]
-            if max(len(u) for u in under) > 1 and all(len(u) == len(under[0]) for u in under[:-1]):
-                more.update(j for u in under for j in u[1:])
-            before = n - 1
-            if before >= 0 and paragraph(shown[before], "") and title(shown[before]) is None:
-                leads.add(shown[before])
-            n = m
-        else:
-            n += 1
-    return titles, leads, more
-
-
-def topic_siblings(blocks: Sequence[Block]) -> set[Where]:
-    """The outline lines (一、 二、 …) that name a part by a label word among siblings that name theirs by none: 一、工作时间:
-    before 二、形象: 三、纪律: 四、销售:. Numbered alike, short and alike in form, the lines are one list's group titles;
-    the one whose topic happens to be a label word (工作时间, of a part that holds no duty) is one of them, not that
-    part. A list of labels (一、岗位概述 二、岗位职责 三、工作时间) has no such line: its siblings are labels too."""
-    heads: list[tuple[Where, tuple[str, str, str] | None]] = []
-    for b in blocks:
-        if not isinstance(b, Line) or number_mark(b.text) != "cn" or not _OUTLINE.match(b.text):
-            continue
-        body, numbered = strip_number(b.text.strip())
-        body = body.rstrip("：: ")
-        if not numbered or not 2 <= len(body) <= 8 or re.search(r"[，,。；;！!？?、（）()\s]", body):
-            continue
-        heads.append((b.where, label_of(body, marked=False)))
-    labelled = [(w, lab) for w, lab in heads if lab is not None]
-    if len(labelled) != 1 or len(heads) - len(labelled) < 2:
-        return set()  # no label among them, or more than one (一、岗位职责 二、工作时间: is a list of labels)
-    [(where, (kind, _, value))] = labelled
-    return {where} if kind in (OTHER, META) and not value else set()
 
 
 def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], list[Unplaced]]:
@@ -2775,7 +1505,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     after_table = False
     texts = [b.text.strip() if isinstance(b, Line) else None for b in blocks]
     r.prose = texts
-    titles = _sibling_titles(texts)
+    titles = sibling_titles(texts)
     sole: dict[int, DraftPost] = {}  # a paragraph after a post heading and its fields → the post it is the duty of
     post_paragraphs: dict[int, DraftPost] = {}  # a post heading's one paragraph → its post (see is_does_needs)
     closes: set[int] = set()  # a line after the last post's paragraph of a run of post headings: the post's duty ended
@@ -2788,8 +1518,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
     r.topic_siblings = topic_siblings(blocks)
     levels = [b.heading if isinstance(b, Line) else 0 for b in blocks]
     post_groups = group_lines(texts, levels)
-    listed = named_posts(texts, levels, _is_post_title)
-    openings = advert_posts(texts, levels, _is_field_line, _is_list_label)
+    listed = named_posts(texts, levels, is_post_title)
+    openings = advert_posts(texts, levels, is_field_line, is_list_label)
     taken: set[int] = set()  # the lines of a listed post (see named_posts), read with its name
     for k, b in enumerate(blocks):
         post_label = False
@@ -2924,8 +1654,8 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
             right_after = paragraph == next(j for j in range(k + 1, len(blocks)) if texts[j] != "" or getattr(blocks[j], "rule", False))
             # a heading over the post's fields (所属部门:… 直接上级:…) heads a post whatever its name looks like (2.2 运营
             # beside 2.1 客服): its fields say so, as a label line after a heading does (is_post_heading)
-            if (p is not None and p.name_from == "heading" and (p.name == _clean_title(b.text) or p.where == b.where) and p.empty()
-                    and (not right_after or _is_post_title(_ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
+            if (p is not None and p.name_from == "heading" and (p.name == clean_title(b.text) or p.where == b.where) and p.empty()
+                    and (not right_after or is_post_title(ASIDE.sub("", p.name or "").strip()) or k in sibling_labels)):
                 # ## 采购分析师, then one paragraph saying the work, then the next heading: the paragraph is the post's duty
                 if right_after:
                     r.open_section(DUTIES, "岗位职责", b.where)
@@ -2937,7 +1667,7 @@ def parse_blocks(file: str, blocks: Sequence[Block]) -> tuple[list[DraftPost], l
         if post_label and isinstance(b, Line):
             r.line(b)
             p = r.post
-            if p is not None and p.name == _clean_title(b.text) and not p.duties:
+            if p is not None and p.name == clean_title(b.text) and not p.duties:
                 # 业务员岗：then its sentence: the post's duties, unless a 岗位职责 label follows (then it is the lead)
                 r.open_section(DUTIES, "岗位职责", b.where)
                 r.lead_from, r.lead_past_blank = 0, False
@@ -3019,9 +1749,9 @@ def document_lines(blocks: Sequence[Block]) -> list[DocumentLine]:
                 section = "fields"  # 所属部门:…　　直接上级:…
                 continue
             lab = label(text, False) if len(text) <= 40 or re.match(r"^[^，,。]{1,12}[:：]", text) else None
-            title = _TITLE.match(simplified(_clean_title(text))) if lab is None and len(text) <= 40 else None
+            title = TITLE.match(simplified(clean_title(text))) if lab is None and len(text) <= 40 else None
             if title is not None:
-                section = "duties_title" if _DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
+                section = "duties_title" if DUTIES_TITLE.search(simplified(text)) else "title"  # 店长岗位职责是什么
                 continue
             if lab is None and b.heading:
                 section = "heading"

@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from retailkg.design.documents.parse import Block, Cell, Line, Table, is_page_number
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
+from retailkg.design.documents.noise import is_page_number
 from retailkg.design.model import Where
 from retailkg.errors import InputError
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retailkg.design.documents.parse import Unplaced
+from retailkg.design.documents.drafts import Unplaced
 from retailkg.design.model import DepartmentSpec, DutySpec, OrganisationSpec, OrgDesign, PostSpec, Where
 from retailkg.errors import InputError
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from retailkg.design.documents.parse import Block, Cell, Line, Table, is_post_label, label_name, post_label_run
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
+from retailkg.design.documents.page_shape import is_post_label, label_name, post_label_run
 from retailkg.design.fields import decode_text
 from retailkg.design.model import Where
 from retailkg.errors import InputError

@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from retailkg.design.documents.blocks import Block, Cell, Line, Table
 from retailkg.design.documents.docx import OLE_MAGIC, is_encrypted_ole
-from retailkg.design.documents.parse import Block, Cell, Line, Table
 from retailkg.design.fields import not_a_workbook
 from retailkg.design.model import Where
 from retailkg.errors import InputError

@@ -16,18 +16,17 @@ again shows the findings resolved.
 from __future__ import annotations
 
 import copy
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from retailkg.design.model import DepartmentSpec, PostSpec
+from retailkg.design.model import DepartmentSpec
 from retailkg.design.resolve import ResolvedDesign, ResolvedDuty, scope_functions
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
+from retailkg.validation.alignment import GENERIC_TITLE_WORDS, Post, StdPost, Titles, title_core
 from retailkg.validation.findings import (
     Change,
     Evidence,
@@ -49,11 +48,6 @@ from retailkg.validation.tobe import apply_proposals, closest_ids, select_propos
 # named here too for the callers that have always imported them from this module (cli/org.py, tests, bench/)
 __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
            "propose_everything", "select_proposals", "title_core", "to_be_yaml"]
-
-GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
-                       "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
-"""Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
-management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
 
 ELIGIBLE_ALIGNMENT = 0.25
 """A post is a candidate owner of a function when it is at least this close to a standard post that leads it
@@ -136,66 +130,6 @@ HELPER_CONFIDENCE = 0.5
 which part of it (the detail is the organisation's)."""
 
 
-def title_core(name: str) -> str:
-    """A title without the words that say rank or nothing of the work (运营推广专员 → 推广; 运营主管 → "")."""
-    core = name
-    for word in GENERIC_TITLE_WORDS:
-        core = core.replace(word, "")
-    return core
-
-
-@dataclass
-class _Post:
-    """A design's post as the proposer reads it: its ref, spec, duties and the functions they lead or support."""
-
-    ref: PostRef
-    spec: PostSpec
-    duties: list[ResolvedDuty]
-    lead: set[URIRef] = field(default_factory=set)
-    support: set[URIRef] = field(default_factory=set)
-    depth: int = 0  # how many superiors above it
-    order: int = 0
-
-    @property
-    def signature(self) -> tuple[str, frozenset[URIRef], frozenset[URIRef]]:
-        """What the proposer reads of a post: equal for a post replicated in every store (computed once)."""
-        sig: tuple[str, frozenset[URIRef], frozenset[URIRef]] | None = self.__dict__.get("_sig")
-        if sig is None:
-            sig = self.__dict__["_sig"] = (self.spec.name, frozenset(self.lead), frozenset(self.support))
-        return sig
-
-
-@dataclass
-class _StdPost:
-    ref: PostRef
-    duties: list[StatementInfo]
-    lead: set[URIRef]
-
-
-class _Titles:
-    """Titles compared by the characters they share, each weighted by how rare it is among the standard's post
-    names and the taxonomy's labels (运营 is in most titles and says little; 客服 in few and says much)."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        docs = [set(fold(n)) for n in names if n]
-        df: dict[str, int] = defaultdict(int)
-        for d in docs:
-            for c in d:
-                df[c] += 1
-        self.n = len(docs)
-        self.df = df
-
-    def weight(self, c: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(c, 0) + 1)) + 1.0
-
-    def similarity(self, title: str, other: str) -> float:
-        """How much of ``title``'s core (rank words left out) ``other`` shares, 0..1."""
-        a = set(fold(title_core(title)))
-        b = set(fold(other))
-        total = sum(self.weight(c) for c in a)
-        return sum(self.weight(c) for c in a & b) / total if total else 0.0
-
-
 class Proposer:
     """Proposals for one validated design; build with the report, the resolved design and the knowledge base."""
 
@@ -210,14 +144,14 @@ class Proposer:
         for d in resolved.duties.values():
             by_post[d.post].append(d)
         specs = {p.id: p for p in resolved.design.posts}
-        self.posts: dict[str, _Post] = {}
+        self.posts: dict[str, Post] = {}
         for i, p in enumerate(resolved.design.posts):
             iri = resolved.posts[p.id]
             unit = units.get(p.department)
             dept = Ref(str(resolved.departments[p.department]), f"dept/{p.department}", unit.name, unit.name_en) if unit else None
             ref = refs.get(str(iri)) or PostRef(str(iri), f"post/{p.id}", p.name, p.name_en, dept)
             duties = by_post.get(iri, [])
-            post = _Post(ref, p, duties, {f for d in duties for f in d.lead}, {f for d in duties for f in d.support}, order=i)
+            post = Post(ref, p, duties, {f for d in duties for f in d.lead}, {f for d in duties for f in d.support}, order=i)
             seen, cur = {p.id}, p.reports_to
             while cur is not None and cur in specs and cur not in seen:
                 post.depth += 1
@@ -229,30 +163,30 @@ class Proposer:
         for s in kb.duties.values():
             if s.document == self.baseline and s.post is not None:
                 std[s.post].append(s)
-        self.std: dict[URIRef, _StdPost] = {}
+        self.std: dict[URIRef, StdPost] = {}
         for sp_iri, ds in sorted(std.items(), key=lambda kv: str(kv[0])):
             ds.sort(key=lambda d: (int(str(kb.graph.value(d.iri, RKG.order) or 0)), str(d.iri)))
             sref = PostRef(str(sp_iri), kb.short(sp_iri), kb.label(sp_iri, "zh"), kb.label(sp_iri, "en"))
-            self.std[sp_iri] = _StdPost(sref, ds, {f for d in ds for f in d.lead})
-        self.leaders: dict[URIRef, list[_StdPost]] = defaultdict(list)
+            self.std[sp_iri] = StdPost(sref, ds, {f for d in ds for f in d.lead})
+        self.leaders: dict[URIRef, list[StdPost]] = defaultdict(list)
         for sp in self.std.values():
             for f in sorted(sp.lead, key=str):
                 self.leaders[f].append(sp)
-        self.titles = _Titles([sp.ref.zh for sp in self.std.values()]
+        self.titles = Titles([sp.ref.zh for sp in self.std.values()]
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
         self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
-        self._closest: dict[tuple[str, ...], list[_Post]] = {}
-        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _StdPost | None] = {}
+        self._closest: dict[tuple[str, ...], list[Post]] = {}
+        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StdPost | None] = {}
         self._best: dict[tuple[tuple[str, ...], tuple[str, frozenset[URIRef], frozenset[URIRef]]], StandardMatch] = {}
         self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
         self.heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to in self.specs}
         staffed = {q.spec.department for q in self.posts.values()}
         self.empty_units = [u for u in resolved.design.departments if u.id not in staffed]
-        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[_Post]] = defaultdict(list)
+        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[Post]] = defaultdict(list)
         for q in self.posts.values():
             self.by_signature[q.signature].append(q)
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
-        self._accountable: dict[URIRef, list[_StdPost]] = {}
+        self._accountable: dict[URIRef, list[StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._area_title_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
@@ -260,7 +194,7 @@ class Proposer:
 
     # ------------------------------------------------------------------ alignment
 
-    def align(self, post: _Post, sp: _StdPost) -> StandardMatch:
+    def align(self, post: Post, sp: StdPost) -> StandardMatch:
         """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
         common counting for less)."""
         key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
@@ -308,7 +242,7 @@ class Proposer:
         a = self.kb.areas.get(self.kb.area_of.get(f, URIRef("")))
         return (a.zh if lang == "zh" else a.en) if a else ""
 
-    def _rank(self, candidates: Sequence[_Post], scores: dict[str, float], superior_first: bool = False) -> list[_Post]:
+    def _rank(self, candidates: Sequence[Post], scores: dict[str, float], superior_first: bool = False) -> list[Post]:
         """Best first: by score (then the superior: one accountable per function), or the superior first."""
         if superior_first:
             return sorted(candidates, key=lambda p: (p.depth, -round(scores[p.ref.iri], 6), p.order))
@@ -329,7 +263,7 @@ class Proposer:
         n = len(self.leaders.get(g, []))
         return 1.0 / n if n else 0.0
 
-    def own_work(self, post: _Post, f: URIRef) -> tuple[float, list[URIRef]]:
+    def own_work(self, post: Post, f: URIRef) -> tuple[float, list[URIRef]]:
         """The other work ``post`` already leads of the standard post leading ``f`` it does most of (weighted by
         :meth:`distinct`), and those functions."""
         best: tuple[float, list[URIRef]] = (0.0, [])
@@ -341,7 +275,7 @@ class Proposer:
                 best = (weight, shared)
         return best
 
-    def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[_Post]]:
+    def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[Post]]:
         """Each post's evidence for owning function ``f``, and the posts with any."""
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
@@ -549,7 +483,7 @@ class Proposer:
             name = name.replace(w, "|")
         return {name[i:i + 2] for i in range(len(name) - 1) if "|" not in name[i:i + 2] and "与" not in name[i:i + 2]}
 
-    def runs_analysed_work(self, f: URIRef) -> _Post | None:
+    def runs_analysed_work(self, f: URIRef) -> Post | None:
         """For an analysis function (:data:`ANALYSIS_AREA`) no post is a candidate for (the design has no data post),
         the one post that leads the work it analyses: a function of another area whose name shares the object the
         analysis names (流量 of 流量来源分析 in 推广计划与渠道流量分配; 质量 of 服务质量与履约分析 in 客服质量与现场管理).
@@ -562,7 +496,7 @@ class Proposer:
         words = self._object_words(self.kb.functions[f].zh)
         if not words:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             for g in self.work(post.lead):
                 if self.kb.area_of.get(g) != area and words & {self.kb.functions[g].zh[i:i + 2]
@@ -573,7 +507,7 @@ class Proposer:
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
 
-    def _analysis_to_doer(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _analysis_to_doer(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give an analysis function without an analyst to the post running the work it analyses
         (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
         duty = self._duty_for(post, f, leaders)
@@ -595,7 +529,7 @@ class Proposer:
         base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
         return base
 
-    def shop_analyst(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+    def shop_analyst(self, f: URIRef) -> tuple[Post, URIRef] | None:
         """For an analysis function no post is a candidate for and no post runs the work of (:meth:`runs_analysed_work`),
         whose name says it analyses the customers (:data:`CUSTOMER_WORDS`: 用户 of 用户行为分析与洞察), the one kind of
         post below the head of the whole design that leads the design's analysis of its own data (a function of the
@@ -609,7 +543,7 @@ class Proposer:
             return None
         if not any(w in self.kb.functions[f].zh for w in CUSTOMER_WORDS):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, URIRef]] = {}
         for g in sorted({g for q in self.posts.values() for g in self.work(q.lead)} - {f},
                         key=lambda g: self.kb.functions[g].sort_key):
             if self.kb.area_of.get(g) != area:
@@ -630,8 +564,8 @@ class Proposer:
         owners = {p.owner.iri for p in proposals if p.owner is not None}
         return next(iter(owners)) if len(proposals) == 1 and len(owners) == 1 else None
 
-    def _customers_to_analyst(self, base: Proposal, post: _Post, g: URIRef, f: URIRef,
-                              leaders: Sequence[_StdPost]) -> Proposal:
+    def _customers_to_analyst(self, base: Proposal, post: Post, g: URIRef, f: URIRef,
+                              leaders: Sequence[StdPost]) -> Proposal:
         """Give an analysis of the customers without an analyst to the post analysing the design's data
         (:meth:`shop_analyst`), with the standard's own duty leading it."""
         why = Reason(f"本设计没有数据分析岗位，也没有岗位主责被分析的工作；顾客的数据是本设计自身经营数据的一部分，"
@@ -643,7 +577,7 @@ class Proposer:
                                    Reason("没有分析岗位，由分析本设计数据的岗位推定",
                                           "no analyst: inferred from the post analysing the design's data"))
 
-    def only_post_of_area(self, f: URIRef) -> _Post | None:
+    def only_post_of_area(self, f: URIRef) -> Post | None:
         """For a function no post is a candidate for, whose every standard owner's own work the design excludes (a
         function it leads is in ``exclude:``: 到家业务运营, owner of the online shopping path, in a design that leaves
         on-demand delivery out), the one post below the head of the whole design that leads any work of its area (one
@@ -656,7 +590,7 @@ class Proposer:
         leaders = self.leaders.get(f, [])
         if area is None or not leaders or not all(sp.lead & self.excluded for sp in leaders):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             if not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f}):
                 found.setdefault(post.signature, post)
@@ -670,13 +604,13 @@ class Proposer:
             name = name.replace(w, "|")
         return {w for w in cls._object_words(name) if "|" not in w}
 
-    def duty_words(self, post: _Post, f: URIRef) -> list[str]:
+    def duty_words(self, post: Post, f: URIRef) -> list[str]:
         """The words of ``f``'s name saying its work (not its area's, nor the words an analysis or a plan adds) that
         ``post``'s own duties write."""
         words = self.work_words(self.kb.functions[f].zh) - self._object_words(self.area_name(f))
         return sorted(w for w in words if any(w in d.zh for d in post.duties))
 
-    def duty_names_work(self, f: URIRef) -> _Post | None:
+    def duty_names_work(self, f: URIRef) -> Post | None:
         """For a function no post is a candidate for, the one kind of post below the head of the whole design that
         already does work of its area and whose own duty writes the work the function's name says (宣传 of 品牌宣传 in
         文案策划专员's 宣传推广文案): the design's words put that work with it though no function of its duties is the
@@ -684,14 +618,14 @@ class Proposer:
         area = self.kb.area_of.get(f)
         if area is None:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             if (not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f})
                     and self.duty_words(post, f)):
                 found.setdefault(post.signature, post)
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _to_duty_naming(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _to_duty_naming(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give ``f`` to the post whose duty writes its work (:meth:`duty_names_work`), with the standard's own duty."""
         words = "、".join(self.duty_words(post, f))
         why = Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
@@ -701,7 +635,7 @@ class Proposer:
                      "takes it", 0.2)
         return self._give_inferred(base, post, f, leaders, why, Reason("只凭本岗位职责的字面", "by its own duty's words alone"))
 
-    def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _to_area_post(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
         area = self.kb.area_of.get(f)
         done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
@@ -717,7 +651,7 @@ class Proposer:
                                    Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
                                           "the standard owner's business is excluded: the only post of its area takes it"))
 
-    def _give_inferred(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost], why: Reason,
+    def _give_inferred(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost], why: Reason,
                        sure: Reason) -> Proposal:
         """Give ``f`` to ``post``, which no standard post resembles but the design's own work points at (``why``), with
         the standard's own duty and the low confidence (``sure`` says why) such an inference earns; no change when no
@@ -732,7 +666,7 @@ class Proposer:
         base.confidence_reasons = [sure]
         return base
 
-    def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:
+    def _duty_for(self, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> StatementInfo | None:
         """The standard's duty to give ``post`` for ``f``: of the leader closest to it, its first duty leading ``f``."""
         leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
         return next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
@@ -743,7 +677,7 @@ class Proposer:
                       f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
 
     @staticmethod
-    def _give(base: Proposal, post: _Post, fref: Ref, duty: StatementInfo) -> None:
+    def _give(base: Proposal, post: Post, fref: Ref, duty: StatementInfo) -> None:
         """Make ``base`` the change adding the standard's ``duty`` to ``post``."""
         base.status = "change"
         base.owner = post.ref
@@ -751,13 +685,13 @@ class Proposer:
         base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
 
-    def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:
+    def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[StdPost], f: URIRef) -> Proposal:
         """No change: ``why`` says the choice is the organisation's."""
         base.summary_zh, base.summary_en = why.zh, why.en
         base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
-    def sliver(self, post: _Post, f: URIRef) -> bool:
+    def sliver(self, post: Post, f: URIRef) -> bool:
         """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
         :data:`CREDIBLE_OWN_SHARE`), a side line of that post (none of it in the area most of the standard post's work
         is in) and of another area than ``f``: 4.2.4 数字化运营 is mostly management, and also allocates promotion
@@ -779,7 +713,7 @@ class Proposer:
                 return False
         return True
 
-    def _decision_guidance(self, base: Proposal, post: _Post, f: URIRef, duty: StatementInfo) -> Proposal:
+    def _decision_guidance(self, base: Proposal, post: Post, f: URIRef, duty: StatementInfo) -> Proposal:
         """A decision: the only standard duty to give guides work of :data:`GUIDANCE_AREAS` areas or more (a head's
         guidance: 4.2.4 c, traffic and supply-chain methods and the annual online outline), and the best candidate
         is one only by doing other work of the standard's post: that says nothing of which post should guide across
@@ -794,7 +728,7 @@ class Proposer:
         base.standard = self._std_evidence([duty])
         return base
 
-    def _decision_sliver(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _decision_sliver(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         fref = self.fn_ref(f)
         names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
         names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
@@ -824,7 +758,7 @@ class Proposer:
             self._places = any(w in t for t in texts for w in PLACE_WORDS)
         return self._places
 
-    def _decision_no_places(self, base: Proposal, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _decision_no_places(self, base: Proposal, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """No proposal for a gap whose standard work is done in stores, malls or communities (:meth:`placed_work`) when
         the design names no such place (:meth:`has_places`): a web shop has no mall promotion spaces or store roll-outs,
         and giving the duty to its closest post would add work the business may not have; whether the function applies
@@ -848,7 +782,7 @@ class Proposer:
                 return unit
         return None
 
-    def main_areas(self, post: _Post) -> set[URIRef | None]:
+    def main_areas(self, post: Post) -> set[URIRef | None]:
         """The areas most of the work ``post`` leads is in (all of them on a tie)."""
         counts: dict[URIRef | None, int] = defaultdict(int)
         for g in self.work(post.lead):
@@ -856,13 +790,13 @@ class Proposer:
         most = max(counts.values(), default=0)
         return {a for a, n in counts.items() if n == most}
 
-    def names_work(self, post: _Post, f: URIRef) -> float:
+    def names_work(self, post: Post, f: URIRef) -> float:
         """How much ``post``'s title names function ``f`` or a standard post that leads it."""
         fn = self.kb.functions[f]
         return max([self.titles.similarity(post.spec.name, fn.zh)]
                    + [self.titles.similarity(post.spec.name, sp.ref.zh) for sp in self.leaders.get(f, [])])
 
-    def leads_named_alike(self, f: URIRef, candidates: Sequence[_Post]) -> _Post | None:
+    def leads_named_alike(self, f: URIRef, candidates: Sequence[Post]) -> Post | None:
         """The one candidate leading the function of ``f``'s area that shares a word of ``f``'s name no other function
         of the area has (供应 of 线上商品供应管理 in 供应商管理): the post already running that part of the area's work.
         None when no such word, when posts of different kinds lead it, or when that post heads the whole design."""
@@ -879,7 +813,7 @@ class Proposer:
         alike = {gs[0] for gs in count.values() if len(gs) == 1}
         if not alike:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in candidates:
             if self.work(post.lead) & alike:
                 found.setdefault(post.signature, post)
@@ -888,7 +822,7 @@ class Proposer:
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
 
-    def does_kindred_work(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+    def does_kindred_work(self, f: URIRef) -> tuple[Post, URIRef] | None:
         """Where the best candidate for gap ``f`` is the head of the whole design (:meth:`_decision_for_top`): the one kind
         of post below it leading a function of ``f``'s area whose name shares a word of ``f``'s saying what is done to
         what (研究 of 市场与行业趋势研究 in 竞争对手研究; not the words an analysis or a plan adds,
@@ -898,7 +832,7 @@ class Proposer:
         if area is None:
             return None
         mine = self._object_words(self.kb.functions[f].zh)
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, URIRef]] = {}
         for post in self.posts.values():
             if self.is_top(post):
                 continue
@@ -907,11 +841,11 @@ class Proposer:
                     found.setdefault(post.signature, (post, g))
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def is_top(self, post: _Post) -> bool:
+    def is_top(self, post: Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
         return post.depth == 0 and post.spec.id in self.heads
 
-    def _decision_for_top(self, base: Proposal, top: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _decision_for_top(self, base: Proposal, top: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """No proposal where the best candidate for a gap is the head of the whole design and the function is not of the
         area most of the head's own work is in (:meth:`main_areas`): a head is close to every senior standard post by
         the planning every head does, which says nothing of who should do this work; giving it another area's duty
@@ -927,7 +861,7 @@ class Proposer:
         base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
-    def _line_reasons(self, post: _Post, f: URIRef) -> list[Reason]:
+    def _line_reasons(self, post: Post, f: URIRef) -> list[Reason]:
         """The reporting line around ``post``: a superior or subordinates doing work of the same area."""
         area = self.kb.area_of.get(f)
         out = []
@@ -943,7 +877,7 @@ class Proposer:
                                   f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
         return out
 
-    def superior_as_close(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]]:
+    def superior_as_close(self, ranked: list[Post], f: URIRef) -> tuple[list[Post], list[Reason]]:
         """``ranked`` with the best post's direct superior first when that superior is a candidate as close (to two
         decimals) to the standard's post that leads ``f``: a report is not given the standard post's work over its own
         manager as like that post (the manager takes it, and may delegate it); and the reason to say so. Only the
@@ -952,7 +886,7 @@ class Proposer:
         if not leaders or len(ranked) < 2:
             return ranked, []
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
@@ -976,7 +910,7 @@ class Proposer:
             return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
 
-    def superior_over_title(self, post: _Post, f: URIRef) -> _Post | None:
+    def superior_over_title(self, post: Post, f: URIRef) -> Post | None:
         """``post``'s direct superior when ``post`` is a candidate for gap ``f`` by its title alone (it does not support
         the function, and does under :data:`CREDIBLE_OWN_WORK` of the standard owner's other work) and that superior,
         not the head of the whole design, leads work of ``f``'s area: a specialist titled for the owner's trade but
@@ -995,7 +929,7 @@ class Proposer:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
 
-    def area_peer(self, post: _Post, f: URIRef) -> _Post | None:
+    def area_peer(self, post: Post, f: URIRef) -> Post | None:
         """Where ``post`` is a candidate for gap ``f`` only because its title names ``f``'s area (会员运营 of 用户与会员运营:
         none of the standard owner's work, no title for ``f`` itself, no support), another kind of post below the head
         of the whole design that leads work of that area too (新媒体运营专员, private traffic): the title does not say
@@ -1006,7 +940,7 @@ class Proposer:
         return next((q for q in self.posts.values() if q.signature != post.signature and not self.is_top(q)
                      and any(self.kb.area_of.get(g) == area for g in self.work(q.lead) - {f})), None)
 
-    def owner_area_work(self, post: _Post, f: URIRef) -> list[URIRef]:
+    def owner_area_work(self, post: Post, f: URIRef) -> list[URIRef]:
         """The functions of ``f``'s area other than ``f`` that ``post`` leads and a standard post leading ``f`` leads
         too: the owner's own work of that area, already this post's."""
         area = self.kb.area_of.get(f)
@@ -1014,7 +948,7 @@ class Proposer:
         return sorted((g for g in self.work(post.lead) & owners - {f} if self.kb.area_of.get(g) == area),
                       key=lambda g: self.kb.functions[g].sort_key)
 
-    def runs_owner_work(self, post: _Post, f: URIRef) -> _Post | None:
+    def runs_owner_work(self, post: Post, f: URIRef) -> Post | None:
         """Where the specialist ``post`` is a candidate for gap ``f`` by its title alone and its superior would take a
         duty that steers the work (:meth:`superior_over_title`): the one kind of post below the head of the whole
         design, ``post`` aside, that already leads the standard owner's other work of ``f``'s area (筹划主管 leading
@@ -1023,7 +957,7 @@ class Proposer:
         outside (:meth:`outward`): that needs the superior's standing. None when no such post or several kinds."""
         if self.outward(f):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for q in self.posts.values():
             if q.signature != post.signature and not self.is_top(q) and self.owner_area_work(q, f):
                 found.setdefault(q.signature, q)
@@ -1037,14 +971,14 @@ class Proposer:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
         return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in STEERING_WORDS)
 
-    def doing_pair(self, ranked: list[_Post], f: URIRef) -> tuple[_Post, _Post] | None:
+    def doing_pair(self, ranked: list[Post], f: URIRef) -> tuple[Post, Post] | None:
         """The manager and its report as close (to two decimals) to the standard's post leading ``f``, the best post
         one of them, where that post's duty does the work rather than steers it (:meth:`steering`); or None."""
         leaders = self.leaders.get(f, [])
         if not leaders or len(ranked) < 2 or self.steering(f):
             return None
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
@@ -1056,7 +990,7 @@ class Proposer:
         report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)), None)
         return (best, report) if report is not None else None
 
-    def trade_report(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]] | None:
+    def trade_report(self, ranked: list[Post], f: URIRef) -> tuple[list[Post], list[Reason]] | None:
         """Where a manager and its report tie on work the duty does (:meth:`doing_pair`) and both are titled for that
         work's trade (their titles name the function or the standard post leading it, :meth:`names_work`: 美工主管 over
         美工 for page design): the report, who practises the trade, does it, and its manager manages it. ``ranked`` with
@@ -1074,7 +1008,7 @@ class Proposer:
                      "than steers it: the report, who practises the trade, takes it; its manager manages it")
         return [report, *[p for p in ranked if p is not report]], [why]
 
-    def outward_superior(self, ranked: list[_Post], f: URIRef) -> _Post | None:
+    def outward_superior(self, ranked: list[Post], f: URIRef) -> Post | None:
         """When a manager and its report tie on ``f`` (:meth:`doing_tie`) and the standard's duty wins support from
         outside (:data:`OUTWARD_WORDS`: 与政府、行业等外部资源沟通…获得外部支持), the manager's direct superior if it
         leads work of ``f``'s area, even the head of the whole design: the post facing outward for the area speaks for
@@ -1088,7 +1022,7 @@ class Proposer:
             return None
         return up
 
-    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
+    def doing_tie(self, ranked: list[Post], f: URIRef) -> Reason | None:
         """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
         decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
         close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
@@ -1101,7 +1035,7 @@ class Proposer:
         boss, best = pair
         leaders = self.leaders.get(f, [])
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
@@ -1110,7 +1044,7 @@ class Proposer:
                       f"to the standard's post that leads it ({alignment(boss):.2f}), and the duty does the work rather than "
                       "steers it: whether the manager or the report takes it is the organisation's decision")
 
-    def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
+    def _confidence(self, top: float, ranked: list[Post], scores: dict[str, float], owner: Post) -> tuple[float, list[Reason]]:
         second = ranked[1] if len(ranked) > 1 else None
         s2 = scores[second.ref.iri] if second is not None else 0.0
         margin = max(0.0, min(1.0, 3 * (top - s2)))  # an owner chosen before a higher score (the superior) has no margin
@@ -1126,7 +1060,7 @@ class Proposer:
 
     # ------------------------------------------------------------------ overlaps
 
-    def owner_scores(self, posts: Sequence[_Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
+    def owner_scores(self, posts: Sequence[Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
         area = self.kb.area_of.get(f)
@@ -1292,7 +1226,7 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
 
-    def unit_analyses(self, heads: Sequence[_Post], f: URIRef) -> tuple[_Post, DepartmentSpec] | None:
+    def unit_analyses(self, heads: Sequence[Post], f: URIRef) -> tuple[Post, DepartmentSpec] | None:
         """For an analysis function (:data:`ANALYSIS_AREA`) no standard post leads and posts in no line to each other
         (``heads``) lead, the one kind of them whose department's name says the work analysed (运营 of 运营部 in
         店铺运营数据分析), with that department. The consultants' principle: a unit reads the figures of its own work;
@@ -1304,7 +1238,7 @@ class Proposer:
         name = self.kb.functions[f].zh
         grams = {name[i:i + 2] for i in range(len(name) - 1)}
         units = {d.id: d for d in self.resolved.design.departments}
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, DepartmentSpec]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, DepartmentSpec]] = {}
         for post in heads:
             unit = units.get(post.spec.department or "")
             if unit is not None and {unit.name[i:i + 2] for i in range(len(unit.name) - 1)} & grams:
@@ -1314,7 +1248,7 @@ class Proposer:
             return None
         return next(iter(found.values()))
 
-    def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+    def doer_below(self, owner: Post, others: Sequence[Post], f: URIRef) -> Post | None:
         """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties
         doing the work do not steer it (:data:`STEERING_WORDS`): a post below ``owner`` whose duties do at least as much
         of the work (:meth:`duties_doing`) and none helping it do it (a duty supporting ``f``), or None. 美工主管
@@ -1331,7 +1265,7 @@ class Proposer:
                 return y
         return None
 
-    def duties_doing(self, post: _Post, f: URIRef) -> float:
+    def duties_doing(self, post: Post, f: URIRef) -> float:
         """How many of ``post``'s duties do the work of ``f``, a duty leading n functions counted 1/n: an agent keeping
         the customer-problem register does that work; a returns register that also records feedback, or a return call
         that also tracks the parcel, does it in part. A duty covering for another post (:meth:`cover`) does not count."""
@@ -1342,12 +1276,12 @@ class Proposer:
         """Whether duty ``d`` does its work only while another post is away (:data:`COVER_WORDS`)."""
         return any(w in d.zh for w in COVER_WORDS)
 
-    def dedicated(self, post: _Post, f: URIRef) -> bool:
+    def dedicated(self, post: Post, f: URIRef) -> bool:
         """Whether ``post`` has a duty that does the work of ``f`` and nothing else (not as cover): keeping the
         customer-problem register is that work; a returns register that also records feedback is returns work first."""
         return any(d.lead == [f] and not self.cover(d) for d in post.duties)
 
-    def gathers(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+    def gathers(self, owner: Post, others: Sequence[Post], f: URIRef) -> Post | None:
         """A post under ``owner`` whose title ``owner``'s own duty doing ``f`` names as the work it handles (美工主管's
         美工作品建档, the designers' works filed; 销售主管's 整顿客服反馈问题, sorting out the agents' feedback), and which
         does the work itself: the superior gathers and checks the report's work. None when no such report, or the
@@ -1363,7 +1297,7 @@ class Proposer:
                 return y
         return None
 
-    def heads_unit(self, post: _Post) -> bool:
+    def heads_unit(self, post: Post) -> bool:
         """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store
         manager under a regional manager)."""
         if post.spec.id in self.heads:
@@ -1371,7 +1305,7 @@ class Proposer:
         boss = self.specs.get(post.spec.reports_to or "")
         return boss is not None and boss.department != post.spec.department
 
-    def cascade(self, owner: _Post, others: Sequence[_Post]) -> tuple[_Post, _Post] | None:
+    def cascade(self, owner: Post, others: Sequence[Post]) -> tuple[Post, Post] | None:
         """Where the reporting line decides (no post of the baseline leads the function, or it is a team function): a
         report the proposal would demote that heads a unit of its own under the owner (a store manager under a regional
         manager) does the work for its unit while the owner breaks it down: a cascade a consultant keeps, not duplicated
@@ -1381,11 +1315,11 @@ class Proposer:
                 return owner, y
         return None
 
-    def told_apart(self, posts: Sequence[_Post], scores: Mapping[str, float]) -> bool:
+    def told_apart(self, posts: Sequence[Post], scores: Mapping[str, float]) -> bool:
         """Whether the evidence tells ``posts`` apart: different scores (to two decimals) or places in the hierarchy."""
         return len({(round(scores[p.ref.iri], 2), p.depth) for p in posts}) > 1
 
-    def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
+    def closer_elsewhere(self, posts: Sequence[Post], standard: Sequence[StdPost]) -> tuple[Post, StandardMatch, float] | None:
         """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the
         wrong posts, not to one too many): that post, its match, and the best of ``posts``."""
         if not standard:
@@ -1394,7 +1328,7 @@ class Proposer:
         key = tuple(sorted(sp.ref.iri for sp in standard))
         memo = self._best
 
-        def best(post: _Post) -> StandardMatch:
+        def best(post: Post) -> StandardMatch:
             """Once per signature and set of standard posts, for the whole run: ranking reads every post of the
             chain, and an overlap in every store asks again (the best of the same posts is the same)."""
             k = (key, post.signature)
@@ -1417,7 +1351,7 @@ class Proposer:
             return post, match, inside
         return None
 
-    def _move_elsewhere(self, base: Proposal, posts: Sequence[_Post], f: URIRef, owner: _Post, match: StandardMatch,
+    def _move_elsewhere(self, base: Proposal, posts: Sequence[Post], f: URIRef, owner: Post, match: StandardMatch,
                         inside: float) -> Proposal:
         fref = self.fn_ref(f)
         leader = next(sp for sp in self.leaders[f] if sp.ref.iri == match.post.iri)
@@ -1442,7 +1376,7 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
         return base
 
-    def aligned_accountable(self, metric: URIRef) -> list[_StdPost]:
+    def aligned_accountable(self, metric: URIRef) -> list[StdPost]:
         """The baseline's posts that the curated alignment (skos:exactMatch or closeMatch, either way) makes the same
         job as a post of another document accountable for ``metric``: that standard decided who answers for it."""
         from rdflib.namespace import SKOS
@@ -1537,7 +1471,7 @@ class Proposer:
 
     # ------------------------------------------------------------------ split and merge
 
-    def closest_std(self, post: _Post) -> _StdPost | None:
+    def closest_std(self, post: Post) -> StdPost | None:
         """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
         stores repeat each post)."""
         sig = post.signature
@@ -1555,7 +1489,7 @@ class Proposer:
                 out[a].append(f)
         return out
 
-    def above(self, post: _Post) -> set[str]:
+    def above(self, post: Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""
         specs = self.specs
         seen: set[str] = set()
@@ -1631,7 +1565,7 @@ class Proposer:
     def merges(self) -> list[Proposal]:
         """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by
         functions: proposed as one post (the closer one kept)."""
-        close: dict[URIRef, list[tuple[_Post, StandardMatch]]] = defaultdict(list)
+        close: dict[URIRef, list[tuple[Post, StandardMatch]]] = defaultdict(list)
         for post in self.posts.values():
             work = self.work(post.lead)
             sp = self.closest_std(post) if work else None
@@ -1672,7 +1606,7 @@ class Proposer:
                     out.append(p)
         return out
 
-    def std_citation(self, sp: _StdPost) -> str:
+    def std_citation(self, sp: StdPost) -> str:
         """A standard post cited as a consultant would (T/CCAGM 003-2021 4.1.5)."""
         return f"{self.baseline.citation} {sp.ref.iri.rsplit('/', 1)[-1]}"
 
@@ -1683,7 +1617,7 @@ class Proposer:
 
     # ------------------------------------------------------------------ the rest
 
-    def propose_post_without_duty(self, finding: Finding, post: _Post, taken: dict[str, list[str]]) -> Proposal:
+    def propose_post_without_duty(self, finding: Finding, post: Post, taken: dict[str, list[str]]) -> Proposal:
         base = Proposal(finding.id, finding.rule, finding.kind, post.ref, "none", "", "", finding.organisation, owner=post.ref)
         via = taken.get(post.ref.iri, [])
         if via:
@@ -1700,7 +1634,7 @@ class Proposer:
             base.summary_en = "no proposal: no standard post is close by title; fill in its duties or remove the post"
         return base
 
-    def helps_superior(self, post: _Post, taken: Mapping[str, list[str]], out: Mapping[str, Proposal]) -> list[Change]:
+    def helps_superior(self, post: Post, taken: Mapping[str, list[str]], out: Mapping[str, Proposal]) -> list[Change]:
         """For a post without duties that no proposal gives work: the duties its direct superior takes by the gaps'
         proposals, when the post's title names the superior's trade (售后客服 and 售前客服 under 客服主管). The
         consultants' principle: a post's name and its place under its supervisor settle its work; it carries out,
@@ -1714,7 +1648,7 @@ class Proposer:
         iri = str(self.resolved.posts[boss.id])
         return [c for fid in taken.get(iri, []) for c in out[fid].changes if c.action == "add-duty" and c.post.iri == iri]
 
-    def _support_superior(self, base: Proposal, post: _Post, duties: Sequence[Change]) -> None:
+    def _support_superior(self, base: Proposal, post: Post, duties: Sequence[Change]) -> None:
         """Make ``base`` (a post without duties) the change giving ``post`` the standard's ``duties`` its superior takes,
         as support."""
         base.status = "change"

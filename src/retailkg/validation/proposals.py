@@ -9,8 +9,10 @@ one closer to the standard's owner keeps it and the other supports. Where the de
 evidence at all, the proposal says so rather than guessing (docs/proposals.md).
 
 Every proposal is a plain edit of the design (:class:`~retailkg.validation.findings.Change`), so
-:func:`apply_proposals` can write the to-be design with each change marked, and validating it
-again shows the findings resolved.
+:func:`~retailkg.validation.tobe.apply_proposals` can write the to-be design with each change marked, and
+validating it again shows the findings resolved. What the proposer reads of posts and titles is in
+validation/alignment.py, how proposals refer to one another in validation/crossref.py, and splits and merges are
+made in the design by validation/restructure.py.
 """
 
 from __future__ import annotations

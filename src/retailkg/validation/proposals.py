@@ -43,7 +43,7 @@ from retailkg.validation.findings import (
     StandardMatch,
 )
 from retailkg.validation.marks import Notes
-from retailkg.validation.restructure import MERGE_MIN_FUNCTIONS, SPLIT_EXTRA_AREAS, SPLIT_MIN_FUNCTIONS, restructure_id
+from retailkg.validation.restructure import merges, splits
 from retailkg.validation.tobe import apply_proposals, closest_ids, select_proposals, to_be_yaml
 
 # apply_proposals, closest_ids, select_proposals, to_be_yaml and Notes live in validation/tobe.py and marks.py; they are
@@ -250,7 +250,9 @@ class Proposer:
             return sorted(candidates, key=lambda p: (p.depth, -round(scores[p.ref.iri], 6), p.order))
         return sorted(candidates, key=lambda p: (-round(scores[p.ref.iri], 6), p.depth, p.order))
 
-    def _std_evidence(self, duties: Iterable[StatementInfo]) -> list[Evidence]:
+    def std_evidence(self, duties: Iterable[StatementInfo]) -> list[Evidence]:
+        """The standard's duties a proposal cites, each with its post (public: the split and merge proposals,
+        validation/restructure.py, cite them too)."""
         out = []
         for d in duties:
             sp = self.std.get(d.post) if d.post is not None else None
@@ -350,7 +352,7 @@ class Proposer:
             base.summary_en = (f"a decision: the design set up {unit.name_en or unit.name} for this work "
                                f"({self.area_name(f, 'en')}) and gave it no post; staff it, or give the function to another "
                                "department (the organisation decides)")
-            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         if not self.has_places() and self.placed_work(f):
             return self._decision_no_places(base, f, leaders)
@@ -375,7 +377,7 @@ class Proposer:
             base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) that the "
                                f"standard's post leading {fref.en} does ({names_en}), nor is titled for it: set up a post, or "
                                "exclude the function (a decision)")
-            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
         alike = self.leads_named_alike(f, ranked)
@@ -468,7 +470,7 @@ class Proposer:
         base.status = "change"
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         base.reasons = reasons[owner.ref.iri] + (named if owner is alike else []) + boss + self._line_reasons(owner, f)
         base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
@@ -523,7 +525,7 @@ class Proposer:
         ran_zh = "、".join(self.kb.functions[g].zh for g in run)
         ran_en = ", ".join(self.kb.functions[g].en for g in run)
         self._give(base, post, fref, duty)
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
                                f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
                                f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
@@ -662,7 +664,7 @@ class Proposer:
         if duty is None:
             return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
         self._give(base, post, self.fn_ref(f), duty)
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         base.reasons = [why, *self._line_reasons(post, f)]
         base.confidence = 0.35
         base.confidence_reasons = [sure]
@@ -690,7 +692,7 @@ class Proposer:
     def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[StdPost], f: URIRef) -> Proposal:
         """No change: ``why`` says the choice is the organisation's."""
         base.summary_zh, base.summary_en = why.zh, why.en
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
     def sliver(self, post: Post, f: URIRef) -> bool:
@@ -727,7 +729,7 @@ class Proposer:
                            f"areas, and the closest post, {post.ref.en or post.ref.zh}, is a candidate only by doing other "
                            "work of that standard post: not enough to say it should guide across them; which post does "
                            "is the organisation's decision")
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         return base
 
     def _decision_sliver(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
@@ -739,7 +741,7 @@ class Proposer:
         base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
                            f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
                            "should take this; which post does, or a new one, is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
     def placed_work(self, f: URIRef) -> bool:
@@ -771,7 +773,7 @@ class Proposer:
         base.summary_en = (f"a decision: the standard's duties leading {fref.en or fref.zh} are work done in stores, malls or "
                            "communities, and this design names no physical store or offline place: whether the function "
                            "applies (exclude it, or say which post does it) is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
     def unit_for(self, f: URIRef) -> DepartmentSpec | None:
@@ -860,7 +862,7 @@ class Proposer:
         base.summary_en = (f"a decision: the closest post is {top.ref.en or top.ref.zh}, the head of the whole design, and no "
                            f"department's post does the work of the standard's post leading {fref.en or fref.zh} ({names_en}); "
                            "which department takes it, or a new post, is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
         return base
 
     def _line_reasons(self, post: Post, f: URIRef) -> list[Reason]:
@@ -1217,7 +1219,7 @@ class Proposer:
         elif not has_leader:
             base.reasons.append(Reason("对标标准没有岗位主责该职能：同一汇报线上由上级主责（一个 A）",
                                        "no post of the baseline leads it: the superior in the line leads it (one A)"))
-        base.standard = self._std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
+        base.standard = self.std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
         base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
         if superior_first:
             base.confidence = round(min(base.confidence, 0.5), 3)
@@ -1364,7 +1366,7 @@ class Proposer:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         base.reasons = [Reason(f"「{owner.ref.zh}」与主责该职能的标准岗位 {match.post.zh} 最接近（{match.score:.2f}），"
                                f"而交叉的岗位最多 {inside:.2f}",
                                f"{owner.ref.en or owner.ref.zh} is closest to the standard's {match.post.en or match.post.zh}, which "
@@ -1483,14 +1485,6 @@ class Proposer:
                                              default=None)
         return found
 
-    def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
-        out: dict[URIRef, list[URIRef]] = defaultdict(list)
-        for f in sorted(functions, key=str):
-            a = self.kb.area_of.get(f)
-            if a is not None:
-                out[a].append(f)
-        return out
-
     def above(self, post: Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""
         specs = self.specs
@@ -1502,111 +1496,8 @@ class Proposer:
         return seen
 
     def restructures(self) -> list[Proposal]:
-        return [*self.splits(), *self.merges()]
-
-    def splits(self) -> list[Proposal]:
-        """A post with no report whose work spans areas its closest standard post has nothing in: the work of each
-        such area that another standard post leads is proposed as a post of its own, like that standard post."""
-        heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to}
-        out = []
-        for post in self.posts.values():
-            work = self.work(post.lead)
-            if post.spec.id in heads or len(work) < SPLIT_MIN_FUNCTIONS:
-                continue
-            sp = self.closest_std(post)
-            if sp is None:
-                continue
-            mine, theirs = self.areas(work), self.areas(self.work(sp.lead))
-            extra = {a: fs for a, fs in mine.items() if a not in theirs}
-            if len(extra) < SPLIT_EXTRA_AREAS or len(mine) - len(theirs) < SPLIT_EXTRA_AREAS:
-                continue
-            parts: dict[URIRef, list[URIRef]] = defaultdict(list)  # standard post -> the functions it would take
-            split_off = {f for fs in extra.values() for f in fs}
-            for fs in extra.values():
-                for f in fs:
-                    leaders = sorted(self.leaders.get(f, []), key=lambda q: (-len(split_off & q.lead), q.ref.iri))
-                    if leaders:
-                        parts[URIRef(leaders[0].ref.iri)].append(f)
-            if not parts:
-                continue
-            match = self.align(post, sp)
-            p = Proposal(restructure_id("rkg:SplitPost", [post.ref.iri]), "rkg:SplitPost", Kind.STRUCTURE, post.ref, "restructure",
-                         "", "", self.organisation(), owner=post.ref)
-            names_zh, names_en = [], []
-            for std_iri, fs in parts.items():
-                other = self.std[std_iri]
-                for f in fs:
-                    p.changes.append(Change("split-off", post.ref, self.fn_ref(f), None, other.ref.zh, other.ref.en or other.ref.zh,
-                                            self.std_citation(other)))
-                names_zh.append(other.ref.zh)
-                names_en.append(other.ref.en or other.ref.zh)
-                p.standard += self._std_evidence([d for d in other.duties if set(d.lead) & set(fs)])
-            area_names = [self.kb.areas[a] for a in mine if a in self.kb.areas]
-            p.reasons = [
-                Reason(f"最接近的标准岗位是 {sp.ref.zh}（{match.score:.2f}），其职责只涉及 {len(theirs)} 个职能领域；本岗位主责的工作涉及 "
-                       f"{len(mine)} 个：{'、'.join(a.zh for a in area_names)}",
-                       f"its closest standard post is {sp.ref.en or sp.ref.zh} ({match.score:.2f}), whose duties span "
-                       f"{len(theirs)} area(s); the work it leads spans {len(mine)}: {', '.join(a.en or a.zh for a in area_names)}",
-                       match.score),
-                *[Reason(f"{self.std[s_].ref.zh} 主责：{'、'.join(self.fn_ref(f).zh for f in fs)}",
-                         f"{self.std[s_].ref.en or self.std[s_].ref.zh} leads: "
-                         + ", ".join(self.fn_ref(f).en or self.fn_ref(f).zh for f in fs))
-                  for s_, fs in parts.items()],
-            ]
-            moved = sum(len(fs) for fs in parts.values())
-            p.confidence = round(min(1.0, moved / len(work)) * 0.5, 3)  # a restructure is a judgement: never above 0.5
-            p.confidence_reasons = [Reason(f"拆出的工作占其主责工作的 {moved}/{len(work)}；拆分与否取决于人员与工作量，标准无法判断",
-                                           f"the work split off is {moved} of its {len(work)} function(s); whether to split depends "
-                                           "on people and workload, which the standard does not know")]
-            p.summary_zh = f"考虑拆分「{post.ref.zh}」：设新岗位承担 {'、'.join(names_zh)} 的工作"
-            p.summary_en = (f"consider splitting {post.ref.en or post.ref.zh}: a new post for the work of "
-                            f"{', '.join(names_en)}")
-            out.append(p)
-        return out
-
-    def merges(self) -> list[Proposal]:
-        """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by
-        functions: proposed as one post (the closer one kept)."""
-        close: dict[URIRef, list[tuple[Post, StandardMatch]]] = defaultdict(list)
-        for post in self.posts.values():
-            work = self.work(post.lead)
-            sp = self.closest_std(post) if work else None
-            if sp is None:
-                continue
-            match = self.align(post, sp)
-            if match.functions >= MERGE_MIN_FUNCTIONS and work <= sp.lead:
-                close[URIRef(sp.ref.iri)].append((post, match))
-        out = []
-        for std_iri, posts in close.items():
-            sp = self.std[std_iri]
-            for i, (a, ma) in enumerate(posts):
-                for b, mb in posts[i + 1:]:
-                    if a.spec.name == b.spec.name or a.spec.id in self.above(b) or b.spec.id in self.above(a):
-                        continue  # the same post in two stores, or a head and its report
-                    keep, gone = (a, b) if (ma.score, -a.order) >= (mb.score, -b.order) else (b, a)
-                    p = Proposal(restructure_id("rkg:MergePosts", [a.ref.iri, b.ref.iri]), "rkg:MergePosts", Kind.STRUCTURE,
-                                 sp.ref, "restructure", "", "", self.organisation(), owner=keep.ref, others=[gone.ref])
-                    p.changes.append(Change("merge", gone.ref, source=self.std_citation(sp)))
-                    p.standard = self._std_evidence(sp.duties)
-                    lead = sorted(self.work(a.lead) | self.work(b.lead), key=str)
-                    p.reasons = [
-                        Reason(f"两个岗位主责的工作（{'、'.join(self.fn_ref(f).zh for f in lead)}）在标准中都属于一个岗位 {sp.ref.zh}",
-                               f"the work both lead ({', '.join(self.fn_ref(f).en or self.fn_ref(f).zh for f in lead)}) is one "
-                               f"post's in the standard: {sp.ref.en or sp.ref.zh}"),
-                        Reason(f"与 {sp.ref.zh} 的接近程度：{keep.ref.zh} {max(ma.score, mb.score):.2f}，{gone.ref.zh} "
-                               f"{min(ma.score, mb.score):.2f}（保留更接近的岗位）",
-                               f"closeness to {sp.ref.en or sp.ref.zh}: {keep.ref.en or keep.ref.zh} {max(ma.score, mb.score):.2f}, "
-                               f"{gone.ref.en or gone.ref.zh} {min(ma.score, mb.score):.2f} (the closer one is kept)"),
-                    ]
-                    p.confidence = round(0.5 * min(ma.functions, mb.functions), 3)
-                    p.confidence_reasons = [Reason("合并与否取决于人员与工作量，标准无法判断（置信度不超过 0.5）",
-                                                   "whether to merge depends on people and workload, which the standard "
-                                                   "does not know (confidence at most 0.5)")]
-                    p.summary_zh = f"考虑合并「{gone.ref.zh}」到「{keep.ref.zh}」：标准把二者的工作都交给 {sp.ref.zh}"
-                    p.summary_en = (f"consider merging {gone.ref.en or gone.ref.zh} into {keep.ref.en or keep.ref.zh}: the "
-                                    f"standard gives both their work to {sp.ref.en or sp.ref.zh}")
-                    out.append(p)
-        return out
+        """The split and merge proposals (validation/restructure.py), from this proposer's reading of the posts."""
+        return [*splits(self), *merges(self)]
 
     def std_citation(self, sp: StdPost) -> str:
         """A standard post cited as a consultant would (T/CCAGM 003-2021 4.1.5)."""

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from retailkg.design.model import PostSpec
 from retailkg.design.resolve import ResolvedDuty
-from retailkg.kg.knowledge import StatementInfo, fold
-from retailkg.validation.findings import PostRef
+from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
+from retailkg.validation.findings import PostAlignment, PostRef, StandardMatch
 
-__all__ = ["GENERIC_TITLE_WORDS", "Post", "StdPost", "Titles", "title_core"]
+__all__ = ["GENERIC_TITLE_WORDS", "Aligner", "Post", "StdPost", "Titles", "title_core"]
 
 GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
                        "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
@@ -91,3 +91,65 @@ class Titles:
         b = set(fold(other))
         total = sum(self.weight(c) for c in a)
         return sum(self.weight(c) for c in a & b) / total if total else 0.0
+
+
+class Aligner:
+    """How close each of a design's posts is to each of the standard's posts, by title and by the functions both
+    lead, each pair computed once per post signature (a chain's stores repeat a post). Public: the proposer
+    (validation/proposals.py) builds one and asks it of every candidate; the report lists each post's closest."""
+
+    def __init__(self, kb: KnowledgeBase, std: Mapping[URIRef, StdPost], titles: Titles) -> None:
+        self.kb = kb
+        self.std = std
+        self.titles = titles
+        self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
+        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StdPost | None] = {}
+
+    def align(self, post: Post, sp: StdPost) -> StandardMatch:
+        """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
+        common counting for less)."""
+        key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
+        found = self._align.get(key)
+        if found is None:
+            title = self.titles.similarity(post.spec.name, sp.ref.zh)
+            own, theirs = self.work(post.lead), self.work(sp.lead)
+            if own:
+                # the share of the post's work the standard post does, or, when higher, the balance of that and
+                # the share of the standard post's work the post does (F1): a post merging two standard posts is
+                # still close to each
+                both = len(own & theirs)
+                same = max(both / len(own), 2 * both / (len(own) + len(theirs)) if theirs else 0.0)
+                areas = {self.kb.area_of.get(f) for f in theirs}
+                near = sum(1 for f in own if self.kb.area_of.get(f) in areas) / len(own)
+                functions = 0.7 * same + 0.3 * near
+                score = 0.6 * functions + 0.4 * title
+            else:  # no duty: the title is all there is, and counts for less
+                functions, score = 0.0, 0.8 * title
+            found = self._align[key] = StandardMatch(sp.ref, score, title, functions)
+        return found
+
+    def work(self, functions: set[URIRef]) -> set[URIRef]:
+        """The functions that tell posts apart: team functions (training, reporting, …) every supervisor leads."""
+        return {f for f in functions if f in self.kb.functions and not self.kb.functions[f].team}
+
+    def alignments(self, posts: Iterable[Post], top: int = 3) -> list[PostAlignment]:
+        """Each of ``posts`` with its ``top`` closest standard posts, best first (none that shares nothing)."""
+        out = []
+        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[StandardMatch]] = {}
+        for post in posts:
+            best = memo.get(post.signature)
+            if best is None:
+                matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
+                best = memo[post.signature] = [m for m in matches[:top] if m.score > 0]
+            out.append(PostAlignment(post.ref, list(best)))
+        return out
+
+    def closest_std(self, post: Post) -> StdPost | None:
+        """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
+        stores repeat each post)."""
+        sig = post.signature
+        if sig in self._closest_std:
+            return self._closest_std[sig]
+        found = self._closest_std[sig] = max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri),
+                                             default=None)
+        return found

@@ -27,7 +27,7 @@ from retailkg.design.resolve import ResolvedDesign, ResolvedDuty, scope_function
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
-from retailkg.validation.alignment import GENERIC_TITLE_WORDS, Post, StdPost, Titles, title_core
+from retailkg.validation.alignment import GENERIC_TITLE_WORDS, Aligner, Post, StdPost, Titles, title_core
 from retailkg.validation.crossref import cross_reference, live_proposals, resolved_via
 from retailkg.validation.findings import (
     Change,
@@ -176,9 +176,8 @@ class Proposer:
                 self.leaders[f].append(sp)
         self.titles = Titles([sp.ref.zh for sp in self.std.values()]
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
-        self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
+        self.aligner = Aligner(kb, self.std, self.titles)
         self._closest: dict[tuple[str, ...], list[Post]] = {}
-        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], StdPost | None] = {}
         self._best: dict[tuple[tuple[str, ...], tuple[str, frozenset[URIRef], frozenset[URIRef]]], StandardMatch] = {}
         self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
         self.heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to in self.specs}
@@ -197,42 +196,16 @@ class Proposer:
     # ------------------------------------------------------------------ alignment
 
     def align(self, post: Post, sp: StdPost) -> StandardMatch:
-        """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
-        common counting for less)."""
-        key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
-        found = self._align.get(key)
-        if found is None:
-            title = self.titles.similarity(post.spec.name, sp.ref.zh)
-            own, theirs = self.work(post.lead), self.work(sp.lead)
-            if own:
-                # the share of the post's work the standard post does, or, when higher, the balance of that and
-                # the share of the standard post's work the post does (F1): a post merging two standard posts is
-                # still close to each
-                both = len(own & theirs)
-                same = max(both / len(own), 2 * both / (len(own) + len(theirs)) if theirs else 0.0)
-                areas = {self.kb.area_of.get(f) for f in theirs}
-                near = sum(1 for f in own if self.kb.area_of.get(f) in areas) / len(own)
-                functions = 0.7 * same + 0.3 * near
-                score = 0.6 * functions + 0.4 * title
-            else:  # no duty: the title is all there is, and counts for less
-                functions, score = 0.0, 0.8 * title
-            found = self._align[key] = StandardMatch(sp.ref, score, title, functions)
-        return found
+        """How close ``post`` is to the standard's post ``sp`` (validation/alignment.py: :meth:`Aligner.align`)."""
+        return self.aligner.align(post, sp)
 
     def work(self, functions: set[URIRef]) -> set[URIRef]:
-        """The functions that tell posts apart: team functions (training, reporting, …) every supervisor leads."""
-        return {f for f in functions if f in self.kb.functions and not self.kb.functions[f].team}
+        """The functions that tell posts apart (validation/alignment.py: :meth:`Aligner.work`)."""
+        return self.aligner.work(functions)
 
     def alignments(self, top: int = 3) -> list[PostAlignment]:
-        out = []
-        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[StandardMatch]] = {}
-        for post in self.posts.values():
-            best = memo.get(post.signature)
-            if best is None:
-                matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
-                best = memo[post.signature] = [m for m in matches[:top] if m.score > 0]
-            out.append(PostAlignment(post.ref, list(best)))
-        return out
+        """Each post's closest standard posts, best first (validation/alignment.py: :meth:`Aligner.alignments`)."""
+        return self.aligner.alignments(self.posts.values(), top)
 
     # ------------------------------------------------------------------ helpers
 
@@ -1476,14 +1449,8 @@ class Proposer:
     # ------------------------------------------------------------------ split and merge
 
     def closest_std(self, post: Post) -> StdPost | None:
-        """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
-        stores repeat each post)."""
-        sig = post.signature
-        if sig in self._closest_std:
-            return self._closest_std[sig]
-        found = self._closest_std[sig] = max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri),
-                                             default=None)
-        return found
+        """The standard's post closest to ``post`` (validation/alignment.py: :meth:`Aligner.closest_std`)."""
+        return self.aligner.closest_std(post)
 
     def above(self, post: Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""

@@ -29,6 +29,13 @@ from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
 from retailkg.validation.alignment import GENERIC_TITLE_WORDS, Aligner, Post, StdPost, Titles, title_core
 from retailkg.validation.crossref import cross_reference, live_proposals, resolved_via
+from retailkg.validation.decisions import (
+    decision_for_top,
+    decision_guidance,
+    decision_no_places,
+    decision_sliver,
+    undecided_proposal,
+)
 from retailkg.validation.findings import (
     Change,
     Evidence,
@@ -328,7 +335,7 @@ class Proposer:
             base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         if not self.has_places() and self.placed_work(f):
-            return self._decision_no_places(base, f, leaders)
+            return decision_no_places(self, base, f, leaders)
         if not eligible:
             analyst = self.runs_analysed_work(f)
             if analyst is not None:
@@ -364,7 +371,7 @@ class Proposer:
         undecided = self.doing_tie(ranked, f) if trade is None else None
         outside = self.outward_superior(ranked, f) if undecided is not None else None
         if undecided is not None and outside is None:
-            return self._undecided_proposal(base, undecided, leaders, f)
+            return undecided_proposal(self, base, undecided, leaders, f)
         if outside is None:
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
@@ -402,12 +409,12 @@ class Proposer:
             # a sliver is no evidence: set it aside and rank the candidates doing the owner's main work
             rest = [q for q in ranked if not (self._by_work_only.get((q.signature, f)) and self.sliver(q, f))]
             if not rest:
-                return self._decision_sliver(base, owner, f, leaders)
+                return decision_sliver(self, base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
         peer = self.area_peer(owner, f) if not boss and owner is not alike else None
         if peer is not None:
-            return self._undecided_proposal(base, Reason(
+            return undecided_proposal(self, base, Reason(
                 f"需决定：「{owner.ref.zh}」只因名称指向该领域（{self.area_name(f)}）而是候选，不做主责该职能的标准岗位的工作；"
                 f"「{peer.ref.zh}」也做该领域的工作——由哪个岗位承担，由组织决定",
                 f"a decision: {owner.ref.en or owner.ref.zh} is a candidate only because its title names the area "
@@ -418,7 +425,7 @@ class Proposer:
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             kin = self.does_kindred_work(f)
             if kin is None:
-                return self._decision_for_top(base, owner, f, leaders)
+                return decision_for_top(self, base, owner, f, leaders)
             post, g = kin
             boss = [Reason(f"最接近的岗位是整个设计的负责人「{owner.ref.zh}」；「{post.ref.zh}」已主责同一领域中同类的工作"
                            f"「{self.kb.functions[g].zh}」：由已做这类工作的部门岗位承担",
@@ -435,7 +442,7 @@ class Proposer:
         if (duty is not None and owner is not alike and outside is None and not boss
                 and self._by_work_only.get((owner.signature, f))
                 and len({self.kb.area_of.get(g) for g in duty.lead}) >= GUIDANCE_AREAS):
-            return self._decision_guidance(base, owner, f, duty)
+            return decision_guidance(self, base, owner, f, duty)
         if duty is None:  # the baseline's duties lead f but not through a post: nothing to cite
             base.summary_zh = f"不提议：对标标准没有岗位的职责主责「{fref.zh}」"
             base.summary_en = f"no proposal: no post of the baseline standard has a duty leading {fref.en}"
@@ -489,7 +496,7 @@ class Proposer:
         (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+            return undecided_proposal(self, base, self._no_duty_reason(f), leaders, f)
         fref = self.fn_ref(f)
         words = self._object_words(self.kb.functions[f].zh)
         run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
@@ -635,7 +642,7 @@ class Proposer:
         standard post has a duty leading ``f``."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+            return undecided_proposal(self, base, self._no_duty_reason(f), leaders, f)
         self._give(base, post, self.fn_ref(f), duty)
         base.standard = self.std_evidence([duty])
         base.reasons = [why, *self._line_reasons(post, f)]
@@ -662,12 +669,6 @@ class Proposer:
         base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
 
-    def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[StdPost], f: URIRef) -> Proposal:
-        """No change: ``why`` says the choice is the organisation's."""
-        base.summary_zh, base.summary_en = why.zh, why.en
-        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
     def sliver(self, post: Post, f: URIRef) -> bool:
         """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
         :data:`CREDIBLE_OWN_SHARE`), a side line of that post (none of it in the area most of the standard post's work
@@ -690,33 +691,6 @@ class Proposer:
                 return False
         return True
 
-    def _decision_guidance(self, base: Proposal, post: Post, f: URIRef, duty: StatementInfo) -> Proposal:
-        """A decision: the only standard duty to give guides work of :data:`GUIDANCE_AREAS` areas or more (a head's
-        guidance: 4.2.4 c, traffic and supply-chain methods and the annual online outline), and the best candidate
-        is one only by doing other work of the standard's post: that says nothing of which post should guide across
-        the areas (the consultants split between the operations head, the mall operator and the planning head)."""
-        fref = self.fn_ref(f)
-        base.summary_zh = (f"需决定：对标标准给「{fref.zh}」的职责（{duty.citation}）是跨多个领域的指引，最接近的「{post.ref.zh}」"
-                           "只因做了该标准岗位的其他工作而入选，不足以说明该由它承担——由哪个岗位承担，由组织决定")
-        base.summary_en = (f"a decision: the standard's duty for {fref.en or fref.zh} ({duty.citation}) guides work of several "
-                           f"areas, and the closest post, {post.ref.en or post.ref.zh}, is a candidate only by doing other "
-                           "work of that standard post: not enough to say it should guide across them; which post does "
-                           "is the organisation's decision")
-        base.standard = self.std_evidence([duty])
-        return base
-
-    def _decision_sliver(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
-        fref = self.fn_ref(f)
-        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        base.summary_zh = (f"需决定：最接近的「{post.ref.zh}」只做主责「{fref.zh}」的标准岗位（{names_zh}）另一领域的一小部分工作，"
-                           "不足以说明该由它承担——由哪个岗位承担、或新设岗位，由组织决定")
-        base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
-                           f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
-                           "should take this; which post does, or a new one, is the organisation's decision")
-        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
     def placed_work(self, f: URIRef) -> bool:
         """Whether ``f``'s work is done in physical places: its definition names one (:data:`PLACE_WORDS`: digital
         roll-out to departments and stores, shared promotion spaces; 线上线下, online and offline alike, is not a place)
@@ -734,20 +708,6 @@ class Proposer:
             texts += [d.zh for q in self.posts.values() for d in q.duties]
             self._places = any(w in t for t in texts for w in PLACE_WORDS)
         return self._places
-
-    def _decision_no_places(self, base: Proposal, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
-        """No proposal for a gap whose standard work is done in stores, malls or communities (:meth:`placed_work`) when
-        the design names no such place (:meth:`has_places`): a web shop has no mall promotion spaces or store roll-outs,
-        and giving the duty to its closest post would add work the business may not have; whether the function applies
-        is the client's decision (exclude it, or say who does it)."""
-        fref = self.fn_ref(f)
-        base.summary_zh = (f"需决定：标准中主责「{fref.zh}」的职责是在门店、商场或社区做的工作，本设计没有一处提到实体门店或线下场所——"
-                           "该职能是否适用（明确排除，或由哪个岗位承担），由组织决定")
-        base.summary_en = (f"a decision: the standard's duties leading {fref.en or fref.zh} are work done in stores, malls or "
-                           "communities, and this design names no physical store or offline place: whether the function "
-                           "applies (exclude it, or say which post does it) is the organisation's decision")
-        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
 
     def unit_for(self, f: URIRef) -> DepartmentSpec | None:
         """A unit of the design without posts whose name names the work of ``f`` (the standard post that leads it, or
@@ -821,22 +781,6 @@ class Proposer:
     def is_top(self, post: Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
         return post.depth == 0 and post.spec.id in self.heads
-
-    def _decision_for_top(self, base: Proposal, top: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
-        """No proposal where the best candidate for a gap is the head of the whole design and the function is not of the
-        area most of the head's own work is in (:meth:`main_areas`): a head is close to every senior standard post by
-        the planning every head does, which says nothing of who should do this work; giving it another area's duty
-        only hides that no department does it (a decision)."""
-        fref = self.fn_ref(f)
-        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        base.summary_zh = (f"需决定：最接近的岗位是整个设计的负责人「{top.ref.zh}」，没有部门岗位做主责「{fref.zh}」的标准岗位"
-                           f"（{names_zh}）的工作——由哪个部门承担、或新设岗位，由组织决定")
-        base.summary_en = (f"a decision: the closest post is {top.ref.en or top.ref.zh}, the head of the whole design, and no "
-                           f"department's post does the work of the standard's post leading {fref.en or fref.zh} ({names_en}); "
-                           "which department takes it, or a new post, is the organisation's decision")
-        base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
 
     def _line_reasons(self, post: Post, f: URIRef) -> list[Reason]:
         """The reporting line around ``post``: a superior or subordinates doing work of the same area."""
@@ -1076,7 +1020,7 @@ class Proposer:
             trade = self.trade_report(ranked, f)
             undecided = self.doing_tie(ranked, f) if trade is None else None
             if undecided is not None:
-                return self._undecided_proposal(base, undecided, self.leaders.get(f, []), f)
+                return undecided_proposal(self, base, undecided, self.leaders.get(f, []), f)
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above

@@ -36,6 +36,7 @@ from retailkg.validation.decisions import (
     decision_sliver,
     undecided_proposal,
 )
+from retailkg.validation.evidence import confidence, give, line_reasons, no_duty_reason
 from retailkg.validation.findings import (
     Change,
     Evidence,
@@ -451,8 +452,9 @@ class Proposer:
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
         base.standard = self.std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + (named if owner is alike else []) + boss + self._line_reasons(owner, f)
-        base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
+        base.reasons = (reasons[owner.ref.iri] + (named if owner is alike else []) + boss
+                        + line_reasons(self.kb, self.posts.values(), owner, f))
+        base.confidence, base.confidence_reasons = confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
         if not owner.lead and not owner.support and second == top:
@@ -496,7 +498,7 @@ class Proposer:
         (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return undecided_proposal(self, base, self._no_duty_reason(f), leaders, f)
+            return undecided_proposal(self, base, no_duty_reason(self.fn_ref(f)), leaders, f)
         fref = self.fn_ref(f)
         words = self._object_words(self.kb.functions[f].zh)
         run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
@@ -504,11 +506,12 @@ class Proposer:
                      key=lambda g: self.kb.functions[g].sort_key)
         ran_zh = "、".join(self.kb.functions[g].zh for g in run)
         ran_en = ", ".join(self.kb.functions[g].en for g in run)
-        self._give(base, post, fref, duty)
+        give(base, post, fref, duty)
         base.standard = self.std_evidence([duty])
         base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
                                f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
-                               f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
+                               f"{ran_en} — the post running the work analyses it", 0.2),
+                        *line_reasons(self.kb, self.posts.values(), post, f)]
         base.confidence = 0.4
         base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
         return base
@@ -642,10 +645,10 @@ class Proposer:
         standard post has a duty leading ``f``."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return undecided_proposal(self, base, self._no_duty_reason(f), leaders, f)
-        self._give(base, post, self.fn_ref(f), duty)
+            return undecided_proposal(self, base, no_duty_reason(self.fn_ref(f)), leaders, f)
+        give(base, post, self.fn_ref(f), duty)
         base.standard = self.std_evidence([duty])
-        base.reasons = [why, *self._line_reasons(post, f)]
+        base.reasons = [why, *line_reasons(self.kb, self.posts.values(), post, f)]
         base.confidence = 0.35
         base.confidence_reasons = [sure]
         return base
@@ -654,20 +657,6 @@ class Proposer:
         """The standard's duty to give ``post`` for ``f``: of the leader closest to it, its first duty leading ``f``."""
         leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
         return next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
-
-    def _no_duty_reason(self, f: URIRef) -> Reason:
-        fref = self.fn_ref(f)
-        return Reason(f"不提议：对标标准没有岗位的职责主责「{fref.zh}」",
-                      f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
-
-    @staticmethod
-    def _give(base: Proposal, post: Post, fref: Ref, duty: StatementInfo) -> None:
-        """Make ``base`` the change adding the standard's ``duty`` to ``post``."""
-        base.status = "change"
-        base.owner = post.ref
-        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
-        base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
-        base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
 
     def sliver(self, post: Post, f: URIRef) -> bool:
         """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
@@ -781,22 +770,6 @@ class Proposer:
     def is_top(self, post: Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
         return post.depth == 0 and post.spec.id in self.heads
-
-    def _line_reasons(self, post: Post, f: URIRef) -> list[Reason]:
-        """The reporting line around ``post``: a superior or subordinates doing work of the same area."""
-        area = self.kb.area_of.get(f)
-        out = []
-        spec = post.spec
-        for other in self.posts.values():
-            near = other.spec.reports_to == spec.id or spec.reports_to == other.spec.id
-            if not near or other is post:
-                continue
-            n = sum(1 for g in other.lead if self.kb.area_of.get(g) == area)
-            if n:
-                rel_zh, rel_en = ("直接上级", "its superior") if spec.reports_to == other.spec.id else ("下属", "its report")
-                out.append(Reason(f"汇报线：{rel_zh}「{other.ref.zh}」主责同一领域的 {n} 项职能",
-                                  f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
-        return out
 
     def superior_as_close(self, ranked: list[Post], f: URIRef) -> tuple[list[Post], list[Reason]]:
         """``ranked`` with the best post's direct superior first when that superior is a candidate as close (to two
@@ -965,20 +938,6 @@ class Proposer:
                       f"to the standard's post that leads it ({alignment(boss):.2f}), and the duty does the work rather than "
                       "steers it: whether the manager or the report takes it is the organisation's decision")
 
-    def _confidence(self, top: float, ranked: list[Post], scores: dict[str, float], owner: Post) -> tuple[float, list[Reason]]:
-        second = ranked[1] if len(ranked) > 1 else None
-        s2 = scores[second.ref.iri] if second is not None else 0.0
-        margin = max(0.0, min(1.0, 3 * (top - s2)))  # an owner chosen before a higher score (the superior) has no margin
-        conf = min(1.0, top / 0.6) * (0.6 + 0.4 * margin)
-        why = [Reason(f"证据得分 {top:.2f}", f"evidence score {top:.2f}")]
-        if second is not None:
-            why.append(Reason(f"次选「{second.ref.zh}」{s2:.2f}", f"runner-up {second.ref.en or second.ref.zh} {s2:.2f}"))
-        else:
-            why.append(Reason("没有其他候选岗位", "no other candidate post"))
-        if not owner.lead:
-            why.append(Reason("仅凭岗位名称：该岗位尚无主责职责", "by title only: the post leads no duty yet"))
-        return round(conf, 3), why
-
     # ------------------------------------------------------------------ overlaps
 
     def owner_scores(self, posts: Sequence[Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
@@ -1137,7 +1096,7 @@ class Proposer:
             base.reasons.append(Reason("对标标准没有岗位主责该职能：同一汇报线上由上级主责（一个 A）",
                                        "no post of the baseline leads it: the superior in the line leads it (one A)"))
         base.standard = self.std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
-        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        base.confidence, base.confidence_reasons = confidence(scores[owner.ref.iri], ranked, scores, owner)
         if superior_first:
             base.confidence = round(min(base.confidence, 0.5), 3)
             base.confidence_reasons.append(Reason("按汇报线而非标准决定", "decided by the reporting line, not by the standard"))
@@ -1381,7 +1340,7 @@ class Proposer:
         if not accountable:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))
-        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        base.confidence, base.confidence_reasons = confidence(scores[owner.ref.iri], ranked, scores, owner)
         if not accountable or line:
             base.confidence = round(min(base.confidence, 0.5), 3)
         names_zh = "、".join(p.ref.zh for p in others)

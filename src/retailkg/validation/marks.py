@@ -14,6 +14,7 @@ Notes = dict[int, list[str]]
 """Comments to write above a value of the to-be YAML, keyed by ``id()`` of the spec (a post, a duty) they are
 about, or ``-id()`` for a post's ``accountable_for``."""
 
+
 def mark(p: Proposal) -> str:
     """The words that start every comment a proposal writes into the to-be design (public: the split and merge
     proposals mark their changes like the others, so a reader finds every change of one finding by its id)."""

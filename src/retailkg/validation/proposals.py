@@ -10,9 +10,10 @@ evidence at all, the proposal says so rather than guessing (docs/proposals.md).
 
 Every proposal is a plain edit of the design (:class:`~retailkg.validation.findings.Change`), so
 :func:`~retailkg.validation.tobe.apply_proposals` can write the to-be design with each change marked, and
-validating it again shows the findings resolved. What the proposer reads of posts and titles is in
-validation/alignment.py, how proposals refer to one another in validation/crossref.py, and splits and merges are
-made in the design by validation/restructure.py.
+validating it again shows the findings resolved. This module holds the :class:`Proposer` and its rules (which
+post, and when none); aligning posts with the standard's is validation/alignment.py, what a proposal cites
+validation/evidence.py, what a decision says validation/decisions.py, how proposals refer to one another
+validation/crossref.py, splits and merges validation/restructure.py, and applying proposals validation/tobe.py.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ from retailkg.validation.marks import Notes
 from retailkg.validation.restructure import merges, splits
 from retailkg.validation.tobe import apply_proposals, closest_ids, select_proposals, to_be_yaml
 
-# apply_proposals, closest_ids, select_proposals, to_be_yaml and Notes live in validation/tobe.py and marks.py; they are
-# named here too for the callers that have always imported them from this module (cli/org.py, tests, bench/)
+# apply_proposals, closest_ids, select_proposals, to_be_yaml (tobe.py), Notes (marks.py), live_proposals (crossref.py),
+# title_core and GENERIC_TITLE_WORDS (alignment.py) are named here too for the callers that have always imported them
+# from this module (cli/org.py, report/, tests, bench/)
 __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
            "propose_everything", "select_proposals", "title_core", "to_be_yaml"]
 

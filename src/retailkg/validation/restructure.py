@@ -33,6 +33,7 @@ MERGE_MIN_FUNCTIONS = 0.5
 """Two posts are proposed for a merge when each is at least this close by functions to one standard post that
 leads all their work."""
 
+
 def restructure_id(rule: str, posts: Iterable[str]) -> str:
     """A stable id of a split or merge proposal (S and ten hex digits, apart from the findings' F…): the same posts
     give the same id in every run. Public: the proposer names the split and merge proposals it makes with it."""
@@ -40,9 +41,11 @@ def restructure_id(rule: str, posts: Iterable[str]) -> str:
 
     return "S" + hashlib.sha1("\n".join([rule, *sorted(posts)]).encode("utf-8")).hexdigest()[:10]
 
+
 def _post_id(resolved: ResolvedDesign, ref: PostRef | None) -> str | None:
     """The design's id of the post a proposal names by IRI (None when the design has no such post)."""
     return next((p.id for p in resolved.design.posts if ref is not None and str(resolved.posts[p.id]) == ref.iri), None)
+
 
 class ProposerView(Protocol):
     """What proposing a split or a merge reads of the proposer (validation/proposals.py): its reading of the design's
@@ -127,6 +130,7 @@ def splits(proposer: ProposerView) -> list[Proposal]:
                         f"{', '.join(names_en)}")
         out.append(p)
     return out
+
 
 def merges(proposer: ProposerView) -> list[Proposal]:
     """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by

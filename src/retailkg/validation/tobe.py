@@ -138,7 +138,10 @@ def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb:
             merge(design, resolved, p, notes)
     return design, dict(notes)
 
+
 def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
+    """The IRI of a metric a post answers for, named as written: the standard's when it has one of that name, else the
+    design's own as resolving made it, so metrics dropped or kept compare with what the findings name."""
     found = kb.standard_metric(name, prefer=resolved.baseline)
     if found is not None:
         return found

@@ -9,26 +9,35 @@ one closer to the standard's owner keeps it and the other supports. Where the de
 evidence at all, the proposal says so rather than guessing (docs/proposals.md).
 
 Every proposal is a plain edit of the design (:class:`~retailkg.validation.findings.Change`), so
-:func:`apply_proposals` can write the to-be design with each change marked, and validating it
-again shows the findings resolved.
+:func:`~retailkg.validation.tobe.apply_proposals` can write the to-be design with each change marked, and
+validating it again shows the findings resolved. This module holds the :class:`Proposer` and its rules (which
+post, and when none); aligning posts with the standard's is validation/alignment.py, what a proposal cites
+validation/evidence.py, what a decision says validation/decisions.py, how proposals refer to one another
+validation/crossref.py, splits and merges validation/restructure.py, and applying proposals validation/tobe.py.
 """
 
 from __future__ import annotations
 
-import copy
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import URIRef
 
-from retailkg.design.model import DepartmentSpec, DutySpec, OrgDesign, PostSpec, Where
+from retailkg.design.model import DepartmentSpec
 from retailkg.design.resolve import ResolvedDesign, ResolvedDuty, scope_functions
 from retailkg.kg.catalog import Document
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo, fold
 from retailkg.ns import RKG
+from retailkg.validation.alignment import GENERIC_TITLE_WORDS, Aligner, Post, StdPost, Titles, title_core
+from retailkg.validation.crossref import cross_reference, live_proposals, resolved_via
+from retailkg.validation.decisions import (
+    decision_for_top,
+    decision_guidance,
+    decision_no_places,
+    decision_sliver,
+    undecided_proposal,
+)
+from retailkg.validation.evidence import confidence, give, line_reasons, no_duty_reason
 from retailkg.validation.findings import (
     Change,
     Evidence,
@@ -42,14 +51,15 @@ from retailkg.validation.findings import (
     Report,
     StandardMatch,
 )
+from retailkg.validation.marks import Notes
+from retailkg.validation.restructure import merges, splits
+from retailkg.validation.tobe import apply_proposals, closest_ids, select_proposals, to_be_yaml
 
+# apply_proposals, closest_ids, select_proposals, to_be_yaml (tobe.py), Notes (marks.py), live_proposals (crossref.py),
+# title_core and GENERIC_TITLE_WORDS (alignment.py) are named here too for the callers that have always imported them
+# from this module (cli/org.py, report/, tests, bench/)
 __all__ = ["GENERIC_TITLE_WORDS", "Notes", "Proposer", "apply_proposals", "closest_ids", "live_proposals", "propose",
            "propose_everything", "select_proposals", "title_core", "to_be_yaml"]
-
-GENERIC_TITLE_WORDS = ("副总经理", "总经理", "总监", "经理", "主管", "主任", "组长", "专员", "专人", "助理", "负责人",
-                       "高级", "资深", "初级", "岗位", "岗", "人员", "运营", "管理")
-"""Words of a post's title that say its rank, or nothing of which work it does (运营 and 管理, operations and
-management, are in most titles): left out when titles are compared. A title of nothing else (运营主管) says nothing of its work."""
 
 ELIGIBLE_ALIGNMENT = 0.25
 """A post is a candidate owner of a function when it is at least this close to a standard post that leads it
@@ -132,66 +142,6 @@ HELPER_CONFIDENCE = 0.5
 which part of it (the detail is the organisation's)."""
 
 
-def title_core(name: str) -> str:
-    """A title without the words that say rank or nothing of the work (运营推广专员 → 推广; 运营主管 → "")."""
-    core = name
-    for word in GENERIC_TITLE_WORDS:
-        core = core.replace(word, "")
-    return core
-
-
-@dataclass
-class _Post:
-    """A design's post as the proposer reads it: its ref, spec, duties and the functions they lead or support."""
-
-    ref: PostRef
-    spec: PostSpec
-    duties: list[ResolvedDuty]
-    lead: set[URIRef] = field(default_factory=set)
-    support: set[URIRef] = field(default_factory=set)
-    depth: int = 0  # how many superiors above it
-    order: int = 0
-
-    @property
-    def signature(self) -> tuple[str, frozenset[URIRef], frozenset[URIRef]]:
-        """What the proposer reads of a post: equal for a post replicated in every store (computed once)."""
-        sig: tuple[str, frozenset[URIRef], frozenset[URIRef]] | None = self.__dict__.get("_sig")
-        if sig is None:
-            sig = self.__dict__["_sig"] = (self.spec.name, frozenset(self.lead), frozenset(self.support))
-        return sig
-
-
-@dataclass
-class _StdPost:
-    ref: PostRef
-    duties: list[StatementInfo]
-    lead: set[URIRef]
-
-
-class _Titles:
-    """Titles compared by the characters they share, each weighted by how rare it is among the standard's post
-    names and the taxonomy's labels (运营 is in most titles and says little; 客服 in few and says much)."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        docs = [set(fold(n)) for n in names if n]
-        df: dict[str, int] = defaultdict(int)
-        for d in docs:
-            for c in d:
-                df[c] += 1
-        self.n = len(docs)
-        self.df = df
-
-    def weight(self, c: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(c, 0) + 1)) + 1.0
-
-    def similarity(self, title: str, other: str) -> float:
-        """How much of ``title``'s core (rank words left out) ``other`` shares, 0..1."""
-        a = set(fold(title_core(title)))
-        b = set(fold(other))
-        total = sum(self.weight(c) for c in a)
-        return sum(self.weight(c) for c in a & b) / total if total else 0.0
-
-
 class Proposer:
     """Proposals for one validated design; build with the report, the resolved design and the knowledge base."""
 
@@ -206,14 +156,14 @@ class Proposer:
         for d in resolved.duties.values():
             by_post[d.post].append(d)
         specs = {p.id: p for p in resolved.design.posts}
-        self.posts: dict[str, _Post] = {}
+        self.posts: dict[str, Post] = {}
         for i, p in enumerate(resolved.design.posts):
             iri = resolved.posts[p.id]
             unit = units.get(p.department)
             dept = Ref(str(resolved.departments[p.department]), f"dept/{p.department}", unit.name, unit.name_en) if unit else None
             ref = refs.get(str(iri)) or PostRef(str(iri), f"post/{p.id}", p.name, p.name_en, dept)
             duties = by_post.get(iri, [])
-            post = _Post(ref, p, duties, {f for d in duties for f in d.lead}, {f for d in duties for f in d.support}, order=i)
+            post = Post(ref, p, duties, {f for d in duties for f in d.lead}, {f for d in duties for f in d.support}, order=i)
             seen, cur = {p.id}, p.reports_to
             while cur is not None and cur in specs and cur not in seen:
                 post.depth += 1
@@ -225,30 +175,29 @@ class Proposer:
         for s in kb.duties.values():
             if s.document == self.baseline and s.post is not None:
                 std[s.post].append(s)
-        self.std: dict[URIRef, _StdPost] = {}
+        self.std: dict[URIRef, StdPost] = {}
         for sp_iri, ds in sorted(std.items(), key=lambda kv: str(kv[0])):
             ds.sort(key=lambda d: (int(str(kb.graph.value(d.iri, RKG.order) or 0)), str(d.iri)))
             sref = PostRef(str(sp_iri), kb.short(sp_iri), kb.label(sp_iri, "zh"), kb.label(sp_iri, "en"))
-            self.std[sp_iri] = _StdPost(sref, ds, {f for d in ds for f in d.lead})
-        self.leaders: dict[URIRef, list[_StdPost]] = defaultdict(list)
+            self.std[sp_iri] = StdPost(sref, ds, {f for d in ds for f in d.lead})
+        self.leaders: dict[URIRef, list[StdPost]] = defaultdict(list)
         for sp in self.std.values():
             for f in sorted(sp.lead, key=str):
                 self.leaders[f].append(sp)
-        self.titles = _Titles([sp.ref.zh for sp in self.std.values()]
+        self.titles = Titles([sp.ref.zh for sp in self.std.values()]
                               + [a.zh for a in kb.areas.values()] + [f.zh for f in kb.functions.values()])
-        self._align: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], str], StandardMatch] = {}
-        self._closest: dict[tuple[str, ...], list[_Post]] = {}
-        self._closest_std: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _StdPost | None] = {}
+        self.aligner = Aligner(kb, self.std, self.titles)
+        self._closest: dict[tuple[str, ...], list[Post]] = {}
         self._best: dict[tuple[tuple[str, ...], tuple[str, frozenset[URIRef], frozenset[URIRef]]], StandardMatch] = {}
         self.specs = {q.spec.id: q.spec for q in self.posts.values()}  # read for every post of a chain's overlaps
         self.heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to in self.specs}
         staffed = {q.spec.department for q in self.posts.values()}
         self.empty_units = [u for u in resolved.design.departments if u.id not in staffed]
-        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[_Post]] = defaultdict(list)
+        self.by_signature: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[Post]] = defaultdict(list)
         for q in self.posts.values():
             self.by_signature[q.signature].append(q)
         self.ordered = [(q.signature, q.order, q) for q in self.posts.values()]
-        self._accountable: dict[URIRef, list[_StdPost]] = {}
+        self._accountable: dict[URIRef, list[StdPost]] = {}
         self._by_work_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._area_title_only: dict[tuple[tuple[str, frozenset[URIRef], frozenset[URIRef]], URIRef], bool] = {}
         self._places: bool | None = None
@@ -256,43 +205,17 @@ class Proposer:
 
     # ------------------------------------------------------------------ alignment
 
-    def align(self, post: _Post, sp: _StdPost) -> StandardMatch:
-        """How close ``post`` is to the standard's post ``sp``: by title, and by the functions both lead (an area in
-        common counting for less)."""
-        key = (post.signature, sp.ref.iri)  # a chain's stores repeat a post: computed once
-        found = self._align.get(key)
-        if found is None:
-            title = self.titles.similarity(post.spec.name, sp.ref.zh)
-            own, theirs = self.work(post.lead), self.work(sp.lead)
-            if own:
-                # the share of the post's work the standard post does, or, when higher, the balance of that and
-                # the share of the standard post's work the post does (F1): a post merging two standard posts is
-                # still close to each
-                both = len(own & theirs)
-                same = max(both / len(own), 2 * both / (len(own) + len(theirs)) if theirs else 0.0)
-                areas = {self.kb.area_of.get(f) for f in theirs}
-                near = sum(1 for f in own if self.kb.area_of.get(f) in areas) / len(own)
-                functions = 0.7 * same + 0.3 * near
-                score = 0.6 * functions + 0.4 * title
-            else:  # no duty: the title is all there is, and counts for less
-                functions, score = 0.0, 0.8 * title
-            found = self._align[key] = StandardMatch(sp.ref, score, title, functions)
-        return found
+    def align(self, post: Post, sp: StdPost) -> StandardMatch:
+        """How close ``post`` is to the standard's post ``sp`` (validation/alignment.py: :meth:`Aligner.align`)."""
+        return self.aligner.align(post, sp)
 
     def work(self, functions: set[URIRef]) -> set[URIRef]:
-        """The functions that tell posts apart: team functions (training, reporting, …) every supervisor leads."""
-        return {f for f in functions if f in self.kb.functions and not self.kb.functions[f].team}
+        """The functions that tell posts apart (validation/alignment.py: :meth:`Aligner.work`)."""
+        return self.aligner.work(functions)
 
     def alignments(self, top: int = 3) -> list[PostAlignment]:
-        out = []
-        memo: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], list[StandardMatch]] = {}
-        for post in self.posts.values():
-            best = memo.get(post.signature)
-            if best is None:
-                matches = sorted((self.align(post, sp) for sp in self.std.values()), key=lambda m: (-m.score, m.post.iri))
-                best = memo[post.signature] = [m for m in matches[:top] if m.score > 0]
-            out.append(PostAlignment(post.ref, list(best)))
-        return out
+        """Each post's closest standard posts, best first (validation/alignment.py: :meth:`Aligner.alignments`)."""
+        return self.aligner.alignments(self.posts.values(), top)
 
     # ------------------------------------------------------------------ helpers
 
@@ -304,13 +227,15 @@ class Proposer:
         a = self.kb.areas.get(self.kb.area_of.get(f, URIRef("")))
         return (a.zh if lang == "zh" else a.en) if a else ""
 
-    def _rank(self, candidates: Sequence[_Post], scores: dict[str, float], superior_first: bool = False) -> list[_Post]:
+    def _rank(self, candidates: Sequence[Post], scores: dict[str, float], superior_first: bool = False) -> list[Post]:
         """Best first: by score (then the superior: one accountable per function), or the superior first."""
         if superior_first:
             return sorted(candidates, key=lambda p: (p.depth, -round(scores[p.ref.iri], 6), p.order))
         return sorted(candidates, key=lambda p: (-round(scores[p.ref.iri], 6), p.depth, p.order))
 
-    def _std_evidence(self, duties: Iterable[StatementInfo]) -> list[Evidence]:
+    def std_evidence(self, duties: Iterable[StatementInfo]) -> list[Evidence]:
+        """The standard's duties a proposal cites, each with its post (public: the split and merge proposals,
+        validation/restructure.py, cite them too)."""
         out = []
         for d in duties:
             sp = self.std.get(d.post) if d.post is not None else None
@@ -325,7 +250,7 @@ class Proposer:
         n = len(self.leaders.get(g, []))
         return 1.0 / n if n else 0.0
 
-    def own_work(self, post: _Post, f: URIRef) -> tuple[float, list[URIRef]]:
+    def own_work(self, post: Post, f: URIRef) -> tuple[float, list[URIRef]]:
         """The other work ``post`` already leads of the standard post leading ``f`` it does most of (weighted by
         :meth:`distinct`), and those functions."""
         best: tuple[float, list[URIRef]] = (0.0, [])
@@ -337,7 +262,7 @@ class Proposer:
                 best = (weight, shared)
         return best
 
-    def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[_Post]]:
+    def gap_scores(self, f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]], list[Post]]:
         """Each post's evidence for owning function ``f``, and the posts with any."""
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
@@ -410,10 +335,10 @@ class Proposer:
             base.summary_en = (f"a decision: the design set up {unit.name_en or unit.name} for this work "
                                f"({self.area_name(f, 'en')}) and gave it no post; staff it, or give the function to another "
                                "department (the organisation decides)")
-            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         if not self.has_places() and self.placed_work(f):
-            return self._decision_no_places(base, f, leaders)
+            return decision_no_places(self, base, f, leaders)
         if not eligible:
             analyst = self.runs_analysed_work(f)
             if analyst is not None:
@@ -435,7 +360,7 @@ class Proposer:
             base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) that the "
                                f"standard's post leading {fref.en} does ({names_en}), nor is titled for it: set up a post, or "
                                "exclude the function (a decision)")
-            base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
             return base
         ranked = self._rank(eligible, scores)
         alike = self.leads_named_alike(f, ranked)
@@ -449,7 +374,7 @@ class Proposer:
         undecided = self.doing_tie(ranked, f) if trade is None else None
         outside = self.outward_superior(ranked, f) if undecided is not None else None
         if undecided is not None and outside is None:
-            return self._undecided_proposal(base, undecided, leaders, f)
+            return undecided_proposal(self, base, undecided, leaders, f)
         if outside is None:
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         owner = ranked[0]
@@ -487,12 +412,12 @@ class Proposer:
             # a sliver is no evidence: set it aside and rank the candidates doing the owner's main work
             rest = [q for q in ranked if not (self._by_work_only.get((q.signature, f)) and self.sliver(q, f))]
             if not rest:
-                return self._decision_sliver(base, owner, f, leaders)
+                return decision_sliver(self, base, owner, f, leaders)
             ranked, boss = self.superior_as_close(rest, f)
             owner = ranked[0]
         peer = self.area_peer(owner, f) if not boss and owner is not alike else None
         if peer is not None:
-            return self._undecided_proposal(base, Reason(
+            return undecided_proposal(self, base, Reason(
                 f"需决定：「{owner.ref.zh}」只因名称指向该领域（{self.area_name(f)}）而是候选，不做主责该职能的标准岗位的工作；"
                 f"「{peer.ref.zh}」也做该领域的工作——由哪个岗位承担，由组织决定",
                 f"a decision: {owner.ref.en or owner.ref.zh} is a candidate only because its title names the area "
@@ -503,7 +428,7 @@ class Proposer:
                                    or self.names_work(owner, f) < CREDIBLE_TITLE):
             kin = self.does_kindred_work(f)
             if kin is None:
-                return self._decision_for_top(base, owner, f, leaders)
+                return decision_for_top(self, base, owner, f, leaders)
             post, g = kin
             boss = [Reason(f"最接近的岗位是整个设计的负责人「{owner.ref.zh}」；「{post.ref.zh}」已主责同一领域中同类的工作"
                            f"「{self.kb.functions[g].zh}」：由已做这类工作的部门岗位承担",
@@ -520,7 +445,7 @@ class Proposer:
         if (duty is not None and owner is not alike and outside is None and not boss
                 and self._by_work_only.get((owner.signature, f))
                 and len({self.kb.area_of.get(g) for g in duty.lead}) >= GUIDANCE_AREAS):
-            return self._decision_guidance(base, owner, f, duty)
+            return decision_guidance(self, base, owner, f, duty)
         if duty is None:  # the baseline's duties lead f but not through a post: nothing to cite
             base.summary_zh = f"不提议：对标标准没有岗位的职责主责「{fref.zh}」"
             base.summary_en = f"no proposal: no post of the baseline standard has a duty leading {fref.en}"
@@ -528,9 +453,10 @@ class Proposer:
         base.status = "change"
         base.owner = owner.ref
         base.changes = [Change("add-duty", owner.ref, fref, None, duty.zh, duty.en, duty.citation)]
-        base.standard = self._std_evidence([duty])
-        base.reasons = reasons[owner.ref.iri] + (named if owner is alike else []) + boss + self._line_reasons(owner, f)
-        base.confidence, base.confidence_reasons = self._confidence(top, ranked, scores, owner)
+        base.standard = self.std_evidence([duty])
+        base.reasons = (reasons[owner.ref.iri] + (named if owner is alike else []) + boss
+                        + line_reasons(self.kb, self.posts.values(), owner, f))
+        base.confidence, base.confidence_reasons = confidence(top, ranked, scores, owner)
         base.summary_zh = f"为「{owner.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
         base.summary_en = f"add to {owner.ref.en or owner.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
         if not owner.lead and not owner.support and second == top:
@@ -545,7 +471,7 @@ class Proposer:
             name = name.replace(w, "|")
         return {name[i:i + 2] for i in range(len(name) - 1) if "|" not in name[i:i + 2] and "与" not in name[i:i + 2]}
 
-    def runs_analysed_work(self, f: URIRef) -> _Post | None:
+    def runs_analysed_work(self, f: URIRef) -> Post | None:
         """For an analysis function (:data:`ANALYSIS_AREA`) no post is a candidate for (the design has no data post),
         the one post that leads the work it analyses: a function of another area whose name shares the object the
         analysis names (流量 of 流量来源分析 in 推广计划与渠道流量分配; 质量 of 服务质量与履约分析 in 客服质量与现场管理).
@@ -558,7 +484,7 @@ class Proposer:
         words = self._object_words(self.kb.functions[f].zh)
         if not words:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             for g in self.work(post.lead):
                 if self.kb.area_of.get(g) != area and words & {self.kb.functions[g].zh[i:i + 2]
@@ -569,12 +495,12 @@ class Proposer:
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
 
-    def _analysis_to_doer(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _analysis_to_doer(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give an analysis function without an analyst to the post running the work it analyses
         (:meth:`runs_analysed_work`), with the standard's own duty leading it."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
+            return undecided_proposal(self, base, no_duty_reason(self.fn_ref(f)), leaders, f)
         fref = self.fn_ref(f)
         words = self._object_words(self.kb.functions[f].zh)
         run = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) != self.kb.area_of.get(f)
@@ -582,16 +508,17 @@ class Proposer:
                      key=lambda g: self.kb.functions[g].sort_key)
         ran_zh = "、".join(self.kb.functions[g].zh for g in run)
         ran_en = ", ".join(self.kb.functions[g].en for g in run)
-        self._give(base, post, fref, duty)
-        base.standard = self._std_evidence([duty])
+        give(base, post, fref, duty)
+        base.standard = self.std_evidence([duty])
         base.reasons = [Reason(f"本设计没有数据分析岗位；「{post.ref.zh}」主责被分析的工作：{ran_zh}——由做这项工作的岗位分析它",
                                f"no post of this design analyses data; {post.ref.en or post.ref.zh} leads the work analysed: "
-                               f"{ran_en} — the post running the work analyses it", 0.2), *self._line_reasons(post, f)]
+                               f"{ran_en} — the post running the work analyses it", 0.2),
+                        *line_reasons(self.kb, self.posts.values(), post, f)]
         base.confidence = 0.4
         base.confidence_reasons = [Reason("没有分析岗位，按被分析的工作推定", "no analyst: inferred from the work analysed")]
         return base
 
-    def shop_analyst(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+    def shop_analyst(self, f: URIRef) -> tuple[Post, URIRef] | None:
         """For an analysis function no post is a candidate for and no post runs the work of (:meth:`runs_analysed_work`),
         whose name says it analyses the customers (:data:`CUSTOMER_WORDS`: 用户 of 用户行为分析与洞察), the one kind of
         post below the head of the whole design that leads the design's analysis of its own data (a function of the
@@ -605,7 +532,7 @@ class Proposer:
             return None
         if not any(w in self.kb.functions[f].zh for w in CUSTOMER_WORDS):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, URIRef]] = {}
         for g in sorted({g for q in self.posts.values() for g in self.work(q.lead)} - {f},
                         key=lambda g: self.kb.functions[g].sort_key):
             if self.kb.area_of.get(g) != area:
@@ -626,8 +553,8 @@ class Proposer:
         owners = {p.owner.iri for p in proposals if p.owner is not None}
         return next(iter(owners)) if len(proposals) == 1 and len(owners) == 1 else None
 
-    def _customers_to_analyst(self, base: Proposal, post: _Post, g: URIRef, f: URIRef,
-                              leaders: Sequence[_StdPost]) -> Proposal:
+    def _customers_to_analyst(self, base: Proposal, post: Post, g: URIRef, f: URIRef,
+                              leaders: Sequence[StdPost]) -> Proposal:
         """Give an analysis of the customers without an analyst to the post analysing the design's data
         (:meth:`shop_analyst`), with the standard's own duty leading it."""
         why = Reason(f"本设计没有数据分析岗位，也没有岗位主责被分析的工作；顾客的数据是本设计自身经营数据的一部分，"
@@ -639,7 +566,7 @@ class Proposer:
                                    Reason("没有分析岗位，由分析本设计数据的岗位推定",
                                           "no analyst: inferred from the post analysing the design's data"))
 
-    def only_post_of_area(self, f: URIRef) -> _Post | None:
+    def only_post_of_area(self, f: URIRef) -> Post | None:
         """For a function no post is a candidate for, whose every standard owner's own work the design excludes (a
         function it leads is in ``exclude:``: 到家业务运营, owner of the online shopping path, in a design that leaves
         on-demand delivery out), the one post below the head of the whole design that leads any work of its area (one
@@ -652,7 +579,7 @@ class Proposer:
         leaders = self.leaders.get(f, [])
         if area is None or not leaders or not all(sp.lead & self.excluded for sp in leaders):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             if not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f}):
                 found.setdefault(post.signature, post)
@@ -666,13 +593,13 @@ class Proposer:
             name = name.replace(w, "|")
         return {w for w in cls._object_words(name) if "|" not in w}
 
-    def duty_words(self, post: _Post, f: URIRef) -> list[str]:
+    def duty_words(self, post: Post, f: URIRef) -> list[str]:
         """The words of ``f``'s name saying its work (not its area's, nor the words an analysis or a plan adds) that
         ``post``'s own duties write."""
         words = self.work_words(self.kb.functions[f].zh) - self._object_words(self.area_name(f))
         return sorted(w for w in words if any(w in d.zh for d in post.duties))
 
-    def duty_names_work(self, f: URIRef) -> _Post | None:
+    def duty_names_work(self, f: URIRef) -> Post | None:
         """For a function no post is a candidate for, the one kind of post below the head of the whole design that
         already does work of its area and whose own duty writes the work the function's name says (宣传 of 品牌宣传 in
         文案策划专员's 宣传推广文案): the design's words put that work with it though no function of its duties is the
@@ -680,14 +607,14 @@ class Proposer:
         area = self.kb.area_of.get(f)
         if area is None:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in self.posts.values():
             if (not self.is_top(post) and any(self.kb.area_of.get(g) == area for g in self.work(post.lead) - {f})
                     and self.duty_words(post, f)):
                 found.setdefault(post.signature, post)
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _to_duty_naming(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _to_duty_naming(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give ``f`` to the post whose duty writes its work (:meth:`duty_names_work`), with the standard's own duty."""
         words = "、".join(self.duty_words(post, f))
         why = Reason(f"没有岗位像主责该职能的标准岗位；只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作且职责写到"
@@ -697,7 +624,7 @@ class Proposer:
                      "takes it", 0.2)
         return self._give_inferred(base, post, f, leaders, why, Reason("只凭本岗位职责的字面", "by its own duty's words alone"))
 
-    def _to_area_post(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
+    def _to_area_post(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> Proposal:
         """Give ``f`` to the only post doing its area's work (:meth:`only_post_of_area`), with the standard's own duty."""
         area = self.kb.area_of.get(f)
         done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
@@ -713,47 +640,27 @@ class Proposer:
                                    Reason("标准岗位的业务被排除，由该领域唯一的岗位承担",
                                           "the standard owner's business is excluded: the only post of its area takes it"))
 
-    def _give_inferred(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost], why: Reason,
+    def _give_inferred(self, base: Proposal, post: Post, f: URIRef, leaders: Sequence[StdPost], why: Reason,
                        sure: Reason) -> Proposal:
         """Give ``f`` to ``post``, which no standard post resembles but the design's own work points at (``why``), with
         the standard's own duty and the low confidence (``sure`` says why) such an inference earns; no change when no
         standard post has a duty leading ``f``."""
         duty = self._duty_for(post, f, leaders)
         if duty is None:
-            return self._undecided_proposal(base, self._no_duty_reason(f), leaders, f)
-        self._give(base, post, self.fn_ref(f), duty)
-        base.standard = self._std_evidence([duty])
-        base.reasons = [why, *self._line_reasons(post, f)]
+            return undecided_proposal(self, base, no_duty_reason(self.fn_ref(f)), leaders, f)
+        give(base, post, self.fn_ref(f), duty)
+        base.standard = self.std_evidence([duty])
+        base.reasons = [why, *line_reasons(self.kb, self.posts.values(), post, f)]
         base.confidence = 0.35
         base.confidence_reasons = [sure]
         return base
 
-    def _duty_for(self, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> StatementInfo | None:
+    def _duty_for(self, post: Post, f: URIRef, leaders: Sequence[StdPost]) -> StatementInfo | None:
         """The standard's duty to give ``post`` for ``f``: of the leader closest to it, its first duty leading ``f``."""
         leader = min(leaders, key=lambda sp: (-self.align(post, sp).score, sp.ref.iri), default=None)
         return next((d for d in leader.duties if f in d.lead), None) if leader is not None else None
 
-    def _no_duty_reason(self, f: URIRef) -> Reason:
-        fref = self.fn_ref(f)
-        return Reason(f"不提议：对标标准没有岗位的职责主责「{fref.zh}」",
-                      f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
-
-    @staticmethod
-    def _give(base: Proposal, post: _Post, fref: Ref, duty: StatementInfo) -> None:
-        """Make ``base`` the change adding the standard's ``duty`` to ``post``."""
-        base.status = "change"
-        base.owner = post.ref
-        base.changes = [Change("add-duty", post.ref, fref, None, duty.zh, duty.en, duty.citation)]
-        base.summary_zh = f"为「{post.ref.zh}」增加职责（{duty.citation}）：{duty.zh}"
-        base.summary_en = f"add to {post.ref.en or post.ref.zh} the duty ({duty.citation}): {duty.en or duty.zh}"
-
-    def _undecided_proposal(self, base: Proposal, why: Reason, leaders: Sequence[_StdPost], f: URIRef) -> Proposal:
-        """No change: ``why`` says the choice is the organisation's."""
-        base.summary_zh, base.summary_en = why.zh, why.en
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
-    def sliver(self, post: _Post, f: URIRef) -> bool:
+    def sliver(self, post: Post, f: URIRef) -> bool:
         """Whether the other work ``post`` leads of a standard post leading ``f`` is only a sliver of it (under
         :data:`CREDIBLE_OWN_SHARE`), a side line of that post (none of it in the area most of the standard post's work
         is in) and of another area than ``f``: 4.2.4 数字化运营 is mostly management, and also allocates promotion
@@ -775,33 +682,6 @@ class Proposer:
                 return False
         return True
 
-    def _decision_guidance(self, base: Proposal, post: _Post, f: URIRef, duty: StatementInfo) -> Proposal:
-        """A decision: the only standard duty to give guides work of :data:`GUIDANCE_AREAS` areas or more (a head's
-        guidance: 4.2.4 c, traffic and supply-chain methods and the annual online outline), and the best candidate
-        is one only by doing other work of the standard's post: that says nothing of which post should guide across
-        the areas (the consultants split between the operations head, the mall operator and the planning head)."""
-        fref = self.fn_ref(f)
-        base.summary_zh = (f"需决定：对标标准给「{fref.zh}」的职责（{duty.citation}）是跨多个领域的指引，最接近的「{post.ref.zh}」"
-                           "只因做了该标准岗位的其他工作而入选，不足以说明该由它承担——由哪个岗位承担，由组织决定")
-        base.summary_en = (f"a decision: the standard's duty for {fref.en or fref.zh} ({duty.citation}) guides work of several "
-                           f"areas, and the closest post, {post.ref.en or post.ref.zh}, is a candidate only by doing other "
-                           "work of that standard post: not enough to say it should guide across them; which post does "
-                           "is the organisation's decision")
-        base.standard = self._std_evidence([duty])
-        return base
-
-    def _decision_sliver(self, base: Proposal, post: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
-        fref = self.fn_ref(f)
-        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        base.summary_zh = (f"需决定：最接近的「{post.ref.zh}」只做主责「{fref.zh}」的标准岗位（{names_zh}）另一领域的一小部分工作，"
-                           "不足以说明该由它承担——由哪个岗位承担、或新设岗位，由组织决定")
-        base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
-                           f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
-                           "should take this; which post does, or a new one, is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
     def placed_work(self, f: URIRef) -> bool:
         """Whether ``f``'s work is done in physical places: its definition names one (:data:`PLACE_WORDS`: digital
         roll-out to departments and stores, shared promotion spaces; 线上线下, online and offline alike, is not a place)
@@ -820,20 +700,6 @@ class Proposer:
             self._places = any(w in t for t in texts for w in PLACE_WORDS)
         return self._places
 
-    def _decision_no_places(self, base: Proposal, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
-        """No proposal for a gap whose standard work is done in stores, malls or communities (:meth:`placed_work`) when
-        the design names no such place (:meth:`has_places`): a web shop has no mall promotion spaces or store roll-outs,
-        and giving the duty to its closest post would add work the business may not have; whether the function applies
-        is the client's decision (exclude it, or say who does it)."""
-        fref = self.fn_ref(f)
-        base.summary_zh = (f"需决定：标准中主责「{fref.zh}」的职责是在门店、商场或社区做的工作，本设计没有一处提到实体门店或线下场所——"
-                           "该职能是否适用（明确排除，或由哪个岗位承担），由组织决定")
-        base.summary_en = (f"a decision: the standard's duties leading {fref.en or fref.zh} are work done in stores, malls or "
-                           "communities, and this design names no physical store or offline place: whether the function "
-                           "applies (exclude it, or say which post does it) is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
     def unit_for(self, f: URIRef) -> DepartmentSpec | None:
         """A unit of the design without posts whose name names the work of ``f`` (the standard post that leads it, or
         its area): the client set that unit up for this work, so giving it to another post would undo a decision
@@ -844,7 +710,7 @@ class Proposer:
                 return unit
         return None
 
-    def main_areas(self, post: _Post) -> set[URIRef | None]:
+    def main_areas(self, post: Post) -> set[URIRef | None]:
         """The areas most of the work ``post`` leads is in (all of them on a tie)."""
         counts: dict[URIRef | None, int] = defaultdict(int)
         for g in self.work(post.lead):
@@ -852,13 +718,13 @@ class Proposer:
         most = max(counts.values(), default=0)
         return {a for a, n in counts.items() if n == most}
 
-    def names_work(self, post: _Post, f: URIRef) -> float:
+    def names_work(self, post: Post, f: URIRef) -> float:
         """How much ``post``'s title names function ``f`` or a standard post that leads it."""
         fn = self.kb.functions[f]
         return max([self.titles.similarity(post.spec.name, fn.zh)]
                    + [self.titles.similarity(post.spec.name, sp.ref.zh) for sp in self.leaders.get(f, [])])
 
-    def leads_named_alike(self, f: URIRef, candidates: Sequence[_Post]) -> _Post | None:
+    def leads_named_alike(self, f: URIRef, candidates: Sequence[Post]) -> Post | None:
         """The one candidate leading the function of ``f``'s area that shares a word of ``f``'s name no other function
         of the area has (供应 of 线上商品供应管理 in 供应商管理): the post already running that part of the area's work.
         None when no such word, when posts of different kinds lead it, or when that post heads the whole design."""
@@ -875,7 +741,7 @@ class Proposer:
         alike = {gs[0] for gs in count.values() if len(gs) == 1}
         if not alike:
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for post in candidates:
             if self.work(post.lead) & alike:
                 found.setdefault(post.signature, post)
@@ -884,7 +750,7 @@ class Proposer:
         post = next(iter(found.values()))
         return None if self.is_top(post) else post
 
-    def does_kindred_work(self, f: URIRef) -> tuple[_Post, URIRef] | None:
+    def does_kindred_work(self, f: URIRef) -> tuple[Post, URIRef] | None:
         """Where the best candidate for gap ``f`` is the head of the whole design (:meth:`_decision_for_top`): the one kind
         of post below it leading a function of ``f``'s area whose name shares a word of ``f``'s saying what is done to
         what (研究 of 市场与行业趋势研究 in 竞争对手研究; not the words an analysis or a plan adds,
@@ -894,7 +760,7 @@ class Proposer:
         if area is None:
             return None
         mine = self._object_words(self.kb.functions[f].zh)
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, URIRef]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, URIRef]] = {}
         for post in self.posts.values():
             if self.is_top(post):
                 continue
@@ -903,43 +769,11 @@ class Proposer:
                     found.setdefault(post.signature, (post, g))
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def is_top(self, post: _Post) -> bool:
+    def is_top(self, post: Post) -> bool:
         """Whether ``post`` heads the whole design: no superior in it, and posts report to it."""
         return post.depth == 0 and post.spec.id in self.heads
 
-    def _decision_for_top(self, base: Proposal, top: _Post, f: URIRef, leaders: Sequence[_StdPost]) -> Proposal:
-        """No proposal where the best candidate for a gap is the head of the whole design and the function is not of the
-        area most of the head's own work is in (:meth:`main_areas`): a head is close to every senior standard post by
-        the planning every head does, which says nothing of who should do this work; giving it another area's duty
-        only hides that no department does it (a decision)."""
-        fref = self.fn_ref(f)
-        names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-        names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        base.summary_zh = (f"需决定：最接近的岗位是整个设计的负责人「{top.ref.zh}」，没有部门岗位做主责「{fref.zh}」的标准岗位"
-                           f"（{names_zh}）的工作——由哪个部门承担、或新设岗位，由组织决定")
-        base.summary_en = (f"a decision: the closest post is {top.ref.en or top.ref.zh}, the head of the whole design, and no "
-                           f"department's post does the work of the standard's post leading {fref.en or fref.zh} ({names_en}); "
-                           "which department takes it, or a new post, is the organisation's decision")
-        base.standard = self._std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
-        return base
-
-    def _line_reasons(self, post: _Post, f: URIRef) -> list[Reason]:
-        """The reporting line around ``post``: a superior or subordinates doing work of the same area."""
-        area = self.kb.area_of.get(f)
-        out = []
-        spec = post.spec
-        for other in self.posts.values():
-            near = other.spec.reports_to == spec.id or spec.reports_to == other.spec.id
-            if not near or other is post:
-                continue
-            n = sum(1 for g in other.lead if self.kb.area_of.get(g) == area)
-            if n:
-                rel_zh, rel_en = ("直接上级", "its superior") if spec.reports_to == other.spec.id else ("下属", "its report")
-                out.append(Reason(f"汇报线：{rel_zh}「{other.ref.zh}」主责同一领域的 {n} 项职能",
-                                  f"reporting line: {rel_en} {other.ref.en or other.ref.zh} leads {n} function(s) of the same area"))
-        return out
-
-    def superior_as_close(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]]:
+    def superior_as_close(self, ranked: list[Post], f: URIRef) -> tuple[list[Post], list[Reason]]:
         """``ranked`` with the best post's direct superior first when that superior is a candidate as close (to two
         decimals) to the standard's post that leads ``f``: a report is not given the standard post's work over its own
         manager as like that post (the manager takes it, and may delegate it); and the reason to say so. Only the
@@ -948,7 +782,7 @@ class Proposer:
         if not leaders or len(ranked) < 2:
             return ranked, []
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
@@ -972,7 +806,7 @@ class Proposer:
             return ranked, []
         return [boss, *[p for p in ranked if p is not boss]], [why]
 
-    def superior_over_title(self, post: _Post, f: URIRef) -> _Post | None:
+    def superior_over_title(self, post: Post, f: URIRef) -> Post | None:
         """``post``'s direct superior when ``post`` is a candidate for gap ``f`` by its title alone (it does not support
         the function, and does under :data:`CREDIBLE_OWN_WORK` of the standard owner's other work) and that superior,
         not the head of the whole design, leads work of ``f``'s area: a specialist titled for the owner's trade but
@@ -991,7 +825,7 @@ class Proposer:
             return None
         return up if any(self.kb.area_of.get(g) == area for g in self.work(up.lead)) else None
 
-    def area_peer(self, post: _Post, f: URIRef) -> _Post | None:
+    def area_peer(self, post: Post, f: URIRef) -> Post | None:
         """Where ``post`` is a candidate for gap ``f`` only because its title names ``f``'s area (会员运营 of 用户与会员运营:
         none of the standard owner's work, no title for ``f`` itself, no support), another kind of post below the head
         of the whole design that leads work of that area too (新媒体运营专员, private traffic): the title does not say
@@ -1002,7 +836,7 @@ class Proposer:
         return next((q for q in self.posts.values() if q.signature != post.signature and not self.is_top(q)
                      and any(self.kb.area_of.get(g) == area for g in self.work(q.lead) - {f})), None)
 
-    def owner_area_work(self, post: _Post, f: URIRef) -> list[URIRef]:
+    def owner_area_work(self, post: Post, f: URIRef) -> list[URIRef]:
         """The functions of ``f``'s area other than ``f`` that ``post`` leads and a standard post leading ``f`` leads
         too: the owner's own work of that area, already this post's."""
         area = self.kb.area_of.get(f)
@@ -1010,7 +844,7 @@ class Proposer:
         return sorted((g for g in self.work(post.lead) & owners - {f} if self.kb.area_of.get(g) == area),
                       key=lambda g: self.kb.functions[g].sort_key)
 
-    def runs_owner_work(self, post: _Post, f: URIRef) -> _Post | None:
+    def runs_owner_work(self, post: Post, f: URIRef) -> Post | None:
         """Where the specialist ``post`` is a candidate for gap ``f`` by its title alone and its superior would take a
         duty that steers the work (:meth:`superior_over_title`): the one kind of post below the head of the whole
         design, ``post`` aside, that already leads the standard owner's other work of ``f``'s area (筹划主管 leading
@@ -1019,7 +853,7 @@ class Proposer:
         outside (:meth:`outward`): that needs the superior's standing. None when no such post or several kinds."""
         if self.outward(f):
             return None
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], _Post] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], Post] = {}
         for q in self.posts.values():
             if q.signature != post.signature and not self.is_top(q) and self.owner_area_work(q, f):
                 found.setdefault(q.signature, q)
@@ -1033,14 +867,14 @@ class Proposer:
         """Whether the standard's duties leading ``f`` set or steer the work (:data:`STEERING_WORDS`) rather than do it."""
         return any(w in d.zh for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead for w in STEERING_WORDS)
 
-    def doing_pair(self, ranked: list[_Post], f: URIRef) -> tuple[_Post, _Post] | None:
+    def doing_pair(self, ranked: list[Post], f: URIRef) -> tuple[Post, Post] | None:
         """The manager and its report as close (to two decimals) to the standard's post leading ``f``, the best post
         one of them, where that post's duty does the work rather than steers it (:meth:`steering`); or None."""
         leaders = self.leaders.get(f, [])
         if not leaders or len(ranked) < 2 or self.steering(f):
             return None
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         best = ranked[0]
@@ -1052,7 +886,7 @@ class Proposer:
         report = next((p for p in ranked[1:] if p.spec.reports_to == best.spec.id and alignment(p) == alignment(best)), None)
         return (best, report) if report is not None else None
 
-    def trade_report(self, ranked: list[_Post], f: URIRef) -> tuple[list[_Post], list[Reason]] | None:
+    def trade_report(self, ranked: list[Post], f: URIRef) -> tuple[list[Post], list[Reason]] | None:
         """Where a manager and its report tie on work the duty does (:meth:`doing_pair`) and both are titled for that
         work's trade (their titles name the function or the standard post leading it, :meth:`names_work`: 美工主管 over
         美工 for page design): the report, who practises the trade, does it, and its manager manages it. ``ranked`` with
@@ -1070,7 +904,7 @@ class Proposer:
                      "than steers it: the report, who practises the trade, takes it; its manager manages it")
         return [report, *[p for p in ranked if p is not report]], [why]
 
-    def outward_superior(self, ranked: list[_Post], f: URIRef) -> _Post | None:
+    def outward_superior(self, ranked: list[Post], f: URIRef) -> Post | None:
         """When a manager and its report tie on ``f`` (:meth:`doing_tie`) and the standard's duty wins support from
         outside (:data:`OUTWARD_WORDS`: 与政府、行业等外部资源沟通…获得外部支持), the manager's direct superior if it
         leads work of ``f``'s area, even the head of the whole design: the post facing outward for the area speaks for
@@ -1084,7 +918,7 @@ class Proposer:
             return None
         return up
 
-    def doing_tie(self, ranked: list[_Post], f: URIRef) -> Reason | None:
+    def doing_tie(self, ranked: list[Post], f: URIRef) -> Reason | None:
         """Why the choice is the organisation's, or None: the best post's direct superior is a candidate as close (to two
         decimals) to the standard's post leading ``f`` (or, the best post being the manager, a direct report is as
         close), and that post's duty does the work rather than steers it (:meth:`steering`). A manager takes a duty
@@ -1097,7 +931,7 @@ class Proposer:
         boss, best = pair
         leaders = self.leaders.get(f, [])
 
-        def alignment(p: _Post) -> float:
+        def alignment(p: Post) -> float:
             return round(max(self.align(p, sp).score for sp in leaders), 2)
 
         return Reason(f"需决定：「{boss.ref.zh}」与其下属「{best.ref.zh}」同样接近主责该职能的标准岗位（{alignment(boss):.2f}），"
@@ -1106,23 +940,9 @@ class Proposer:
                       f"to the standard's post that leads it ({alignment(boss):.2f}), and the duty does the work rather than "
                       "steers it: whether the manager or the report takes it is the organisation's decision")
 
-    def _confidence(self, top: float, ranked: list[_Post], scores: dict[str, float], owner: _Post) -> tuple[float, list[Reason]]:
-        second = ranked[1] if len(ranked) > 1 else None
-        s2 = scores[second.ref.iri] if second is not None else 0.0
-        margin = max(0.0, min(1.0, 3 * (top - s2)))  # an owner chosen before a higher score (the superior) has no margin
-        conf = min(1.0, top / 0.6) * (0.6 + 0.4 * margin)
-        why = [Reason(f"证据得分 {top:.2f}", f"evidence score {top:.2f}")]
-        if second is not None:
-            why.append(Reason(f"次选「{second.ref.zh}」{s2:.2f}", f"runner-up {second.ref.en or second.ref.zh} {s2:.2f}"))
-        else:
-            why.append(Reason("没有其他候选岗位", "no other candidate post"))
-        if not owner.lead:
-            why.append(Reason("仅凭岗位名称：该岗位尚无主责职责", "by title only: the post leads no duty yet"))
-        return round(conf, 3), why
-
     # ------------------------------------------------------------------ overlaps
 
-    def owner_scores(self, posts: Sequence[_Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
+    def owner_scores(self, posts: Sequence[Post], f: URIRef) -> tuple[dict[str, float], dict[str, list[Reason]]]:
         scores: dict[str, float] = {}
         reasons: dict[str, list[Reason]] = {}
         area = self.kb.area_of.get(f)
@@ -1161,7 +981,7 @@ class Proposer:
             trade = self.trade_report(ranked, f)
             undecided = self.doing_tie(ranked, f) if trade is None else None
             if undecided is not None:
-                return self._undecided_proposal(base, undecided, self.leaders.get(f, []), f)
+                return undecided_proposal(self, base, undecided, self.leaders.get(f, []), f)
             ranked, boss = self.superior_as_close(ranked, f) if trade is None else trade
         ids = {p.spec.id for p in posts}
         heads = [p for p in ranked if not self.above(p) & ids]  # the posts no other post of the finding is above
@@ -1277,8 +1097,8 @@ class Proposer:
         elif not has_leader:
             base.reasons.append(Reason("对标标准没有岗位主责该职能：同一汇报线上由上级主责（一个 A）",
                                        "no post of the baseline leads it: the superior in the line leads it (one A)"))
-        base.standard = self._std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
-        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        base.standard = self.std_evidence(d for sp in self.leaders.get(f, []) for d in sp.duties if f in d.lead)
+        base.confidence, base.confidence_reasons = confidence(scores[owner.ref.iri], ranked, scores, owner)
         if superior_first:
             base.confidence = round(min(base.confidence, 0.5), 3)
             base.confidence_reasons.append(Reason("按汇报线而非标准决定", "decided by the reporting line, not by the standard"))
@@ -1288,7 +1108,7 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh}; {names_en} support it"
         return base
 
-    def unit_analyses(self, heads: Sequence[_Post], f: URIRef) -> tuple[_Post, DepartmentSpec] | None:
+    def unit_analyses(self, heads: Sequence[Post], f: URIRef) -> tuple[Post, DepartmentSpec] | None:
         """For an analysis function (:data:`ANALYSIS_AREA`) no standard post leads and posts in no line to each other
         (``heads``) lead, the one kind of them whose department's name says the work analysed (运营 of 运营部 in
         店铺运营数据分析), with that department. The consultants' principle: a unit reads the figures of its own work;
@@ -1300,7 +1120,7 @@ class Proposer:
         name = self.kb.functions[f].zh
         grams = {name[i:i + 2] for i in range(len(name) - 1)}
         units = {d.id: d for d in self.resolved.design.departments}
-        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[_Post, DepartmentSpec]] = {}
+        found: dict[tuple[str, frozenset[URIRef], frozenset[URIRef]], tuple[Post, DepartmentSpec]] = {}
         for post in heads:
             unit = units.get(post.spec.department or "")
             if unit is not None and {unit.name[i:i + 2] for i in range(len(unit.name) - 1)} & grams:
@@ -1310,7 +1130,7 @@ class Proposer:
             return None
         return next(iter(found.values()))
 
-    def doer_below(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+    def doer_below(self, owner: Post, others: Sequence[Post], f: URIRef) -> Post | None:
         """Where only the reporting line would decide (no post of the baseline leads ``f``) and ``owner``'s own duties
         doing the work do not steer it (:data:`STEERING_WORDS`): a post below ``owner`` whose duties do at least as much
         of the work (:meth:`duties_doing`) and none helping it do it (a duty supporting ``f``), or None. 美工主管
@@ -1327,7 +1147,7 @@ class Proposer:
                 return y
         return None
 
-    def duties_doing(self, post: _Post, f: URIRef) -> float:
+    def duties_doing(self, post: Post, f: URIRef) -> float:
         """How many of ``post``'s duties do the work of ``f``, a duty leading n functions counted 1/n: an agent keeping
         the customer-problem register does that work; a returns register that also records feedback, or a return call
         that also tracks the parcel, does it in part. A duty covering for another post (:meth:`cover`) does not count."""
@@ -1338,12 +1158,12 @@ class Proposer:
         """Whether duty ``d`` does its work only while another post is away (:data:`COVER_WORDS`)."""
         return any(w in d.zh for w in COVER_WORDS)
 
-    def dedicated(self, post: _Post, f: URIRef) -> bool:
+    def dedicated(self, post: Post, f: URIRef) -> bool:
         """Whether ``post`` has a duty that does the work of ``f`` and nothing else (not as cover): keeping the
         customer-problem register is that work; a returns register that also records feedback is returns work first."""
         return any(d.lead == [f] and not self.cover(d) for d in post.duties)
 
-    def gathers(self, owner: _Post, others: Sequence[_Post], f: URIRef) -> _Post | None:
+    def gathers(self, owner: Post, others: Sequence[Post], f: URIRef) -> Post | None:
         """A post under ``owner`` whose title ``owner``'s own duty doing ``f`` names as the work it handles (美工主管's
         美工作品建档, the designers' works filed; 销售主管's 整顿客服反馈问题, sorting out the agents' feedback), and which
         does the work itself: the superior gathers and checks the report's work. None when no such report, or the
@@ -1359,7 +1179,7 @@ class Proposer:
                 return y
         return None
 
-    def heads_unit(self, post: _Post) -> bool:
+    def heads_unit(self, post: Post) -> bool:
         """Whether ``post`` heads a unit of its own: posts report to it, or its superior sits in another unit (a store
         manager under a regional manager)."""
         if post.spec.id in self.heads:
@@ -1367,7 +1187,7 @@ class Proposer:
         boss = self.specs.get(post.spec.reports_to or "")
         return boss is not None and boss.department != post.spec.department
 
-    def cascade(self, owner: _Post, others: Sequence[_Post]) -> tuple[_Post, _Post] | None:
+    def cascade(self, owner: Post, others: Sequence[Post]) -> tuple[Post, Post] | None:
         """Where the reporting line decides (no post of the baseline leads the function, or it is a team function): a
         report the proposal would demote that heads a unit of its own under the owner (a store manager under a regional
         manager) does the work for its unit while the owner breaks it down: a cascade a consultant keeps, not duplicated
@@ -1377,11 +1197,11 @@ class Proposer:
                 return owner, y
         return None
 
-    def told_apart(self, posts: Sequence[_Post], scores: Mapping[str, float]) -> bool:
+    def told_apart(self, posts: Sequence[Post], scores: Mapping[str, float]) -> bool:
         """Whether the evidence tells ``posts`` apart: different scores (to two decimals) or places in the hierarchy."""
         return len({(round(scores[p.ref.iri], 2), p.depth) for p in posts}) > 1
 
-    def closer_elsewhere(self, posts: Sequence[_Post], standard: Sequence[_StdPost]) -> tuple[_Post, StandardMatch, float] | None:
+    def closer_elsewhere(self, posts: Sequence[Post], standard: Sequence[StdPost]) -> tuple[Post, StandardMatch, float] | None:
         """A post outside ``posts`` much closer to the standard's owner than any of them (the work went to the
         wrong posts, not to one too many): that post, its match, and the best of ``posts``."""
         if not standard:
@@ -1390,7 +1210,7 @@ class Proposer:
         key = tuple(sorted(sp.ref.iri for sp in standard))
         memo = self._best
 
-        def best(post: _Post) -> StandardMatch:
+        def best(post: Post) -> StandardMatch:
             """Once per signature and set of standard posts, for the whole run: ranking reads every post of the
             chain, and an overlap in every store asks again (the best of the same posts is the same)."""
             k = (key, post.signature)
@@ -1413,7 +1233,7 @@ class Proposer:
             return post, match, inside
         return None
 
-    def _move_elsewhere(self, base: Proposal, posts: Sequence[_Post], f: URIRef, owner: _Post, match: StandardMatch,
+    def _move_elsewhere(self, base: Proposal, posts: Sequence[Post], f: URIRef, owner: Post, match: StandardMatch,
                         inside: float) -> Proposal:
         fref = self.fn_ref(f)
         leader = next(sp for sp in self.leaders[f] if sp.ref.iri == match.post.iri)
@@ -1424,7 +1244,7 @@ class Proposer:
             for d in y.duties:
                 if f in d.lead:
                     base.changes.append(Change("support", y.ref, fref, None, d.zh, d.en, d.source, str(d.iri)))
-        base.standard = self._std_evidence([duty])
+        base.standard = self.std_evidence([duty])
         base.reasons = [Reason(f"「{owner.ref.zh}」与主责该职能的标准岗位 {match.post.zh} 最接近（{match.score:.2f}），"
                                f"而交叉的岗位最多 {inside:.2f}",
                                f"{owner.ref.en or owner.ref.zh} is closest to the standard's {match.post.en or match.post.zh}, which "
@@ -1438,7 +1258,7 @@ class Proposer:
         base.summary_en = f"{owner.ref.en or owner.ref.zh} leads {fref.en or fref.zh} ({duty.citation}); {names_en} support it"
         return base
 
-    def aligned_accountable(self, metric: URIRef) -> list[_StdPost]:
+    def aligned_accountable(self, metric: URIRef) -> list[StdPost]:
         """The baseline's posts that the curated alignment (skos:exactMatch or closeMatch, either way) makes the same
         job as a post of another document accountable for ``metric``: that standard decided who answers for it."""
         from rdflib.namespace import SKOS
@@ -1522,7 +1342,7 @@ class Proposer:
         if not accountable:
             base.reasons.append(Reason("对标标准没有岗位对该指标负责：由汇报线上的上级负责（一个 A）",
                                        "no post of the baseline is accountable for it: the superior in the line is (one A)"))
-        base.confidence, base.confidence_reasons = self._confidence(scores[owner.ref.iri], ranked, scores, owner)
+        base.confidence, base.confidence_reasons = confidence(scores[owner.ref.iri], ranked, scores, owner)
         if not accountable or line:
             base.confidence = round(min(base.confidence, 0.5), 3)
         names_zh = "、".join(p.ref.zh for p in others)
@@ -1533,25 +1353,11 @@ class Proposer:
 
     # ------------------------------------------------------------------ split and merge
 
-    def closest_std(self, post: _Post) -> _StdPost | None:
-        """The standard's post closest to ``post``: read of its signature only, so once per signature (a chain's
-        stores repeat each post)."""
-        sig = post.signature
-        if sig in self._closest_std:
-            return self._closest_std[sig]
-        found = self._closest_std[sig] = max(self.std.values(), key=lambda sp: (self.align(post, sp).score, sp.ref.iri),
-                                             default=None)
-        return found
+    def closest_std(self, post: Post) -> StdPost | None:
+        """The standard's post closest to ``post`` (validation/alignment.py: :meth:`Aligner.closest_std`)."""
+        return self.aligner.closest_std(post)
 
-    def areas(self, functions: Iterable[URIRef]) -> dict[URIRef, list[URIRef]]:
-        out: dict[URIRef, list[URIRef]] = defaultdict(list)
-        for f in sorted(functions, key=str):
-            a = self.kb.area_of.get(f)
-            if a is not None:
-                out[a].append(f)
-        return out
-
-    def above(self, post: _Post) -> set[str]:
+    def above(self, post: Post) -> set[str]:
         """The ids of the posts above ``post`` in its reporting line."""
         specs = self.specs
         seen: set[str] = set()
@@ -1562,113 +1368,10 @@ class Proposer:
         return seen
 
     def restructures(self) -> list[Proposal]:
-        return [*self.splits(), *self.merges()]
+        """The split and merge proposals (validation/restructure.py), from this proposer's reading of the posts."""
+        return [*splits(self), *merges(self)]
 
-    def splits(self) -> list[Proposal]:
-        """A post with no report whose work spans areas its closest standard post has nothing in: the work of each
-        such area that another standard post leads is proposed as a post of its own, like that standard post."""
-        heads = {q.spec.reports_to for q in self.posts.values() if q.spec.reports_to}
-        out = []
-        for post in self.posts.values():
-            work = self.work(post.lead)
-            if post.spec.id in heads or len(work) < SPLIT_MIN_FUNCTIONS:
-                continue
-            sp = self.closest_std(post)
-            if sp is None:
-                continue
-            mine, theirs = self.areas(work), self.areas(self.work(sp.lead))
-            extra = {a: fs for a, fs in mine.items() if a not in theirs}
-            if len(extra) < SPLIT_EXTRA_AREAS or len(mine) - len(theirs) < SPLIT_EXTRA_AREAS:
-                continue
-            parts: dict[URIRef, list[URIRef]] = defaultdict(list)  # standard post -> the functions it would take
-            split_off = {f for fs in extra.values() for f in fs}
-            for fs in extra.values():
-                for f in fs:
-                    leaders = sorted(self.leaders.get(f, []), key=lambda q: (-len(split_off & q.lead), q.ref.iri))
-                    if leaders:
-                        parts[URIRef(leaders[0].ref.iri)].append(f)
-            if not parts:
-                continue
-            match = self.align(post, sp)
-            p = Proposal(restructure_id("rkg:SplitPost", [post.ref.iri]), "rkg:SplitPost", Kind.STRUCTURE, post.ref, "restructure",
-                         "", "", self.organisation(), owner=post.ref)
-            names_zh, names_en = [], []
-            for std_iri, fs in parts.items():
-                other = self.std[std_iri]
-                for f in fs:
-                    p.changes.append(Change("split-off", post.ref, self.fn_ref(f), None, other.ref.zh, other.ref.en or other.ref.zh,
-                                            self.std_citation(other)))
-                names_zh.append(other.ref.zh)
-                names_en.append(other.ref.en or other.ref.zh)
-                p.standard += self._std_evidence([d for d in other.duties if set(d.lead) & set(fs)])
-            area_names = [self.kb.areas[a] for a in mine if a in self.kb.areas]
-            p.reasons = [
-                Reason(f"最接近的标准岗位是 {sp.ref.zh}（{match.score:.2f}），其职责只涉及 {len(theirs)} 个职能领域；本岗位主责的工作涉及 "
-                       f"{len(mine)} 个：{'、'.join(a.zh for a in area_names)}",
-                       f"its closest standard post is {sp.ref.en or sp.ref.zh} ({match.score:.2f}), whose duties span "
-                       f"{len(theirs)} area(s); the work it leads spans {len(mine)}: {', '.join(a.en or a.zh for a in area_names)}",
-                       match.score),
-                *[Reason(f"{self.std[s_].ref.zh} 主责：{'、'.join(self.fn_ref(f).zh for f in fs)}",
-                         f"{self.std[s_].ref.en or self.std[s_].ref.zh} leads: "
-                         + ", ".join(self.fn_ref(f).en or self.fn_ref(f).zh for f in fs))
-                  for s_, fs in parts.items()],
-            ]
-            moved = sum(len(fs) for fs in parts.values())
-            p.confidence = round(min(1.0, moved / len(work)) * 0.5, 3)  # a restructure is a judgement: never above 0.5
-            p.confidence_reasons = [Reason(f"拆出的工作占其主责工作的 {moved}/{len(work)}；拆分与否取决于人员与工作量，标准无法判断",
-                                           f"the work split off is {moved} of its {len(work)} function(s); whether to split depends "
-                                           "on people and workload, which the standard does not know")]
-            p.summary_zh = f"考虑拆分「{post.ref.zh}」：设新岗位承担 {'、'.join(names_zh)} 的工作"
-            p.summary_en = (f"consider splitting {post.ref.en or post.ref.zh}: a new post for the work of "
-                            f"{', '.join(names_en)}")
-            out.append(p)
-        return out
-
-    def merges(self) -> list[Proposal]:
-        """Two posts in no reporting line to each other whose work the standard gives to one post, each close to it by
-        functions: proposed as one post (the closer one kept)."""
-        close: dict[URIRef, list[tuple[_Post, StandardMatch]]] = defaultdict(list)
-        for post in self.posts.values():
-            work = self.work(post.lead)
-            sp = self.closest_std(post) if work else None
-            if sp is None:
-                continue
-            match = self.align(post, sp)
-            if match.functions >= MERGE_MIN_FUNCTIONS and work <= sp.lead:
-                close[URIRef(sp.ref.iri)].append((post, match))
-        out = []
-        for std_iri, posts in close.items():
-            sp = self.std[std_iri]
-            for i, (a, ma) in enumerate(posts):
-                for b, mb in posts[i + 1:]:
-                    if a.spec.name == b.spec.name or a.spec.id in self.above(b) or b.spec.id in self.above(a):
-                        continue  # the same post in two stores, or a head and its report
-                    keep, gone = (a, b) if (ma.score, -a.order) >= (mb.score, -b.order) else (b, a)
-                    p = Proposal(restructure_id("rkg:MergePosts", [a.ref.iri, b.ref.iri]), "rkg:MergePosts", Kind.STRUCTURE,
-                                 sp.ref, "restructure", "", "", self.organisation(), owner=keep.ref, others=[gone.ref])
-                    p.changes.append(Change("merge", gone.ref, source=self.std_citation(sp)))
-                    p.standard = self._std_evidence(sp.duties)
-                    lead = sorted(self.work(a.lead) | self.work(b.lead), key=str)
-                    p.reasons = [
-                        Reason(f"两个岗位主责的工作（{'、'.join(self.fn_ref(f).zh for f in lead)}）在标准中都属于一个岗位 {sp.ref.zh}",
-                               f"the work both lead ({', '.join(self.fn_ref(f).en or self.fn_ref(f).zh for f in lead)}) is one "
-                               f"post's in the standard: {sp.ref.en or sp.ref.zh}"),
-                        Reason(f"与 {sp.ref.zh} 的接近程度：{keep.ref.zh} {max(ma.score, mb.score):.2f}，{gone.ref.zh} "
-                               f"{min(ma.score, mb.score):.2f}（保留更接近的岗位）",
-                               f"closeness to {sp.ref.en or sp.ref.zh}: {keep.ref.en or keep.ref.zh} {max(ma.score, mb.score):.2f}, "
-                               f"{gone.ref.en or gone.ref.zh} {min(ma.score, mb.score):.2f} (the closer one is kept)"),
-                    ]
-                    p.confidence = round(0.5 * min(ma.functions, mb.functions), 3)
-                    p.confidence_reasons = [Reason("合并与否取决于人员与工作量，标准无法判断（置信度不超过 0.5）",
-                                                   "whether to merge depends on people and workload, which the standard "
-                                                   "does not know (confidence at most 0.5)")]
-                    p.summary_zh = f"考虑合并「{gone.ref.zh}」到「{keep.ref.zh}」：标准把二者的工作都交给 {sp.ref.zh}"
-                    p.summary_en = (f"consider merging {gone.ref.en or gone.ref.zh} into {keep.ref.en or keep.ref.zh}: the "
-                                    f"standard gives both their work to {sp.ref.en or sp.ref.zh}")
-                    out.append(p)
-        return out
-
-    def std_citation(self, sp: _StdPost) -> str:
+    def std_citation(self, sp: StdPost) -> str:
         """A standard post cited as a consultant would (T/CCAGM 003-2021 4.1.5)."""
         return f"{self.baseline.citation} {sp.ref.iri.rsplit('/', 1)[-1]}"
 
@@ -1679,11 +1382,11 @@ class Proposer:
 
     # ------------------------------------------------------------------ the rest
 
-    def propose_post_without_duty(self, finding: Finding, post: _Post, taken: dict[str, list[str]]) -> Proposal:
+    def propose_post_without_duty(self, finding: Finding, post: Post, taken: dict[str, list[str]]) -> Proposal:
         base = Proposal(finding.id, finding.rule, finding.kind, post.ref, "none", "", "", finding.organisation, owner=post.ref)
         via = taken.get(post.ref.iri, [])
         if via:
-            _via(base, list(via))
+            resolved_via(base, list(via))
             return base
         best = max((self.align(post, sp) for sp in self.std.values()), key=lambda x: (x.score, x.post.iri), default=None)
         if best is not None and best.score >= ELIGIBLE_ALIGNMENT:
@@ -1696,7 +1399,7 @@ class Proposer:
             base.summary_en = "no proposal: no standard post is close by title; fill in its duties or remove the post"
         return base
 
-    def helps_superior(self, post: _Post, taken: Mapping[str, list[str]], out: Mapping[str, Proposal]) -> list[Change]:
+    def helps_superior(self, post: Post, taken: Mapping[str, list[str]], out: Mapping[str, Proposal]) -> list[Change]:
         """For a post without duties that no proposal gives work: the duties its direct superior takes by the gaps'
         proposals, when the post's title names the superior's trade (售后客服 and 售前客服 under 客服主管). The
         consultants' principle: a post's name and its place under its supervisor settle its work; it carries out,
@@ -1710,7 +1413,7 @@ class Proposer:
         iri = str(self.resolved.posts[boss.id])
         return [c for fid in taken.get(iri, []) for c in out[fid].changes if c.action == "add-duty" and c.post.iri == iri]
 
-    def _support_superior(self, base: Proposal, post: _Post, duties: Sequence[Change]) -> None:
+    def _support_superior(self, base: Proposal, post: Post, duties: Sequence[Change]) -> None:
         """Make ``base`` (a post without duties) the change giving ``post`` the standard's ``duties`` its superior takes,
         as support."""
         base.status = "change"
@@ -1766,57 +1469,8 @@ class Proposer:
                 p.summary_zh = "不提议：该规则的结果没有可提议的修改"
                 p.summary_en = "no proposal: this rule's findings have no edit to propose"
             out[finding.id] = p
-        _cross_reference([p for p in out.values() if p.kind is Kind.OVERLAP and p.status == "change"])
+        cross_reference([p for p in out.values() if p.kind is Kind.OVERLAP and p.status == "change"])
         return [out[f.id] for f in self.report.findings if f.id in out]
-
-
-def _via(p: Proposal, via: list[str]) -> None:
-    """``p`` (a post without duty) resolved through the proposals of the gaps ``via`` give it."""
-    name_zh = p.owner.zh if p.owner else ""
-    name_en = (p.owner.en or p.owner.zh) if p.owner else ""
-    p.status, p.via = "via", via
-    p.summary_zh = f"由其他提议为「{name_zh}」增加职责（{len(via)} 项）"
-    p.summary_en = f"the proposals of {len(via)} other finding(s) give {name_en} duties"
-
-
-def live_proposals(report: Report) -> list[Proposal]:
-    """The proposals a report shows: those of its findings, none of a waived one (the client has decided to live
-    with it, so nothing is proposed for it). A post without duty resolved through gaps' proposals names only the
-    gaps not waived; with every one waived, nothing resolves it."""
-    live = {f.id for f in report.findings}
-    out = []
-    for p in report.proposals:
-        if p.finding not in live:
-            continue
-        if p.status == "via" and any(v not in live for v in p.via):
-            p = copy.copy(p)
-            kept = [v for v in p.via if v in live]
-            if kept:
-                _via(p, kept)
-            else:
-                p.status, p.via = "none", []
-                p.summary_zh = "不提议：为其增加职责的空白结果均已豁免；请填写职责或撤销岗位"
-                p.summary_en = "no proposal: the gaps whose proposals gave it duties are all waived; fill in its duties or remove the post"
-        out.append(p)
-    return out
-
-
-def _cross_reference(proposals: list[Proposal]) -> None:
-    """An owner that another proposal on the same function makes support: say who leads in the end. Owners follow
-    one order of the posts per function, so whichever of the proposals are applied, its first post still leads."""
-    demoted: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
-    for p in proposals:
-        for c in p.changes:
-            if c.action == "support" and c.function is not None:
-                demoted[(c.post.iri, c.function.iri)].append(p)
-    for p in proposals:
-        if p.owner is None or p.subject is None:
-            continue
-        for other in demoted.get((p.owner.iri, p.subject.iri), []):
-            if other.owner is not None and other is not p:
-                p.reasons.append(Reason(f"另见 {other.finding}：该提议由「{other.owner.zh}」主责，「{p.owner.zh}」也改为配合",
-                                        f"see {other.finding}: it makes {other.owner.en or other.owner.zh} lead, and "
-                                        f"{p.owner.en or p.owner.zh} support too"))
 
 
 def propose(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[PostAlignment]]:
@@ -1827,25 +1481,6 @@ def propose(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal], list[Pos
         return [], []
     proposer = Proposer(report, resolved, kb)
     return proposer.propose_all(), proposer.alignments()
-
-
-SPLIT_MIN_FUNCTIONS = 3
-"""A post is proposed for a split only when its duties lead at least this many functions (team ones aside)."""
-
-SPLIT_EXTRA_AREAS = 2
-"""…and lead functions in at least this many areas more than its closest standard post, outside that post's areas."""
-
-MERGE_MIN_FUNCTIONS = 0.5
-"""Two posts are proposed for a merge when each is at least this close by functions to one standard post that
-leads all their work."""
-
-
-def restructure_id(rule: str, posts: Iterable[str]) -> str:
-    """A stable id of a split or merge proposal (S and ten hex digits, apart from the findings' F…): the same posts
-    give the same id in every run."""
-    import hashlib
-
-    return "S" + hashlib.sha1("\n".join([rule, *sorted(posts)]).encode("utf-8")).hexdigest()[:10]
 
 
 def restructures(report: Report, kb: KnowledgeBase) -> list[Proposal]:
@@ -1866,383 +1501,3 @@ def propose_everything(report: Report, kb: KnowledgeBase) -> tuple[list[Proposal
         return [], [], []
     proposer = Proposer(report, resolved, kb)
     return proposer.propose_all(), proposer.alignments(), proposer.restructures()
-
-
-# ---------------------------------------------------------------------------------------------
-# Applying proposals to the design
-# ---------------------------------------------------------------------------------------------
-
-Notes = dict[int, list[str]]
-"""Comments to write above a value of the to-be YAML, keyed by ``id()`` of the spec (a post, a duty) they are
-about, or ``-id()`` for a post's ``accountable_for``."""
-
-
-def _mark(p: Proposal) -> str:
-    return f"proposed ({p.finding}, {p.rule.replace('rkgsh:', '')}, confidence {p.confidence:.2f})"
-
-
-def apply_proposals(resolved: ResolvedDesign, proposals: Sequence[Proposal], kb: KnowledgeBase,
-                    edits: dict[str, dict[int, list[DutySpec]]] | None = None,
-                    origin: dict[int, tuple[DutySpec, str, int]] | None = None) -> tuple[OrgDesign, Notes]:
-    """A copy of the design with the changes of ``proposals`` made, and a comment for each change saying which
-    finding it resolves and how to undo it. Duties are only appended or edited in place, never moved, so every
-    duty keeps its IRI (and every finding not proposed its id). ``edits``, when given, is filled with what each
-    as-is duty became (post id -> duty index -> its duties now), so the as-is file can be patched where it changed;
-    ``origin`` with where each duty copied unchanged from the as-is design was written there (id of the copy -> the
-    copy, post id, duty index), so a duty a split or merge moves keeps its own lines and comments."""
-    design = copy.deepcopy(resolved.design)
-    if origin is not None:
-        origin.update({id(d): (d, q.id, i) for q in design.posts for i, d in enumerate(q.duties)})
-    posts = {p.id: p for p in design.posts}
-    originals = {id(s): s for p in resolved.design.posts for s in p.duties}
-    index = {id(s): (p.id, i) for p in resolved.design.posts for i, s in enumerate(p.duties)}
-    notes: Notes = defaultdict(list)
-    spec_of_post = {str(resolved.posts[p.id]): p.id for p in resolved.design.posts}
-    # the resolved duties of each original spec (a whole standard post is several)
-    by_spec: dict[int, list[ResolvedDuty]] = defaultdict(list)
-    for d in resolved.duties.values():
-        by_spec[id(d.spec)].append(d)
-    demote: dict[int, set[URIRef]] = defaultdict(set)  # original spec id -> functions it supports instead of leading
-    drop_metrics: dict[str, set[URIRef]] = defaultdict(set)
-    why: dict[int, list[str]] = defaultdict(list)
-    added: dict[tuple[str, str], DutySpec] = {}
-    sources: dict[int, str] = {}
-    for p in proposals:
-        if p.status != "change":
-            continue
-        for c in p.changes:
-            pid = spec_of_post.get(c.post.iri)
-            if pid is None:
-                continue
-            post = posts[pid]
-            if c.action == "add-duty" and c.function is not None:
-                f = URIRef(c.function.iri)
-                key = (pid, c.source)  # one standard duty proposed for two functions is one duty leading both
-                spec = added.get(key)
-                if spec is None:
-                    spec = added[key] = DutySpec(Where(str(design.path), None), text=c.text_zh)
-                    post.duties.append(spec)
-                    sources[id(spec)] = c.source
-                spec.functions.append((kb.functions[f].id, "lead"))
-                notes[id(spec)].append(f"{_mark(p)}: {c.function.zh} — {p.summary_zh}; undo: delete this duty")
-            elif c.action == "add-support" and c.function is not None:
-                spec = DutySpec(Where(str(design.path), None), text=c.text_zh)
-                post.duties.append(spec)
-                spec.functions.append((kb.functions[URIRef(c.function.iri)].id, "support"))
-                notes[id(spec)].append(f"{_mark(p)}: supports {c.function.zh} — {p.summary_zh}; undo: delete this duty")
-            elif c.action == "support" and c.function is not None:
-                edited = resolved.duties.get(URIRef(c.duty))
-                if edited is not None:
-                    demote[id(edited.spec)].add(URIRef(c.function.iri))
-                    owner = p.owner.zh if p.owner else ""
-                    why[id(edited.spec)].append(f"{_mark(p)}: supports {c.function.zh} ({kb.short(URIRef(c.function.iri))}) "
-                                           f"instead of leading it; owner {owner}")
-            elif c.action == "drop-metric" and c.metric is not None:
-                drop_metrics[pid].add(URIRef(c.metric.iri))
-                owner = p.owner.zh if p.owner else ""
-                notes[-id(post)].append(f"{_mark(p)}: no longer accountable for {c.metric.zh} (owner {owner}); "
-                                        f"undo: add {c.metric.zh} back")
-                for d in resolved.duties.values():  # a standard's duty that brings the accountability
-                    if str(d.post) == c.post.iri and d.standard is not None and URIRef(c.metric.iri) in d.standard.metrics:
-                        why[id(d.spec)].append(f"{_mark(p)}: written as text so that it no longer brings {c.metric.zh}")
-    # a standard's duty leading exactly the functions proposed (and nothing else it would bring) is cited by clause
-    by_citation = {d.citation: d for d in kb.duties.values()}
-    for post in posts.values():
-        for k, spec in enumerate(post.duties):
-            source = sources.get(id(spec))
-            if source is None:
-                continue
-            std = by_citation.get(source)
-            wanted = {kb.function(n) for n, _ in spec.functions}
-            if std is not None and set(std.lead) == wanted and not std.support and not std.metrics:
-                cited = DutySpec(spec.where, standard=source)
-                post.duties[k] = cited
-                notes[id(cited)] = notes.pop(id(spec))
-            else:
-                fs = ", ".join(n for n, _ in spec.functions)
-                notes[id(spec)].append(f"the words of {source}, for {fs} only")
-    # edit the copied duties in place, last first so that a whole standard post becoming its clauses moves nothing
-    for orig_id, (pid, i) in sorted(index.items(), key=lambda kv: (kv[1][0], -kv[1][1])):
-        if orig_id not in why:
-            continue
-        post = posts[pid]
-        parts = by_spec.get(orig_id, [])
-        replacement = _edited(post.duties[i], parts, demote.get(orig_id, set()), drop_metrics.get(pid, set()), kb)
-        post.duties[i:i + 1] = replacement
-        if edits is not None:
-            edits.setdefault(pid, {})[i] = replacement
-        for r in replacement:
-            notes[id(r)].extend(why[orig_id])
-            notes[id(r)].append(f"undo: as-is {_as_is(originals[orig_id], parts, kb)}")
-        # a standard's duty written as its words no longer brings its metrics: the post keeps answering for them
-        kept = [m for d in parts if d.standard is not None and any(r.standard is None for r in replacement)
-                for m in d.standard.metrics if (d.post, m) in resolved.metric_sources and m not in drop_metrics.get(pid, set())]
-        listed = {_metric(n, kb, resolved) for n, _ in post.accountable_for}
-        for m in dict.fromkeys(kept):
-            if m not in listed:
-                post.accountable_for.append((kb.label(m, "zh"), Where(str(design.path), None)))
-                listed.add(m)
-                notes[-id(post)].append(f"{kb.label(m, 'zh')}: kept from {', '.join(d.source for d in parts)}, written as "
-                                        "its words above (undo with the duty)")
-    for pid, metrics in drop_metrics.items():
-        post = posts[pid]
-        post.accountable_for = [(n, w) for n, w in post.accountable_for if _metric(n, kb, resolved) not in metrics]
-    edited_at = {(pid, i) for pid, e in (edits or {}).items() for i in e} | {index[o] for o in why if o in index}
-    for p in proposals:
-        if p.status == "restructure" and p.rule == "rkg:SplitPost":
-            _split(design, resolved, p, by_spec, edited_at, notes, kb)
-        elif p.status == "restructure" and p.rule == "rkg:MergePosts":
-            _merge(design, resolved, p, notes)
-    return design, dict(notes)
-
-
-def _post_id(resolved: ResolvedDesign, ref: PostRef | None) -> str | None:
-    return next((p.id for p in resolved.design.posts if ref is not None and str(resolved.posts[p.id]) == ref.iri), None)
-
-
-def _split(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, by_spec: Mapping[int, list[ResolvedDuty]],
-           edited: set[tuple[str, int]], notes: Notes, kb: KnowledgeBase) -> None:
-    """A new post for each standard post the proposal splits work off to, next to the post, with its duties:
-    a duty leading only work that moves goes whole; one leading both is written as its words twice, each with its
-    own functions. A duty another chosen proposal edits stays where it is."""
-    pid = _post_id(resolved, p.owner)
-    if pid is None:
-        return
-    posts = design.posts
-    k = next(i for i, q in enumerate(posts) if q.id == pid)
-    post = posts[k]
-    original = next(q for q in resolved.design.posts if q.id == pid)
-    groups: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
-    for c in p.changes:
-        if c.action == "split-off" and c.function is not None:
-            groups[(c.text_zh, c.source)].add(URIRef(c.function.iri))
-    new_posts: list[tuple[PostSpec, set[URIRef]]] = []
-    for n, ((name, source), fns) in enumerate(groups.items(), start=1):
-        ref = source.rsplit(" ", 1)[-1].replace(".", "-")
-        new = PostSpec(Where(str(design.path), None), f"{pid}-{ref}" if ref else f"{pid}-{n}", name, post.department,
-                       post.reports_to)
-        notes[id(new)] = [f"{_mark(p)}: split off from {post.name} ({pid}), like {source}; undo: move its duties back to "
-                          f"{pid} and delete this post"]
-        new_posts.append((new, fns))
-    moving = {f for _, fns in new_posts for f in fns}
-    keep: list[DutySpec] = []
-    for i, spec in enumerate(original.duties):
-        current = post.duties[i] if i < len(post.duties) else spec
-        parts = by_spec.get(id(spec), [])
-        lead = {f for d in parts for f in d.lead}
-        if (pid, i) in edited or not lead & moving:
-            keep.append(current)
-            continue
-        for d in parts:
-            leads = [f for f in d.lead if f not in moving]
-            for new, fns in new_posts:
-                mine = [f for f in d.lead if f in fns]
-                if not mine:
-                    continue
-                if len(parts) == 1 and set(mine) == set(d.lead):
-                    moved = current
-                else:
-                    moved = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in mine])
-                new.duties.append(moved)
-                notes.setdefault(id(moved), []).append(f"{_mark(p)}: moved from {post.name} ({pid}); undo: move it back")
-            if leads or d.support:
-                if not set(d.lead) & moving and d.standard is not None:
-                    keep.append(DutySpec(spec.where, standard=d.standard.citation))
-                else:
-                    rest = DutySpec(spec.where, text=d.zh, functions=[(kb.functions[f].id, "lead") for f in leads]
-                                    + [(kb.functions[f].id, "support") for f in d.support])
-                    keep.append(rest)
-                    notes.setdefault(id(rest), []).append(f"{_mark(p)}: the rest of this duty stays; its other work moved to "
-                                                          + ", ".join(q.name for q, _ in new_posts))
-    post.duties = keep + post.duties[len(original.duties):]
-    posts[k + 1:k + 1] = [q for q, _ in new_posts]
-
-
-def _merge(design: OrgDesign, resolved: ResolvedDesign, p: Proposal, notes: Notes) -> None:
-    """The merged-away post's duties and accountabilities go to the kept post, its reports report to it, and it goes."""
-    keep_id = _post_id(resolved, p.owner)
-    gone_ids = [_post_id(resolved, c.post) for c in p.changes if c.action == "merge"]
-    source = next((c.source for c in p.changes if c.action == "merge" and c.source), "")
-    posts = {q.id: q for q in design.posts}
-    if keep_id not in posts:
-        return
-    keep = posts[keep_id]
-    for gid in gone_ids:
-        gone = posts.get(gid or "")
-        if gone is None:
-            continue
-        keep.duties += gone.duties
-        for d in gone.duties:
-            notes.setdefault(id(d), []).append(f"{_mark(p)}: from {gone.name} ({gone.id}), merged into this post")
-        names = {n for n, _ in keep.accountable_for}
-        keep.accountable_for += [(n, w) for n, w in gone.accountable_for if n not in names]
-        for q in design.posts:
-            if q.reports_to == gone.id:
-                q.reports_to = keep.id
-        like = f" — the standard gives both posts' work to {p.subject.zh} ({source})" if p.subject is not None else ""
-        notes.setdefault(id(keep), []).append(f"{_mark(p)}: {gone.name} ({gone.id}) merged into this post{like}; undo: set it "
-                                              "up again with the duties marked as from it")
-        _rename_in_notes(notes, gone, keep, p)
-        design.posts = [q for q in design.posts if q.id != gone.id]
-
-
-def _rename_in_notes(notes: Notes, gone: PostSpec, keep: PostSpec, merge: Proposal) -> None:
-    """The other proposals' comments naming the post merged away (its owner, the post a duty was given to) name the
-    post kept, and say so: the to-be design has no post of that name any more."""
-    import re
-
-    name = re.compile(rf"(?<![^\s「(（]){re.escape(gone.name)}(?![^\s」)）;,：:])")
-    mark = _mark(merge)
-    now = f"{keep.name} (was {gone.name}, merged by {merge.finding})"
-    for texts in notes.values():
-        for i, text in enumerate(texts):
-            if mark not in text:
-                texts[i] = name.sub(now, text)
-
-
-def _metric(name: str, kb: KnowledgeBase, resolved: ResolvedDesign) -> URIRef:
-    found = kb.standard_metric(name, prefer=resolved.baseline)
-    if found is not None:
-        return found
-    from retailkg.design.resolve import iri_segment
-
-    return URIRef(resolved.base + f"metric/{iri_segment(name)}")
-
-
-def _as_is(spec: DutySpec, parts: list[ResolvedDuty], kb: KnowledgeBase) -> str:
-    """How the duty read before the change, for a person undoing it."""
-    role = f", role: {spec.role}" if spec.role_given else ""
-    if spec.standard is not None:
-        return f"standard: {spec.standard}{role}"
-    if not spec.functions and spec.correction is None:
-        return f"text as written, functions as matched (no functions:){role}"
-    lead = [kb.functions[f].id for d in parts for f in d.lead]
-    support = [kb.functions[f].id for d in parts for f in d.support]
-    return f"functions: {{lead: [{', '.join(lead)}], support: [{', '.join(support)}]}}{role}"
-
-
-def _edited(spec: DutySpec, parts: list[ResolvedDuty], demote: set[URIRef], drops: set[URIRef],
-            kb: KnowledgeBase) -> list[DutySpec]:
-    """The duty ``spec`` (one design duty, perhaps a whole standard post) with ``demote``'d functions supported
-    instead of led, and without the metrics in ``drops`` if it is a standard's duty that brings them."""
-    out = []
-    for d in parts:
-        lead = [f for f in d.lead if f not in demote]
-        support = list(d.support) + [f for f in d.lead if f in demote]
-        brings = d.standard is not None and bool(set(d.standard.metrics) & drops)
-        if d.standard is not None and not brings:
-            if lead == list(d.lead):
-                out.append(DutySpec(spec.where, standard=d.standard.citation, role=spec.role, role_given=spec.role_given))
-                continue
-            if not lead:  # every function it leads is given up: the standard's duty, supporting
-                out.append(DutySpec(spec.where, standard=d.standard.citation, role="support", role_given=True))
-                continue
-        if not lead and d.standard is None and spec.correction is None and not spec.functions and d.match is not None \
-                and not d.support:
-            out.append(DutySpec(spec.where, text=spec.text, role="support", role_given=True))
-            continue
-        fns = [(kb.functions[f].id, "lead") for f in lead] + [(kb.functions[f].id, "support") for f in support]
-        out.append(DutySpec(spec.where, text=d.zh, role="lead", functions=fns))
-    return out or [spec]
-
-
-# ---------------------------------------------------------------------------------------------
-# Choosing proposals and writing the to-be design
-# ---------------------------------------------------------------------------------------------
-
-
-def closest_ids(fid: str, ids: Iterable[str], n: int = 3) -> tuple[str, ...]:
-    """The ids nearest ``fid``, compared without case (FE4A… typed for Fe4a…)."""
-    import difflib
-
-    by_folded = {i.lower(): i for i in ids}
-    return tuple(by_folded[m] for m in difflib.get_close_matches(fid.lower(), list(by_folded), n=n, cutoff=0.5))
-
-
-def select_proposals(proposals: Sequence[Proposal], only: Sequence[str] = (), skip: Sequence[str] = (),
-                     where: str = "", waived: Mapping[str, str] | None = None) -> list[Proposal]:
-    """The proposals to apply: those with a change (``--only``: just these findings' ids; ``--skip``: not these),
-    none of a waived finding (``waived``: finding id -> where its waiver is written; the client has decided to live
-    with it). An id naming no finding of the run, a finding with nothing to apply, or a waived finding named by
-    ``--only``, is an InputError naming the closest ids that have a proposal to apply."""
-    from retailkg.errors import InputError
-
-    waived = waived or {}
-    applicable = [p for p in proposals if (p.status in ("change", "via") or (p.status == "restructure" and p.finding in only))
-                  and p.finding not in waived]
-    # a post without duty resolved only through waived gaps' proposals is not resolved by applying it
-    applicable = [p for p in applicable if p.status != "via" or any(v not in waived for v in p.via)]
-    known = {p.finding: p for p in proposals}
-    ids = [p.finding for p in applicable]
-    for opt, given in (("--only", only), ("--skip", skip)):
-        for fid in given:
-            p = known.get(fid)
-            if p is None:
-                close = closest_ids(fid, ids)
-                if close:
-                    hint = f" (closest: {', '.join(close)})"
-                elif ids:  # nothing alike: still name what can be chosen
-                    more = f", … ({len(ids)} in all)" if len(ids) > 3 else ""
-                    hint = f" (ids with a proposal to apply: {', '.join(ids[:3])}{more})"
-                else:
-                    hint = " (no finding of this design has a proposal to apply)"
-                raise InputError(f"{fid!r} names no finding of this design{hint}", file=where or None, field=opt)
-            if opt == "--only" and fid in waived:
-                raise InputError(f"{fid} is waived ({waived[fid]}): remove its waiver to apply its proposal",
-                                 file=where or None, field=opt)
-            if p.status not in ("change", "via", "restructure"):
-                raise InputError(f"{fid} has nothing to apply: {p.summary_en}", file=where or None, field=opt)
-    wanted = {p.finding for p in applicable} if not only else set(only)
-    wanted |= {v for fid in list(wanted) for v in known[fid].via}  # a post without duty gets them from the gaps' proposals
-    return [p for p in applicable if p.finding in wanted and p.finding not in skip]
-
-
-def to_be_yaml(report: Report, chosen: Sequence[Proposal], kb: KnowledgeBase, shapes: Sequence[str] = ()) -> str:
-    """The to-be design: the validated design with ``chosen`` applied, each change marked with its finding id and
-    reason, as YAML (whatever form the design was read from)."""
-    from retailkg.design.yaml_writer import design_yaml, patch_design_yaml
-
-    resolved = report.resolved
-    if not isinstance(resolved, ResolvedDesign):
-        raise ValueError("to_be_yaml needs the report of a design file")
-    edits: dict[str, dict[int, list[DutySpec]]] = {}
-    origin: dict[int, tuple[DutySpec, str, int]] = {}
-    design, notes = apply_proposals(resolved, chosen, kb, edits, origin)
-    as_is = _as_is_yaml(resolved.design.path)
-    applied = ", ".join(p.finding for p in chosen) or "none"
-    waived = {w.finding.id for w in report.waived}
-    left = [p.finding for p in report.proposals if p.status in ("change", "via") and p not in chosen and p.finding not in waived]
-    waived_left = [p.finding for p in report.proposals if p.status in ("change", "via") and p.finding in waived]
-    restructure_left = [p.finding for p in report.restructures if p not in chosen]
-    header = [f"To-be design written by `retailkg org propose` from {resolved.design.path.name}.",
-              f"Proposals applied ({len(chosen)}): {applied}.",
-              *([f"Proposals not applied ({len(left)}): {', '.join(left)}."] if left else []),
-              *([f"Proposals of waived findings, not applied ({len(waived_left)}): {', '.join(waived_left)}."] if waived_left else []),
-              *([f"Split or merge proposed, not applied (choose with --only): {', '.join(restructure_left)}."]
-                if restructure_left else []),
-              "Each change is marked `# proposed (finding id, rule, confidence)` with its reason and how to undo it;",
-              "nothing else is changed." + (" The as-is file's own comments and layout are kept where nothing changed."
-                                            if as_is is not None else " The as-is file's own comments are not carried over."),
-              "Check it: retailkg validate THIS-FILE; compare: retailkg diff AS-IS THIS-FILE", ""]
-    if as_is is not None:
-        alive = {id(x) for q in design.posts for x in q.duties}  # origin holds each copy: an id is not reused
-        moved = {k: (pid, i) for k, (_d, pid, i) in origin.items() if k in alive}
-        patched = patch_design_yaml(as_is, resolved.design, design, edits, notes, header,
-                                    list(shapes) if shapes else None, moved)
-        if patched is not None:
-            return patched
-        header[-3] = "nothing else is changed. The as-is file's own comments are not carried over."
-    return design_yaml(design, notes, header, shapes)
-
-
-def _as_is_yaml(path: Path) -> str | None:
-    """The text of a YAML design file (to patch where it changed), or None for another form or an unreadable file."""
-    from retailkg.design.fields import decode_text, read_input
-    from retailkg.errors import InputError
-
-    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
-        return None
-    try:
-        return decode_text(read_input(path), path)
-    except (OSError, InputError):
-        return None

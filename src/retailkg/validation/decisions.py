@@ -14,6 +14,7 @@ from rdflib import URIRef
 
 from retailkg.kg.knowledge import StatementInfo
 from retailkg.validation.alignment import Post, StdPost
+from retailkg.validation.evidence import leader_names, leading_duties
 from retailkg.validation.findings import Evidence, Proposal, Reason, Ref
 
 __all__ = ["CitingView", "decision_for_top", "decision_guidance", "decision_no_places", "decision_sliver",
@@ -32,7 +33,7 @@ def undecided_proposal(proposer: CitingView, base: Proposal, why: Reason, leader
     """No change: ``why`` says the choice is the organisation's (public, like the others here: the proposer,
     validation/proposals.py, calls each where its rule applies)."""
     base.summary_zh, base.summary_en = why.zh, why.en
-    base.standard = proposer.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+    base.standard = proposer.std_evidence(leading_duties(leaders, f))
     return base
 
 
@@ -56,14 +57,13 @@ def decision_sliver(proposer: CitingView, base: Proposal, post: Post, f: URIRef,
     """A decision: the closest post does only a sliver of the work of the standard's post leading ``f``, in another
     area (the proposer's ``sliver``), which is not enough to say it should take this."""
     fref = proposer.fn_ref(f)
-    names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-    names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+    names_zh, names_en = leader_names(leaders)
     base.summary_zh = (f"需决定：最接近的「{post.ref.zh}」只做主责「{fref.zh}」的标准岗位（{names_zh}）另一领域的一小部分工作，"
                        "不足以说明该由它承担——由哪个岗位承担、或新设岗位，由组织决定")
     base.summary_en = (f"a decision: the closest post, {post.ref.en or post.ref.zh}, does only a sliver of the work of the "
                        f"standard's post leading {fref.en or fref.zh} ({names_en}), in another area: not enough to say it "
                        "should take this; which post does, or a new one, is the organisation's decision")
-    base.standard = proposer.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+    base.standard = proposer.std_evidence(leading_duties(leaders, f))
     return base
 
 
@@ -78,7 +78,7 @@ def decision_no_places(proposer: CitingView, base: Proposal, f: URIRef, leaders:
     base.summary_en = (f"a decision: the standard's duties leading {fref.en or fref.zh} are work done in stores, malls or "
                        "communities, and this design names no physical store or offline place: whether the function "
                        "applies (exclude it, or say which post does it) is the organisation's decision")
-    base.standard = proposer.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+    base.standard = proposer.std_evidence(leading_duties(leaders, f))
     return base
 
 
@@ -88,12 +88,11 @@ def decision_for_top(proposer: CitingView, base: Proposal, top: Post, f: URIRef,
     the planning every head does, which says nothing of who should do this work; giving it another area's duty
     only hides that no department does it (a decision)."""
     fref = proposer.fn_ref(f)
-    names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-    names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+    names_zh, names_en = leader_names(leaders)
     base.summary_zh = (f"需决定：最接近的岗位是整个设计的负责人「{top.ref.zh}」，没有部门岗位做主责「{fref.zh}」的标准岗位"
                        f"（{names_zh}）的工作——由哪个部门承担、或新设岗位，由组织决定")
     base.summary_en = (f"a decision: the closest post is {top.ref.en or top.ref.zh}, the head of the whole design, and no "
                        f"department's post does the work of the standard's post leading {fref.en or fref.zh} ({names_en}); "
                        "which department takes it, or a new post, is the organisation's decision")
-    base.standard = proposer.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+    base.standard = proposer.std_evidence(leading_duties(leaders, f))
     return base

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from rdflib import URIRef
 
 from retailkg.kg.knowledge import KnowledgeBase, StatementInfo
-from retailkg.validation.alignment import Post
+from retailkg.validation.alignment import Post, StdPost
 from retailkg.validation.findings import Change, Proposal, Reason, Ref
 
-__all__ = ["confidence", "give", "line_reasons", "no_duty_reason"]
+__all__ = ["confidence", "give", "leader_names", "leading_duties", "line_reasons", "no_duty_reason"]
 
 
 def confidence(top: float, ranked: list[Post], scores: dict[str, float], owner: Post) -> tuple[float, list[Reason]]:
@@ -69,3 +69,16 @@ def no_duty_reason(fref: Ref) -> Reason:
     the proposer, validation/proposals.py, says so from several of its rules)."""
     return Reason(f"不提议：对标标准没有岗位的职责主责「{fref.zh}」",
                   f"no proposal: no post of the baseline standard has a duty leading {fref.en}")
+
+
+def leader_names(leaders: Iterable[StdPost]) -> tuple[str, str]:
+    """The standard's posts leading a function, named as a proposal's summary and reasons cite them: in Chinese (、,
+    or — where the standard names none) and in English (, or none). One wording for every rule that cites them."""
+    posts = list(leaders)
+    return "、".join(sp.ref.zh for sp in posts) or "—", ", ".join(sp.ref.en or sp.ref.zh for sp in posts) or "none"
+
+
+def leading_duties(leaders: Iterable[StdPost], f: URIRef) -> Iterable[StatementInfo]:
+    """The duties by which the standard's posts ``leaders`` lead ``f``: what a proposal about ``f`` cites from the
+    standard."""
+    return (d for sp in leaders for d in sp.duties if f in d.lead)

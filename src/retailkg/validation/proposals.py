@@ -37,7 +37,7 @@ from retailkg.validation.decisions import (
     decision_sliver,
     undecided_proposal,
 )
-from retailkg.validation.evidence import confidence, give, line_reasons, no_duty_reason
+from retailkg.validation.evidence import confidence, give, leader_names, leading_duties, line_reasons, no_duty_reason
 from retailkg.validation.findings import (
     Change,
     Evidence,
@@ -335,7 +335,7 @@ class Proposer:
             base.summary_en = (f"a decision: the design set up {unit.name_en or unit.name} for this work "
                                f"({self.area_name(f, 'en')}) and gave it no post; staff it, or give the function to another "
                                "department (the organisation decides)")
-            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(leading_duties(leaders, f))
             return base
         if not self.has_places() and self.placed_work(f):
             return decision_no_places(self, base, f, leaders)
@@ -353,14 +353,13 @@ class Proposer:
             if writer is not None:
                 return self._to_duty_naming(base, writer, f, leaders)
             area = self.area_name(f)
-            names_zh = "、".join(sp.ref.zh for sp in leaders) or "—"
-            names_en = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
+            names_zh, names_en = leader_names(leaders)
             base.summary_zh = (f"不提议：本设计没有岗位做「{area}」领域中主责「{fref.zh}」的标准岗位（{names_zh}）的工作，"
                                "岗位名称也不指向它——需新设岗位或明确排除（需决定）")
             base.summary_en = (f"no proposal: no post of this design does work of this area ({self.area_name(f, 'en')}) that the "
                                f"standard's post leading {fref.en} does ({names_en}), nor is titled for it: set up a post, or "
                                "exclude the function (a decision)")
-            base.standard = self.std_evidence(d for sp in leaders for d in sp.duties if f in d.lead)
+            base.standard = self.std_evidence(leading_duties(leaders, f))
             return base
         ranked = self._rank(eligible, scores)
         alike = self.leads_named_alike(f, ranked)
@@ -629,8 +628,8 @@ class Proposer:
         area = self.kb.area_of.get(f)
         done = sorted((g for g in self.work(post.lead) if self.kb.area_of.get(g) == area and g != f),
                       key=lambda g: self.kb.functions[g].sort_key)
-        names = ", ".join(sp.ref.en or sp.ref.zh for sp in leaders) or "none"
-        why = Reason(f"本设计排除了主责该职能的标准岗位（{'、'.join(sp.ref.zh for sp in leaders) or '—'}）的业务；"
+        names_zh, names = leader_names(leaders)
+        why = Reason(f"本设计排除了主责该职能的标准岗位（{names_zh}）的业务；"
                      f"只有「{post.ref.zh}」做「{self.area_name(f)}」领域的工作："
                      f"{'、'.join(self.kb.functions[g].zh for g in done)}——由它承担",
                      f"the design excludes the business of the standard's post leading it ({names}); only "
